@@ -1,0 +1,71 @@
+"""The command line. Plain English messages; exit 0 ok, 1 user-fixable error, 2 usage.
+
+Each command lives in its own module with a ``register(subparsers)`` function that adds
+its parser and sets ``handler``; the handler takes the parsed arguments and returns the
+exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import UserError
+
+# Modules under makarem_desk.cli that each register one or more commands.
+COMMAND_MODULES: tuple[str, ...] = (
+    "db_cmds",
+)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="makarem-desk",
+        description="Makarem Desk — the reception counter of a charitable association.",
+    )
+    parser.add_argument("--version", action="version", version=f"makarem-desk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: $MAKAREM_DB_URL or a SQLite file in the user data folder)",
+    )
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--verbose", "-v", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        if args.command is None:
+            from ..app import run_gui
+
+            return run_gui(db_url=args.db, self_test=args.self_test)
+        return int(args.handler(args) or EXIT_OK)
+    except UserError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

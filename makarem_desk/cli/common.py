@@ -1,0 +1,38 @@
+"""Helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ..db import Database
+from ..errors import UserError
+
+
+def open_database(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
+    """Open the database named by ``--db`` (or the default) and bring its schema up to date."""
+    try:
+        db = Database(getattr(args, "db", None))
+    except UserError:
+        raise
+    except Exception as exc:  # a malformed URL, a missing driver
+        raise UserError(f"Cannot open the database: {exc}") from exc
+    if upgrade:
+        try:
+            backup = db.upgrade()
+        except Exception as exc:
+            raise UserError(f"Cannot open or upgrade the database: {_first_line(exc)}") from exc
+        if backup is not None:
+            print(f"Database upgraded; the previous file was kept as {backup}", file=sys.stderr)
+    return db
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

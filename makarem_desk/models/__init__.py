@@ -1,0 +1,68 @@
+"""The ORM (SQLAlchemy 2). No Qt here."""
+
+from .base import Base, Travelling, utcnow
+from .enums import (
+    ApplicationStatus,
+    BatchDirection,
+    Channel,
+    Gender,
+    IdentityType,
+    ProgramCategory,
+    ReferralStatus,
+    Role,
+    SignatureMode,
+)
+from .people import Beneficiary, User
+from .programs import MIN_RESPONSE_DAYS, Application, Program
+from .records import Contact, Declaration, Referral, SatisfactionResponse
+from .system import (
+    AuditEvent,
+    ChangeCounter,
+    DocumentWording,
+    InterviewDraft,
+    Site,
+    SyncBatch,
+    SyncConflict,
+)
+
+TRAVELLING_MODELS: tuple[type[Travelling], ...] = (
+    Program,
+    Beneficiary,
+    Contact,
+    Application,
+    Declaration,
+    Referral,
+    SatisfactionResponse,
+)
+
+__all__ = [
+    "MIN_RESPONSE_DAYS",
+    "TRAVELLING_MODELS",
+    "Application",
+    "ApplicationStatus",
+    "AuditEvent",
+    "Base",
+    "BatchDirection",
+    "Beneficiary",
+    "ChangeCounter",
+    "Channel",
+    "Contact",
+    "Declaration",
+    "DocumentWording",
+    "Gender",
+    "IdentityType",
+    "InterviewDraft",
+    "Program",
+    "ProgramCategory",
+    "Referral",
+    "ReferralStatus",
+    "Role",
+    "SatisfactionResponse",
+    "SignatureMode",
+    "Site",
+    "SyncBatch",
+    "SyncConflict",
+    "Travelling",
+    "User",
+    "utcnow",
+]

@@ -1,0 +1,64 @@
+"""Shared fixtures: a fresh database per test, on SQLite and (when configured) PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from makarem_desk.db import Database  # noqa: E402
+
+PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
+
+
+def _sqlite_db(tmp_path) -> Database:  # type: ignore[no-untyped-def]
+    db = Database(f"sqlite:///{tmp_path / 'test.sqlite3'}", site_id="TST1")
+    db.upgrade(backup=False)
+    return db
+
+
+@pytest.fixture
+def db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """A migrated SQLite database in a temporary folder."""
+    d = _sqlite_db(tmp_path)
+    yield d
+    d.dispose()
+
+
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    """A migrated PostgreSQL database in a schema of its own, dropped afterwards."""
+    if not PG_URL:
+        pytest.skip("MAKAREM_TEST_PG_URL is not set")
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in PG_URL else "?"
+    d = Database(f"{PG_URL}{sep}options=-csearch_path%3D{schema},public", site_id="TST1")
+    d.upgrade(backup=False)
+    try:
+        yield d
+    finally:
+        d.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def any_db(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        d = _sqlite_db(tmp_path)
+        yield d
+        d.dispose()
+    else:
+        yield request.getfixturevalue("pg_db")

@@ -1,0 +1,1 @@
+"""Core services: plain Python, each call a short unit of work, rules enforced here."""

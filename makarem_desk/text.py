@@ -58,6 +58,15 @@ def fold_arabic(text: str) -> str:
 def search_words(text: str) -> list[str]:
     """The folded words of a name or query, compound names joined into one word."""
     words = re.findall(r"\w+", fold_arabic(text))
+    # Join until nothing changes, so that folding a stored key again gives the same key.
+    while True:
+        joined = _join_compounds(words)
+        if joined == words:
+            return words
+        words = joined
+
+
+def _join_compounds(words: list[str]) -> list[str]:
     joined: list[str] = []
     i = 0
     while i < len(words):

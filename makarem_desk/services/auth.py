@@ -1,0 +1,252 @@
+"""Staff accounts: passwords, log-in, roles, lock-out after repeated failures.
+
+Passwords are hashed with scrypt and a per-user salt; the stored form names its own
+parameters so they can be raised later without invalidating old hashes.  Failed log-ins
+are recorded in the audit trail, which also drives the lock-out: it survives a restart of
+the application and needs no extra column.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import UserError
+from ..models import AuditEvent, Role, User, utcnow
+from .actor import Actor
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+MIN_PASSWORD_LENGTH = 8
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+LANGUAGES = ("ar", "en")
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    salt = salt if salt is not None else secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
+    )
+    b64 = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        salt = base64.b64decode(salt_b64)
+        expected = base64.b64decode(digest_b64)
+        got = hashlib.scrypt(
+            password.encode("utf-8"), salt=salt, n=int(n), r=int(r), p=int(p),
+            dklen=len(expected),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, expected)
+
+
+# A hash to compare against when the user does not exist, so that the time a refused
+# log-in takes does not tell whether the name is known.
+_DUMMY_HASH = hash_password("not-a-password", salt=b"\0" * 16)
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: uuid.UUID
+    username: str
+    full_name: str
+    role: Role
+    language: str
+    active: bool
+    last_login_at: datetime | None
+
+
+def _view(u: User) -> UserView:
+    return UserView(u.id, u.username, u.full_name, u.role, u.language, u.active, u.last_login_at)
+
+
+def actor_for(u: UserView | User) -> Actor:
+    return Actor(user_id=u.id, username=u.username, full_name=u.full_name, role=u.role)
+
+
+def check_username(raw: str) -> str:
+    name = raw.strip().lower()
+    if not _USERNAME.match(name):
+        raise UserError(
+            "The user name must be 2-32 Latin letters, digits, '.', '_' or '-'.",
+            message_ar="اسم المستخدم من حرفين إلى ٣٢ حرفًا لاتينيًا أو رقمًا أو (. _ -).",
+        )
+    return name
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(
+            f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+            message_ar=f"يجب ألا تقل كلمة المرور عن {MIN_PASSWORD_LENGTH} أحرف.",
+        )
+
+
+def check_full_name(raw: str) -> str:
+    name = " ".join(raw.split())
+    if not name:
+        raise UserError("The full name is required.", message_ar="الاسم الكامل مطلوب.")
+    return name
+
+
+class AuthService:
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow):
+        self.db = db
+        self.clock = clock
+
+    # -- log-in -------------------------------------------------------------------------
+    def login(self, username: str, password: str) -> Actor:
+        name = username.strip().lower()
+        now = self.clock()
+        refused = UserError(
+            "Wrong user name or password.",
+            message_ar="اسم المستخدم أو كلمة المرور غير صحيحة.",
+        )
+        with self.db.session() as s:
+            locked_until = self._locked_until(s, name, now)
+            if locked_until is not None:
+                minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
+                raise UserError(
+                    f"Too many failed attempts; try again in {minutes} minutes.",
+                    message_ar=f"محاولات خاطئة كثيرة؛ حاول مرة أخرى بعد {minutes} دقيقة.",
+                )
+            user = s.scalars(select(User).where(User.username == name)).first()
+            ok = verify_password(password, user.password_hash if user else _DUMMY_HASH)
+            if user is None or not ok or not user.active:
+                s.add(AuditEvent(at=now, username=name[:64], action="login_failed",
+                                 entity="user"))
+                # Commit the failure record even though we raise: it is the lock-out state.
+                s.commit()
+                raise refused
+            user.last_login_at = now
+            s.add(AuditEvent(at=now, user_id=user.id, username=name, action="login",
+                             entity="user", entity_id=str(user.id)))
+            return actor_for(user)
+
+    def _locked_until(self, s: Session, name: str, now: datetime) -> datetime | None:
+        since = now - LOCKOUT
+        last_ok = s.scalar(
+            select(func.max(AuditEvent.at)).where(
+                AuditEvent.username == name, AuditEvent.action.in_(("login", "password_reset"))
+            )
+        )
+        if last_ok is not None and last_ok > since:
+            since = last_ok
+        failures = list(
+            s.scalars(
+                select(AuditEvent.at)
+                .where(AuditEvent.username == name, AuditEvent.action == "login_failed",
+                       AuditEvent.at > since)
+                .order_by(AuditEvent.at)
+            )
+        )
+        if len(failures) < MAX_FAILURES:
+            return None
+        return failures[-1] + LOCKOUT
+
+    # -- administration -----------------------------------------------------------------
+    def create_user(
+        self, actor: Actor, username: str, full_name: str, role: Role, password: str,
+        *, language: str = "ar",
+    ) -> uuid.UUID:
+        actor.require(Role.ADMINISTRATOR, action="create users")
+        return self._create(username, full_name, role, password, language, actor)
+
+    def _create(self, username: str, full_name: str, role: Role, password: str,
+                language: str, actor: Actor | None) -> uuid.UUID:
+        name = check_username(username)
+        full = check_full_name(full_name)
+        check_password(password)
+        if language not in LANGUAGES:
+            raise UserError(f"Unknown language {language!r}.", message_ar="لغة غير معروفة.")
+        with self.db.session() as s:
+            if s.scalars(select(User.id).where(User.username == name)).first() is not None:
+                raise UserError(
+                    f"The user name {name!r} is taken.",
+                    message_ar=f"اسم المستخدم «{name}» مستخدم من قبل.",
+                )
+            user = User(username=name, full_name=full, role=role,
+                        password_hash=hash_password(password), language=language, active=True)
+            s.add(user)
+            s.flush()
+            s.add(AuditEvent(user_id=actor.user_id if actor else None,
+                             username=actor.username if actor else name,
+                             action="user_created", entity="user", entity_id=str(user.id),
+                             details={"username": name, "role": role.value}))
+            return user.id
+
+    def reset_password(self, actor: Actor, user_id: uuid.UUID, new_password: str) -> None:
+        actor.require(Role.ADMINISTRATOR, action="reset passwords")
+        check_password(new_password)
+        with self.db.session() as s:
+            user = self._get(s, user_id)
+            user.password_hash = hash_password(new_password)
+            # Logged under the user's name so that it also clears their lock-out.
+            s.add(AuditEvent(at=self.clock(), user_id=actor.user_id, username=user.username,
+                             action="password_reset", entity="user", entity_id=str(user.id),
+                             details={"by": actor.username}))
+
+    def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        if actor.user_id is None:
+            raise UserError("Only a signed-in user can change their password.")
+        check_password(new_password)
+        with self.db.session() as s:
+            user = self._get(s, actor.user_id)
+            if not verify_password(old_password, user.password_hash):
+                raise UserError("The current password is wrong.",
+                                message_ar="كلمة المرور الحالية غير صحيحة.")
+            user.password_hash = hash_password(new_password)
+
+    def set_active(self, actor: Actor, user_id: uuid.UUID, active: bool) -> None:
+        actor.require(Role.ADMINISTRATOR, action="enable or disable users")
+        if user_id == actor.user_id and not active:
+            raise UserError("You cannot disable your own account.",
+                            message_ar="لا يمكنك إيقاف حسابك أنت.")
+        with self.db.session() as s:
+            self._get(s, user_id).active = active
+
+    def set_language(self, user_id: uuid.UUID, language: str) -> None:
+        if language not in LANGUAGES:
+            raise UserError(f"Unknown language {language!r}.", message_ar="لغة غير معروفة.")
+        with self.db.session() as s:
+            self._get(s, user_id).language = language
+
+    def get(self, user_id: uuid.UUID) -> UserView:
+        with self.db.reader() as s:
+            return _view(self._get(s, user_id))
+
+    def list_users(self) -> list[UserView]:
+        with self.db.reader() as s:
+            return [_view(u) for u in s.scalars(select(User).order_by(User.username))]
+
+    def has_administrator(self) -> bool:
+        with self.db.reader() as s:
+            return s.scalars(
+                select(User.id).where(User.role == Role.ADMINISTRATOR, User.active.is_(True))
+            ).first() is not None
+
+    @staticmethod
+    def _get(s: Session, user_id: uuid.UUID) -> User:
+        user = s.get(User, user_id)
+        if user is None:
+            raise UserError("No such user.", message_ar="المستخدم غير موجود.")
+        return user

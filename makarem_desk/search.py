@@ -1,0 +1,300 @@
+"""Finding a returning beneficiary: by identity number, by phone, or by name words.
+
+A query is read the way a receptionist types it.  Ten digits starting with 1 or 2 are an
+identity number; something that parses as a Saudi phone (05…, 5…, +9665…, 009665…, with
+spaces, dashes or Arabic-Indic digits) is a phone; a few digits are the start of an
+identity number; a token with letters and digits is a passport number; anything else is
+name words.  Identity and phone lookups go through their btree indexes.
+
+Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
+each word is a prefix, in any order.  The full-text index (migration 0002: FTS5 on SQLite,
+a GIN tsvector index on PostgreSQL) answers in tiers — every word exact, every word but the
+last exact, every word a prefix, then with one word left out — and each tier is limited,
+so a one-letter-ish query over a million rows stays a few milliseconds.  The hits are then
+ranked in Python: more query words matched first, then more exact word matches, then the
+name.  A word is also tried with the article "ال" in front, so "غامدي" finds "الغامدي".
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import Select, column, literal_column, select, text
+from sqlalchemy.engine import Row
+
+from .db import Database
+from .errors import UserError
+from .models import Beneficiary
+from .text import INVISIBLE, search_words, to_ascii_digits
+
+MatchedBy = Literal["identity", "phone", "name"]
+
+if TYPE_CHECKING:
+    _Stmt = Select[*tuple[Any, ...]]
+    _Row = Row[*tuple[Any, ...]]
+
+MAX_LIMIT = 500
+MIN_NAME_LETTERS = 2  # one letter matches a third of a registry: useless at a counter
+MIN_ID_PREFIX_DIGITS = 4
+_ARTICLE = "ال"
+_PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    beneficiary_id: uuid.UUID
+    full_name: str
+    identity_number: str | None
+    phone: str | None
+    city: str | None
+    birth_date: date | None
+    matched_by: MatchedBy
+    score: float
+
+
+class SearchQueryError(UserError):
+    """The query cannot be searched as typed (empty, too short); the message says why."""
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    kind: Literal["identity", "identity_prefix", "phone", "name"]
+    value: str = ""
+    words: tuple[str, ...] = ()
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """What the typed query is; raises SearchQueryError when it is empty or too short."""
+    cleaned = to_ascii_digits(INVISIBLE.sub("", query or "")).strip()
+    if not cleaned:
+        raise SearchQueryError(
+            "Type a name, an identity number or a phone number to search.",
+            message_ar="اكتب اسمًا أو رقم هوية أو رقم جوال للبحث.",
+        )
+    compact = _PHONE_PUNCTUATION.sub("", cleaned)
+    if re.fullmatch(r"\+?\d+", compact):
+        return _parse_digits(compact)
+    if " " not in cleaned and re.fullmatch(r"[A-Za-z0-9]*\d[A-Za-z0-9]*", compact):
+        return ParsedQuery("identity", compact.upper())  # a passport number
+    words = tuple(search_words(cleaned))
+    if sum(len(w) for w in words) < MIN_NAME_LETTERS:
+        raise SearchQueryError(
+            f"Type at least {MIN_NAME_LETTERS} letters of a name.",
+            message_ar="اكتب حرفين على الأقل من الاسم.",
+        )
+    return ParsedQuery("name", words=words)
+
+
+def _parse_digits(compact: str) -> ParsedQuery:
+    digits = compact.lstrip("+")
+    if len(digits) == 10 and digits[0] in "12" and not compact.startswith("+"):
+        return ParsedQuery("identity", digits)
+    phone = _as_phone(compact)
+    if phone is not None:
+        return ParsedQuery("phone", phone)
+    if not compact.startswith("+") and MIN_ID_PREFIX_DIGITS <= len(digits) < 10:
+        return ParsedQuery("identity_prefix", digits)
+    raise SearchQueryError(
+        f"Type at least {MIN_ID_PREFIX_DIGITS} digits of an identity number, "
+        "or a whole phone number.",
+        message_ar="اكتب أربعة أرقام على الأقل من رقم الهوية، أو رقم الجوال كاملًا.",
+    )
+
+
+def _as_phone(raw: str) -> str | None:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(raw, "SA")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+# -- ranking -----------------------------------------------------------------------------
+
+
+def _alternatives(word: str) -> tuple[str, ...]:
+    if word.startswith(_ARTICLE) or not word.isalpha() or not _is_arabic(word):
+        return (word,)
+    return (word, _ARTICLE + word)
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def rank(words: Sequence[str], search_key: str) -> tuple[int, int, bool]:
+    """(query words matched, of them exactly, first query word is the first name)."""
+    key_words = search_key.split()
+    matched = exact = 0
+    for w in words:
+        alts = _alternatives(w)
+        if any(k in alts for k in key_words):
+            matched += 1
+            exact += 1
+        elif any(k.startswith(a) for k in key_words for a in alts):
+            matched += 1
+    first = bool(key_words and words) and any(
+        key_words[0].startswith(a) for a in _alternatives(words[0])
+    )
+    return matched, exact, first
+
+
+def _score(matched: int, exact: int, first: bool) -> float:
+    return matched * 100.0 + exact * 10.0 + (1.0 if first else 0.0)
+
+
+# -- the service -------------------------------------------------------------------------
+
+_COLUMNS = (
+    Beneficiary.id,
+    Beneficiary.first_name,
+    Beneficiary.father_name,
+    Beneficiary.grandfather_name,
+    Beneficiary.family_name,
+    Beneficiary.identity_number,
+    Beneficiary.phone,
+    Beneficiary.city,
+    Beneficiary.birth_date,
+    Beneficiary.search_key,
+)
+
+
+class SearchService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        if limit < 1:
+            raise SearchQueryError(
+                "The limit must be at least 1.", message_ar="يجب أن يكون الحد نتيجة واحدة على الأقل."
+            )
+        limit = min(limit, MAX_LIMIT)
+        parsed = parse_query(query)
+        if parsed.kind == "name":
+            return self._by_name(parsed.words, limit)
+        if parsed.kind == "identity":
+            stmt = select(*_COLUMNS).where(Beneficiary.identity_number == parsed.value)
+            return self._fetch_exact(stmt.limit(limit), "identity")
+        if parsed.kind == "identity_prefix":
+            stmt = select(*_COLUMNS).where(
+                Beneficiary.identity_number >= parsed.value,
+                Beneficiary.identity_number < _next_prefix(parsed.value),
+            )
+            stmt = stmt.order_by(Beneficiary.identity_number).limit(limit)
+            return self._fetch_exact(stmt, "identity")
+        stmt = select(*_COLUMNS).where(
+            (Beneficiary.phone == parsed.value) | (Beneficiary.phone_alt == parsed.value)
+        )
+        return self._fetch_exact(stmt.limit(limit), "phone")
+
+    def rebuild_index(self) -> None:
+        """Rebuild the SQLite full-text index from the table (after a repair or a bulk load
+        made with the triggers off); PostgreSQL's index needs no rebuilding."""
+        if self.db.is_sqlite:
+            with self.db.session() as s:
+                s.execute(text("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('rebuild')"))
+
+    # -- internals -----------------------------------------------------------------------
+    def _fetch_exact(self, stmt: _Stmt, matched_by: MatchedBy) -> list[SearchHit]:
+        with self.db.reader() as s:
+            rows = s.execute(stmt).all()
+        return [_hit(r, matched_by, 1000.0) for r in rows]
+
+    def _by_name(self, words: tuple[str, ...], limit: int) -> list[SearchHit]:
+        cap = max(limit * 4, 100)
+        found: dict[uuid.UUID, _Row] = {}
+        with self.db.reader() as s:
+            for tier in _tiers(words):
+                if len(found) >= cap:
+                    break
+                stmt = self._match(tier, cap + len(found))
+                for row in s.execute(stmt):
+                    found.setdefault(row.id, row)
+                if len(found) >= limit and tier.drops_word:
+                    break
+        ranked = []
+        for row in found.values():
+            matched, exact, first = rank(words, row.search_key)
+            if matched:
+                ranked.append((_score(matched, exact, first), _full_name(row), row))
+        ranked.sort(key=lambda t: (-t[0], t[1]))
+        return [_hit(row, "name", score) for score, _name, row in ranked[:limit]]
+
+    def _match(self, tier: _Tier, cap: int) -> _Stmt:
+        stmt = select(*_COLUMNS)
+        if self.db.is_sqlite:
+            fts = " AND ".join(_fts_term(w, prefix) for w, prefix in tier.terms)
+            # The limit goes inside: SQLite would otherwise collect every matching rowid.
+            ids = (
+                text("SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH :q LIMIT :n")
+                .bindparams(q=fts, n=cap)
+                .columns(column("rowid"))
+            )
+            return stmt.where(literal_column("beneficiary.rowid").in_(ids))
+        tsq = " & ".join(_ts_term(w, prefix) for w, prefix in tier.terms)
+        return stmt.where(
+            text(
+                "to_tsvector('simple', beneficiary.search_key) @@ to_tsquery('simple', :q)"
+            ).bindparams(q=tsq)
+        ).limit(cap)
+
+
+@dataclass(frozen=True)
+class _Tier:
+    terms: tuple[tuple[str, bool], ...]  # (word, as a prefix?)
+    drops_word: bool = False
+
+
+def _tiers(words: Sequence[str]) -> Iterable[_Tier]:
+    n = len(words)
+    yield _Tier(tuple((w, False) for w in words))
+    if n > 1:
+        yield _Tier(tuple((w, i == n - 1) for i, w in enumerate(words)))
+    yield _Tier(tuple((w, True) for w in words))
+    if n > 1:  # someone typed a word the record does not hold (a city, a wrong name)
+        for skip in range(n - 1, -1, -1):
+            rest = tuple((w, True) for i, w in enumerate(words) if i != skip)
+            yield _Tier(rest, drops_word=True)
+
+
+def _fts_term(word: str, prefix: bool) -> str:
+    star = "*" if prefix else ""
+    alts = [f'"{a}"{star}' for a in _alternatives(word)]
+    return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
+
+
+def _ts_term(word: str, prefix: bool) -> str:
+    star = ":*" if prefix else ""
+    alts = [f"'{a}'{star}" for a in _alternatives(word)]
+    return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
+
+
+def _next_prefix(prefix: str) -> str:
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _full_name(row: _Row) -> str:
+    parts = (row.first_name, row.father_name, row.grandfather_name, row.family_name)
+    return " ".join(p for p in parts if p)
+
+
+def _hit(row: _Row, matched_by: MatchedBy, score: float) -> SearchHit:
+    return SearchHit(
+        beneficiary_id=row.id,
+        full_name=_full_name(row),
+        identity_number=row.identity_number,
+        phone=row.phone,
+        city=row.city,
+        birth_date=row.birth_date,
+        matched_by=matched_by,
+        score=score,
+    )

@@ -1,0 +1,322 @@
+"""The beneficiary registry: register and update people at the counter (POL-H2, POL-E3).
+
+Every call validates the whole record, reports all problems at once, refuses a second
+record for the same identity number, keeps the search key, writes an audit event, and
+updates with optimistic locking so two counters never silently overwrite each other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..db import Database
+from ..errors import UserError
+from ..models import AuditEvent, Beneficiary, Gender, IdentityType, Role
+from ..text import name_search_key
+from ..validation import ValidationError, normalize_identity_number
+from ..validation.record import clean_beneficiary
+from .actor import Actor
+
+# Values kept in ``Beneficiary.extra`` rather than in columns of their own.
+EXTRA_FIELDS = ("verifying_partner", "partner_reference")
+
+
+@dataclass
+class BeneficiaryInput:
+    """What the counter form (or a spreadsheet row) holds. Text as typed; dates may be
+    ``date`` objects or text in Hijri or Gregorian."""
+
+    first_name: str = ""
+    father_name: str = ""
+    grandfather_name: str = ""
+    family_name: str = ""
+    latin_name: str | None = None
+    identity_type: IdentityType | str | None = None
+    identity_number: str | None = None
+    identity_expiry: date | str | None = None
+    gender: Gender | str | None = None
+    birth_date: date | str | None = None
+    nationality: str | None = None
+    phone: str | None = None
+    phone_alt: str | None = None
+    email: str | None = None
+    city: str | None = None
+    district: str | None = None
+    notes: str | None = None
+    # POL-E3: for a person of unknown identity, who verified them and their reference.
+    verifying_partner: str | None = None
+    partner_reference: str | None = None
+
+
+@dataclass(frozen=True)
+class BeneficiaryView:
+    id: uuid.UUID
+    version: int
+    reference: str
+    full_name: str
+    first_name: str
+    father_name: str
+    grandfather_name: str
+    family_name: str
+    latin_name: str | None
+    identity_type: IdentityType
+    identity_number: str | None
+    identity_expiry: date | None
+    gender: Gender | None
+    birth_date: date | None
+    nationality: str | None
+    phone: str | None
+    phone_alt: str | None
+    email: str | None
+    city: str | None
+    district: str | None
+    notes: str | None
+    search_key: str
+    site_id: str
+    created_at: datetime
+    updated_at: datetime
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def verifying_partner(self) -> str | None:
+        return self.extra.get("verifying_partner")
+
+    @property
+    def partner_reference(self) -> str | None:
+        return self.extra.get("partner_reference")
+
+    def as_input(self) -> BeneficiaryInput:
+        """The record as form input, e.g. to edit and pass back to ``update``."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(BeneficiaryInput)}
+        return BeneficiaryInput(**values)
+
+
+def beneficiary_reference(beneficiary_id: uuid.UUID) -> str:
+    """A short reference staff can read out and type (the file number of a person)."""
+    return "B-" + beneficiary_id.hex[:8].upper()
+
+
+class InvalidBeneficiary(UserError):
+    """One or more fields are wrong; ``errors`` has one entry per problem."""
+
+    def __init__(self, errors: list[ValidationError]):
+        self.errors = errors
+        super().__init__(
+            "; ".join(f"{e.field}: {e.message}" for e in errors),
+            message_ar="\n".join(e.message_ar for e in errors),
+        )
+
+    def by_field(self) -> dict[str, list[ValidationError]]:
+        out: dict[str, list[ValidationError]] = {}
+        for e in self.errors:
+            out.setdefault(e.field, []).append(e)
+        return out
+
+
+class DuplicateIdentity(ValidationError):
+    def __init__(self, existing_id: uuid.UUID, existing_name: str):
+        ref = beneficiary_reference(existing_id)
+        super().__init__(
+            "identity_number",
+            "duplicate",
+            f"This identity number is already registered to {existing_name} ({ref}); open "
+            "that record instead of registering the person again.",
+            f"رقم الهوية مسجل مسبقًا باسم {existing_name} ({ref})؛ افتح سجله بدلًا من "
+            "تسجيله مرة أخرى.",
+        )
+        self.existing_id = existing_id
+
+
+class StaleRecord(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This record was changed by someone else since you opened it; reload it and "
+            "make your changes again.",
+            message_ar="عدّل مستخدم آخر هذا السجل بعد أن فتحته؛ أعد تحميله ثم أدخل تعديلاتك مرة أخرى.",
+        )
+
+
+class BeneficiaryNotFound(UserError):
+    def __init__(self) -> None:
+        super().__init__("No such beneficiary.", message_ar="المستفيد غير موجود.")
+
+
+def _view(b: Beneficiary) -> BeneficiaryView:
+    return BeneficiaryView(
+        id=b.id, version=b.version, reference=beneficiary_reference(b.id),
+        full_name=b.full_name, first_name=b.first_name, father_name=b.father_name,
+        grandfather_name=b.grandfather_name, family_name=b.family_name,
+        latin_name=b.latin_name, identity_type=b.identity_type,
+        identity_number=b.identity_number, identity_expiry=b.identity_expiry,
+        gender=b.gender, birth_date=b.birth_date, nationality=b.nationality, phone=b.phone,
+        phone_alt=b.phone_alt, email=b.email, city=b.city, district=b.district,
+        notes=b.notes, search_key=b.search_key, site_id=b.site_id, created_at=b.created_at,
+        updated_at=b.updated_at, extra=dict(b.extra or {}),
+    )
+
+
+def search_key_of(values: dict[str, Any]) -> str:
+    return name_search_key(values["first_name"], values["father_name"],
+                           values["grandfather_name"], values["family_name"],
+                           values.get("latin_name"))
+
+
+class BeneficiaryService:
+    def __init__(self, db: Database, today: date | Callable[[], date] | None = None):
+        self.db = db
+        self._today = today
+
+    def today(self) -> date:
+        if self._today is None:
+            return date.today()
+        if isinstance(self._today, date):
+            return self._today
+        return self._today()
+
+    # -- checks -----------------------------------------------------------------------
+    def validate(self, data: BeneficiaryInput,
+                 exclude_id: uuid.UUID | None = None) -> list[ValidationError]:
+        """Every problem with ``data``, the duplicate identity number included."""
+        values, errors = clean_beneficiary(dataclasses.asdict(data), self.today())
+        number = values.get("identity_number")
+        if number and not any(e.field == "identity_number" for e in errors):
+            with self.db.reader() as s:
+                dup = self._duplicate(s, number, exclude_id)
+            if dup is not None:
+                errors.append(dup)
+        return errors
+
+    def _clean(self, data: BeneficiaryInput) -> dict[str, Any]:
+        values, errors = clean_beneficiary(dataclasses.asdict(data), self.today())
+        if errors:
+            raise InvalidBeneficiary(errors)
+        return values
+
+    @staticmethod
+    def _duplicate(s: Session, number: str,
+                   exclude_id: uuid.UUID | None) -> DuplicateIdentity | None:
+        q = select(Beneficiary.id, Beneficiary.first_name, Beneficiary.father_name,
+                   Beneficiary.grandfather_name, Beneficiary.family_name).where(
+            Beneficiary.identity_number == number)
+        if exclude_id is not None:
+            q = q.where(Beneficiary.id != exclude_id)
+        row = s.execute(q).first()
+        if row is None:
+            return None
+        name = " ".join(p for p in row[1:] if p)
+        return DuplicateIdentity(row[0], name)
+
+    @staticmethod
+    def _apply(b: Beneficiary, values: dict[str, Any]) -> list[str]:
+        """Copy cleaned values onto ``b``; the names of the fields that changed."""
+        changed: list[str] = []
+        extra = dict(b.extra or {})
+        for key, value in values.items():
+            if key in EXTRA_FIELDS:
+                if extra.get(key) != value:
+                    extra[key] = value
+                    changed.append(key)
+            elif getattr(b, key) != value:
+                setattr(b, key, value)
+                changed.append(key)
+        if values.get("identity_type") is not IdentityType.NONE:
+            for key in EXTRA_FIELDS:
+                if extra.pop(key, None) is not None:
+                    changed.append(key)
+        if extra != (b.extra or {}):
+            b.extra = extra
+        key = search_key_of(values)
+        if b.search_key != key:
+            b.search_key = key
+        return changed
+
+    # -- writes -----------------------------------------------------------------------
+    def register(self, actor: Actor, data: BeneficiaryInput) -> uuid.UUID:
+        actor.require(Role.RECEPTIONIST, action="register beneficiaries")
+        values = self._clean(data)
+        try:
+            with self.db.session() as s:
+                number = values.get("identity_number")
+                if number:
+                    dup = self._duplicate(s, number, None)
+                    if dup is not None:
+                        raise InvalidBeneficiary([dup])
+                b = Beneficiary(id=uuid.uuid4(), first_name="", identity_type=values["identity_type"])
+                b.extra = {}
+                self._apply(b, values)
+                s.add(b)
+                s.add(AuditEvent(user_id=actor.user_id, username=actor.username,
+                                 action="beneficiary.register", entity="beneficiary",
+                                 entity_id=str(b.id),
+                                 details={"identity_type": b.identity_type.value}))
+                new_id = b.id
+        except IntegrityError as exc:
+            # Another counter registered the same number between our check and commit.
+            raise self._integrity(values) from exc
+        return new_id
+
+    def update(self, actor: Actor, beneficiary_id: uuid.UUID, data: BeneficiaryInput,
+               expected_version: int) -> None:
+        actor.require(Role.RECEPTIONIST, action="update beneficiaries")
+        values = self._clean(data)
+        try:
+            with self.db.session() as s:
+                b = s.get(Beneficiary, beneficiary_id)
+                if b is None:
+                    raise BeneficiaryNotFound()
+                if b.version != expected_version:
+                    raise StaleRecord()
+                number = values.get("identity_number")
+                if number:
+                    dup = self._duplicate(s, number, beneficiary_id)
+                    if dup is not None:
+                        raise InvalidBeneficiary([dup])
+                changed = self._apply(b, values)
+                if not changed:
+                    return
+                s.add(AuditEvent(user_id=actor.user_id, username=actor.username,
+                                 action="beneficiary.update", entity="beneficiary",
+                                 entity_id=str(b.id),
+                                 details={"fields": changed, "from_version": expected_version}))
+        except StaleDataError as exc:
+            raise StaleRecord() from exc
+        except IntegrityError as exc:
+            raise self._integrity(values, exclude_id=beneficiary_id) from exc
+
+    def _integrity(self, values: dict[str, Any],
+                   exclude_id: uuid.UUID | None = None) -> UserError:
+        number = values.get("identity_number")
+        if number:
+            with self.db.reader() as s:
+                dup = self._duplicate(s, number, exclude_id)
+            if dup is not None:
+                return InvalidBeneficiary([dup])
+        return UserError("The record could not be saved; please try again.",
+                         message_ar="تعذّر حفظ السجل؛ حاول مرة أخرى.")
+
+    # -- reads ------------------------------------------------------------------------
+    def get(self, beneficiary_id: uuid.UUID) -> BeneficiaryView:
+        with self.db.reader() as s:
+            b = s.get(Beneficiary, beneficiary_id)
+            if b is None:
+                raise BeneficiaryNotFound()
+            return _view(b)
+
+    def find_by_identity(self, number: str) -> BeneficiaryView | None:
+        """The person holding ``number`` (any accepted spelling), or None."""
+        key = normalize_identity_number(number or "").upper()
+        if not key:
+            return None
+        with self.db.reader() as s:
+            b = s.scalars(select(Beneficiary).where(Beneficiary.identity_number == key)).first()
+            return _view(b) if b is not None else None

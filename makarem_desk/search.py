@@ -44,6 +44,14 @@ MIN_ID_PREFIX_DIGITS = 4
 _ARTICLE = "ال"
 _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
 
+# The SQLite index's insert trigger as migration 0002 created it; a bulk load (demo.py)
+# drops it, loads, recreates it and rebuilds the index once.
+FTS_INSERT_TRIGGER = """
+CREATE TRIGGER beneficiary_fts_ai AFTER INSERT ON beneficiary BEGIN
+    INSERT INTO beneficiary_fts(rowid, search_key) VALUES (new.rowid, new.search_key);
+END
+"""
+
 
 @dataclass(frozen=True)
 class SearchHit:

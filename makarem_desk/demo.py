@@ -1,0 +1,427 @@
+"""Synthetic but realistic data for trying the desk, training staff and measuring search.
+
+Beneficiaries with four-part Arabic names in the spelling variety of a real counter (see
+``demo_names``), valid Saudi identity numbers (a few iqama holders, a few persons with no
+identity number — POL-E3), E.164 mobiles, cities and districts; applications across the
+four program categories (POL-E1..E4) with plausible statuses and a response date at least
+14 days after submission (POL-H5); contacts on all seven channels (POL-CH); referrals to the
+social-research officer (POL-H3) and satisfaction responses.
+
+Speed: rows are built as plain dicts and written with SQLAlchemy Core executemany in
+chunks of one transaction each (the ORM's ``add_all`` is ~5× slower for this).  On SQLite
+the full-text insert trigger is set aside during a large load and the index rebuilt once at
+the end, which measured faster than feeding it row by row (figures in bench/search_bench.py).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, text
+
+from . import demo_names as names
+from .db import Database, next_change_seq
+from .errors import UserError
+from .models import (
+    Application,
+    ApplicationStatus,
+    Beneficiary,
+    Channel,
+    Contact,
+    Gender,
+    IdentityType,
+    Program,
+    ProgramCategory,
+    Referral,
+    ReferralStatus,
+    SatisfactionResponse,
+)
+from .models.programs import MIN_RESPONSE_DAYS
+from .search import FTS_INSERT_TRIGGER
+from .text import name_search_key
+from .validation.identity import luhn_check_digit
+
+Progress = Callable[[int, int, str], None]
+
+# Beyond this many rows a one-off rebuild of the FTS index beats the per-row trigger.
+REBUILD_INDEX_FROM = 20_000
+MAX_BENEFICIARIES = 5_000_000
+
+# Identity numbers: i -> (A*i + B) mod 10^8 is a bijection (A is prime to 10), so numbers
+# are unique within a run and across runs that continue from the existing row count.
+_ID_A, _ID_B = 61_803_399, 12_345_678
+_TASHKEEL_MARKS = ("\u064e", "\u064f", "\u0650", "\u0651", "\u0652")
+
+_STATUS_WEIGHTS: tuple[tuple[ApplicationStatus, int], ...] = (
+    (ApplicationStatus.DRAFT, 4),
+    (ApplicationStatus.INCOMPLETE, 10),
+    (ApplicationStatus.SUBMITTED, 26),
+    (ApplicationStatus.ACCEPTED, 30),
+    (ApplicationStatus.REJECTED, 14),
+    (ApplicationStatus.NOT_ELIGIBLE, 10),
+    (ApplicationStatus.WITHDRAWN, 6),
+)
+_CHANNEL_WEIGHTS = (40, 25, 10, 5, 8, 6, 6)  # in the order of models.Channel
+
+
+@dataclass
+class DemoReport:
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    index_seconds: float = 0.0
+    index_mode: str = ""
+
+
+def _weighted(items: Sequence[tuple[Any, int]]) -> list[Any]:
+    return [item for item, weight in items for _ in range(weight)]
+
+
+class DemoGenerator:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        seed: int = 1,
+        today: date | None = None,
+        progress: Progress | None = None,
+        chunk_size: int = 10_000,
+    ) -> None:
+        self.db = db
+        self.rng = random.Random(seed)
+        self.today = today or datetime.now(UTC).date()
+        self.progress = progress
+        self.chunk_size = chunk_size
+        self._male = _weighted(names.MALE_FIRST)
+        self._female = _weighted(names.FEMALE_FIRST)
+        self._family = _weighted(names.FAMILY)
+        self._resident_family = _weighted(names.RESIDENT_FAMILY)
+        self._cities = _weighted(list(zip(names.CITIES, names.CITY_WEIGHTS, strict=True)))
+        self._statuses = _weighted(_STATUS_WEIGHTS)
+        self._channels = _weighted(list(zip(list(Channel), _CHANNEL_WEIGHTS, strict=True)))
+
+    # -- the run ---------------------------------------------------------------------------
+    def run(self, beneficiaries: int, *, rebuild_index: bool | None = None) -> DemoReport:
+        if not 1 <= beneficiaries <= MAX_BENEFICIARIES:
+            raise UserError(f"The number of beneficiaries must be 1 to {MAX_BENEFICIARIES:,}.")
+        if rebuild_index is None:
+            rebuild_index = beneficiaries >= REBUILD_INDEX_FROM
+        rebuild_index = rebuild_index and self.db.is_sqlite
+        started = time.perf_counter()
+        report = DemoReport(index_mode="rebuild" if rebuild_index else "trigger")
+        programs = self._ensure_programs()
+        with self.db.reader() as s:
+            offset = int(s.scalar(select(func.count()).select_from(Beneficiary)) or 0)
+            app_offset = int(s.scalar(select(func.count()).select_from(Application)) or 0)
+        if rebuild_index:
+            with self.db.session() as s:
+                s.execute(text("DROP TRIGGER IF EXISTS beneficiary_fts_ai"))
+        try:
+            done = 0
+            while done < beneficiaries:
+                n = min(self.chunk_size, beneficiaries - done)
+                counts = self._write_chunk(offset + done, n, app_offset, programs)
+                app_offset += counts.get("application", 0)
+                for k, v in counts.items():
+                    report.counts[k] = report.counts.get(k, 0) + v
+                done += n
+                self._report(done, beneficiaries, "beneficiaries")
+        finally:
+            if rebuild_index:
+                t0 = time.perf_counter()
+                self._report(beneficiaries, beneficiaries, "rebuilding the search index")
+                with self.db.session() as s:
+                    s.execute(text(FTS_INSERT_TRIGGER))
+                    s.execute(text("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('rebuild')"))
+                report.index_seconds = time.perf_counter() - t0
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _report(self, done: int, total: int, label: str) -> None:
+        if self.progress is not None:
+            self.progress(done, total, label)
+
+    def _ensure_programs(self) -> dict[ProgramCategory, list[uuid.UUID]]:
+        """Programs already defined (by forms/ or an administrator) are used; a category
+        with none gets the demo programs of ``demo_names.PROGRAMS``."""
+        with self.db.session() as s:
+            have: dict[ProgramCategory, list[uuid.UUID]] = {c: [] for c in ProgramCategory}
+            for pid, cat in s.execute(select(Program.id, Program.category)):
+                have[cat].append(pid)
+            defined = {c for c, ids in have.items() if ids}
+            for code, name_ar, name_en, category in names.PROGRAMS:
+                cat = ProgramCategory(category)
+                if cat in defined:
+                    continue
+                p = Program(code=code, name_ar=name_ar, name_en=name_en, category=cat)
+                s.add(p)
+                s.flush()
+                have[cat].append(p.id)
+        return have
+
+    # -- one chunk, one transaction ----------------------------------------------------------
+    def _write_chunk(
+        self,
+        offset: int,
+        n: int,
+        app_offset: int,
+        programs: dict[ProgramCategory, list[uuid.UUID]],
+    ) -> dict[str, int]:
+        site = self.db.site_id
+        bens = [self._beneficiary(offset + i) for i in range(n)]
+        apps: list[dict[str, Any]] = []
+        contacts: list[dict[str, Any]] = []
+        referrals: list[dict[str, Any]] = []
+        ratings: list[dict[str, Any]] = []
+        for b in bens:
+            self._activity(b, programs, apps, contacts, referrals, ratings)
+        for i, a in enumerate(apps):
+            a["reference"] = f"{site}-{a.pop('_year')}-{app_offset + i + 1:06d}"
+        tables = (
+            (Beneficiary, bens),
+            (Contact, contacts),
+            (Application, apps),
+            (Referral, referrals),
+            (SatisfactionResponse, ratings),
+        )
+        total = sum(len(rows) for _, rows in tables)
+        try:
+            with self.db.session() as s:
+                seq = next_change_seq(s, total)
+                conn = s.connection()
+                for model, rows in tables:
+                    seq = _stamp(rows, site, seq)
+                    _insert(conn, model, rows)
+        except Exception as exc:
+            if "unique" in str(exc).lower():
+                raise UserError(
+                    "The demo data clashes with records already in this database "
+                    "(an identity number or reference exists); use an empty database."
+                ) from exc
+            raise
+        return {model.__tablename__: len(rows) for model, rows in tables}
+
+    # -- rows ------------------------------------------------------------------------------
+    def _beneficiary(self, index: int) -> dict[str, Any]:
+        rng = self.rng
+        gender = Gender.MALE if rng.random() < 0.52 else Gender.FEMALE
+        roll = rng.random()
+        if roll < 0.88:
+            id_type, lead = IdentityType.CITIZEN_ID, "1"
+        elif roll < 0.97:
+            id_type, lead = IdentityType.IQAMA, "2"
+        else:
+            id_type, lead = IdentityType.NONE, ""
+        first = self._spell(self._male if gender is Gender.MALE else self._female)
+        father = self._spell(self._male)
+        grandfather = self._spell(self._male) if rng.random() < 0.93 else ""
+        family_pool = self._resident_family if lead == "2" and rng.random() < 0.6 else self._family
+        family = self._spell(family_pool)
+        number = expiry = None
+        if lead:
+            body = lead + f"{(_ID_A * index + _ID_B) % 100_000_000:08d}"
+            number = body + luhn_check_digit(body)
+            # About one in twenty documents has already expired: the desk must catch it.
+            expiry = self.today + timedelta(days=rng.randint(-400, 3650))
+        age_days = rng.randint(16 * 365, 80 * 365)
+        city, districts = rng.choice(self._cities)
+        phone = self._phone() if rng.random() < 0.9 else None
+        return {
+            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "first_name": first,
+            "father_name": father,
+            "grandfather_name": grandfather,
+            "family_name": family,
+            "latin_name": None,
+            "identity_type": id_type,
+            "identity_number": number,
+            "identity_expiry": expiry,
+            "gender": gender,
+            "birth_date": self.today - timedelta(days=age_days),
+            "nationality": "SA" if lead != "2" else rng.choice(names.RESIDENT_NATIONALITIES),
+            "phone": phone,
+            "phone_alt": self._phone() if phone and rng.random() < 0.1 else None,
+            "email": None,
+            "city": city,
+            "district": rng.choice(districts),
+            "notes": None if lead else "بلا هوية — يتحقق منه الشريك (POL-E3)",
+            "search_key": name_search_key(first, father, grandfather, family),
+            "extra": {},
+            "_registered": self._past(730),
+        }
+
+    def _spell(self, pool: list[tuple[str, ...]]) -> str:
+        rng = self.rng
+        spellings = rng.choice(pool)
+        word: str = spellings[0] if rng.random() < 0.7 else rng.choice(spellings)
+        if rng.random() < 0.02:  # the odd name typed with a haraka or a tatweel
+            pos = rng.randint(1, len(word) - 1) if len(word) > 1 else 1
+            mark = rng.choice(_TASHKEEL_MARKS + ("\u0640",))
+            if word[pos - 1] != " ":
+                word = word[:pos] + mark + word[pos:]
+        return word
+
+    def _phone(self) -> str:
+        return f"+9665{self.rng.choice('0345689')}{self.rng.randrange(10_000_000):07d}"
+
+    def _past(self, days: int) -> datetime:
+        start = datetime.combine(self.today, datetime.min.time(), tzinfo=UTC)
+        return start - timedelta(seconds=self.rng.randrange(days * 86_400))
+
+    def _activity(
+        self,
+        ben: dict[str, Any],
+        programs: dict[ProgramCategory, list[uuid.UUID]],
+        apps: list[dict[str, Any]],
+        contacts: list[dict[str, Any]],
+        referrals: list[dict[str, Any]],
+        ratings: list[dict[str, Any]],
+    ) -> None:
+        rng = self.rng
+        registered: datetime = ben.pop("_registered")
+        ben["created_at"] = ben["updated_at"] = registered
+        for _ in range(rng.choice((0, 0, 1, 1, 1, 2))):
+            contacts.append(self._contact(ben["id"], registered))
+        if rng.random() < 0.45:
+            # POL-E3 programs serve persons with no identity; others mostly citizens.
+            if ben["identity_type"] is IdentityType.NONE:
+                category = ProgramCategory.SPECIAL_GROUPS
+            else:
+                category = rng.choice(list(ProgramCategory))
+            contact = self._contact(ben["id"], registered, Channel.INTERVIEW)
+            contacts.append(contact)
+            apps.append(self._application(ben, rng.choice(programs[category]), contact))
+            if rng.random() < 0.25:
+                ratings.append(self._rating(ben, contact, apps[-1]))
+        if rng.random() < 0.03:
+            referrals.append(self._referral(ben["id"], registered))
+
+    def _contact(
+        self, ben_id: uuid.UUID, after: datetime, channel: Channel | None = None
+    ) -> dict[str, Any]:
+        rng = self.rng
+        start = after + timedelta(minutes=rng.randrange(60 * 24 * 30))
+        ch = channel or rng.choice(self._channels)
+        return {
+            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "beneficiary_id": ben_id,
+            "channel": ch,
+            "purpose": rng.choice(names.CONTACT_PURPOSES),
+            "staff_user_id": None,
+            "staff_name": rng.choice(names.STAFF),
+            "caller_name": None,
+            "started_at": start,
+            "ended_at": start + timedelta(minutes=rng.randint(2, 45)),
+            "answer": None,
+            "outcome": rng.choice(("answered", "registered", "follow_up", "referred")),
+            "follow_up_needed": rng.random() < 0.1,
+            "created_at": start,
+            "updated_at": start,
+        }
+
+    def _application(
+        self, ben: dict[str, Any], program_id: uuid.UUID, contact: dict[str, Any]
+    ) -> dict[str, Any]:
+        rng = self.rng
+        status: ApplicationStatus = rng.choice(self._statuses)
+        started: datetime = contact["started_at"]
+        submitted = due = decided = None
+        reason = decided_by = None
+        missing: list[Any] = []
+        if status is ApplicationStatus.INCOMPLETE:
+            missing = [{"id": "identity_copy", "label_ar": "صورة الهوية", "label_en": "ID copy"}]
+        if status not in (ApplicationStatus.DRAFT, ApplicationStatus.NOT_ELIGIBLE,
+                          ApplicationStatus.INCOMPLETE):
+            submitted = started + timedelta(minutes=rng.randint(10, 60))
+            # POL-H5: the committee answers no sooner than two weeks after submission.
+            due = submitted + timedelta(days=MIN_RESPONSE_DAYS + rng.randint(0, 7))
+        if status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED):
+            assert due is not None
+            decided = due + timedelta(days=rng.randint(0, 10))
+            pool = (names.DECISION_REASONS_ACCEPTED if status is ApplicationStatus.ACCEPTED
+                    else names.DECISION_REASONS_REJECTED)
+            reason, decided_by = rng.choice(pool), "لجنة البحث"
+        outcome = "not_eligible" if status is ApplicationStatus.NOT_ELIGIBLE else "eligible"
+        return {
+            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "_year": started.year,
+            "beneficiary_id": ben["id"],
+            "program_id": program_id,
+            "contact_id": contact["id"],
+            "status": status,
+            "submitted_at": submitted,
+            "response_due": due,
+            "eligibility_answers": {},
+            "eligibility_outcome": None if status is ApplicationStatus.DRAFT else outcome,
+            "eligibility_reasons": [],
+            "missing_items": missing,
+            "form_version_hash": "",
+            "registration_completed_at": submitted,
+            "service_delivered_at": None,
+            "decision_reason": reason,
+            "decided_at": decided,
+            "decided_by": decided_by,
+            "created_by": None,
+            "created_at": started,
+            "updated_at": decided or submitted or started,
+        }
+
+    def _referral(self, ben_id: uuid.UUID, after: datetime) -> dict[str, Any]:
+        rng = self.rng
+        at = after + timedelta(hours=rng.randrange(24 * 60))
+        answered = rng.random() < 0.7
+        return {
+            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "beneficiary_id": ben_id,
+            "application_id": None,
+            "contact_id": None,
+            "reason": rng.choice(names.REFERRAL_REASONS),
+            "referred_by": None,
+            "assigned_to": None,
+            "status": ReferralStatus.ANSWERED if answered else ReferralStatus.OPEN,
+            "answer": "شُرحت الإجراءات للمستفيد" if answered else None,
+            "answered_at": at + timedelta(hours=rng.randint(1, 72)) if answered else None,
+            "answered_by": None,
+            "created_at": at,
+            "updated_at": at,
+        }
+
+    def _rating(
+        self, ben: dict[str, Any], contact: dict[str, Any], app: dict[str, Any]
+    ) -> dict[str, Any]:
+        rng = self.rng
+        anonymous = rng.random() < 0.6
+        at: datetime = contact["ended_at"]
+        return {
+            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "contact_id": contact["id"],
+            "application_id": app["id"],
+            "beneficiary_id": None if anonymous else ben["id"],
+            "anonymous": anonymous,
+            "channel": "interview",
+            "staff_user_id": None,
+            "score": rng.choices((1, 2, 3, 4, 5), weights=(3, 5, 12, 35, 45))[0],
+            "answers": {},
+            "comment": None,
+            "created_at": at,
+            "updated_at": at,
+        }
+
+
+def _stamp(rows: list[dict[str, Any]], site: str, seq: int) -> int:
+    for r in rows:
+        r["site_id"] = site
+        r["version"] = 1
+        r["change_seq"] = seq
+        seq += 1
+    return seq
+
+
+def _insert(conn: Connection, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(model.__table__), rows)

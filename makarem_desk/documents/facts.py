@@ -1,0 +1,109 @@
+"""Values printed on the documents, formatted from the declaration snapshot.
+
+Dates in both calendars (Umm al-Qura Hijri first, as Saudi forms show them), phones in
+international grouping, identity types and genders in words.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import phonenumbers
+
+from ..validation.dates import format_gregorian, format_hijri
+from .labels import GENDERS, IDENTITY_TYPES, label
+
+# Saudi Arabia keeps UTC+3 all year (no daylight saving), so a fixed offset is exact and
+# needs no time-zone database on the counter's Windows machine.
+KSA = timezone(timedelta(hours=3), "AST")
+
+
+def as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def as_datetime(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if dt.tzinfo is None:  # stored naive means UTC (the models' utcnow)
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(KSA)
+
+
+def hijri(d: date | None, language: str) -> str:
+    return format_hijri(d, language) if d else label("none", language)
+
+
+def gregorian(d: date | None, language: str) -> str:
+    if d is None:
+        return label("none", language)
+    text = format_gregorian(d, language)
+    return text
+
+
+def both_calendars(d: date | None, language: str) -> str:
+    if d is None:
+        return label("none", language)
+    if language == "ar":
+        return f"{hijri(d, language)} الموافق {gregorian(d, language)}"
+    return f"{gregorian(d, language)} ({hijri(d, language)})"
+
+
+def date_time(dt: datetime | None, language: str) -> str:
+    local = as_datetime(dt)
+    if local is None:
+        return label("none", language)
+    clock = local.strftime("%H:%M")
+    if language == "ar":
+        return f"{both_calendars(local.date(), language)} — الساعة {clock}"
+    return f"{both_calendars(local.date(), language)}, {clock} (Riyadh time)"
+
+
+def phone(e164: str | None) -> str:
+    if not e164:
+        return ""
+    try:
+        parsed = phonenumbers.parse(e164, "SA")
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def identity(beneficiary: dict[str, Any], language: str) -> str:
+    kind = IDENTITY_TYPES.get(str(beneficiary.get("identity_type") or "none"), {})
+    kind_text = kind.get(language, str(beneficiary.get("identity_type") or ""))
+    number = beneficiary.get("identity_number") or ""
+    return f"{kind_text}: {number}" if number else kind_text
+
+
+def gender(value: Any, language: str) -> str:
+    return GENDERS.get(str(value or ""), {}).get(language, "")
+
+
+def name_for(beneficiary: dict[str, Any], language: str) -> str:
+    """The name as printed: the Arabic full name (the legal one) in both languages."""
+    full = str(beneficiary.get("full_name") or "").strip()
+    if not full:
+        parts = [beneficiary.get(k) or "" for k in
+                 ("first_name", "father_name", "grandfather_name", "family_name")]
+        full = " ".join(p for p in parts if p)
+    return full
+
+
+def program_name(program: dict[str, Any], language: str) -> str:
+    if language == "en" and program.get("name_en"):
+        return str(program["name_en"])
+    return str(program.get("name_ar") or program.get("code") or "")
+
+
+def city(beneficiary: dict[str, Any]) -> str:
+    parts = [beneficiary.get("city") or "", beneficiary.get("district") or ""]
+    return " / ".join(p for p in parts if p)

@@ -1,0 +1,66 @@
+"""Fixed labels of the printed documents, in Arabic and English.
+
+The wording an administrator edits (paragraphs, titles) lives in forms/documents/; these
+are the captions of tables and signature blocks, which change with the layout, not the
+policy.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "reference": {"ar": "رقم الطلب", "en": "Reference"},
+    "full_name": {"ar": "الاسم الكامل", "en": "Full name"},
+    "latin_name": {"ar": "الاسم باللاتينية", "en": "Name in Latin letters"},
+    "identity": {"ar": "الهوية", "en": "Identity"},
+    "identity_expiry": {"ar": "تاريخ انتهاء الهوية", "en": "Identity expiry"},
+    "birth_date": {"ar": "تاريخ الميلاد", "en": "Date of birth"},
+    "gender": {"ar": "الجنس", "en": "Gender"},
+    "nationality": {"ar": "الجنسية", "en": "Nationality"},
+    "phone": {"ar": "رقم الجوال", "en": "Mobile phone"},
+    "city": {"ar": "المدينة / الحي", "en": "City / district"},
+    "program": {"ar": "البرنامج", "en": "Program"},
+    "applicant_data": {"ar": "بيانات مقدم الطلب", "en": "Applicant's data"},
+    "missing_items": {"ar": "المتطلبات الناقصة", "en": "Missing requirements"},
+    "missing_note": {
+        "ar": "يستكمل التسجيل بعد استيفاء هذه المتطلبات.",
+        "en": "Registration is completed once these are supplied.",
+    },
+    "earliest_answer": {"ar": "أقرب موعد للرد", "en": "Earliest answer date"},
+    "applicant_signature": {"ar": "توقيع مقدم الطلب", "en": "Applicant's signature"},
+    "signed_on_paper": {"ar": "(يوقع على الورق)", "en": "(to be signed on paper)"},
+    "witness": {"ar": "الموظف المستلم (شاهد)", "en": "Receiving officer (witness)"},
+    "date_time": {"ar": "التاريخ والوقت", "en": "Date and time"},
+    "not_signed": {"ar": "مسودة للمراجعة — لم توقع بعد", "en": "Preview — not signed yet"},
+    "verification": {"ar": "رمز التحقق", "en": "Verification code"},
+    "wording_version": {"ar": "إصدار النص", "en": "Wording version"},
+    "follow_up": {"ar": "للمتابعة والاستفسار", "en": "To follow up or ask"},
+    "decision_date": {"ar": "تاريخ القرار", "en": "Date of decision"},
+    "printed_at": {"ar": "تاريخ الطباعة", "en": "Printed"},
+    "page": {"ar": "صفحة", "en": "Page"},
+    "none": {"ar": "—", "en": "—"},
+}
+
+IDENTITY_TYPES = {
+    "citizen_id": {"ar": "هوية وطنية", "en": "National ID"},
+    "iqama": {"ar": "إقامة", "en": "Residence permit (iqama)"},
+    "passport": {"ar": "جواز سفر", "en": "Passport"},
+    "none": {"ar": "بدون هوية", "en": "No identity document"},
+}
+
+GENDERS = {"male": {"ar": "ذكر", "en": "Male"}, "female": {"ar": "أنثى", "en": "Female"}}
+
+# POL-CH: the association's channels, in the policy's order; a configured value (a phone
+# number, an address) is printed beside the channel's name.
+CHANNELS: list[tuple[str, dict[str, str]]] = [
+    ("interview", {"ar": "المقابلة في مقر الجمعية", "en": "In person at the association"}),
+    ("phone", {"ar": "الاتصالات الهاتفية", "en": "Telephone"}),
+    ("social_media", {"ar": "وسائل التواصل الاجتماعي", "en": "Social media"}),
+    ("letter", {"ar": "الخطابات", "en": "Letters"}),
+    ("assistance_request", {"ar": "خدمات طلب المساعدة", "en": "Assistance-request services"}),
+    ("volunteering", {"ar": "خدمة التطوع", "en": "Volunteering service"}),
+    ("website", {"ar": "الموقع الإلكتروني للجمعية", "en": "The association's website"}),
+]
+
+
+def label(key: str, language: str) -> str:
+    return LABELS[key][language]

@@ -1,0 +1,236 @@
+"""Arabic (and English) lines for reportlab: isolate, wrap, reorder, justify.
+
+The recipe measured in ``shared/notes/arabic-rtl-facts.md``:
+
+1. LTR runs that contain spaces, ``-`` or a leading ``+`` (phones, ISO dates, references)
+   are wrapped in LRE…PDF with non-breaking inner spaces, so that ``+966 55 123 4567``
+   does not print as ``4567 123 55 966+``;
+2. lines are wrapped on *logical* words, measuring the reshaped width;
+3. each line is reshaped (harakat kept) and reordered with base direction R (or L);
+4. justified lines spread their slack between visual words; the last line is aligned to
+   the start side.
+
+Reordering: python-bidi's pure-Python ``bidi.algorithm`` has no bracket-pair rule (N0), so
+``رقم +966 55 (30) هاتف`` comes out as ``هاتف ( +966 55 (30 رقم``; its Rust ``get_display``
+orders correctly but does not mirror brackets. We take the resolved embedding levels from
+the Rust implementation, reorder (rule L2) and mirror (L4) here; if those levels cannot be
+read (a python-bidi release that changed its debug output) the pure-Python algorithm is
+used instead, which is right for everything except brackets next to LTR runs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import arabic_reshaper
+import bidi as _bidi_rust
+from bidi.algorithm import get_display as _py_get_display
+from bidi.mirror import MIRRORED
+
+from ..errors import UserError
+from .fonts import PDF_REGULAR, pdf_cmap, register_pdf_fonts
+
+LRE, PDF_MARK, NBSP = "\u202a", "\u202c", "\u00a0"
+_EXPLICIT = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u200e", "\u200f"}
+
+_reshaper = arabic_reshaper.ArabicReshaper(
+    configuration={"delete_harakat": False, "support_ligatures": True}
+)
+
+# An LTR run: Latin letters, digits and the symbols that live inside codes, phones,
+# dates and addresses, possibly several such tokens joined by spaces or dashes.
+_LTR_TOKEN = r"[A-Za-z0-9@._%/:#&'+]*[A-Za-z0-9][A-Za-z0-9@._%/:#&'\-]*"
+_LTR_RUN = re.compile(rf"\+?{_LTR_TOKEN}(?:[ \-]+{_LTR_TOKEN})*")
+
+
+def isolate_ltr_runs(text: str) -> str:
+    """Wrap LTR runs with digits and spaces, ``-`` or a leading ``+`` in LRE…PDF.
+
+    Inner spaces become non-breaking so a phone number never splits across lines. Runs of
+    Latin words alone need nothing (spaces between two LTR words stay LTR) and must stay
+    breakable, so they are left alone.
+    """
+
+    def protect(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if not any(ch.isdigit() for ch in run):
+            return run
+        if " " in run or "-" in run or run.startswith("+"):
+            return LRE + run.replace(" ", NBSP) + PDF_MARK
+        return run
+
+    return _LTR_RUN.sub(protect, text)
+
+
+def reshape(text: str) -> str:
+    return str(_reshaper.reshape(text))
+
+
+def visual(text: str, rtl: bool) -> str:
+    """One line in display order (left to right), shaped, brackets mirrored."""
+    shaped = reshape(text)
+    levels = _rust_levels(shaped, rtl)
+    if levels is None:
+        out = _py_get_display(shaped, base_dir="R" if rtl else "L")
+        return "".join(ch for ch in out if ch not in _EXPLICIT)
+    return _reorder(shaped, levels)
+
+
+def _rust_levels(text: str, rtl: bool) -> list[int] | None:
+    try:
+        debug = _bidi_rust.get_display(text, base_dir="R" if rtl else "L", debug=True)
+    except Exception:  # pragma: no cover - depends on the installed python-bidi
+        return None
+    start = debug.find("levels:")
+    end = debug.find("]", start)
+    if start < 0 or end < 0:
+        return None
+    per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+),?\s*\)", debug[start:end])]
+    levels: list[int] = []
+    offset = 0
+    for ch in text:
+        if offset >= len(per_byte):
+            return None
+        levels.append(per_byte[offset])
+        offset += len(ch.encode("utf-8"))
+    return levels if offset == len(per_byte) else None
+
+
+def _reorder(text: str, levels: list[int]) -> str:
+    chars = [(ch, lv) for ch, lv in zip(text, levels, strict=True) if ch not in _EXPLICIT]
+    if not chars:
+        return ""
+    highest = max(lv for _, lv in chars)
+    lowest_odd = min((lv for _, lv in chars if lv % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(chars):
+            if chars[i][1] >= level:
+                j = i
+                while j < len(chars) and chars[j][1] >= level:
+                    j += 1
+                chars[i:j] = chars[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return "".join(MIRRORED.get(ch, ch) if lv % 2 else ch for ch, lv in chars)
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of ``text`` (as printed, after shaping) the PDF font has no glyph for."""
+    cmap = pdf_cmap()
+    return {
+        ch for ch in reshape(text) if ord(ch) not in cmap and ch not in _EXPLICIT
+        and unicodedata.category(ch) != "Cc"
+    }
+
+
+def check_printable(text: str) -> None:
+    missing = missing_glyphs(text)
+    if missing:
+        shown = " ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+        raise UserError(
+            f"The text contains characters the printing font cannot show: {shown}",
+            message_ar=f"النص يحتوي على رموز لا يستطيع خط الطباعة إظهارها: {shown}",
+        )
+
+
+@lru_cache(maxsize=4096)
+def _word_width(word: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(reshape(word), font, size))
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    register_pdf_fonts()
+    words = text.split(" ")
+    space = _word_width(" ", font, size)
+    return sum(_word_width(w, font, size) for w in words) + space * (len(words) - 1)
+
+
+def wrap(text: str, width: float, font: str, size: float) -> list[str]:
+    """Greedy wrap on logical words; a word wider than the line stands on its own line."""
+    register_pdf_fonts()
+    words = [w for w in text.split(" ") if w]
+    space = _word_width(" ", font, size)
+    lines: list[str] = []
+    current: list[str] = []
+    current_width = 0.0
+    for word in words:
+        w = _word_width(word, font, size)
+        if current and current_width + space + w > width:
+            lines.append(" ".join(current))
+            current, current_width = [word], w
+        else:
+            current_width = current_width + space + w if current else w
+            current.append(word)
+    if current:
+        lines.append(" ".join(current))
+    return lines
+
+
+@dataclass(frozen=True)
+class PlacedWord:
+    x: float  # left edge, in points from the block's left edge
+    text: str  # visual order, shaped
+
+
+def place_line(
+    logical: str, width: float, font: str, size: float, *, rtl: bool, justify: bool
+) -> list[PlacedWord]:
+    """Visual words of one line and where they start, aligned or justified in ``width``."""
+    line = visual(logical, rtl)
+    words = [w for w in line.split(" ") if w]
+    if not words:
+        return []
+    widths = [_shaped_width(w, font, size) for w in words]
+    space = _shaped_width(" ", font, size)
+    natural = sum(widths) + space * (len(words) - 1)
+    gap = space
+    if justify and len(words) > 1 and natural < width:
+        gap = space + (width - natural) / (len(words) - 1)
+        x = 0.0
+    else:
+        x = width - natural if rtl else 0.0
+    placed = []
+    for word, w in zip(words, widths, strict=True):
+        placed.append(PlacedWord(x, word))
+        x += w + gap
+    return placed
+
+
+def _shaped_width(shaped: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(shaped, font, size))
+
+
+def paragraph_lines(
+    text: str, width: float, font: str = PDF_REGULAR, size: float = 11, *, rtl: bool,
+    justify: bool = True,
+) -> list[list[PlacedWord]]:
+    """A paragraph laid out: justified lines, the last one aligned to the start side."""
+    logical = " ".join(text.split())
+    if rtl:
+        logical = isolate_ltr_runs(logical)
+    lines = wrap(logical, width, font, size)
+    return [
+        place_line(line, width, font, size, rtl=rtl, justify=justify and i < len(lines) - 1)
+        for i, line in enumerate(lines)
+    ]
+
+
+def single_line(text: str, rtl: bool) -> str:
+    """A short text (a label, a table cell) in display order."""
+    text = " ".join(text.split())
+    return visual(isolate_ltr_runs(text) if rtl else text, rtl)
+
+
+def all_printable(texts: Iterable[str]) -> None:
+    for t in texts:
+        check_printable(t)

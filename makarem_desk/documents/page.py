@@ -1,0 +1,307 @@
+"""An A4 page being written top to bottom, right to left for Arabic.
+
+Shared by every document: header with the association's name and logo, title, a
+two-column table (label column on the start side — the right in Arabic), justified
+paragraphs, bullet lists, the signature block and a QR code. Text goes through
+``layout`` so mixed runs keep their order.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from . import layout
+from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
+from .labels import label
+
+INK = HexColor("#1b1b1b")
+MUTED = HexColor("#5b5b5b")
+ACCENT = HexColor("#0f5c4d")  # the association's green
+RULE = HexColor("#9aa7a3")
+SHADE = HexColor("#eef3f1")
+
+DEFAULT_LOGO = Path(__file__).resolve().parents[2] / "resources" / "images" / "association-logo.png"
+
+
+@dataclass(frozen=True)
+class AssociationInfo:
+    """Who prints the paper: names, logo and how beneficiaries reach the association."""
+
+    name_ar: str
+    name_en: str = ""
+    logo_png: bytes | None = None
+    # POL-CH channel key -> what to print beside it (a phone number, an address, a URL).
+    channels: dict[str, str] = field(default_factory=dict)
+
+    def name(self, language: str) -> str:
+        return self.name_en if language == "en" and self.name_en else self.name_ar
+
+
+@dataclass
+class PageWriter:
+    language: str
+    association: AssociationInfo
+    title: str
+    subject: str
+    reference: str = ""
+    keywords: str = ""
+    qr: list[list[bool]] | None = None  # dark modules, drawn in the header's far corner
+    footer_note: str = ""  # small print in the footer (the wording version)
+    margin: float = 18 * mm
+    buffer: io.BytesIO = field(default_factory=io.BytesIO)
+
+    def __post_init__(self) -> None:
+        register_pdf_fonts()
+        self.rtl = self.language == "ar"
+        self.canvas = Canvas(self.buffer, pagesize=A4, invariant=1, pageCompression=1)
+        self.canvas.setTitle(self.title)
+        self.canvas.setAuthor(self.association.name(self.language))
+        self.canvas.setSubject(self.subject)
+        self.canvas.setCreator("Makarem Desk")
+        if self.keywords:
+            self.canvas.setKeywords(self.keywords)
+        self.width, self.height = A4
+        self.left = self.margin
+        self.right = self.width - self.margin
+        self.page_number = 1
+        self.y = self.height - self.margin
+        self._header()
+
+    # -- geometry helpers -------------------------------------------------------------
+    @property
+    def text_width(self) -> float:
+        return self.right - self.left
+
+    def _start_x(self, width: float) -> float:
+        """Left edge of a block of ``width`` placed against the start side."""
+        return self.right - width if self.rtl else self.left
+
+    def ensure_space(self, height: float) -> None:
+        if self.y - height < self.margin + 14 * mm:
+            self._footer()
+            self.canvas.showPage()
+            self.page_number += 1
+            self.y = self.height - self.margin
+            self._header(compact=True)
+
+    # -- text primitives --------------------------------------------------------------
+    def draw_line_text(
+        self, text: str, x_left: float, width: float, y: float, *, font: str = PDF_REGULAR,
+        size: float = 11, align: str = "start", color: Color = INK,
+    ) -> None:
+        shown = layout.single_line(text, self.rtl)
+        w = layout._shaped_width(shown, font, size)
+        if align == "center":
+            x = x_left + (width - w) / 2
+        elif (align == "start") == self.rtl:  # start in RTL, or end in LTR: flush right
+            x = x_left + width - w
+        else:
+            x = x_left
+        self.canvas.setFont(font, size)
+        self.canvas.setFillColor(color)
+        self.canvas.drawString(x, y, shown)
+
+    def paragraph(
+        self, text: str, *, size: float = 11.5, font: str = PDF_REGULAR, leading: float = 1.5,
+        width: float | None = None, indent: float = 0, justify: bool = True,
+        color: Color = INK, space_after: float = 3 * mm,
+    ) -> None:
+        width = (width or self.text_width) - indent
+        x_left = self._start_x(width + indent) + (0 if self.rtl else indent)
+        lines = layout.paragraph_lines(text, width, font, size, rtl=self.rtl, justify=justify)
+        self.canvas.setFont(font, size)
+        self.canvas.setFillColor(color)
+        for words in lines:
+            self.ensure_space(size * leading)
+            self.y -= size * leading
+            self.canvas.setFont(font, size)
+            self.canvas.setFillColor(color)
+            for placed in words:
+                self.canvas.drawString(x_left + placed.x, self.y, placed.text)
+        self.y -= space_after
+
+    def heading(self, text: str, *, size: float = 13) -> None:
+        self.ensure_space(size * 2.4)
+        self.y -= size * 1.6
+        self.draw_line_text(text, self.left, self.text_width, self.y, font=PDF_BOLD, size=size,
+                            color=ACCENT)
+        self.y -= size * 0.5
+
+    def title_block(self, title: str, reference: str) -> None:
+        self.y -= 9 * mm
+        self.draw_line_text(title, self.left, self.text_width, self.y, font=PDF_BOLD, size=19,
+                            align="center", color=ACCENT)
+        if reference:
+            self.y -= 7 * mm
+            self.draw_line_text(f"{label('reference', self.language)}: {reference}", self.left,
+                                self.text_width, self.y, size=11.5, align="center")
+        self.y -= 5 * mm
+
+    def bullets(self, items: Sequence[str], *, size: float = 11) -> None:
+        for item in items:
+            self.paragraph(f"• {item}", size=size, justify=False, indent=4 * mm,
+                           space_after=0.6 * mm)
+        self.y -= 2 * mm
+
+    # -- table ------------------------------------------------------------------------
+    def table(self, rows: Sequence[tuple[str, str]], *, size: float = 11,
+              label_width: float = 45 * mm) -> None:
+        """Two columns, the label column on the start side (right in Arabic)."""
+        pad = 1.7 * mm
+        value_width = self.text_width - label_width
+        if self.rtl:
+            label_x, value_x = self.right - label_width, self.left
+        else:
+            label_x, value_x = self.left, self.left + label_width
+        c = self.canvas
+        for caption, value in rows:
+            value = " ".join(value.split()) or "—"
+            if self.rtl:
+                value = layout.isolate_ltr_runs(value)
+            value_lines = layout.wrap(value, value_width - 2 * pad, PDF_REGULAR, size)
+            row_h = max(1, len(value_lines)) * size * 1.4 + 2 * pad
+            self.ensure_space(row_h)
+            top = self.y
+            c.setFillColor(SHADE)
+            c.setStrokeColor(RULE)
+            c.setLineWidth(0.5)
+            c.rect(label_x, top - row_h, label_width, row_h, stroke=1, fill=1)
+            c.rect(value_x, top - row_h, value_width, row_h, stroke=1, fill=0)
+            baseline = top - pad - size * 1.0
+            self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
+                                font=PDF_BOLD, size=size)
+            for line in value_lines:
+                self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
+                                    size=size)
+                baseline -= size * 1.4
+            self.y = top - row_h
+        self.y -= 4 * mm
+
+    # -- blocks -----------------------------------------------------------------------
+    def _logo(self) -> ImageReader | None:
+        data = self.association.logo_png
+        if data:
+            try:
+                return ImageReader(io.BytesIO(data))
+            except Exception:  # a damaged logo must not stop the paper from printing
+                pass
+        if DEFAULT_LOGO.is_file():
+            return ImageReader(str(DEFAULT_LOGO))
+        return None
+
+    def _header(self, compact: bool = False) -> None:
+        c = self.canvas
+        size = 14 * mm if compact else 22 * mm
+        logo = self._logo()
+        top = self.y
+        if logo is not None:
+            iw, ih = logo.getSize()
+            scale = size / max(iw, ih)
+            w, h = iw * scale, ih * scale
+            x = self.right - w if self.rtl else self.left
+            c.drawImage(logo, x, top - h, w, h, mask="auto")
+        qr_side = 0.0
+        if self.qr is not None and not compact:
+            qr_side = size + 2 * mm
+            self._draw_qr(self.qr, self.left if self.rtl else self.right - qr_side,
+                          top - qr_side, qr_side)
+        text_x = (self.left + qr_side + 2 * mm) if self.rtl else self.left + size + 4 * mm
+        text_w = self.text_width - size - 6 * mm - qr_side
+        name_size = 12 if compact else 15
+        self.draw_line_text(self.association.name(self.language), text_x, text_w,
+                            top - name_size * 1.1, font=PDF_BOLD, size=name_size, color=ACCENT)
+        if not compact:
+            other = "en" if self.language == "ar" else "ar"
+            other_name = self.association.name(other)
+            if other_name and other_name != self.association.name(self.language):
+                self.draw_line_text(other_name, text_x, text_w, top - name_size * 2.35,
+                                    size=10.5, color=MUTED)
+        if compact and self.reference:
+            self.draw_line_text(self.reference, text_x, text_w, top - name_size * 2.35,
+                                size=9.5, color=MUTED, align="end")
+        self.y = top - max(size, qr_side) - 3 * mm
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(1.2)
+        c.line(self.left, self.y, self.right, self.y)
+
+    def _footer(self) -> None:
+        text = f"{label('page', self.language)} {self.page_number}"
+        y = self.margin - 6 * mm
+        self.draw_line_text(text, self.left, self.text_width, y, size=8,
+                            align="center", color=MUTED)
+        if self.footer_note:
+            self.draw_line_text(self.footer_note, self.left, self.text_width, y - 9, size=6,
+                                align="center", color=MUTED)
+
+    def signature_block(
+        self, *, signature_png: bytes | None, signer_name: str, witness_name: str,
+        when_text: str, signed: bool,
+    ) -> None:
+        """Applicant's signature on the start side, the witness on the other."""
+        c = self.canvas
+        box_h = 26 * mm
+        self.ensure_space(box_h + 16 * mm)
+        self.y -= 4 * mm
+        col_w = (self.text_width - 10 * mm) / 2
+        start_x = self._start_x(col_w)
+        other_x = self.left if self.rtl else self.right - col_w
+        top = self.y
+        self.draw_line_text(label("applicant_signature", self.language), start_x, col_w,
+                            top - 12, font=PDF_BOLD, size=11)
+        self.draw_line_text(label("witness", self.language), other_x, col_w, top - 12,
+                            font=PDF_BOLD, size=11)
+        line_y = top - box_h
+        if signature_png:
+            try:
+                img = ImageReader(io.BytesIO(signature_png))
+                iw, ih = img.getSize()
+                avail_w, avail_h = col_w - 8 * mm, box_h - 10 * mm
+                scale = min(avail_w / iw, avail_h / ih)
+                w, h = iw * scale, ih * scale
+                c.drawImage(img, start_x + (col_w - w) / 2, line_y + 1.5 * mm, w, h,
+                            mask="auto")
+            except Exception as exc:
+                raise ValueError(f"the signature image cannot be read: {exc}") from exc
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.6)
+        c.line(start_x + 4 * mm, line_y, start_x + col_w - 4 * mm, line_y)
+        c.line(other_x + 4 * mm, line_y, other_x + col_w - 4 * mm, line_y)
+        self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
+                            align="center")
+        self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,
+                            align="center")
+        if not signed:
+            self.draw_line_text(label("signed_on_paper", self.language), start_x, col_w,
+                                line_y - 27, size=9, align="center", color=MUTED)
+        self.y = line_y - (40 if not signed else 30)
+        self.draw_line_text(f"{label('date_time', self.language)}: {when_text}", self.left,
+                            self.text_width, self.y, size=10.5, align="start")
+        self.y -= 6 * mm
+
+    def _draw_qr(self, matrix: list[list[bool]], x0: float, y0: float, side: float) -> None:
+        """Vector squares: sharp at any printer resolution, tiny in the file."""
+        c = self.canvas
+        n = len(matrix) + 4  # quiet zone of two modules each side (white page around it)
+        module = side / n
+        c.setFillColor(HexColor("#000000"))
+        for r, row in enumerate(matrix):
+            for col, dark in enumerate(row):
+                if dark:
+                    c.rect(x0 + (col + 2) * module, y0 + side - (r + 3) * module, module,
+                           module, stroke=0, fill=1)
+
+    def finish(self, *, printed_at: datetime | None = None) -> bytes:
+        self._footer()
+        self.canvas.showPage()
+        self.canvas.save()
+        return self.buffer.getvalue()

@@ -1,0 +1,162 @@
+"""The three papers: the data-accuracy declaration, the receipt slip, decision letters.
+
+Each takes the declaration's data snapshot (see contracts: built by
+``DeclarationService.prepare``) so that what is printed is exactly what was fingerprinted,
+and returns the PDF bytes. Identical inputs give identical bytes (reportlab invariant
+mode), which the reference-image tests and the verification rely on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from . import facts
+from .labels import CHANNELS, label
+from .page import AssociationInfo, PageWriter
+from .qr import qr_matrix
+from .wording import Wording, load_wording
+
+
+def wording_values(snapshot: dict[str, Any], language: str,
+                   association: AssociationInfo) -> dict[str, str]:
+    b = snapshot.get("beneficiary", {})
+    earliest = facts.as_date(snapshot.get("earliest_answer_date"))
+    return {
+        "reference": str(snapshot.get("reference", "")),
+        "full_name": facts.name_for(b, language),
+        "identity_number": str(b.get("identity_number") or label("none", language)),
+        "program_name": facts.program_name(snapshot.get("program", {}), language),
+        "association_name": association.name(language),
+        "earliest_answer_date_hijri": facts.hijri(earliest, language),
+        "earliest_answer_date_gregorian": facts.gregorian(earliest, language),
+    }
+
+
+def _applicant_rows(snapshot: dict[str, Any], language: str) -> list[tuple[str, str]]:
+    b = snapshot.get("beneficiary", {})
+    birth = facts.as_date(b.get("birth_date"))
+    rows = [
+        (label("full_name", language), facts.name_for(b, language)),
+    ]
+    if b.get("latin_name"):
+        rows.append((label("latin_name", language), str(b["latin_name"])))
+    rows += [
+        (label("identity", language), facts.identity(b, language)),
+        (label("birth_date", language), facts.both_calendars(birth, language)),
+        (label("phone", language), facts.phone(b.get("phone"))),
+        (label("city", language), facts.city(b)),
+        (label("program", language), facts.program_name(snapshot.get("program", {}), language)),
+    ]
+    return rows
+
+
+def _missing_items(snapshot: dict[str, Any], language: str) -> list[str]:
+    key = "label_en" if language == "en" else "label_ar"
+    items = []
+    for item in snapshot.get("missing_items") or []:
+        if isinstance(item, dict):
+            items.append(str(item.get(key) or item.get("label_ar") or item.get("id") or ""))
+        else:
+            items.append(str(item))
+    return [i for i in items if i]
+
+
+def _channels(writer: PageWriter, association: AssociationInfo, language: str) -> None:
+    writer.heading(label("follow_up", language), size=12)
+    lines = []
+    for key, names in CHANNELS:
+        value = association.channels.get(key, "")
+        lines.append(f"{names[language]}: {value}" if value else names[language])
+    writer.bullets(lines, size=10.5)
+
+
+def render_declaration(
+    snapshot: dict[str, Any], *, language: str, signature_png: bytes | None,
+    witness_name: str, signed_at: datetime | None, association: AssociationInfo,
+    qr_payload: str, wording: Wording | None = None,
+) -> bytes:
+    """POL-H4 declaration; a preview (nothing signed yet) has an empty signature line."""
+    wording = wording or load_wording("declaration", language)
+    reference = str(snapshot.get("reference", ""))
+    w = PageWriter(language, association, title=wording.title,
+                   subject=f"{wording.title} — {reference}", reference=reference,
+                   keywords=qr_payload, qr=qr_matrix(qr_payload),
+                   footer_note=f"{label('wording_version', language)}: {wording.version_hash}")
+    w.title_block(wording.title, reference)
+    w.heading(label("applicant_data", language))
+    w.table(_applicant_rows(snapshot, language))
+    values = wording_values(snapshot, language, association)
+    for para in wording.fill(values):
+        w.paragraph(para)
+    missing = _missing_items(snapshot, language)
+    if missing:
+        w.heading(label("missing_items", language), size=12)
+        w.bullets(missing)
+    signed = signed_at is not None
+    when = signed_at or facts.as_datetime(snapshot.get("prepared_at"))
+    w.signature_block(
+        signature_png=signature_png if signed else None,
+        signer_name=values["full_name"], witness_name=witness_name,
+        when_text=facts.date_time(when, language), signed=signed and bool(signature_png),
+    )
+    return w.finish()
+
+
+def render_receipt(
+    snapshot: dict[str, Any], *, language: str, association: AssociationInfo,
+    printed_at: datetime | None = None, wording: Wording | None = None,
+) -> bytes:
+    """The slip the beneficiary takes home (POL-H5 earliest answer date, POL-CH channels)."""
+    wording = wording or load_wording("receipt", language)
+    reference = str(snapshot.get("reference", ""))
+    w = PageWriter(language, association, title=wording.title,
+                   subject=f"{wording.title} — {reference}", reference=reference)
+    w.title_block(wording.title, reference)
+    b = snapshot.get("beneficiary", {})
+    earliest = facts.as_date(snapshot.get("earliest_answer_date"))
+    w.table([
+        (label("reference", language), reference),
+        (label("full_name", language), facts.name_for(b, language)),
+        (label("program", language), facts.program_name(snapshot.get("program", {}), language)),
+        (label("earliest_answer", language), facts.both_calendars(earliest, language)),
+    ])
+    for para in wording.fill(wording_values(snapshot, language, association)):
+        w.paragraph(para)
+    missing = _missing_items(snapshot, language)
+    if missing:
+        w.heading(label("missing_items", language), size=12)
+        w.bullets(missing)
+        w.paragraph(label("missing_note", language), size=10.5)
+    _channels(w, association, language)
+    when = printed_at or facts.as_datetime(snapshot.get("prepared_at"))
+    w.paragraph(f"{label('printed_at', language)}: {facts.date_time(when, language)}",
+                size=9.5, justify=False)
+    return w.finish()
+
+
+def render_decision_letter(
+    snapshot: dict[str, Any], *, language: str, accepted: bool, reason: str,
+    decided_at: datetime, association: AssociationInfo, wording: Wording | None = None,
+) -> bytes:
+    """The letter sent when the committee's decision is recorded (the letters channel)."""
+    document = "decision_accepted" if accepted else "decision_rejected"
+    wording = wording or load_wording(document, language)
+    reference = str(snapshot.get("reference", ""))
+    w = PageWriter(language, association, title=wording.title,
+                   subject=f"{wording.title} — {reference}", reference=reference)
+    w.title_block(wording.title, reference)
+    local = facts.as_datetime(decided_at)
+    day = local.date() if local else None
+    values = wording_values(snapshot, language, association)
+    values.update({
+        "decided_at_hijri": facts.hijri(day, language),
+        "decided_at_gregorian": facts.gregorian(day, language),
+        "decision_reason": " ".join(reason.split()) or label("none", language),
+    })
+    for para in wording.fill(values):
+        w.paragraph(para)
+    _channels(w, association, language)
+    w.paragraph(f"{label('decision_date', language)}: {facts.both_calendars(day, language)}",
+                size=9.5, justify=False)
+    return w.finish()

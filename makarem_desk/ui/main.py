@@ -1,22 +1,219 @@
-"""Entry point of the interface (a placeholder until the interface lands)."""
+"""Start-up of the interface: language, fonts, style, first-run set-up or log-in, then the
+main window.
+
+The first window (a short "starting" card) is painted before SQLAlchemy and the services
+are imported: importing the data layer costs more than the whole empty window.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ..errors import UserError
+from ..resources import resource_path
+from .dialogs import Dialogs, user_message
+from .error_hook import install_exception_hook
+from .fonts import register_fonts
+from .i18n import apply_language, current_language
+
+if TYPE_CHECKING:
+    from ..services.actor import Actor
+    from .context import AppContext
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+WINDOW_SIZE = (1366, 768)
+
+
+def make_application(argv: list[str] | None = None, language: str = "ar") -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName("Makarem Desk")
+    app.setOrganizationName("Makarem")
+    apply_language(app, language)
+    try:
+        register_fonts(app)
+    except UserError as exc:
+        log.error("%s", exc.message)
+    try:
+        app.setStyleSheet(resource_path("style", "app.qss").read_text(encoding="utf-8"))
+    except UserError as exc:
+        log.error("%s", exc.message)
+    return app
+
+
+class StartWindow(QWidget):
+    """Before the main window: a starting card, then the first-run set-up or the log-in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Makarem Desk"))
+        self.stack = QStackedWidget()
+        starting = QLabel(self.tr("Makarem Desk — starting…"))
+        starting.setObjectName("pageTitle")
+        starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(starting)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.stack)
+        self.resize(720, 560)
+
+    def show_page(self, page: QWidget) -> None:
+        while self.stack.count() > 1:
+            old = self.stack.widget(1)
+            if old is None:
+                break
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
+
+
+class Desk(QObject):
+    """Drives the windows: set-up → log-in → main window, sign-out, language changes."""
+
+    def __init__(self, app: QApplication, ctx: AppContext):
+        super().__init__()
+        self.app = app
+        self.ctx = ctx
+        self.start = StartWindow()
+        self.main: MainWindow | None = None
+        ctx.bus.language_changed.connect(self.change_language)
+
+    def begin(self) -> None:
+        from .login_view import LoginPage
+        from .setup_view import SetupPage
+
+        if self.ctx.setup.needs_setup():
+            setup = SetupPage(self.ctx)
+            setup.completed.connect(lambda _info: self.begin())
+            self.start.show_page(setup)
+        else:
+            login = LoginPage(self.ctx)
+            login.signed_in.connect(self.signed_in)
+            self.start.show_page(login)
+        self.start.show()
+
+    def signed_in(self, actor: Actor) -> None:
+        self.ctx.actor = actor
+        language = current_language()
+        if actor.user_id is not None:
+            language = self.ctx.auth.get(actor.user_id).language
+        if language != current_language():
+            apply_language(self.app, language)
+        self.open_main()
+
+    def open_main(self, page: str = "today") -> MainWindow:
+        from .main_window import MainWindow
+
+        old = self.main
+        self.main = MainWindow(self.ctx)
+        self.main.signed_out.connect(self.sign_out)
+        self.main.resize(*WINDOW_SIZE)
+        self.main.show_page(page)
+        self.main.show()
+        self.start.hide()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return self.main
+
+    def change_language(self, language: str) -> None:
+        apply_language(self.app, language)
+        # Every string was translated when its widget was built: rebuild the window, on
+        # the same screen.  Interview drafts are saved by the flow, so nothing is lost.
+        page = self.main.current_key() if self.main else "settings"
+        self.open_main(page)
+
+    def sign_out(self) -> None:
+        self.ctx.actor = None
+        if self.main is not None:
+            self.main.close()
+            self.main.deleteLater()
+            self.main = None
+        self.begin()
+
+
+def build_context(db_url: str | None, dialogs: Dialogs | None = None,
+                  synchronous: bool = False) -> AppContext:
+    from ..db import Database
+    from .bus import EventBus
+    from .context import AppContext
+    from .tasks import TaskRunner
+
+    db = Database(db_url)
+    backup = db.upgrade()
+    if backup is not None:
+        log.warning("database upgraded; the previous file was kept as %s", backup)
+    return AppContext(db=db, bus=EventBus(), tasks=TaskRunner(synchronous=synchronous),
+                      dialogs=dialogs or Dialogs())
+
+
+def run_self_test(app: QApplication, ctx: AppContext) -> int:
+    """Build the main window and open every screen once; 0 when all of them open."""
+    from ..services.actor import SYSTEM
+    from .setup_view import SetupPage
+
+    SetupPage(ctx).deleteLater()
+    desk = Desk(app, ctx)
+    ctx.actor = ctx.actor or SYSTEM  # read-only tour: nothing is written
+    window = desk.open_main()
+    failures = []
+    for key in list(window.pages):
+        try:
+            window.show_page(key)
+            app.processEvents()
+        except Exception as exc:  # report every failing screen, not only the first
+            failures.append(f"{key}: {exc!r}")
+    ctx.tasks.wait(10000)
+    app.processEvents()
+    window.close()
+    for line in failures:
+        print(f"self-test: screen {line}", file=sys.stderr)
+    print(f"self-test: {len(window.pages) - len(failures)}/{len(window.pages)} screens opened "
+          f"({', '.join(window.pages)})", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def run(db_url: str | None = None, *, self_test: bool = False) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    from ..db import Database
-
-    db = Database(db_url)
-    db.upgrade()
-    app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel("مكتب مكارم — Makarem Desk")
-    label.resize(480, 200)
-    label.show()
+    t0 = time.perf_counter()
     if self_test:
-        QTimer.singleShot(0, app.quit)
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application(language=os.environ.get("MAKAREM_LANG", "ar"))
+    dialogs = Dialogs()
+    install_exception_hook(lambda: dialogs)
+    if self_test:
+        ctx = build_context(db_url, dialogs)
+        return run_self_test(app, ctx)
+    desk_holder: dict[str, Any] = {}
+    start = StartWindow()
+    start.show()
+    app.processEvents()  # the first paint, before the data layer is imported
+    log.info("first window painted after %.0f ms", (time.perf_counter() - t0) * 1000)
+
+    def open_data() -> None:
+        try:
+            ctx = build_context(db_url, dialogs)
+        except UserError as exc:
+            dialogs.show_error(start, exc)
+            app.exit(1)
+            return
+        except Exception as exc:
+            dialogs.show_error(start, user_message(exc), repr(exc))
+            app.exit(1)
+            return
+        desk = Desk(app, ctx)
+        desk.start.deleteLater()
+        desk.start = start
+        desk_holder["desk"] = desk
+        desk.begin()
+
+    QTimer.singleShot(0, open_data)
     return int(app.exec())

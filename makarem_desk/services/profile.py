@@ -1,0 +1,146 @@
+"""Everything the beneficiary profile screen shows, read in one unit of work."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import UserError
+from ..models import (
+    Application,
+    ApplicationStatus,
+    Beneficiary,
+    Channel,
+    Contact,
+    Declaration,
+    IdentityType,
+    Referral,
+    ReferralStatus,
+    SignatureMode,
+)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: uuid.UUID
+    version: int
+    full_name: str
+    latin_name: str | None
+    identity_type: IdentityType
+    identity_number: str | None
+    identity_expiry: date | None
+    birth_date: date | None
+    gender: str | None
+    nationality: str | None
+    phone: str | None
+    phone_alt: str | None
+    email: str | None
+    city: str | None
+    district: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: uuid.UUID
+    channel: Channel
+    purpose: str
+    staff_name: str
+    started_at: datetime
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class ApplicationSummary:
+    id: uuid.UUID
+    reference: str
+    program_name_ar: str
+    program_name_en: str
+    status: ApplicationStatus
+    submitted_at: datetime | None
+    response_due: datetime | None
+    decision_reason: str | None
+
+
+@dataclass(frozen=True)
+class DeclarationRow:
+    id: uuid.UUID
+    application_id: uuid.UUID
+    reference: str
+    signature_mode: SignatureMode | None
+    signed_at: datetime | None
+    printed_at: datetime | None
+    has_pdf: bool
+
+
+@dataclass(frozen=True)
+class ReferralSummary:
+    id: uuid.UUID
+    reason: str
+    status: ReferralStatus
+    answer: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class BeneficiaryProfile:
+    person: PersonRow
+    contacts: list[ContactRow]
+    applications: list[ApplicationSummary]
+    declarations: list[DeclarationRow]
+    referrals: list[ReferralSummary]
+
+
+class ProfileService:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def load(self, beneficiary_id: uuid.UUID) -> BeneficiaryProfile:
+        with self.db.reader() as s:
+            b = s.get(Beneficiary, beneficiary_id)
+            if b is None:
+                raise UserError("No such beneficiary.", message_ar="المستفيد غير موجود.")
+            person = PersonRow(
+                b.id, b.version, b.full_name, b.latin_name, b.identity_type, b.identity_number,
+                b.identity_expiry, b.birth_date, b.gender.value if b.gender else None,
+                b.nationality, b.phone, b.phone_alt, b.email, b.city, b.district, b.notes,
+            )
+            contacts = [
+                ContactRow(c.id, c.channel, c.purpose, c.staff_name, c.started_at, c.outcome)
+                for c in s.scalars(select(Contact).where(Contact.beneficiary_id == b.id)
+                                   .order_by(Contact.started_at.desc()))
+            ]
+            apps = list(s.scalars(select(Application).where(Application.beneficiary_id == b.id)
+                                  .order_by(Application.created_at.desc())).unique())
+            applications = [
+                ApplicationSummary(a.id, a.reference, a.program.name_ar, a.program.name_en,
+                                   a.status, a.submitted_at, a.response_due, a.decision_reason)
+                for a in apps
+            ]
+            refs = {a.id: a.reference for a in apps}
+            declarations = [
+                DeclarationRow(d.id, d.application_id, refs.get(d.application_id, ""),
+                               d.signature_mode, d.signed_at, d.printed_at, d.pdf is not None)
+                for d in s.scalars(select(Declaration)
+                                   .where(Declaration.application_id.in_(list(refs)))
+                                   .order_by(Declaration.created_at.desc()))
+            ] if refs else []
+            referrals = [
+                ReferralSummary(r.id, r.reason, r.status, r.answer, r.created_at)
+                for r in s.scalars(select(Referral).where(Referral.beneficiary_id == b.id)
+                                   .order_by(Referral.created_at.desc()))
+            ]
+        return BeneficiaryProfile(person, contacts, applications, declarations, referrals)
+
+    def declaration_pdf(self, declaration_id: uuid.UUID) -> bytes:
+        """The PDF as printed, for a reprint: the same bytes, never re-rendered."""
+        with self.db.reader() as s:
+            d = s.get(Declaration, declaration_id)
+            if d is None or d.pdf is None:
+                raise UserError("This declaration has no printed copy yet.",
+                                message_ar="لا توجد نسخة مطبوعة من هذا الإقرار بعد.")
+            return d.pdf

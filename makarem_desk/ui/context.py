@@ -1,0 +1,72 @@
+"""What every screen is given: the database's services, the bus, the task runner, the
+dialogs facade, and who is signed in.  Built once at start-up (or by a test) and passed
+down through constructors; no module-level singletons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..db import Database
+from ..services.actor import Actor
+from ..services.auth import AuthService
+from ..services.dashboard import DashboardService
+from ..services.setup import SetupService
+from .bus import EventBus
+from .dialogs import Dialogs
+from .tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    db: Database
+    bus: EventBus
+    tasks: TaskRunner
+    dialogs: Dialogs
+    actor: Actor | None = None
+    today: date | None = None  # fixed by tests; None means the real date
+    _services: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def auth(self) -> AuthService:
+        return self._service("auth", lambda: AuthService(self.db))
+
+    @property
+    def setup(self) -> SetupService:
+        return self._service("setup", lambda: SetupService(self.db))
+
+    @property
+    def dashboard(self) -> DashboardService:
+        return self._service("dashboard", lambda: DashboardService(self.db))
+
+    @property
+    def search(self) -> Any:
+        def make() -> Any:
+            from ..search import SearchService
+
+            return SearchService(self.db)
+
+        return self._service("search", make)
+
+    @property
+    def beneficiaries(self) -> Any:
+        def make() -> Any:
+            from ..services.beneficiaries import BeneficiaryService
+
+            return BeneficiaryService(self.db, today=self.today_date())
+
+        return self._service("beneficiaries", make)
+
+    def today_date(self) -> date:
+        return self.today or date.today()
+
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            raise RuntimeError("no one is signed in")
+        return self.actor
+
+    def _service(self, name: str, make: Any) -> Any:
+        if name not in self._services:
+            self._services[name] = make()
+        return self._services[name]

@@ -1,0 +1,96 @@
+"""Every modal question the interface asks goes through here, so tests can replace it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from ..errors import UserError
+from .i18n import current_language
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class Dialogs:
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def pick_save_path(self, parent: QWidget | None, title: str, suggested: str,
+                       filter_: str = "PDF (*.pdf)") -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
+        return path or None
+
+    def pick_open_path(self, parent: QWidget | None, title: str,
+                       filter_: str = "PNG (*.png)") -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_)
+        return path or None
+
+    def show_error(self, parent: QWidget | None, error: BaseException | str,
+                   details: str = "") -> None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_tr("Cannot continue"))
+        box.setText(user_message(error))
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+
+def user_message(error: BaseException | str) -> str:
+    """The message a person should read: Arabic when the interface is Arabic."""
+    if isinstance(error, str):
+        return error
+    if isinstance(error, UserError):
+        return error.message_ar if current_language() == "ar" else error.message
+    return _tr("An unexpected error occurred. What you entered is kept; "
+               "please try again, and tell the administrator if it happens again.")
+
+
+class RecordingDialogs(Dialogs):
+    """For tests: answers from a script, and a record of what was shown."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.confirm_answer = True
+        self.ask_answers: list[str | None] = []
+        self.save_path: str | None = None
+        self.open_path: str | None = None
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.shown.append(("confirm", text))
+        return self.confirm_answer
+
+    def ask(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        self.shown.append(("ask", label))
+        return self.ask_answers.pop(0) if self.ask_answers else None
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("info", text))
+
+    def pick_save_path(self, parent: QWidget | None, title: str, suggested: str,
+                       filter_: str = "PDF (*.pdf)") -> str | None:
+        self.shown.append(("save", suggested))
+        return self.save_path
+
+    def pick_open_path(self, parent: QWidget | None, title: str,
+                       filter_: str = "PNG (*.png)") -> str | None:
+        self.shown.append(("open", title))
+        return self.open_path
+
+    def show_error(self, parent: QWidget | None, error: BaseException | str,
+                   details: str = "") -> None:
+        self.shown.append(("error", user_message(error)))
+
+    @property
+    def errors(self) -> list[str]:
+        return [text for kind, text in self.shown if kind == "error"]

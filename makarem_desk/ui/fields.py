@@ -1,0 +1,185 @@
+"""Editors for what is typed at the counter, each checking as the receptionist types.
+
+Identity numbers, phones and e-mail addresses are left-to-right widgets even in the Arabic
+interface; Arabic-Indic digits typed there are folded to Latin digits on the fly.  Date
+fields accept a Hijri or a Gregorian date and show the other calendar beside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ..errors import UserError
+from ..text import ARABIC_INDIC, EASTERN_ARABIC_INDIC
+from .dialogs import user_message
+from .i18n import current_language
+
+_FOLD = str.maketrans(ARABIC_INDIC + EASTERN_ARABIC_INDIC, "0123456789" * 2)
+
+
+class LtrLineEdit(QLineEdit):
+    """A left-to-right editor that turns ٠-٩ / ۰-۹ into 0-9 as they are typed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.textEdited.connect(self._fold)
+
+    def _fold(self, text: str) -> None:
+        folded = text.translate(_FOLD)
+        if folded != text:
+            pos = self.cursorPosition()
+            self.setText(folded)
+            self.setCursorPosition(pos)
+
+
+class CheckedField(QWidget):
+    """An editor with its message underneath; ``check`` returns the clean value or raises.
+
+    The message is in the interface's language and appears as the receptionist types
+    (after the first edit), so mistakes are seen at the field, not after pressing Next.
+    """
+
+    validity_changed = Signal(bool)
+
+    def __init__(self, editor: QLineEdit, check: Callable[[str], Any], *,
+                 required: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self._check = check
+        self.required = required
+        self.message = QLabel(self)
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(editor)
+        lay.addWidget(self.message)
+        self.setFocusProxy(editor)
+        editor.textChanged.connect(self._on_text)
+        self._valid = not required
+
+    def text(self) -> str:
+        return self.editor.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        self.editor.setText(text)
+        self._on_text(text)
+
+    def value(self) -> Any:
+        """The checked value (None when empty and optional); raises UserError otherwise."""
+        raw = self.editor.text().strip()
+        if not raw:
+            if self.required:
+                raise UserError("This field is required.", message_ar="هذا الحقل مطلوب.")
+            return None
+        return self._check(raw)
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def show_error(self, error: BaseException | str | None) -> None:
+        if error is None:
+            self.message.hide()
+            self.editor.setProperty("invalid", False)
+        else:
+            self.message.setText(user_message(error))
+            self.message.show()
+            self.editor.setProperty("invalid", True)
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)
+
+    def _on_text(self, text: str) -> None:
+        try:
+            self.value()
+        except UserError as exc:
+            valid = False
+            # An empty required field is not an error until the user has typed something.
+            self.show_error(exc if text.strip() else None)
+        else:
+            valid = True
+            self.show_error(None)
+        self.after_check(valid)
+        if valid != self._valid:
+            self._valid = valid
+            self.validity_changed.emit(valid)
+
+    def after_check(self, valid: bool) -> None:
+        """Hook for fields that show more than a message (the other calendar)."""
+
+
+class DateField(CheckedField):
+    """Hijri (1448/05/27, with or without هـ) or Gregorian; the other calendar beside it."""
+
+    def __init__(self, *, required: bool = False, parent: QWidget | None = None):
+        from ..validation.dates import parse_date
+
+        editor = LtrLineEdit()
+        editor.setPlaceholderText("1448/05/27 — 2026-11-29")
+        self.other = QLabel()
+        self.other.setObjectName("otherCalendar")
+        super().__init__(editor, parse_date, required=required, parent=parent)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        lay = self.layout()
+        assert isinstance(lay, QVBoxLayout)
+        lay.removeWidget(editor)
+        row.addWidget(editor, 1)
+        row.addWidget(self.other)
+        lay.insertLayout(0, row)
+
+    def date(self) -> dt.date | None:
+        value = self.value()
+        return value if isinstance(value, dt.date) else None
+
+    def set_date(self, d: dt.date | None) -> None:
+        self.setText(d.isoformat() if d else "")
+
+    def after_check(self, valid: bool) -> None:
+        if not valid or not self.editor.text().strip():
+            self.other.setText("")
+            return
+        from ..validation.dates import format_gregorian, format_hijri
+
+        d = self.value()
+        lang = current_language()
+        typed_hijri = self.editor.text().strip()[:2] in ("13", "14", "15")
+        try:
+            shown = format_gregorian(d, lang) if typed_hijri else format_hijri(d, lang)
+        except (UserError, OverflowError, ValueError):
+            shown = ""
+        self.other.setText(shown)
+
+
+def identity_field(parent: QWidget | None = None, *, required: bool = True) -> CheckedField:
+    from ..validation.identity import validate_saudi_id
+
+    ed = LtrLineEdit()
+    ed.setPlaceholderText("1XXXXXXXXX")
+    ed.setMaxLength(14)
+    return CheckedField(ed, lambda raw: validate_saudi_id(raw)[0], required=required,
+                        parent=parent)
+
+
+def phone_field(parent: QWidget | None = None, *, required: bool = False) -> CheckedField:
+    from ..validation.phone import normalize_phone
+
+    ed = LtrLineEdit()
+    ed.setPlaceholderText("05X XXX XXXX")
+    return CheckedField(ed, normalize_phone, required=required, parent=parent)
+
+
+def email_field(parent: QWidget | None = None) -> CheckedField:
+    from ..validation.emails import validate_email
+
+    ed = LtrLineEdit()
+    ed.setPlaceholderText("name@example.sa")
+    return CheckedField(ed, validate_email, parent=parent)

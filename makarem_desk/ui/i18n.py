@@ -1,0 +1,70 @@
+"""Language and direction of the interface.
+
+Source strings are English; ``resources/translations/makarem_ar.ts`` holds the Arabic, and
+its compiled ``.qm`` is loaded by default together with Qt's own ``qtbase_ar.qm`` (so
+standard buttons and dialogs speak Arabic too).  English is selectable per user and flips
+the layout to left-to-right.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ..errors import UserError
+from ..resources import resource_path
+
+log = logging.getLogger(__name__)
+LANGUAGES = ("ar", "en")
+_state: dict[str, object] = {"language": "ar", "translators": []}
+
+
+def current_language() -> str:
+    return str(_state["language"])
+
+
+def is_rtl() -> bool:
+    return current_language() == "ar"
+
+
+def apply_language(app: QApplication, language: str) -> None:
+    """Install the translators and the direction for ``language`` ("ar" or "en")."""
+    if language not in LANGUAGES:
+        language = "ar"
+    for old in list(_state["translators"]):  # type: ignore[call-overload]
+        app.removeTranslator(old)
+    installed: list[QTranslator] = []
+    if language == "ar":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_tr = QTranslator(app)
+        if qt_tr.load("qtbase_ar", qt_dir):
+            app.installTranslator(qt_tr)
+            installed.append(qt_tr)
+        else:
+            log.warning("Qt's Arabic translations were not found in %s", qt_dir)
+        ours = QTranslator(app)
+        try:
+            qm = resource_path("translations", "makarem_ar.qm")
+        except UserError:
+            log.error("makarem_ar.qm is missing; run `make translations`")
+        else:
+            if ours.load(str(qm)):
+                app.installTranslator(ours)
+                installed.append(ours)
+    # Keep references: a collected translator silently stops translating.
+    _state["translators"] = installed
+    _state["language"] = language
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar"
+                               else QLocale.Language.English, QLocale.Country.SaudiArabia))
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar"
+                           else Qt.LayoutDirection.LeftToRight)
+
+
+def ltr(text: str) -> str:
+    """Isolate a left-to-right run (an ID, phone, reference) inside Arabic text.
+
+    Qt rich text ignores ``dir="ltr"``; the Unicode isolates LRI…PDI work in plain and rich
+    text alike."""
+    return f"\u2066{text}\u2069" if text else text

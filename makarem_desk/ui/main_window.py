@@ -1,0 +1,199 @@
+"""The main window: a navigation bar on the reading side and one screen at a time."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .bus import track
+from .context import AppContext
+from .i18n import current_language
+from .profile_view import ProfileView
+from .search_view import SearchView
+from .settings_view import SettingsView, role_label
+from .today_view import TodayView
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        actor = ctx.require_actor()
+        info = ctx.setup.site_info()
+        arabic = current_language() == "ar"
+        self.setWindowTitle(self.tr("Makarem Desk") + (
+            f" — {info.association_name if arabic else info.association_name_en}" if info else ""))
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+
+        nav = QWidget()
+        nav.setObjectName("navBar")
+        nav.setFixedWidth(220)
+        nav_lay = QVBoxLayout(nav)
+        nav_lay.setContentsMargins(0, 0, 0, 8)
+        nav_lay.setSpacing(2)
+        if info and info.logo_png:
+            logo = QLabel()
+            logo.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # never mirrored
+            logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            pix = QPixmap()
+            pix.loadFromData(info.logo_png)
+            logo.setPixmap(pix.scaledToHeight(56, Qt.TransformationMode.SmoothTransformation))
+            nav_lay.addWidget(logo)
+        title = QLabel(self.tr("Makarem Desk"))
+        title.setObjectName("appTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nav_lay.addWidget(title)
+        self.nav_layout = nav_lay
+
+        self.add_page("today", self.tr("Today"), TodayView(ctx))
+        for key, label, factory in self._optional_pages():
+            try:
+                page = factory()
+            except ImportError as exc:  # a part not installed in this build
+                log.warning("screen %s unavailable: %s", key, exc)
+                continue
+            self.add_page(key, label, page)
+        self.add_page("search", self.tr("Search"), SearchView(ctx))
+        self.profile = ProfileView(ctx)
+        self.add_page("profile", self.tr("Beneficiary profile"), self.profile)
+        for key, label, factory in self._late_pages():
+            try:
+                page = factory()
+            except ImportError as exc:
+                log.warning("screen %s unavailable: %s", key, exc)
+                continue
+            self.add_page(key, label, page)
+        self.add_page("settings", self.tr("Settings"), SettingsView(ctx))
+        nav_lay.addStretch(1)
+        who = QLabel(f"{actor.full_name}\n{role_label(actor.role)}")
+        who.setObjectName("userLine")
+        who.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nav_lay.addWidget(who)
+        out = QPushButton(self.tr("Sign out"))
+        out.clicked.connect(self.signed_out.emit)
+        nav_lay.addWidget(out)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(nav)
+        page_box = QWidget()
+        page_lay = QVBoxLayout(page_box)
+        page_lay.setContentsMargins(18, 14, 18, 14)
+        page_lay.addWidget(self.stack)
+        row.addWidget(page_box, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(self.tr("Ready"))
+
+        self._shortcut("Ctrl+N", lambda: self.show_page("interview"))
+        self._shortcut("Ctrl+F", lambda: self.show_page("search"))
+        self._shortcut("Ctrl+S", lambda: self._forward("save"))
+        self._shortcut("Ctrl+P", lambda: self._forward("print_current"))
+        self._shortcut("F5", lambda: self._forward("refresh"))
+        for i, key in enumerate(list(self.pages)[:9], start=1):
+            self._shortcut(f"Alt+{i}", self._opener(key))
+        track(self, ctx.bus.open_beneficiary, self.open_beneficiary)
+        self.show_page("today")
+
+    def _optional_pages(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        def interview() -> QWidget:
+            from .interview_view import InterviewView
+
+            return InterviewView(self.ctx)
+
+        def contact() -> QWidget:
+            from .contact_view import ContactView
+
+            return ContactView(self.ctx)
+
+        return [("interview", self.tr("New interview"), interview),
+                ("contact", self.tr("New contact"), contact)]
+
+    def _late_pages(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        def referrals() -> QWidget:
+            from .referrals_view import ReferralsView
+
+            return ReferralsView(self.ctx)
+
+        def sync() -> QWidget:
+            from .sync_view import SyncView
+
+            return SyncView(self.ctx.db, self.ctx.require_actor())
+
+        def committee() -> QWidget:
+            from .committee_view import CommitteeView
+
+            return CommitteeView(self.ctx.db, self.ctx.require_actor())
+
+        return [("referrals", self.tr("Referrals"), referrals),
+                ("sync", self.tr("Exchange with the committee"), sync),
+                ("committee", self.tr("Committee decisions"), committee)]
+
+    def add_page(self, key: str, label: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        button = QPushButton(label)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.clicked.connect(lambda _c=False, k=key: self.show_page(k))
+        self.group.addButton(button)
+        self.buttons[key] = button
+        self.nav_layout.addWidget(button)
+
+    def show_page(self, key: str) -> QWidget | None:
+        page = self.pages.get(key)
+        if page is None:
+            return None
+        self.buttons[key].setChecked(True)
+        self.stack.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+        page.setFocus()
+        return page
+
+    def current_key(self) -> str:
+        page = self.stack.currentWidget()
+        return next((k for k, p in self.pages.items() if p is page), "")
+
+    def open_beneficiary(self, beneficiary_id: Any) -> None:
+        if isinstance(beneficiary_id, uuid.UUID):
+            self.show_page("profile")
+            self.profile.load(beneficiary_id)
+
+    def _opener(self, key: str) -> Callable[[], Any]:
+        return lambda: self.show_page(key)
+
+    def _forward(self, method: str) -> None:
+        fn = getattr(self.stack.currentWidget(), method, None)
+        if callable(fn):
+            fn()
+
+    def _shortcut(self, keys: str, fn: Callable[[], Any]) -> None:
+        sc = QShortcut(QKeySequence(keys), self)
+        sc.setContext(Qt.ShortcutContext.WindowShortcut)
+        sc.activated.connect(fn)

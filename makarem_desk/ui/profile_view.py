@@ -1,0 +1,205 @@
+"""A beneficiary's profile: data, contacts, applications and statuses, declarations to
+reprint, referrals."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models import ApplicationStatus, Channel, IdentityType, ReferralStatus
+from ..services.profile import BeneficiaryProfile, DeclarationRow, ProfileService
+from .bus import track
+from .context import AppContext
+from .dialogs import user_message
+from .i18n import current_language, ltr
+from .preview import PdfPreview
+from .widgets import Table, hint, page_title
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def status_label(status: ApplicationStatus) -> str:
+    return {
+        ApplicationStatus.DRAFT: _t("Interview in progress"),
+        ApplicationStatus.INCOMPLETE: _t("Incomplete — items missing"),
+        ApplicationStatus.SUBMITTED: _t("With the research committee"),
+        ApplicationStatus.ACCEPTED: _t("Accepted"),
+        ApplicationStatus.REJECTED: _t("Rejected"),
+        ApplicationStatus.NOT_ELIGIBLE: _t("Not eligible"),
+        ApplicationStatus.WITHDRAWN: _t("Withdrawn"),
+    }[status]
+
+
+def channel_label(channel: Channel) -> str:
+    return {
+        Channel.INTERVIEW: _t("Interview"),
+        Channel.PHONE: _t("Phone call"),
+        Channel.SOCIAL_MEDIA: _t("Social media"),
+        Channel.LETTER: _t("Letter"),
+        Channel.ASSISTANCE_REQUEST: _t("Assistance request"),
+        Channel.VOLUNTEERING: _t("Volunteering"),
+        Channel.WEBSITE: _t("Website"),
+    }[channel]
+
+
+def identity_label(kind: IdentityType) -> str:
+    return {
+        IdentityType.CITIZEN_ID: _t("National ID"),
+        IdentityType.IQAMA: _t("Iqama"),
+        IdentityType.PASSPORT: _t("Passport"),
+        IdentityType.NONE: _t("No identity document"),
+    }[kind]
+
+
+def referral_label(status: ReferralStatus) -> str:
+    return {ReferralStatus.OPEN: _t("Open"), ReferralStatus.ANSWERED: _t("Answered"),
+            ReferralStatus.CLOSED: _t("Closed")}[status]
+
+
+def show_date(value: date | datetime | None) -> str:
+    if value is None:
+        return "—"
+    d = value.date() if isinstance(value, datetime) else value
+    from ..validation.dates import format_both
+
+    return format_both(d, current_language())
+
+
+class ProfileView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = ProfileService(ctx.db)
+        self.profile: BeneficiaryProfile | None = None
+        self.beneficiary_id: uuid.UUID | None = None
+        self.title = page_title(self.tr("Beneficiary profile"))
+        self.empty = hint(self.tr("Find a beneficiary with Search (Ctrl+F) to see their file."))
+        self.data_form = QFormLayout()
+        data_tab = QWidget()
+        data_tab.setLayout(self.data_form)
+        self.contacts = Table([self.tr("Date"), self.tr("Channel"), self.tr("Purpose"),
+                               self.tr("Staff")])
+        self.applications = Table([self.tr("Reference"), self.tr("Program"), self.tr("Status"),
+                                   self.tr("Answer due")])
+        self.declarations = Table([self.tr("Reference"), self.tr("Signed"),
+                                   self.tr("Printed")])
+        self.referrals = Table([self.tr("Date"), self.tr("Reason"), self.tr("Status"),
+                                self.tr("Answer")])
+        self.reprint_button = QPushButton(self.tr("Show and reprint"))
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.preview = PdfPreview(ctx)
+        decl_tab = QWidget()
+        decl_lay = QVBoxLayout(decl_tab)
+        row = QHBoxLayout()
+        row.addWidget(self.declarations, 1)
+        decl_lay.addLayout(row)
+        decl_lay.addWidget(self.reprint_button)
+        decl_lay.addWidget(self.preview, 2)
+        self.declarations.activated.connect(lambda _i: self.reprint_selected())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(data_tab, self.tr("Data"))
+        self.tabs.addTab(self.contacts, self.tr("Contacts"))
+        self.tabs.addTab(self.applications, self.tr("Applications"))
+        self.tabs.addTab(decl_tab, self.tr("Declarations"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.status)
+        self.tabs.hide()
+        track(self, ctx.bus.beneficiary_saved, self._maybe_reload)
+        track(self, ctx.bus.application_changed, lambda _id: self.reload())
+        track(self, ctx.bus.declaration_printed, lambda _id: self.reload())
+
+    def _maybe_reload(self, beneficiary_id: object) -> None:
+        if beneficiary_id == self.beneficiary_id:
+            self.reload()
+
+    def load(self, beneficiary_id: uuid.UUID) -> None:
+        self.beneficiary_id = beneficiary_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.beneficiary_id is None:
+            return
+        bid = self.beneficiary_id
+        self.ctx.tasks.run(lambda _p: self.service.load(bid), self.show_profile,
+                           lambda e: self.status.setText(user_message(e)))
+
+    def show_profile(self, p: BeneficiaryProfile) -> None:
+        self.profile = p
+        self.empty.hide()
+        self.tabs.show()
+        person = p.person
+        self.title.setText(person.full_name)
+        while self.data_form.rowCount():
+            self.data_form.removeRow(0)
+        gender = {"male": self.tr("Male"), "female": self.tr("Female")}
+        rows: list[tuple[str, str]] = [
+            (self.tr("Full name"), person.full_name),
+            (self.tr("Name in Latin letters"), person.latin_name or "—"),
+            (self.tr("Identity document"), identity_label(person.identity_type)),
+            (self.tr("Identity number"), ltr(person.identity_number or "—")),
+            (self.tr("Identity expiry"), show_date(person.identity_expiry)),
+            (self.tr("Date of birth"), show_date(person.birth_date)),
+            (self.tr("Gender"), gender.get(person.gender or "", "—")),
+            (self.tr("Phone"), ltr(person.phone or "—")),
+            (self.tr("Other phone"), ltr(person.phone_alt or "—")),
+            (self.tr("E-mail"), ltr(person.email or "—")),
+            (self.tr("City"), person.city or "—"),
+            (self.tr("District"), person.district or "—"),
+            (self.tr("Notes"), person.notes or "—"),
+        ]
+        for label, value in rows:
+            v = QLabel(value)
+            v.setWordWrap(True)
+            self.data_form.addRow(label, v)
+        arabic = current_language() == "ar"
+        self.contacts.set_rows([
+            ([show_date(c.started_at), channel_label(c.channel), c.purpose, c.staff_name], c)
+            for c in p.contacts
+        ])
+        self.applications.set_rows([
+            ([ltr(a.reference), a.program_name_ar if arabic else a.program_name_en,
+              status_label(a.status), show_date(a.response_due)], a)
+            for a in p.applications
+        ])
+        self.declarations.set_rows([
+            ([ltr(d.reference), show_date(d.signed_at), show_date(d.printed_at)], d)
+            for d in p.declarations
+        ])
+        self.referrals.set_rows([
+            ([show_date(r.created_at), r.reason, referral_label(r.status), r.answer or ""], r)
+            for r in p.referrals
+        ])
+        self.status.clear()
+
+    def reprint_selected(self) -> None:
+        row: Any = self.declarations.row_data()
+        if row is None and self.profile and self.profile.declarations:
+            row = self.profile.declarations[0]
+        if not isinstance(row, DeclarationRow):
+            return
+        try:
+            pdf = self.service.declaration_pdf(row.id)
+        except Exception as exc:
+            self.ctx.dialogs.show_error(self, exc)
+            return
+        self.preview.show_pdf(pdf, f"declaration-{row.reference}")

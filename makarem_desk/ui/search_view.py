@@ -1,0 +1,105 @@
+"""Search for a returning beneficiary by identity number, phone or name words.
+
+Typing is debounced; the query runs on the thread pool so the window never waits for the
+database, and an answer that arrives after a newer query was typed is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from .context import AppContext
+from .dialogs import user_message
+from .i18n import ltr
+from .widgets import Table, hint, page_title
+
+DEBOUNCE_MS = 250
+
+
+class SearchView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._seq = 0
+        self.hits: list[Any] = []
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Identity number, phone or name…"))
+        self.query.setClearButtonEnabled(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _t: self.timer.start())
+        self.query.returnPressed.connect(self._enter)
+        self.results = Table([self.tr("Name"), self.tr("Identity number"), self.tr("Phone"),
+                              self.tr("City"), self.tr("Found by")])
+        self.results.activated.connect(lambda _i: self.open_current())
+        self.results.doubleClicked.connect(lambda _i: self.open_current())
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        lay = QVBoxLayout(self)
+        lay.addWidget(page_title(self.tr("Search")))
+        lay.addWidget(hint(self.tr("Names are matched whatever the spelling of hamza, "
+                                   "taa marbuta or compound names.")))
+        lay.addWidget(self.query)
+        lay.addWidget(self.results, 1)
+        lay.addWidget(self.status)
+        self.setFocusProxy(self.query)
+
+    def _enter(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self.run_search()
+        elif self.hits:
+            self.results.setFocus()
+            self.results.selectRow(0)
+
+    def run_search(self) -> None:
+        text = self.query.text().strip()
+        self._seq += 1
+        seq = self._seq
+        if not text:
+            self.show_hits(seq, [])
+            return
+        self.status.setText(self.tr("Searching…"))
+        self.ctx.tasks.run(
+            lambda _p: self.ctx.search.search(text, limit=50),
+            lambda hits: self.show_hits(seq, hits),
+            lambda exc: self._failed(seq, exc),
+            cancellable=False,
+        )
+
+    def _failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._seq:
+            self.status.setText(user_message(exc))
+
+    def show_hits(self, seq: int, hits: list[Any]) -> None:
+        if seq != self._seq:
+            return  # a newer query was typed meanwhile
+        self.hits = hits
+        by = {"identity": self.tr("identity number"), "phone": self.tr("phone"),
+              "name": self.tr("name")}
+        self.results.set_rows([
+            ([h.full_name, ltr(h.identity_number or ""), ltr(h.phone or ""), h.city or "",
+              by.get(h.matched_by, h.matched_by)], h)
+            for h in hits
+        ])
+        if self.query.text().strip():
+            self.status.setText(self.tr("%n result(s)", "", len(hits)))
+        else:
+            self.status.clear()
+
+    def open_current(self) -> None:
+        hit: Any = self.results.row_data()
+        if hit is not None:
+            self.ctx.bus.open_beneficiary.emit(hit.beneficiary_id)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down and self.query.hasFocus() and self.hits:
+            self.results.setFocus()
+            self.results.selectRow(0)
+            return
+        super().keyPressEvent(event)

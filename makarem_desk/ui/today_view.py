@@ -1,0 +1,88 @@
+"""Today: who is waiting, what is with the committee, what is late, what needs an answer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ..services.dashboard import ApplicationRow, TodayFigures
+from .bus import track
+from .context import AppContext
+from .dialogs import user_message
+from .i18n import current_language, ltr
+from .widgets import FigureCard, Table, page_title
+
+
+class TodayView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.figures: TodayFigures | None = None
+        self.cards = {
+            "waiting": FigureCard(self.tr("Interviews waiting")),
+            "in_progress": FigureCard(self.tr("Interviews in progress")),
+            "committee": FigureCard(self.tr("With the research committee")),
+            "overdue": FigureCard(self.tr("Committee answer overdue")),
+            "referrals": FigureCard(self.tr("Open referrals")),
+            "incomplete": FigureCard(self.tr("Incomplete registrations")),
+        }
+        grid = QGridLayout()
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        app_headers = [self.tr("Reference"), self.tr("Beneficiary"), self.tr("Program"),
+                       self.tr("Days left")]
+        self.committee_table = Table(app_headers)
+        self.overdue_table = Table(app_headers)
+        self.incomplete_table = Table(app_headers[:3])
+        self.referral_table = Table([self.tr("Beneficiary"), self.tr("Reason")])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.overdue_table, self.tr("Overdue"))
+        self.tabs.addTab(self.committee_table, self.tr("With the committee"))
+        self.tabs.addTab(self.incomplete_table, self.tr("Incomplete"))
+        self.tabs.addTab(self.referral_table, self.tr("Referrals"))
+        for table in (self.committee_table, self.overdue_table, self.incomplete_table):
+            table.doubleClicked.connect(lambda _i, t=table: self._open(t))
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        lay = QVBoxLayout(self)
+        lay.addWidget(page_title(self.tr("Today")))
+        lay.addLayout(grid)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.status)
+        track(self, ctx.bus.data_changed, self.refresh)
+
+    def _open(self, table: Table) -> None:
+        row = table.row_data()
+        if isinstance(row, ApplicationRow):
+            self.ctx.bus.open_beneficiary.emit(row.beneficiary_id)
+
+    def refresh(self) -> None:
+        self.ctx.tasks.run(lambda _p: self.ctx.dashboard.today(), self.show_figures,
+                           lambda e: self.status.setText(user_message(e)))
+
+    def show_figures(self, f: TodayFigures) -> None:
+        self.figures = f
+        self.cards["waiting"].set_value(len(f.interviews_waiting))
+        self.cards["in_progress"].set_value(len(f.interviews_in_progress))
+        self.cards["committee"].set_value(len(f.awaiting_committee))
+        self.cards["overdue"].set_value(len(f.overdue), alert=True)
+        self.cards["referrals"].set_value(len(f.open_referrals))
+        self.cards["incomplete"].set_value(len(f.incomplete))
+        arabic = current_language() == "ar"
+
+        def rows(apps: list[ApplicationRow], with_days: bool = True) -> list[tuple[list[str], ApplicationRow]]:
+            out = []
+            for a in apps:
+                cells = [ltr(a.reference), a.beneficiary_name,
+                         a.program_name_ar if arabic else a.program_name_en]
+                if with_days:
+                    cells.append("" if a.days_left is None else str(a.days_left))
+                out.append((cells, a))
+            return out
+
+        self.committee_table.set_rows(rows(f.awaiting_committee))
+        self.overdue_table.set_rows(rows(f.overdue))
+        self.incomplete_table.set_rows(rows(f.incomplete, with_days=False))
+        self.referral_table.set_rows(
+            [([r.beneficiary_name or "—", r.reason], r) for r in f.open_referrals]
+        )
+        self.status.clear()

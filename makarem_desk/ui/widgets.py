@@ -1,0 +1,88 @@
+"""Small building blocks shared by the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def page_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class FigureCard(QFrame):
+    """One figure of the Today screen: a big number and what it counts."""
+
+    def __init__(self, label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.figure = QLabel("0")
+        self.figure.setObjectName("cardFigure")
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label = QLabel(label)
+        self.label.setObjectName("cardLabel")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.figure)
+        lay.addWidget(self.label)
+        self.setMinimumHeight(110)
+
+    def set_value(self, n: int, *, alert: bool = False) -> None:
+        self.figure.setText(str(n))
+        self.figure.setProperty("alert", alert and n > 0)
+        self.figure.style().unpolish(self.figure)
+        self.figure.style().polish(self.figure)
+
+
+class Table(QTableWidget):
+    """A read-only table whose rows carry a payload (``row_data``)."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None):
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        # Noto Sans Arabic is tall: rows sized from the font, never clipped.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setWordWrap(False)
+        self._payloads: list[object] = []
+
+    def set_rows(self, rows: Sequence[tuple[Sequence[str], object]]) -> None:
+        self.setRowCount(0)
+        self._payloads = []
+        self.setRowCount(len(rows))
+        for r, (cells, payload) in enumerate(rows):
+            for c, text in enumerate(cells):
+                self.setItem(r, c, QTableWidgetItem(text))
+            self._payloads.append(payload)
+        self.resizeColumnsToContents()
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def row_data(self, row: int | None = None) -> object:
+        r = self.currentRow() if row is None else row
+        return self._payloads[r] if 0 <= r < len(self._payloads) else None

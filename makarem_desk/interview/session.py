@@ -1,0 +1,417 @@
+"""One interview in progress: the flow's decisions applied through the services, and the
+state saved as a draft after every completed step.
+
+Every record an effect creates gets an id derived from the draft id, and the services
+accept such ids idempotently, so a crash between an effect and the draft save, followed by
+a resume that repeats the step, creates nothing twice.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import uuid
+from datetime import date
+from typing import Any
+
+from ..checklists.model import FormSet, Item
+from ..errors import UserError
+from ..models import ApplicationStatus, Channel, IdentityType
+from ..services.actor import SYSTEM, Actor
+from ..services.applications import ApplicationDraft
+from ..services.beneficiaries import BeneficiaryInput, InvalidBeneficiary
+from ..services.contacts import ContactInput
+from ..services.declarations import earliest_answer_date
+from ..services.satisfaction import SatisfactionInput, check_score
+from ..snapshot import sha256_of
+from ..validation.dates import format_gregorian, format_hijri
+from . import flow
+from .answers import (
+    ELIGIBLE,
+    NEEDS_REFERRAL,
+    NOT_ELIGIBLE,
+    FieldError,
+    Outcome,
+    Reason,
+    StepInvalid,
+    check_answers,
+    outcome,
+    shown,
+)
+from .flow import InterviewState, Step
+from .services import InterviewServices
+
+KIND = "interview"
+PERSONAL_FIELDS = tuple(f.name for f in dataclasses.fields(BeneficiaryInput))
+
+
+def _invalid(item: str, en: str, ar: str) -> StepInvalid:
+    return StepInvalid([FieldError(item, en, ar)])
+
+
+class InterviewSession:
+    def __init__(self, services: InterviewServices, forms: FormSet, actor: Actor,
+                 state: InterviewState, draft_id: uuid.UUID, today: date | None = None):
+        self.services = services
+        self.forms = forms
+        self.actor = actor
+        self.state = state
+        self.draft_id = draft_id
+        self._today = today
+
+    # -- life cycle ---------------------------------------------------------------------
+    @classmethod
+    def start(cls, services: InterviewServices, forms: FormSet, actor: Actor, *,
+              language: str = "ar", today: date | None = None) -> InterviewSession:
+        # Programs are data in forms/; make sure the table mirrors them (idempotent).
+        services.programs.load(SYSTEM, forms)
+        state = InterviewState(language=language)
+        draft_id = services.drafts.create(actor, KIND, state.step, state.to_json())
+        return cls(services, forms, actor, state, draft_id, today)
+
+    @classmethod
+    def resume(cls, services: InterviewServices, forms: FormSet, actor: Actor,
+               draft_id: uuid.UUID, today: date | None = None) -> InterviewSession:
+        draft = services.drafts.load(draft_id)
+        if draft.kind != KIND:
+            raise UserError("That draft is not an interview.", message_ar="المسودة ليست مقابلة.")
+        return cls(services, forms, actor, InterviewState.from_json(draft.state), draft_id, today)
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @property
+    def step(self) -> Step:
+        return self.state.current
+
+    @property
+    def finished(self) -> bool:
+        return self.step is Step.DONE
+
+    def can_back(self) -> bool:
+        return flow.can_back(self.state)
+
+    def can_finish(self) -> bool:
+        return flow.can_finish(self.state)
+
+    def _id(self, what: str) -> uuid.UUID:
+        return uuid.uuid5(self.draft_id, what)
+
+    def _save(self) -> None:
+        app_id = uuid.UUID(self.state.application_id) if self.state.application_id else None
+        status = "done" if self.finished else "open"
+        self.services.drafts.save(self.draft_id, self.state.step, self.state.to_json(),
+                                  application_id=app_id, status=status)
+
+    # -- what each step shows -----------------------------------------------------------
+    def facts(self) -> dict[str, Any]:
+        return dict(self.state.facts)
+
+    def step_items(self, step: Step | None = None) -> tuple[Item, ...]:
+        step = step or self.step
+        code = self.state.program_code
+        if step is Step.ELIGIBILITY and code:
+            return self.forms.eligibility_items(code)
+        if step is Step.DOCUMENTS and code:
+            return self.forms.document_items(code)
+        if step is Step.SATISFACTION:
+            return self.forms.satisfaction.section("questions")
+        return self.forms.interview.section(step.value)
+
+    def items(self, answers: dict[str, Any] | None = None) -> list[Item]:
+        """The items shown now, given the answers being typed (conditions re-evaluate)."""
+        answers = self.state.answers(self.step) if answers is None else answers
+        return shown(self.step_items(), answers, self.facts())
+
+    def outcome(self) -> Outcome | None:
+        if self.state.outcome is None:
+            return None
+        o = self.state.outcome
+        return Outcome(o["status"], tuple(Reason(**r) for r in o["reasons"]),
+                       tuple(o["missing"]))
+
+    def statement_text(self, item: Item, language: str | None = None) -> str:
+        """A statement's words with the POL-H5 dates filled in."""
+        language = language or self.state.language
+        earliest = earliest_answer_date_for(self.today)
+        text = item.text_ar if language == "ar" else item.text_en
+        return text.format(earliest_hijri=format_hijri(earliest, language),
+                           earliest_gregorian=format_gregorian(earliest, language))
+
+    def find_beneficiaries(self, query: str) -> list[Any]:
+        """Identify step: an exact identity number first, then the search (identity, phone,
+        name words)."""
+        exact = self.services.beneficiaries.find_by_identity(query)
+        if exact is not None:
+            return [exact]
+        return list(self.services.search.search(query, limit=20))
+
+    # -- moving -------------------------------------------------------------------------
+    def back(self) -> Step:
+        if not self.can_back():
+            raise UserError("You cannot go back from this step.",
+                            message_ar="لا يمكن الرجوع من هذه الخطوة.")
+        flow.go_back(self.state)
+        self._save()
+        return self.step
+
+    def finish(self) -> Step:
+        """End at the optional satisfaction step without a rating."""
+        if not self.can_finish():
+            raise UserError("The interview cannot end at this step.",
+                            message_ar="لا يمكن إنهاء المقابلة في هذه الخطوة.")
+        return self.complete({"skip": True})
+
+    def complete(self, values: dict[str, Any]) -> Step:
+        """Check the values of the current step, apply its effects, save, move on.
+
+        Bad values raise ``StepInvalid`` (every problem at once) and change nothing.
+        """
+        if self.finished:
+            raise UserError("This interview is finished.", message_ar="انتهت هذه المقابلة.")
+        handler = getattr(self, f"_complete_{self.step.value}")
+        clean = handler(dict(values))
+        flow.advance(self.state, clean)
+        self._save()
+        return self.step
+
+    def _checked(self, values: dict[str, Any], items: tuple[Item, ...] | None = None) -> dict[str, Any]:
+        clean, errors = check_answers(self.step_items() if items is None else items, values,
+                                      self.facts(), self.today)
+        if errors:
+            raise StepInvalid(errors)
+        return clean
+
+    # -- the steps ----------------------------------------------------------------------
+    def _complete_reception(self, values: dict[str, Any]) -> dict[str, Any]:
+        code = str(values.pop("program_code", "") or "")
+        program = self.forms.programs.get(code)
+        if program is None or not program.active:
+            raise _invalid("program_code", "choose one of the programs offered",
+                           "اختر برنامجًا من البرامج المتاحة")
+        clean = self._checked(values)
+        self.state.program_code, self.state.category = code, program.category
+        self.state.form_version_hash = self.forms.version_hash_for(code)
+        self.state.facts.update({"program_code": code, "category": program.category})
+        contact_id = self._id("contact")
+        self.services.contacts.record(
+            self.actor,
+            ContactInput(channel=Channel.INTERVIEW, purpose=clean.get("purpose", program.name_ar)),
+            contact_id=contact_id, open_=True,
+        )
+        self.state.contact_id = str(contact_id)
+        return {"program_code": code, **clean}
+
+    def _complete_identify(self, values: dict[str, Any]) -> dict[str, Any]:
+        if values.get("new"):
+            self.state.beneficiary_id, self.state.beneficiary_new = None, True
+            return {"new": True}
+        raw = values.get("beneficiary_id")
+        try:
+            bid = uuid.UUID(str(raw))
+            view = self.services.beneficiaries.get(bid)
+        except (ValueError, UserError):
+            raise _invalid("beneficiary_id", "choose a beneficiary found, or register a new one",
+                           "اختر مستفيدًا من نتائج البحث أو سجّل مستفيدًا جديدًا") from None
+        self.state.beneficiary_id, self.state.beneficiary_new = str(view.id), False
+        self._set_person_facts(view.identity_type, view.identity_number, view.gender)
+        return {"beneficiary_id": str(view.id)}
+
+    def _complete_personal(self, values: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(values) - set(PERSONAL_FIELDS))
+        if unknown:
+            raise _invalid(unknown[0], "not a personal-data field", "ليس من حقول البيانات الشخصية")
+        svc = self.services.beneficiaries
+        existing = None
+        if self.state.beneficiary_id and not self.state.beneficiary_new:
+            existing = svc.get(uuid.UUID(self.state.beneficiary_id))
+            data = dataclasses.replace(existing.as_input(), **values)
+        else:
+            data = BeneficiaryInput(**values)
+        errors = [FieldError(e.field, e.message, e.message_ar)
+                  for e in svc.validate(data, exclude_id=existing.id if existing else None)]
+        id_type = str(getattr(data.identity_type, "value", data.identity_type) or "")
+        if id_type == IdentityType.NONE.value and self.state.category != "special_groups":
+            errors.append(FieldError(
+                "identity_type",
+                "POL-E3: only special-groups programs accept a person without an identity number",
+                "لا يُقبل مستفيد بلا رقم هوية إلا في برامج الفئات الخاصة",
+            ))
+        if errors:
+            raise StepInvalid(errors)
+        if existing is not None:
+            if values:
+                svc.update(self.actor, existing.id, data, expected_version=existing.version)
+            bid = existing.id
+        else:
+            bid = self._register(data)
+            self.state.beneficiary_id = str(bid)
+        view = svc.get(bid)
+        self._set_person_facts(view.identity_type, view.identity_number, view.gender)
+        if self.state.contact_id:
+            self.services.contacts.link_beneficiary(uuid.UUID(self.state.contact_id), bid)
+        return {k: (v.isoformat() if isinstance(v, date) else getattr(v, "value", v))
+                for k, v in values.items()}
+
+    def _register(self, data: BeneficiaryInput) -> uuid.UUID:
+        svc = self.services.beneficiaries
+        try:
+            return svc.register(self.actor, data)
+        except InvalidBeneficiary:
+            # Repeating this step after a crash: the person registered the first time has
+            # the same identity number and name. Anyone else is a real duplicate.
+            found = svc.find_by_identity(data.identity_number or "")
+            if found is not None and self.state.beneficiary_new:
+                mine = BeneficiaryInput(**{k: getattr(found, k) for k in PERSONAL_FIELDS
+                                           if k not in ("verifying_partner", "partner_reference")})
+                if sha256_of(_name(mine)) == sha256_of(_name(data)):
+                    return found.id
+            raise
+
+    def _set_person_facts(self, id_type: IdentityType, number: str | None, gender: Any) -> None:
+        self.state.facts.update({
+            "has_identity_number": bool(number),
+            "identity_type": id_type.value,
+            "gender": getattr(gender, "value", gender),
+        })
+
+    def _complete_eligibility(self, values: dict[str, Any]) -> dict[str, Any]:
+        clean = self._checked(values)
+        code = self._code()
+        self.state.outcome = outcome(self.forms.eligibility_items(code), clean, self.facts()).to_json()
+        return clean
+
+    def _complete_documents(self, values: dict[str, Any]) -> dict[str, Any]:
+        clean = self._checked(values)
+        code = self._code()
+        items = self.forms.eligibility_items(code) + self.forms.document_items(code)
+        answers = {**self.state.answers(Step.ELIGIBILITY), **clean}
+        self.state.outcome = outcome(items, answers, self.facts()).to_json()
+        return clean
+
+    def _complete_clarity(self, values: dict[str, Any]) -> dict[str, Any]:
+        clean = self._checked(values)
+        result = self.outcome() or Outcome(ELIGIBLE)
+        bid = uuid.UUID(self._beneficiary())
+        contact = uuid.UUID(self.state.contact_id) if self.state.contact_id else None
+        if clean.get("procedures_clear") is False or result.status == NEEDS_REFERRAL:
+            reasons = [clean.get("referral_reason", "")] + [r.text_ar for r in result.reasons
+                                                            if r.effect == "referral"]
+            rid = self.services.referrals.refer(
+                self.actor, reason="؛ ".join(r for r in reasons if r), beneficiary_id=bid,
+                application_id=None, contact_id=contact, referral_id=self._id("referral"))
+            self.state.referral_id, self.state.path = str(rid), flow.PATH_REFERRED
+            return clean
+        app = self.services.applications.open(self.actor, self._application_draft(result),
+                                              application_id=self._id("application"))
+        self.state.application_id, self.state.reference = str(app.id), app.reference
+        if result.status == NOT_ELIGIBLE:
+            self.services.applications.close_not_eligible(self.actor, app.id)
+            self.state.path = flow.PATH_NOT_ELIGIBLE
+            return clean
+        self.state.path = None
+        decl = self.services.declarations.prepare(self.actor, app.id, self.state.language)
+        self.state.declaration_id = str(decl)
+        return clean
+
+    def _application_draft(self, result: Outcome) -> ApplicationDraft:
+        answers = {**self.state.answers(Step.ELIGIBILITY), **self.state.answers(Step.DOCUMENTS)}
+        return ApplicationDraft(
+            beneficiary_id=uuid.UUID(self._beneficiary()), program_code=self._code(),
+            form_version_hash=self.state.form_version_hash or "", answers=answers,
+            outcome=result.status, reasons=[dataclasses.asdict(r) for r in result.reasons],
+            missing_items=list(result.missing),
+            contact_id=uuid.UUID(self.state.contact_id) if self.state.contact_id else None,
+        )
+
+    def _complete_declaration(self, values: dict[str, Any]) -> dict[str, Any]:
+        mode = values.pop("signature", None)
+        png_b64 = values.pop("signature_png", None)
+        clean = self._checked(values)
+        decl = uuid.UUID(self.state.declaration_id or "")
+        if mode == "on_screen":
+            try:
+                png = base64.b64decode(str(png_b64 or ""), validate=True)
+            except (binascii.Error, ValueError):
+                png = b""
+            self.services.declarations.sign_on_screen(self.actor, decl, png)
+        elif mode == "on_paper":
+            self.services.declarations.sign_on_paper(self.actor, decl)
+        else:
+            raise _invalid("signature", "POL-H4: the applicant must sign, on screen or on paper",
+                           "يجب أن يوقّع المستفيد على الإقرار، على الشاشة أو على الورق")
+        return {**clean, "signature": mode}
+
+    def _complete_notice(self, values: dict[str, Any]) -> dict[str, Any]:
+        clean = self._checked(values)
+        clean["earliest_answer_date"] = earliest_answer_date_for(self.today).isoformat()
+        return clean
+
+    def _complete_registration(self, values: dict[str, Any]) -> dict[str, Any]:
+        apps = self.services.applications
+        app_id = uuid.UUID(self.state.application_id or "")
+        app = apps.get(app_id)
+        if app.status is ApplicationStatus.DRAFT:
+            app = apps.mark_incomplete(self.actor, app_id) if app.missing_items \
+                else apps.submit(self.actor, app_id)
+        self.state.path = (flow.PATH_INCOMPLETE if app.status is ApplicationStatus.INCOMPLETE
+                           else flow.PATH_SUBMITTED)
+        return {"status": app.status.value,
+                "response_due": app.response_due.isoformat() if app.response_due else None,
+                "missing": [m["id"] for m in app.missing_items]}
+
+    def _complete_delivery(self, values: dict[str, Any]) -> dict[str, Any]:
+        clean = self._checked(values)
+        if self.state.application_id:
+            self.services.applications.mark_delivered(self.actor,
+                                                      uuid.UUID(self.state.application_id))
+        return clean
+
+    def _complete_satisfaction(self, values: dict[str, Any]) -> dict[str, Any]:
+        contact = uuid.UUID(self.state.contact_id) if self.state.contact_id else None
+        if values.get("skip"):
+            result: dict[str, Any] = {"skipped": True}
+        else:
+            anonymous = bool(values.get("anonymous", True))
+            try:
+                score = check_score(values.get("score"))
+            except UserError as exc:
+                raise _invalid("score", exc.message, exc.message_ar) from None
+            answers = self._checked(dict(values.get("answers") or {}))
+            rid = self.services.satisfaction.record(self.actor, SatisfactionInput(
+                score=score, answers=answers, comment=values.get("comment"), anonymous=anonymous,
+                beneficiary_id=uuid.UUID(self.state.beneficiary_id) if self.state.beneficiary_id else None,
+                application_id=uuid.UUID(self.state.application_id) if self.state.application_id else None,
+                contact_id=contact, channel=Channel.INTERVIEW.value,
+            ), response_id=self._id("satisfaction"))
+            self.state.satisfaction_id = str(rid)
+            result = {"score": score, "anonymous": anonymous, "answers": answers}
+        if contact is not None:
+            delivered = self.state.answers(Step.DELIVERY).get("service_given")
+            self.services.contacts.finish(contact, answer=delivered, outcome=self.state.path)
+        return result
+
+    def _code(self) -> str:
+        if not self.state.program_code:
+            raise UserError("No program chosen.", message_ar="لم يُختر برنامج.")
+        return self.state.program_code
+
+    def _beneficiary(self) -> str:
+        if not self.state.beneficiary_id:
+            raise UserError("No beneficiary identified.", message_ar="لم يُحدد المستفيد.")
+        return self.state.beneficiary_id
+
+
+def earliest_answer_date_for(today: date) -> date:
+    from datetime import UTC, datetime, time
+
+    return earliest_answer_date(datetime.combine(today, time(12), tzinfo=UTC))
+
+
+def _name(data: BeneficiaryInput) -> list[str]:
+    from ..text import name_search_key
+
+    return [name_search_key(data.first_name, data.father_name, data.grandfather_name,
+                            data.family_name)]

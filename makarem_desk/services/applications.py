@@ -1,0 +1,317 @@
+"""Applications to programs, and the policy rules on their status.
+
+- POL-H4: no application goes to the research committee without a declaration signed on
+  screen or recorded as signed on paper.
+- POL-H5: ``response_due`` is at least ``MIN_RESPONSE_DAYS`` after submission.
+- POL-H6: registration is not completed while required items are missing.
+- Only the roles allowed change a status: decisions are the committee's.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import PolicyViolation, UserError
+from ..models import (
+    MIN_RESPONSE_DAYS,
+    Application,
+    ApplicationStatus,
+    Beneficiary,
+    Declaration,
+    Program,
+    Role,
+    utcnow,
+)
+from .actor import Actor
+
+S = ApplicationStatus
+# Who may move an application from one status to another.
+TRANSITIONS: dict[tuple[ApplicationStatus, ApplicationStatus], tuple[Role, ...]] = {
+    (S.DRAFT, S.INCOMPLETE): (Role.RECEPTIONIST,),
+    (S.DRAFT, S.SUBMITTED): (Role.RECEPTIONIST,),
+    (S.DRAFT, S.NOT_ELIGIBLE): (Role.RECEPTIONIST,),
+    (S.DRAFT, S.WITHDRAWN): (Role.RECEPTIONIST,),
+    (S.INCOMPLETE, S.SUBMITTED): (Role.RECEPTIONIST,),
+    (S.INCOMPLETE, S.WITHDRAWN): (Role.RECEPTIONIST,),
+    (S.SUBMITTED, S.ACCEPTED): (Role.COMMITTEE_MEMBER,),
+    (S.SUBMITTED, S.REJECTED): (Role.COMMITTEE_MEMBER,),
+    (S.SUBMITTED, S.WITHDRAWN): (Role.RECEPTIONIST, Role.COMMITTEE_MEMBER),
+}
+REFERENCE_RE = re.compile(r"^(?P<site>[A-Z0-9_]+)-(?P<year>\d{4})-(?P<seq>\d{6})$")
+_REFERENCE_TRIES = 25
+
+
+@dataclass(frozen=True)
+class ApplicationDraft:
+    beneficiary_id: uuid.UUID
+    program_code: str
+    form_version_hash: str
+    answers: dict[str, Any] = field(default_factory=dict)
+    outcome: str | None = None
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+    missing_items: list[dict[str, Any]] = field(default_factory=list)
+    contact_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    id: uuid.UUID
+    reference: str
+    status: ApplicationStatus
+    version: int
+    beneficiary_id: uuid.UUID
+    beneficiary_name: str
+    program_code: str
+    program_name_ar: str
+    program_name_en: str
+    program_category: str
+    eligibility_answers: dict[str, Any]
+    eligibility_outcome: str | None
+    eligibility_reasons: list[Any]
+    missing_items: list[Any]
+    form_version_hash: str
+    submitted_at: datetime | None
+    response_due: datetime | None
+    registration_completed_at: datetime | None
+    service_delivered_at: datetime | None
+    decision_reason: str | None
+    decided_at: datetime | None
+    decided_by: str | None
+    contact_id: uuid.UUID | None
+
+
+def _view(a: Application) -> ApplicationView:
+    return ApplicationView(
+        a.id, a.reference, a.status, a.version, a.beneficiary_id, a.beneficiary.full_name,
+        a.program.code, a.program.name_ar, a.program.name_en, a.program.category.value,
+        dict(a.eligibility_answers), a.eligibility_outcome, list(a.eligibility_reasons),
+        list(a.missing_items), a.form_version_hash, a.submitted_at, a.response_due,
+        a.registration_completed_at, a.service_delivered_at, a.decision_reason, a.decided_at,
+        a.decided_by, a.contact_id,
+    )
+
+
+def _not_found(what: str) -> UserError:
+    return UserError(f"No application {what}.", message_ar=f"لا يوجد طلب «{what}».")
+
+
+class ApplicationService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reading ------------------------------------------------------------------------
+    def get(self, application_id: uuid.UUID) -> ApplicationView:
+        with self.db.reader() as s:
+            a = s.get(Application, application_id)
+            if a is None:
+                raise _not_found(str(application_id))
+            return _view(a)
+
+    def get_by_reference(self, reference: str) -> ApplicationView:
+        with self.db.reader() as s:
+            a = s.scalars(select(Application).where(Application.reference == reference.strip().upper())).first()
+            if a is None:
+                raise _not_found(reference)
+            return _view(a)
+
+    def for_beneficiary(self, beneficiary_id: uuid.UUID) -> list[ApplicationView]:
+        with self.db.reader() as s:
+            rows = s.scalars(select(Application).where(Application.beneficiary_id == beneficiary_id)
+                             .order_by(Application.created_at))
+            return [_view(a) for a in rows]
+
+    # -- the interview ------------------------------------------------------------------
+    def open(self, actor: Actor, data: ApplicationDraft, *,
+             application_id: uuid.UUID | None = None) -> ApplicationView:
+        """Create the application (status draft) with its reference, or update the answers
+        of a draft one. Idempotent with ``application_id``."""
+        actor.require(Role.RECEPTIONIST, action="open an application")
+        with self.db.session() as s:
+            program = s.scalars(select(Program).where(Program.code == data.program_code)).first()
+            if program is None or not program.active:
+                raise UserError(f"Program {data.program_code!r} is not offered.",
+                                message_ar="البرنامج غير متاح.")
+            if s.get(Beneficiary, data.beneficiary_id) is None:
+                raise UserError("That beneficiary does not exist.", message_ar="المستفيد غير موجود.")
+            a = s.get(Application, application_id) if application_id else None
+            if a is not None and a.status is not S.DRAFT:
+                raise PolicyViolation("This application is no longer a draft.",
+                                      message_ar="لم يعد هذا الطلب مسودة.")
+            if a is None:
+                a = self._insert(s, Application(
+                    id=application_id or uuid.uuid4(), beneficiary_id=data.beneficiary_id,
+                    program_id=program.id, created_by=actor.user_id,
+                ))
+            a.beneficiary_id, a.program_id = data.beneficiary_id, program.id
+            a.contact_id = data.contact_id
+            a.eligibility_answers = dict(data.answers)
+            a.eligibility_outcome = data.outcome
+            a.eligibility_reasons = list(data.reasons)
+            a.missing_items = list(data.missing_items)
+            a.form_version_hash = data.form_version_hash
+            s.flush()
+            return _view(a)
+
+    def _insert(self, s: Session, app: Application) -> Application:
+        """Give the application the next reference of this site and year.
+
+        Several counters may share one PostgreSQL database: two may compute the same next
+        number. The unique constraint decides; the loser rolls back to a savepoint and
+        takes the number after the winner's."""
+        site = self.db.site_id
+        year = utcnow().year
+        prefix = f"{site}-{year}-"
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        for _ in range(_REFERENCE_TRIES):
+            last = s.scalar(select(func.max(Application.reference))
+                            .where(Application.reference.like(pattern, escape="\\")))
+            seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+            app.reference = f"{prefix}{seq:06d}"
+            try:
+                with s.begin_nested():
+                    s.add(app)
+                return app
+            except IntegrityError:
+                s.expunge(app) if app in s else None
+                continue
+        raise UserError("Could not allocate an application reference; try again.",
+                        message_ar="تعذر إنشاء رقم الطلب، حاول مرة أخرى.")
+
+    def close_not_eligible(self, actor: Actor, application_id: uuid.UUID) -> ApplicationView:
+        return self._move(actor, application_id, S.NOT_ELIGIBLE)
+
+    def mark_incomplete(self, actor: Actor, application_id: uuid.UUID) -> ApplicationView:
+        """POL-H6: registration pending until the listed items are brought."""
+        with self.db.session() as s:
+            a = self._load(s, application_id)
+            if not a.missing_items:
+                raise PolicyViolation("Nothing is missing: submit the application instead.",
+                                      message_ar="لا ينقص الطلب شيء؛ ارفعه إلى اللجنة.")
+        return self._move(actor, application_id, S.INCOMPLETE)
+
+    def provide_items(self, actor: Actor, application_id: uuid.UUID,
+                      item_ids: list[str]) -> ApplicationView:
+        """Items brought later are ticked off the missing list (POL-H6)."""
+        actor.require(Role.RECEPTIONIST, action="update the missing items")
+        with self.db.session() as s:
+            a = self._load(s, application_id)
+            if a.status not in (S.DRAFT, S.INCOMPLETE):
+                raise PolicyViolation("Only a pending application can be completed.",
+                                      message_ar="لا يمكن استكمال إلا الطلبات المعلقة.")
+            unknown = set(item_ids) - {m["id"] for m in a.missing_items}
+            if unknown:
+                raise UserError(f"Not missing: {', '.join(sorted(unknown))}.",
+                                message_ar="بعض البنود المحددة ليست ناقصة.")
+            a.missing_items = [m for m in a.missing_items if m["id"] not in item_ids]
+            s.flush()
+            return _view(a)
+
+    def submit(self, actor: Actor, application_id: uuid.UUID, *,
+               now: datetime | None = None) -> ApplicationView:
+        """Complete the registration and send the application to the research committee."""
+        now = now or utcnow()
+        with self.db.session() as s:
+            a = self._load(s, application_id)
+            self._check_move(actor, a, S.SUBMITTED)
+            if a.missing_items:
+                labels = "، ".join(m.get("label_ar", m["id"]) for m in a.missing_items)
+                raise PolicyViolation(
+                    "POL-H6: registration cannot be completed while required items are missing: "
+                    + ", ".join(m.get("label_en", m["id"]) for m in a.missing_items),
+                    message_ar=f"لا يكتمل التسجيل قبل استكمال المتطلبات الناقصة: {labels}",
+                )
+            if not self._has_signed_declaration(s, a.id):
+                raise PolicyViolation(
+                    "POL-H4: the data-accuracy declaration must be signed (on screen or on "
+                    "paper) before the application goes to the committee.",
+                    message_ar="لا يُرفع الطلب إلى لجنة البحث قبل توقيع إقرار صحة البيانات.",
+                )
+            a.status = S.SUBMITTED
+            a.registration_completed_at = a.registration_completed_at or now
+            a.submitted_at = now
+            a.response_due = now + timedelta(days=MIN_RESPONSE_DAYS)  # POL-H5
+            s.flush()
+            return _view(a)
+
+    def mark_delivered(self, actor: Actor, application_id: uuid.UUID,
+                       when: datetime | None = None) -> ApplicationView:
+        """POL-H7: the service delivered at the counter."""
+        actor.require(Role.RECEPTIONIST, action="record the service delivered")
+        with self.db.session() as s:
+            a = self._load(s, application_id)
+            if a.service_delivered_at is None:
+                a.service_delivered_at = when or utcnow()
+            s.flush()
+            return _view(a)
+
+    def withdraw(self, actor: Actor, application_id: uuid.UUID, reason: str) -> ApplicationView:
+        view = self._move(actor, application_id, S.WITHDRAWN)
+        with self.db.session() as s:
+            self._load(s, application_id).decision_reason = reason.strip() or None
+        return view
+
+    # -- the committee ------------------------------------------------------------------
+    def record_decision(self, actor: Actor, reference: str, accepted: bool, reason: str,
+                        decided_at: datetime | None = None) -> ApplicationView:
+        """The research committee's answer (committee members and administrators only)."""
+        actor.require(Role.COMMITTEE_MEMBER, action="record a committee decision")
+        target = S.ACCEPTED if accepted else S.REJECTED
+        with self.db.session() as s:
+            a = s.scalars(select(Application).where(Application.reference == reference)).first()
+            if a is None:
+                raise _not_found(reference)
+            if a.status is target and a.decision_reason == (reason or "").strip():
+                return _view(a)  # the same decision again (e.g. a batch imported twice)
+            self._check_move(actor, a, target)
+            if not accepted and not (reason or "").strip():
+                raise UserError("A rejection needs its reason.",
+                                message_ar="يجب ذكر سبب رفض الطلب.")
+            a.status = target
+            a.decision_reason = (reason or "").strip() or None
+            a.decided_at = decided_at or utcnow()
+            a.decided_by = actor.full_name
+            s.flush()
+            return _view(a)
+
+    # -- helpers ------------------------------------------------------------------------
+    def _move(self, actor: Actor, application_id: uuid.UUID,
+              target: ApplicationStatus) -> ApplicationView:
+        with self.db.session() as s:
+            a = self._load(s, application_id)
+            if a.status is target:
+                return _view(a)
+            self._check_move(actor, a, target)
+            a.status = target
+            s.flush()
+            return _view(a)
+
+    @staticmethod
+    def _check_move(actor: Actor, a: Application, target: ApplicationStatus) -> None:
+        roles = TRANSITIONS.get((a.status, target))
+        if roles is None:
+            raise PolicyViolation(
+                f"An application that is {a.status.value} cannot become {target.value}.",
+                message_ar="لا يمكن تغيير حالة الطلب بهذا الشكل.",
+            )
+        actor.require(*roles, action=f"change an application to {target.value}")
+
+    @staticmethod
+    def _load(s: Session, application_id: uuid.UUID) -> Application:
+        a = s.get(Application, application_id)
+        if a is None:
+            raise _not_found(str(application_id))
+        return a
+
+    @staticmethod
+    def _has_signed_declaration(s: Session, application_id: uuid.UUID) -> bool:
+        rows = s.scalars(select(Declaration).where(Declaration.application_id == application_id))
+        return any(d.is_signed for d in rows)

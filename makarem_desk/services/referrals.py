@@ -1,0 +1,84 @@
+"""POL-H3: when procedures are unclear, the beneficiary is referred to the social-research
+officer, who answers and explains."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import PolicyViolation, UserError
+from ..models import Referral, ReferralStatus, Role, utcnow
+from .actor import Actor
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    id: uuid.UUID
+    reason: str
+    status: ReferralStatus
+    beneficiary_id: uuid.UUID | None
+    application_id: uuid.UUID | None
+    contact_id: uuid.UUID | None
+    answer: str | None
+    created_at: datetime
+    answered_at: datetime | None
+
+
+def _view(r: Referral) -> ReferralView:
+    return ReferralView(r.id, r.reason, r.status, r.beneficiary_id, r.application_id,
+                        r.contact_id, r.answer, r.created_at, r.answered_at)
+
+
+class ReferralService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def refer(self, actor: Actor, *, reason: str, beneficiary_id: uuid.UUID | None = None,
+              application_id: uuid.UUID | None = None, contact_id: uuid.UUID | None = None,
+              referral_id: uuid.UUID | None = None) -> uuid.UUID:
+        actor.require(Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER, action="refer a beneficiary")
+        reason = (reason or "").strip()
+        if len(reason) < 3:
+            raise UserError("Give the reason for the referral.",
+                            message_ar="اكتب سبب الإحالة إلى مسؤول البحث الاجتماعي.")
+        with self.db.session() as s:
+            if referral_id is not None and s.get(Referral, referral_id) is not None:
+                return referral_id
+            r = Referral(id=referral_id or uuid.uuid4(), reason=reason,
+                         beneficiary_id=beneficiary_id, application_id=application_id,
+                         contact_id=contact_id, referred_by=actor.user_id)
+            s.add(r)
+        return r.id
+
+    def answer(self, actor: Actor, referral_id: uuid.UUID, answer: str) -> None:
+        """Only the social-research officer answers a referral (POL-H3)."""
+        actor.require(Role.SOCIAL_RESEARCHER, action="answer a referral")
+        if not (answer or "").strip():
+            raise UserError("Write the answer given to the beneficiary.",
+                            message_ar="اكتب الإجابة التي قُدمت للمستفيد.")
+        with self.db.session() as s:
+            r = s.get(Referral, referral_id)
+            if r is None:
+                raise UserError("No such referral.", message_ar="الإحالة غير موجودة.")
+            if r.status is not ReferralStatus.OPEN:
+                raise PolicyViolation("This referral was already answered.",
+                                      message_ar="تمت الإجابة على هذه الإحالة من قبل.")
+            r.status, r.answer = ReferralStatus.ANSWERED, answer.strip()
+            r.answered_at, r.answered_by = utcnow(), actor.user_id
+
+    def get(self, referral_id: uuid.UUID) -> ReferralView:
+        with self.db.reader() as s:
+            r = s.get(Referral, referral_id)
+            if r is None:
+                raise UserError("No such referral.", message_ar="الإحالة غير موجودة.")
+            return _view(r)
+
+    def open_referrals(self) -> list[ReferralView]:
+        with self.db.reader() as s:
+            rows = s.scalars(select(Referral).where(Referral.status == ReferralStatus.OPEN)
+                             .order_by(Referral.created_at))
+            return [_view(r) for r in rows]

@@ -139,25 +139,37 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
-def rank(words: Sequence[str], search_key: str) -> tuple[int, int, bool]:
-    """(query words matched, of them exactly, first query word is the first name)."""
+@dataclass(frozen=True)
+class Rank:
+    matched: int  # query words found in the name
+    exact: int  # of them, as whole words rather than prefixes
+    in_order: int  # words typed in the name's order, the first one being the first name
+
+    @property
+    def score(self) -> float:
+        return self.matched * 100.0 + self.exact * 10.0 + self.in_order
+
+
+def rank(words: Sequence[str], search_key: str) -> Rank:
     key_words = search_key.split()
-    matched = exact = 0
+    matched = exact = in_order = 0
+    previous = -1
     for w in words:
         alts = _alternatives(w)
-        if any(k in alts for k in key_words):
-            matched += 1
+        pos = next((i for i, k in enumerate(key_words) if k in alts), None)
+        if pos is not None:
             exact += 1
-        elif any(k.startswith(a) for k in key_words for a in alts):
-            matched += 1
-    first = bool(key_words and words) and any(
-        key_words[0].startswith(a) for a in _alternatives(words[0])
-    )
-    return matched, exact, first
-
-
-def _score(matched: int, exact: int, first: bool) -> float:
-    return matched * 100.0 + exact * 10.0 + (1.0 if first else 0.0)
+        else:
+            pos = next(
+                (i for i, k in enumerate(key_words) if any(k.startswith(a) for a in alts)), None
+            )
+        if pos is None:
+            continue
+        matched += 1
+        if (previous == -1 and pos == 0) or (previous >= 0 and pos > previous):
+            in_order += 1
+        previous = pos
+    return Rank(matched, exact, in_order)
 
 
 # -- the service -------------------------------------------------------------------------
@@ -224,6 +236,8 @@ class SearchService:
             for tier in _tiers(words):
                 if len(found) >= cap:
                     break
+                if tier.in_order and not self.db.is_sqlite:
+                    continue  # no anchor at the first word in a tsquery
                 stmt = self._match(tier, cap + len(found))
                 for row in s.execute(stmt):
                     found.setdefault(row.id, row)
@@ -231,16 +245,16 @@ class SearchService:
                     break
         ranked = []
         for row in found.values():
-            matched, exact, first = rank(words, row.search_key)
-            if matched:
-                ranked.append((_score(matched, exact, first), _full_name(row), row))
+            r = rank(words, row.search_key)
+            if r.matched:
+                ranked.append((r.score, _full_name(row), row))
         ranked.sort(key=lambda t: (-t[0], t[1]))
         return [_hit(row, "name", score) for score, _name, row in ranked[:limit]]
 
     def _match(self, tier: _Tier, cap: int) -> _Stmt:
         stmt = select(*_COLUMNS)
         if self.db.is_sqlite:
-            fts = " AND ".join(_fts_term(w, prefix) for w, prefix in tier.terms)
+            fts = tier.fts5()
             # The limit goes inside: SQLite would otherwise collect every matching rowid.
             ids = (
                 text("SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH :q LIMIT :n")
@@ -248,7 +262,7 @@ class SearchService:
                 .columns(column("rowid"))
             )
             return stmt.where(literal_column("beneficiary.rowid").in_(ids))
-        tsq = " & ".join(_ts_term(w, prefix) for w, prefix in tier.terms)
+        tsq = tier.tsquery()
         return stmt.where(
             text(
                 "to_tsvector('simple', beneficiary.search_key) @@ to_tsquery('simple', :q)"
@@ -259,14 +273,33 @@ class SearchService:
 @dataclass(frozen=True)
 class _Tier:
     terms: tuple[tuple[str, bool], ...]  # (word, as a prefix?)
+    in_order: bool = False  # the first typed word is the first name (SQLite only)
     drops_word: bool = False
+
+    def fts5(self) -> str:
+        terms = [_fts_term(w, p) for w, p in self.terms]
+        if self.in_order:
+            # "^" anchors the first typed word at the first name.
+            (w, p), *_ = self.terms
+            terms[0] = f'^"{w}"' + ("*" if p else "")
+        return " AND ".join(terms)
+
+    def tsquery(self) -> str:
+        return " & ".join(_ts_term(w, p) for w, p in self.terms)
 
 
 def _tiers(words: Sequence[str]) -> Iterable[_Tier]:
+    """Queries from the best-ranked kind of hit down, so the first ``cap`` rows found are
+    the ones ranking keeps: every word exact, then only the last word (still being typed)
+    a prefix, then every word a prefix, then one word left out."""
     n = len(words)
-    yield _Tier(tuple((w, False) for w in words))
+    exact = tuple((w, False) for w in words)
+    last_open = tuple((w, i == n - 1) for i, w in enumerate(words))
+    yield _Tier(exact, in_order=True)
+    yield _Tier(exact)
+    yield _Tier(last_open, in_order=True)
     if n > 1:
-        yield _Tier(tuple((w, i == n - 1) for i, w in enumerate(words)))
+        yield _Tier(last_open)
     yield _Tier(tuple((w, True) for w in words))
     if n > 1:  # someone typed a word the record does not hold (a city, a wrong name)
         for skip in range(n - 1, -1, -1):

@@ -1,0 +1,121 @@
+"""`search` (find a returning beneficiary) and `demo` (fill a database with sample data)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import unicodedata
+from typing import Any
+
+from .common import open_database, print_json
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "search",
+        help="find a beneficiary by identity number, phone or name",
+        description=(
+            "Find a beneficiary by identity number, by phone (05…, +9665…, 009665…) or by "
+            "name words (each word a prefix, in any order; spelling variants match)."
+        ),
+    )
+    p.add_argument("query", nargs="+", help="what to look for; several words are one query")
+    p.add_argument("--limit", type=_positive, default=20, help="most results to show (20)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.set_defaults(handler=run_search)
+
+    d = sub.add_parser(
+        "demo",
+        help="fill the database with realistic sample data",
+        description=(
+            "Add synthetic beneficiaries with their applications, contacts, referrals and "
+            "satisfaction responses — for training and measuring; never on live data."
+        ),
+    )
+    d.add_argument("--beneficiaries", type=_positive, required=True, metavar="N")
+    d.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    d.set_defaults(handler=run_demo)
+
+
+def _positive(raw: str) -> int:
+    try:
+        value = int(raw.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {raw!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from ..search import SearchService
+
+    db = open_database(args)
+    try:
+        hits = SearchService(db).search(" ".join(args.query), limit=args.limit)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            [
+                {
+                    "beneficiary_id": str(h.beneficiary_id),
+                    "full_name": h.full_name,
+                    "identity_number": h.identity_number,
+                    "phone": h.phone,
+                    "city": h.city,
+                    "birth_date": h.birth_date.isoformat() if h.birth_date else None,
+                    "matched_by": h.matched_by,
+                    "score": h.score,
+                }
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        # Not an error: "nobody by that name yet" is the normal start of a registration.
+        print("No beneficiary found.")
+        return 0
+    rows = [("Name", "Identity number", "Phone", "City")]
+    rows += [(h.full_name, h.identity_number or "-", h.phone or "-", h.city or "-") for h in hits]
+    widths = [max(_width(r[i]) for r in rows) for i in range(4)]
+    for n, row in enumerate(rows):
+        print("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"{len(hits)} found" + (" (limit reached)" if len(hits) == args.limit else ""))
+    return 0
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: combining marks (tashkeel) take none."""
+    return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..demo import DemoGenerator
+
+    db = open_database(args)
+    started = time.perf_counter()
+    last = [0.0]
+
+    def progress(done: int, total: int, label: str) -> None:
+        now = time.perf_counter()
+        if done < total and now - last[0] < 1.0:
+            return
+        last[0] = now
+        pct = 100 * done // total
+        print(f"  {label}: {done:,}/{total:,} ({pct}%) {now - started:.1f} s", file=sys.stderr)
+
+    try:
+        report = DemoGenerator(db, seed=args.seed, progress=progress).run(args.beneficiaries)
+    finally:
+        db.dispose()
+    parts = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in report.counts.items())
+    print(f"Added {parts} in {report.seconds:.1f} s.")
+    return 0

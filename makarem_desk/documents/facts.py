@@ -13,6 +13,7 @@ import phonenumbers
 
 from ..validation.dates import format_gregorian, format_hijri
 from .labels import GENDERS, IDENTITY_TYPES, label
+from .layout import NBSP
 
 # Saudi Arabia keeps UTC+3 all year (no daylight saving), so a fixed offset is exact and
 # needs no time-zone database on the counter's Windows machine.
@@ -38,15 +39,15 @@ def as_datetime(value: Any) -> datetime | None:
     return dt.astimezone(KSA)
 
 
+# A date is never split across two printed lines: its inner spaces are non-breaking.
 def hijri(d: date | None, language: str) -> str:
-    return format_hijri(d, language) if d else label("none", language)
+    return format_hijri(d, language).replace(" ", NBSP) if d else label("none", language)
 
 
 def gregorian(d: date | None, language: str) -> str:
     if d is None:
         return label("none", language)
-    text = format_gregorian(d, language)
-    return text
+    return format_gregorian(d, language).replace(" ", NBSP)
 
 
 def both_calendars(d: date | None, language: str) -> str:

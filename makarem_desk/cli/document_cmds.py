@@ -1,0 +1,125 @@
+"""Printed documents: ``declaration``, ``verify-declaration``, ``print-receipt``,
+``print-decision``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+from .common import open_database
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("declaration", help="print the data-accuracy declaration (PDF)",
+                       description="Writes the declaration of the beneficiary's latest "
+                       "application; a preview with an empty signature line if none is "
+                       "signed yet.")
+    p.add_argument("--national-id", required=True, metavar="ID",
+                   help="the beneficiary's identity number")
+    p.add_argument("--program", metavar="CODE", help="only applications to this program")
+    _common(p)
+    p.set_defaults(handler=_declaration)
+
+    v = sub.add_parser("verify-declaration", help="check a printed declaration against the record",
+                       description="Reads the code on a declaration (our PDF, or a scan) and "
+                       "says whether it matches the record. Exit 0 only for a match.")
+    v.add_argument("file", nargs="?", type=Path, help="the PDF, or a PNG/JPEG scan of the paper")
+    v.add_argument("--payload", metavar="TEXT", help="the code's text, e.g. from a scanner")
+    v.set_defaults(handler=_verify)
+
+    r = sub.add_parser("print-receipt", help="print the receipt slip of an application (PDF)")
+    r.add_argument("--reference", required=True, help="e.g. RYD1-2026-000123")
+    _common(r)
+    r.set_defaults(handler=_receipt)
+
+    d = sub.add_parser("print-decision", help="print the committee's decision letter (PDF)")
+    d.add_argument("--reference", required=True, help="e.g. RYD1-2026-000123")
+    _common(d)
+    d.set_defaults(handler=_decision)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", choices=("ar", "en"), default="ar")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(pdf)
+        tmp.replace(path)
+    except OSError as exc:
+        raise UserError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+    print(f"wrote {path} ({len(pdf) // 1024 + 1} KiB)")
+
+
+def _declaration(args: argparse.Namespace) -> int:
+    from ..documents import service
+
+    db = open_database(args)
+    try:
+        result = service.DocumentService(db).declaration_for_identity(
+            args.national_id, program_code=args.program, language=args.language)
+    finally:
+        db.dispose()
+    _write(args.out, result.pdf)
+    if result.preview:
+        print("preview: no declaration is recorded for this application yet", file=sys.stderr)
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from ..documents import qr, records
+    from ..documents.verify_input import read_payload
+
+    if args.payload is None and args.file is None:
+        raise UserError("Give the declaration's PDF (or a scan), or --payload TEXT.")
+    payload = qr.parse_payload(args.payload if args.payload is not None
+                               else read_payload(args.file))
+    db = open_database(args)
+    try:
+        result = records.verify(db, payload)
+    finally:
+        db.dispose()
+    V = records.Verdict
+    if result.verdict is V.MATCH:
+        print(f"MATCH: the paper {payload.reference} matches the record.")
+        return 0
+    if result.verdict is V.CHANGED:
+        fields = ", ".join(result.changed_fields)
+        print(f"CHANGED: the paper {payload.reference} was a true declaration, but the record "
+              f"has changed since it was printed ({fields}).")
+    elif result.verdict is V.NOT_RECORDED:
+        print(f"NOT RECORDED: application {payload.reference} exists, but no declaration on "
+              "record has this data fingerprint (a preview, a replaced declaration, or an "
+              "altered paper).")
+    else:
+        print(f"UNKNOWN: no application has the reference {payload.reference}.")
+    return 1
+
+
+def _receipt(args: argparse.Namespace) -> int:
+    from ..documents import service
+
+    db = open_database(args)
+    try:
+        pdf = service.DocumentService(db).receipt(args.reference, language=args.language)
+    finally:
+        db.dispose()
+    _write(args.out, pdf)
+    return 0
+
+
+def _decision(args: argparse.Namespace) -> int:
+    from ..documents import service
+
+    db = open_database(args)
+    try:
+        pdf = service.DocumentService(db).decision_letter(args.reference, language=args.language)
+    finally:
+        db.dispose()
+    _write(args.out, pdf)
+    return 0

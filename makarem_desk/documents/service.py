@@ -1,0 +1,67 @@
+"""Documents for the interface and the command line: the record in, a PDF out.
+
+``DocumentService(db)`` is what both call; the interface passes the signed-in user's
+language and shows or prints the bytes (QtPdf), the command line writes them to a file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..db import Database
+from ..snapshot import sha256_of
+from . import records
+from .qr import payload_for
+from .render import render_decision_letter, render_declaration, render_receipt
+
+
+@dataclass(frozen=True)
+class DeclarationPdf:
+    pdf: bytes
+    reference: str
+    snapshot_sha256: str
+    preview: bool  # True: no declaration is recorded yet; the QR will not verify
+
+
+class DocumentService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def declaration_for_identity(self, national_id: str, *, program_code: str | None = None,
+                                 language: str = "ar",
+                                 now: datetime | None = None) -> DeclarationPdf:
+        app_id = records.latest_application_id(self.db, national_id, program_code)
+        return self.declaration(app_id, language=language, now=now)
+
+    def declaration(self, application_id: uuid.UUID, *, language: str = "ar",
+                    now: datetime | None = None) -> DeclarationPdf:
+        job = records.print_job(self.db, application_id, language=language, now=now)
+        association = records.association_info(self.db)
+        decl = job.declaration
+        sha = decl.snapshot_sha256 if decl else sha256_of(job.snapshot)
+        # The stored declaration is printed in the language it was prepared in.
+        lang = str(job.snapshot.get("language") or language) if decl else language
+        pdf = render_declaration(
+            job.snapshot, language=lang,
+            signature_png=decl.signature_png if decl else None,
+            witness_name=decl.witness_name if decl else "",
+            signed_at=decl.signed_at if decl else None,
+            association=association, qr_payload=payload_for(job.reference, sha),
+        )
+        return DeclarationPdf(pdf, job.reference, sha, preview=decl is None)
+
+    def receipt(self, reference: str, *, language: str = "ar",
+                printed_at: datetime | None = None) -> bytes:
+        snapshot = records.snapshot_of_reference(self.db, reference)
+        return render_receipt(snapshot, language=language,
+                              association=records.association_info(self.db),
+                              printed_at=printed_at)
+
+    def decision_letter(self, reference: str, *, language: str = "ar") -> bytes:
+        accepted, reason, decided_at = records.decision_of(self.db, reference)
+        snapshot = records.snapshot_of_reference(self.db, reference)
+        return render_decision_letter(snapshot, language=language, accepted=accepted,
+                                      reason=reason, decided_at=decided_at,
+                                      association=records.association_info(self.db))

@@ -1,0 +1,5 @@
+"""Importing existing beneficiary spreadsheets (CSV or XLSX)."""
+
+from .beneficiaries import BeneficiaryImporter, ImportPlan, Problem
+
+__all__ = ["BeneficiaryImporter", "ImportPlan", "Problem"]

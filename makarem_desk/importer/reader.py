@@ -1,0 +1,115 @@
+"""Rows of a CSV (UTF-8, with or without BOM) or XLSX file, as text.
+
+Spreadsheet cells come back as text the validators understand: whole numbers without a
+trailing ".0" (identity numbers and phones typed into numeric cells), dates as ISO text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import UserError
+
+_XLSX_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class Sheet:
+    headings: list[str]
+    rows: Iterator[tuple[int, list[str]]]  # (row number as the user sees it, cells)
+    kind: str
+
+
+def open_sheet(path: Path) -> Sheet:
+    if not path.exists():
+        raise UserError(f"File not found: {path}")
+    if not path.is_file():
+        raise UserError(f"Not a file: {path}")
+    with path.open("rb") as f:
+        head = f.read(4096)
+    suffix = path.suffix.lower()
+    if head.startswith(_XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
+        return _open_xlsx(path)
+    if suffix in (".csv", ".txt", "") and _looks_like_text(head):
+        return _open_csv(path)
+    raise UserError(f"{path.name} is neither a CSV nor an XLSX file.")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the sample is still text.
+        return exc.start >= len(head) - 3
+    return True
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _open_xlsx(path: Path) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UserError(f"{path.name} is not a readable XLSX file ({exc}).") from exc
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    try:
+        headings = [_cell_text(v) for v in next(rows)]
+    except StopIteration:
+        wb.close()
+        raise UserError(f"{path.name} is empty.") from None
+
+    def body() -> Iterator[tuple[int, list[str]]]:
+        try:
+            for n, row in enumerate(rows, start=2):
+                yield n, [_cell_text(v) for v in row]
+        finally:
+            wb.close()
+
+    return Sheet(headings, body(), "xlsx")
+
+
+def _open_csv(path: Path) -> Sheet:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path.name} is not UTF-8 text; save it from the spreadsheet as "
+            "\"CSV UTF-8\" and try again."
+        ) from exc
+    first_line = text.split("\n", 1)[0]
+    # Excel in an Arabic or European locale separates with ";"; exports may use tabs.
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        headings = next(reader)
+    except StopIteration:
+        raise UserError(f"{path.name} is empty.") from None
+
+    def body() -> Iterator[tuple[int, list[str]]]:
+        try:
+            yield from enumerate(reader, start=2)
+        except csv.Error as exc:
+            raise UserError(f"{path.name} line {reader.line_num}: {exc}") from exc
+
+    return Sheet([h.strip() for h in headings], body(), "csv")

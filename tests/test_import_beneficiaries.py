@@ -1,0 +1,237 @@
+"""import-beneficiaries: CSV/XLSX spreadsheets moved in, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import random
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from makarem_desk.cli import main
+from makarem_desk.db import Database
+from makarem_desk.errors import PermissionDenied, UserError
+from makarem_desk.importer import BeneficiaryImporter
+from makarem_desk.models import AuditEvent, Beneficiary, Gender, IdentityType, Role
+from makarem_desk.services.actor import SYSTEM, Actor
+from makarem_desk.services.beneficiaries import BeneficiaryInput, BeneficiaryService
+from makarem_desk.text import name_search_key
+from makarem_desk.validation import luhn_check_digit
+
+EN = ["national_id", "first_name", "father_name", "grandfather_name", "family_name", "gender",
+      "birth_date", "phone", "city"]
+AR = ["رقم الهوية", "الاسم الأول", "اسم الأب", "اسم الجد", "اسم العائلة", "الجنس",
+      "تاريخ الميلاد", "الجوال", "المدينة"]
+TODAY = date(2026, 11, 29)
+
+
+def nid(nine: str) -> str:
+    return nine + luhn_check_digit(nine)
+
+
+def good_rows(n: int, seed: int = 1) -> list[list[str]]:
+    rnd = random.Random(seed)
+    names = ["محمد", "عبدالله", "فهد", "نورة", "سارة", "خالد"]
+    rows = []
+    for i in range(n):
+        rows.append([
+            nid(f"1{i:08d}") if i % 3 else nid(f"2{i:08d}"),
+            rnd.choice(names), "علي", "سعد", "القحطاني",
+            rnd.choice(["ذكر", "أنثى", "male", "female"]),
+            rnd.choice(["1410/03/15", "1415/07/01 هـ", "1990-05-17", "17/05/1990"]),
+            rnd.choice(["0551234567", "+966 50 123 4567", "٠٥٦٧٦٥٤٣٢١"]),
+            "الرياض",
+        ])
+    return rows
+
+
+def bad_rows() -> list[list[str]]:
+    return [
+        ["1000000009", "محمد", "علي", "سعد", "القحطاني", "ذكر", "1990-01-01", "0551234567", "جدة"],
+        [nid("155555555"), "", "علي", "", "القحطاني", "ذكر", "2030-01-01", "123", "جدة"],
+        [nid("155555556"), "محمد", "علي", "", "القحطاني", "؟", "1990-01-01", "0551234567", ""],
+        ["", "محمد", "علي", "", "القحطاني", "ذكر", "1990-01-01", "0551234567", ""],
+    ]
+
+
+def write_csv(path: Path, headings: list[str], rows: list[list[str]], *, bom: bool,
+              delimiter: str = ",") -> Path:
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=delimiter)
+        w.writerow(headings)
+        w.writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, headings: list[str], rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(headings)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def db_url(db: Database) -> str:
+    return db.url.render_as_string(hide_password=False)
+
+
+def count(db: Database) -> int:
+    with db.reader() as s:
+        return int(s.scalar(select(func.count()).select_from(Beneficiary)) or 0)
+
+
+@pytest.mark.parametrize("bom", [True, False])
+@pytest.mark.parametrize("headings", [EN, AR], ids=["en", "ar"])
+def test_csv_mixed_rows(any_db: Database, tmp_path: Path, bom: bool,
+                        headings: list[str]) -> None:
+    rows = good_rows(20) + bad_rows()
+    rows.insert(5, list(rows[2]))  # the same person twice in the file
+    path = write_csv(tmp_path / "in.csv", headings, rows, bom=bom)
+    imp = BeneficiaryImporter(any_db, today=TODAY)
+    plan = imp.prepare(path)
+    assert (plan.rows_read, plan.accepted, plan.rejected) == (25, 20, 5)
+    assert imp.run(plan, SYSTEM) == 20
+    assert count(any_db) == 20
+    got = {(p.row, p.code) for p in plan.problems}
+    assert (7, "duplicate_in_file") in got  # file row 7 repeats file row 4
+    assert (23, "checksum") in got
+    assert {(24, "required"), (24, "future"), (24, "invalid")} <= got
+    assert (25, "invalid") in got and (26, "required") in got
+    columns = {p.column for p in plan.problems}
+    assert columns <= set(headings)  # problems named by the file's own headings
+    with any_db.reader() as s:
+        b = s.scalars(select(Beneficiary).where(Beneficiary.identity_number == rows[1][0])).one()
+        assert b.version == 1 and b.site_id == "TST1" and b.change_seq > 0
+        assert b.search_key == name_search_key(b.first_name, "علي", "سعد", "القحطاني")
+        assert b.phone is not None and b.phone.startswith("+9665")
+        assert b.identity_type is IdentityType.CITIZEN_ID
+        iqama = s.scalars(select(Beneficiary).where(Beneficiary.identity_number == rows[0][0])).one()
+        assert iqama.identity_type is IdentityType.IQAMA
+        seqs = list(s.scalars(select(Beneficiary.change_seq)))
+        assert len(set(seqs)) == len(seqs)
+        assert s.scalars(select(AuditEvent.action)).all() == ["beneficiary.import"]
+    # The imported people are found like any other.
+    assert BeneficiaryService(any_db, today=TODAY).find_by_identity(rows[1][0]) is not None
+
+
+def test_second_import_skips_people_already_registered(any_db: Database, tmp_path: Path) -> None:
+    BeneficiaryService(any_db, today=TODAY).register(SYSTEM, BeneficiaryInput(
+        first_name="فهد", father_name="علي", family_name="القحطاني",
+        identity_type=IdentityType.CITIZEN_ID, identity_number=nid("100000004"),
+        gender=Gender.MALE, phone="0551234567"))
+    rows = good_rows(10)
+    path = write_csv(tmp_path / "in.csv", EN, rows, bom=False)
+    imp = BeneficiaryImporter(any_db, today=TODAY)
+    plan = imp.prepare(path)
+    assert [(p.row, p.code) for p in plan.problems] == [(6, "duplicate")]
+    assert "B-" in plan.problems[0].message
+    imp.run(plan, SYSTEM)
+    assert count(any_db) == 10
+    again = imp.prepare(path)
+    assert (again.accepted, again.rejected) == (0, 10)
+    assert imp.run(again, SYSTEM) == 0
+    assert count(any_db) == 10
+
+
+def test_xlsx_with_numeric_and_date_cells(any_db: Database, tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        [int(nid("123456789")), "نورة", "سعد", "", "الدوسري", "أنثى", date(1995, 2, 3),
+         551234567, "الدمام"],
+        [nid("212345678"), "Ali", "Omar", "", "Hassan", "male", "1420/01/01هـ", "0501234567", ""],
+        [nid("223456789"), "سعيد", "سالم", "", "اليامي", "ذكر", "bad date", "0501234567", ""],
+    ]
+    path = write_xlsx(tmp_path / "in.xlsx", AR, rows)
+    imp = BeneficiaryImporter(any_db, today=TODAY)
+    plan = imp.prepare(path)
+    assert plan.kind == "xlsx"
+    assert (plan.accepted, plan.rejected) == (2, 1)
+    assert [(p.row, p.column, p.code) for p in plan.problems] == [(4, "تاريخ الميلاد", "invalid")]
+    imp.run(plan, SYSTEM)
+    found = BeneficiaryService(any_db, today=TODAY).find_by_identity(nid("123456789"))
+    assert found is not None
+    assert found.birth_date == date(1995, 2, 3) and found.phone == "+966551234567"
+
+
+def test_semicolon_csv_and_blank_lines(db: Database, tmp_path: Path) -> None:
+    rows = good_rows(3) + [["", "", "", "", "", "", "", "", ""]] + good_rows(6)[3:]
+    path = write_csv(tmp_path / "in.csv", EN, rows, bom=True, delimiter=";")
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(path)
+    assert (plan.rows_read, plan.accepted) == (6, 6)
+
+
+def test_bad_files(db: Database, tmp_path: Path) -> None:
+    imp = BeneficiaryImporter(db, today=TODAY)
+    with pytest.raises(UserError, match="not found"):
+        imp.prepare(tmp_path / "missing.csv")
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n\x00\x01binary")
+    with pytest.raises(UserError, match="neither a CSV nor an XLSX"):
+        imp.prepare(pdf)
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a workbook")
+    with pytest.raises(UserError, match="XLSX"):
+        imp.prepare(fake)
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes(",".join(EN).encode() + b"\n1000000008,Jos\xe9\n")
+    with pytest.raises(UserError, match="UTF-8"):
+        imp.prepare(latin1)
+    short = write_csv(tmp_path / "short.csv", ["national_id", "first_name", "city"], [], bom=False)
+    with pytest.raises(UserError) as err:
+        imp.prepare(short)
+    assert "father_name" in err.value.message and "phone" in err.value.message
+    assert "city" not in err.value.message.split("column(s):")[1]
+
+
+def test_only_receptionists_and_administrators_import(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", EN, good_rows(2), bom=False)
+    imp = BeneficiaryImporter(db, today=TODAY)
+    plan = imp.prepare(path)
+    with pytest.raises(PermissionDenied):
+        imp.run(plan, Actor(uuid.uuid4(), "c", "عضو", Role.COMMITTEE_MEMBER))
+    assert count(db) == 0
+
+
+def test_cli_dry_run_report_and_import(any_db: Database, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    url = db_url(any_db)
+    path = write_csv(tmp_path / "in.csv", AR, good_rows(8) + bad_rows(), bom=True)
+    report = tmp_path / "report.csv"
+    assert main(["--db", url, "import-beneficiaries", str(path), "--dry-run",
+                 "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "12 rows read, 8 would be imported, 4 rejected" in out and "nothing was written" in out
+    assert count(any_db) == 0
+    with report.open(encoding="utf-8-sig") as f:
+        lines = list(csv.DictReader(f))
+    assert {int(r["row"]) for r in lines} == {10, 11, 12, 13}
+    assert all(r["column"] and r["problem"] and r["problem_ar"] for r in lines)
+    assert main(["--db", url, "import-beneficiaries", str(path)]) == 0
+    out = capsys.readouterr()
+    assert "12 rows read, 8 imported, 4 rejected" in out.out
+    assert "row 10" in out.err
+    assert count(any_db) == 8
+
+
+def test_cli_errors_exit_1_without_traceback(db: Database, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    url = db_url(db)
+    assert main(["--db", url, "import-beneficiaries", str(tmp_path / "nope.csv")]) == 1
+    bad = tmp_path / "x.docx"
+    bad.write_bytes(b"\x00\x01\x02")
+    assert main(["--db", url, "import-beneficiaries", str(bad)]) == 1
+    short = write_csv(tmp_path / "s.csv", ["a", "b"], [["1", "2"]], bom=False)
+    assert main(["--db", url, "import-beneficiaries", str(short)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "File not found" in err and "neither a CSV nor an XLSX" in err
+    assert "required column" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", url, "import-beneficiaries"])
+    assert exc.value.code == 2

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "db_cmds",
     "search_cmds",
     "beneficiary_cmds",
+    "document_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

@@ -1,7 +1,7 @@
 """Interview checklists and program definitions: data in forms/, checked at load."""
 
 from .conditions import evaluate
-from .loader import check_folder, default_forms_dir, load_forms
+from .loader import check_folder, default_forms_dir, definition_files_count, load_forms
 from .model import DefinitionError, FormDef, FormSet, Item, Option, Problem, ProgramDef
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "ProgramDef",
     "check_folder",
     "default_forms_dir",
+    "definition_files_count",
     "evaluate",
     "load_forms",
 ]

@@ -21,12 +21,7 @@ def default_forms_dir() -> Path:
     override = os.environ.get(ENV_FORMS_DIR)
     if override:
         return Path(override)
-    try:
-        from ..resources import resource_path  # type: ignore[attr-defined]
-
-        return Path(resource_path("forms"))
-    except Exception:  # the resolver is optional here; the source tree layout is known
-        return Path(__file__).resolve().parents[2] / "forms"
+    return Path(__file__).resolve().parents[2] / "forms"
 
 
 def definition_files(folder: Path) -> list[Path]:
@@ -137,6 +132,10 @@ def _cross_check(
     elif not programs and not problems:
         problems.append(Problem(str(folder), "", "no programs definition (form: programs)"))
     return problems
+
+
+def definition_files_count(folder: Path | str) -> int:
+    return len(definition_files(Path(folder)))
 
 
 def check_folder(folder: Path | str) -> list[Problem]:

@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "search_cmds",
     "beneficiary_cmds",
     "document_cmds",
+    "forms_cmds",
+    "interview_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

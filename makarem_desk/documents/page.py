@@ -99,6 +99,7 @@ class PageWriter:
         self, text: str, x_left: float, width: float, y: float, *, font: str = PDF_REGULAR,
         size: float = 11, align: str = "start", color: Color = INK,
     ) -> None:
+        layout.check_printable(text)
         shown = layout.single_line(text, self.rtl)
         w = layout._shaped_width(shown, font, size)
         if align == "center":
@@ -116,6 +117,7 @@ class PageWriter:
         width: float | None = None, indent: float = 0, justify: bool = True,
         color: Color = INK, space_after: float = 3 * mm,
     ) -> None:
+        layout.check_printable(text)
         width = (width or self.text_width) - indent
         x_left = self._start_x(width + indent) + (0 if self.rtl else indent)
         lines = layout.paragraph_lines(text, width, font, size, rtl=self.rtl, justify=justify)

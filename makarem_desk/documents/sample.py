@@ -1,0 +1,71 @@
+"""A fixed, fictitious application for previews of the wording, the tests and the benchmark.
+
+An administrator who edits a template in forms/documents/ prints it with this data to see
+the result before any beneficiary does. Every value is invented; the identity number is a
+valid-looking Luhn number that belongs to no one.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+from typing import Any
+
+from .page import AssociationInfo
+
+_SNAPSHOT: dict[str, Any] = {
+    "reference": "RYD1-2026-000123",
+    "application_id": "0b4f7a56-2d53-4a39-9d83-6c1f1f9b1a11",
+    "language": "ar",
+    "beneficiary": {
+        "id": "5f0e2b8c-7c1d-4f5e-8a7b-2b3c4d5e6f70",
+        "full_name": "عبدالرحمن محمد صالح القحطاني",
+        "first_name": "عبدالرحمن",
+        "father_name": "محمد",
+        "grandfather_name": "صالح",
+        "family_name": "القحطاني",
+        "latin_name": "Abdulrahman M. Al-Qahtani",
+        "identity_type": "citizen_id",
+        "identity_number": "1012345674",
+        "identity_expiry": "2029-03-01",
+        "birth_date": "1990-01-29",
+        "gender": "male",
+        "nationality": "SA",
+        "phone": "+966551234567",
+        "city": "الرياض",
+        "district": "النسيم",
+    },
+    "program": {
+        "code": "ACAD-IT",
+        "name_ar": "برنامج التأهيل في تقنية المعلومات (IT)",
+        "name_en": "IT qualification program",
+        "category": "academic",
+    },
+    "missing_items": [
+        {"id": "certificate", "label_ar": "صورة المؤهل الدراسي (الشهادة الثانوية)",
+         "label_en": "Copy of the school-leaving certificate"},
+    ],
+    "earliest_answer_date": "2026-12-13",
+    "prepared_at": "2026-11-29T10:15:00+00:00",
+    "site": {"id": "RYD1", "association_name": "جمعية مكارم الأخلاق الخيرية",
+             "association_name_en": "Makarem Al-Akhlaq Charitable Association"},
+}
+
+SIGNED_AT = datetime(2026, 11, 29, 10, 21, tzinfo=UTC)
+DECIDED_AT = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
+WITNESS = "سارة أحمد الشهري"
+REJECTION_REASON = "لم يستوف شرط المؤهل: الثانوية العامة بنسبة 75% على الأقل (المادة 3/ب)"
+
+
+def sample_snapshot() -> dict[str, Any]:
+    return copy.deepcopy(_SNAPSHOT)
+
+
+def sample_association() -> AssociationInfo:
+    return AssociationInfo(
+        name_ar="جمعية مكارم الأخلاق الخيرية",
+        name_en="Makarem Al-Akhlaq Charitable Association",
+        logo_png=None,
+        channels={"phone": "+966 11 234 5678", "website": "www.makarem.example.sa",
+                  "social_media": "@makarem_sa"},
+    )

@@ -19,6 +19,7 @@ from ..errors import UserError
 # Modules under makarem_desk.cli that each register one or more commands.
 COMMAND_MODULES: tuple[str, ...] = (
     "db_cmds",
+    "sync_cmds",
     "search_cmds",
     "beneficiary_cmds",
     "document_cmds",

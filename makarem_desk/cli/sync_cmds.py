@@ -1,0 +1,191 @@
+"""``keys``, ``export``, ``import``, ``decide``: batches with the research committee."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+from ..services.actor import SYSTEM, Actor
+from .common import open_database
+
+ENV_PASSPHRASE = "MAKAREM_PASSPHRASE"
+
+
+def register(sub: Any) -> None:
+    keys = sub.add_parser("keys", help="this installation's signing/encryption keys and trusted peers")
+    ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+
+    p = ksub.add_parser("init", help="create this installation's keys (once)")
+    p.add_argument("--role", choices=("site", "committee"), default="site",
+                   help="site = a counter (default); committee = the research committee")
+    p.add_argument("--name", default="", help="a readable name shown to peers")
+    _key_options(p)
+    p.set_defaults(handler=_keys_init)
+
+    p = ksub.add_parser("export-public", help="write this installation's public keys to a file")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    _key_options(p, passphrase=False)
+    p.set_defaults(handler=_keys_export_public)
+
+    p = ksub.add_parser("trust", help="trust another installation's public keys")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--role", required=True, choices=("site", "committee"))
+    p.set_defaults(handler=_keys_trust)
+
+    p = ksub.add_parser("list", help="show this installation's key fingerprint and trusted peers")
+    _key_options(p, passphrase=False)
+    p.set_defaults(handler=_keys_list)
+
+    p = sub.add_parser("export", help="write a signed, encrypted batch of everything changed")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.add_argument("--batch", type=int, metavar="N", help="re-create the earlier batch N")
+    _key_options(p)
+    p.set_defaults(handler=_export)
+
+    p = sub.add_parser("import", help="verify, decrypt and merge a batch file")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--allow-gap", action="store_true",
+                   help="accept a batch although an earlier one from its site is missing")
+    _key_options(p)
+    p.set_defaults(handler=_import)
+
+    p = sub.add_parser("decide", help="record the research committee's decision (POL-H5)")
+    p.add_argument("reference", metavar="REFERENCE")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--accept", action="store_true")
+    g.add_argument("--reject", action="store_true")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.set_defaults(handler=_decide)
+
+
+def _key_options(p: argparse.ArgumentParser, *, passphrase: bool = True) -> None:
+    p.add_argument("--keys-dir", type=Path, metavar="DIR",
+                   help="where the keys live (default: $MAKAREM_KEYS_DIR or keys/ in the data folder)")
+    if passphrase:
+        p.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                       help=f"read the keys' passphrase from FILE (else ${ENV_PASSPHRASE}, else asked)")
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    path = getattr(args, "passphrase_file", None)
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
+        except OSError as exc:
+            raise UserError(f"Cannot read the passphrase file {path}: {exc.strerror}") from exc
+    env = os.environ.get(ENV_PASSPHRASE)
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"A passphrase is needed: use --passphrase-file or set {ENV_PASSPHRASE}."
+        )
+    first = getpass.getpass("Passphrase for this installation's keys: ")
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise UserError("The two passphrases differ.")
+    return first
+
+
+def _service(args: argparse.Namespace) -> Any:
+    from ..sync import KeyStore, SyncService
+
+    db = open_database(args)
+    return SyncService(db, KeyStore(getattr(args, "keys_dir", None)))
+
+
+def _actor() -> Actor:
+    # The command line is run by the installation's administrator (the shell account).
+    return SYSTEM
+
+
+def _keys_init(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    if svc.keys.exists():
+        svc.keys.public()  # validates; init below refuses with the message
+    public = svc.init_keys(_actor(), role=args.role, name=args.name,
+                           passphrase=_passphrase(args, confirm=True))
+    print(f"Keys created in {svc.keys.dir} for {public.site_id} ({public.role}).")
+    print(f"Fingerprint: {public.fingerprint}")
+    return 0
+
+
+def _keys_export_public(args: argparse.Namespace) -> int:
+    import json
+
+    from ..sync import KeyStore
+
+    public = KeyStore(args.keys_dir).public()
+    try:
+        args.out.write_text(json.dumps(public.to_json(), ensure_ascii=False, indent=2) + "\n",
+                            encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"Cannot write {args.out}: {exc.strerror}") from exc
+    print(args.out)
+    print(f"Fingerprint: {public.fingerprint}")
+    return 0
+
+
+def _keys_trust(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    ident = svc.trust(_actor(), args.file, role=args.role)
+    print(f"Now trusting {ident.site_id} ({ident.role}) — fingerprint {ident.fingerprint}.")
+    print("Check this fingerprint with the other installation by telephone.")
+    return 0
+
+
+def _keys_list(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    if svc.keys.exists():
+        me = svc.public_identity()
+        print(f"this installation: {me.site_id} ({me.role})  {me.fingerprint}")
+    else:
+        print("this installation: no keys yet (makarem-desk keys init)")
+    for p in svc.peers():
+        print(f"trusted: {p.site_id} ({p.role})  {p.fingerprint}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    identity = svc.unlock(_passphrase(args))
+    result = svc.export(_actor(), identity, args.out, batch=args.batch)
+    if result.path is None:
+        print(f"Nothing changed since batch {result.plan.sequence - 1}; no batch written.",
+              file=sys.stderr)
+        return 0
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items()) or "no records"
+    print(f"batch {result.plan.sequence} ({counts})", file=sys.stderr)
+    print(result.path)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    svc = _service(args)
+    identity = svc.unlock(_passphrase(args))
+    result = svc.import_file(_actor(), identity, args.file, allow_gap=args.allow_gap)
+    label = f"batch {result.sequence} from {result.site_id}"
+    if result.already_imported:
+        print(f"{label} was already imported; nothing changed.")
+        return 0
+    print(f"{label} imported: {result.total('inserted')} new, {result.total('updated')} "
+          f"updated, {result.total('unchanged')} unchanged, {result.total('conflicts')} "
+          "conflicts to resolve.")
+    if result.gap:
+        print(f"warning: batch {', '.join(map(str, result.gap))} from {result.site_id} "
+              "has not arrived; recorded as a gap.", file=sys.stderr)
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    from ..sync import CommitteeService
+
+    db = open_database(args)
+    CommitteeService(db).decide(_actor(), args.reference, accepted=bool(args.accept),
+                                reason=args.reason)
+    print(f"{args.reference}: {'accepted' if args.accept else 'rejected'}")
+    return 0

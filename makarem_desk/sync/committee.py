@@ -1,0 +1,119 @@
+"""The research committee's side (POL-H5): applications awaiting a decision, their
+declaration PDFs, and recording the decision that travels back to the counter."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import UserError
+from ..models import Application, ApplicationStatus, Declaration, Role
+from ..models.base import utcnow
+from ..services.actor import Actor
+
+
+@dataclass(frozen=True)
+class PendingApplication:
+    id: uuid.UUID
+    reference: str
+    beneficiary_name: str
+    identity_number: str | None
+    program_name_ar: str
+    submitted_at: datetime | None
+    response_due: datetime | None
+    missing_items: list[Any]
+    has_declaration_pdf: bool
+    site_id: str
+
+
+class CommitteeService:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def pending(self) -> list[PendingApplication]:
+        with self.db.reader() as s:
+            apps = s.scalars(
+                select(Application)
+                .where(Application.status == ApplicationStatus.SUBMITTED)
+                .order_by(Application.response_due, Application.reference)
+            ).unique().all()
+            with_pdf = set(s.scalars(
+                select(Declaration.application_id).where(
+                    Declaration.application_id.in_([a.id for a in apps]),
+                    Declaration.pdf.is_not(None),
+                )
+            ).all()) if apps else set()
+            return [
+                PendingApplication(
+                    id=a.id,
+                    reference=a.reference,
+                    beneficiary_name=a.beneficiary.full_name,
+                    identity_number=a.beneficiary.identity_number,
+                    program_name_ar=a.program.name_ar,
+                    submitted_at=a.submitted_at,
+                    response_due=a.response_due,
+                    missing_items=list(a.missing_items or []),
+                    has_declaration_pdf=a.id in with_pdf,
+                    site_id=a.site_id,
+                )
+                for a in apps
+            ]
+
+    def declaration_pdf(self, application_id: uuid.UUID) -> bytes | None:
+        """The newest printed declaration of the application."""
+        with self.db.reader() as s:
+            return s.scalars(
+                select(Declaration.pdf)
+                .where(Declaration.application_id == application_id,
+                       Declaration.pdf.is_not(None))
+                .order_by(Declaration.created_at.desc())
+                .limit(1)
+            ).first()
+
+    def decide(
+        self,
+        actor: Actor,
+        reference: str,
+        *,
+        accepted: bool,
+        reason: str,
+        decided_at: datetime | None = None,
+    ) -> None:
+        actor.require(Role.COMMITTEE_MEMBER, action="record a committee decision")
+        try:
+            from ..services.applications import ApplicationService
+        except ImportError:
+            self._record(actor, reference, accepted, reason.strip(), decided_at)
+            return
+        ApplicationService(self.db).record_decision(
+            actor, reference, accepted, reason.strip(), decided_at=decided_at
+        )
+
+    def _record(
+        self, actor: Actor, reference: str, accepted: bool, reason: str,
+        decided_at: datetime | None,
+    ) -> None:
+        """Stand-in until the applications service lands: the same effect, through the ORM
+        so the row gets this site's id, a new version and change sequence."""
+        with self.db.session() as s:
+            app = s.scalars(select(Application).where(Application.reference == reference)).first()
+            if app is None:
+                raise UserError(f"No application with reference {reference}.",
+                                message_ar=f"لا يوجد طلب بالرقم {reference}.")
+            if app.status is not ApplicationStatus.SUBMITTED:
+                raise UserError(
+                    f"Application {reference} is {app.status.value}, not awaiting a decision.",
+                    message_ar=f"الطلب {reference} ليس بانتظار قرار اللجنة.",
+                )
+            if not accepted and not reason:
+                raise UserError("A rejection needs its reason.",
+                                message_ar="يجب ذكر سبب رفض الطلب.")
+            app.status = ApplicationStatus.ACCEPTED if accepted else ApplicationStatus.REJECTED
+            app.decision_reason = reason or None
+            app.decided_at = decided_at or utcnow()
+            app.decided_by = actor.full_name

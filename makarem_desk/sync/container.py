@@ -1,0 +1,172 @@
+"""The batch file: a zip of JSON lines, age-encrypted, then signed with Ed25519.
+
+Outer file (``*.mkb``)::
+
+    makarem-batch/1 site=RYD1 seq=3 kind=records\\n   one ASCII header line
+    <64 bytes>                                      Ed25519 signature of header line + ciphertext
+    <age ciphertext>                                binary age v1 file, to the recipients
+
+The header repeats, in clear, only what a person needs to file the batch (site code and
+number); it is covered by the signature and must agree with the encrypted manifest.
+Inside, the zip holds ``manifest.json`` and the members it lists with their SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+import pyrage
+
+from .errors import BatchRefused
+
+FORMAT = "makarem-batch/1"
+SIGNATURE_LEN = 64
+MANIFEST = "manifest.json"
+_HEADER_RE = re.compile(
+    rb"^makarem-batch/1 site=([A-Za-z0-9_-]{1,32}) seq=([0-9]{1,9}) kind=(records|decisions)\n$"
+)
+MAX_HEADER = 200
+
+
+@dataclass(frozen=True)
+class Envelope:
+    site_id: str
+    sequence: int
+    kind: str
+    header: bytes
+    signature: bytes
+    ciphertext: bytes
+
+    @property
+    def signed_message(self) -> bytes:
+        return self.header + self.ciphertext
+
+
+def header_line(site_id: str, sequence: int, kind: str) -> bytes:
+    return f"{FORMAT} site={site_id} seq={sequence} kind={kind}\n".encode("ascii")
+
+
+def seal(header: bytes, ciphertext: bytes, signature: bytes) -> bytes:
+    assert len(signature) == SIGNATURE_LEN
+    return header + signature + ciphertext
+
+
+def open_envelope(data: bytes) -> Envelope:
+    """Split an outer file; refuses anything that is not shaped like a batch."""
+    end = data.find(b"\n", 0, MAX_HEADER)
+    m = _HEADER_RE.match(data[: end + 1]) if end >= 0 else None
+    if m is None:
+        raise BatchRefused(
+            "This file is not a Makarem Desk batch (its first line is wrong).",
+            message_ar="هذا الملف ليس دفعة مزامنة من مكتب مكارم.",
+        )
+    header = data[: end + 1]
+    rest = data[end + 1 :]
+    if len(rest) < SIGNATURE_LEN + 22 or not rest[SIGNATURE_LEN:].startswith(b"age-encryption.org/v1\n"):
+        raise BatchRefused(
+            "The batch file is truncated or damaged.",
+            message_ar="ملف الدفعة مقطوع أو تالف.",
+        )
+    return Envelope(
+        site_id=m.group(1).decode("ascii"),
+        sequence=int(m.group(2)),
+        kind=m.group(3).decode("ascii"),
+        header=header,
+        signature=rest[:SIGNATURE_LEN],
+        ciphertext=rest[SIGNATURE_LEN:],
+    )
+
+
+def encrypt(plaintext: bytes, recipients: list[pyrage.x25519.Recipient]) -> bytes:
+    return pyrage.encrypt(plaintext, recipients)
+
+
+# -- the inner zip --------------------------------------------------------------------
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_zip(manifest: dict[str, Any], members: dict[str, bytes]) -> bytes:
+    """Members are stored (no compression) when already compressed (PDF, PNG, XLSX)."""
+    manifest = dict(manifest)
+    manifest["members"] = {name: {"sha256": sha256_hex(b), "size": len(b)}
+                           for name, b in sorted(members.items())}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(_info(MANIFEST), json.dumps(manifest, ensure_ascii=False, indent=1),
+                    compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+        for name, data in sorted(members.items()):
+            packed = name.endswith((".jsonl", ".json"))
+            zf.writestr(_info(name), data,
+                        compress_type=zipfile.ZIP_DEFLATED if packed else zipfile.ZIP_STORED,
+                        compresslevel=1 if packed else None)
+    return buf.getvalue()
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    # A fixed timestamp: the same records give the same zip bytes.
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def content_digest(manifest: dict[str, Any]) -> str:
+    """Fingerprint of a batch's records and files (not of its summary or its timestamps):
+    a batch re-created from the same records has the same digest."""
+    members = manifest.get("members", {})
+    lines = [f"{n} {m['sha256']}" for n, m in sorted(members.items()) if n != "summary.xlsx"]
+    return sha256_hex("\n".join(lines).encode("utf-8"))
+
+
+class Contents:
+    """A verified, decrypted zip: the manifest and checked access to its members."""
+
+    def __init__(self, plaintext: bytes):
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(plaintext))
+            self.manifest: dict[str, Any] = json.loads(self.zip.read(MANIFEST))
+        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise BatchRefused(
+                "The decrypted batch is not readable (no valid manifest).",
+                message_ar="محتوى الدفعة غير مقروء.",
+            ) from exc
+        self.members: dict[str, dict[str, Any]] = self.manifest.get("members") or {}
+        names = set(self.zip.namelist()) - {MANIFEST}
+        if names != set(self.members):
+            extra = sorted(names ^ set(self.members))
+            raise BatchRefused(
+                f"The batch's members do not match its manifest: {', '.join(extra[:5])}",
+                message_ar="محتويات الدفعة لا تطابق قائمة محتوياتها.",
+            )
+        self._cache: dict[str, bytes] = {}
+
+    def verify_all(self) -> None:
+        for name in self.members:
+            self.read(name)
+
+    def read(self, name: str) -> bytes:
+        if name in self._cache:
+            return self._cache[name]
+        meta = self.members.get(name)
+        if meta is None:
+            raise BatchRefused(f"The batch refers to a missing member {name}.")
+        try:
+            data = self.zip.read(name)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise BatchRefused(f"Member {name} of the batch is damaged.") from exc
+        if sha256_hex(data) != meta.get("sha256"):
+            raise BatchRefused(
+                f"Checksum mismatch for {name}: the batch was altered.",
+                message_ar="المجموع الاختباري لا يطابق: تم تغيير الدفعة.",
+            )
+        if not name.endswith(".jsonl"):
+            self._cache[name] = data
+        return data

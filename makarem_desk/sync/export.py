@@ -1,0 +1,284 @@
+"""Making a batch: everything this installation changed since its last export.
+
+What goes in: the rows of the travelling tables that *this* installation last wrote
+(``site_id`` = ours) with a change sequence in the batch's range.  Rows received from a
+peer keep the peer's ``site_id``, so a committee's batch carries its decisions and never
+sends a counter's own records back to it.
+
+Atomicity: the file is written under a temporary name in the target folder, fsynced,
+renamed, the folder fsynced, and only then is the batch recorded (which advances the
+cursor).  A kill at any moment leaves at most a ``.partial`` file, which no importer
+accepts, and the next export covers the same changes again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, and_, func, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import __version__
+from ..db import Database
+from ..models import BatchDirection, ChangeCounter, SyncBatch
+from . import container
+from .errors import SyncError
+from .keys import PrivateIdentity
+from .records import CODECS, TABLE_BY_NAME, TABLES
+from .summary import build_summary
+from .trust import TrustStore
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(SyncError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    site_id: str
+    kind: str
+    sequence: int
+    change_seq_from: int
+    change_seq_to: int
+    recipients: tuple[str, ...]
+    recreated: bool
+
+
+@dataclass
+class ExportResult:
+    path: Path | None
+    plan: ExportPlan
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def batch_file_name(site_id: str, kind: str, sequence: int) -> str:
+    return f"{site_id}-{kind}-{sequence:06d}.mkb"
+
+
+class Exporter:
+    def __init__(self, db: Database, trust: TrustStore):
+        self.db = db
+        self.trust = trust
+
+    # -- validate first ---------------------------------------------------------------
+    def plan(self, identity: PrivateIdentity, *, batch: int | None = None) -> ExportPlan:
+        me = identity.public
+        if me.site_id != self.db.site_id:
+            raise SyncError(
+                f"These keys belong to site {me.site_id}, but the database is site "
+                f"{self.db.site_id}.",
+                message_ar="مفاتيح هذا الجهاز تخص موقعاً آخر غير موقع قاعدة البيانات.",
+            )
+        target_role = "committee" if me.role == "site" else "site"
+        peers = self.trust.peers(target_role)
+        if not peers:
+            raise SyncError(
+                f"No trusted {target_role} installation to encrypt the batch to; "
+                f"use `makarem-desk keys trust FILE --role {target_role}` first.",
+                message_ar="لا توجد جهة موثوقة تُشفَّر الدفعة لها؛ أضف مفاتيحها أولاً.",
+            )
+        kind = "records" if me.role == "site" else "decisions"
+        with self.db.reader() as s:
+            if batch is not None:
+                row = s.scalars(select(SyncBatch).where(
+                    SyncBatch.direction == BatchDirection.EXPORT,
+                    SyncBatch.peer_site_id == me.site_id,
+                    SyncBatch.sequence == batch,
+                )).first()
+                if row is None:
+                    raise SyncError(f"This installation never exported a batch {batch}.",
+                                    message_ar=f"لم تُصدَّر دفعة رقم {batch} من هذا الجهاز.")
+                return ExportPlan(me.site_id, row.kind, batch, int(row.change_seq_from),
+                                  int(row.change_seq_to), tuple(p.site_id for p in peers), True)
+            last = s.execute(
+                select(SyncBatch.sequence, SyncBatch.change_seq_to)
+                .where(SyncBatch.direction == BatchDirection.EXPORT,
+                       SyncBatch.peer_site_id == me.site_id)
+                .order_by(SyncBatch.sequence.desc()).limit(1)
+            ).first()
+            top = s.scalar(select(ChangeCounter.value).where(ChangeCounter.id == 1)) or 0
+        seq_from = int(last.change_seq_to) if last else 0
+        return ExportPlan(me.site_id, kind, (int(last.sequence) + 1) if last else 1,
+                          seq_from, max(int(top), seq_from), tuple(p.site_id for p in peers),
+                          False)
+
+    # -- then run ---------------------------------------------------------------------
+    def export(
+        self,
+        identity: PrivateIdentity,
+        out_dir: Path,
+        *,
+        batch: int | None = None,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        """Write the batch; ``path`` is None when nothing changed since the last one."""
+        plan = self.plan(identity, batch=batch)
+        report = progress or (lambda _d, _t, _l: None)
+        stop = cancelled or (lambda: False)
+        if not out_dir.is_dir():
+            raise SyncError(f"The folder {out_dir} does not exist.",
+                            message_ar="المجلد المحدد غير موجود.")
+        members: dict[str, bytes] = {}
+        counts: dict[str, int] = {}
+        decoded: dict[str, list[dict[str, Any]]] = {}
+        total_steps = len(TABLES) + 3
+        with self.db.reader() as s:
+            for step, table in enumerate(TABLES):
+                if stop():
+                    raise ExportCancelled("Export cancelled; nothing was written.",
+                                          message_ar="أُلغي التصدير ولم يُكتب شيء.")
+                report(step, total_steps, table.name)
+                codec = CODECS[table.name]
+                rows = s.execute(
+                    select(*codec.columns).where(_in_range(table, plan)).order_by(
+                        table.c.change_seq, table.c.id)
+                ).all()
+                if not rows:
+                    continue
+                encoded = [codec.encode(r, members) for r in rows]
+                counts[table.name] = len(encoded)
+                if table.name in ("application", "beneficiary", "program"):
+                    decoded[table.name] = encoded
+                members[f"records/{table.name}.jsonl"] = b"".join(
+                    json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                    + b"\n" for e in encoded
+                )
+            if not counts and not plan.recreated:
+                return ExportResult(None, plan, counts)
+            report(len(TABLES), total_steps, "summary")
+            members["summary.xlsx"] = self._summary(s, decoded)
+        from ..migrate import head_revision
+
+        manifest = {
+            "format": container.FORMAT,
+            "site_id": plan.site_id,
+            "site_role": identity.public.role,
+            "kind": plan.kind,
+            "sequence": plan.sequence,
+            "change_seq_from": plan.change_seq_from,
+            "change_seq_to": plan.change_seq_to,
+            "schema_version": head_revision(),
+            "app_version": __version__,
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "recreated": plan.recreated,
+            "recipients": list(plan.recipients),
+            "counts": counts,
+        }
+        if stop():
+            raise ExportCancelled("Export cancelled; nothing was written.",
+                                  message_ar="أُلغي التصدير ولم يُكتب شيء.")
+        report(len(TABLES) + 1, total_steps, "encrypt")
+        plaintext = container.build_zip(manifest, members)
+        recipients = [p.recipient() for p in self.trust.peers() if p.site_id in plan.recipients]
+        ciphertext = container.encrypt(plaintext, recipients)
+        header = container.header_line(plan.site_id, plan.sequence, plan.kind)
+        sealed = container.seal(header, ciphertext, identity.sign(header + ciphertext))
+        if stop():
+            raise ExportCancelled("Export cancelled; nothing was written.",
+                                  message_ar="أُلغي التصدير ولم يُكتب شيء.")
+        report(len(TABLES) + 2, total_steps, "write")
+        path = out_dir / batch_file_name(plan.site_id, plan.kind, plan.sequence)
+        write_atomically(path, sealed)
+        if not plan.recreated:
+            self._record(plan, path, container.sha256_hex(sealed), counts)
+        report(total_steps, total_steps, "done")
+        return ExportResult(path, plan, counts)
+
+    def _summary(self, s: Any, decoded: dict[str, list[dict[str, Any]]]) -> bytes:
+        apps = decoded.get("application", [])
+        bens = {b["id"]: b for b in decoded.get("beneficiary", [])}
+        progs = {p["id"]: p for p in decoded.get("program", [])}
+        # An application changed (e.g. decided) without its beneficiary: look the name up.
+        want = {a["beneficiary_id"] for a in apps} - set(bens)
+        if want:
+            t = TABLE_BY_NAME["beneficiary"]
+            for chunk in _chunks(sorted(want), 500):
+                for r in s.execute(select(t).where(t.c.id.in_([_uuid(x) for x in chunk]))):
+                    bens[str(r.id)] = CODECS["beneficiary"].encode(r, {})
+        want = {a["program_id"] for a in apps} - set(progs)
+        if want:
+            t = TABLE_BY_NAME["program"]
+            for r in s.execute(select(t).where(t.c.id.in_([_uuid(x) for x in want]))):
+                progs[str(r.id)] = CODECS["program"].encode(r, {})
+        return build_summary(apps, bens, progs)
+
+    def _record(self, plan: ExportPlan, path: Path, digest: str, counts: dict[str, int]) -> None:
+        try:
+            with self.db.session() as s:
+                s.add(SyncBatch(
+                    direction=BatchDirection.EXPORT,
+                    peer_site_id=plan.site_id,
+                    kind=plan.kind,
+                    sequence=plan.sequence,
+                    change_seq_from=plan.change_seq_from,
+                    change_seq_to=plan.change_seq_to,
+                    file_name=path.name,
+                    sha256=digest,
+                    counts=counts,
+                    state="done",
+                ))
+        except IntegrityError as exc:
+            raise SyncError(
+                f"Another export took batch number {plan.sequence} at the same time; "
+                "export again.",
+                message_ar="تزامن تصديران في اللحظة نفسها؛ أعد التصدير.",
+            ) from exc
+
+    def history_count(self) -> int:
+        with self.db.reader() as s:
+            return int(s.scalar(select(func.count()).select_from(SyncBatch)) or 0)
+
+
+def _in_range(table: Table, plan: ExportPlan) -> Any:
+    return and_(
+        table.c.site_id == plan.site_id,
+        table.c.change_seq > plan.change_seq_from,
+        table.c.change_seq <= plan.change_seq_to,
+    )
+
+
+def _uuid(x: str) -> Any:
+    import uuid
+
+    return uuid.UUID(x)
+
+
+def _chunks(items: list[str], n: int) -> Any:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """The file appears under ``path`` complete and on disk, or not at all."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    for stale in path.parent.glob(f".{path.name}.*.partial"):
+        stale.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

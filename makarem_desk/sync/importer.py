@@ -1,0 +1,228 @@
+"""Opening a batch: check everything first, then merge it in one transaction.
+
+Order of checks (each refusal leaves the database untouched): shape of the file, the
+sender is a trusted installation, its Ed25519 signature over header and ciphertext,
+decryption with our age identity, the manifest agrees with the header, every member's
+SHA-256, the batch number against what we already have from that sender.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from ..db import Database, next_change_seq
+from ..models import BatchDirection, Site, SyncBatch
+from . import container
+from .errors import BatchHeld, BatchRefused, SyncError
+from .keys import PrivateIdentity
+from .merge import MergeContext, merge_table
+from .records import TABLES
+from .trust import TrustStore
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ImportResult:
+    site_id: str
+    sequence: int
+    kind: str
+    already_imported: bool = False
+    gap: list[int] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def total(self, what: str) -> int:
+        return sum(c.get(what, 0) for c in self.counts.values())
+
+
+@dataclass(frozen=True)
+class OpenedBatch:
+    envelope: container.Envelope
+    contents: container.Contents
+    digest: str
+
+
+class Importer:
+    def __init__(self, db: Database, trust: TrustStore):
+        self.db = db
+        self.trust = trust
+
+    def open(self, identity: PrivateIdentity, data: bytes) -> OpenedBatch:
+        """Every check that needs no database write; returns the verified contents."""
+        env = container.open_envelope(data)
+        if env.site_id == identity.public.site_id:
+            raise BatchRefused(
+                f"Batch {env.sequence} was made by this installation ({env.site_id}).",
+                message_ar="هذه الدفعة صادرة من هذا الجهاز نفسه.",
+            )
+        peer = self.trust.peer(env.site_id)
+        if peer is None:
+            raise BatchRefused(
+                f"The batch comes from {env.site_id}, which is not a trusted installation "
+                "here (see `makarem-desk keys trust`).",
+                message_ar=f"الدفعة صادرة من جهة غير موثوقة ({env.site_id}).",
+            )
+        if peer.role == identity.public.role:
+            raise BatchRefused(
+                f"{env.site_id} is a {peer.role} like this installation; batches travel "
+                "between counters and the research committee only.",
+            )
+        if not peer.verify(env.signature, env.signed_message):
+            raise BatchRefused(
+                f"The signature of this batch does not match {env.site_id}'s key: the file "
+                "was altered or truncated on its way.",
+                message_ar="توقيع الدفعة غير مطابق: الملف مُعدَّل أو مقطوع.",
+            )
+        try:
+            plaintext = identity.decrypt(env.ciphertext)
+        except pyrage.DecryptError as exc:
+            raise BatchRefused(
+                "This batch was not encrypted for this installation's key "
+                f"({identity.public.site_id}).",
+                message_ar="الدفعة غير مشفرة لمفتاح هذا الجهاز.",
+            ) from exc
+        contents = container.Contents(plaintext)
+        m = contents.manifest
+        if (m.get("site_id"), m.get("sequence"), m.get("kind")) != (
+            env.site_id, env.sequence, env.kind
+        ) or m.get("format") != container.FORMAT:
+            raise BatchRefused("The batch's manifest does not agree with its header.",
+                               message_ar="بيانات الدفعة الداخلية لا تطابق رأسها.")
+        contents.verify_all()
+        return OpenedBatch(env, contents, container.content_digest(m))
+
+    def import_bytes(
+        self,
+        identity: PrivateIdentity,
+        data: bytes,
+        *,
+        file_name: str = "",
+        allow_gap: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        opened = self.open(identity, data)
+        env, contents = opened.envelope, opened.contents
+        report = progress or (lambda _d, _t, _l: None)
+        result = ImportResult(env.site_id, env.sequence, env.kind)
+        try:
+            with self.db.session() as s:
+                conn = s.connection()
+                done = s.execute(
+                    select(SyncBatch.sequence, SyncBatch.sha256).where(
+                        SyncBatch.direction == BatchDirection.IMPORT,
+                        SyncBatch.peer_site_id == env.site_id,
+                    )
+                ).all()
+                seen = {int(r.sequence): r.sha256 for r in done}
+                if env.sequence in seen:
+                    if seen[env.sequence] == opened.digest:
+                        result.already_imported = True
+                        return result
+                    raise BatchRefused(
+                        f"Batch {env.sequence} from {env.site_id} was already imported and "
+                        "this file holds different records (an old or re-created copy); "
+                        "it was not imported.",
+                        message_ar="استوردت هذه الدفعة من قبل بمحتوى مختلف؛ لم تُستورد.",
+                    )
+                top = max(seen, default=0)
+                missing = list(range(top + 1, env.sequence))
+                if missing and not allow_gap:
+                    raise BatchHeld(
+                        f"Batch {env.sequence} from {env.site_id} arrived before batch "
+                        f"{_numbers(missing)}; import that first (or use --allow-gap).",
+                        missing=missing,
+                        message_ar=f"وصلت الدفعة {env.sequence} قبل الدفعة "
+                        f"{_numbers(missing)}؛ استورد السابقة أولاً.",
+                    )
+                result.gap = missing
+                batch_id = uuid.uuid4()
+                cursor = s.scalar(
+                    select(SyncBatch.change_seq_to)
+                    .where(SyncBatch.direction == BatchDirection.EXPORT,
+                           SyncBatch.peer_site_id == identity.public.site_id)
+                    .order_by(SyncBatch.sequence.desc()).limit(1)
+                )
+                site_row = s.get(Site, env.site_id)
+                aliases = dict((site_row.settings or {}).get("aliases", {})) if site_row else {}
+                ctx = MergeContext(
+                    my_site=identity.public.site_id,
+                    from_site=env.site_id,
+                    export_cursor=int(cursor or 0),
+                    batch_id=batch_id,
+                    next_seq=lambda n: next_change_seq(s, n),
+                    remap={uuid.UUID(k): uuid.UUID(v) for k, v in aliases.items()},
+                )
+                for step, table in enumerate(TABLES):
+                    name = f"records/{table.name}.jsonl"
+                    if name not in contents.members:
+                        continue
+                    report(step, len(TABLES), table.name)
+                    records = [json.loads(line) for line in contents.read(name).splitlines()
+                               if line.strip()]
+                    merge_table(conn, table, records, contents.read, ctx)
+                result.counts = {t: st.as_dict() for t, st in ctx.stats.items()}
+                new_aliases = {str(k): str(v) for k, v in ctx.remap.items()}
+                if site_row is not None and new_aliases != aliases:
+                    conn.execute(update(Site).where(Site.id == env.site_id)
+                                 .values(settings={**(site_row.settings or {}),
+                                                   "aliases": new_aliases}))
+                m = contents.manifest
+                s.add(SyncBatch(
+                    id=batch_id,
+                    direction=BatchDirection.IMPORT,
+                    peer_site_id=env.site_id,
+                    kind=env.kind,
+                    sequence=env.sequence,
+                    change_seq_from=_bigint(m.get("change_seq_from")),
+                    change_seq_to=_bigint(m.get("change_seq_to")),
+                    file_name=file_name,
+                    sha256=opened.digest,
+                    counts=result.counts,
+                    state="done",
+                    gap_before=bool(missing),
+                ))
+                report(len(TABLES), len(TABLES), "commit")
+        except IntegrityError as exc:
+            raise BatchRefused(
+                "The batch does not fit this database (" + _first_line(exc) + "); "
+                "nothing was imported.",
+                message_ar="لا تتوافق الدفعة مع قاعدة البيانات؛ لم يُستورد شيء.",
+            ) from exc
+        except DBAPIError as exc:
+            raise SyncError(f"The database refused the import: {_first_line(exc)}") from exc
+        return result
+
+    def import_file(self, identity: PrivateIdentity, path: Path, **kw: Any) -> ImportResult:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SyncError(f"Cannot read {path}: {exc.strerror}",
+                            message_ar="تعذرت قراءة ملف الدفعة.") from exc
+        return self.import_bytes(identity, data, file_name=path.name, **kw)
+
+
+def _numbers(nums: list[int]) -> str:
+    return ", ".join(str(n) for n in nums) if len(nums) <= 5 else f"{nums[0]}–{nums[-1]}"
+
+
+def _bigint(v: Any) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", exc)).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+

@@ -1,0 +1,232 @@
+"""This installation's key pair and the public keys it hands to its peers.
+
+One identity per installation: an Ed25519 key that signs the batches it sends and an
+X25519 age identity that opens the batches sent to it.  Both private keys rest on disk
+encrypted with the installation's passphrase, in formats the standard tools read:
+
+- ``signing-key.pem``  PKCS#8, encrypted (``openssl pkey -in signing-key.pem`` asks for it)
+- ``age-identity.age`` the age secret key, itself age-encrypted with the passphrase
+  (``age -d age-identity.age > identity.txt`` asks for it)
+- ``identity.json``    site code, role and the public halves (not secret)
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from .errors import SyncError
+
+ENV_KEYS_DIR = "MAKAREM_KEYS_DIR"
+PUBLIC_FORMAT = "makarem-desk-public-keys/1"
+ROLES = ("site", "committee")
+
+SIGNING_FILE = "signing-key.pem"
+AGE_FILE = "age-identity.age"
+IDENTITY_FILE = "identity.json"
+
+
+def default_keys_dir() -> Path:
+    override = os.environ.get(ENV_KEYS_DIR)
+    if override:
+        return Path(override)
+    from ..db import default_data_dir
+
+    return default_data_dir() / "keys"
+
+
+@dataclass(frozen=True)
+class PublicIdentity:
+    """What a peer needs to check our signatures and encrypt to us."""
+
+    site_id: str
+    role: str
+    name: str
+    ed25519_public: bytes  # 32 raw bytes
+    age_recipient: str  # "age1..."
+
+    @property
+    def fingerprint(self) -> str:
+        """Short, readable over the telephone: compare it before trusting a key file."""
+        digest = hashlib.sha256(self.ed25519_public + self.age_recipient.encode()).hexdigest()
+        return " ".join(digest[i : i + 4] for i in range(0, 24, 4)).upper()
+
+    def verifier(self) -> Ed25519PublicKey:
+        return Ed25519PublicKey.from_public_bytes(self.ed25519_public)
+
+    def verify(self, signature: bytes, message: bytes) -> bool:
+        try:
+            self.verifier().verify(signature, message)
+        except InvalidSignature:
+            return False
+        return True
+
+    def recipient(self) -> pyrage.x25519.Recipient:
+        return pyrage.x25519.Recipient.from_str(self.age_recipient)
+
+    def public_pem(self) -> str:
+        return (
+            self.verifier()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .decode("ascii")
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": PUBLIC_FORMAT,
+            "site_id": self.site_id,
+            "role": self.role,
+            "name": self.name,
+            "ed25519_public": base64.b64encode(self.ed25519_public).decode("ascii"),
+            "ed25519_public_pem": self.public_pem(),
+            "age_recipient": self.age_recipient,
+            "fingerprint": self.fingerprint,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> PublicIdentity:
+        if not isinstance(data, dict) or data.get("format") != PUBLIC_FORMAT:
+            raise SyncError("This is not a Makarem Desk public key file.",
+                            message_ar="هذا الملف ليس ملف مفاتيح عامة لمكتب مكارم.")
+        try:
+            raw = base64.b64decode(data["ed25519_public"], validate=True)
+            ident = cls(
+                site_id=str(data["site_id"]),
+                role=str(data["role"]),
+                name=str(data.get("name", "")),
+                ed25519_public=raw,
+                age_recipient=str(data["age_recipient"]),
+            )
+            Ed25519PublicKey.from_public_bytes(raw)
+            ident.recipient()
+        except (KeyError, ValueError, TypeError, pyrage.RecipientError) as exc:
+            raise SyncError(f"The public key file is damaged: {exc}",
+                            message_ar="ملف المفاتيح العامة تالف.") from exc
+        if ident.role not in ROLES or not ident.site_id:
+            raise SyncError("The public key file names no valid site or role.",
+                            message_ar="ملف المفاتيح العامة لا يحدد موقعاً أو دوراً صحيحاً.")
+        return ident
+
+    @classmethod
+    def read(cls, path: Path) -> PublicIdentity:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise SyncError(f"Cannot read {path}: {exc.strerror}") from exc
+        except ValueError as exc:
+            raise SyncError(f"{path} is not a Makarem Desk public key file.",
+                            message_ar="هذا الملف ليس ملف مفاتيح عامة لمكتب مكارم.") from exc
+        return cls.from_json(data)
+
+
+@dataclass(frozen=True)
+class PrivateIdentity:
+    """The unlocked private keys; kept in memory only while a batch is made or opened."""
+
+    public: PublicIdentity
+    signing_key: Ed25519PrivateKey
+    age_identity: pyrage.x25519.Identity
+
+    def sign(self, message: bytes) -> bytes:
+        return self.signing_key.sign(message)
+
+    def decrypt(self, ciphertext: bytes) -> bytes:
+        return pyrage.decrypt(ciphertext, [self.age_identity])
+
+
+class KeyStore:
+    """The ``keys/`` folder of an installation."""
+
+    def __init__(self, directory: Path | None = None):
+        self.dir = directory or default_keys_dir()
+
+    def exists(self) -> bool:
+        return (self.dir / IDENTITY_FILE).exists()
+
+    def init(self, *, site_id: str, role: str, name: str, passphrase: str) -> PublicIdentity:
+        if role not in ROLES:
+            raise SyncError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.")
+        if len(passphrase) < 8:
+            raise SyncError("The passphrase must have at least 8 characters.",
+                            message_ar="يجب ألا تقل عبارة المرور عن ثمانية أحرف.")
+        if any((self.dir / f).exists() for f in (IDENTITY_FILE, SIGNING_FILE, AGE_FILE)):
+            raise SyncError(
+                f"Keys already exist in {self.dir}; refusing to overwrite them "
+                "(peers trust these keys).",
+                message_ar="مفاتيح هذا الجهاز موجودة مسبقاً ولن تُستبدل.",
+            )
+        self.dir.mkdir(parents=True, exist_ok=True)
+        signing = Ed25519PrivateKey.generate()
+        age_id = pyrage.x25519.Identity.generate()
+        public = PublicIdentity(
+            site_id=site_id,
+            role=role,
+            name=name,
+            ed25519_public=signing.public_key().public_bytes(
+                serialization.Encoding.Raw, serialization.PublicFormat.Raw
+            ),
+            age_recipient=str(age_id.to_public()),
+        )
+        pem = signing.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+        )
+        sealed_age = pyrage.passphrase.encrypt(str(age_id).encode("ascii"), passphrase)
+        # The identity file goes last: its presence is what "keys exist" means.
+        _write_private(self.dir / SIGNING_FILE, pem)
+        _write_private(self.dir / AGE_FILE, sealed_age)
+        _write_private(
+            self.dir / IDENTITY_FILE,
+            json.dumps(public.to_json(), ensure_ascii=False, indent=2).encode("utf-8"),
+        )
+        return public
+
+    def public(self) -> PublicIdentity:
+        path = self.dir / IDENTITY_FILE
+        if not path.exists():
+            raise SyncError(
+                f"This installation has no keys yet (looked in {self.dir}); "
+                "run `makarem-desk keys init` first.",
+                message_ar="لا توجد مفاتيح لهذا الجهاز بعد؛ أنشئها أولاً.",
+            )
+        return PublicIdentity.read(path)
+
+    def unlock(self, passphrase: str) -> PrivateIdentity:
+        public = self.public()
+        try:
+            pem = (self.dir / SIGNING_FILE).read_bytes()
+            sealed = (self.dir / AGE_FILE).read_bytes()
+        except OSError as exc:
+            raise SyncError(f"A private key file is missing in {self.dir}: {exc.strerror}") from exc
+        try:
+            key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8"))
+            age_text = pyrage.passphrase.decrypt(sealed, passphrase).decode("ascii")
+        except (ValueError, TypeError, pyrage.DecryptError) as exc:
+            raise SyncError("Wrong passphrase for this installation's keys.",
+                            message_ar="عبارة المرور غير صحيحة.") from exc
+        if not isinstance(key, Ed25519PrivateKey):
+            raise SyncError("The signing key file does not hold an Ed25519 key.")
+        age_id = pyrage.x25519.Identity.from_str(age_text.strip())
+        raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        if raw != public.ed25519_public or str(age_id.to_public()) != public.age_recipient:
+            raise SyncError(f"The key files in {self.dir} do not belong together.")
+        return PrivateIdentity(public=public, signing_key=key, age_identity=age_id)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())

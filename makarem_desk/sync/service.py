@@ -1,0 +1,216 @@
+"""What the command line and the Sync screen call: keys, trust, export, import, history,
+conflicts.  Each call checks the actor's role and runs its own units of work."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+
+from ..db import Database, next_change_seq
+from ..models import Role, SyncBatch, SyncConflict
+from ..models.base import utcnow
+from ..services.actor import Actor
+from .errors import SyncError
+from .export import Cancelled, Exporter, ExportResult, Progress
+from .importer import Importer, ImportResult
+from .keys import KeyStore, PrivateIdentity, PublicIdentity
+from .records import CODECS, TABLE_BY_NAME
+from .trust import TrustStore
+
+SYNC_ROLES = (Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
+RESOLVE_ROLES = (Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
+
+
+@dataclass(frozen=True)
+class BatchView:
+    id: uuid.UUID
+    direction: str
+    peer_site_id: str
+    kind: str
+    sequence: int
+    file_name: str
+    counts: dict[str, Any]
+    state: str
+    gap_before: bool
+    created_at: datetime
+
+    @property
+    def total(self) -> int:
+        n = 0
+        for v in self.counts.values():
+            n += v if isinstance(v, int) else sum(v.values())
+        return n
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: uuid.UUID
+    entity: str
+    entity_id: uuid.UUID
+    local_version: int
+    incoming_version: int
+    from_site_id: str
+    reason: str
+    received_at: datetime
+    resolved_at: datetime | None
+    resolution: str | None
+    local: dict[str, Any]
+    incoming: dict[str, Any]
+
+    def differing_fields(self) -> list[str]:
+        skip = {"version", "updated_at", "site_id", "change_seq"}
+        return sorted(
+            k for k in self.incoming
+            if k not in skip and _plain(self.local.get(k)) != _plain(self.incoming.get(k))
+        )
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dict) and ("$base64" in v or "$file" in v):
+        return "<file>"
+    return v
+
+
+class SyncService:
+    def __init__(self, db: Database, keys: KeyStore):
+        self.db = db
+        self.keys = keys
+        self.trust_store = TrustStore(db)
+        self.exporter = Exporter(db, self.trust_store)
+        self.importer = Importer(db, self.trust_store)
+
+    # -- keys and trust ---------------------------------------------------------------
+    def init_keys(self, actor: Actor, *, role: str, passphrase: str, name: str = "") -> PublicIdentity:
+        actor.require(Role.ADMINISTRATOR, action="create this installation's keys")
+        site = self.db.site_id
+        return self.keys.init(site_id=site, role=role, name=name or site, passphrase=passphrase)
+
+    def public_identity(self) -> PublicIdentity:
+        return self.keys.public()
+
+    def trust(self, actor: Actor, path: Path, *, role: str) -> PublicIdentity:
+        identity = PublicIdentity.read(path)
+        self.trust_store.trust(actor, identity, role=role)
+        return identity
+
+    def peers(self) -> list[PublicIdentity]:
+        return self.trust_store.peers()
+
+    def unlock(self, passphrase: str) -> PrivateIdentity:
+        return self.keys.unlock(passphrase)
+
+    # -- batches ----------------------------------------------------------------------
+    def export(
+        self,
+        actor: Actor,
+        identity: PrivateIdentity,
+        out_dir: Path,
+        *,
+        batch: int | None = None,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        actor.require(*SYNC_ROLES, action="export a batch")
+        return self.exporter.export(identity, out_dir, batch=batch, progress=progress,
+                                    cancelled=cancelled)
+
+    def import_file(
+        self,
+        actor: Actor,
+        identity: PrivateIdentity,
+        path: Path,
+        *,
+        allow_gap: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        actor.require(*SYNC_ROLES, action="import a batch")
+        return self.importer.import_file(identity, path, allow_gap=allow_gap, progress=progress)
+
+    def history(self, limit: int = 200) -> list[BatchView]:
+        with self.db.reader() as s:
+            rows = s.scalars(
+                select(SyncBatch).order_by(SyncBatch.created_at.desc()).limit(limit)
+            ).all()
+            return [
+                BatchView(r.id, r.direction.value, r.peer_site_id, r.kind, r.sequence,
+                          r.file_name, dict(r.counts or {}), r.state, r.gap_before, r.created_at)
+                for r in rows
+            ]
+
+    def missing_batches(self, site_id: str) -> list[int]:
+        """Numbers skipped with --allow-gap that have still not arrived."""
+        with self.db.reader() as s:
+            got = set(s.scalars(select(SyncBatch.sequence).where(
+                SyncBatch.direction == "import", SyncBatch.peer_site_id == site_id)).all())
+        return [n for n in range(1, max(got, default=0)) if n not in got]
+
+    # -- conflicts --------------------------------------------------------------------
+    def conflicts(self, *, open_only: bool = True) -> list[ConflictView]:
+        with self.db.reader() as s:
+            q = select(SyncConflict).order_by(SyncConflict.received_at)
+            if open_only:
+                q = q.where(SyncConflict.resolved_at.is_(None))
+            rows = s.scalars(q).all()
+            out = []
+            for c in rows:
+                record = (c.incoming or {}).get("record", {})
+                local = self._local_row(s, c.entity, c.entity_id)
+                out.append(ConflictView(
+                    c.id, c.entity, c.entity_id, c.local_version,
+                    int(record.get("version", 0)), c.from_site_id,
+                    (c.incoming or {}).get("reason", "concurrent_edit"), c.received_at,
+                    c.resolved_at, c.resolution, local, record,
+                ))
+            return out
+
+    def _local_row(self, s: Any, entity: str, entity_id: uuid.UUID) -> dict[str, Any]:
+        table = TABLE_BY_NAME.get(entity)
+        if table is None:
+            return {}
+        row = s.execute(select(table).where(table.c.id == entity_id)).first()
+        return CODECS[entity].encode(row, {}) if row is not None else {}
+
+    def resolve_conflict(self, actor: Actor, conflict_id: uuid.UUID, *, take_incoming: bool) -> None:
+        """Settle a conflict.  Either way the kept content gets a version above both sides
+        and is marked as written here, so the next export carries it to the peer and both
+        installations end up with the same record."""
+        actor.require(*RESOLVE_ROLES, action="resolve a sync conflict")
+        with self.db.session() as s:
+            c = s.get(SyncConflict, conflict_id)
+            if c is None:
+                raise SyncError("No such conflict.", message_ar="التعارض غير موجود.")
+            if c.resolved_at is not None:
+                raise SyncError("This conflict was already resolved.",
+                                message_ar="سبق حل هذا التعارض.")
+            reason = (c.incoming or {}).get("reason", "concurrent_edit")
+            table = TABLE_BY_NAME[c.entity]
+            codec = CODECS[c.entity]
+            if reason == "concurrent_edit":
+                here = s.execute(select(*codec.columns).where(table.c.id == c.entity_id)).first()
+                if here is None:
+                    raise SyncError("The record in conflict no longer exists here.")
+                record = dict((c.incoming or {}).get("record", {}))
+                files: dict[str, bytes] = {}
+                for k, v in list(record.items()):
+                    if isinstance(v, dict) and "$base64" in v:
+                        files[k] = base64.b64decode(v["$base64"])
+                        record[k] = {"$file": k}
+                values = (codec.decode(record, files.__getitem__) if take_incoming
+                          else dict(here._mapping))
+                values.pop("id", None)
+                values["version"] = max(int(here.version), int(record.get("version", 0))) + 1
+                values["site_id"] = self.db.site_id
+                values["updated_at"] = utcnow()
+                values["change_seq"] = next_change_seq(s)
+                s.execute(update(table).where(table.c.id == c.entity_id).values(**values))
+            c.resolved_at = utcnow()
+            choice = "took the incoming version" if take_incoming else "kept the local version"
+            if reason != "concurrent_edit":
+                choice = "reviewed"
+            c.resolution = f"{actor.username}: {choice}"

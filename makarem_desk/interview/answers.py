@@ -86,11 +86,14 @@ def _blank(value: Any) -> bool:
 
 
 def check_answers(
-    items: Iterable[Item], answers: Mapping[str, Any], facts: Mapping[str, Any], today: date
+    items: Iterable[Item], answers: Mapping[str, Any], facts: Mapping[str, Any], today: date,
+    context: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """The cleaned answers of the shown items, and every problem with them.
 
     Answers to hidden items are dropped, so a changed choice leaves no stale answer behind.
+    ``context`` holds answers of earlier steps that conditions may refer to (a document
+    asked only when the eligibility answers call for it).
     """
     items = list(items)
     known = {i.id for i in items}
@@ -101,7 +104,7 @@ def check_answers(
     clean: dict[str, Any] = {}
     # Conditions may depend on earlier answers of the same step: evaluate against the raw
     # answers, which is what the person sees on screen.
-    for item in shown(items, answers, facts):
+    for item in shown(items, {**(context or {}), **answers}, facts):
         value = answers.get(item.id)
         if _blank(value):
             if item.kind == "statement":

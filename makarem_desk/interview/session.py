@@ -123,7 +123,7 @@ class InterviewSession:
     def items(self, answers: dict[str, Any] | None = None) -> list[Item]:
         """The items shown now, given the answers being typed (conditions re-evaluate)."""
         answers = self.state.answers(self.step) if answers is None else answers
-        return shown(self.step_items(), answers, self.facts())
+        return shown(self.step_items(), {**self._context(), **answers}, self.facts())
 
     def outcome(self) -> Outcome | None:
         if self.state.outcome is None:
@@ -177,9 +177,13 @@ class InterviewSession:
         self._save()
         return self.step
 
-    def _checked(self, values: dict[str, Any], items: tuple[Item, ...] | None = None) -> dict[str, Any]:
-        clean, errors = check_answers(self.step_items() if items is None else items, values,
-                                      self.facts(), self.today)
+    def _context(self) -> dict[str, Any]:
+        """Earlier answers that conditions of this step may refer to."""
+        return self.state.answers(Step.ELIGIBILITY) if self.step is Step.DOCUMENTS else {}
+
+    def _checked(self, values: dict[str, Any]) -> dict[str, Any]:
+        clean, errors = check_answers(self.step_items(), values, self.facts(), self.today,
+                                      self._context())
         if errors:
             raise StepInvalid(errors)
         return clean

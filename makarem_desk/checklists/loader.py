@@ -4,6 +4,7 @@ and either a complete ``FormSet`` or every problem — never half of it."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,28 @@ def _read_yaml(path: Path, name: str) -> tuple[Any, list[Problem]]:
         return yaml.safe_load(text), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        start = getattr(exc, "context_mark", None) or mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(name, "", f"bad YAML syntax at {where}{problem}")]
+        context = getattr(exc, "context", None)
+        if context and start is not None:
+            problem += f" ({context} started on line {start.line + 1})"
+        item = _item_near(text, start.line if start is not None else None)
+        return None, [Problem(name, item, f"bad YAML syntax at {where}{problem}")]
+
+
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?(?:id|code):\s*['\"]?([A-Za-z0-9_-]+)")
+
+
+def _item_near(text: str, line: int | None) -> str:
+    """The id of the item a syntax error falls in: the last ``id:`` at or above the line."""
+    if line is None:
+        return ""
+    for raw in reversed(text.splitlines()[: line + 1]):
+        m = _ID_LINE.match(raw)
+        if m:
+            return m.group(1)
+    return ""
 
 
 def scan(folder: Path) -> tuple[FormSet | None, list[Problem]]:
@@ -77,7 +97,11 @@ def scan(folder: Path) -> tuple[FormSet | None, list[Problem]]:
             allowed = ", ".join((*SECTIONS, "programs"))
             errs = [Problem(name, "", f"'form' must be one of {allowed}, not {kind!r}")]
         problems += errs
-    problems += _cross_check(folder, forms, programs, program_file)
+    files = definition_files(folder)
+    if not files:
+        problems.append(Problem(str(folder), "", "no definition files (*.yaml) found"))
+    elif not problems:
+        problems += _cross_check(folder, forms, programs, program_file)
     if problems:
         return None, problems
     by_kind = {f.form: f for f in forms if f.form != "checklist"}
@@ -123,9 +147,7 @@ def _cross_check(
             for item_id in sorted(clash):
                 problems.append(Problem(program_file, f"{p.code}.{item_id}",
                                         f"item id already used by checklist {target.file}"))
-    if not problems and not forms and not programs:
-        problems.append(Problem(str(folder), "", "no definition files (*.yaml) found"))
-    elif not any(f.form == "interview" for f in forms) and not problems:
+    if not any(f.form == "interview" for f in forms) and not problems:
         problems.append(Problem(str(folder), "", "no interview definition (form: interview)"))
     elif not any(f.form == "satisfaction" for f in forms) and not problems:
         problems.append(Problem(str(folder), "", "no satisfaction definition (form: satisfaction)"))

@@ -30,7 +30,8 @@ def test_phone_number_keeps_its_order_inside_arabic() -> None:
 
 
 @pytest.mark.parametrize("run", ["2026-11-29", "1448/05/27", "RYD1-2026-000123",
-                                 "ali.salem@example.com", "Al-Qahtani"])
+                                 "ali.salem@example.com", "Al-Qahtani", "@makarem_sa",
+                                 "#1234", "www.makarem.example.sa"])
 def test_ltr_runs_stay_whole_and_in_order(run: str) -> None:
     shown = layout.single_line(f"قبل {run} بعد", rtl=True)
     assert run in shown

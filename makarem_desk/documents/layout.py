@@ -34,7 +34,9 @@ from bidi.mirror import MIRRORED
 from ..errors import UserError
 from .fonts import PDF_REGULAR, pdf_cmap, register_pdf_fonts
 
-LRE, PDF_MARK, NBSP = "\u202a", "\u202c", "\u00a0"
+LRE, RLE, PDF_MARK, NBSP = "\u202a", "\u202b", "\u202c", "\u00a0"
+_OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _EXPLICIT = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u200e", "\u200f"}
 
 _reshaper = arabic_reshaper.ArabicReshaper(
@@ -43,12 +45,13 @@ _reshaper = arabic_reshaper.ArabicReshaper(
 
 # An LTR run: Latin letters, digits and the symbols that live inside codes, phones,
 # dates and addresses, possibly several such tokens joined by spaces or dashes.
-_LTR_TOKEN = r"[A-Za-z0-9@._%/:#&'+]*[A-Za-z0-9][A-Za-z0-9@._%/:#&'\-]*"
+_LTR_TOKEN = r"[A-Za-z0-9@._%/:#&'+]*[A-Za-z0-9][A-Za-z0-9@._%/:#&'\-_]*"
 _LTR_RUN = re.compile(rf"\+?{_LTR_TOKEN}(?:[ \-]+{_LTR_TOKEN})*")
 
 
 def isolate_ltr_runs(text: str) -> str:
-    """Wrap LTR runs with digits and spaces, ``-`` or a leading ``+`` in LRE…PDF.
+    """Wrap LTR runs with digits and spaces or ``-``, or with a leading ``+``/``@``/``#``,
+    in LRE…PDF.
 
     Inner spaces become non-breaking so a phone number never splits across lines. Runs of
     Latin words alone need nothing (spaces between two LTR words stay LTR) and must stay
@@ -57,13 +60,20 @@ def isolate_ltr_runs(text: str) -> str:
 
     def protect(match: re.Match[str]) -> str:
         run = match.group(0)
-        if not any(ch.isdigit() for ch in run):
+        leading_symbol = run[0] in "+@#"  # a neutral first character would go to the right
+        if not leading_symbol and not any(ch.isdigit() for ch in run):
             return run
-        if " " in run or "-" in run or run.startswith("+"):
+        if leading_symbol or " " in run or "-" in run:
             return LRE + run.replace(" ", NBSP) + PDF_MARK
         return run
 
     return _LTR_RUN.sub(protect, text)
+
+
+def embed_rtl(value: str) -> str:
+    """An Arabic value inside an English sentence (a name, a reason): RLE…PDF, so that a
+    line that starts in its middle — with a number, say — still reads right to left."""
+    return RLE + value + PDF_MARK if _ARABIC.search(value) else value
 
 
 def reshape(text: str) -> str:
@@ -171,7 +181,23 @@ def wrap(text: str, width: float, font: str, size: float) -> list[str]:
             current.append(word)
     if current:
         lines.append(" ".join(current))
-    return lines
+    return _carry_embeddings(lines)
+
+
+def _carry_embeddings(lines: list[str]) -> list[str]:
+    """Close the embeddings still open at the end of a line and reopen them on the next,
+    since every line is reordered on its own."""
+    out: list[str] = []
+    stack: list[str] = []
+    for line in lines:
+        opened = "".join(stack)
+        for ch in line:
+            if ch in _OPENERS:
+                stack.append(ch)
+            elif ch == PDF_MARK and stack:
+                stack.pop()
+        out.append(opened + line + PDF_MARK * len(stack))
+    return out
 
 
 @dataclass(frozen=True)

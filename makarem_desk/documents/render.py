@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from . import facts
+from . import facts, layout
 from .labels import CHANNELS, label
 from .page import AssociationInfo, PageWriter
 from .qr import qr_matrix
@@ -22,7 +22,7 @@ def wording_values(snapshot: dict[str, Any], language: str,
                    association: AssociationInfo) -> dict[str, str]:
     b = snapshot.get("beneficiary", {})
     earliest = facts.as_date(snapshot.get("earliest_answer_date"))
-    return {
+    values = {
         "reference": str(snapshot.get("reference", "")),
         "full_name": facts.name_for(b, language),
         "identity_number": str(b.get("identity_number") or label("none", language)),
@@ -31,6 +31,13 @@ def wording_values(snapshot: dict[str, Any], language: str,
         "earliest_answer_date_hijri": facts.hijri(earliest, language),
         "earliest_answer_date_gregorian": facts.gregorian(earliest, language),
     }
+    return _embedded(values, language)
+
+
+def _embedded(values: dict[str, str], language: str) -> dict[str, str]:
+    if language == "ar":
+        return values
+    return {k: layout.embed_rtl(v) for k, v in values.items()}
 
 
 def _applicant_rows(snapshot: dict[str, Any], language: str) -> list[tuple[str, str]]:
@@ -149,11 +156,11 @@ def render_decision_letter(
     local = facts.as_datetime(decided_at)
     day = local.date() if local else None
     values = wording_values(snapshot, language, association)
-    values.update({
+    values.update(_embedded({
         "decided_at_hijri": facts.hijri(day, language),
         "decided_at_gregorian": facts.gregorian(day, language),
         "decision_reason": " ".join(reason.split()) or label("none", language),
-    })
+    }, language))
     for para in wording.fill(values):
         w.paragraph(para)
     _channels(w, association, language)

@@ -6,6 +6,7 @@ trailing ".0" (identity numbers and phones typed into numeric cells), dates as I
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -36,7 +37,9 @@ def open_sheet(path: Path) -> Sheet:
     suffix = path.suffix.lower()
     if head.startswith(_XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
         return _open_xlsx(path)
-    if suffix in (".csv", ".txt", "") and _looks_like_text(head):
+    if (suffix == ".csv" and b"\x00" not in head) or (
+        suffix in (".txt", "") and _looks_like_text(head)
+    ):
         return _open_csv(path)
     raise UserError(f"{path.name} is neither a CSV nor an XLSX file.")
 
@@ -45,10 +48,10 @@ def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
     try:
-        head.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the end of the sample is still text.
-        return exc.start >= len(head) - 3
+        # Incremental: a multi-byte character cut at the end of the sample is still text.
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
     return True
 
 

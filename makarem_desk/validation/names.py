@@ -60,6 +60,12 @@ def strip_invisible(text: str, *, keep_newlines: bool = False) -> str:
 
     Controls that are whitespace (tab, newline) become spaces unless newlines are kept.
     """
+    # Fast path for the usual case (a few hundred thousand calls per spreadsheet import):
+    # isprintable() is False for every Cc, Cf, Zl, Zp and non-ASCII space character.
+    if text.isprintable() and unicodedata.is_normalized("NFKC", text) and (
+        _IGNORABLE.isdisjoint(text)
+    ):
+        return text
     # Filter, normalise, filter again: removing a joiner can let NFKC compose the letters
     # around it, and NFKC can expand a compatibility character into a control.
     text = unicodedata.normalize("NFKC", _filter(text, keep_newlines))

@@ -9,7 +9,8 @@ name words.  Identity and phone lookups go through their btree indexes.
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
 each word is a prefix, in any order.  The full-text index (migration 0002: FTS5 on SQLite,
 a GIN tsvector index on PostgreSQL) answers in tiers — every word exact, every word but the
-last exact, every word a prefix, then with one word left out — and each tier is limited,
+last exact, every word a prefix, and only when nothing matches every word, with one word
+left out (a city or a misspelt word typed into the box) — and each tier is limited,
 so a one-letter-ish query over a million rows stays a few milliseconds.  The hits are then
 ranked in Python: more query words matched first, then more exact word matches, then the
 name.  A word is also tried with the article "ال" in front, so "غامدي" finds "الغامدي".
@@ -144,10 +145,11 @@ class Rank:
     matched: int  # query words found in the name
     exact: int  # of them, as whole words rather than prefixes
     in_order: int  # words typed in the name's order, the first one being the first name
+    missing: int = 0  # query words the name does not hold
 
     @property
     def score(self) -> float:
-        return self.matched * 100.0 + self.exact * 10.0 + self.in_order
+        return (self.matched - self.missing) * 100.0 + self.exact * 10.0 + self.in_order
 
 
 def rank(words: Sequence[str], search_key: str) -> Rank:
@@ -169,7 +171,7 @@ def rank(words: Sequence[str], search_key: str) -> Rank:
         if (previous == -1 and pos == 0) or (previous >= 0 and pos > previous):
             in_order += 1
         previous = pos
-    return Rank(matched, exact, in_order)
+    return Rank(matched, exact, in_order, len(words) - matched)
 
 
 # -- the service -------------------------------------------------------------------------
@@ -232,17 +234,19 @@ class SearchService:
     def _by_name(self, words: tuple[str, ...], limit: int) -> list[SearchHit]:
         cap = max(limit * 4, 100)
         found: dict[uuid.UUID, _Row] = {}
+        all_words_found = False
         with self.db.reader() as s:
             for tier in _tiers(words):
                 if len(found) >= cap:
                     break
                 if tier.in_order and not self.db.is_sqlite:
                     continue  # no anchor at the first word in a tsquery
+                if tier.drops_word and all_words_found:
+                    break  # partial matches would only bury the people who match fully
                 stmt = self._match(tier, cap + len(found))
                 for row in s.execute(stmt):
                     found.setdefault(row.id, row)
-                if len(found) >= limit and tier.drops_word:
-                    break
+                all_words_found = all_words_found or (bool(found) and not tier.drops_word)
         ranked = []
         for row in found.values():
             r = rank(words, row.search_key)

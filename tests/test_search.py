@@ -1,0 +1,327 @@
+"""Finding returning beneficiaries on SQLite (FTS5) and PostgreSQL (GIN tsvector)."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import uuid
+
+import pytest
+from sqlalchemy import delete, select, text
+
+from makarem_desk.db import Database
+from makarem_desk.errors import UserError
+from makarem_desk.models import Beneficiary, IdentityType
+from makarem_desk.search import SearchQueryError, SearchService, parse_query, rank
+from makarem_desk.text import name_search_key
+from makarem_desk.validation.identity import luhn_check_digit
+
+
+def _id(body9: str) -> str:
+    return body9 + luhn_check_digit(body9)
+
+
+def add(
+    db: Database,
+    first: str,
+    father: str = "",
+    grandfather: str = "",
+    family: str = "",
+    *,
+    identity: str | None = None,
+    identity_type: IdentityType | None = None,
+    phone: str | None = None,
+    phone_alt: str | None = None,
+    city: str | None = None,
+) -> uuid.UUID:
+    """A beneficiary as the registry stores one (search_key = name_search_key(...))."""
+    if identity_type is None:
+        identity_type = IdentityType.CITIZEN_ID if identity else IdentityType.NONE
+    b = Beneficiary(
+        first_name=first,
+        father_name=father,
+        grandfather_name=grandfather,
+        family_name=family,
+        identity_type=identity_type,
+        identity_number=identity,
+        phone=phone,
+        phone_alt=phone_alt,
+        city=city,
+        search_key=name_search_key(first, father, grandfather, family),
+    )
+    with db.session() as s:
+        s.add(b)
+    return b.id
+
+
+def names(hits: list) -> list[str]:  # type: ignore[type-arg]
+    return [h.full_name for h in hits]
+
+
+# -- folding: each rule with the spellings seen at a counter, in both directions ---------
+
+FOLDING_CASES = [
+    # (stored, typed, rule)
+    ("مُحَمَّد", "محمد", "tashkeel in the record"),
+    ("محمد", "مُحَمَّدٌ", "tashkeel in the query"),
+    ("محـــمد", "محمد", "tatweel in the record"),
+    ("سعد", "سعــد", "tatweel in the query"),
+    ("أحمد", "احمد", "hamza above alef"),
+    ("احمد", "أحمد", "alef typed with hamza"),
+    ("إبراهيم", "ابراهيم", "hamza below alef"),
+    ("آمنة", "امنه", "alef madda and taa marbuta"),
+    ("ٱلحربي", "الحربي", "alef wasla"),
+    ("فاطمة", "فاطمه", "taa marbuta typed as haa"),
+    ("فاطمه", "فاطمة", "haa typed as taa marbuta"),
+    ("مصطفى", "مصطفي", "alef maqsura typed as yaa"),
+    ("ليلي", "ليلى", "yaa typed as alef maqsura"),
+    ("مؤيد", "مويد", "hamza on waw"),
+    ("عائشة", "عايشه", "hamza on yaa"),
+    ("عبدالله", "عبد الله", "compound name written joined, typed apart"),
+    ("عبد الله", "عبدالله", "compound name written apart, typed joined"),
+    ("عبد الرحمن", "عبدالرحمن", "another compound name"),
+    ("نور الدين", "نورالدين", "compound with a suffix word"),
+    ("عبدالله", "عبد", "first half of a compound is a prefix of it"),
+]
+
+
+@pytest.mark.parametrize(("stored", "typed", "rule"), FOLDING_CASES, ids=[c[2] for c in FOLDING_CASES])
+def test_name_search_folds_spelling_variants(
+    any_db: Database, stored: str, typed: str, rule: str
+) -> None:
+    wanted = add(any_db, stored, "سالم", "ناصر", "الزهراني")
+    add(any_db, "خالد", "سالم", "ناصر", "الزهراني")  # must not match
+    hits = SearchService(any_db).search(typed)
+    assert [h.beneficiary_id for h in hits] == [wanted], rule
+    assert hits[0].matched_by == "name"
+
+
+def test_family_with_al_prefix_found_without_article(any_db: Database) -> None:
+    a = add(any_db, "سعد", "محمد", "", "آل سعود")
+    b = add(any_db, "مريم", "علي", "", "الغامدي")
+    svc = SearchService(any_db)
+    assert [h.beneficiary_id for h in svc.search("ال سعود")] == [a]
+    assert [h.beneficiary_id for h in svc.search("سعد سعود")] == [a]
+    assert [h.beneficiary_id for h in svc.search("غامدي")] == [b]
+
+
+def test_words_are_prefixes_in_any_order(any_db: Database) -> None:
+    wanted = add(any_db, "عبدالرحمن", "فهد", "سليمان", "القحطاني")
+    add(any_db, "عبدالرحمن", "فيصل", "سليمان", "الشهري")
+    svc = SearchService(any_db)
+    for query in ("عبدالر القحط", "القحطاني عبد الرحمن", "قحط فه", "فهد عبدالرحمن", "سلي القح"):
+        assert [h.beneficiary_id for h in svc.search(query)] == [wanted], query
+
+
+def test_latin_and_punctuation_in_query(any_db: Database) -> None:
+    wanted = add(any_db, "ريم", "سعد", "", "الدوسري")
+    svc = SearchService(any_db)
+    assert [h.beneficiary_id for h in svc.search("  ريم، الدوسري!  ")] == [wanted]
+    assert svc.search("ريم\u200f الدوسري")[0].beneficiary_id == wanted  # bidi mark pasted
+
+
+# -- identity numbers and phones -------------------------------------------------------
+
+
+def test_identity_number_in_any_digits(any_db: Database) -> None:
+    number = _id("101234567")
+    wanted = add(any_db, "ناصر", "علي", "", "العتيبي", identity=number)
+    add(any_db, "ناصر", "علي", "", "العنزي", identity=_id("109876543"))
+    svc = SearchService(any_db)
+    arabic = number.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    persian = number.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    spaced = f"{number[:4]} {number[4:7]}-{number[7:]}"
+    for query in (number, arabic, persian, spaced):
+        hits = svc.search(query)
+        assert [h.beneficiary_id for h in hits] == [wanted], query
+        assert hits[0].matched_by == "identity"
+        assert hits[0].identity_number == number
+
+
+def test_identity_prefix_and_passport(any_db: Database) -> None:
+    a = add(any_db, "هند", identity=_id("234567812"), identity_type=IdentityType.IQAMA)
+    b = add(any_db, "هدى", identity=_id("234567899"), identity_type=IdentityType.IQAMA)
+    add(any_db, "منى", identity=_id("134567812"))
+    p = add(any_db, "جون", identity="A1234567", identity_type=IdentityType.PASSPORT)
+    svc = SearchService(any_db)
+    assert {h.beneficiary_id for h in svc.search("2345678")} == {a, b}
+    assert [h.beneficiary_id for h in svc.search("a1234567")] == [p]
+    assert svc.search(_id("199999999")) == []
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0551234567",
+        "551234567",
+        "+966551234567",
+        "00966551234567",
+        "966551234567",
+        "055 123 4567",
+        "055-123-4567",
+        "+966 55 123 4567",
+        "٠٥٥١٢٣٤٥٦٧",
+        "۰۵۵ ۱۲۳ ۴۵۶۷",
+    ],
+)
+def test_phone_in_every_accepted_spelling(any_db: Database, typed: str) -> None:
+    wanted = add(any_db, "بندر", "سعد", "", "المطيري", phone="+966551234567")
+    add(any_db, "بندر", "سعد", "", "الحربي", phone="+966551234568")
+    hits = SearchService(any_db).search(typed)
+    assert [h.beneficiary_id for h in hits] == [wanted]
+    assert hits[0].matched_by == "phone"
+    assert hits[0].phone == "+966551234567"
+
+
+def test_second_phone_is_searched_too(any_db: Database) -> None:
+    wanted = add(any_db, "لمى", phone="+966501111111", phone_alt="+966502222222")
+    assert [h.beneficiary_id for h in SearchService(any_db).search("0502222222")] == [wanted]
+
+
+# -- queries that cannot be searched --------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\u200f", "ا", "أ", "ـ", "!", "123", "+12"])
+def test_too_short_or_empty_gives_a_clear_message(db: Database, query: str) -> None:
+    with pytest.raises(SearchQueryError) as info:
+        SearchService(db).search(query)
+    err = info.value
+    assert isinstance(err, UserError)
+    assert err.message and err.message_ar and err.message != err.message_ar
+    assert any("\u0600" <= ch <= "\u06ff" for ch in err.message_ar)
+
+
+def test_parse_query_kinds() -> None:
+    assert parse_query("1012345679").kind == "identity"
+    assert parse_query("0501234567").kind == "phone"
+    assert parse_query("10123").kind == "identity_prefix"
+    assert parse_query("عبد الله").words == ("عبدالله",)
+
+
+def test_unknown_name_finds_nothing(any_db: Database) -> None:
+    add(any_db, "سلطان", "فهد")
+    assert SearchService(any_db).search("زكريا") == []
+
+
+# -- ranking and limits -------------------------------------------------------------------
+
+
+def test_exact_words_rank_above_prefixes_and_results_are_limited(any_db: Database) -> None:
+    rows = [
+        Beneficiary(
+            first_name=first,
+            father_name="ماجد",
+            family_name="الحربي",
+            identity_type=IdentityType.NONE,
+            search_key=name_search_key(first, "ماجد", "الحربي"),
+        )
+        for first in ["سعدون"] * 245 + ["سعدي"] * 245
+    ]
+    with any_db.session() as s:
+        s.add_all(rows)
+    # The exact matches come last in insertion (and rowid) order.
+    exact = {add(any_db, "سعد", "ماجد", "", "الحربي") for _ in range(10)}
+    hits = SearchService(any_db).search("سعد", limit=20)
+    assert len(hits) == 20
+    assert {h.beneficiary_id for h in hits[:10]} == exact
+    assert all(h.full_name.startswith("سعد") for h in hits)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[10]
+    assert len(SearchService(any_db).search("سعد", limit=5)) == 5
+
+
+def test_a_word_the_name_does_not_hold_still_finds_the_person(any_db: Database) -> None:
+    wanted = add(any_db, "فهد", "سالم", "", "الدوسري", city="الرياض")
+    other = add(any_db, "فهد", "سالم", "", "الشمري", city="الرياض")
+    svc = SearchService(any_db)
+    # The city is not part of the name: the search falls back to all words but one.
+    hits = svc.search("فهد الدوسري الرياض")
+    assert [h.beneficiary_id for h in hits] == [wanted]
+    assert hits[0].score < svc.search("فهد الدوسري")[0].score
+    assert {h.beneficiary_id for h in svc.search("فهد سالم الرياض")} == {wanted, other}
+    # A person matching every word hides the partial matches.
+    assert [h.beneficiary_id for h in svc.search("فهد سالم الشمري")] == [other]
+
+
+def test_name_typed_in_order_ranks_first(any_db: Database) -> None:
+    other = add(any_db, "سلمان", "محمد", "", "العمري")
+    first = add(any_db, "محمد", "سلمان", "", "العمري")
+    hits = SearchService(any_db).search("محمد سلمان")
+    assert [h.beneficiary_id for h in hits] == [first, other]
+
+
+def test_rank_counts_exact_prefix_and_order() -> None:
+    key = name_search_key("عبدالله", "محمد", "سعد", "القحطاني")
+    r = rank(["عبد", "القحطاني"], key)
+    assert (r.matched, r.exact, r.in_order) == (2, 1, 2)
+    assert rank(["القحطاني", "زيد"], key).matched == 1
+    assert rank(["محمد"], key).score < rank(["عبدالله"], key).score  # first name first
+    # More words matched outranks exact matches.
+    assert rank(["عبد", "الق"], key).score > rank(["عبدالله", "زيد"], key).score
+
+
+# -- the index follows the table ------------------------------------------------------
+
+
+def test_index_follows_updates_and_deletes(any_db: Database) -> None:
+    kept = add(any_db, "نواف", "طلال", "", "الجهني")
+    gone = add(any_db, "وليد", "طلال", "", "الجهني")
+    svc = SearchService(any_db)
+    with any_db.session() as s:
+        b = s.get(Beneficiary, kept)
+        assert b is not None
+        b.family_name = "البلوي"
+        b.search_key = name_search_key(b.first_name, b.father_name, b.family_name)
+    with any_db.session() as s:
+        s.execute(delete(Beneficiary).where(Beneficiary.id == gone))
+    assert svc.search("الجهني") == []
+    assert [h.beneficiary_id for h in svc.search("نواف البلوي")] == [kept]
+    assert svc.search("وليد") == []
+    # An edit that leaves the name alone leaves the index alone.
+    with any_db.session() as s:
+        b = s.get(Beneficiary, kept)
+        assert b is not None
+        b.city = "تبوك"
+    assert [h.city for h in svc.search("البلوي")] == ["تبوك"]
+
+
+def test_sqlite_index_survives_vacuum_and_rebuild(db: Database) -> None:
+    ids = [add(db, f"اسم{i}", "سعد", "", "الفيفي") for i in range(30)]
+    with db.session() as s:
+        s.execute(delete(Beneficiary).where(Beneficiary.id.in_(ids[::2])))
+    path = db.sqlite_path
+    assert path is not None
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        raw.execute("VACUUM")
+    svc = SearchService(db)
+    assert {h.beneficiary_id for h in svc.search("الفيفي", limit=100)} == set(ids[1::2])
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('delete-all')")
+        conn.commit()  # a lost index
+    assert svc.search("الفيفي") == []
+    svc.rebuild_index()
+    assert {h.beneficiary_id for h in svc.search("الفيفي", limit=100)} == set(ids[1::2])
+    with db.engine.connect() as conn:
+        check = "INSERT INTO beneficiary_fts(beneficiary_fts, rank) VALUES ('integrity-check', 1)"
+        conn.exec_driver_sql(check)
+
+
+def test_postgres_query_uses_the_gin_index(pg_db: Database) -> None:
+    with pg_db.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        plan = conn.execute(
+            text(
+                "EXPLAIN SELECT id FROM beneficiary WHERE to_tsvector('simple', search_key) "
+                "@@ to_tsquery('simple', 'محم:*')"
+            )
+        ).scalars()
+        assert "ix_beneficiary_search_tsv" in "\n".join(plan)
+
+
+def test_search_hit_carries_the_row(any_db: Database) -> None:
+    wanted = add(any_db, "غادة", "سعيد", "", "المالكي", phone="+966561234567", city="جدة")
+    (hit,) = SearchService(any_db).search("غاده المالكي")
+    with any_db.reader() as s:
+        b = s.scalars(select(Beneficiary).where(Beneficiary.id == wanted)).one()
+        assert hit.full_name == b.full_name == "غادة سعيد المالكي"
+    assert (hit.phone, hit.city, hit.identity_number) == ("+966561234567", "جدة", None)

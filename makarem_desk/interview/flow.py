@@ -63,6 +63,7 @@ class InterviewState:
     referral_id: str | None = None
     satisfaction_id: str | None = None
     reference: str | None = None
+    started_at: str | None = None  # ISO UTC
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -17,14 +17,14 @@ from typing import Any
 
 from ..checklists.model import FormSet, Item
 from ..errors import UserError
-from ..models import ApplicationStatus, Channel, IdentityType
+from ..models import ApplicationStatus, Channel, IdentityType, utcnow
 from ..services.actor import SYSTEM, Actor
 from ..services.applications import ApplicationDraft
-from ..services.beneficiaries import BeneficiaryInput, InvalidBeneficiary
+from ..services.beneficiaries import BeneficiaryInput
 from ..services.contacts import ContactInput
 from ..services.declarations import earliest_answer_date
 from ..services.satisfaction import SatisfactionInput, check_score
-from ..snapshot import sha256_of
+from ..text import name_search_key
 from ..validation.dates import format_gregorian, format_hijri
 from . import flow
 from .answers import (
@@ -66,7 +66,7 @@ class InterviewSession:
               language: str = "ar", today: date | None = None) -> InterviewSession:
         # Programs are data in forms/; make sure the table mirrors them (idempotent).
         services.programs.load(SYSTEM, forms)
-        state = InterviewState(language=language)
+        state = InterviewState(language=language, started_at=utcnow().isoformat())
         draft_id = services.drafts.create(actor, KIND, state.step, state.to_json())
         return cls(services, forms, actor, state, draft_id, today)
 
@@ -234,6 +234,9 @@ class InterviewSession:
             data = dataclasses.replace(existing.as_input(), **values)
         else:
             data = BeneficiaryInput(**values)
+            mine = self._registered_by_this_interview(data)
+            if mine is not None:  # this step is repeated after a crash: already registered
+                return self._after_personal(mine, values)
         errors = [FieldError(e.field, e.message, e.message_ar)
                   for e in svc.validate(data, exclude_id=existing.id if existing else None)]
         id_type = str(getattr(data.identity_type, "value", data.identity_type) or "")
@@ -250,29 +253,31 @@ class InterviewSession:
                 svc.update(self.actor, existing.id, data, expected_version=existing.version)
             bid = existing.id
         else:
-            bid = self._register(data)
-            self.state.beneficiary_id = str(bid)
-        view = svc.get(bid)
+            bid = svc.register(self.actor, data)
+        return self._after_personal(bid, values)
+
+    def _after_personal(self, bid: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
+        self.state.beneficiary_id = str(bid)
+        view = self.services.beneficiaries.get(bid)
         self._set_person_facts(view.identity_type, view.identity_number, view.gender)
         if self.state.contact_id:
             self.services.contacts.link_beneficiary(uuid.UUID(self.state.contact_id), bid)
         return {k: (v.isoformat() if isinstance(v, date) else getattr(v, "value", v))
                 for k, v in values.items()}
 
-    def _register(self, data: BeneficiaryInput) -> uuid.UUID:
-        svc = self.services.beneficiaries
-        try:
-            return svc.register(self.actor, data)
-        except InvalidBeneficiary:
-            # Repeating this step after a crash: the person registered the first time has
-            # the same identity number and name. Anyone else is a real duplicate.
-            found = svc.find_by_identity(data.identity_number or "")
-            if found is not None and self.state.beneficiary_new:
-                mine = BeneficiaryInput(**{k: getattr(found, k) for k in PERSONAL_FIELDS
-                                           if k not in ("verifying_partner", "partner_reference")})
-                if sha256_of(_name(mine)) == sha256_of(_name(data)):
-                    return found.id
-            raise
+    def _registered_by_this_interview(self, data: BeneficiaryInput) -> uuid.UUID | None:
+        """The person this interview already registered, when a crash came between the
+        registration and the draft save: same identity number, same name, registered since
+        the interview started. Anyone else with that number is a real duplicate."""
+        if not data.identity_number or not self.state.started_at:
+            return None
+        found = self.services.beneficiaries.find_by_identity(data.identity_number)
+        if found is None or found.created_at.isoformat() < self.state.started_at:
+            return None
+        same = name_search_key(found.first_name, found.father_name, found.grandfather_name,
+                               found.family_name) == name_search_key(
+            data.first_name, data.father_name, data.grandfather_name, data.family_name)
+        return found.id if same else None
 
     def _set_person_facts(self, id_type: IdentityType, number: str | None, gender: Any) -> None:
         self.state.facts.update({
@@ -412,10 +417,3 @@ def earliest_answer_date_for(today: date) -> date:
     from datetime import UTC, datetime, time
 
     return earliest_answer_date(datetime.combine(today, time(12), tzinfo=UTC))
-
-
-def _name(data: BeneficiaryInput) -> list[str]:
-    from ..text import name_search_key
-
-    return [name_search_key(data.first_name, data.father_name, data.grandfather_name,
-                            data.family_name)]

@@ -94,6 +94,9 @@ class DemoGenerator:
     ) -> None:
         self.db = db
         self.rng = random.Random(seed)
+        # Ids must differ between runs even with the same seed (records travel between
+        # sites); they come from the system's entropy, the data itself from the seed.
+        self._id_rng = random.Random()
         self.today = today or datetime.now(UTC).date()
         self.progress = progress
         self.chunk_size = chunk_size
@@ -238,7 +241,7 @@ class DemoGenerator:
         city, districts = rng.choice(self._cities)
         phone = self._phone() if rng.random() < 0.9 else None
         return {
-            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "id": self._new_id(),
             "first_name": first,
             "father_name": father,
             "grandfather_name": grandfather,
@@ -260,6 +263,9 @@ class DemoGenerator:
             "extra": {},
             "_registered": self._past(730),
         }
+
+    def _new_id(self) -> uuid.UUID:
+        return uuid.UUID(int=self._id_rng.getrandbits(128), version=4)
 
     def _spell(self, pool: list[tuple[str, ...]]) -> str:
         rng = self.rng
@@ -314,7 +320,7 @@ class DemoGenerator:
         start = after + timedelta(minutes=rng.randrange(60 * 24 * 30))
         ch = channel or rng.choice(self._channels)
         return {
-            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "id": self._new_id(),
             "beneficiary_id": ben_id,
             "channel": ch,
             "purpose": rng.choice(names.CONTACT_PURPOSES),
@@ -354,7 +360,7 @@ class DemoGenerator:
             reason, decided_by = rng.choice(pool), "لجنة البحث"
         outcome = "not_eligible" if status is ApplicationStatus.NOT_ELIGIBLE else "eligible"
         return {
-            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "id": self._new_id(),
             "_year": started.year,
             "beneficiary_id": ben["id"],
             "program_id": program_id,
@@ -382,7 +388,7 @@ class DemoGenerator:
         at = after + timedelta(hours=rng.randrange(24 * 60))
         answered = rng.random() < 0.7
         return {
-            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "id": self._new_id(),
             "beneficiary_id": ben_id,
             "application_id": None,
             "contact_id": None,
@@ -404,7 +410,7 @@ class DemoGenerator:
         anonymous = rng.random() < 0.6
         at: datetime = contact["ended_at"]
         return {
-            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "id": self._new_id(),
             "contact_id": contact["id"],
             "application_id": app["id"],
             "beneficiary_id": None if anonymous else ben["id"],

@@ -1,0 +1,168 @@
+"""The demo data: realistic, valid, varied, policy-conform, and searchable."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import phonenumbers
+import pytest
+from sqlalchemy import func, select
+
+from makarem_desk.db import Database
+from makarem_desk.demo import DemoGenerator
+from makarem_desk.errors import UserError
+from makarem_desk.models import (
+    Application,
+    ApplicationStatus,
+    Beneficiary,
+    Channel,
+    Contact,
+    IdentityType,
+    Program,
+    ProgramCategory,
+    Referral,
+    SatisfactionResponse,
+)
+from makarem_desk.models.programs import MIN_RESPONSE_DAYS
+from makarem_desk.search import SearchService
+from makarem_desk.text import name_search_key
+from makarem_desk.validation.identity import validate_saudi_id
+
+TODAY = date(2026, 11, 29)
+
+
+@pytest.fixture
+def demo_db(any_db: Database) -> Database:
+    DemoGenerator(any_db, seed=11, today=TODAY, chunk_size=400).run(1500)
+    return any_db
+
+
+def _count(db: Database, model: type) -> int:  # type: ignore[type-arg]
+    with db.reader() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_counts_and_every_beneficiary_valid(demo_db: Database) -> None:
+    with demo_db.reader() as s:
+        bens = s.scalars(select(Beneficiary)).all()
+        assert len(bens) == 1500
+        numbers = [b.identity_number for b in bens if b.identity_number]
+        assert len(numbers) == len(set(numbers))
+        kinds = {b.identity_type for b in bens}
+        assert kinds == {IdentityType.CITIZEN_ID, IdentityType.IQAMA, IdentityType.NONE}
+        for b in bens:
+            assert b.first_name and b.father_name and b.family_name
+            assert b.search_key == name_search_key(
+                b.first_name, b.father_name, b.grandfather_name, b.family_name
+            )
+            assert b.birth_date is not None and b.birth_date < TODAY
+            if b.identity_type is IdentityType.NONE:
+                assert b.identity_number is None  # POL-E3
+            else:
+                number, kind = validate_saudi_id(b.identity_number or "")
+                assert (number, kind) == (b.identity_number, b.identity_type)
+            for phone in (b.phone, b.phone_alt):
+                if phone:
+                    parsed = phonenumbers.parse(phone)
+                    assert phonenumbers.is_valid_number(parsed), phone
+                    assert phonenumbers.format_number(
+                        parsed, phonenumbers.PhoneNumberFormat.E164
+                    ) == phone
+            assert b.site_id == "TST1" and b.version == 1 and b.change_seq > 0
+        # Some documents have expired, which the desk must catch at the counter.
+        assert any(b.identity_expiry and b.identity_expiry < TODAY for b in bens)
+        seqs = [b.change_seq for b in bens]
+        assert len(seqs) == len(set(seqs))
+
+
+def test_names_have_real_spelling_variety(demo_db: Database) -> None:
+    with demo_db.reader() as s:
+        firsts = set(s.scalars(select(Beneficiary.first_name)))
+        families = set(s.scalars(select(Beneficiary.family_name)))
+        genders = set(s.scalars(select(Beneficiary.gender)))
+    everything = firsts | families
+    assert {"أحمد", "احمد"} <= firsts  # hamza / no hamza
+    assert {"عبدالله", "عبد الله"} <= firsts  # compound joined / apart
+    assert {"فاطمة", "فاطمه"} & firsts and {"نورة", "نوره"} <= firsts  # ة / ه
+    assert any(n.endswith("ى") for n in firsts) and any(n.endswith("ي") for n in firsts)
+    assert {"آل سعود", "القحطاني", "الغامدي"} & families
+    assert any(any("\u064b" <= ch <= "\u0652" or ch == "\u0640" for ch in n) for n in everything)
+    assert len(genders) == 2
+
+
+def test_activity_across_categories_channels_and_policy(demo_db: Database) -> None:
+    with demo_db.reader() as s:
+        categories = set(
+            s.scalars(select(Program.category).join(Application, Application.program_id == Program.id))
+        )
+        assert categories == set(ProgramCategory)
+        channels = set(s.scalars(select(Contact.channel)))
+        assert channels == set(Channel)  # POL-CH: all seven
+        apps = s.scalars(select(Application)).unique().all()
+        statuses = {a.status for a in apps}
+        assert {ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED} <= statuses
+        refs = [a.reference for a in apps]
+        assert len(refs) == len(set(refs))
+        for a in apps:
+            if a.submitted_at is not None:
+                # POL-H5: no answer promised sooner than two weeks.
+                assert a.response_due is not None
+                assert a.response_due >= a.submitted_at + timedelta(days=MIN_RESPONSE_DAYS)
+            if a.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED):
+                assert a.decided_at and a.decision_reason and a.decided_at >= a.response_due
+            if a.beneficiary.identity_type is IdentityType.NONE:
+                assert a.program.category is ProgramCategory.SPECIAL_GROUPS  # POL-E3
+    assert _count(demo_db, Referral) > 0
+    assert _count(demo_db, SatisfactionResponse) > 0
+
+
+def test_demo_rows_are_searchable(demo_db: Database) -> None:
+    with demo_db.reader() as s:
+        b = s.scalars(
+            select(Beneficiary).where(Beneficiary.identity_number.is_not(None),
+                                      Beneficiary.phone.is_not(None))
+        ).first()
+        assert b is not None
+        bid, number, phone = b.id, b.identity_number, b.phone
+        words = f"{b.first_name} {b.family_name}"
+    svc = SearchService(demo_db)
+    assert [h.beneficiary_id for h in svc.search(number or "")] == [bid]
+    assert bid in [h.beneficiary_id for h in svc.search("0" + (phone or "")[4:])]
+    assert bid in [h.beneficiary_id for h in svc.search(words, limit=500)]
+
+
+def test_same_seed_same_data_and_a_second_run_continues(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite3'}", site_id="TST1")
+    other.upgrade(backup=False)
+    try:
+        for d in (db, other):
+            DemoGenerator(d, seed=5, today=TODAY).run(200)
+        q = select(Beneficiary.search_key, Beneficiary.identity_number).order_by(Beneficiary.change_seq)
+        with db.reader() as s1, other.reader() as s2:
+            assert s1.execute(q).all() == s2.execute(q).all()
+    finally:
+        other.dispose()
+    report = DemoGenerator(db, seed=5, today=TODAY).run(200)  # no identity clash
+    assert report.counts["beneficiary"] == 200
+    assert _count(db, Beneficiary) == 400
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Program)) == 6  # not added twice
+
+
+def test_bulk_load_with_index_rebuild_restores_the_trigger(db: Database) -> None:
+    report = DemoGenerator(db, seed=3, today=TODAY).run(300, rebuild_index=True)
+    assert report.index_mode == "rebuild"
+    svc = SearchService(db)
+    with db.reader() as s:
+        first = s.scalars(select(Beneficiary.search_key)).first()
+    assert first and svc.search(first, limit=500)
+    # Rows added after the load reach the index through the trigger again.
+    with db.session() as s:
+        s.add(Beneficiary(first_name="زكريا", identity_type=IdentityType.NONE,
+                          search_key=name_search_key("زكريا", "يحيى")))
+    assert [h.full_name for h in svc.search("زكريا")] == ["زكريا"]
+
+
+def test_bad_counts_are_refused(db: Database) -> None:
+    with pytest.raises(UserError):
+        DemoGenerator(db).run(0)

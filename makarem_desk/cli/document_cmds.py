@@ -19,6 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--national-id", required=True, metavar="ID",
                    help="the beneficiary's identity number")
     p.add_argument("--program", metavar="CODE", help="only applications to this program")
+    p.add_argument("--record", action="store_true",
+                   help="if none is on record, prepare the declaration first so the paper "
+                   "can be signed on paper and verified")
     _common(p)
     p.set_defaults(handler=_declaration)
 
@@ -58,16 +61,19 @@ def _write(path: Path, pdf: bytes) -> None:
 
 def _declaration(args: argparse.Namespace) -> int:
     from ..documents import service
+    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
         result = service.DocumentService(db).declaration_for_identity(
-            args.national_id, program_code=args.program, language=args.language)
+            args.national_id, program_code=args.program, language=args.language,
+            record_as=SYSTEM if args.record else None)
     finally:
         db.dispose()
     _write(args.out, result.pdf)
     if result.preview:
-        print("preview: no declaration is recorded for this application yet", file=sys.stderr)
+        print("preview: no declaration is recorded for this application yet "
+              "(--record prepares one)", file=sys.stderr)
     return 0
 
 

@@ -1,9 +1,9 @@
 """Read-only queries the printed documents need, and the verification of a paper.
 
-The declaration service (interview engineer) builds and stores the snapshot when a
-declaration is prepared; this module builds the same shape (contracts: "The declaration
-data snapshot") for a preview of an application that has no declaration yet, and
-compares a paper's fingerprint with the stored declarations and the current record.
+The declaration service builds and stores the snapshot when a declaration is prepared;
+this module asks it for the same snapshot of an application that has no declaration yet
+(a preview), and compares a paper's fingerprint with the stored declarations and the
+current record.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from ..db import Database
 from ..errors import UserError
 from ..models import (
-    MIN_RESPONSE_DAYS,
     Application,
     Beneficiary,
     Declaration,
@@ -34,59 +33,18 @@ from .facts import KSA
 from .page import AssociationInfo
 from .qr import QrPayload
 
-BENEFICIARY_KEYS = (
-    "id", "full_name", "first_name", "father_name", "grandfather_name", "family_name",
-    "latin_name", "identity_type", "identity_number", "identity_expiry", "birth_date",
-    "gender", "nationality", "phone", "city", "district",
-)
-PROGRAM_KEYS = ("code", "name_ar", "name_en", "category")
 
+def current_snapshot(s: Session, app: Application, *, language: str, prepared_at: datetime,
+                     site_id: str) -> dict[str, Any]:
+    """The snapshot the declaration service would take of ``app`` now (one definition)."""
+    from ..services.declarations import build_snapshot
 
-def _plain(value: Any) -> Any:
-    """The JSON form the snapshot keeps: ISO dates, enum values, UUIDs as text."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    return value
-
-
-def beneficiary_part(b: Beneficiary) -> dict[str, Any]:
-    return {key: _plain(getattr(b, key)) for key in BENEFICIARY_KEYS}
-
-
-def program_part(p: Program) -> dict[str, Any]:
-    return {key: _plain(getattr(p, key)) for key in PROGRAM_KEYS}
-
-
-def site_part(site: Site | None, site_id: str) -> dict[str, Any]:
-    if site is None:
-        return {"id": site_id, "association_name": "", "association_name_en": ""}
-    return {"id": site.id, "association_name": site.association_name,
-            "association_name_en": site.association_name_en}
+    site = s.scalars(select(Site).where(Site.is_local.is_(True))).first()
+    return build_snapshot(app, site, site_id, language, prepared_at)
 
 
 def _local_site(s: Session) -> Site | None:
     return s.scalars(select(Site).where(Site.is_local.is_(True))).first()
-
-
-def build_snapshot(s: Session, app: Application, *, language: str, prepared_at: datetime,
-                   site_id: str) -> dict[str, Any]:
-    """The snapshot of ``app`` as the declaration service defines it (POL-H5 date inside)."""
-    earliest = prepared_at.astimezone(KSA).date() + timedelta(days=MIN_RESPONSE_DAYS)
-    return {
-        "reference": app.reference,
-        "application_id": str(app.id),
-        "language": language,
-        "beneficiary": beneficiary_part(app.beneficiary),
-        "program": program_part(app.program),
-        "missing_items": [dict(m) for m in app.missing_items or []],
-        "earliest_answer_date": earliest.isoformat(),
-        "prepared_at": prepared_at.isoformat(),
-        "site": site_part(_local_site(s), site_id),
-    }
 
 
 def association_info(db: Database) -> AssociationInfo:
@@ -165,8 +123,8 @@ def print_job(db: Database, application_id: uuid.UUID, *, language: str,
         if decl is not None:
             stored = _stored(decl)
             return PrintJob(app.reference, app.id, stored.snapshot, stored)
-        snapshot = build_snapshot(s, app, language=language, prepared_at=now or utcnow(),
-                                  site_id=db.site_id)
+        snapshot = current_snapshot(s, app, language=language, prepared_at=now or utcnow(),
+                                    site_id=db.site_id)
         return PrintJob(app.reference, app.id, snapshot, None)
 
 
@@ -246,9 +204,10 @@ def verify(db: Database, payload: QrPayload) -> Verification:
         stored = dict(match.data_snapshot)
         if sha256_of(stored) != match.snapshot_sha256:
             return Verification(Verdict.CHANGED, payload.reference, ("data_snapshot",), match.id)
-        changed = _differences(stored.get("beneficiary", {}), beneficiary_part(app.beneficiary),
-                               "beneficiary")
-        changed += _differences(stored.get("program", {}), program_part(app.program), "program")
+        now = current_snapshot(s, app, language=str(stored.get("language") or "ar"),
+                               prepared_at=utcnow(), site_id=db.site_id)
+        changed = _differences(stored.get("beneficiary", {}), now["beneficiary"], "beneficiary")
+        changed += _differences(stored.get("program", {}), now["program"], "program")
         # Missing items supplied after signing (POL-H6) complete the file; they do not
         # change what the applicant declared, so they are not compared.
         if changed:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..db import Database
+from ..services.actor import Actor
+from ..services.declarations import DeclarationService
 from ..snapshot import sha256_of
 from . import records
 from .qr import payload_for
@@ -30,13 +32,25 @@ class DocumentService:
         self.db = db
 
     def declaration_for_identity(self, national_id: str, *, program_code: str | None = None,
-                                 language: str = "ar",
+                                 language: str = "ar", record_as: Actor | None = None,
                                  now: datetime | None = None) -> DeclarationPdf:
         app_id = records.latest_application_id(self.db, national_id, program_code)
-        return self.declaration(app_id, language=language, now=now)
+        return self.declaration(app_id, language=language, record_as=record_as, now=now)
 
     def declaration(self, application_id: uuid.UUID, *, language: str = "ar",
+                    record_as: Actor | None = None,
                     now: datetime | None = None) -> DeclarationPdf:
+        """The application's latest declaration as a PDF.
+
+        With no declaration on record the paper is a preview, unless ``record_as`` is
+        given: then the declaration is prepared (snapshot and wording version stored) so
+        that the printed paper can be signed on paper and verified later. Printing a
+        recorded declaration keeps the PDF with it (what the association files).
+        """
+        if record_as is not None and records.print_job(
+            self.db, application_id, language=language, now=now
+        ).declaration is None:
+            DeclarationService(self.db).prepare(record_as, application_id, language, now=now)
         job = records.print_job(self.db, application_id, language=language, now=now)
         association = records.association_info(self.db)
         decl = job.declaration
@@ -50,6 +64,8 @@ class DocumentService:
             signed_at=decl.signed_at if decl else None,
             association=association, qr_payload=payload_for(job.reference, sha),
         )
+        if decl is not None:
+            DeclarationService(self.db).attach_pdf(decl.id, pdf, printed_at=now)
         return DeclarationPdf(pdf, job.reference, sha, preview=decl is None)
 
     def receipt(self, reference: str, *, language: str = "ar",

@@ -323,3 +323,12 @@ def test_referral_answered_by_the_social_researcher_only(services, forms, db):
     assert services.referrals.open_referrals() == []
     with db.reader() as r:
         assert r.scalar(select(func.count()).select_from(Referral)) == 1
+
+
+def test_full_interview_on_sqlite_and_postgresql(any_db, forms):
+    services = InterviewServices.for_database(any_db, forms, today=TODAY)
+    s = run(start(services, forms), script("QURAN-MEMO"))
+    assert s.finished and s.state.path == "submitted"
+    again = run(start(services, forms), script("FIELD-CONF")[:1])
+    idn = s.state.values["personal"]["identity_number"]
+    assert [str(h.id) for h in again.find_beneficiaries(idn)] == [s.state.beneficiary_id]

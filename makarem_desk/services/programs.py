@@ -86,9 +86,10 @@ class ProgramService:
     def get_by_code(self, code: str) -> ProgramView:
         with self.db.reader() as s:
             p = s.scalars(select(Program).where(Program.code == code)).first()
-        if p is None:
+            view = _view(p) if p is not None else None
+        if view is None:
             raise UserError(
                 f"No program with code {code!r}; load the programs first (makarem-desk programs load).",
                 message_ar=f"لا يوجد برنامج بالرمز «{code}».",
             )
-        return _view(p)
+        return view

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from functools import cache
 from pathlib import Path
 
 from ..errors import UserError
+from ..resources import resource_path
 
 PDF_REGULAR = "Amiri"
 PDF_BOLD = "Amiri-Bold"
@@ -23,10 +23,7 @@ _registered = False
 
 
 def fonts_dir() -> Path:
-    # A PyInstaller bundle mirrors the source tree under sys._MEIPASS.
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / "fonts"
+    return resource_path("fonts", must_exist=False)
 
 
 def font_path(name: str) -> Path:

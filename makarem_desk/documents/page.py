@@ -12,7 +12,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
@@ -20,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..resources import resource_path
 from . import layout
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
@@ -30,7 +30,7 @@ ACCENT = HexColor("#0f5c4d")  # the association's green
 RULE = HexColor("#9aa7a3")
 SHADE = HexColor("#eef3f1")
 
-DEFAULT_LOGO = Path(__file__).resolve().parents[2] / "resources" / "images" / "association-logo.png"
+DEFAULT_LOGO = resource_path("images", "association-logo.png", must_exist=False)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
+from ..resources import forms_path
 
 DOCUMENTS = ("declaration", "receipt", "decision_accepted", "decision_rejected")
 LANGUAGES = ("ar", "en")
@@ -38,7 +39,7 @@ def default_wording_dir() -> Path:
     override = os.environ.get(WORDING_DIR_ENV)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "forms" / "documents"
+    return forms_path("documents")
 
 
 @dataclass(frozen=True)

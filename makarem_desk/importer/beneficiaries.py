@@ -207,13 +207,16 @@ class BeneficiaryImporter:
                         message_ar="سُجّل بعض أرقام الهوية أثناء الاستيراد؛ لم يُستورد شيء. أعد المحاولة.",
                     )
                 seq = next_change_seq(s, total)
+                # Ids in ascending order: the primary-key index then grows by appending
+                # instead of splitting pages at random (SQLite stores the UUID as text).
+                ids = sorted(uuid.uuid4() for _ in range(total))
                 conn = s.connection()
                 for start in range(0, total, CHUNK):
                     chunk = plan.rows[start:start + CHUNK]
                     dicts = []
                     for offset, r in enumerate(chunk):
                         d = dict(zip(_VALUE_COLUMNS, r[1:-1], strict=True))
-                        d.update(id=uuid.uuid4(), site_id=site, version=1, created_at=now,
+                        d.update(id=ids[start + offset], site_id=site, version=1, created_at=now,
                                  updated_at=now, change_seq=seq + start + offset,
                                  search_key=r[-1], extra={})
                         dicts.append(d)

@@ -165,3 +165,17 @@ def test_version_hash_follows_content_not_formatting(forms_copy):
 ])
 def test_conditions_are_data_not_code(cond, answers, facts, expected):
     assert evaluate(cond, answers, facts) is expected
+
+
+def test_statement_placeholders_are_checked_at_load(forms_copy):
+    path = forms_copy / "interview.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{earliest_hijri} الموافق", "{earliest_hijr} الموافق"),
+                    encoding="utf-8")
+    [problem] = check_folder(forms_copy)
+    assert (problem.file, problem.item) == ("interview.yaml", "committee_notice")
+    assert "unknown placeholder {earliest_hijr}" in problem.message
+    path.write_text(text.replace("{earliest_hijri} الموافق", "{earliest_hijri الموافق"),
+                    encoding="utf-8")
+    [problem] = check_folder(forms_copy)
+    assert problem.item == "committee_notice" and "bad braces" in problem.message

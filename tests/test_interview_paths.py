@@ -332,3 +332,28 @@ def test_full_interview_on_sqlite_and_postgresql(any_db, forms):
     again = run(start(services, forms), script("FIELD-CONF")[:1])
     idn = s.state.values["personal"]["identity_number"]
     assert [str(h.id) for h in again.find_beneficiaries(idn)] == [s.state.beneficiary_id]
+
+
+def test_going_back_to_refer_withdraws_the_draft_application(services, forms):
+    s = run(start(services, forms), script("FIELD-CONF")[:6])
+    app_id = uuid.UUID(s.state.application_id)
+    s.back()
+    s.complete({"procedures_clear": False, "referral_reason": "يريد فهم آلية الدعوات"})
+    assert s.state.path == "referred" and s.state.application_id is None
+    assert services.applications.get(app_id).status is ApplicationStatus.WITHDRAWN
+
+
+def test_resume_notices_changed_definitions(services, forms, tmp_path):
+    import shutil
+
+    from makarem_desk.checklists import load_forms as load
+
+    s = run(start(services, forms), script("FIELD-CONF")[:2])
+    assert not s.definitions_changed
+    folder = tmp_path / "forms"
+    shutil.copytree(forms.folder, folder, ignore=shutil.ignore_patterns("documents"))
+    path = folder / "checklists" / "field.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("وسيلة إرسال", "طريقة إرسال"),
+                    encoding="utf-8")
+    again = InterviewSession.resume(services, load(folder), RECEPTIONIST, s.draft_id, today=TODAY)
+    assert again.definitions_changed

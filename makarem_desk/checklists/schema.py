@@ -5,6 +5,7 @@ just the first)."""
 from __future__ import annotations
 
 import re
+import string
 from typing import Any
 
 from ..snapshot import sha256_of
@@ -44,6 +45,19 @@ VALIDATION_KEYS = {
     "number": {"min", "max", "integer"},
     "date": {"past_only", "future_only"},
 }
+
+
+# What a statement may say with {name}: filled in by the flow (POL-H5 dates).
+STATEMENT_PLACEHOLDERS = ("earliest_hijri", "earliest_gregorian", "response_days")
+
+
+def _placeholder_problems(text: str) -> list[str]:
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        return [f"bad braces ({exc}); write {{{{ and }}}} for a literal brace"]
+    return [f"unknown placeholder {{{name}}} (known: {', '.join(STATEMENT_PLACEHOLDERS)})"
+            for name in names if name not in STATEMENT_PLACEHOLDERS]
 
 
 class _Collector:
@@ -136,6 +150,9 @@ def _item(c: _Collector, raw: Any, where: str, known: set[str], policy_required:
         c.add(item_id, "options are only for kind choice")
     text_ar = _text(c, raw, "text_ar", item_id, required=kind == "statement")
     text_en = _text(c, raw, "text_en", item_id, required=kind == "statement")
+    for key, text in (("text_ar", text_ar), ("text_en", text_en)):
+        for msg in _placeholder_problems(text):
+            c.add(item_id, f"{key}: {msg}")
     validation = raw.get("validation") or {}
     if not isinstance(validation, dict):
         c.add(item_id, "validation must be a mapping")

@@ -17,14 +17,12 @@ from typing import Any
 
 from ..checklists.model import FormSet, Item
 from ..errors import UserError
-from ..models import ApplicationStatus, Channel, IdentityType, utcnow
+from ..models import MIN_RESPONSE_DAYS, ApplicationStatus, Channel, utcnow
 from ..services.actor import SYSTEM, Actor
 from ..services.applications import ApplicationDraft
-from ..services.beneficiaries import BeneficiaryInput
 from ..services.contacts import ContactInput
 from ..services.declarations import earliest_answer_date
 from ..services.satisfaction import SatisfactionInput, check_score
-from ..text import name_search_key
 from ..validation.dates import format_gregorian, format_hijri
 from . import flow
 from .answers import (
@@ -40,17 +38,17 @@ from .answers import (
     shown,
 )
 from .flow import InterviewState, Step
+from .person_steps import PersonSteps
 from .services import InterviewServices
 
 KIND = "interview"
-PERSONAL_FIELDS = tuple(f.name for f in dataclasses.fields(BeneficiaryInput))
 
 
 def _invalid(item: str, en: str, ar: str) -> StepInvalid:
     return StepInvalid([FieldError(item, en, ar)])
 
 
-class InterviewSession:
+class InterviewSession(PersonSteps):
     def __init__(self, services: InterviewServices, forms: FormSet, actor: Actor,
                  state: InterviewState, draft_id: uuid.UUID, today: date | None = None):
         self.services = services
@@ -137,16 +135,19 @@ class InterviewSession:
         language = language or self.state.language
         earliest = earliest_answer_date_for(self.today)
         text = item.text_ar if language == "ar" else item.text_en
+        # The placeholders were checked at load (checklists.schema.STATEMENT_PLACEHOLDERS).
         return text.format(earliest_hijri=format_hijri(earliest, language),
-                           earliest_gregorian=format_gregorian(earliest, language))
+                           earliest_gregorian=format_gregorian(earliest, language),
+                           response_days=MIN_RESPONSE_DAYS)
 
-    def find_beneficiaries(self, query: str) -> list[Any]:
-        """Identify step: an exact identity number first, then the search (identity, phone,
-        name words)."""
-        exact = self.services.beneficiaries.find_by_identity(query)
-        if exact is not None:
-            return [exact]
-        return list(self.services.search.search(query, limit=20))
+    @property
+    def definitions_changed(self) -> bool:
+        """The program's definitions changed since this interview chose it (e.g. resumed
+        after an administrator's edit); the interface warns, the answers stay checked
+        against the definitions in force."""
+        code = self.state.program_code
+        return bool(code and code in self.forms.programs
+                    and self.forms.version_hash_for(code) != self.state.form_version_hash)
 
     # -- moving -------------------------------------------------------------------------
     def back(self) -> Step:
@@ -208,84 +209,6 @@ class InterviewSession:
         self.state.contact_id = str(contact_id)
         return {"program_code": code, **clean}
 
-    def _complete_identify(self, values: dict[str, Any]) -> dict[str, Any]:
-        if values.get("new"):
-            self.state.beneficiary_id, self.state.beneficiary_new = None, True
-            return {"new": True}
-        raw = values.get("beneficiary_id")
-        try:
-            bid = uuid.UUID(str(raw))
-            view = self.services.beneficiaries.get(bid)
-        except (ValueError, UserError):
-            raise _invalid("beneficiary_id", "choose a beneficiary found, or register a new one",
-                           "اختر مستفيدًا من نتائج البحث أو سجّل مستفيدًا جديدًا") from None
-        self.state.beneficiary_id, self.state.beneficiary_new = str(view.id), False
-        self._set_person_facts(view.identity_type, view.identity_number, view.gender)
-        return {"beneficiary_id": str(view.id)}
-
-    def _complete_personal(self, values: dict[str, Any]) -> dict[str, Any]:
-        unknown = sorted(set(values) - set(PERSONAL_FIELDS))
-        if unknown:
-            raise _invalid(unknown[0], "not a personal-data field", "ليس من حقول البيانات الشخصية")
-        svc = self.services.beneficiaries
-        existing = None
-        if self.state.beneficiary_id and not self.state.beneficiary_new:
-            existing = svc.get(uuid.UUID(self.state.beneficiary_id))
-            data = dataclasses.replace(existing.as_input(), **values)
-        else:
-            data = BeneficiaryInput(**values)
-            mine = self._registered_by_this_interview(data)
-            if mine is not None:  # this step is repeated after a crash: already registered
-                return self._after_personal(mine, values)
-        errors = [FieldError(e.field, e.message, e.message_ar)
-                  for e in svc.validate(data, exclude_id=existing.id if existing else None)]
-        id_type = str(getattr(data.identity_type, "value", data.identity_type) or "")
-        if id_type == IdentityType.NONE.value and self.state.category != "special_groups":
-            errors.append(FieldError(
-                "identity_type",
-                "POL-E3: only special-groups programs accept a person without an identity number",
-                "لا يُقبل مستفيد بلا رقم هوية إلا في برامج الفئات الخاصة",
-            ))
-        if errors:
-            raise StepInvalid(errors)
-        if existing is not None:
-            if values:
-                svc.update(self.actor, existing.id, data, expected_version=existing.version)
-            bid = existing.id
-        else:
-            bid = svc.register(self.actor, data)
-        return self._after_personal(bid, values)
-
-    def _after_personal(self, bid: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
-        self.state.beneficiary_id = str(bid)
-        view = self.services.beneficiaries.get(bid)
-        self._set_person_facts(view.identity_type, view.identity_number, view.gender)
-        if self.state.contact_id:
-            self.services.contacts.link_beneficiary(uuid.UUID(self.state.contact_id), bid)
-        return {k: (v.isoformat() if isinstance(v, date) else getattr(v, "value", v))
-                for k, v in values.items()}
-
-    def _registered_by_this_interview(self, data: BeneficiaryInput) -> uuid.UUID | None:
-        """The person this interview already registered, when a crash came between the
-        registration and the draft save: same identity number, same name, registered since
-        the interview started. Anyone else with that number is a real duplicate."""
-        if not data.identity_number or not self.state.started_at:
-            return None
-        found = self.services.beneficiaries.find_by_identity(data.identity_number)
-        if found is None or found.created_at.isoformat() < self.state.started_at:
-            return None
-        same = name_search_key(found.first_name, found.father_name, found.grandfather_name,
-                               found.family_name) == name_search_key(
-            data.first_name, data.father_name, data.grandfather_name, data.family_name)
-        return found.id if same else None
-
-    def _set_person_facts(self, id_type: IdentityType, number: str | None, gender: Any) -> None:
-        self.state.facts.update({
-            "has_identity_number": bool(number),
-            "identity_type": id_type.value,
-            "gender": getattr(gender, "value", gender),
-        })
-
     def _complete_eligibility(self, values: dict[str, Any]) -> dict[str, Any]:
         clean = self._checked(values)
         code = self._code()
@@ -312,6 +235,11 @@ class InterviewSession:
                 self.actor, reason="؛ ".join(r for r in reasons if r), beneficiary_id=bid,
                 application_id=None, contact_id=contact, referral_id=self._id("referral"))
             self.state.referral_id, self.state.path = str(rid), flow.PATH_REFERRED
+            if self.state.application_id:  # opened on an earlier pass, before going back
+                self.services.applications.withdraw(
+                    self.actor, uuid.UUID(self.state.application_id),
+                    "أحيل إلى مسؤول البحث الاجتماعي قبل استكمال الطلب")
+                self.state.application_id = None
             return clean
         app = self.services.applications.open(self.actor, self._application_draft(result),
                                               application_id=self._id("application"))

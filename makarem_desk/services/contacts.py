@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..errors import UserError
@@ -121,10 +122,7 @@ class ContactService:
             return [_view(c) for c in rows]
 
     @staticmethod
-    def _get(s: object, contact_id: uuid.UUID) -> Contact:
-        from sqlalchemy.orm import Session
-
-        assert isinstance(s, Session)
+    def _get(s: Session, contact_id: uuid.UUID) -> Contact:
         c = s.get(Contact, contact_id)
         if c is None:
             raise UserError(f"No contact {contact_id}.", message_ar="التواصل غير موجود.")

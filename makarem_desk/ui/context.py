@@ -58,6 +58,34 @@ class AppContext:
 
         return self._service("beneficiaries", make)
 
+    @property
+    def forms(self) -> Any:
+        def make() -> Any:
+            from ..checklists.loader import load_forms
+
+            return load_forms()
+
+        return self._service("forms", make)
+
+    @property
+    def interview(self) -> Any:
+        """The services an interview uses (``makarem_desk.interview.services``)."""
+        def make() -> Any:
+            from ..interview.services import InterviewServices
+
+            return InterviewServices.for_database(self.db, self.forms, today=self.today)
+
+        return self._service("interview", make)
+
+    @property
+    def documents(self) -> Any:
+        def make() -> Any:
+            from ..documents.service import DocumentService
+
+            return DocumentService(self.db)
+
+        return self._service("documents", make)
+
     def today_date(self) -> date:
         return self.today or date.today()
 

@@ -9,10 +9,6 @@ from ..errors import UserError
 from .i18n import current_language
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 class Dialogs:
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
@@ -39,7 +35,7 @@ class Dialogs:
                    details: str = "") -> None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Cannot continue"))
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "Cannot continue"))
         box.setText(user_message(error))
         if details:
             box.setDetailedText(details)
@@ -52,8 +48,11 @@ def user_message(error: BaseException | str) -> str:
         return error
     if isinstance(error, UserError):
         return error.message_ar if current_language() == "ar" else error.message
-    return _tr("An unexpected error occurred. What you entered is kept; "
-               "please try again, and tell the administrator if it happens again.")
+    return QCoreApplication.translate(
+        "Dialogs",
+        "An unexpected error occurred. What you entered is kept; "
+        "please try again, and tell the administrator if it happens again.",
+    )
 
 
 class RecordingDialogs(Dialogs):
@@ -61,6 +60,7 @@ class RecordingDialogs(Dialogs):
 
     def __init__(self) -> None:
         self.shown: list[tuple[str, str]] = []
+        self.raised: list[BaseException | str] = []
         self.confirm_answer = True
         self.ask_answers: list[str | None] = []
         self.save_path: str | None = None
@@ -90,6 +90,7 @@ class RecordingDialogs(Dialogs):
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:
         self.shown.append(("error", user_message(error)))
+        self.raised.append(error)
 
     @property
     def errors(self) -> list[str]:

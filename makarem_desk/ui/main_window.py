@@ -181,9 +181,13 @@ class MainWindow(QMainWindow):
         return next((k for k, p in self.pages.items() if p is page), "")
 
     def open_beneficiary(self, beneficiary_id: Any) -> None:
-        if isinstance(beneficiary_id, uuid.UUID):
-            self.show_page("profile")
-            self.profile.load(beneficiary_id)
+        try:
+            bid = uuid.UUID(str(beneficiary_id))
+        except ValueError:
+            log.warning("not a beneficiary id: %r", beneficiary_id)
+            return
+        self.show_page("profile")
+        self.profile.load(bid)
 
     def _opener(self, key: str) -> Callable[[], Any]:
         return lambda: self.show_page(key)

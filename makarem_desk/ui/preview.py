@@ -21,10 +21,9 @@ from .dialogs import user_message
 from .tasks import Progress
 
 
-def load_pdf(pdf: bytes, parent: QObject | None = None) -> tuple[QPdfDocument, QBuffer]:
-    owner = parent if parent is not None else QObject()
-    doc = QPdfDocument(owner)
-    buf = QBuffer(owner)
+def load_pdf(pdf: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:
+    doc = QPdfDocument(parent)
+    buf = QBuffer(parent)
     buf.setData(QByteArray(pdf))
     buf.open(QIODevice.OpenModeFlag.ReadOnly)
     doc.load(buf)
@@ -33,7 +32,8 @@ def load_pdf(pdf: bytes, parent: QObject | None = None) -> tuple[QPdfDocument, Q
 
 def print_pdf(pdf: bytes, printer: QPrinter, progress: Progress | None = None) -> int:
     """Draw every page of ``pdf`` on ``printer``; returns the number of pages printed."""
-    doc, buf = load_pdf(pdf)
+    owner = QObject()  # lives (in this thread) until the job ends
+    doc, buf = load_pdf(pdf, owner)
     pages = doc.pageCount()
     if pages <= 0:
         raise RuntimeError("the document has no pages")

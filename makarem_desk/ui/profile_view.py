@@ -28,46 +28,42 @@ from .preview import PdfPreview
 from .widgets import Table, hint, page_title
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def status_label(status: ApplicationStatus) -> str:
     return {
-        ApplicationStatus.DRAFT: _t("Interview in progress"),
-        ApplicationStatus.INCOMPLETE: _t("Incomplete — items missing"),
-        ApplicationStatus.SUBMITTED: _t("With the research committee"),
-        ApplicationStatus.ACCEPTED: _t("Accepted"),
-        ApplicationStatus.REJECTED: _t("Rejected"),
-        ApplicationStatus.NOT_ELIGIBLE: _t("Not eligible"),
-        ApplicationStatus.WITHDRAWN: _t("Withdrawn"),
+        ApplicationStatus.DRAFT: QCoreApplication.translate("Labels", "Interview in progress"),
+        ApplicationStatus.INCOMPLETE: QCoreApplication.translate("Labels", "Incomplete — items missing"),
+        ApplicationStatus.SUBMITTED: QCoreApplication.translate("Labels", "With the research committee"),
+        ApplicationStatus.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
+        ApplicationStatus.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
+        ApplicationStatus.NOT_ELIGIBLE: QCoreApplication.translate("Labels", "Not eligible"),
+        ApplicationStatus.WITHDRAWN: QCoreApplication.translate("Labels", "Withdrawn"),
     }[status]
 
 
 def channel_label(channel: Channel) -> str:
     return {
-        Channel.INTERVIEW: _t("Interview"),
-        Channel.PHONE: _t("Phone call"),
-        Channel.SOCIAL_MEDIA: _t("Social media"),
-        Channel.LETTER: _t("Letter"),
-        Channel.ASSISTANCE_REQUEST: _t("Assistance request"),
-        Channel.VOLUNTEERING: _t("Volunteering"),
-        Channel.WEBSITE: _t("Website"),
+        Channel.INTERVIEW: QCoreApplication.translate("Labels", "Interview"),
+        Channel.PHONE: QCoreApplication.translate("Labels", "Phone call"),
+        Channel.SOCIAL_MEDIA: QCoreApplication.translate("Labels", "Social media"),
+        Channel.LETTER: QCoreApplication.translate("Labels", "Letter"),
+        Channel.ASSISTANCE_REQUEST: QCoreApplication.translate("Labels", "Assistance request"),
+        Channel.VOLUNTEERING: QCoreApplication.translate("Labels", "Volunteering"),
+        Channel.WEBSITE: QCoreApplication.translate("Labels", "Website"),
     }[channel]
 
 
 def identity_label(kind: IdentityType) -> str:
     return {
-        IdentityType.CITIZEN_ID: _t("National ID"),
-        IdentityType.IQAMA: _t("Iqama"),
-        IdentityType.PASSPORT: _t("Passport"),
-        IdentityType.NONE: _t("No identity document"),
+        IdentityType.CITIZEN_ID: QCoreApplication.translate("Labels", "National ID"),
+        IdentityType.IQAMA: QCoreApplication.translate("Labels", "Iqama"),
+        IdentityType.PASSPORT: QCoreApplication.translate("Labels", "Passport"),
+        IdentityType.NONE: QCoreApplication.translate("Labels", "No identity document"),
     }[kind]
 
 
 def referral_label(status: ReferralStatus) -> str:
-    return {ReferralStatus.OPEN: _t("Open"), ReferralStatus.ANSWERED: _t("Answered"),
-            ReferralStatus.CLOSED: _t("Closed")}[status]
+    return {ReferralStatus.OPEN: QCoreApplication.translate("Labels", "Open"), ReferralStatus.ANSWERED: QCoreApplication.translate("Labels", "Answered"),
+            ReferralStatus.CLOSED: QCoreApplication.translate("Labels", "Closed")}[status]
 
 
 def show_date(value: date | datetime | None) -> str:

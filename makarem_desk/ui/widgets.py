@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -83,6 +83,18 @@ class Table(QTableWidget):
         self.resizeColumnsToContents()
         self.horizontalHeader().setStretchLastSection(True)
 
+    def selectRow(self, row: int) -> None:  # noqa: N802 (Qt naming)
+        # QTableView.selectRow goes through visual geometry, which in a right-to-left
+        # layout selects nothing until the view has been laid out; select the model row.
+        index = self.model().index(row, 0)
+        if index.isValid():
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.selectionModel().setCurrentIndex(index, flags)
+
     def row_data(self, row: int | None = None) -> object:
-        r = self.currentRow() if row is None else row
+        if row is None:
+            selected = self.selectionModel().selectedRows()
+            row = selected[0].row() if selected else self.currentRow()
+        r = row
         return self._payloads[r] if 0 <= r < len(self._payloads) else None

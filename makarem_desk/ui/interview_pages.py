@@ -1,0 +1,296 @@
+"""The interview pages that are more than a list of items: finding the beneficiary, their
+personal data, and the satisfaction rating."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..checklists.model import Item
+from ..interview.answers import FieldError
+from ..models import Gender, IdentityType
+from .fields import DateField, LtrLineEdit
+from .i18n import current_language, ltr
+from .interview_items import ItemsPage
+from .profile_view import identity_label
+from .widgets import Table, hint
+
+
+class IdentifyPage(QWidget):
+    """A returning beneficiary is found by identity number, phone or name; or a new one."""
+
+    changed = Signal()
+
+    def __init__(self, find: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._find = find
+        self.choice: dict[str, Any] = {}
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Identity number, phone or name…"))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _t: self.timer.start())
+        self.results = Table([self.tr("Name"), self.tr("Identity number"), self.tr("Phone")])
+        self.results.itemSelectionChanged.connect(self._picked)
+        self.new_button = QPushButton(self.tr("New beneficiary — not registered before"))
+        self.new_button.setCheckable(True)
+        self.new_button.toggled.connect(self._new_toggled)
+        self.chosen = QLabel()
+        self.chosen.setObjectName("hint")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        lay = QVBoxLayout(self)
+        lay.addWidget(hint(self.tr("Ask for the identity number first; search by name or "
+                                   "phone if the applicant has no card with them.")))
+        lay.addWidget(self.query)
+        lay.addWidget(self.results, 1)
+        lay.addWidget(self.new_button)
+        lay.addWidget(self.chosen)
+        lay.addWidget(self.error)
+        self.setFocusProxy(self.query)
+
+    def search(self) -> None:
+        text = self.query.text().strip()
+        hits = self._find(text) if text else []
+        rows = []
+        for h in hits:
+            bid = getattr(h, "beneficiary_id", None) or getattr(h, "id", None)
+            rows.append(([h.full_name, ltr(h.identity_number or ""), ltr(h.phone or "")],
+                         (bid, h.full_name)))
+        self.results.set_rows(rows)
+        if len(rows) == 1:
+            self.results.selectRow(0)
+
+    def _picked(self) -> None:
+        data = self.results.row_data()
+        if isinstance(data, tuple):
+            self.new_button.setChecked(False)
+            self.choice = {"beneficiary_id": str(data[0])}
+            self.chosen.setText(self.tr("Chosen: %1").replace("%1", data[1]))
+            self.changed.emit()
+
+    def _new_toggled(self, on: bool) -> None:
+        if on:
+            self.results.clearSelection()
+            self.choice = {"new": True}
+            self.chosen.setText(self.tr("A new beneficiary will be registered."))
+        elif self.choice.get("new"):
+            self.choice = {}
+            self.chosen.clear()
+        self.changed.emit()
+
+    def answers(self) -> dict[str, Any]:
+        return dict(self.choice)
+
+    def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
+        arabic = current_language() == "ar"
+        self.error.setText("\n".join(e.message_ar if arabic else e.message for e in errors))
+        return []
+
+
+class PersonalPage(QWidget):
+    """POL-H2: the applicant's data, checked at each field as it is typed."""
+
+    TEXT_FIELDS = ("first_name", "father_name", "grandfather_name", "family_name",
+                   "latin_name", "city", "district", "notes", "verifying_partner",
+                   "partner_reference")
+
+    def __init__(self, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.language = language
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
+        names = QHBoxLayout()
+        for key, label in (("first_name", self.tr("First name")),
+                           ("father_name", self.tr("Father's name")),
+                           ("grandfather_name", self.tr("Grandfather's name")),
+                           ("family_name", self.tr("Family name"))):
+            e = QLineEdit()
+            e.setPlaceholderText(label)
+            e.setAccessibleName(label)
+            self.editors[key] = e
+            names.addWidget(e)
+        self._row(self.tr("Name (four parts)"), names, "first_name",
+                  also=("father_name", "grandfather_name", "family_name"))
+        latin = LtrLineEdit()
+        self.editors["latin_name"] = latin
+        self._row(self.tr("Name in Latin letters"), latin, "latin_name")
+        id_type = QComboBox()
+        for kind in IdentityType:
+            id_type.addItem(identity_label(kind), kind.value)
+        id_type.currentIndexChanged.connect(lambda _i: self._identity_type_changed())
+        self.editors["identity_type"] = id_type
+        self._row(self.tr("Identity document"), id_type, "identity_type")
+        number = LtrLineEdit()
+        number.setMaxLength(20)
+        self.editors["identity_number"] = number
+        self._row(self.tr("Identity number"), number, "identity_number")
+        expiry = DateField()
+        self.editors["identity_expiry"] = expiry
+        self._row(self.tr("Identity expiry"), expiry, "identity_expiry")
+        partner, partner_ref = QLineEdit(), LtrLineEdit()
+        self.editors["verifying_partner"] = partner
+        self.editors["partner_reference"] = partner_ref
+        self._row(self.tr("Verifying partner (no identity)"), partner, "verifying_partner")
+        self._row(self.tr("Partner's reference"), partner_ref, "partner_reference")
+        gender = QComboBox()
+        gender.addItem("—", None)
+        gender.addItem(self.tr("Male"), Gender.MALE.value)
+        gender.addItem(self.tr("Female"), Gender.FEMALE.value)
+        self.editors["gender"] = gender
+        self._row(self.tr("Gender"), gender, "gender")
+        birth = DateField()
+        self.editors["birth_date"] = birth
+        self._row(self.tr("Date of birth"), birth, "birth_date")
+        nationality = LtrLineEdit()
+        nationality.setMaxLength(2)
+        nationality.setText("SA")
+        self.editors["nationality"] = nationality
+        self._row(self.tr("Nationality (country code)"), nationality, "nationality")
+        for key, label in (("phone", self.tr("Phone")), ("phone_alt", self.tr("Other phone")),
+                           ("email", self.tr("E-mail"))):
+            e = LtrLineEdit()
+            self.editors[key] = e
+            self._row(label, e, key)
+        for key, label in (("city", self.tr("City")), ("district", self.tr("District")),
+                           ("notes", self.tr("Notes"))):
+            e = QLineEdit()
+            self.editors[key] = e
+            self._row(label, e, key)
+        self._identity_type_changed()
+
+    def _row(self, label: str, field: Any, key: str, also: tuple[str, ...] = ()) -> None:
+        err = QLabel()
+        err.setObjectName("fieldError")
+        err.setWordWrap(True)
+        err.hide()
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        if isinstance(field, QWidget):
+            v.addWidget(field)
+        else:
+            v.addLayout(field)
+        v.addWidget(err)
+        self.form.addRow(label, box)
+        for k in (key, *also):
+            self.errors[k] = err
+            self.rows[k] = box
+
+    def _identity_type_changed(self) -> None:
+        none = self._combo("identity_type") == IdentityType.NONE.value
+        for key in ("verifying_partner", "partner_reference"):
+            self.form.setRowVisible(self.rows[key], none)
+        for key in ("identity_number", "identity_expiry"):
+            self.form.setRowVisible(self.rows[key], not none)
+
+    def _combo(self, key: str) -> Any:
+        w = self.editors[key]
+        assert isinstance(w, QComboBox)
+        return w.currentData()
+
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, w in self.editors.items():
+            if isinstance(w, QComboBox):
+                value = w.currentData()
+            elif isinstance(w, DateField):
+                value = w.text().strip() or None
+            else:
+                assert isinstance(w, QLineEdit)
+                value = w.text().strip() or None
+            if key in ("first_name", "father_name", "grandfather_name", "family_name"):
+                value = value or ""
+            out[key] = value
+        if out["identity_type"] == IdentityType.NONE.value:
+            out["identity_number"] = out["identity_expiry"] = None
+        else:
+            out.pop("verifying_partner")
+            out.pop("partner_reference")
+        return out
+
+    def set_answers(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            w = self.editors.get(key)
+            if w is None or value is None:
+                continue
+            value = getattr(value, "value", value)
+            if isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(value)))
+            elif isinstance(w, DateField):
+                w.setText(value.isoformat() if isinstance(value, date) else str(value))
+            elif isinstance(w, QLineEdit):
+                w.setText(str(value))
+        self._identity_type_changed()
+
+    def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
+        arabic = current_language() == "ar"
+        for label in set(self.errors.values()):
+            label.hide()
+        texts: dict[int, list[str]] = {}
+        rest: list[FieldError] = []
+        for e in errors:
+            found = self.errors.get(e.item)
+            if found is None:
+                rest.append(e)
+                continue
+            texts.setdefault(id(found), []).append(e.message_ar if arabic else e.message)
+            found.setText("\n".join(texts[id(found)]))
+            found.show()
+        return rest
+
+
+class SatisfactionPage(QWidget):
+    """POL-G5: a rating is the beneficiary's right and may be anonymous; never required."""
+
+    def __init__(self, items: tuple[Item, ...], language: str, facts: dict[str, Any],
+                 today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.score_group = QButtonGroup(self)
+        row = QHBoxLayout()
+        for n in range(1, 6):
+            b = QRadioButton(str(n))
+            self.score_group.addButton(b, n)
+            row.addWidget(b)
+        row.addStretch(1)
+        self.anonymous = QCheckBox(self.tr("Anonymous rating"))
+        self.anonymous.setChecked(True)
+        self.questions = ItemsPage(items, language, facts, today)
+        lay = QVBoxLayout(self)
+        lay.addWidget(hint(self.tr("Rating is the beneficiary's right, used to improve the "
+                                   "service — never to punish anyone. It is optional.")))
+        lay.addWidget(QLabel(self.tr("Overall rating (1 = poor, 5 = excellent)")))
+        lay.addLayout(row)
+        lay.addWidget(self.anonymous)
+        lay.addWidget(self.questions)
+        lay.addStretch(1)
+
+    def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
+        return self.questions.show_errors(errors)
+
+    def answers(self) -> dict[str, Any]:
+        return {"score": self.score_group.checkedId() if self.score_group.checkedId() > 0
+                else None, "anonymous": self.anonymous.isChecked(),
+                "answers": self.questions.answers()}

@@ -1,0 +1,337 @@
+"""The interview wizard over the Qt-free flow of ``makarem_desk.interview``.
+
+This view only copies widget values into ``InterviewSession.complete`` and shows what the
+flow answers (the next step, or every problem at its field).  The flow saves a draft after
+every completed step, so a closed window or a crash resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import traceback
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import UserError
+from ..interview.answers import StepInvalid
+from ..interview.flow import ORDER, Step
+from ..interview.session import InterviewSession
+from .bus import track
+from .context import AppContext
+from .dialogs import user_message
+from .i18n import current_language, ltr
+from .interview_steps import DeclarationPage, DocumentPage, DonePage, RegistrationPage
+from .widgets import Table, hint, page_title
+
+log = logging.getLogger(__name__)
+_T = QCoreApplication.translate
+STEP_LABELS = {
+    Step.RECEPTION: _T("Steps", "Reception and program"),
+    Step.IDENTIFY: _T("Steps", "Find the beneficiary"),
+    Step.PERSONAL: _T("Steps", "Personal data"),
+    Step.ELIGIBILITY: _T("Steps", "Eligibility"),
+    Step.DOCUMENTS: _T("Steps", "Documents"),
+    Step.CLARITY: _T("Steps", "Clarity of procedures"),
+    Step.DECLARATION: _T("Steps", "Data-accuracy declaration"),
+    Step.NOTICE: _T("Steps", "Committee notice"),
+    Step.REGISTRATION: _T("Steps", "Registration"),
+    Step.DELIVERY: _T("Steps", "Service delivery"),
+    Step.SATISFACTION: _T("Steps", "Satisfaction"),
+    Step.DONE: _T("Steps", "Finished"),
+}
+
+
+def step_label(step: Step) -> str:
+    return QCoreApplication.translate("Steps", STEP_LABELS[step])
+
+
+class InterviewView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session: InterviewSession | None = None
+        self.page: Any = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._start_page())
+        self.stack.addWidget(self._wizard_page())
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stack)
+        track(self, ctx.bus.data_changed, self.refresh)
+
+    # -- the two faces: start/resume, and the wizard ------------------------------------
+    def _start_page(self) -> QWidget:
+        w = QWidget()
+        self.start_button = QPushButton(self.tr("Start a new interview"))
+        self.start_button.setObjectName("primary")
+        self.start_button.clicked.connect(self.start_new)
+        self.drafts = Table([self.tr("Last saved"), self.tr("Step"), self.tr("Beneficiary")])
+        self.drafts.activated.connect(lambda _i: self.resume_selected())
+        resume = QPushButton(self.tr("Resume the selected interview"))
+        resume.clicked.connect(self.resume_selected)
+        lay = QVBoxLayout(w)
+        lay.addWidget(page_title(self.tr("New interview")))
+        lay.addWidget(hint(self.tr("Receive the visitor politely and give them enough time "
+                                   "(POL-H1). Every step is saved as soon as it is done.")))
+        lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeading)
+        lay.addWidget(QLabel(self.tr("Interrupted interviews")))
+        lay.addWidget(self.drafts, 1)
+        lay.addWidget(resume, 0, Qt.AlignmentFlag.AlignLeading)
+        return w
+
+    def _wizard_page(self) -> QWidget:
+        w = QWidget()
+        self.steps = QListWidget()
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setFixedWidth(230)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, len(ORDER) - 1)
+        self.progress.setTextVisible(False)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setObjectName("hint")
+        side = QVBoxLayout()
+        side.addWidget(self.progress)
+        side.addWidget(self.steps, 1)
+        side.addWidget(self.outcome)
+        self.step_title = page_title("")
+        self.step_area = QScrollArea()
+        self.step_area.setWidgetResizable(True)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setObjectName("primary")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        self.skip_button = QPushButton(self.tr("Finish without rating"))
+        self.skip_button.clicked.connect(self.finish_without_rating)
+        self.close_button = QPushButton(self.tr("Save and close"))
+        self.close_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.next_button)
+        main = QVBoxLayout()
+        main.addWidget(self.step_title)
+        main.addWidget(self.step_area, 1)
+        main.addWidget(self.error)
+        main.addLayout(buttons)
+        row = QHBoxLayout(w)
+        row.addLayout(side)
+        row.addLayout(main, 1)
+        return w
+
+    def refresh(self) -> None:
+        if self.stack.currentIndex() != 0:
+            return
+        actor = self.ctx.actor
+        drafts = self.ctx.interview.drafts.open_drafts(
+            kind="interview", user_id=actor.user_id if actor else None)
+        from .profile_view import show_date
+
+        self.drafts.set_rows([
+            ([show_date(d.updated_at), step_label(Step(d.step)),
+              str(d.state.get("reference") or "")], d.id)
+            for d in drafts if d.step in Step.__members__.values()
+        ])
+
+    # -- life cycle ---------------------------------------------------------------------
+    def start_new(self) -> None:
+        try:
+            self.session = InterviewSession.start(
+                self.ctx.interview, self.ctx.forms, self.ctx.require_actor(),
+                language=current_language(), today=self.ctx.today)
+        except UserError as exc:
+            self.ctx.dialogs.show_error(self, exc)
+            return
+        self._enter()
+
+    def resume(self, draft_id: uuid.UUID) -> None:
+        try:
+            self.session = InterviewSession.resume(
+                self.ctx.interview, self.ctx.forms, self.ctx.require_actor(), draft_id,
+                today=self.ctx.today)
+        except UserError as exc:
+            self.ctx.dialogs.show_error(self, exc)
+            return
+        self._enter()
+
+    def resume_selected(self) -> None:
+        draft_id = self.drafts.row_data()
+        if isinstance(draft_id, uuid.UUID):
+            self.resume(draft_id)
+
+    def _enter(self) -> None:
+        self.stack.setCurrentIndex(1)
+        self.show_step()
+        self.ctx.bus.data_changed.emit()
+
+    def save(self) -> None:
+        """Ctrl+S: the flow has saved every completed step; leave the interview for later."""
+        self.session = None
+        self.stack.setCurrentIndex(0)
+        self.refresh()
+
+    def print_current(self) -> None:
+        preview = getattr(self.page, "preview", None)
+        if preview is not None and preview.pdf is not None:
+            preview.choose_printer_and_print()
+
+    # -- one step -----------------------------------------------------------------------
+    def show_step(self) -> None:
+        s = self.session
+        assert s is not None
+        step = s.step
+        arabic = current_language() == "ar"
+        self.steps.clear()
+        history = set(s.state.history)
+        for st in ORDER:
+            mark = "✓ " if st.value in history else ("● " if st is step else "   ")
+            item = QListWidgetItem(mark + step_label(st))
+            if st is step:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.steps.addItem(item)
+        self.progress.setValue(ORDER.index(step))
+        o = s.outcome()
+        ref = s.state.reference
+        self.outcome.setText("\n".join(filter(None, [
+            (self.tr("Reference: %1").replace("%1", ltr(ref))) if ref else "",
+            o.describe("ar" if arabic else "en") if o else "",
+        ])))
+        self.step_title.setText(step_label(step))
+        self.error.clear()
+        self.page = self._build_page(s, step)
+        old = self.step_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.step_area.setWidget(self.page)
+        self.back_button.setEnabled(s.can_back())
+        self.skip_button.setVisible(s.can_finish())
+        self.next_button.setVisible(step is not Step.DONE)
+        self.next_button.setText(self.tr("Complete registration") if step is Step.REGISTRATION
+                                 else self.tr("Next"))
+        focus = getattr(self.page, "first_focus", lambda: None)() or self.page
+        focus.setFocus()
+
+    def _build_page(self, s: InterviewSession, step: Step) -> QWidget:
+        from .interview_items import ItemsPage
+        from .interview_pages import IdentifyPage, PersonalPage, SatisfactionPage
+
+        lang = current_language()
+        today = s.today
+        saved = s.state.answers(step)
+        if step is Step.RECEPTION:
+            from .interview_steps import ReceptionPage
+
+            page: QWidget = ReceptionPage(self.ctx.forms, s.step_items(), lang, s.facts(),
+                                          today)
+        elif step is Step.IDENTIFY:
+            page = IdentifyPage(s.find_beneficiaries)
+        elif step is Step.PERSONAL:
+            page = PersonalPage(lang)
+            if s.state.beneficiary_id and not s.state.beneficiary_new:
+                view = self.ctx.interview.beneficiaries.get(uuid.UUID(s.state.beneficiary_id))
+                page.set_answers({k: getattr(view, k, None) for k in page.editors})
+        elif step is Step.DECLARATION:
+            page = DeclarationPage(self.ctx, s)
+        elif step is Step.NOTICE:
+            page = DocumentPage(self.ctx, s, "declaration")
+        elif step is Step.REGISTRATION:
+            page = RegistrationPage(s, lang)
+        elif step is Step.DELIVERY:
+            page = DocumentPage(self.ctx, s, "receipt")
+        elif step is Step.SATISFACTION:
+            page = SatisfactionPage(s.step_items(), lang, s.facts(), today)
+        elif step is Step.DONE:
+            page = DonePage(self.ctx, s, lang)
+            page.new_interview.connect(self.start_new)
+        else:
+            # As the flow does: the documents' conditions see the eligibility answers.
+            context = s.state.answers(Step.ELIGIBILITY) if step is Step.DOCUMENTS else {}
+            page = ItemsPage(s.step_items(), lang, s.facts(), today,
+                             statement_text=s.statement_text, context=context)
+        setter = getattr(page, "set_answers", None)
+        if saved and callable(setter):
+            setter(saved)
+        return page
+
+    def current_values(self) -> dict[str, Any]:
+        values = self.page.answers() if hasattr(self.page, "answers") else {}
+        return dict(values)
+
+    def next(self) -> None:
+        s = self.session
+        if s is None or s.finished:
+            return
+        try:
+            values = self.current_values()
+            if s.step is Step.DECLARATION and values.get("signature") == "on_screen":
+                png = values.pop("signature_png_bytes", None)
+                values["signature_png"] = base64.b64encode(png or b"").decode()
+            else:
+                values.pop("signature_png_bytes", None)
+            s.complete(values)
+        except StepInvalid as exc:
+            self._show_invalid(exc)
+            return
+        except UserError as exc:
+            self.error.setText(user_message(exc))
+            return
+        except Exception as exc:  # kept on screen: nothing typed is lost
+            log.exception("interview step failed")
+            self.ctx.dialogs.show_error(self, exc, traceback.format_exc())
+            return
+        self.ctx.bus.data_changed.emit()
+        if s.state.beneficiary_id:
+            self.ctx.bus.beneficiary_saved.emit(uuid.UUID(s.state.beneficiary_id))
+        self.show_step()
+
+    def _show_invalid(self, exc: StepInvalid) -> None:
+        arabic = current_language() == "ar"
+        shower = getattr(self.page, "show_errors", None)
+        rest = shower(exc.errors) if callable(shower) else exc.errors
+        self.error.setText("\n".join(e.message_ar if arabic else e.message for e in rest)
+                           or self.tr("Please correct the marked fields."))
+
+    def back(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.back()
+        except UserError as exc:
+            self.error.setText(user_message(exc))
+            return
+        self.show_step()
+
+    def finish_without_rating(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.finish()
+        except UserError as exc:
+            self.error.setText(user_message(exc))
+            return
+        self.ctx.bus.data_changed.emit()
+        self.show_step()

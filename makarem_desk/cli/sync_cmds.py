@@ -43,6 +43,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("export", help="write a signed, encrypted batch of everything changed")
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.add_argument("--to", metavar="SITE",
+                   help="only the batch for this installation (default: one per trusted peer)")
     p.add_argument("--batch", type=int, metavar="N", help="re-create the earlier batch N")
     _key_options(p)
     p.set_defaults(handler=_export)
@@ -153,14 +155,15 @@ def _keys_list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     svc = _service(args)
     identity = svc.unlock(_passphrase(args))
-    result = svc.export(_actor(), identity, args.out, batch=args.batch)
-    if result.path is None:
-        print(f"Nothing changed since batch {result.plan.sequence - 1}; no batch written.",
-              file=sys.stderr)
-        return 0
-    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items()) or "no records"
-    print(f"batch {result.plan.sequence} ({counts})", file=sys.stderr)
-    print(result.path)
+    for result in svc.export(_actor(), identity, args.out, to=args.to, batch=args.batch):
+        plan = result.plan
+        if result.path is None:
+            print(f"Nothing changed for {plan.destination} since batch {plan.sequence - 1}; "
+                  "no batch written.", file=sys.stderr)
+            continue
+        counts = ", ".join(f"{k} {v}" for k, v in result.counts.items()) or "no records"
+        print(f"batch {plan.sequence} for {plan.destination}: {counts}", file=sys.stderr)
+        print(result.path)
     return 0
 
 

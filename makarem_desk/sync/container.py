@@ -2,7 +2,7 @@
 
 Outer file (``*.mkb``)::
 
-    makarem-batch/1 site=RYD1 seq=3 kind=records\\n   one ASCII header line
+    makarem-batch/1 site=RYD1 to=COM1 seq=3 kind=records\\n   one ASCII header line
     <64 bytes>                                      Ed25519 signature of header line + ciphertext
     <age ciphertext>                                binary age v1 file, to the recipients
 
@@ -29,7 +29,8 @@ FORMAT = "makarem-batch/1"
 SIGNATURE_LEN = 64
 MANIFEST = "manifest.json"
 _HEADER_RE = re.compile(
-    rb"^makarem-batch/1 site=([A-Za-z0-9_-]{1,32}) seq=([0-9]{1,9}) kind=(records|decisions)\n$"
+    rb"^makarem-batch/1 site=([A-Za-z0-9_-]{1,32}) to=([A-Za-z0-9_-]{1,32}) seq=([0-9]{1,9}) "
+    rb"kind=(records|decisions)\n$"
 )
 MAX_HEADER = 200
 
@@ -37,6 +38,7 @@ MAX_HEADER = 200
 @dataclass(frozen=True)
 class Envelope:
     site_id: str
+    destination: str
     sequence: int
     kind: str
     header: bytes
@@ -48,8 +50,8 @@ class Envelope:
         return self.header + self.ciphertext
 
 
-def header_line(site_id: str, sequence: int, kind: str) -> bytes:
-    return f"{FORMAT} site={site_id} seq={sequence} kind={kind}\n".encode("ascii")
+def header_line(site_id: str, destination: str, sequence: int, kind: str) -> bytes:
+    return f"{FORMAT} site={site_id} to={destination} seq={sequence} kind={kind}\n".encode("ascii")
 
 
 def seal(header: bytes, ciphertext: bytes, signature: bytes) -> bytes:
@@ -75,8 +77,9 @@ def open_envelope(data: bytes) -> Envelope:
         )
     return Envelope(
         site_id=m.group(1).decode("ascii"),
-        sequence=int(m.group(2)),
-        kind=m.group(3).decode("ascii"),
+        destination=m.group(2).decode("ascii"),
+        sequence=int(m.group(3)),
+        kind=m.group(4).decode("ascii"),
         header=header,
         signature=rest[:SIGNATURE_LEN],
         ciphertext=rest[SIGNATURE_LEN:],

@@ -29,7 +29,7 @@ from ..db import Database
 from ..models import BatchDirection, ChangeCounter, SyncBatch
 from . import container
 from .errors import SyncError
-from .keys import PrivateIdentity
+from .keys import PrivateIdentity, PublicIdentity
 from .records import CODECS, TABLE_BY_NAME, TABLES
 from .summary import build_summary
 from .trust import TrustStore
@@ -45,11 +45,11 @@ class ExportCancelled(SyncError):
 @dataclass(frozen=True)
 class ExportPlan:
     site_id: str
+    destination: str
     kind: str
     sequence: int
     change_seq_from: int
     change_seq_to: int
-    recipients: tuple[str, ...]
     recreated: bool
 
 
@@ -64,17 +64,21 @@ class ExportResult:
         return sum(self.counts.values())
 
 
-def batch_file_name(site_id: str, kind: str, sequence: int) -> str:
-    return f"{site_id}-{kind}-{sequence:06d}.mkb"
+def batch_file_name(site_id: str, destination: str, sequence: int) -> str:
+    return f"{site_id}-to-{destination}-{sequence:06d}.mkb"
 
 
 class Exporter:
+    """One stream of numbered batches per destination: a counter sends its records to the
+    committee; the committee sends each counter the decisions on that counter's
+    applications (an application's reference starts with the code of the counter that
+    made it), so no counter receives another counter's beneficiaries."""
+
     def __init__(self, db: Database, trust: TrustStore):
         self.db = db
         self.trust = trust
 
-    # -- validate first ---------------------------------------------------------------
-    def plan(self, identity: PrivateIdentity, *, batch: int | None = None) -> ExportPlan:
+    def destinations(self, identity: PrivateIdentity) -> list[PublicIdentity]:
         me = identity.public
         if me.site_id != self.db.site_id:
             raise SyncError(
@@ -90,65 +94,85 @@ class Exporter:
                 f"use `makarem-desk keys trust FILE --role {target_role}` first.",
                 message_ar="لا توجد جهة موثوقة تُشفَّر الدفعة لها؛ أضف مفاتيحها أولاً.",
             )
+        return peers
+
+    # -- validate first ---------------------------------------------------------------
+    def plan(self, identity: PrivateIdentity, destination: str, *,
+             batch: int | None = None) -> ExportPlan:
+        me = identity.public
+        if destination not in {p.site_id for p in self.destinations(identity)}:
+            raise SyncError(f"{destination} is not a trusted installation to send batches to.",
+                            message_ar="الجهة المحددة ليست جهة موثوقة.")
         kind = "records" if me.role == "site" else "decisions"
+        stream = (SyncBatch.direction == BatchDirection.EXPORT,
+                  SyncBatch.peer_site_id == destination)
         with self.db.reader() as s:
             if batch is not None:
-                row = s.scalars(select(SyncBatch).where(
-                    SyncBatch.direction == BatchDirection.EXPORT,
-                    SyncBatch.peer_site_id == me.site_id,
-                    SyncBatch.sequence == batch,
-                )).first()
+                row = s.scalars(select(SyncBatch).where(*stream, SyncBatch.sequence == batch)).first()
                 if row is None:
-                    raise SyncError(f"This installation never exported a batch {batch}.",
-                                    message_ar=f"لم تُصدَّر دفعة رقم {batch} من هذا الجهاز.")
-                return ExportPlan(me.site_id, row.kind, batch, int(row.change_seq_from),
-                                  int(row.change_seq_to), tuple(p.site_id for p in peers), True)
+                    raise SyncError(
+                        f"This installation never sent a batch {batch} to {destination}.",
+                        message_ar=f"لم تُصدَّر دفعة رقم {batch} إلى {destination}.")
+                return ExportPlan(me.site_id, destination, row.kind, batch,
+                                  int(row.change_seq_from), int(row.change_seq_to), True)
             last = s.execute(
-                select(SyncBatch.sequence, SyncBatch.change_seq_to)
-                .where(SyncBatch.direction == BatchDirection.EXPORT,
-                       SyncBatch.peer_site_id == me.site_id)
+                select(SyncBatch.sequence, SyncBatch.change_seq_to).where(*stream)
                 .order_by(SyncBatch.sequence.desc()).limit(1)
             ).first()
             top = s.scalar(select(ChangeCounter.value).where(ChangeCounter.id == 1)) or 0
         seq_from = int(last.change_seq_to) if last else 0
-        return ExportPlan(me.site_id, kind, (int(last.sequence) + 1) if last else 1,
-                          seq_from, max(int(top), seq_from), tuple(p.site_id for p in peers),
-                          False)
+        return ExportPlan(me.site_id, destination, kind, (int(last.sequence) + 1) if last else 1,
+                          seq_from, max(int(top), seq_from), False)
 
     # -- then run ---------------------------------------------------------------------
     def export(
         self,
         identity: PrivateIdentity,
         out_dir: Path,
+        destination: str,
         *,
         batch: int | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> ExportResult:
         """Write the batch; ``path`` is None when nothing changed since the last one."""
-        plan = self.plan(identity, batch=batch)
+        plan = self.plan(identity, destination, batch=batch)
         report = progress or (lambda _d, _t, _l: None)
         stop = cancelled or (lambda: False)
         if not out_dir.is_dir():
             raise SyncError(f"The folder {out_dir} does not exist.",
                             message_ar="المجلد المحدد غير موجود.")
+
+        def check_cancel() -> None:
+            if stop():
+                raise ExportCancelled("Export cancelled; nothing was written.",
+                                      message_ar="أُلغي التصدير ولم يُكتب شيء.")
+
         members: dict[str, bytes] = {}
         counts: dict[str, int] = {}
         decoded: dict[str, list[dict[str, Any]]] = {}
-        total_steps = len(TABLES) + 3
+        tables = TABLES if plan.kind == "records" else (TABLE_BY_NAME["application"],)
+        total_steps = len(tables) + 3
         with self.db.reader() as s:
-            for step, table in enumerate(TABLES):
-                if stop():
-                    raise ExportCancelled("Export cancelled; nothing was written.",
-                                          message_ar="أُلغي التصدير ولم يُكتب شيء.")
+            selected: dict[str, list[Any]] = {}
+            for step, table in enumerate(tables):
+                check_cancel()
                 report(step, total_steps, table.name)
                 codec = CODECS[table.name]
-                rows = s.execute(
-                    select(*codec.columns).where(_in_range(table, plan)).order_by(
-                        table.c.change_seq, table.c.id)
-                ).all()
+                where = _in_range(table, plan)
+                if plan.kind == "decisions":
+                    where = and_(where, table.c.reference.startswith(
+                        f"{plan.destination}-", autoescape=True))
+                selected[table.name] = list(s.execute(
+                    select(*codec.columns).where(where).order_by(table.c.change_seq, table.c.id)
+                ).all())
+            if plan.kind == "records":
+                _add_parents(s, plan.site_id, selected)
+            for table in tables:
+                rows = selected.get(table.name) or []
                 if not rows:
                     continue
+                codec = CODECS[table.name]
                 encoded = [codec.encode(r, members) for r in rows]
                 counts[table.name] = len(encoded)
                 if table.name in ("application", "beneficiary", "program"):
@@ -159,7 +183,7 @@ class Exporter:
                 )
             if not counts and not plan.recreated:
                 return ExportResult(None, plan, counts)
-            report(len(TABLES), total_steps, "summary")
+            report(len(tables), total_steps, "summary")
             members["summary.xlsx"] = self._summary(s, decoded)
         from ..migrate import head_revision
 
@@ -167,6 +191,7 @@ class Exporter:
             "format": container.FORMAT,
             "site_id": plan.site_id,
             "site_role": identity.public.role,
+            "destination": plan.destination,
             "kind": plan.kind,
             "sequence": plan.sequence,
             "change_seq_from": plan.change_seq_from,
@@ -175,23 +200,19 @@ class Exporter:
             "app_version": __version__,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "recreated": plan.recreated,
-            "recipients": list(plan.recipients),
             "counts": counts,
         }
-        if stop():
-            raise ExportCancelled("Export cancelled; nothing was written.",
-                                  message_ar="أُلغي التصدير ولم يُكتب شيء.")
-        report(len(TABLES) + 1, total_steps, "encrypt")
+        check_cancel()
+        report(len(tables) + 1, total_steps, "encrypt")
         plaintext = container.build_zip(manifest, members)
-        recipients = [p.recipient() for p in self.trust.peers() if p.site_id in plan.recipients]
-        ciphertext = container.encrypt(plaintext, recipients)
-        header = container.header_line(plan.site_id, plan.sequence, plan.kind)
+        peer = self.trust.peer(plan.destination)
+        assert peer is not None  # plan() checked it
+        ciphertext = container.encrypt(plaintext, [peer.recipient()])
+        header = container.header_line(plan.site_id, plan.destination, plan.sequence, plan.kind)
         sealed = container.seal(header, ciphertext, identity.sign(header + ciphertext))
-        if stop():
-            raise ExportCancelled("Export cancelled; nothing was written.",
-                                  message_ar="أُلغي التصدير ولم يُكتب شيء.")
-        report(len(TABLES) + 2, total_steps, "write")
-        path = out_dir / batch_file_name(plan.site_id, plan.kind, plan.sequence)
+        check_cancel()
+        report(len(tables) + 2, total_steps, "write")
+        path = out_dir / batch_file_name(plan.site_id, plan.destination, plan.sequence)
         write_atomically(path, sealed)
         if not plan.recreated:
             self._record(plan, path, container.sha256_hex(sealed), counts)
@@ -221,7 +242,7 @@ class Exporter:
             with self.db.session() as s:
                 s.add(SyncBatch(
                     direction=BatchDirection.EXPORT,
-                    peer_site_id=plan.site_id,
+                    peer_site_id=plan.destination,
                     kind=plan.kind,
                     sequence=plan.sequence,
                     change_seq_from=plan.change_seq_from,
@@ -249,6 +270,28 @@ def _in_range(table: Table, plan: ExportPlan) -> Any:
         table.c.change_seq > plan.change_seq_from,
         table.c.change_seq <= plan.change_seq_to,
     )
+
+
+def _add_parents(s: Any, site_id: str, selected: dict[str, list[Any]]) -> None:
+    """Bring along our own parent rows (the program, person, contact, application) of
+    what is sent, at their current version: the receiver then never meets a record whose
+    parent it lacks, even when an earlier batch went missing.  Where it already has them,
+    the same version is a no-op."""
+    for table in reversed(TABLES):
+        rows = selected.get(table.name) or []
+        for col in table.columns:
+            for fk in col.foreign_keys:
+                parent = fk.column.table
+                have = {r.id for r in selected.get(parent.name, [])}
+                want = {getattr(r, col.name) for r in rows} - have - {None}
+                if not want:
+                    continue
+                codec = CODECS[parent.name]
+                ids = sorted(want, key=str)
+                for i in range(0, len(ids), 500):
+                    found = s.execute(select(*codec.columns).where(
+                        parent.c.id.in_(ids[i : i + 500]), parent.c.site_id == site_id)).all()
+                    selected.setdefault(parent.name, []).extend(found)
 
 
 def _uuid(x: str) -> Any:

@@ -64,6 +64,12 @@ class Importer:
                 f"Batch {env.sequence} was made by this installation ({env.site_id}).",
                 message_ar="هذه الدفعة صادرة من هذا الجهاز نفسه.",
             )
+        if env.destination != identity.public.site_id:
+            raise BatchRefused(
+                f"This batch is addressed to {env.destination}, not to this installation "
+                f"({identity.public.site_id}).",
+                message_ar=f"هذه الدفعة موجهة إلى {env.destination} وليست لهذا الجهاز.",
+            )
         peer = self.trust.peer(env.site_id)
         if peer is None:
             raise BatchRefused(
@@ -92,8 +98,8 @@ class Importer:
             ) from exc
         contents = container.Contents(plaintext)
         m = contents.manifest
-        if (m.get("site_id"), m.get("sequence"), m.get("kind")) != (
-            env.site_id, env.sequence, env.kind
+        if (m.get("site_id"), m.get("destination"), m.get("sequence"), m.get("kind")) != (
+            env.site_id, env.destination, env.sequence, env.kind
         ) or m.get("format") != container.FORMAT:
             raise BatchRefused("The batch's manifest does not agree with its header.",
                                message_ar="بيانات الدفعة الداخلية لا تطابق رأسها.")
@@ -148,7 +154,7 @@ class Importer:
                 cursor = s.scalar(
                     select(SyncBatch.change_seq_to)
                     .where(SyncBatch.direction == BatchDirection.EXPORT,
-                           SyncBatch.peer_site_id == identity.public.site_id)
+                           SyncBatch.peer_site_id == env.site_id)
                     .order_by(SyncBatch.sequence.desc()).limit(1)
                 )
                 site_row = s.get(Site, env.site_id)

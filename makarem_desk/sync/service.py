@@ -112,13 +112,25 @@ class SyncService:
         identity: PrivateIdentity,
         out_dir: Path,
         *,
+        to: str | None = None,
         batch: int | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
-    ) -> ExportResult:
+    ) -> list[ExportResult]:
+        """One batch per destination (the committee, or at the committee each counter);
+        ``to`` limits it to one.  Re-creating batch N needs a single destination."""
         actor.require(*SYNC_ROLES, action="export a batch")
-        return self.exporter.export(identity, out_dir, batch=batch, progress=progress,
-                                    cancelled=cancelled)
+        targets = [p.site_id for p in self.exporter.destinations(identity)]
+        if to is not None:
+            targets = [to]
+        elif batch is not None and len(targets) > 1:
+            raise SyncError("Say which installation batch to re-create for (--to SITE).",
+                            message_ar="حدد الجهة التي يعاد إنشاء الدفعة لها.")
+        return [
+            self.exporter.export(identity, out_dir, dest, batch=batch, progress=progress,
+                                 cancelled=cancelled)
+            for dest in targets
+        ]
 
     def import_file(
         self,

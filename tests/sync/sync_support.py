@@ -32,10 +32,10 @@ from makarem_desk.models import (
     SignatureMode,
     Site,
 )
+from makarem_desk.services.actor import SYSTEM
 from makarem_desk.snapshot import sha256_of
 from makarem_desk.sync import KeyStore, PrivateIdentity, SyncService
 from makarem_desk.sync.trust import TrustStore
-from makarem_desk.services.actor import SYSTEM
 
 PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
 
@@ -228,3 +228,9 @@ def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
 
 def trust_store(inst: Installation) -> TrustStore:
     return inst.svc.trust_store
+
+
+def export1(inst: Installation, out: Path, **kw: object):  # type: ignore[no-untyped-def]
+    results = inst.svc.export(SYSTEM, inst.identity, out, **kw)
+    assert len(results) == 1
+    return results[0]

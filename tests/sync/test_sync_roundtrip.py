@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
+from sync_support import BACKENDS, PDF, PNG, add_case, export1, snapshot, status_of
 
 from makarem_desk.models import (
     Application,
@@ -20,8 +21,6 @@ from makarem_desk.models import (
 from makarem_desk.services.actor import SYSTEM
 from makarem_desk.sync import CommitteeService
 from makarem_desk.sync.container import Contents, open_envelope
-
-from sync_support import BACKENDS, PDF, PNG, add_case, snapshot, status_of
 
 
 def _count(db, model) -> int:  # type: ignore[no-untyped-def]
@@ -36,8 +35,8 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
     out = tmp_path / "usb"
     out.mkdir()
 
-    first = counter.svc.export(SYSTEM, counter.identity, out)
-    assert first.path is not None and first.path.name == "RYD1-records-000001.mkb"
+    first = export1(counter, out)
+    assert first.path is not None and first.path.name == "RYD1-to-COM1-000001.mkb"
     assert first.counts == {"program": 1, "beneficiary": 3, "contact": 3, "application": 3,
                             "declaration": 3, "referral": 3, "satisfaction_response": 3}
 
@@ -62,7 +61,7 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
     CommitteeService(committee.db).decide(member, refs[1], accepted=False,
                                           reason="لا تنطبق شروط البرنامج")
 
-    back = committee.svc.export(SYSTEM, committee.identity, out)
+    back = export1(committee, out)
     assert back.path is not None and back.plan.kind == "decisions"
     # Only the committee's own changes travel back, not the counter's records.
     assert back.counts == {"application": 2}
@@ -89,25 +88,26 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
     assert snapshot(committee.db) == state
 
     # The counter's next export holds nothing: decisions it received are not sent back.
-    nothing = counter.svc.export(SYSTEM, counter.identity, out)
+    nothing = export1(counter, out)
     assert nothing.path is None
 
     # A later change at the counter travels as batch 2 and updates the committee's copy.
     add_case(counter.db, first_name="نورة")
-    second = counter.svc.export(SYSTEM, counter.identity, out)
+    second = export1(counter, out)
     assert second.path is not None and second.plan.sequence == 2
-    assert second.counts["beneficiary"] == 1 and "program" not in second.counts
+    # The program it refers to comes along (unchanged: a no-op there).
+    assert second.counts["beneficiary"] == 1 and second.counts["program"] == 1
     res2 = committee.svc.import_file(SYSTEM, committee.identity, second.path)
-    assert res2.total("inserted") == 6
+    assert res2.total("inserted") == 6 and res2.total("unchanged") == 1
     assert _count(committee.db, SatisfactionResponse) == 4
 
 
 def test_batch_contents_manifest_and_summary(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
     counter, committee = counter_and_committee
     ref = add_case(counter.db)
-    result = counter.svc.export(SYSTEM, counter.identity, tmp_path)
+    result = export1(counter, tmp_path)
     env = open_envelope(result.path.read_bytes())
-    assert (env.site_id, env.sequence, env.kind) == ("RYD1", 1, "records")
+    assert (env.site_id, env.destination, env.sequence, env.kind) == ("RYD1", "COM1", 1, "records")
     contents = Contents(committee.identity.decrypt(env.ciphertext))
     contents.verify_all()
     m = contents.manifest
@@ -116,7 +116,7 @@ def test_batch_contents_manifest_and_summary(counter_and_committee, tmp_path) ->
     from makarem_desk.migrate import head_revision
 
     assert m["schema_version"] == head_revision()
-    assert m["recipients"] == ["COM1"]
+    assert m["destination"] == "COM1"
     names = set(contents.members)
     assert {"records/beneficiary.jsonl", "summary.xlsx"} <= names
     assert any(n.startswith("declarations/") and n.endswith(".pdf") for n in names)
@@ -138,13 +138,13 @@ def test_batch_contents_manifest_and_summary(counter_and_committee, tmp_path) ->
 def test_recreate_earlier_batch(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
     counter, committee = counter_and_committee
     add_case(counter.db)
-    first = counter.svc.export(SYSTEM, counter.identity, tmp_path / "a" if False else tmp_path)
+    first = export1(counter, tmp_path)
     original = first.path.read_bytes()
     add_case(counter.db)
-    counter.svc.export(SYSTEM, counter.identity, tmp_path)
+    export1(counter, tmp_path)
     lost = tmp_path / "lost"
     lost.mkdir()
-    again = counter.svc.export(SYSTEM, counter.identity, lost, batch=1)
+    again = export1(counter, lost, batch=1)
     assert again.path.name == first.path.name and again.counts == first.counts
     assert again.path.read_bytes() != original  # fresh encryption, same records
     with counter.db.reader() as s:  # re-creating does not move the cursor

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -31,7 +31,7 @@ from sqlalchemy.engine import Row
 from .db import Database
 from .errors import UserError
 from .models import Beneficiary
-from .text import INVISIBLE, search_words, to_ascii_digits
+from .text import INVISIBLE, fold_arabic, search_words, to_ascii_digits
 
 MatchedBy = Literal["identity", "phone", "name"]
 
@@ -75,6 +75,9 @@ class ParsedQuery:
     kind: Literal["identity", "identity_prefix", "phone", "name"]
     value: str = ""
     words: tuple[str, ...] = ()
+    # The words without joining "عبد"/"ابو"/… to the next one: "عبد سعد" may be the start
+    # of "عبدالله" followed by the father's name "سعد", not one name "عبدسعد".
+    split_words: tuple[str, ...] = ()
 
 
 def parse_query(query: str) -> ParsedQuery:
@@ -96,7 +99,8 @@ def parse_query(query: str) -> ParsedQuery:
             f"Type at least {MIN_NAME_LETTERS} letters of a name.",
             message_ar="اكتب حرفين على الأقل من الاسم.",
         )
-    return ParsedQuery("name", words=words)
+    split = tuple(re.findall(r"\w+", fold_arabic(cleaned)))
+    return ParsedQuery("name", words=words, split_words=split)
 
 
 def _parse_digits(compact: str) -> ParsedQuery:
@@ -146,15 +150,17 @@ class Rank:
     exact: int  # of them, as whole words rather than prefixes
     in_order: int  # words typed in the name's order, the first one being the first name
     missing: int = 0  # query words the name does not hold
+    adjacent: int = 0  # of the in-order words, those right after the previous one
 
     @property
     def score(self) -> float:
-        return (self.matched - self.missing) * 100.0 + self.exact * 10.0 + self.in_order
+        matched = (self.matched - self.missing) * 100.0 + self.exact * 10.0
+        return matched + self.in_order + self.adjacent * 0.5
 
 
 def rank(words: Sequence[str], search_key: str) -> Rank:
     key_words = search_key.split()
-    matched = exact = in_order = 0
+    matched = exact = in_order = adjacent = 0
     previous = -1
     for w in words:
         alts = _alternatives(w)
@@ -170,8 +176,9 @@ def rank(words: Sequence[str], search_key: str) -> Rank:
         matched += 1
         if (previous == -1 and pos == 0) or (previous >= 0 and pos > previous):
             in_order += 1
+            adjacent += previous >= 0 and pos == previous + 1
         previous = pos
-    return Rank(matched, exact, in_order, len(words) - matched)
+    return Rank(matched, exact, in_order, len(words) - matched, adjacent)
 
 
 # -- the service -------------------------------------------------------------------------
@@ -202,7 +209,7 @@ class SearchService:
         limit = min(limit, MAX_LIMIT)
         parsed = parse_query(query)
         if parsed.kind == "name":
-            return self._by_name(parsed.words, limit)
+            return self._by_name(parsed.words, parsed.split_words, limit)
         if parsed.kind == "identity":
             stmt = select(*_COLUMNS).where(Beneficiary.identity_number == parsed.value)
             return self._fetch_exact(stmt.limit(limit), "identity")
@@ -231,25 +238,27 @@ class SearchService:
             rows = s.execute(stmt).all()
         return [_hit(r, matched_by, 1000.0) for r in rows]
 
-    def _by_name(self, words: tuple[str, ...], limit: int) -> list[SearchHit]:
+    def _by_name(
+        self, words: tuple[str, ...], split_words: tuple[str, ...], limit: int
+    ) -> list[SearchHit]:
         cap = max(limit * 4, 100)
-        found: dict[uuid.UUID, _Row] = {}
+        found: dict[uuid.UUID, tuple[_Row, tuple[str, ...]]] = {}
         all_words_found = False
         with self.db.reader() as s:
-            for tier in _tiers(words):
+            for tier in _tiers(words, split_words):
                 if len(found) >= cap:
                     break
                 if tier.in_order and not self.db.is_sqlite:
                     continue  # no anchor at the first word in a tsquery
-                if tier.drops_word and all_words_found:
+                if tier.fallback and all_words_found:
                     break  # partial matches would only bury the people who match fully
                 stmt = self._match(tier, cap + len(found))
                 for row in s.execute(stmt):
-                    found.setdefault(row.id, row)
+                    found.setdefault(row.id, (row, tier.words))
                 all_words_found = all_words_found or (bool(found) and not tier.drops_word)
         ranked = []
-        for row in found.values():
-            r = rank(words, row.search_key)
+        for row, used in found.values():
+            r = rank(used, row.search_key)
             if r.matched:
                 ranked.append((r.score, _full_name(row), row))
         ranked.sort(key=lambda t: (-t[0], t[1]))
@@ -279,6 +288,8 @@ class _Tier:
     terms: tuple[tuple[str, bool], ...]  # (word, as a prefix?)
     in_order: bool = False  # the first typed word is the first name (SQLite only)
     drops_word: bool = False
+    fallback: bool = False  # only tried when no tier before it found anybody
+    words: tuple[str, ...] = ()  # the query words its hits are ranked against
 
     def fts5(self) -> str:
         terms = [_fts_term(w, p) for w, p in self.terms]
@@ -292,23 +303,33 @@ class _Tier:
         return " & ".join(_ts_term(w, p) for w, p in self.terms)
 
 
-def _tiers(words: Sequence[str]) -> Iterable[_Tier]:
+def _tiers(words: Sequence[str], split_words: Sequence[str] = ()) -> Iterable[_Tier]:
     """Queries from the best-ranked kind of hit down, so the first ``cap`` rows found are
     the ones ranking keeps: every word exact, then only the last word (still being typed)
-    a prefix, then every word a prefix, then one word left out."""
+    a prefix, then every word a prefix; when that finds nobody, the words without compound
+    joining, then one word left out."""
+    yield from _all_words_tiers(tuple(words))
+    if split_words and tuple(split_words) != tuple(words):
+        for tier in _all_words_tiers(tuple(split_words)):
+            yield replace(tier, fallback=True)
+    n = len(words)
+    if n > 1:  # someone typed a word the record does not hold (a city, a wrong name)
+        for skip in range(n - 1, -1, -1):
+            rest = tuple(w for i, w in enumerate(words) if i != skip)
+            terms = tuple((w, True) for w in rest)
+            yield _Tier(terms, drops_word=True, fallback=True, words=tuple(words))
+
+
+def _all_words_tiers(words: tuple[str, ...]) -> Iterable[_Tier]:
     n = len(words)
     exact = tuple((w, False) for w in words)
     last_open = tuple((w, i == n - 1) for i, w in enumerate(words))
-    yield _Tier(exact, in_order=True)
-    yield _Tier(exact)
-    yield _Tier(last_open, in_order=True)
+    yield _Tier(exact, in_order=True, words=words)
+    yield _Tier(exact, words=words)
+    yield _Tier(last_open, in_order=True, words=words)
     if n > 1:
-        yield _Tier(last_open)
-    yield _Tier(tuple((w, True) for w in words))
-    if n > 1:  # someone typed a word the record does not hold (a city, a wrong name)
-        for skip in range(n - 1, -1, -1):
-            rest = tuple((w, True) for i, w in enumerate(words) if i != skip)
-            yield _Tier(rest, drops_word=True)
+        yield _Tier(last_open, words=words)
+    yield _Tier(tuple((w, True) for w in words), words=words)
 
 
 def _fts_term(word: str, prefix: bool) -> str:

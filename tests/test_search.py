@@ -325,3 +325,18 @@ def test_search_hit_carries_the_row(any_db: Database) -> None:
         b = s.scalars(select(Beneficiary).where(Beneficiary.id == wanted)).one()
         assert hit.full_name == b.full_name == "غادة سعيد المالكي"
     assert (hit.phone, hit.city, hit.identity_number) == ("+966561234567", "جدة", None)
+
+
+def test_compound_prefix_followed_by_another_name_part(any_db: Database) -> None:
+    # "عبد سعد": the start of "عبدالله" then the father's name, not one name "عبدسعد".
+    wanted = add(any_db, "عبدالله", "سعد", "فيصل", "الجهني")
+    add(any_db, "عبدالله", "فهد", "فيصل", "الجهني")
+    hits = SearchService(any_db).search("عبد سعد")
+    assert [h.beneficiary_id for h in hits] == [wanted]
+
+
+def test_adjacent_parts_rank_above_scattered_ones(any_db: Database) -> None:
+    scattered = add(any_db, "عبدالله", "خالد", "سعد", "الرشيدي")
+    adjacent = add(any_db, "عبدالله", "سعد", "خالد", "العتيبي")
+    hits = SearchService(any_db).search("عبد الله سعد")
+    assert [h.beneficiary_id for h in hits] == [adjacent, scattered]

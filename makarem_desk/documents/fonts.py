@@ -53,7 +53,12 @@ def register_pdf_fonts() -> None:
     with _lock:
         if _registered:
             return
+        from reportlab import rl_config
         from reportlab.pdfbase import pdfmetrics
+
+        # Binary streams instead of ASCII85: reportlab's encoder is pure Python and cost
+        # ~10 ms a page (the logo); PDFs are binary files anyway.
+        rl_config.useA85 = 0
         from reportlab.pdfbase.ttfonts import TTFont
 
         pdfmetrics.registerFont(TTFont(PDF_REGULAR, str(font_path(PDF_REGULAR))))

@@ -80,9 +80,14 @@ def reshape(text: str) -> str:
     return str(_reshaper.reshape(text))
 
 
+@lru_cache(maxsize=8192)
 def visual(text: str, rtl: bool) -> str:
     """One line in display order (left to right), shaped, brackets mirrored."""
     shaped = reshape(text)
+    if not any(ch in MIRRORED for ch in shaped):
+        # Nothing to mirror: the Rust implementation's order is the whole answer.
+        out = _bidi_rust.get_display(shaped, base_dir="R" if rtl else "L")
+        return "".join(ch for ch in out if ch not in _EXPLICIT)
     levels = _rust_levels(shaped, rtl)
     if levels is None:
         out = _py_get_display(shaped, base_dir="R" if rtl else "L")
@@ -130,13 +135,14 @@ def _reorder(text: str, levels: list[int]) -> str:
     return "".join(MIRRORED.get(ch, ch) if lv % 2 else ch for ch, lv in chars)
 
 
-def missing_glyphs(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def missing_glyphs(text: str) -> frozenset[str]:
     """Characters of ``text`` (as printed, after shaping) the PDF font has no glyph for."""
     cmap = pdf_cmap()
-    return {
+    return frozenset(
         ch for ch in reshape(text) if ord(ch) not in cmap and ch not in _EXPLICIT
         and unicodedata.category(ch) != "Cc"
-    }
+    )
 
 
 def check_printable(text: str) -> None:

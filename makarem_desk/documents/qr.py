@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import segno
 
@@ -47,7 +48,14 @@ def parse_payload(text: str) -> QrPayload:
     return QrPayload(reference, sha)
 
 
+# A fixed mask: choosing the "best" of eight costs ~12 ms a code in pure Python and
+# changes nothing for a decoder.
+@lru_cache(maxsize=64)
+def _matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    code = segno.make_qr(payload, error="m", boost_error=False, mask=0)
+    return tuple(tuple(bool(cell) for cell in row) for row in code.matrix)
+
+
 def qr_matrix(payload: str) -> list[list[bool]]:
     """Dark modules of the code, row by row (drawn as vector squares in the PDF)."""
-    code = segno.make_qr(payload, error="m", boost_error=False)
-    return [[bool(cell) for cell in row] for row in code.matrix]
+    return [list(row) for row in _matrix(payload)]

@@ -224,3 +224,13 @@ def test_satisfaction_is_anonymous_by_default_and_aggregated_only(db):
     assert summary.by_channel == {"interview": 3.67, "phone": 5.0}
     # POL-G6: no per-staff figures exist in the summary at all.
     assert not any("staff" in f for f in summary.__dataclass_fields__)
+
+
+def test_earliest_answer_date_counts_from_the_day_in_riyadh():
+    from makarem_desk.services.declarations import earliest_answer_date
+
+    # 00:30 on 30 November in Riyadh is still 29 November in UTC.
+    late = datetime(2026, 11, 29, 21, 30, tzinfo=UTC)
+    assert earliest_answer_date(late).isoformat() == "2026-12-14"
+    assert earliest_answer_date(datetime(2026, 11, 29, 9, 0, tzinfo=UTC)).isoformat() == \
+        "2026-12-13"

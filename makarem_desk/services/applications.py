@@ -32,6 +32,7 @@ from ..models import (
     utcnow,
 )
 from .actor import Actor
+from .declarations import KSA
 
 S = ApplicationStatus
 # Who may move an application from one status to another.
@@ -168,7 +169,7 @@ class ApplicationService:
         number. The unique constraint decides; the loser rolls back to a savepoint and
         takes the number after the winner's."""
         site = self.db.site_id
-        year = utcnow().year
+        year = utcnow().astimezone(KSA).year  # the year on the counter's calendar
         prefix = f"{site}-{year}-"
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         for _ in range(_REFERENCE_TRIES):

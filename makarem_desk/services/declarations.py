@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -78,9 +78,14 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+# Saudi Arabia keeps UTC+3 all year; the counter's calendar day is the one that counts.
+KSA = timezone(timedelta(hours=3), "AST")
+
+
 def earliest_answer_date(prepared_at: datetime) -> date:
-    """POL-H5: the committee answers in no less than two weeks."""
-    return prepared_at.date() + timedelta(days=MIN_RESPONSE_DAYS)
+    """POL-H5: the committee answers in no less than two weeks — counted from the day at
+    the counter (a declaration at 00:30 in Riyadh is still 21:30 the day before in UTC)."""
+    return prepared_at.astimezone(KSA).date() + timedelta(days=MIN_RESPONSE_DAYS)
 
 
 def build_snapshot(a: Application, site: Site | None, site_id: str, language: str,

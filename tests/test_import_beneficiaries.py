@@ -235,3 +235,73 @@ def test_cli_errors_exit_1_without_traceback(db: Database, tmp_path: Path,
     with pytest.raises(SystemExit) as exc:
         main(["--db", url, "import-beneficiaries"])
     assert exc.value.code == 2
+
+
+def _hand_made_xlsx(path: Path, *, date1904: bool) -> Path:
+    """A workbook as Excel writes it: shared strings (one rich-text), a custom date
+    style, a sparse row, relative relationship targets."""
+    import zipfile
+
+    main_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    strings = AR + ["نورة", "سعد", "الدوسري", "أنثى", "الخبر"]
+    sst = "".join(f"<si><t>{s}</t></si>" for s in strings[:-1])
+    sst += "<si><r><t>ال</t></r><r><t>خبر</t></r><rPh><t>x</t></rPh></si>"
+    heading_cells = "".join(f'<c r="{chr(65 + i)}1" t="s"><v>{i}</v></c>' for i in range(9))
+    serial = (date(1995, 2, 3) - (date(1904, 1, 1) if date1904 else date(1899, 12, 30))).days
+    row2 = (f'<c r="A2"><v>{nid("123456789")}</v></c>'
+            '<c r="B2" t="s"><v>9</v></c><c r="C2" t="s"><v>10</v></c>'
+            # D2 (grandfather) absent: a sparse row
+            '<c r="E2" t="s"><v>11</v></c><c r="F2" t="s"><v>12</v></c>'
+            f'<c r="G2" s="1"><v>{serial}</v></c><c r="H2"><v>551234567</v></c>'
+            '<c r="I2" t="s"><v>13</v></c>')
+    pr_attr = ' date1904="1"' if date1904 else ""
+    files = {
+        "[Content_Types].xml": "<Types/>",
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{main_ns}" xmlns:r="{rel_ns}">'
+            f"<workbookPr{pr_attr}/>"
+            '<sheets><sheet name="المستفيدون" sheetId="1" r:id="rId7"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId7" Type="ws" Target="worksheets/data.xml"/></Relationships>'),
+        "xl/sharedStrings.xml": f'<sst xmlns="{main_ns}">{sst}</sst>',
+        "xl/styles.xml": (
+            f'<styleSheet xmlns="{main_ns}"><numFmts><numFmt numFmtId="164" '
+            'formatCode="[$-ar-SA]dd/mm/yyyy"/></numFmts>'
+            '<cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>'),
+        "xl/worksheets/data.xml": (
+            f'<worksheet xmlns="{main_ns}"><sheetData><row r="1">{heading_cells}</row>'
+            f'<row r="2">{row2}</row><row r="4"><c r="A4"><v>1000000009</v></c></row>'
+            '</sheetData></worksheet>'),
+    }
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return path
+
+
+@pytest.mark.parametrize("date1904", [False, True])
+def test_excel_style_workbook(db: Database, tmp_path: Path, date1904: bool) -> None:
+    path = _hand_made_xlsx(tmp_path / "excel.xlsx", date1904=date1904)
+    imp = BeneficiaryImporter(db, today=TODAY)
+    plan = imp.prepare(path)
+    assert (plan.rows_read, plan.accepted, plan.rejected) == (2, 1, 1)
+    assert {p.row for p in plan.problems} == {4}
+    imp.run(plan, SYSTEM)
+    v = BeneficiaryService(db, today=TODAY).find_by_identity(nid("123456789"))
+    assert v is not None
+    assert (v.first_name, v.grandfather_name, v.family_name, v.city) == (
+        "نورة", "", "الدوسري", "الخبر")
+    assert v.birth_date == date(1995, 2, 3) and v.gender is Gender.FEMALE
+    assert v.phone == "+966551234567"
+
+
+def test_broken_workbook(db: Database, tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook")
+    with pytest.raises(UserError, match="not a readable XLSX"):
+        BeneficiaryImporter(db, today=TODAY).prepare(path)

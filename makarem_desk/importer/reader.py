@@ -68,28 +68,30 @@ def _cell_text(value: object) -> str:
 
 
 def _open_xlsx(path: Path) -> Sheet:
-    from openpyxl import load_workbook
+    from .xlsx import XlsxError, XlsxSheet
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        zf = zipfile.ZipFile(path)
+        sheet = XlsxSheet(zf)
+        rows = sheet.rows()
+        first = next(rows, None)
+    except (zipfile.BadZipFile, KeyError, OSError, XlsxError) as exc:
         raise UserError(f"{path.name} is not a readable XLSX file ({exc}).") from exc
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    try:
-        headings = [_cell_text(v) for v in next(rows)]
-    except StopIteration:
-        wb.close()
-        raise UserError(f"{path.name} is empty.") from None
+    if first is None:
+        zf.close()
+        raise UserError(f"{path.name} is empty.")
+    if first[0] != 1:
+        raise UserError(f"{path.name}: the first row must hold the column headings.")
 
     def body() -> Iterator[tuple[int, list[str]]]:
         try:
-            for n, row in enumerate(rows, start=2):
-                yield n, [_cell_text(v) for v in row]
+            yield from rows
+        except XlsxError as exc:
+            raise UserError(f"{path.name} is not a readable XLSX file ({exc}).") from exc
         finally:
-            wb.close()
+            zf.close()
 
-    return Sheet(headings, body(), "xlsx")
+    return Sheet(first[1], body(), "xlsx")
 
 
 def _open_csv(path: Path) -> Sheet:

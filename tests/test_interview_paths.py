@@ -357,3 +357,16 @@ def test_resume_notices_changed_definitions(services, forms, tmp_path):
                     encoding="utf-8")
     again = InterviewSession.resume(services, load(folder), RECEPTIONIST, s.draft_id, today=TODAY)
     assert again.definitions_changed
+
+
+def test_abandoned_interview_withdraws_and_closes(services, forms):
+    s = run(start(services, forms), script("FIELD-CONF")[:6])
+    with pytest.raises(StepInvalid):
+        s.abandon("")
+    s.abandon("غادر المستفيد قبل التوقيع")
+    app = services.applications.get(uuid.UUID(s.state.application_id))
+    assert app.status is ApplicationStatus.WITHDRAWN
+    assert services.drafts.load(s.draft_id).status == "abandoned"
+    assert s.draft_id not in {d.id for d in services.drafts.open_drafts()}
+    contact = services.contacts.get(uuid.UUID(s.state.contact_id))
+    assert contact.ended_at is not None and contact.answer == "غادر المستفيد قبل التوقيع"

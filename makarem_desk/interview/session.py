@@ -165,6 +165,22 @@ class InterviewSession(PersonSteps):
                             message_ar="لا يمكن إنهاء المقابلة في هذه الخطوة.")
         return self.complete({"skip": True})
 
+    def abandon(self, reason: str) -> None:
+        """The visitor left before the end: a draft application is withdrawn, the contact
+        ended with the reason, and the draft closed (it no longer shows as in progress)."""
+        reason = (reason or "").strip()
+        if len(reason) < 2:
+            raise _invalid("reason", "say why the interview stops", "اكتب سبب إيقاف المقابلة")
+        if self.state.application_id:
+            app_id = uuid.UUID(self.state.application_id)
+            if self.services.applications.get(app_id).status is ApplicationStatus.DRAFT:
+                self.services.applications.withdraw(self.actor, app_id, reason)
+        if self.state.contact_id:
+            self.services.contacts.finish(uuid.UUID(self.state.contact_id), answer=reason,
+                                          outcome="abandoned")
+        self.services.drafts.save(self.draft_id, self.state.step, self.state.to_json(),
+                                  status="abandoned")
+
     def complete(self, values: dict[str, Any]) -> Step:
         """Check the values of the current step, apply its effects, save, move on.
 

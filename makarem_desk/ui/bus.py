@@ -28,7 +28,7 @@ def track(owner: QObject, signal: SignalInstance, slot: Callable[..., Any]) -> N
     def _drop(*_: object) -> None:
         try:
             signal.disconnect(slot)
-        except (RuntimeError, TypeError):  # the bus itself is already gone
+        except Exception:  # noqa: BLE001 - already disconnected, or the bus is gone
             pass
 
     owner.destroyed.connect(_drop)

@@ -187,11 +187,19 @@ def run(db_url: str | None = None, *, self_test: bool = False) -> int:
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application(language=os.environ.get("MAKAREM_LANG", "ar"))
+    if self_test:
+        # No modal dialog may wait for a click offscreen: errors are collected instead,
+        # and any of them fails the self-test.
+        from .dialogs import RecordingDialogs
+
+        recorder = RecordingDialogs()
+        install_exception_hook(lambda: recorder)
+        status = run_self_test(app, build_context(db_url, recorder))
+        for error in recorder.raised:
+            print(f"self-test: error: {error!r}", file=sys.stderr)
+        return 1 if recorder.raised else status
     dialogs = Dialogs()
     install_exception_hook(lambda: dialogs)
-    if self_test:
-        ctx = build_context(db_url, dialogs)
-        return run_self_test(app, ctx)
     desk_holder: dict[str, Any] = {}
     start = StartWindow()
     start.show()

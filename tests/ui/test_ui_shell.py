@@ -1,0 +1,167 @@
+"""Start-up, first-run set-up, log-in, the main window and its screens, language switch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from conftest import ADMIN_PW, RECEPTION_PW
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from makarem_desk.models import Channel, Role
+from makarem_desk.services.auth import AuthService
+from makarem_desk.ui.bus import EventBus
+from makarem_desk.ui.context import AppContext
+from makarem_desk.ui.dialogs import RecordingDialogs
+from makarem_desk.ui.i18n import current_language
+from makarem_desk.ui.main import Desk
+from makarem_desk.ui.tasks import TaskRunner
+
+REPO = Path(__file__).resolve().parents[2]
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360"
+    "f8ffff3f0005fe02fea7d6a4a50000000049454e44ae426082"
+)
+
+
+def type_keys(widget: QLineEdit, text: str) -> None:
+    """Per-character key events with the text set (Arabic-safe, unlike keyClicks)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def test_first_run_setup_then_login_then_main_window(qtbot, db, desk_app) -> None:  # type: ignore[no-untyped-def]
+    ctx = AppContext(db=db, bus=EventBus(), tasks=TaskRunner(synchronous=True),
+                     dialogs=RecordingDialogs())
+    desk = Desk(desk_app, ctx)
+    qtbot.addWidget(desk.start)
+    desk.begin()
+    page = desk.start.stack.currentWidget()
+    from makarem_desk.ui.login_view import LoginPage
+    from makarem_desk.ui.setup_view import SetupPage
+
+    assert isinstance(page, SetupPage)
+    type_keys(page.association_name, "جمعية مكارم الأخلاق")
+    page.association_name_en.setText("Makarem Association")
+    type_keys(page.site_code, "ryd1")
+    page.admin_full_name.setText("مدير النظام")
+    page.admin_username.setText("admin")
+    page.admin_password.setText(ADMIN_PW)
+    page.admin_password2.setText(ADMIN_PW + "x")
+    assert page.submit() is None and page.error.text()  # passwords differ: nothing saved
+    assert ctx.setup.needs_setup()
+    page.admin_password2.setText(ADMIN_PW)
+    page.set_logo(PNG_1PX)
+    info = page.submit()
+    assert info is not None and info.id == "RYD1" and info.logo_png == PNG_1PX
+    login = desk.start.stack.currentWidget()
+    assert isinstance(login, LoginPage)
+    login.username.setText("admin")
+    login.password.setText("wrong-password")
+    assert login.submit() is None
+    assert "غير صحيحة" in login.error.text()  # Arabic message at the field
+    login.password.setText(ADMIN_PW)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert desk.main is not None
+    qtbot.addWidget(desk.main)
+    assert ctx.actor is not None and ctx.actor.role is Role.ADMINISTRATOR
+    for key in desk.main.pages:
+        desk.main.show_page(key)
+    assert ctx.dialogs.raised == []
+
+
+def test_language_switch_flips_direction_and_is_saved(qtbot, ctx, desk_app) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk(desk_app, ctx)
+    qtbot.addWidget(desk.start)
+    window = desk.open_main("settings")
+    assert desk_app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.buttons["today"].text() == "اليوم"
+    settings = window.pages["settings"]
+    settings.language.setCurrentIndex(settings.language.findData("en"))
+    settings.change_language()
+    assert current_language() == "en"
+    assert desk_app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert desk.main is not None and desk.main is not window
+    qtbot.addWidget(desk.main)
+    assert desk.main.buttons["today"].text() == "Today"
+    assert desk.main.current_key() == "settings"
+    assert AuthService(ctx.db).get(ctx.actor.user_id).language == "en"
+    desk.change_language("ar")
+    assert desk.main.buttons["today"].text() == "اليوم"
+
+
+def test_identity_phone_fields_are_ltr_and_fold_arabic_digits(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.fields import DateField, identity_field, phone_field
+
+    ident = identity_field()
+    qtbot.addWidget(ident)
+    assert ident.editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    type_keys(ident.editor, "١٠٠٠٠٠٠٠٠٨")
+    assert ident.editor.text() == "1000000008"
+    assert ident.is_valid() and ident.value() == "1000000008"
+    type_keys(ident.editor, "٥")
+    assert not ident.is_valid() and ident.message.text()  # 11 digits: said at the field
+    phone = phone_field()
+    qtbot.addWidget(phone)
+    type_keys(phone.editor, "٠٥٥١٢٣٤٥٦٧")
+    assert phone.value() == "+966551234567"
+    date_field = DateField()
+    qtbot.addWidget(date_field)
+    type_keys(date_field.editor, "1448/05/27")
+    assert date_field.date() is not None and "2026" in date_field.other.text()
+    date_field.setText("2026-11-29")
+    assert "1448" in date_field.other.text()  # the Hijri date beside the Gregorian one
+
+
+def test_contact_on_another_channel_and_referral_answer(qtbot, ctx, db) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.contact_view import ContactView
+    from makarem_desk.ui.referrals_view import ReferralsView
+
+    view = ContactView(ctx)
+    qtbot.addWidget(view)
+    view.channel.setCurrentIndex(view.channel.findData(Channel.PHONE.value))
+    assert view.save() is None and view.error.text()  # no caller, no purpose
+    view.caller.setText("سارة محمد")
+    view.purpose.setText("الاستفسار عن برامج التدريب")
+    view.answer.setPlainText("شرحت لها البرامج المتاحة وطريقة التسجيل")
+    view.follow_up.setChecked(True)
+    cid = view.save()
+    assert isinstance(cid, uuid.UUID)
+    got = ctx.interview.contacts.get(cid)
+    assert got.channel is Channel.PHONE and got.follow_up_needed
+
+    actor = ctx.require_actor()
+    rid = ctx.interview.referrals.refer(actor, reason="الإجراءات غير واضحة للمستفيد")
+    inbox = ReferralsView(ctx)
+    qtbot.addWidget(inbox)
+    inbox.refresh()
+    assert inbox.table.rowCount() == 1
+    inbox.table.selectRow(0)
+    inbox.answer_box.setPlainText("شرح الباحث الإجراءات للمستفيد")
+    inbox.answer_selected()  # a receptionist may not answer (POL-H3 is the researcher's)
+    assert ctx.interview.referrals.get(rid).answer is None
+    assert "صلاحيتك" in inbox.status.text()
+    auth = AuthService(db)
+    auth.create_user(auth.login("admin", ADMIN_PW), "khalid", "خالد العتيبي",
+                     Role.SOCIAL_RESEARCHER, RECEPTION_PW)
+    ctx.actor = auth.login("khalid", RECEPTION_PW)
+    inbox.answer_selected()
+    assert ctx.interview.referrals.get(rid).answer == "شرح الباحث الإجراءات للمستفيد"
+    assert inbox.table.rowCount() == 0
+
+
+def test_self_test_command_exits_zero(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {"QT_QPA_PLATFORM": "offscreen", "MAKAREM_DATA_DIR": str(tmp_path),
+           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "makarem_desk", "--self-test"], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "screens opened" in proc.stderr
+    for screen in ("today", "interview", "contact", "search", "profile", "referrals",
+                   "settings"):
+        assert screen in proc.stderr

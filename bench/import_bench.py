@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import sys
 import tempfile
@@ -83,22 +84,23 @@ def main() -> int:
         db.upgrade(backup=False)
         imp = BeneficiaryImporter(db)
 
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         plan = imp.prepare(path)
-        dry = time.perf_counter() - t
+        dry, dry_cpu = time.perf_counter() - t, time.process_time() - c
         print(f"dry run: {plan.rows_read} read, {plan.accepted} valid, {plan.rejected} rejected "
-              f"in {dry:.2f} s = {plan.rows_read / dry:,.0f} rows/s")
+              f"in {dry:.2f} s = {plan.rows_read / dry:,.0f} rows/s (CPU {dry_cpu:.2f} s)")
 
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         plan = imp.prepare(path)
         checked = time.perf_counter() - t
         t = time.perf_counter()
         n = imp.run(plan, SYSTEM)
         written = time.perf_counter() - t
-        real = checked + written
+        real, cpu = checked + written, time.process_time() - c
         print(f"import:  {n} imported in {real:.2f} s = {plan.rows_read / real:,.0f} rows/s "
               f"(validation {checked:.2f} s + one-transaction insert {written:.2f} s on "
-              f"{db.url.get_backend_name()})")
+              f"{db.url.get_backend_name()}; CPU of this process {cpu:.2f} s)")
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         db.dispose()
     return 0
 

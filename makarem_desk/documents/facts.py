@@ -11,7 +11,7 @@ from typing import Any
 
 import phonenumbers
 
-from ..validation.dates import format_gregorian, format_hijri
+from ..validation.dates import format_gregorian, format_hijri, to_hijri
 from .labels import GENDERS, IDENTITY_TYPES, label
 from .layout import NBSP
 
@@ -53,6 +53,8 @@ def gregorian(d: date | None, language: str) -> str:
 def both_calendars(d: date | None, language: str) -> str:
     if d is None:
         return label("none", language)
+    if to_hijri(d) is None:  # before 1343 AH (an old birth date): Gregorian alone
+        return gregorian(d, language)
     if language == "ar":
         return f"{hijri(d, language)} الموافق {gregorian(d, language)}"
     return f"{gregorian(d, language)} ({hijri(d, language)})"

@@ -38,6 +38,8 @@ LABELS: dict[str, dict[str, str]] = {
     "printed_at": {"ar": "تاريخ الطباعة", "en": "Printed"},
     "page": {"ar": "صفحة", "en": "Page"},
     "none": {"ar": "—", "en": "—"},
+    # POL-E3: persons of unknown identity have no number to print in the wording
+    "no_identity": {"ar": "(بدون رقم هوية)", "en": "(no identity number)"},
 }
 
 IDENTITY_TYPES = {

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..errors import UserError
 from ..resources import resource_path
 from . import layout
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
@@ -273,7 +274,10 @@ class PageWriter:
                 c.drawImage(img, start_x + (col_w - w) / 2, line_y + 1.5 * mm, w, h,
                             mask="auto")
             except Exception as exc:
-                raise ValueError(f"the signature image cannot be read: {exc}") from exc
+                raise UserError(
+                    f"The stored signature image cannot be read ({exc}); sign again.",
+                    message_ar="تعذرت قراءة صورة التوقيع المحفوظة؛ أعد التوقيع.",
+                ) from exc
         c.setStrokeColor(INK)
         c.setLineWidth(0.6)
         c.line(start_x + 4 * mm, line_y, start_x + col_w - 4 * mm, line_y)

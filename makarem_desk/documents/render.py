@@ -25,7 +25,7 @@ def wording_values(snapshot: dict[str, Any], language: str,
     values = {
         "reference": str(snapshot.get("reference", "")),
         "full_name": facts.name_for(b, language),
-        "identity_number": str(b.get("identity_number") or label("none", language)),
+        "identity_number": str(b.get("identity_number") or label("no_identity", language)),
         "program_name": facts.program_name(snapshot.get("program", {}), language),
         "association_name": association.name(language),
         "earliest_answer_date_hijri": facts.hijri(earliest, language),

@@ -13,7 +13,7 @@ import traceback
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,20 +39,19 @@ from .interview_steps import DeclarationPage, DocumentPage, DonePage, Registrati
 from .widgets import Table, hint, page_title
 
 log = logging.getLogger(__name__)
-_T = QCoreApplication.translate
 STEP_LABELS = {
-    Step.RECEPTION: _T("Steps", "Reception and program"),
-    Step.IDENTIFY: _T("Steps", "Find the beneficiary"),
-    Step.PERSONAL: _T("Steps", "Personal data"),
-    Step.ELIGIBILITY: _T("Steps", "Eligibility"),
-    Step.DOCUMENTS: _T("Steps", "Documents"),
-    Step.CLARITY: _T("Steps", "Clarity of procedures"),
-    Step.DECLARATION: _T("Steps", "Data-accuracy declaration"),
-    Step.NOTICE: _T("Steps", "Committee notice"),
-    Step.REGISTRATION: _T("Steps", "Registration"),
-    Step.DELIVERY: _T("Steps", "Service delivery"),
-    Step.SATISFACTION: _T("Steps", "Satisfaction"),
-    Step.DONE: _T("Steps", "Finished"),
+    Step.RECEPTION: QT_TRANSLATE_NOOP("Steps", "Reception and program"),
+    Step.IDENTIFY: QT_TRANSLATE_NOOP("Steps", "Find the beneficiary"),
+    Step.PERSONAL: QT_TRANSLATE_NOOP("Steps", "Personal data"),
+    Step.ELIGIBILITY: QT_TRANSLATE_NOOP("Steps", "Eligibility"),
+    Step.DOCUMENTS: QT_TRANSLATE_NOOP("Steps", "Documents"),
+    Step.CLARITY: QT_TRANSLATE_NOOP("Steps", "Clarity of procedures"),
+    Step.DECLARATION: QT_TRANSLATE_NOOP("Steps", "Data-accuracy declaration"),
+    Step.NOTICE: QT_TRANSLATE_NOOP("Steps", "Committee notice"),
+    Step.REGISTRATION: QT_TRANSLATE_NOOP("Steps", "Registration"),
+    Step.DELIVERY: QT_TRANSLATE_NOOP("Steps", "Service delivery"),
+    Step.SATISFACTION: QT_TRANSLATE_NOOP("Steps", "Satisfaction"),
+    Step.DONE: QT_TRANSLATE_NOOP("Steps", "Finished"),
 }
 
 

@@ -1,6 +1,102 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>ContactView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="42" />
+        <source>Identity number, phone or name…</source>
+        <translation>رقم الهوية أو الجوال أو الاسم…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="44" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="44" />
+        <source>Identity number</source>
+        <translation>رقم الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="44" />
+        <source>Phone</source>
+        <translation>الجوال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="48" />
+        <source>Name of who called or wrote, if not registered</source>
+        <translation>اسم المتصل أو المراسل إن لم يكن مسجلًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="53" />
+        <source>A follow-up is needed</source>
+        <translation>يحتاج إلى متابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="59" />
+        <source>Save the contact</source>
+        <translation>حفظ التواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="63" />
+        <source>Channel</source>
+        <translation>قناة التواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="64" />
+        <source>Registered beneficiary</source>
+        <translation>مستفيد مسجّل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="66" />
+        <source>Or the caller's name</source>
+        <translation>أو اسم المتواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="67" />
+        <source>Purpose</source>
+        <translation>الغرض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="68" />
+        <source>Answer given</source>
+        <translation>الإجابة المقدّمة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="71" />
+        <source>New contact</source>
+        <translation>تواصل جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="72" />
+        <source>Every contact is recorded, whatever the channel, so that the answer can be followed up.</source>
+        <translation>يُسجَّل كل تواصل أيًّا كانت قناته، لتسهل متابعة الرد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="121" />
+        <source>The contact was saved.</source>
+        <translation>تم حفظ التواصل.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="137" />
+        <source>The applicant signs on the screen</source>
+        <translation>يوقّع المستفيد على الشاشة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="138" />
+        <source>The applicant signs on paper</source>
+        <translation>يوقّع المستفيد على الورق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="154" />
+        <source>The declaration as it will be printed. For a signature on paper, print it now and have it signed.</source>
+        <translation>الإقرار كما سيُطبع. للتوقيع على الورق اطبعه الآن واطلب من المستفيد توقيعه.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../makarem_desk/ui/dialogs.py" line="38" />
@@ -11,6 +107,230 @@
         <location filename="../../makarem_desk/ui/dialogs.py" line="51" />
         <source>An unexpected error occurred. What you entered is kept; please try again, and tell the administrator if it happens again.</source>
         <translation>حدث خطأ غير متوقع. ما أدخلته محفوظ؛ حاول مرة أخرى، وأبلغ مدير النظام إن تكرر.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="193" />
+        <source>The signed declaration: print it for the file and give the applicant a copy.</source>
+        <translation>الإقرار الموقّع: اطبعه للملف وسلّم المستفيد نسخة منه.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="199" />
+        <source>The application receipt for the beneficiary.</source>
+        <translation>إيصال الطلب للمستفيد.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="238" />
+        <source>The request was sent to the research committee.</source>
+        <translation>رُفع الطلب إلى لجنة البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="239" />
+        <source>Registered as incomplete until the missing items are brought.</source>
+        <translation>سُجّل الطلب غير مكتمل إلى حين استكمال النواقص.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="241" />
+        <source>The applicant does not meet the program's conditions; the reasons were explained.</source>
+        <translation>المتقدم لا يستوفي شروط البرنامج، وقد وُضّحت له الأسباب.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="243" />
+        <source>Referred to the social-research officer.</source>
+        <translation>أُحيل إلى مسؤول البحث الاجتماعي.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="244" />
+        <source>The interview is finished.</source>
+        <translation>انتهت المقابلة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="248" />
+        <source>Reference: %1</source>
+        <translation>الرقم المرجعي: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="250" />
+        <source>Start another interview</source>
+        <translation>بدء مقابلة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="256" />
+        <source>Open the beneficiary's profile</source>
+        <translation>فتح ملف المستفيد</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="44" />
+        <source>Identity number, phone or name…</source>
+        <translation>رقم الهوية أو الجوال أو الاسم…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="50" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="50" />
+        <source>Identity number</source>
+        <translation>رقم الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="50" />
+        <source>Phone</source>
+        <translation>الجوال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <source>New beneficiary — not registered before</source>
+        <translation>مستفيد جديد — لم يسجَّل من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="60" />
+        <source>Ask for the identity number first; search by name or phone if the applicant has no card with them.</source>
+        <translation>اطلب رقم الهوية أولًا، وابحث بالاسم أو الجوال إن لم تكن الهوية مع المستفيد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="86" />
+        <source>Chosen: %1</source>
+        <translation>المختار: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="93" />
+        <source>A new beneficiary will be registered.</source>
+        <translation>سيُسجَّل مستفيد جديد.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="79" />
+        <source>Start a new interview</source>
+        <translation>بدء مقابلة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="82" />
+        <source>Last saved</source>
+        <translation>آخر حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="82" />
+        <source>Step</source>
+        <translation>الخطوة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="82" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="84" />
+        <source>Resume the selected interview</source>
+        <translation>استئناف المقابلة المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="87" />
+        <source>New interview</source>
+        <translation>مقابلة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="88" />
+        <source>Receive the visitor politely and give them enough time (POL-H1). Every step is saved as soon as it is done.</source>
+        <translation>استقبل المستفيد بلباقة وأعطه الوقت الكافي. تُحفظ كل خطوة فور إتمامها.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
+        <source>Interrupted interviews</source>
+        <translation>مقابلات لم تكتمل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="117" />
+        <source>Back</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="119" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="233" />
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="123" />
+        <source>Finish without rating</source>
+        <translation>إنهاء دون تقييم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="125" />
+        <source>Save and close</source>
+        <translation>حفظ وإغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="219" />
+        <source>Reference: %1</source>
+        <translation>الرقم المرجعي: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="232" />
+        <source>Complete registration</source>
+        <translation>إتمام التسجيل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="315" />
+        <source>Please correct the marked fields.</source>
+        <translation>صحّح الحقول المشار إليها من فضلك.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemWidget</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="97" />
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="97" />
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="99" />
+        <source>Provided</source>
+        <translation>مُقدَّم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="100" />
+        <source>Missing</source>
+        <translation>ناقص</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="102" />
+        <source>Signed on screen</source>
+        <translation>وُقّع على الشاشة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="103" />
+        <source>Signed on paper</source>
+        <translation>وُقّع على الورق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="109" />
+        <source>Said to the applicant and confirmed</source>
+        <translation>أُبلغ المستفيد وتم التأكيد</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_items.py" line="207" />
+        <source>(optional)</source>
+        <translation>(اختياري)</translation>
     </message>
 </context>
 <context>
@@ -248,6 +568,119 @@
     </message>
 </context>
 <context>
+    <name>PersonalPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="125" />
+        <source>First name</source>
+        <translation>الاسم الأول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="126" />
+        <source>Father's name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="127" />
+        <source>Grandfather's name</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="128" />
+        <source>Family name</source>
+        <translation>اسم العائلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="134" />
+        <source>Name (four parts)</source>
+        <translation>الاسم الرباعي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="138" />
+        <source>Name in Latin letters</source>
+        <translation>الاسم بالحروف اللاتينية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="144" />
+        <source>Identity document</source>
+        <translation>وثيقة الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="148" />
+        <source>Identity number</source>
+        <translation>رقم الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="151" />
+        <source>Identity expiry</source>
+        <translation>تاريخ انتهاء الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="155" />
+        <source>Verifying partner (no identity)</source>
+        <translation>الجهة المُعرِّفة (لمن لا هوية له)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="156" />
+        <source>Partner's reference</source>
+        <translation>رقم مرجع الجهة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="159" />
+        <source>Male</source>
+        <translation>ذكر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="160" />
+        <source>Female</source>
+        <translation>أنثى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="162" />
+        <source>Gender</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="165" />
+        <source>Date of birth</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="170" />
+        <source>Nationality (country code)</source>
+        <translation>الجنسية (رمز الدولة)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="171" />
+        <source>Phone</source>
+        <translation>الجوال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="171" />
+        <source>Other phone</source>
+        <translation>جوال آخر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="172" />
+        <source>E-mail</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="176" />
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="176" />
+        <source>District</source>
+        <translation>الحي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="177" />
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+</context>
+<context>
     <name>ProfileView</name>
     <message>
         <location filename="../../makarem_desk/ui/profile_view.py" line="85" />
@@ -426,6 +859,88 @@
         <location filename="../../makarem_desk/ui/profile_view.py" line="164" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="59" />
+        <source>Program applied for</source>
+        <translation>البرنامج المتقدَّم إليه</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="26" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="26" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="26" />
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="29" />
+        <source>The answer and explanation given to the beneficiary</source>
+        <translation>الرد والشرح المقدَّمان للمستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="31" />
+        <source>Record the answer</source>
+        <translation>تسجيل الرد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="38" />
+        <source>Referrals</source>
+        <translation>الإحالات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="39" />
+        <source>Beneficiaries to whom the procedures were unclear, waiting for the social-research officer's answer.</source>
+        <translation>مستفيدون لم تتضح لهم الإجراءات، بانتظار رد مسؤول البحث الاجتماعي.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="61" />
+        <source>Choose a referral first.</source>
+        <translation>اختر إحالة أولًا.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="216" />
+        <source>Items still missing — the registration will be completed when they are brought (POL-H6):</source>
+        <translation>نواقص لم تُستكمل — يكتمل التسجيل عند إحضارها:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="222" />
+        <source>Everything required is complete. The request goes to the research committee (POL-H5).</source>
+        <translation>اكتملت جميع المتطلبات، وسيُرفع الطلب إلى لجنة البحث.</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="278" />
+        <source>Anonymous rating</source>
+        <translation>تقييم دون ذكر الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="282" />
+        <source>Rating is the beneficiary's right, used to improve the service — never to punish anyone. It is optional.</source>
+        <translation>التقييم حق للمستفيد، يُستفاد منه في تحسين الخدمة لا في محاسبة أحد، وهو اختياري.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="284" />
+        <source>Overall rating (1 = poor, 5 = excellent)</source>
+        <translation>التقييم العام (١ = ضعيف، ٥ = ممتاز)</translation>
     </message>
 </context>
 <context>
@@ -751,6 +1266,30 @@
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../makarem_desk/ui/signature_pad.py" line="144" />
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/signature_pad.py" line="145" />
+        <source>Accept signature</source>
+        <translation>اعتماد التوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/signature_pad.py" line="146" />
+        <location filename="../../makarem_desk/ui/signature_pad.py" line="164" />
+        <source>The applicant signs in the box.</source>
+        <translation>يوقّع المستفيد داخل المربع.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/signature_pad.py" line="173" />
+        <source>Signature accepted.</source>
+        <translation>تم اعتماد التوقيع.</translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
         <location filename="../../makarem_desk/ui/main.py" line="57" />
@@ -761,6 +1300,69 @@
         <location filename="../../makarem_desk/ui/main.py" line="59" />
         <source>Makarem Desk — starting…</source>
         <translation>مكتب مكارم — جارٍ التشغيل…</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="43" />
+        <source>Reception and program</source>
+        <translation>الاستقبال والبرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="44" />
+        <source>Find the beneficiary</source>
+        <translation>التعرّف على المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="45" />
+        <source>Personal data</source>
+        <translation>البيانات الشخصية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="46" />
+        <source>Eligibility</source>
+        <translation>التحقق من الأهلية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="47" />
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="48" />
+        <source>Clarity of procedures</source>
+        <translation>وضوح الإجراءات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="49" />
+        <source>Data-accuracy declaration</source>
+        <translation>إقرار صحة البيانات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="50" />
+        <source>Committee notice</source>
+        <translation>إبلاغ لجنة البحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="51" />
+        <source>Registration</source>
+        <translation>التسجيل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="52" />
+        <source>Service delivery</source>
+        <translation>تقديم الخدمة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="53" />
+        <source>Satisfaction</source>
+        <translation>قياس الرضا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="54" />
+        <source>Finished</source>
+        <translation>انتهت</translation>
     </message>
 </context>
 <context>
@@ -853,6 +1455,15 @@
         <location filename="../../makarem_desk/ui/today_view.py" line="47" />
         <source>Today</source>
         <translation>اليوم</translation>
+    </message>
+</context>
+<context>
+    <name>_WithDocument</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="94" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="104" />
+        <source>Preparing the document…</source>
+        <translation>جارٍ تجهيز المستند…</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,8 @@ from makarem_desk.models import (
     Application,
     ApplicationStatus,
     Beneficiary,
+    Channel,
+    Contact,
     Gender,
     IdentityType,
     Program,
@@ -212,9 +214,14 @@ def test_receipt_and_decision_letters(app_db: tuple[Database, uuid.UUID], tmp_pa
         a.decision_reason = "اكتمل العدد المطلوب للفعالية"
         a.decided_at = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
     out = tmp_path / "letter.pdf"
-    assert main(["--db", _url(db), "print-decision", "--reference", ref, "--out", str(out)]) == 0
+    for _ in range(2):  # a reprint records no second letter
+        assert main(["--db", _url(db), "print-decision", "--reference", ref, "--send",
+                     "--out", str(out)]) == 0
     flat = " ".join(_pdftext(out).split())
     assert "اكتمل العدد المطلوب للفعالية" in flat and "عدم قبوله" in flat
+    with db.reader() as s:
+        answers = list(s.scalars(select(Contact.answer).where(Contact.channel == Channel.LETTER)))
+    assert answers == ["rejected"]  # one contact through the letters channel (POL-CH)
 
 
 def test_receipt_uses_the_response_due_date(app_db: tuple[Database, uuid.UUID]) -> None:

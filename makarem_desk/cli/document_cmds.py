@@ -39,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     d = sub.add_parser("print-decision", help="print the committee's decision letter (PDF)")
     d.add_argument("--reference", required=True, help="e.g. RYD1-2026-000123")
+    d.add_argument("--send", action="store_true",
+                   help="also record the letter as a contact through the letters channel")
     _common(d)
     d.set_defaults(handler=_decision)
 
@@ -121,10 +123,12 @@ def _receipt(args: argparse.Namespace) -> int:
 
 def _decision(args: argparse.Namespace) -> int:
     from ..documents import service
+    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
-        pdf = service.DocumentService(db).decision_letter(args.reference, language=args.language)
+        pdf = service.DocumentService(db).decision_letter(
+            args.reference, language=args.language, sent_by=SYSTEM if args.send else None)
     finally:
         db.dispose()
     _write(args.out, pdf)

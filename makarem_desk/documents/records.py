@@ -147,7 +147,16 @@ def snapshot_of_reference(db: Database, reference: str) -> dict[str, Any]:
     return snapshot
 
 
-def decision_of(db: Database, reference: str) -> tuple[bool, str, datetime]:
+@dataclass(frozen=True)
+class Decision:
+    reference: str
+    beneficiary_id: uuid.UUID
+    accepted: bool
+    reason: str
+    decided_at: datetime
+
+
+def decision_of(db: Database, reference: str) -> Decision:
     from ..models import ApplicationStatus
 
     with db.reader() as s:
@@ -160,8 +169,9 @@ def decision_of(db: Database, reference: str) -> tuple[bool, str, datetime]:
                 f"The committee has not decided on {app.reference} yet (status {app.status.value}).",
                 message_ar="لم تصدر لجنة البحث قرارها في هذا الطلب بعد.",
             )
-        return (app.status is ApplicationStatus.ACCEPTED, app.decision_reason or "",
-                app.decided_at or app.updated_at)
+        return Decision(app.reference, app.beneficiary_id,
+                        app.status is ApplicationStatus.ACCEPTED, app.decision_reason or "",
+                        app.decided_at or app.updated_at)
 
 
 class Verdict(enum.StrEnum):

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..db import Database
+from ..models import Channel
 from ..services.actor import Actor
+from ..services.contacts import ContactInput, ContactService
 from ..services.declarations import DeclarationService
 from ..snapshot import sha256_of
 from . import records
@@ -25,6 +27,9 @@ class DeclarationPdf:
     reference: str
     snapshot_sha256: str
     preview: bool  # True: no declaration is recorded yet; the QR will not verify
+
+
+_LETTERS = uuid.UUID("6f1d2a4e-0c53-4f0e-9a51-3c1b7d9e2f10")  # namespace of letter contacts
 
 
 class DocumentService:
@@ -75,9 +80,24 @@ class DocumentService:
                               association=records.association_info(self.db),
                               printed_at=printed_at)
 
-    def decision_letter(self, reference: str, *, language: str = "ar") -> bytes:
-        accepted, reason, decided_at = records.decision_of(self.db, reference)
+    def decision_letter(self, reference: str, *, language: str = "ar",
+                        sent_by: Actor | None = None) -> bytes:
+        """The committee's decision as a letter; with ``sent_by`` the letter is also
+        recorded as a contact through the letters channel (POL-CH), once per decision
+        however often it is reprinted."""
+        decision = records.decision_of(self.db, reference)
         snapshot = records.snapshot_of_reference(self.db, reference)
-        return render_decision_letter(snapshot, language=language, accepted=accepted,
-                                      reason=reason, decided_at=decided_at,
-                                      association=records.association_info(self.db))
+        pdf = render_decision_letter(snapshot, language=language, accepted=decision.accepted,
+                                     reason=decision.reason, decided_at=decision.decided_at,
+                                     association=records.association_info(self.db))
+        if sent_by is not None:
+            outcome = "accepted" if decision.accepted else "rejected"
+            key = f"decision-letter:{decision.reference}:{outcome}:{decision.decided_at.isoformat()}"
+            ContactService(self.db).record(
+                sent_by,
+                ContactInput(channel=Channel.LETTER, beneficiary_id=decision.beneficiary_id,
+                             purpose=f"خطاب قرار لجنة البحث — {decision.reference}",
+                             answer=outcome),
+                contact_id=uuid.uuid5(_LETTERS, key),
+            )
+        return pdf

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         nav.setObjectName("navBar")
         nav.setFixedWidth(220)
         nav_lay = QVBoxLayout(nav)
-        nav_lay.setContentsMargins(0, 0, 0, 8)
+        nav_lay.setContentsMargins(0, 14, 0, 8)
         nav_lay.setSpacing(2)
         if info and info.logo_png:
             logo = QLabel()

@@ -31,7 +31,7 @@ class TodayView(QWidget):
         app_headers = [self.tr("Reference"), self.tr("Beneficiary"), self.tr("Program"),
                        self.tr("Days left")]
         self.committee_table = Table(app_headers)
-        self.overdue_table = Table(app_headers)
+        self.overdue_table = Table(app_headers[:3] + [self.tr("Days late")])
         self.incomplete_table = Table(app_headers[:3])
         self.referral_table = Table([self.tr("Beneficiary"), self.tr("Reason")])
         self.tabs = QTabWidget()
@@ -75,7 +75,10 @@ class TodayView(QWidget):
                 cells = [ltr(a.reference), a.beneficiary_name,
                          a.program_name_ar if arabic else a.program_name_en]
                 if with_days:
-                    cells.append("" if a.days_left is None else str(a.days_left))
+                    # Overdue rows count the days late: a positive number, never a minus
+                    # sign that the right-to-left layout would put on the wrong side.
+                    days = "" if a.days_left is None else ltr(str(abs(a.days_left)))
+                    cells.append(days)
                 out.append((cells, a))
             return out
 

@@ -1,0 +1,174 @@
+"""`make screenshots`: every screen in Arabic and English at 1366x768, as PNG files.
+
+Builds a throw-away database with demo data and one finished interview (so the profile,
+declarations and Today have content), then walks every screen and the interview wizard.
+Run under Xvfb for real window decorations and fonts as staff see them.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication, QWidget
+
+SIZE = (1366, 768)
+TODAY = date(2026, 11, 29)
+PERSON = dict(first_name="أسامة", father_name="عبدالله", grandfather_name="سعد",
+              family_name="الزهراني", identity_type="citizen_id",
+              identity_number="1000000008", identity_expiry="1450/01/01", gender="male",
+              birth_date="1995-03-04", nationality="SA", phone="0551234567", city="الرياض")
+VOL = {"platform_registered": True, "platform_id": "NVP-55821", "abilities_fit": True,
+       "record_checked": True, "ratings_acceptable": True}
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _shot(app: QApplication, widget: QWidget, out: Path, name: str) -> Path:
+    widget.resize(*SIZE)
+    widget.show()
+    widget.raise_()
+    _settle(app)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def _sign(canvas: Any) -> None:
+    canvas.begin_stroke(QPointF(40, 100))
+    for i in range(1, 60):
+        canvas.extend_stroke(QPointF(40 + i * 6, 100 + ((i * 7) % 23) - 11))
+    canvas.end_stroke()
+
+
+def prepare(tmp: Path) -> Any:
+    from ..demo import DemoGenerator
+    from ..models import Role
+    from ..services.auth import AuthService
+    from ..services.setup import SetupInput, SetupService
+    from .bus import EventBus
+    from .context import AppContext
+    from .dialogs import RecordingDialogs
+    from .tasks import TaskRunner
+    from .main import build_context
+
+    ctx = build_context(f"sqlite:///{tmp / 'shots.sqlite3'}", RecordingDialogs(),
+                        synchronous=True)
+    logo = (Path(__file__).resolve().parents[2] / "resources" / "images")
+    png = next((p.read_bytes() for p in sorted(logo.glob("*.png"))), None)
+    SetupService(ctx.db).complete(SetupInput(
+        site_code="RYD1", association_name="جمعية مكارم الأخلاق الخيرية",
+        association_name_en="Makarem Charitable Association", admin_username="admin",
+        admin_full_name="نورة القحطاني", admin_password="admin-pass-1", logo_png=png,
+        site_name="فرع الرياض"))
+    auth = AuthService(ctx.db)
+    admin = auth.login("admin", "admin-pass-1")
+    auth.create_user(admin, "reem", "ريم الدوسري", Role.RECEPTIONIST, "reem-pass-1")
+    DemoGenerator(ctx.db, seed=7, today=TODAY).run(300)
+    ctx = AppContext(db=ctx.db, bus=EventBus(), tasks=TaskRunner(synchronous=True),
+                     dialogs=RecordingDialogs(), today=TODAY)
+    ctx.actor = admin
+    return ctx
+
+
+def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
+    from ..interview.flow import Step
+    from .i18n import apply_language
+    from .interview_view import InterviewView
+    from .login_view import LoginPage
+    from .main import Desk, StartWindow
+
+    apply_language(app, lang)
+    shots: list[Path] = []
+    start = StartWindow()
+    start.show_page(LoginPage(ctx))
+    shots.append(_shot(app, start, out, f"{lang}-01-login"))
+    start.close()
+    desk = Desk(app, ctx)
+    window = desk.open_main("today")
+    for i, key in enumerate(window.pages, start=2):
+        window.show_page(key)
+        shots.append(_shot(app, window, out, f"{lang}-{i:02d}-{key}"))
+    view = window.pages["interview"]
+    assert isinstance(view, InterviewView)
+    window.show_page("interview")
+    view.start_new()
+    s = view.session
+    shots.append(_shot(app, window, out, f"{lang}-30-wizard-reception"))
+    view.page.program.setCurrentIndex(view.page.program.findData("VOL-EVENTS"))
+    view.page.items.widgets["purpose"].editor.setText("التسجيل في التطوع")
+    view.next()
+    view.page.new_button.click()
+    shots.append(_shot(app, window, out, f"{lang}-31-wizard-identify"))
+    view.next()
+    view.page.set_answers(PERSON)
+    shots.append(_shot(app, window, out, f"{lang}-32-wizard-personal"))
+    view.next()
+    view.page.set_answers(VOL)
+    shots.append(_shot(app, window, out, f"{lang}-33-wizard-eligibility"))
+    view.next()
+    view.page.set_answers({"identity_copy": "provided"})
+    view.next()
+    view.page.set_answers({"procedures_clear": True})
+    view.next()
+    if s is not None and s.step is Step.DECLARATION:
+        view.page.items.set_answers({"data_verified": True, "responsibility_statement": True})
+        _sign(view.page.pad.canvas)
+        view.page.pad.accept()
+        shots.append(_shot(app, window, out, f"{lang}-34-wizard-declaration"))
+        view.step_area.verticalScrollBar().setValue(10_000)
+        shots.append(_shot(app, window, out, f"{lang}-35-wizard-declaration-preview"))
+        view.next()
+        shots.append(_shot(app, window, out, f"{lang}-36-wizard-notice"))
+        # Saving the signed declaration keeps it for reprints from the profile.
+        ctx.dialogs.save_path = str(out / f"{lang}-declaration.pdf")
+        view.page.preview.save_as_pdf()
+    search = window.show_page("search")
+    search.query.setText(PERSON["first_name"] + " " + PERSON["father_name"]
+                         + " " + PERSON["family_name"])
+    search.run_search()
+    shots.append(_shot(app, window, out, f"{lang}-20-search-results"))
+    if search.hits:
+        search.results.selectRow(0)
+        search.open_current()
+        profile = window.profile
+        for tab in range(profile.tabs.count()):
+            profile.tabs.setCurrentIndex(tab)
+            if tab == 3:
+                profile.reprint_selected()
+            shots.append(_shot(app, window, out, f"{lang}-21-profile-tab{tab}"))
+    window.close()
+    return shots
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1] if len(argv) > 1 else "build/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    from .main import make_application
+
+    app = make_application(language="ar")
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = prepare(Path(tmp))
+        # The PERSON of the wizard is registered by the Arabic walk; give the English
+        # walk a different identity number so both reach the declaration.
+        shots = walk(app, ctx, out, "ar")
+        from ..validation.identity import luhn_check_digit
+
+        PERSON["identity_number"] = "100000002" + luhn_check_digit("100000002")
+        PERSON["first_name"] = "أسماء"
+        PERSON["gender"] = "female"
+        shots += walk(app, ctx, out, "en")
+        ctx.db.dispose()
+    print(f"{len(shots)} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

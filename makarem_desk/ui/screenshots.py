@@ -56,8 +56,8 @@ def prepare(tmp: Path) -> Any:
     from .bus import EventBus
     from .context import AppContext
     from .dialogs import RecordingDialogs
-    from .tasks import TaskRunner
     from .main import build_context
+    from .tasks import TaskRunner
 
     ctx = build_context(f"sqlite:///{tmp / 'shots.sqlite3'}", RecordingDialogs(),
                         synchronous=True)

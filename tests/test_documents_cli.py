@@ -232,3 +232,34 @@ def test_receipt_uses_the_response_due_date(app_db: tuple[Database, uuid.UUID]) 
         a.response_due = datetime(2027, 1, 3, 22, 30, tzinfo=UTC)  # 4 January in Riyadh
     snap = records.snapshot_of_reference(db, "TST1-2026-000002")
     assert snap["earliest_answer_date"] == "2027-01-04"
+
+
+def test_showing_a_declaration_on_screen_records_no_printing(
+    app_db: tuple[Database, uuid.UUID]
+) -> None:
+    db, app_id = app_db
+    decls = DeclarationService(db)
+    decl_id = decls.prepare(RECEPTIONIST, app_id, "en", now=NOW)
+    shown = DocumentService(db).declaration(app_id, language="ar")
+    assert not shown.preview and shown.snapshot_sha256 == decls.get(decl_id).snapshot_sha256
+    view = decls.get(decl_id)
+    assert not view.has_pdf and view.printed_at is None
+
+
+@needs_poppler
+def test_preview_wording_with_sample_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from makarem_desk.documents.wording import WORDING_DIR_ENV, default_wording_dir
+
+    folder = tmp_path / "wording"
+    shutil.copytree(default_wording_dir(), folder)
+    monkeypatch.setenv(WORDING_DIR_ENV, str(folder))
+    receipt = folder / "receipt.ar.txt"
+    receipt.write_text(receipt.read_text(encoding="utf-8") + "\nنسعد بخدمتكم دائمًا.\n",
+                       encoding="utf-8")
+    out = tmp_path / "p.pdf"
+    assert main(["preview-wording", "receipt", "--out", str(out)]) == 0
+    assert "نسعد بخدمتكم دائما" in _pdftext(out).replace("ً", "")
+    receipt.write_text("title: x\n---\nنص {unknown_field}\n", encoding="utf-8")
+    assert main(["preview-wording", "receipt", "--out", str(out)]) == 1
+    assert "unknown_field" in capsys.readouterr().err

@@ -44,6 +44,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(d)
     d.set_defaults(handler=_decision)
 
+    w = sub.add_parser("preview-wording",
+                       help="print a document with invented sample data (after editing its wording)",
+                       description="Renders a document from the wording templates in "
+                       "forms/documents/ with a fictitious applicant, so an administrator sees "
+                       "an edit before any beneficiary does. Needs no database.")
+    w.add_argument("document", choices=("declaration", "receipt", "decision_accepted",
+                                         "decision_rejected"))
+    _common(w)
+    w.set_defaults(handler=_preview_wording)
+
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--language", choices=("ar", "en"), default="ar")
@@ -69,7 +79,7 @@ def _declaration(args: argparse.Namespace) -> int:
     try:
         result = service.DocumentService(db).declaration_for_identity(
             args.national_id, program_code=args.program, language=args.language,
-            record_as=SYSTEM if args.record else None)
+            record_as=SYSTEM if args.record else None, keep_pdf=True)
     finally:
         db.dispose()
     _write(args.out, result.pdf)
@@ -132,4 +142,34 @@ def _decision(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     _write(args.out, pdf)
+    return 0
+
+
+def _preview_wording(args: argparse.Namespace) -> int:
+    from ..documents import sample
+    from ..documents.qr import payload_for
+    from ..documents.render import (
+        render_decision_letter,
+        render_declaration,
+        render_receipt,
+    )
+    from ..documents.wording import load_wording
+    from ..snapshot import sha256_of
+
+    snap = sample.sample_snapshot()
+    assoc = sample.sample_association()
+    lang = args.language
+    if args.document == "declaration":
+        pdf = render_declaration(snap, language=lang, signature_png=None,
+                                 witness_name=sample.WITNESS, signed_at=None, association=assoc,
+                                 qr_payload=payload_for(snap["reference"], sha256_of(snap)))
+    elif args.document == "receipt":
+        pdf = render_receipt(snap, language=lang, association=assoc)
+    else:
+        accepted = args.document == "decision_accepted"
+        pdf = render_decision_letter(snap, language=lang, accepted=accepted,
+                                     reason="" if accepted else sample.REJECTION_REASON,
+                                     decided_at=sample.DECIDED_AT, association=assoc)
+    _write(args.out, pdf)
+    print(f"wording version {load_wording(args.document, lang).version_hash}")
     return 0

@@ -38,19 +38,22 @@ class DocumentService:
 
     def declaration_for_identity(self, national_id: str, *, program_code: str | None = None,
                                  language: str = "ar", record_as: Actor | None = None,
+                                 keep_pdf: bool = False,
                                  now: datetime | None = None) -> DeclarationPdf:
         app_id = records.latest_application_id(self.db, national_id, program_code)
-        return self.declaration(app_id, language=language, record_as=record_as, now=now)
+        return self.declaration(app_id, language=language, record_as=record_as,
+                                keep_pdf=keep_pdf, now=now)
 
     def declaration(self, application_id: uuid.UUID, *, language: str = "ar",
-                    record_as: Actor | None = None,
+                    record_as: Actor | None = None, keep_pdf: bool = False,
                     now: datetime | None = None) -> DeclarationPdf:
         """The application's latest declaration as a PDF.
 
         With no declaration on record the paper is a preview, unless ``record_as`` is
         given: then the declaration is prepared (snapshot and wording version stored) so
-        that the printed paper can be signed on paper and verified later. Printing a
-        recorded declaration keeps the PDF with it (what the association files).
+        that the printed paper can be signed on paper and verified later. ``keep_pdf``
+        (the paper is being printed, not just shown) stores the PDF and the printing time
+        with the recorded declaration — what the association files.
         """
         if record_as is not None and records.print_job(
             self.db, application_id, language=language, now=now
@@ -69,7 +72,7 @@ class DocumentService:
             signed_at=decl.signed_at if decl else None,
             association=association, qr_payload=payload_for(job.reference, sha),
         )
-        if decl is not None:
+        if decl is not None and keep_pdf:
             DeclarationService(self.db).attach_pdf(decl.id, pdf, printed_at=now)
         return DeclarationPdf(pdf, job.reference, sha, preview=decl is None)
 

@@ -305,3 +305,26 @@ def test_broken_workbook(db: Database, tmp_path: Path) -> None:
         zf.writestr("xl/workbook.xml", "<workbook")
     with pytest.raises(UserError, match="not a readable XLSX"):
         BeneficiaryImporter(db, today=TODAY).prepare(path)
+
+
+def test_progress_and_cancel_leave_nothing_written(db: Database, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import makarem_desk.importer.beneficiaries as module
+
+    monkeypatch.setattr(module, "CHUNK", 1000)
+    path = write_csv(tmp_path / "in.csv", EN, good_rows(2400), bom=False)
+    imp = BeneficiaryImporter(db, today=TODAY)
+    seen: list[tuple[int, int, str]] = []
+    plan = imp.prepare(path, lambda d, t, label: seen.append((d, t, label)))
+    assert seen == [(1000, 0, "validating"), (2000, 0, "validating")]
+    with pytest.raises(UserError, match="cancelled"):
+        imp.run(plan, SYSTEM, cancelled=lambda: True)
+    assert count(db) == 0
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEvent)) == 0
+    with pytest.raises(UserError, match="cancelled"):
+        imp.prepare(path, cancelled=lambda: True)
+    done: list[int] = []
+    assert imp.run(plan, SYSTEM, lambda d, t, label: done.append(d)) == 2400
+    assert done == [1000, 2000, 2400]
+    assert count(db) == 2400

@@ -41,8 +41,11 @@ def _import(args: argparse.Namespace) -> int:
     try:
         importer = BeneficiaryImporter(db)
         started = time.perf_counter()
-        plan = importer.prepare(args.file)
-        imported = 0 if args.dry_run else importer.run(plan, SYSTEM)
+        progress = _show_progress if sys.stderr.isatty() else None
+        plan = importer.prepare(args.file, progress)
+        imported = 0 if args.dry_run else importer.run(plan, SYSTEM, progress)
+        if progress is not None:
+            print(file=sys.stderr)
         elapsed = time.perf_counter() - started
         if args.report is not None:
             plan.write_report(args.report)
@@ -66,3 +69,8 @@ def _import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("Dry run: nothing was written.")
     return 0
+
+
+def _show_progress(done: int, total: int, label: str) -> None:
+    of = f" of {total}" if total else ""
+    print(f"\r{label} {done}{of} rows…", end="", file=sys.stderr, flush=True)

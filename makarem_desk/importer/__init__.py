@@ -1,5 +1,5 @@
 """Importing existing beneficiary spreadsheets (CSV or XLSX)."""
 
-from .beneficiaries import BeneficiaryImporter, ImportPlan, Problem
+from .beneficiaries import BeneficiaryImporter, ImportCancelled, ImportPlan, Problem
 
-__all__ = ["BeneficiaryImporter", "ImportPlan", "Problem"]
+__all__ = ["BeneficiaryImporter", "ImportCancelled", "ImportPlan", "Problem"]

@@ -26,7 +26,7 @@ from ..services.beneficiaries import beneficiary_reference, search_key_of
 from ..validation import normalize_identity_number
 from ..validation.record import clean_beneficiary
 from .columns import LABELS_AR, REQUIRED, match_headings
-from .reader import open_sheet
+from .reader import Sheet, open_sheet
 
 CHUNK = 5000
 # The record's field a problem is reported against -> the spreadsheet column.
@@ -87,8 +87,18 @@ class BeneficiaryImporter:
         self.today = today or date.today()
 
     # -- validate ---------------------------------------------------------------------
-    def prepare(self, path: Path, progress: Progress | None = None) -> ImportPlan:
+    def prepare(self, path: Path, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportPlan:
+        """Read and check every row; nothing is written. ``progress(done, 0, label)`` is
+        called every 1,000 rows; ``cancelled()`` returning True stops with a UserError."""
         sheet = open_sheet(path)
+        try:
+            return self._prepare(path, sheet, progress, cancelled)
+        finally:
+            sheet.close()
+
+    def _prepare(self, path: Path, sheet: Sheet, progress: Progress | None,
+                 cancelled: Callable[[], bool] | None) -> ImportPlan:
         columns, unknown = match_headings(sheet.headings)
         missing = [c for c in REQUIRED if c not in columns]
         if missing:
@@ -107,8 +117,8 @@ class BeneficiaryImporter:
             plan.rows_read += 1
             data = {c: (cells[i] if i < len(cells) else "") for c, i in columns.items()}
             self._check_row(plan, row_no, data, headings, first_row_of)
-            if progress is not None and plan.rows_read % 1000 == 0:
-                progress(plan.rows_read, 0, "validating")
+            if plan.rows_read % 1000 == 0:
+                _tick(plan.rows_read, 0, "validating", progress, cancelled)
         self._check_database(plan, headings)
         return plan
 
@@ -186,8 +196,10 @@ class BeneficiaryImporter:
         return found
 
     # -- write ------------------------------------------------------------------------
-    def run(self, plan: ImportPlan, actor: Actor, progress: Progress | None = None) -> int:
-        """Insert every accepted row in one transaction; returns how many."""
+    def run(self, plan: ImportPlan, actor: Actor, progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> int:
+        """Insert every accepted row in one transaction; returns how many. Cancelling
+        rolls the whole import back."""
         actor.require(Role.RECEPTIONIST, action="import beneficiaries")
         if not plan.rows:
             return 0
@@ -222,8 +234,7 @@ class BeneficiaryImporter:
                         dicts.append(d)
                     # Core executemany on the session's connection: no ORM bookkeeping.
                     conn.execute(insert(table), dicts)
-                    if progress is not None:
-                        progress(start + len(chunk), total, "importing")
+                    _tick(start + len(chunk), total, "importing", progress, cancelled)
                 s.add(AuditEvent(user_id=actor.user_id, username=actor.username,
                                  action="beneficiary.import", entity="beneficiary",
                                  details={"file": plan.source.name, "read": plan.rows_read,
@@ -247,3 +258,17 @@ class BeneficiaryImporter:
 
 
 _ID_POS = 1 + _VALUE_COLUMNS.index("identity_number")
+
+
+def _tick(done: int, total: int, label: str, progress: Progress | None,
+          cancelled: Callable[[], bool] | None) -> None:
+    if progress is not None:
+        progress(done, total, label)
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
+
+
+class ImportCancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.",
+                         message_ar="أُلغي الاستيراد؛ لم يُحفظ شيء.")

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import UserError
@@ -25,6 +23,7 @@ class Sheet:
     headings: list[str]
     rows: Iterator[tuple[int, list[str]]]  # (row number as the user sees it, cells)
     kind: str
+    close: Callable[[], None]
 
 
 def open_sheet(path: Path) -> Sheet:
@@ -55,18 +54,6 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _open_xlsx(path: Path) -> Sheet:
     from .xlsx import XlsxError, XlsxSheet
 
@@ -81,6 +68,7 @@ def _open_xlsx(path: Path) -> Sheet:
         zf.close()
         raise UserError(f"{path.name} is empty.")
     if first[0] != 1:
+        zf.close()
         raise UserError(f"{path.name}: the first row must hold the column headings.")
 
     def body() -> Iterator[tuple[int, list[str]]]:
@@ -91,30 +79,44 @@ def _open_xlsx(path: Path) -> Sheet:
         finally:
             zf.close()
 
-    return Sheet(first[1], body(), "xlsx")
+    return Sheet(first[1], body(), "xlsx", zf.close)
+
+
+def _not_utf8(path: Path) -> UserError:
+    return UserError(
+        f"{path.name} is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\" "
+        "and try again."
+    )
 
 
 def _open_csv(path: Path) -> Sheet:
+    # Streamed, not read whole: a million-row file stays a few rows in memory.
+    f = path.open(encoding="utf-8-sig", newline="")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        first_line = f.readline()
+        f.seek(0)
+        # Excel in an Arabic or European locale separates with ";"; exports may use tabs.
+        delimiter = max(",;\t", key=first_line.count)
+        reader = csv.reader(f, delimiter=delimiter)
+        headings = next(reader, None)
     except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{path.name} is not UTF-8 text; save it from the spreadsheet as "
-            "\"CSV UTF-8\" and try again."
-        ) from exc
-    first_line = text.split("\n", 1)[0]
-    # Excel in an Arabic or European locale separates with ";"; exports may use tabs.
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        headings = next(reader)
-    except StopIteration:
-        raise UserError(f"{path.name} is empty.") from None
+        f.close()
+        raise _not_utf8(path) from exc
+    except csv.Error as exc:
+        f.close()
+        raise UserError(f"{path.name} line 1: {exc}") from exc
+    if headings is None:
+        f.close()
+        raise UserError(f"{path.name} is empty.")
 
     def body() -> Iterator[tuple[int, list[str]]]:
         try:
             yield from enumerate(reader, start=2)
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(path) from exc
         except csv.Error as exc:
             raise UserError(f"{path.name} line {reader.line_num}: {exc}") from exc
+        finally:
+            f.close()
 
-    return Sheet([h.strip() for h in headings], body(), "csv")
+    return Sheet([h.strip() for h in headings], body(), "csv", f.close)

@@ -245,3 +245,18 @@ def test_bad_emails(raw: str) -> None:
 def test_empty_email_is_allowed() -> None:
     assert validate_email("  ") == ""
     assert validate_email(None) == ""
+
+
+@settings(max_examples=300)
+@given(st.integers(1343, 1500), st.integers(1, 12), st.integers(1, 30))
+def test_every_hijri_day_round_trips(y: int, m: int, d: int) -> None:
+    text = f"{y}/{m:02d}/{d:02d} هـ"
+    try:
+        g = parse_date(text)
+    except ValidationError as e:
+        # Only the 30th of a 29-day Umm al-Qura month does not exist.
+        assert d == 30 and e.code == "invalid_hijri"
+        assert parse_date(f"{y}/{m:02d}/29") is not None
+        return
+    h = to_hijri(g)
+    assert h is not None and (h.year, h.month, h.day) == (y, m, d)

@@ -61,7 +61,7 @@ def _declaration(language: str, signed: bool = True) -> bytes:
         sample.sample_snapshot(), language=language,
         signature_png=_signature_png() if signed else None, witness_name=sample.WITNESS,
         signed_at=sample.SIGNED_AT if signed else None,
-        association=sample.sample_association(), qr_payload=_payload())
+        association=sample.sample_association(), qr_payload=_payload(), preview=not signed)
 
 
 def _receipt(language: str) -> bytes:
@@ -202,6 +202,9 @@ def test_unsigned_declaration_has_an_empty_signature_line(
 ) -> None:
     assert _core("(يوقع على الورق)") in _core(_text(pdfs[("declaration_preview", "ar")]))
     assert _core("(يوقع على الورق)") not in _core(_text(pdfs[("declaration", "ar")]))
+    # nothing on record yet: the paper says it is not for signing
+    assert _core("لم يسجل الإقرار بعد") in _core(_text(pdfs[("declaration_preview", "ar")]))
+    assert _core("لم يسجل الإقرار بعد") not in _core(_text(pdfs[("declaration", "ar")]))
 
 
 def _diff_fraction(a: Image.Image, b: Image.Image) -> float:

@@ -162,7 +162,8 @@ def _preview_wording(args: argparse.Namespace) -> int:
     if args.document == "declaration":
         pdf = render_declaration(snap, language=lang, signature_png=None,
                                  witness_name=sample.WITNESS, signed_at=None, association=assoc,
-                                 qr_payload=payload_for(snap["reference"], sha256_of(snap)))
+                                 qr_payload=payload_for(snap["reference"], sha256_of(snap)),
+                                 preview=True)
     elif args.document == "receipt":
         pdf = render_receipt(snap, language=lang, association=assoc)
     else:

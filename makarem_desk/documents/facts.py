@@ -12,7 +12,7 @@ from typing import Any
 import phonenumbers
 
 from ..validation.dates import format_gregorian, format_hijri, to_hijri
-from .labels import GENDERS, IDENTITY_TYPES, label
+from .labels import IDENTITY_TYPES, label
 from .layout import NBSP
 
 # Saudi Arabia keeps UTC+3 all year (no daylight saving), so a fixed offset is exact and
@@ -85,10 +85,6 @@ def identity(beneficiary: dict[str, Any], language: str) -> str:
     kind_text = kind.get(language, str(beneficiary.get("identity_type") or ""))
     number = beneficiary.get("identity_number") or ""
     return f"{kind_text}: {number}" if number else kind_text
-
-
-def gender(value: Any, language: str) -> str:
-    return GENDERS.get(str(value or ""), {}).get(language, "")
 
 
 def name_for(beneficiary: dict[str, Any], language: str) -> str:

@@ -12,10 +12,7 @@ LABELS: dict[str, dict[str, str]] = {
     "full_name": {"ar": "الاسم الكامل", "en": "Full name"},
     "latin_name": {"ar": "الاسم باللاتينية", "en": "Name in Latin letters"},
     "identity": {"ar": "الهوية", "en": "Identity"},
-    "identity_expiry": {"ar": "تاريخ انتهاء الهوية", "en": "Identity expiry"},
     "birth_date": {"ar": "تاريخ الميلاد", "en": "Date of birth"},
-    "gender": {"ar": "الجنس", "en": "Gender"},
-    "nationality": {"ar": "الجنسية", "en": "Nationality"},
     "phone": {"ar": "رقم الجوال", "en": "Mobile phone"},
     "city": {"ar": "المدينة / الحي", "en": "City / district"},
     "program": {"ar": "البرنامج", "en": "Program"},
@@ -30,8 +27,8 @@ LABELS: dict[str, dict[str, str]] = {
     "signed_on_paper": {"ar": "(يوقع على الورق)", "en": "(to be signed on paper)"},
     "witness": {"ar": "الموظف المستلم (شاهد)", "en": "Receiving officer (witness)"},
     "date_time": {"ar": "التاريخ والوقت", "en": "Date and time"},
-    "not_signed": {"ar": "مسودة للمراجعة — لم توقع بعد", "en": "Preview — not signed yet"},
-    "verification": {"ar": "رمز التحقق", "en": "Verification code"},
+    "not_signed": {"ar": "مسودة للمراجعة — لم يسجل الإقرار بعد، فلا يعتمد للتوقيع",
+                   "en": "Preview — the declaration is not recorded yet; not for signing"},
     "wording_version": {"ar": "إصدار النص", "en": "Wording version"},
     "follow_up": {"ar": "للمتابعة والاستفسار", "en": "To follow up or ask"},
     "decision_date": {"ar": "تاريخ القرار", "en": "Date of decision"},
@@ -48,8 +45,6 @@ IDENTITY_TYPES = {
     "passport": {"ar": "جواز سفر", "en": "Passport"},
     "none": {"ar": "بدون هوية", "en": "No identity document"},
 }
-
-GENDERS = {"male": {"ar": "ذكر", "en": "Male"}, "female": {"ar": "أنثى", "en": "Female"}}
 
 # POL-CH: the association's channels, in the policy's order; a configured value (a phone
 # number, an address) is printed beside the channel's name.

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -261,8 +260,3 @@ def single_line(text: str, rtl: bool) -> str:
     """A short text (a label, a table cell) in display order."""
     text = " ".join(text.split())
     return visual(isolate_ltr_runs(text) if rtl else text, rtl)
-
-
-def all_printable(texts: Iterable[str]) -> None:
-    for t in texts:
-        check_printable(t)

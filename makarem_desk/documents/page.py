@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
@@ -141,14 +140,29 @@ class PageWriter:
         self.y -= size * 0.5
 
     def title_block(self, title: str, reference: str) -> None:
-        self.y -= 9 * mm
+        self.y -= 8 * mm
         self.draw_line_text(title, self.left, self.text_width, self.y, font=PDF_BOLD, size=19,
                             align="center", color=ACCENT)
         if reference:
-            self.y -= 7 * mm
+            self.y -= 6.5 * mm
             self.draw_line_text(f"{label('reference', self.language)}: {reference}", self.left,
                                 self.text_width, self.y, size=11.5, align="center")
-        self.y -= 5 * mm
+        self.y -= 4 * mm
+
+    def notice(self, text: str) -> None:
+        """A framed line in the accent colour (e.g. "preview, not for signing")."""
+        size = 10.5
+        h = size * 2.2
+        self.ensure_space(h + 2 * mm)
+        c = self.canvas
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(0.8)
+        c.setDash(3, 2)
+        c.rect(self.left, self.y - h, self.text_width, h, stroke=1, fill=0)
+        c.setDash()
+        self.draw_line_text(text, self.left, self.text_width, self.y - h + size * 0.75,
+                            font=PDF_BOLD, size=size, align="center", color=ACCENT)
+        self.y -= h + 2 * mm
 
     def bullets(self, items: Sequence[str], *, size: float = 11) -> None:
         for item in items:
@@ -252,7 +266,7 @@ class PageWriter:
     ) -> None:
         """Applicant's signature on the start side, the witness on the other."""
         c = self.canvas
-        box_h = 26 * mm
+        box_h = 23 * mm
         self.ensure_space(box_h + 16 * mm)
         self.y -= 4 * mm
         col_w = (self.text_width - 10 * mm) / 2
@@ -320,7 +334,7 @@ class PageWriter:
         c.addLiteral("\n".join(ops) + "\nf")
         c.restoreState()
 
-    def finish(self, *, printed_at: datetime | None = None) -> bytes:
+    def finish(self) -> bytes:
         self._footer()
         self.canvas.showPage()
         self.canvas.save()

@@ -81,9 +81,10 @@ def _channels(writer: PageWriter, association: AssociationInfo, language: str) -
 def render_declaration(
     snapshot: dict[str, Any], *, language: str, signature_png: bytes | None,
     witness_name: str, signed_at: datetime | None, association: AssociationInfo,
-    qr_payload: str, wording: Wording | None = None,
+    qr_payload: str, wording: Wording | None = None, preview: bool = False,
 ) -> bytes:
-    """POL-H4 declaration; a preview (nothing signed yet) has an empty signature line."""
+    """POL-H4 declaration; unsigned, it has an empty signature line. A ``preview`` (no
+    declaration on record, so its code verifies nothing) says so under the title."""
     wording = wording or load_wording("declaration", language)
     reference = str(snapshot.get("reference", ""))
     w = PageWriter(language, association, title=wording.title,
@@ -91,6 +92,8 @@ def render_declaration(
                    keywords=qr_payload, qr=qr_matrix(qr_payload),
                    footer_note=f"{label('wording_version', language)}: {wording.version_hash}")
     w.title_block(wording.title, reference)
+    if preview:
+        w.notice(label("not_signed", language))
     w.heading(label("applicant_data", language))
     w.table(_applicant_rows(snapshot, language))
     values = wording_values(snapshot, language, association)

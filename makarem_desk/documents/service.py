@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..db import Database
-from ..models import Channel
+from ..models import Channel, utcnow
 from ..services.actor import Actor
 from ..services.contacts import ContactInput, ContactService
 from ..services.declarations import DeclarationService
@@ -71,6 +71,7 @@ class DocumentService:
             witness_name=decl.witness_name if decl else "",
             signed_at=decl.signed_at if decl else None,
             association=association, qr_payload=payload_for(job.reference, sha),
+            preview=decl is None,
         )
         if decl is not None and keep_pdf:
             DeclarationService(self.db).attach_pdf(decl.id, pdf, printed_at=now)
@@ -81,7 +82,7 @@ class DocumentService:
         snapshot = records.snapshot_of_reference(self.db, reference)
         return render_receipt(snapshot, language=language,
                               association=records.association_info(self.db),
-                              printed_at=printed_at)
+                              printed_at=printed_at or utcnow())
 
     def decision_letter(self, reference: str, *, language: str = "ar",
                         sent_by: Actor | None = None) -> bytes:

@@ -53,7 +53,7 @@ def test_an_edit_is_a_new_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_paragraph_lines_are_joined_and_crlf_accepted() -> None:
-    raw = "title: T\r\n---\r\nfirst line\r\nsame paragraph {reference}\r\n\r\nsecond\r\n".encode()
+    raw = b"title: T\r\n---\r\nfirst line\r\nsame paragraph {reference}\r\n\r\nsecond\r\n"
     w = parse_wording("receipt", "en", raw)
     assert w.title == "T"
     assert w.paragraphs == ["first line same paragraph {reference}", "second"]

@@ -161,3 +161,19 @@ def test_text_without_glyphs_is_refused_clearly() -> None:
     with pytest.raises(UserError) as err:
         layout.check_printable("اسم 漢字")
     assert "U+6F22" in err.value.message
+
+
+def test_embedding_levels_come_from_the_rust_implementation() -> None:
+    # If python-bidi changes its debug output the layout falls back to the pure-Python
+    # algorithm silently; this test makes that change loud.
+    levels = layout._rust_levels("رقم (30) هاتف", True)
+    assert levels is not None and len(levels) == len("رقم (30) هاتف")
+    assert levels[0] == 1 and levels[5] == 2  # Arabic at level 1, the digits at level 2
+
+
+def test_embedding_is_carried_across_wrapped_lines() -> None:
+    value = layout.embed_rtl("لم يستوف شرط المؤهل العلمي المطلوب للبرنامج 75% على الأقل")
+    lines = layout.wrap(f"rejected for this reason: {value} and more", 120, PDF_REGULAR, 11)
+    assert len(lines) > 2
+    for line in lines:  # every line opens and closes its own embeddings
+        assert line.count("\u202b") == line.count("\u202c")

@@ -1,15 +1,17 @@
-"""``import-beneficiaries``: move an association's existing spreadsheets in."""
+"""Beneficiary commands: ``import-beneficiaries`` (move existing spreadsheets in),
+``beneficiary show`` and ``beneficiary register`` (the same service as the counter form)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from .common import open_database
+from .common import open_database, print_json
 
 
 def register(sub: Any) -> None:
@@ -29,6 +31,78 @@ def register(sub: Any) -> None:
     p.add_argument("--report", type=Path, metavar="REPORT.csv",
                    help="write row, column and problem of every rejected row to this CSV")
     p.set_defaults(handler=_import)
+
+    b = sub.add_parser("beneficiary", help="show or register one beneficiary")
+    bsub = b.add_subparsers(dest="beneficiary_command", metavar="ACTION", required=True)
+    show = bsub.add_parser("show", help="show the beneficiary holding an identity number")
+    show.add_argument("identity_number", metavar="ID_NUMBER")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=_show)
+    reg = bsub.add_parser("register", help="register a beneficiary (checked like the form)")
+    for name in _REGISTER_OPTIONS:
+        reg.add_argument("--" + name.replace("_", "-"), dest=name, metavar="TEXT")
+    reg.set_defaults(handler=_register)
+
+
+_REGISTER_OPTIONS = (
+    "first_name", "father_name", "grandfather_name", "family_name", "latin_name",
+    "identity_type", "identity_number", "identity_expiry", "gender", "birth_date",
+    "nationality", "phone", "phone_alt", "email", "city", "district", "notes",
+    "verifying_partner", "partner_reference",
+)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ..services.beneficiaries import BeneficiaryService
+    from ..validation import format_both
+
+    db = open_database(args)
+    try:
+        view = BeneficiaryService(db).find_by_identity(args.identity_number)
+    finally:
+        db.dispose()
+    if view is None:
+        raise UserError(f"No beneficiary holds the identity number {args.identity_number}.")
+    fields = {
+        "reference": view.reference, "id": str(view.id), "version": view.version,
+        "full_name": view.full_name, "latin_name": view.latin_name,
+        "identity_type": view.identity_type.value, "identity_number": view.identity_number,
+        "identity_expiry": view.identity_expiry, "gender": view.gender and view.gender.value,
+        "birth_date": view.birth_date, "nationality": view.nationality, "phone": view.phone,
+        "phone_alt": view.phone_alt, "email": view.email, "city": view.city,
+        "district": view.district, "notes": view.notes,
+    }
+    if args.json:
+        print_json(fields)
+        return 0
+    for key, value in fields.items():
+        if value in (None, ""):
+            continue
+        if isinstance(value, date):
+            value = f"{value}  ({format_both(value, 'en')})"
+        print(f"{key.replace('_', ' '):16} {value}")
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    from ..services.actor import SYSTEM
+    from ..services.beneficiaries import BeneficiaryInput, BeneficiaryService, InvalidBeneficiary
+
+    data = BeneficiaryInput(**{k: getattr(args, k) or "" for k in _REGISTER_OPTIONS})
+    db = open_database(args)
+    try:
+        svc = BeneficiaryService(db)
+        try:
+            bid = svc.register(SYSTEM, data)
+        except InvalidBeneficiary as exc:
+            # Every problem on its own line, like the form shows them at the fields.
+            lines = [f"  --{e.field.replace('_', '-')}: {e.message}" for e in exc.errors]
+            raise UserError("the beneficiary was not registered:\n" + "\n".join(lines)) from exc
+        view = svc.get(bid)
+    finally:
+        db.dispose()
+    print(f"Registered {view.full_name} as {view.reference} ({view.id}).")
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:

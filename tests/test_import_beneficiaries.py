@@ -328,3 +328,32 @@ def test_progress_and_cancel_leave_nothing_written(db: Database, tmp_path: Path,
     assert imp.run(plan, SYSTEM, lambda d, t, label: done.append(d)) == 2400
     assert done == [1000, 2000, 2400]
     assert count(db) == 2400
+
+
+def test_optional_columns_and_unknown_identity(db: Database, tmp_path: Path) -> None:
+    headings = EN + ["identity_type", "الجهة الشريكة", "مرجع الجهة الشريكة", "nationality",
+                     "Remarks"]
+    rows = [
+        ["", "مجهول", "", "", "", "ذكر", "", "", "", "none", "دار الرعاية", "DR-1", "", "x"],
+        ["", "مجهولة", "", "", "", "أنثى", "", "", "", "none", "", "", "", ""],
+        ["A1234567", "John", "Paul", "", "Smith", "male", "1980-01-01", "0551234567", "", "passport",
+         "", "", "gb", ""],
+    ]
+    path = write_csv(tmp_path / "in.csv", headings, rows, bom=False)
+    imp = BeneficiaryImporter(db, today=TODAY)
+    plan = imp.prepare(path)
+    assert plan.ignored_columns == ["Remarks"]
+    assert (plan.accepted, plan.rejected) == (2, 1)
+    assert {(p.row, p.column) for p in plan.problems} == {
+        (3, "الجهة الشريكة"), (3, "مرجع الجهة الشريكة")}
+    imp.run(plan, SYSTEM)
+    with db.reader() as s:
+        kinds = sorted(str(k) for k in s.scalars(select(Beneficiary.identity_type)))
+        passport = s.scalars(select(Beneficiary).where(
+            Beneficiary.identity_type == IdentityType.PASSPORT)).one()
+        assert passport.nationality == "GB" and passport.identity_number == "A1234567"
+        unknown = s.scalars(select(Beneficiary).where(
+            Beneficiary.identity_type == IdentityType.NONE)).one()
+        assert unknown.identity_number is None
+        assert unknown.extra == {"verifying_partner": "دار الرعاية", "partner_reference": "DR-1"}
+    assert kinds == ["none", "passport"]

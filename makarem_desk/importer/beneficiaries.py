@@ -22,7 +22,7 @@ from ..db import Database, next_change_seq
 from ..errors import UserError
 from ..models import AuditEvent, Beneficiary, IdentityType, Role
 from ..services.actor import Actor
-from ..services.beneficiaries import beneficiary_reference, search_key_of
+from ..services.beneficiaries import EXTRA_FIELDS, beneficiary_reference, search_key_of
 from ..validation import normalize_identity_number
 from ..validation.record import clean_beneficiary
 from .columns import LABELS_AR, REQUIRED, match_headings
@@ -55,7 +55,8 @@ class ImportPlan:
     source: Path
     kind: str
     rows_read: int = 0
-    # One tuple per row to import, in the order of _VALUE_COLUMNS plus search_key.
+    # One tuple per row to import: row number, the values in the order of _VALUE_COLUMNS,
+    # the ``extra`` dict (POL-E3 partner) and the search key.
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rejected_rows: set[int] = field(default_factory=set)
@@ -154,6 +155,7 @@ class BeneficiaryImporter:
             plan.rejected_rows.add(row_no)
             return
         plan.rows.append((row_no, *(values.get(c) for c in _VALUE_COLUMNS),
+                          {k: values[k] for k in EXTRA_FIELDS if values.get(k)},
                           search_key_of(values)))
 
     def _check_database(self, plan: ImportPlan, headings: dict[str, str]) -> None:
@@ -227,10 +229,10 @@ class BeneficiaryImporter:
                     chunk = plan.rows[start:start + CHUNK]
                     dicts = []
                     for offset, r in enumerate(chunk):
-                        d = dict(zip(_VALUE_COLUMNS, r[1:-1], strict=True))
+                        d = dict(zip(_VALUE_COLUMNS, r[1:-2], strict=True))
                         d.update(id=ids[start + offset], site_id=site, version=1, created_at=now,
                                  updated_at=now, change_seq=seq + start + offset,
-                                 search_key=r[-1], extra={})
+                                 extra=r[-2], search_key=r[-1])
                         dicts.append(d)
                     # Core executemany on the session's connection: no ORM bookkeeping.
                     conn.execute(insert(table), dicts)

@@ -13,7 +13,8 @@ from ..text import fold_arabic
 REQUIRED = ("national_id", "first_name", "father_name", "family_name", "gender", "birth_date",
             "phone")
 OPTIONAL = ("grandfather_name", "city", "district", "nationality", "identity_type",
-            "identity_expiry", "phone_alt", "email", "latin_name", "notes")
+            "identity_expiry", "phone_alt", "email", "latin_name", "notes",
+            "verifying_partner", "partner_reference")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "national_id": ("national_id", "nationalid", "national id", "identity_number", "id_number",
@@ -43,6 +44,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "latin_name": ("latin_name", "english_name", "name_en", "الاسم باللاتينية",
                    "الاسم بالإنجليزية"),
     "notes": ("notes", "ملاحظات", "الملاحظات"),
+    # POL-E3: persons of unknown identity, verified by a partner body.
+    "verifying_partner": ("verifying_partner", "partner", "الجهة الشريكة", "الجهة المتحققة"),
+    "partner_reference": ("partner_reference", "مرجع الجهة الشريكة", "مرجع الجهة"),
 }
 
 LABELS_AR = {

@@ -160,3 +160,29 @@ def test_dashboard_today(db) -> None:  # type: ignore[no-untyped-def]
     assert t.open_referrals[0].beneficiary_name == "أحمد محمد القحطاني"
     assert [d.beneficiary_name for d in t.interviews_in_progress] == ["خالد"]
     assert len(t.interviews_waiting) == 1
+    assert t.counts == {"overdue": 1, "awaiting_committee": 1, "incomplete": 1,
+                        "open_referrals": 1, "interviews_in_progress": 1,
+                        "interviews_waiting": 1}
+
+
+def test_dashboard_counts_beyond_the_listed_rows(db) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.services.dashboard import LIST_LIMIT
+
+    _setup(db)
+    now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+    with db.session() as s:
+        prog = Program(code="VOL1", name_ar="تطوع", name_en="Volunteering",
+                       category=ProgramCategory.VOLUNTEERING)
+        s.add(prog)
+        s.flush()
+        for i in range(LIST_LIMIT + 5):
+            ben = Beneficiary(first_name=f"م{i}", identity_type=IdentityType.NONE)
+            s.add(ben)
+            s.flush()
+            s.add(Application(reference=f"RYD1-2026-{i:06d}", beneficiary_id=ben.id,
+                              program_id=prog.id, status=ApplicationStatus.SUBMITTED,
+                              response_due=now - timedelta(days=1 + i)))
+    t = DashboardService(db, clock=lambda: now).today()
+    assert t.counts["overdue"] == LIST_LIMIT + 5
+    assert len(t.overdue) == LIST_LIMIT
+    assert t.overdue[0].days_left == -(LIST_LIMIT + 5)  # the longest overdue first

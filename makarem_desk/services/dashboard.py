@@ -6,8 +6,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from ..db import Database
@@ -16,6 +17,7 @@ from ..models import (
     ApplicationStatus,
     Beneficiary,
     InterviewDraft,
+    Program,
     Referral,
     ReferralStatus,
     utcnow,
@@ -68,6 +70,8 @@ class TodayFigures:
     overdue: list[ApplicationRow] = field(default_factory=list)
     open_referrals: list[ReferralRow] = field(default_factory=list)
     incomplete: list[ApplicationRow] = field(default_factory=list)
+    # The figures themselves; the lists above hold at most LIST_LIMIT rows each.
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _draft_name(state: dict[str, object]) -> str:
@@ -94,21 +98,41 @@ class DashboardService:
         now = self.clock()
         with self.db.reader() as s:
             drafts = self._drafts(s)
-            submitted = self._applications(s, ApplicationStatus.SUBMITTED, now)
-            incomplete = self._applications(s, ApplicationStatus.INCOMPLETE, now)
+            # POL-H5: the committee answers no sooner than two weeks; after response_due a
+            # submitted application is overdue and needs chasing.
+            submitted = Application.status == ApplicationStatus.SUBMITTED
+            late = submitted & (Application.response_due < now)
+            waiting = submitted & ((Application.response_due >= now)
+                                   | Application.response_due.is_(None))
+            incomplete = Application.status == ApplicationStatus.INCOMPLETE
+            open_ref = Referral.status == ReferralStatus.OPEN
+            counts = {
+                "overdue": self._count(s, select(Application.id).where(late)),
+                "awaiting_committee": self._count(s, select(Application.id).where(waiting)),
+                "incomplete": self._count(s, select(Application.id).where(incomplete)),
+                "open_referrals": self._count(s, select(Referral.id).where(open_ref)),
+            }
+            overdue = self._applications(s, late, now, oldest_due_first=True)
+            awaiting = self._applications(s, waiting, now, oldest_due_first=True)
+            incomplete_rows = self._applications(s, incomplete, now, oldest_due_first=False)
             referrals = self._referrals(s)
-        # POL-H5: the committee answers no sooner than two weeks; after response_due a
-        # submitted application is overdue and needs chasing.
-        overdue = [a for a in submitted if a.response_due is not None and a.response_due < now]
-        waiting = [a for a in submitted if a not in overdue]
+        in_progress = [d for d in drafts if d.status in IN_PROGRESS_STATUSES]
+        waiting_drafts = [d for d in drafts if d.status in WAITING_STATUSES]
+        counts["interviews_in_progress"] = len(in_progress)
+        counts["interviews_waiting"] = len(waiting_drafts)
         return TodayFigures(
-            interviews_waiting=[d for d in drafts if d.status in WAITING_STATUSES],
-            interviews_in_progress=[d for d in drafts if d.status in IN_PROGRESS_STATUSES],
-            awaiting_committee=waiting,
-            overdue=sorted(overdue, key=lambda a: a.response_due or now),
+            interviews_waiting=waiting_drafts,
+            interviews_in_progress=in_progress,
+            awaiting_committee=awaiting,
+            overdue=overdue,
             open_referrals=referrals,
-            incomplete=incomplete,
+            incomplete=incomplete_rows,
+            counts=counts,
         )
+
+    @staticmethod
+    def _count(s: Session, stmt: Select[Any]) -> int:
+        return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
 
     def _drafts(self, s: Session) -> list[DraftRow]:
         rows = s.scalars(
@@ -123,23 +147,33 @@ class DashboardService:
         ]
 
     def _applications(
-        self, s: Session, status: ApplicationStatus, now: datetime
+        self, s: Session, where: ColumnElement[bool], now: datetime, *, oldest_due_first: bool
     ) -> list[ApplicationRow]:
-        rows = s.scalars(
-            select(Application)
-            .where(Application.status == status)
-            .order_by(Application.response_due.asc(), Application.created_at.asc())
-            .limit(LIST_LIMIT * 4)
-        ).unique()
+        # Plain columns, not ORM objects with their joined relations: this runs on every
+        # visit to the Today screen, on databases with a million beneficiaries.
+        order = (Application.response_due.asc() if oldest_due_first
+                 else Application.created_at.asc())
+        rows = s.execute(
+            select(Application.id, Application.reference, Application.beneficiary_id,
+                   Beneficiary.first_name, Beneficiary.father_name,
+                   Beneficiary.grandfather_name, Beneficiary.family_name,
+                   Program.name_ar, Program.name_en, Application.status,
+                   Application.response_due)
+            .join(Beneficiary, Beneficiary.id == Application.beneficiary_id)
+            .join(Program, Program.id == Application.program_id)
+            .where(where)
+            .order_by(order)
+            .limit(LIST_LIMIT)
+        )
         out = []
-        for a in rows:
+        for r in rows:
             days = None
-            if a.response_due is not None:
-                days = (a.response_due.date() - now.date()).days
-            out.append(ApplicationRow(
-                a.id, a.reference, a.beneficiary_id, a.beneficiary.full_name,
-                a.program.name_ar, a.program.name_en, a.status, a.response_due, days,
-            ))
+            if r.response_due is not None:
+                days = (r.response_due.date() - now.date()).days
+            name = " ".join(p for p in (r.first_name, r.father_name, r.grandfather_name,
+                                        r.family_name) if p)
+            out.append(ApplicationRow(r.id, r.reference, r.beneficiary_id, name, r.name_ar,
+                                      r.name_en, r.status, r.response_due, days))
         return out
 
     def _referrals(self, s: Session) -> list[ReferralRow]:

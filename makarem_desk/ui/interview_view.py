@@ -56,7 +56,7 @@ STEP_LABELS = {
 
 
 def step_label(step: Step) -> str:
-    return QCoreApplication.translate("Steps", STEP_LABELS[step])
+    return QCoreApplication.translate("Steps", str(STEP_LABELS[step]))
 
 
 class InterviewView(QWidget):

@@ -114,10 +114,9 @@ class Desk(QObject):
         from .main_window import MainWindow
 
         old = self.main
-        self.main = MainWindow(self.ctx)
+        self.main = MainWindow(self.ctx, initial=page)
         self.main.signed_out.connect(self.sign_out)
         self.main.resize(*WINDOW_SIZE)
-        self.main.show_page(page)
         self.main.show()
         self.start.hide()
         if old is not None:
@@ -166,7 +165,7 @@ def run_self_test(app: QApplication, ctx: AppContext) -> int:
     ctx.actor = ctx.actor or SYSTEM  # read-only tour: nothing is written
     window = desk.open_main()
     failures = []
-    for key in list(window.pages):
+    for key in window.pages:
         try:
             window.show_page(key)
             app.processEvents()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import uuid
 from collections.abc import Callable
@@ -34,7 +35,8 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     signed_out = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, initial: str = "today",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         actor = ctx.require_actor()
@@ -43,7 +45,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Makarem Desk") + (
             f" — {info.association_name if arabic else info.association_name_en}" if info else ""))
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.holders: dict[str, QWidget] = {}
+        self.factories: dict[str, Callable[[], QWidget]] = {}
+        self.built: dict[str, QWidget] = {}
         self.buttons: dict[str, QPushButton] = {}
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -68,25 +72,19 @@ class MainWindow(QMainWindow):
         nav_lay.addWidget(title)
         self.nav_layout = nav_lay
 
-        self.add_page("today", self.tr("Today"), TodayView(ctx))
-        for key, label, factory in self._optional_pages():
-            try:
-                page = factory()
-            except ImportError as exc:  # a part not installed in this build
-                log.warning("screen %s unavailable: %s", key, exc)
-                continue
-            self.add_page(key, label, page)
-        self.add_page("search", self.tr("Search"), SearchView(ctx))
-        self.profile = ProfileView(ctx)
-        self.add_page("profile", self.tr("Beneficiary profile"), self.profile)
-        for key, label, factory in self._late_pages():
-            try:
-                page = factory()
-            except ImportError as exc:
-                log.warning("screen %s unavailable: %s", key, exc)
-                continue
-            self.add_page(key, label, page)
-        self.add_page("settings", self.tr("Settings"), SettingsView(ctx))
+        # Screens are built the first time they are shown: start-up pays only for Today.
+        self.add_page("today", self.tr("Today"), lambda: TodayView(ctx))
+        self.add_page("interview", self.tr("New interview"), self._interview)
+        self.add_page("contact", self.tr("New contact"), self._contact)
+        self.add_page("search", self.tr("Search"), lambda: SearchView(ctx))
+        self.add_page("profile", self.tr("Beneficiary profile"), lambda: ProfileView(ctx))
+        self.add_page("referrals", self.tr("Referrals"), self._referrals)
+        # The sync engineer's two widgets, when this build has them.
+        if importlib.util.find_spec(f"{__package__}.sync_view") is not None:
+            self.add_page("sync", self.tr("Exchange with the committee"), self._sync)
+        if importlib.util.find_spec(f"{__package__}.committee_view") is not None:
+            self.add_page("committee", self.tr("Committee decisions"), self._committee)
+        self.add_page("settings", self.tr("Settings"), lambda: SettingsView(ctx))
         nav_lay.addStretch(1)
         who = QLabel(f"{actor.full_name}\n{role_label(actor.role)}")
         who.setObjectName("userLine")
@@ -117,45 +115,40 @@ class MainWindow(QMainWindow):
         for i, key in enumerate(list(self.pages)[:9], start=1):
             self._shortcut(f"Alt+{i}", self._opener(key))
         track(self, ctx.bus.open_beneficiary, self.open_beneficiary)
-        self.show_page("today")
+        self.show_page(initial)
 
-    def _optional_pages(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
-        def interview() -> QWidget:
-            from .interview_view import InterviewView
+    def _interview(self) -> QWidget:
+        from .interview_view import InterviewView
 
-            return InterviewView(self.ctx)
+        return InterviewView(self.ctx)
 
-        def contact() -> QWidget:
-            from .contact_view import ContactView
+    def _contact(self) -> QWidget:
+        from .contact_view import ContactView
 
-            return ContactView(self.ctx)
+        return ContactView(self.ctx)
 
-        return [("interview", self.tr("New interview"), interview),
-                ("contact", self.tr("New contact"), contact)]
+    def _referrals(self) -> QWidget:
+        from .referrals_view import ReferralsView
 
-    def _late_pages(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
-        def referrals() -> QWidget:
-            from .referrals_view import ReferralsView
+        return ReferralsView(self.ctx)
 
-            return ReferralsView(self.ctx)
+    def _sync(self) -> QWidget:
+        from .sync_view import SyncView
 
-        def sync() -> QWidget:
-            from .sync_view import SyncView
+        return SyncView(self.ctx.db, self.ctx.require_actor())
 
-            return SyncView(self.ctx.db, self.ctx.require_actor())
+    def _committee(self) -> QWidget:
+        from .committee_view import CommitteeView
 
-        def committee() -> QWidget:
-            from .committee_view import CommitteeView
+        return CommitteeView(self.ctx.db, self.ctx.require_actor())
 
-            return CommitteeView(self.ctx.db, self.ctx.require_actor())
-
-        return [("referrals", self.tr("Referrals"), referrals),
-                ("sync", self.tr("Exchange with the committee"), sync),
-                ("committee", self.tr("Committee decisions"), committee)]
-
-    def add_page(self, key: str, label: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
+    def add_page(self, key: str, label: str, factory: Callable[[], QWidget]) -> None:
+        holder = QWidget()
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.holders[key] = holder
+        self.factories[key] = factory
+        self.stack.addWidget(holder)
         button = QPushButton(label)
         button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -164,12 +157,33 @@ class MainWindow(QMainWindow):
         self.buttons[key] = button
         self.nav_layout.addWidget(button)
 
-    def show_page(self, key: str) -> QWidget | None:
-        page = self.pages.get(key)
-        if page is None:
+    @property
+    def pages(self) -> list[str]:
+        """The keys of the screens, in the order of the navigation bar."""
+        return list(self.holders)
+
+    def page(self, key: str) -> Any:
+        """The screen ``key``, built now if it was never shown."""
+        built = self.built.get(key)
+        if built is None:
+            built = self.factories[key]()
+            holder_layout = self.holders[key].layout()
+            assert holder_layout is not None
+            holder_layout.addWidget(built)
+            self.holders[key].setFocusProxy(built)
+            self.built[key] = built
+        return built
+
+    @property
+    def profile(self) -> Any:
+        return self.page("profile")
+
+    def show_page(self, key: str) -> Any:
+        if key not in self.holders:
             return None
+        page = self.page(key)
         self.buttons[key].setChecked(True)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.holders[key])
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
@@ -177,8 +191,8 @@ class MainWindow(QMainWindow):
         return page
 
     def current_key(self) -> str:
-        page = self.stack.currentWidget()
-        return next((k for k, p in self.pages.items() if p is page), "")
+        holder = self.stack.currentWidget()
+        return next((k for k, h in self.holders.items() if h is holder), "")
 
     def open_beneficiary(self, beneficiary_id: Any) -> None:
         try:
@@ -193,7 +207,7 @@ class MainWindow(QMainWindow):
         return lambda: self.show_page(key)
 
     def _forward(self, method: str) -> None:
-        fn = getattr(self.stack.currentWidget(), method, None)
+        fn = getattr(self.built.get(self.current_key()), method, None)
         if callable(fn):
             fn()
 

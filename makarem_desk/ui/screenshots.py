@@ -96,7 +96,7 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     for i, key in enumerate(window.pages, start=2):
         window.show_page(key)
         shots.append(_shot(app, window, out, f"{lang}-{i:02d}-{key}"))
-    view = window.pages["interview"]
+    view = window.page("interview")
     assert isinstance(view, InterviewView)
     window.show_page("interview")
     view.start_new()

@@ -24,6 +24,7 @@ class SearchView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._seq = 0
+        self.hits_seq = 0  # the query whose hits are on screen
         self.hits: list[Any] = []
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Identity number, phone or name…"))
@@ -74,11 +75,13 @@ class SearchView(QWidget):
 
     def _failed(self, seq: int, exc: BaseException) -> None:
         if seq == self._seq:
+            self.hits_seq = seq
             self.status.setText(user_message(exc))
 
     def show_hits(self, seq: int, hits: list[Any]) -> None:
         if seq != self._seq:
             return  # a newer query was typed meanwhile
+        self.hits_seq = seq
         self.hits = hits
         by = {"identity": self.tr("identity number"), "phone": self.tr("phone"),
               "name": self.tr("name")}

@@ -61,12 +61,13 @@ class TodayView(QWidget):
 
     def show_figures(self, f: TodayFigures) -> None:
         self.figures = f
-        self.cards["waiting"].set_value(len(f.interviews_waiting))
-        self.cards["in_progress"].set_value(len(f.interviews_in_progress))
-        self.cards["committee"].set_value(len(f.awaiting_committee))
-        self.cards["overdue"].set_value(len(f.overdue), alert=True)
-        self.cards["referrals"].set_value(len(f.open_referrals))
-        self.cards["incomplete"].set_value(len(f.incomplete))
+        c = f.counts
+        self.cards["waiting"].set_value(c.get("interviews_waiting", 0))
+        self.cards["in_progress"].set_value(c.get("interviews_in_progress", 0))
+        self.cards["committee"].set_value(c.get("awaiting_committee", 0))
+        self.cards["overdue"].set_value(c.get("overdue", 0), alert=True)
+        self.cards["referrals"].set_value(c.get("open_referrals", 0))
+        self.cards["incomplete"].set_value(c.get("incomplete", 0))
         arabic = current_language() == "ar"
 
         def rows(apps: list[ApplicationRow], with_days: bool = True) -> list[tuple[list[str], ApplicationRow]]:

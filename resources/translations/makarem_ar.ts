@@ -472,13 +472,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="43" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="65" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="45" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="69" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="71" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="76" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
@@ -488,47 +488,47 @@
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="81" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="80" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="89" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="110" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="108" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="133" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="77" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="134" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="78" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="152" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="81" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="153" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="84" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="154" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
@@ -946,67 +946,67 @@
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="29" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="30" />
         <source>Identity number, phone or name…</source>
         <translation>رقم الهوية أو الجوال أو الاسم…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="37" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="37" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="37" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
         <source>Found by</source>
         <translation>طريقة المطابقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="45" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="46" />
         <source>Names are matched whatever the spelling of hamza, taa marbuta or compound names.</source>
         <translation>تُطابق الأسماء مهما اختلفت كتابة الهمزة أو التاء المربوطة أو الأسماء المركبة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="67" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="68" />
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="86" />
         <source>identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="86" />
         <source>phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="84" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="87" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/search_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="94" />
         <source>%n result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
@@ -1425,6 +1425,11 @@
         <location filename="../../makarem_desk/ui/today_view.py" line="32" />
         <source>Days left</source>
         <translation>الأيام المتبقية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="34" />
+        <source>Days late</source>
+        <translation>أيام التأخير</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/today_view.py" line="36" />

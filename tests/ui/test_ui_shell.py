@@ -81,7 +81,7 @@ def test_language_switch_flips_direction_and_is_saved(qtbot, ctx, desk_app) -> N
     window = desk.open_main("settings")
     assert desk_app.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.buttons["today"].text() == "اليوم"
-    settings = window.pages["settings"]
+    settings = window.page("settings")
     settings.language.setCurrentIndex(settings.language.findData("en"))
     settings.change_language()
     assert current_language() == "en"

@@ -357,3 +357,15 @@ def test_optional_columns_and_unknown_identity(db: Database, tmp_path: Path) -> 
         assert unknown.identity_number is None
         assert unknown.extra == {"verifying_partner": "دار الرعاية", "partner_reference": "DR-1"}
     assert kinds == ["none", "passport"]
+
+
+def test_benchmark_script_runs(tmp_path: Path) -> None:
+    """bench/import_bench.py stays runnable (a tiny run; the figures come from real runs)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, str(root / "bench" / "import_bench.py"), "--rows", "300"],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "rows/s" in out.stdout and "300 read" in out.stdout

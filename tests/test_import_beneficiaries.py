@@ -369,3 +369,12 @@ def test_benchmark_script_runs(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert "rows/s" in out.stdout and "300 read" in out.stdout
+
+
+def test_unwritable_report_stops_before_anything_is_written(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", EN, good_rows(3), bom=False)
+    url = db_url(db)
+    assert main(["--db", url, "import-beneficiaries", str(path), "--report",
+                 str(tmp_path / "no" / "such" / "dir" / "r.csv")]) == 1
+    assert count(db) == 0
+    assert main(["--db", url, "import-beneficiaries", str(path), "--report", str(path)]) == 1

@@ -117,12 +117,13 @@ def _import(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         progress = _show_progress if sys.stderr.isatty() else None
         plan = importer.prepare(args.file, progress)
+        if args.report is not None:
+            # Before writing: an unwritable report path must not follow a committed import.
+            plan.write_report(args.report)
         imported = 0 if args.dry_run else importer.run(plan, SYSTEM, progress)
         if progress is not None:
             print(file=sys.stderr)
         elapsed = time.perf_counter() - started
-        if args.report is not None:
-            plan.write_report(args.report)
     finally:
         db.dispose()
     verb = "would be imported" if args.dry_run else "imported"

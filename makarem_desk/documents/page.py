@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
@@ -31,6 +32,29 @@ RULE = HexColor("#9aa7a3")
 SHADE = HexColor("#eef3f1")
 
 DEFAULT_LOGO = resource_path("images", "association-logo.png", must_exist=False)
+
+
+@lru_cache(maxsize=8)
+def _printable_logo(png: bytes) -> bytes | None:
+    """The logo flattened on white as a JPEG, made once per process.
+
+    reportlab embeds a JPEG as it is, but decodes and recompresses a PNG (and its alpha
+    mask) for every document: ~4 ms of a 20 ms declaration.
+    """
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(png)) as img:
+            img.load()
+            rgba = img.convert("RGBA")
+    except Exception:
+        return None
+    rgba.thumbnail((300, 300))  # 22 mm at ~350 dpi is plenty
+    flat = Image.new("RGB", rgba.size, (255, 255, 255))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    flat.save(out, "JPEG", quality=92, optimize=True)
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -206,15 +230,18 @@ class PageWriter:
 
     # -- blocks -----------------------------------------------------------------------
     def _logo(self) -> ImageReader | None:
-        data = self.association.logo_png
-        if data:
-            try:
-                return ImageReader(io.BytesIO(data))
-            except Exception:  # a damaged logo must not stop the paper from printing
-                pass
-        if DEFAULT_LOGO.is_file():
-            return ImageReader(str(DEFAULT_LOGO))
-        return None
+        custom = self.association.logo_png
+        jpeg = _printable_logo(custom) if custom else None
+        if jpeg is None:  # no logo configured, or a damaged one: the paper still prints
+            return self._default_logo()
+        return ImageReader(io.BytesIO(jpeg))
+
+    @staticmethod
+    def _default_logo() -> ImageReader | None:
+        if not DEFAULT_LOGO.is_file():
+            return None
+        jpeg = _printable_logo(DEFAULT_LOGO.read_bytes())
+        return ImageReader(io.BytesIO(jpeg)) if jpeg else None
 
     def _header(self, compact: bool = False) -> None:
         c = self.canvas
@@ -226,7 +253,7 @@ class PageWriter:
             scale = size / max(iw, ih)
             w, h = iw * scale, ih * scale
             x = self.right - w if self.rtl else self.left
-            c.drawImage(logo, x, top - h, w, h, mask="auto")
+            c.drawImage(logo, x, top - h, w, h)
         qr_side = 0.0
         if self.qr is not None and not compact:
             qr_side = size + 2 * mm

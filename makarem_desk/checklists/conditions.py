@@ -44,6 +44,8 @@ def check_condition(cond: Any, known_items: set[str], path: str = "shown_when") 
     (kind,) = subject
     (test,) = tests
     name = cond[kind]
+    if not isinstance(name, str):
+        return [f"{path}.{kind} must be a name, not {name!r}"]
     problems: list[str] = []
     if kind == "item" and name not in known_items:
         problems.append(f"{path} refers to unknown item {name!r}")

@@ -215,6 +215,9 @@ def parse_form(file: str, data: Any) -> tuple[FormDef | None, list[Problem]]:
     if not isinstance(sections_raw, dict) or not sections_raw:
         c.add(str(form_id), "sections must be a mapping of section name to a list of items")
         return None, c.problems
+    if form not in SECTIONS:
+        c.add("", f"'form' must be one of {', '.join(SECTIONS)}, not {form!r}")
+        return None, c.problems
     allowed = SECTIONS[str(form)]
     for name in sections_raw:
         if name not in allowed:

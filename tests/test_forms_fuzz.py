@@ -87,3 +87,30 @@ def test_mutated_program_gives_problems_not_exceptions(index, key, value):
     data["programs"][index][key] = value
     programs, problems = parse_programs("programs.yaml", data)
     assert all(isinstance(p, Problem) for p in problems)
+
+
+def _all_items():
+    from makarem_desk.checklists import load_forms
+
+    forms = load_forms(FORMS)
+    items = list(forms.interview.section("reception"))
+    for code in forms.programs:
+        items += forms.eligibility_items(code) + forms.document_items(code)
+    return forms, {i.id: i for i in items}
+
+
+SHIPPED, ITEMS = _all_items()
+
+
+@settings(max_examples=200, deadline=None)
+@given(answers=st.dictionaries(st.sampled_from(sorted(ITEMS)), values, max_size=8))
+def test_any_typed_answers_give_field_errors_not_exceptions(answers):
+    from datetime import date
+
+    from makarem_desk.interview.answers import check_answers, outcome
+
+    items = list(ITEMS.values())
+    clean, errors = check_answers(items, answers, {"has_identity_number": True}, date(2026, 11, 29))
+    assert all(e.item in ITEMS and e.message and e.message_ar for e in errors)
+    result = outcome(items, clean, {"has_identity_number": True})
+    assert result.status in ("eligible", "not_eligible", "needs_referral", "incomplete")

@@ -295,11 +295,19 @@ def test_phone_contact_short_flow(services, forms, db):
     assert view.channel is Channel.PHONE and view.caller_name == "أم عبدالرحمن"
     assert view.follow_up_needed and view.beneficiary_id is None
     assert [f.id for f in services.contacts.follow_ups()] == [view.id]
+    c.rate(4)
+    c.rate(4)  # pressed twice: one rating
+    summary = services.satisfaction.summary()
+    assert summary.count == 1 and summary.by_channel == {"phone": 4.0}
 
 
 def test_contact_by_known_beneficiary_resumes_from_draft(services, forms):
     first = run(start(services, forms), script("FIELD-CONF"))
     c = ContactSession.start(services, RECEPTIONIST)
+    with pytest.raises(UserError):
+        c.rate(5)
+    idn = first.state.values["personal"]["identity_number"]
+    assert [str(b.id) for b in c.find_beneficiaries(idn)] == [first.state.beneficiary_id]
     c.complete({"beneficiary_id": first.state.beneficiary_id})
     again = ContactSession.resume(services, RECEPTIONIST, c.draft_id)
     again.complete({"channel": "website", "purpose": "طلب تحديث رقم الجوال"})

@@ -12,6 +12,7 @@ from ..errors import UserError
 from ..models import Channel
 from ..services.actor import Actor
 from ..services.contacts import CHANNEL_LABELS_AR, ContactInput
+from ..services.satisfaction import SatisfactionInput
 from .answers import FieldError, StepInvalid
 from .services import InterviewServices
 
@@ -63,6 +64,25 @@ class ContactSession:
     @property
     def step(self) -> ContactStep:
         return ContactStep(self.state.step)
+
+    def find_beneficiaries(self, query: str) -> list[Any]:
+        """Who is calling: an exact identity number first, then identity, phone or name."""
+        exact = self.services.beneficiaries.find_by_identity(query)
+        return [exact] if exact is not None else list(self.services.search.search(query))
+
+    def rate(self, score: int, *, anonymous: bool = True,
+             answers: dict[str, Any] | None = None) -> uuid.UUID:
+        """POL-G5: satisfaction is asked on every channel, not only at the counter."""
+        if self.step is not ContactStep.DONE or not self.state.contact_id:
+            raise UserError("Rate the contact once it is recorded.",
+                            message_ar="يُقيَّم التواصل بعد حفظه.")
+        who = self.state.values["who"]
+        return self.services.satisfaction.record(self.actor, SatisfactionInput(
+            score=score, answers=dict(answers or {}), anonymous=anonymous,
+            beneficiary_id=uuid.UUID(who["beneficiary_id"]) if who["beneficiary_id"] else None,
+            contact_id=uuid.UUID(self.state.contact_id),
+            channel=self.state.values["purpose"]["channel"],
+        ), response_id=uuid.uuid5(self.draft_id, "satisfaction"))
 
     def back(self) -> ContactStep:
         if not self.state.history or self.step is ContactStep.DONE:

@@ -61,3 +61,21 @@ def test_crash_before_each_draft_save_repeats_the_step_without_duplicates(db, pa
         assert count(Application) == expected_app and count(Declaration) == expected_app
         assert count(Referral) == (1 if path == "referred" else 0)
         assert count(SatisfactionResponse) == 1
+
+
+def test_a_step_refused_by_a_service_leaves_the_state_as_it_was(db):
+    from makarem_desk.errors import UserError
+
+    forms = load_forms()
+    services = InterviewServices.for_database(db, forms, today=TODAY)
+    session = InterviewSession.start(services, forms, RECEPTIONIST, today=TODAY)
+    before = session.state.to_json()
+
+    def refuse(*args, **kwargs):
+        raise UserError("the database is read-only")
+
+    services.contacts.record = refuse  # type: ignore[method-assign]
+    with pytest.raises(UserError):
+        session.complete(dict(script("FIELD-CONF")[0]["values"]))
+    assert session.state.to_json() == before  # no program half-chosen
+    assert session.step.value == "reception"

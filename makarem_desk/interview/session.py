@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import dataclasses
 import uuid
 from datetime import date
@@ -154,8 +155,13 @@ class InterviewSession(PersonSteps):
         if not self.can_back():
             raise UserError("You cannot go back from this step.",
                             message_ar="لا يمكن الرجوع من هذه الخطوة.")
+        before = copy.deepcopy(self.state)
         flow.go_back(self.state)
-        self._save()
+        try:
+            self._save()
+        except BaseException:
+            self.state = before
+            raise
         return self.step
 
     def finish(self) -> Step:
@@ -189,9 +195,16 @@ class InterviewSession(PersonSteps):
         if self.finished:
             raise UserError("This interview is finished.", message_ar="انتهت هذه المقابلة.")
         handler = getattr(self, f"_complete_{self.step.value}")
-        clean = handler(dict(values))
-        flow.advance(self.state, clean)
-        self._save()
+        before = copy.deepcopy(self.state)
+        try:
+            clean = handler(dict(values))
+            flow.advance(self.state, clean)
+            self._save()
+        except BaseException:
+            # What is shown must be what is saved: a step that failed half-way (a database
+            # error, a refusal by a service) leaves the interview as it was.
+            self.state = before
+            raise
         return self.step
 
     def _context(self) -> dict[str, Any]:

@@ -60,11 +60,20 @@ def test_paragraph_lines_are_joined_and_crlf_accepted() -> None:
     assert w.fill({"reference": "RYD1-2026-000001"})[0].endswith("RYD1-2026-000001")
 
 
-def test_unknown_placeholder_is_a_clear_error() -> None:
-    w = parse_wording("receipt", "ar", "title: x\n---\nمرحبا {nickname}".encode())
+def test_unknown_placeholder_is_refused_when_loading() -> None:
     with pytest.raises(UserError) as err:
-        w.fill({"reference": "R"})
+        parse_wording("receipt", "ar", "title: x\n---\nمرحبا {nickname}".encode())
     assert "nickname" in err.value.message and "nickname" in err.value.message_ar
+    # the reason exists only in the rejection letter
+    with pytest.raises(UserError, match="decision_reason"):
+        parse_wording("receipt", "en", b"title: x\n---\nBecause {decision_reason}")
+    assert parse_wording("decision_rejected", "en", b"title: x\n---\n{decision_reason}")
+
+
+def test_a_value_missing_at_fill_time_is_a_clear_error() -> None:
+    w = parse_wording("receipt", "ar", "title: x\n---\nطلب {reference}".encode())
+    with pytest.raises(UserError, match="reference"):
+        w.fill({})
 
 
 def test_malformed_brace_is_caught_when_loading() -> None:
@@ -86,3 +95,12 @@ def test_empty_or_binary_template_refused() -> None:
         parse_wording("receipt", "ar", b"title: x\n---\n\n")
     with pytest.raises(UserError, match="UTF-8"):
         parse_wording("receipt", "ar", b"\xff\xfe\x00garbage")
+
+
+def test_the_administrators_guide_lists_every_placeholder() -> None:
+    from makarem_desk.documents.wording import PLACEHOLDERS
+
+    guide = (default_wording_dir() / "README.md").read_text(encoding="utf-8")
+    for names in PLACEHOLDERS.values():
+        for name in names:
+            assert f"`{name}`" in guide, name

@@ -29,6 +29,19 @@ from ..errors import UserError
 from ..resources import forms_path
 
 DOCUMENTS = ("declaration", "receipt", "decision_accepted", "decision_rejected")
+
+_COMMON = frozenset({
+    "reference", "full_name", "identity_number", "program_name", "association_name",
+    "earliest_answer_date_hijri", "earliest_answer_date_gregorian",
+})
+_DECISION = _COMMON | {"decided_at_hijri", "decided_at_gregorian"}
+# What each document can fill in (forms/documents/README.md lists them for administrators).
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "declaration": _COMMON,
+    "receipt": _COMMON,
+    "decision_accepted": _DECISION,
+    "decision_rejected": _DECISION | {"decision_reason"},
+}
 LANGUAGES = ("ar", "en")
 
 # The folder can be moved (an installation keeps edited wording next to its data).
@@ -113,13 +126,23 @@ def parse_wording(document: str, language: str, raw: bytes) -> Wording:
             message_ar=f"نص المستند «{document}» فارغ",
         )
     _check_format(document, language, title, paragraphs)
-    return Wording(
+    wording = Wording(
         document=document,
         language=language,
         title=title,
         text="\n\n".join(paragraphs),
         version_hash=hashlib.sha256(raw).hexdigest(),
     )
+    # An unknown name is refused when the file is read — before a declaration records
+    # this version — not when the paper is about to be printed.
+    unknown = sorted(wording.placeholders - PLACEHOLDERS.get(document, wording.placeholders))
+    if unknown:
+        raise UserError(
+            f"The {language} wording of '{document}' uses unknown placeholders: "
+            f"{', '.join(unknown)} (see forms/documents/README.md)",
+            message_ar=f"نص المستند «{document}» يستخدم حقولًا غير معروفة: {'، '.join(unknown)}",
+        )
+    return wording
 
 
 def load_wording(document: str, language: str, folder: Path | None = None) -> Wording:

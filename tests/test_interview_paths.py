@@ -349,6 +349,7 @@ def test_going_back_to_refer_withdraws_the_draft_application(services, forms):
     s.complete({"procedures_clear": False, "referral_reason": "يريد فهم آلية الدعوات"})
     assert s.state.path == "referred" and s.state.application_id is None
     assert services.applications.get(app_id).status is ApplicationStatus.WITHDRAWN
+    assert not s.can_back()  # the referral is made; the visitor is rated or leaves
 
 
 def test_resume_notices_changed_definitions(services, forms, tmp_path):

@@ -64,6 +64,7 @@ class InterviewState:
     satisfaction_id: str | None = None
     reference: str | None = None
     started_at: str | None = None  # ISO UTC
+    application_round: int = 0  # applications withdrawn by going back, then referring
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

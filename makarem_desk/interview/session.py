@@ -269,9 +269,11 @@ class InterviewSession(PersonSteps):
                     self.actor, uuid.UUID(self.state.application_id),
                     "أحيل إلى مسؤول البحث الاجتماعي قبل استكمال الطلب")
                 self.state.application_id = None
+                self.state.application_round += 1  # a later pass opens a new one
             return clean
-        app = self.services.applications.open(self.actor, self._application_draft(result),
-                                              application_id=self._id("application"))
+        app = self.services.applications.open(
+            self.actor, self._application_draft(result),
+            application_id=self._id(f"application:{self.state.application_round}"))
         self.state.application_id, self.state.reference = str(app.id), app.reference
         if result.status == NOT_ELIGIBLE:
             self.services.applications.close_not_eligible(self.actor, app.id)

@@ -263,3 +263,34 @@ def test_preview_wording_with_sample_data(tmp_path: Path, monkeypatch: pytest.Mo
     receipt.write_text("title: x\n---\nنص {unknown_field}\n", encoding="utf-8")
     assert main(["preview-wording", "receipt", "--out", str(out)]) == 1
     assert "unknown_field" in capsys.readouterr().err
+
+
+@needs_poppler
+def test_decision_letters_of_a_period_in_one_pdf(app_db: tuple[Database, uuid.UUID],
+                                                 tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    db, _ = app_db
+    with db.session() as s:
+        apps = {a.reference: a for a in s.scalars(select(Application))}
+        for ref, status, reason, day in (
+            ("TST1-2026-000001", ApplicationStatus.ACCEPTED, "", 18),
+            ("TST1-2026-000002", ApplicationStatus.REJECTED, "اكتمل العدد", 20),
+        ):
+            apps[ref].status, apps[ref].decision_reason = status, reason or None
+            apps[ref].decided_at = datetime(2026, 12, day, 9, 0, tzinfo=UTC)
+    out = tmp_path / "letters.pdf"
+    # 1448/06/28 AH is 2026-12-08 (Hijri input accepted): both decisions, oldest first
+    assert main(["--db", _url(db), "print-decisions", "--since", "1448/06/28", "--send",
+                 "--out", str(out)]) == 0
+    assert "2 letters: TST1-2026-000001, TST1-2026-000002" in capsys.readouterr().out
+    pages = [p for p in _pdftext(out).split("\f") if p.strip()]
+    assert len(pages) == 2
+    assert "TST1-2026-000001" in pages[0] and "قبوله" in pages[0]
+    assert "TST1-2026-000002" in pages[1] and "عدم قبوله" in " ".join(pages[1].split())
+    with db.reader() as s:
+        assert len(list(s.scalars(select(Contact).where(Contact.channel == Channel.LETTER)))) == 2
+    assert main(["--db", _url(db), "print-decisions", "--since", "2026-12-19",
+                 "--out", str(out)]) == 0
+    assert "1 letters: TST1-2026-000002" in capsys.readouterr().out
+    assert main(["--db", _url(db), "print-decisions", "--since", "2027-01-01",
+                 "--out", str(out)]) == 1

@@ -44,6 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(d)
     d.set_defaults(handler=_decision)
 
+    m = sub.add_parser("print-decisions",
+                       help="print every decision letter recorded since a date, as one PDF")
+    m.add_argument("--since", required=True, metavar="DATE",
+                   help="Hijri 1448/06/19 or Gregorian 2026-11-29 (Riyadh time)")
+    m.add_argument("--send", action="store_true",
+                   help="also record each letter as a contact through the letters channel")
+    _common(m)
+    m.set_defaults(handler=_decisions)
+
     w = sub.add_parser("preview-wording",
                        help="print a document with invented sample data (after editing its wording)",
                        description="Renders a document from the wording templates in "
@@ -142,6 +151,27 @@ def _decision(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     _write(args.out, pdf)
+    return 0
+
+
+def _decisions(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from ..documents import service
+    from ..documents.facts import KSA
+    from ..services.actor import SYSTEM
+    from ..validation.dates import parse_date
+
+    day = parse_date(args.since, "since")
+    since = datetime(day.year, day.month, day.day, tzinfo=KSA)
+    db = open_database(args)
+    try:
+        pdf, references = service.DocumentService(db).decision_letters_since(
+            since, language=args.language, sent_by=SYSTEM if args.send else None)
+    finally:
+        db.dispose()
+    _write(args.out, pdf)
+    print(f"{len(references)} letters: {', '.join(references)}")
     return 0
 
 

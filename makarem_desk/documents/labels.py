@@ -32,6 +32,8 @@ LABELS: dict[str, dict[str, str]] = {
     "wording_version": {"ar": "إصدار النص", "en": "Wording version"},
     "follow_up": {"ar": "للمتابعة والاستفسار", "en": "To follow up or ask"},
     "decision_date": {"ar": "تاريخ القرار", "en": "Date of decision"},
+    "decision_letters": {"ar": "خطابات قرارات لجنة البحث",
+                         "en": "Letters of the research committee's decisions"},
     "printed_at": {"ar": "تاريخ الطباعة", "en": "Printed"},
     "page": {"ar": "صفحة", "en": "Page"},
     "none": {"ar": "—", "en": "—"},

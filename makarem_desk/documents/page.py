@@ -101,6 +101,15 @@ class PageWriter:
         self.y = self.height - self.margin
         self._header()
 
+    def next_document(self, reference: str) -> None:
+        """Start another document of a batch on a new page, numbered from 1."""
+        self._footer()
+        self.canvas.showPage()
+        self.page_number = 1
+        self.reference = reference
+        self.y = self.height - self.margin
+        self._header()
+
     # -- geometry helpers -------------------------------------------------------------
     @property
     def text_width(self) -> float:

@@ -174,6 +174,21 @@ def decision_of(db: Database, reference: str) -> Decision:
                         app.decided_at or app.updated_at)
 
 
+def decided_since(db: Database, since: datetime) -> list[str]:
+    """References of the applications the committee decided at or after ``since``."""
+    from ..models import ApplicationStatus
+
+    with db.reader() as s:
+        rows = s.scalars(
+            select(Application.reference)
+            .where(Application.status.in_([ApplicationStatus.ACCEPTED,
+                                           ApplicationStatus.REJECTED]))
+            .where(Application.decided_at >= since)
+            .order_by(Application.decided_at, Application.reference)
+        )
+        return list(rows)
+
+
 class Verdict(enum.StrEnum):
     MATCH = "match"
     CHANGED = "changed"  # the paper was a true declaration; the record changed since

@@ -8,9 +8,12 @@ mode), which the reference-image tests and the verification rely on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..errors import UserError
 from . import facts, layout
 from .labels import CHANNELS, label
 from .page import AssociationInfo, PageWriter
@@ -145,28 +148,67 @@ def render_receipt(
     return w.finish()
 
 
-def render_decision_letter(
-    snapshot: dict[str, Any], *, language: str, accepted: bool, reason: str,
-    decided_at: datetime, association: AssociationInfo, wording: Wording | None = None,
-) -> bytes:
-    """The letter sent when the committee's decision is recorded (the letters channel)."""
-    document = "decision_accepted" if accepted else "decision_rejected"
-    wording = wording or load_wording(document, language)
-    reference = str(snapshot.get("reference", ""))
-    w = PageWriter(language, association, title=wording.title,
-                   subject=f"{wording.title} — {reference}", reference=reference)
+@dataclass(frozen=True)
+class LetterJob:
+    """One decision letter of a batch."""
+
+    snapshot: dict[str, Any]
+    accepted: bool
+    reason: str
+    decided_at: datetime
+
+
+def _decision_letter_into(w: PageWriter, job: LetterJob, language: str,
+                          association: AssociationInfo, wording: Wording) -> None:
+    reference = str(job.snapshot.get("reference", ""))
     w.title_block(wording.title, reference)
-    local = facts.as_datetime(decided_at)
+    local = facts.as_datetime(job.decided_at)
     day = local.date() if local else None
-    values = wording_values(snapshot, language, association)
+    values = wording_values(job.snapshot, language, association)
     values.update(_embedded({
         "decided_at_hijri": facts.hijri(day, language),
         "decided_at_gregorian": facts.gregorian(day, language),
-        "decision_reason": " ".join(reason.split()) or label("none", language),
+        "decision_reason": " ".join(job.reason.split()) or label("none", language),
     }, language))
     for para in wording.fill(values):
         w.paragraph(para)
     _channels(w, association, language)
     w.paragraph(f"{label('decision_date', language)}: {facts.both_calendars(day, language)}",
                 size=9.5, justify=False)
+
+
+def _letter_wording(accepted: bool, language: str) -> Wording:
+    return load_wording("decision_accepted" if accepted else "decision_rejected", language)
+
+
+def render_decision_letter(
+    snapshot: dict[str, Any], *, language: str, accepted: bool, reason: str,
+    decided_at: datetime, association: AssociationInfo, wording: Wording | None = None,
+) -> bytes:
+    """The letter sent when the committee's decision is recorded (the letters channel)."""
+    wording = wording or _letter_wording(accepted, language)
+    reference = str(snapshot.get("reference", ""))
+    w = PageWriter(language, association, title=wording.title,
+                   subject=f"{wording.title} — {reference}", reference=reference)
+    _decision_letter_into(w, LetterJob(snapshot, accepted, reason, decided_at), language,
+                          association, wording)
+    return w.finish()
+
+
+def render_decision_letters(jobs: Sequence[LetterJob], *, language: str,
+                            association: AssociationInfo) -> bytes:
+    """Many letters as one PDF (one print job; the font is embedded once, so a page costs
+    a fraction of a separate file). Each letter starts on a new page numbered from 1."""
+    if not jobs:
+        raise UserError("There are no decision letters to print.",
+                        message_ar="لا توجد خطابات قرارات للطباعة.")
+    title = label("decision_letters", language)
+    first = str(jobs[0].snapshot.get("reference", ""))
+    w = PageWriter(language, association, title=title, subject=f"{title} ({len(jobs)})",
+                   reference=first)
+    for i, job in enumerate(jobs):
+        if i:
+            w.next_document(str(job.snapshot.get("reference", "")))
+        _decision_letter_into(w, job, language, association,
+                              _letter_wording(job.accepted, language))
     return w.finish()

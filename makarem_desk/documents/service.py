@@ -18,7 +18,13 @@ from ..services.declarations import DeclarationService
 from ..snapshot import sha256_of
 from . import records
 from .qr import payload_for
-from .render import render_decision_letter, render_declaration, render_receipt
+from .render import (
+    LetterJob,
+    render_decision_letter,
+    render_decision_letters,
+    render_declaration,
+    render_receipt,
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,22 @@ class DocumentService:
                               association=records.association_info(self.db),
                               printed_at=printed_at or utcnow())
 
+    def decision_letters_since(self, since: datetime, *, language: str = "ar",
+                               sent_by: Actor | None = None) -> tuple[bytes, list[str]]:
+        """Every letter of the decisions recorded since ``since``, as one PDF."""
+        references = records.decided_since(self.db, since)
+        jobs = []
+        for ref in references:
+            decision = records.decision_of(self.db, ref)
+            jobs.append(LetterJob(records.snapshot_of_reference(self.db, ref),
+                                  decision.accepted, decision.reason, decision.decided_at))
+        pdf = render_decision_letters(jobs, language=language,
+                                      association=records.association_info(self.db))
+        if sent_by is not None:
+            for ref in references:
+                self._record_letter(records.decision_of(self.db, ref), sent_by)
+        return pdf, references
+
     def decision_letter(self, reference: str, *, language: str = "ar",
                         sent_by: Actor | None = None) -> bytes:
         """The committee's decision as a letter; with ``sent_by`` the letter is also
@@ -95,13 +117,16 @@ class DocumentService:
                                      reason=decision.reason, decided_at=decision.decided_at,
                                      association=records.association_info(self.db))
         if sent_by is not None:
-            outcome = "accepted" if decision.accepted else "rejected"
-            key = f"decision-letter:{decision.reference}:{outcome}:{decision.decided_at.isoformat()}"
-            ContactService(self.db).record(
-                sent_by,
-                ContactInput(channel=Channel.LETTER, beneficiary_id=decision.beneficiary_id,
-                             purpose=f"خطاب قرار لجنة البحث — {decision.reference}",
-                             answer=outcome),
-                contact_id=uuid.uuid5(_LETTERS, key),
-            )
+            self._record_letter(decision, sent_by)
         return pdf
+
+    def _record_letter(self, decision: records.Decision, sent_by: Actor) -> None:
+        outcome = "accepted" if decision.accepted else "rejected"
+        key = f"decision-letter:{decision.reference}:{outcome}:{decision.decided_at.isoformat()}"
+        ContactService(self.db).record(
+            sent_by,
+            ContactInput(channel=Channel.LETTER, beneficiary_id=decision.beneficiary_id,
+                         purpose=f"خطاب قرار لجنة البحث — {decision.reference}",
+                         answer=outcome),
+            contact_id=uuid.uuid5(_LETTERS, key),
+        )

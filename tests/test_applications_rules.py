@@ -234,3 +234,37 @@ def test_earliest_answer_date_counts_from_the_day_in_riyadh():
     assert earliest_answer_date(late).isoformat() == "2026-12-14"
     assert earliest_answer_date(datetime(2026, 11, 29, 9, 0, tzinfo=UTC)).isoformat() == \
         "2026-12-13"
+
+
+def test_program_ids_are_the_same_on_every_site(tmp_path):
+    from makarem_desk.services.programs import program_id
+
+    ids = []
+    for site in ("RYD1", "JED1"):
+        db = Database(f"sqlite:///{tmp_path / site}.sqlite3", site_id=site)
+        db.upgrade(backup=False)
+        ProgramService(db).load(SYSTEM, FORMS)
+        ids.append({p.code: p.id for p in ProgramService(db).list()})
+        db.dispose()
+    assert ids[0] == ids[1]
+    assert ids[0]["FIELD-CONF"] == program_id("FIELD-CONF")
+
+
+def test_two_counters_loading_programs_at_once(any_db):
+    other = Database(str(any_db.url.render_as_string(hide_password=False)), site_id="TST2")
+    errors: list[BaseException] = []
+
+    def load(db: Database) -> None:
+        try:
+            ProgramService(db).load(SYSTEM, FORMS)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load, args=(d,)) for d in (any_db, other, any_db)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    other.dispose()
+    assert not errors, errors
+    assert len(ProgramService(any_db).list()) == len(FORMS.programs)

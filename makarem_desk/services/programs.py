@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..checklists.model import FormSet
 from ..db import Database
@@ -34,6 +35,16 @@ class LoadReport:
     deactivated: tuple[str, ...]
 
 
+# Every site loads the same forms/; a program's id follows from its code so that the
+# records of two counters (and the committee) name the same program with the same id when
+# they meet in a sync batch.
+PROGRAM_NAMESPACE = uuid.UUID("5d0c7c55-3f7e-4c1e-9a57-6d616b617265")
+
+
+def program_id(code: str) -> uuid.UUID:
+    return uuid.uuid5(PROGRAM_NAMESPACE, code)
+
+
 def _view(p: Program) -> ProgramView:
     return ProgramView(p.id, p.code, p.name_ar, p.name_en, p.category, p.checklist,
                        p.definition_hash, p.active)
@@ -47,6 +58,14 @@ class ProgramService:
         """Idempotent, by code: new programs are added, changed ones updated, programs no
         longer in the files deactivated (never deleted: applications refer to them)."""
         actor.require(Role.ADMINISTRATOR, Role.RECEPTIONIST, action="load the programs")
+        try:
+            return self._load(forms)
+        except IntegrityError:
+            # Another counter sharing the database loaded the same new programs at the same
+            # moment; its rows are there now, so a second pass only compares.
+            return self._load(forms)
+
+    def _load(self, forms: FormSet) -> LoadReport:
         added: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
@@ -62,7 +81,7 @@ class ProgramService:
                     "definition_hash": digest, "active": d.active,
                 }
                 if row is None:
-                    s.add(Program(code=code, **values))
+                    s.add(Program(id=program_id(code), code=code, **values))
                     added.append(code)
                 elif any(getattr(row, k) != v for k, v in values.items()):
                     for k, v in values.items():

@@ -2,7 +2,8 @@
 
 Prints milliseconds per document for (a) the full declaration (layout: isolation, wrap,
 reshape, bidi, justification, table, QR, logo, metadata) and (b) a bare reportlab page
-drawing the same strings already shaped and ordered, one file each, in the same run.
+drawing the same strings already shaped and ordered, one file each, in the same run; then
+(c) the same number of decision letters printed as one batch PDF.
 
     .venv/bin/python bench/documents_bench.py [N]
 """
@@ -21,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from makarem_desk.documents import sample
 from makarem_desk.documents.fonts import register_pdf_fonts
 from makarem_desk.documents.qr import payload_for
-from makarem_desk.documents.render import render_declaration
+from makarem_desk.documents.render import LetterJob, render_decision_letters, render_declaration
 from makarem_desk.snapshot import sha256_of
 from makarem_desk.validation.identity import luhn_check_digit
 
@@ -112,6 +113,13 @@ def main() -> None:
     report("full declaration (layout + QR + logo)", full)
     report("bare reportlab page, same strings shaped", base)
     print(f"ratio full / bare: {statistics.fmean(full) / statistics.fmean(base):.2f}")
+    jobs = [LetterJob(s, i % 3 != 0, sample.REJECTION_REASON, sample.DECIDED_AT)
+            for i, s in enumerate(snaps)]
+    t0 = time.perf_counter()
+    batch = render_decision_letters(jobs, language="ar", association=sample.sample_association())
+    elapsed = (time.perf_counter() - t0) * 1000
+    print(f"{n} decision letters as one PDF: {elapsed / n:.2f} ms per letter "
+          f"({elapsed / 1000:.2f} s, {len(batch) // 1024} KiB)")
 
 
 if __name__ == "__main__":

@@ -152,10 +152,22 @@ def _keys_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(args: argparse.Namespace) -> Any:
+    """With --verbose, one line per step on stderr (what a log or a watching script reads)."""
+    if not getattr(args, "verbose", False):
+        return None
+
+    def report(done: int, total: int, label: str) -> None:
+        print(f"progress: {label} {done}/{total}", file=sys.stderr, flush=True)
+
+    return report
+
+
 def _export(args: argparse.Namespace) -> int:
     svc = _service(args)
     identity = svc.unlock(_passphrase(args))
-    for result in svc.export(_actor(), identity, args.out, to=args.to, batch=args.batch):
+    for result in svc.export(_actor(), identity, args.out, to=args.to, batch=args.batch,
+                             progress=_progress(args)):
         plan = result.plan
         if result.path is None:
             print(f"Nothing changed for {plan.destination} since batch {plan.sequence - 1}; "
@@ -170,7 +182,8 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     svc = _service(args)
     identity = svc.unlock(_passphrase(args))
-    result = svc.import_file(_actor(), identity, args.file, allow_gap=args.allow_gap)
+    result = svc.import_file(_actor(), identity, args.file, allow_gap=args.allow_gap,
+                             progress=_progress(args))
     label = f"batch {result.sequence} from {result.site_id}"
     if result.already_imported:
         print(f"{label} was already imported; nothing changed.")

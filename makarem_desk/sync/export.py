@@ -209,13 +209,14 @@ class Exporter:
         assert peer is not None  # plan() checked it
         ciphertext = container.encrypt(plaintext, [peer.recipient()])
         header = container.header_line(plan.site_id, plan.destination, plan.sequence, plan.kind)
-        sealed = container.seal(header, ciphertext, identity.sign(header + ciphertext))
+        signature = identity.sign(header + ciphertext)
         check_cancel()
         report(len(tables) + 2, total_steps, "write")
         path = out_dir / batch_file_name(plan.site_id, plan.destination, plan.sequence)
-        write_atomically(path, sealed)
+        write_atomically(path, header, signature, ciphertext)
         if not plan.recreated:
-            self._record(plan, path, container.sha256_hex(sealed), counts)
+            digest = container.sha256_hex(container.seal(header, ciphertext, signature))
+            self._record(plan, path, digest, counts)
         report(total_steps, total_steps, "done")
         return ExportResult(path, plan, counts)
 
@@ -305,15 +306,25 @@ def _chunks(items: list[str], n: int) -> Any:
         yield items[i : i + n]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """The file appears under ``path`` complete and on disk, or not at all."""
+def write_atomically(path: Path, header: bytes, signature: bytes, ciphertext: bytes) -> None:
+    """The batch appears under ``path`` complete and on disk, or not at all.
+
+    The temporary file first gets a blank signature, so that until its very last write
+    it cannot pass for a batch even if someone copies it; the importer also refuses any
+    ``*.partial`` name, and the next export removes leftovers."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
     for stale in path.parent.glob(f".{path.name}.*.partial"):
         stale.unlink(missing_ok=True)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.write(header)
+            fh.write(bytes(len(signature)))
+            fh.write(ciphertext)
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.seek(len(header))
+            fh.write(signature)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -208,6 +208,12 @@ class Importer:
         return result
 
     def import_file(self, identity: PrivateIdentity, path: Path, **kw: Any) -> ImportResult:
+        if path.name.endswith(".partial"):
+            raise BatchRefused(
+                f"{path.name} is an unfinished export (the program stopped while writing "
+                "it); export again.",
+                message_ar="هذا ملف تصدير لم يكتمل؛ أعد التصدير.",
+            )
         try:
             data = path.read_bytes()
         except OSError as exc:

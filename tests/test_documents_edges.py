@@ -100,3 +100,22 @@ def test_name_with_characters_the_font_lacks_is_refused() -> None:
     snap["beneficiary"]["full_name"] = "محمد 🙂"
     with pytest.raises(UserError, match="cannot show"):
         _declaration(snap)
+
+
+@needs_poppler
+def test_a_very_long_association_name_shrinks_instead_of_overflowing(tmp_path: Path) -> None:
+    base = sample.sample_association()
+    long_name = "جمعية مكارم الأخلاق الخيرية لرعاية الأسر والأيتام وتأهيل الشباب بمنطقة الرياض " * 2
+    assoc = AssociationInfo(long_name.strip(), base.name_en, None, base.channels)
+    pdf = render_receipt(sample.sample_snapshot(), language="ar", association=assoc,
+                         printed_at=sample.SIGNED_AT)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(pdf)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
+                          capture_output=True).stdout.decode()
+    import re
+
+    xs = [float(x) for x in re.findall(r'xMax="([0-9.]+)"', bbox)]
+    mins = [float(x) for x in re.findall(r'xMin="([0-9.]+)"', bbox)]
+    assert max(xs) <= 595.3 - 18 * 72 / 25.4 + 1  # nothing beyond the right margin
+    assert min(mins) >= 18 * 72 / 25.4 - 1  # nor the left one

@@ -219,8 +219,8 @@ def place_line(
     words = [w for w in line.split(" ") if w]
     if not words:
         return []
-    widths = [_shaped_width(w, font, size) for w in words]
-    space = _shaped_width(" ", font, size)
+    widths = [shaped_width(w, font, size) for w in words]
+    space = shaped_width(" ", font, size)
     natural = sum(widths) + space * (len(words) - 1)
     gap = space
     if justify and len(words) > 1 and natural < width:
@@ -235,7 +235,7 @@ def place_line(
     return placed
 
 
-def _shaped_width(shaped: str, font: str, size: float) -> float:
+def shaped_width(shaped: str, font: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return float(stringWidth(shaped, font, size))

@@ -134,7 +134,10 @@ class PageWriter:
     ) -> None:
         layout.check_printable(text)
         shown = layout.single_line(text, self.rtl)
-        w = layout._shaped_width(shown, font, size)
+        w = layout.shaped_width(shown, font, size)
+        if w > width > 0:  # a long name in a narrow place: smaller, never clipped
+            size = max(5.0, size * width / w)
+            w = layout.shaped_width(shown, font, size)
         if align == "center":
             x = x_left + (width - w) / 2
         elif (align == "start") == self.rtl:  # start in RTL, or end in LTR: flush right

@@ -126,7 +126,8 @@ def test_signed_declaration_matches_then_changes(app_db: tuple[Database, uuid.UU
     assert decls.get(decl_id).has_pdf  # the printed paper is kept with the declaration
 
     assert main(["--db", _url(db), "verify-declaration", str(out)]) == 0
-    assert "MATCH" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "MATCH" in said and "فاطمة عبدالعزيز إبراهيم العتيبي" in said and NATIONAL_ID in said
 
     # supplying a missing item afterwards does not make the paper "changed" (POL-H6)
     with db.session() as s:

@@ -112,8 +112,14 @@ def _verify(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     V = records.Verdict
+    if result.recorded is not None:
+        b = result.recorded.get("beneficiary", {})
+        p = result.recorded.get("program", {})
+        print(f"  recorded: {b.get('full_name', '')} — {b.get('identity_number') or '-'} — "
+              f"{p.get('code', '')} — prepared {result.recorded.get('prepared_at', '')}")
     if result.verdict is V.MATCH:
-        print(f"MATCH: the paper {payload.reference} matches the record.")
+        print(f"MATCH: the paper {payload.reference} matches the record "
+              "(compare the name and number above with the paper).")
         return 0
     if result.verdict is V.CHANGED:
         fields = ", ".join(result.changed_fields)

@@ -202,6 +202,8 @@ class Verification:
     reference: str
     changed_fields: tuple[str, ...] = ()
     declaration_id: uuid.UUID | None = None
+    # What the record says the paper shows, for the member of staff to compare by eye.
+    recorded: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -228,7 +230,8 @@ def verify(db: Database, payload: QrPayload) -> Verification:
             return Verification(Verdict.NOT_RECORDED, payload.reference)
         stored = dict(match.data_snapshot)
         if sha256_of(stored) != match.snapshot_sha256:
-            return Verification(Verdict.CHANGED, payload.reference, ("data_snapshot",), match.id)
+            return Verification(Verdict.CHANGED, payload.reference, ("data_snapshot",), match.id,
+                                stored)
         now = current_snapshot(s, app, language=str(stored.get("language") or "ar"),
                                prepared_at=utcnow(), site_id=db.site_id)
         changed = _differences(stored.get("beneficiary", {}), now["beneficiary"], "beneficiary")
@@ -236,5 +239,6 @@ def verify(db: Database, payload: QrPayload) -> Verification:
         # Missing items supplied after signing (POL-H6) complete the file; they do not
         # change what the applicant declared, so they are not compared.
         if changed:
-            return Verification(Verdict.CHANGED, payload.reference, tuple(changed), match.id)
-        return Verification(Verdict.MATCH, payload.reference, (), match.id)
+            return Verification(Verdict.CHANGED, payload.reference, tuple(changed), match.id,
+                                stored)
+        return Verification(Verdict.MATCH, payload.reference, (), match.id, stored)

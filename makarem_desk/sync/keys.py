@@ -165,7 +165,7 @@ class KeyStore:
                 "(peers trust these keys).",
                 message_ar="مفاتيح هذا الجهاز موجودة مسبقاً ولن تُستبدل.",
             )
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         signing = Ed25519PrivateKey.generate()
         age_id = pyrage.x25519.Identity.generate()
         public = PublicIdentity(

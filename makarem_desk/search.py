@@ -7,13 +7,19 @@ identity number; a token with letters and digits is a passport number; anything 
 name words.  Identity and phone lookups go through their btree indexes.
 
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
-each word is a prefix, in any order.  The full-text index (migration 0002: FTS5 on SQLite,
-a GIN tsvector index on PostgreSQL) answers in tiers — every word exact, every word but the
-last exact, every word a prefix, and only when nothing matches every word, with one word
-left out (a city or a misspelt word typed into the box) — and each tier is limited,
-so a one-letter-ish query over a million rows stays a few milliseconds.  The hits are then
-ranked in Python: more query words matched first, then more exact word matches, then the
-name.  A word is also tried with the article "ال" in front, so "غامدي" finds "الغامدي".
+each word is a prefix, in any order.  One query to the full-text index (migration 0002:
+FTS5 on SQLite, a GIN tsvector index on PostgreSQL) with every word a prefix usually finds
+few enough people to rank them all in Python.  When it finds more than a pool of a few
+hundred (a common first name), narrower queries ask for the best kinds of hit first —
+every word exact with the first typed word as the first name, every word exact, then only
+the last word (still being typed) a prefix — each limited, so a two-letter query over a
+million rows stays a few milliseconds.  Only when nobody matches every word: the words
+without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
+misspelt word typed into the box).
+
+Ranking: more query words matched first, then more exact word matches, then the words in
+the order typed (first name first, parts adjacent), then the folded name.  A word is also
+tried with the article "ال" in front, so "غامدي" finds "الغامدي".
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -159,26 +165,35 @@ class Rank:
 
 
 def rank(words: Sequence[str], search_key: str) -> Rank:
+    return _rank([_alternatives(w) for w in words], search_key)
+
+
+def _rank(word_alts: Sequence[tuple[str, ...]], search_key: str) -> Rank:
+    # Runs for every candidate (up to a few hundred per keystroke): plain loops, and
+    # str.startswith with a tuple, are several times faster than generator expressions.
     key_words = search_key.split()
     matched = exact = in_order = adjacent = 0
     previous = -1
-    for w in words:
-        alts = _alternatives(w)
-        pos = next((i for i, k in enumerate(key_words) if k in alts), None)
-        if pos is not None:
-            exact += 1
+    for alts in word_alts:
+        pos = -1
+        for i, k in enumerate(key_words):
+            if k in alts:
+                pos = i
+                exact += 1
+                break
         else:
-            pos = next(
-                (i for i, k in enumerate(key_words) if any(k.startswith(a) for a in alts)), None
-            )
-        if pos is None:
+            for i, k in enumerate(key_words):
+                if k.startswith(alts):
+                    pos = i
+                    break
+        if pos < 0:
             continue
         matched += 1
         if (previous == -1 and pos == 0) or (previous >= 0 and pos > previous):
             in_order += 1
             adjacent += previous >= 0 and pos == previous + 1
         previous = pos
-    return Rank(matched, exact, in_order, len(words) - matched, adjacent)
+    return Rank(matched, exact, in_order, len(word_alts) - matched, adjacent)
 
 
 # -- the service -------------------------------------------------------------------------
@@ -241,31 +256,52 @@ class SearchService:
     def _by_name(
         self, words: tuple[str, ...], split_words: tuple[str, ...], limit: int
     ) -> list[SearchHit]:
-        cap = max(limit * 4, 100)
-        found: dict[uuid.UUID, tuple[_Row, tuple[str, ...]]] = {}
-        all_words_found = False
+        pool = max(limit * 5, 100)
+        # Candidates are (key, search_key) only; full rows are read for those shown.
+        found: dict[Any, tuple[str, tuple[str, ...]]] = {}
+
+        def collect(tier: _Tier, n: int) -> int:
+            rows = s.execute(self._match(tier, n)).all()
+            for key, search_key in rows:
+                found.setdefault(key, (search_key, tier.words))
+            return len(rows)
+
         with self.db.reader() as s:
-            for tier in _tiers(words, split_words):
-                if len(found) >= cap:
-                    break
-                if tier.in_order and not self.db.is_sqlite:
-                    continue  # no anchor at the first word in a tsquery
-                if tier.fallback and all_words_found:
-                    break  # partial matches would only bury the people who match fully
-                stmt = self._match(tier, cap + len(found))
-                for row in s.execute(stmt):
-                    found.setdefault(row.id, (row, tier.words))
-                all_words_found = all_words_found or (bool(found) and not tier.drops_word)
-        ranked = []
-        for row, used in found.values():
-            r = rank(used, row.search_key)
-            if r.matched:
-                ranked.append((r.score, _full_name(row), row))
-        ranked.sort(key=lambda t: (-t[0], t[1]))
-        return [_hit(row, "name", score) for score, _name, row in ranked[:limit]]
+            # One query usually does: every word a prefix.  When it finds no more than
+            # ``pool`` people, all of them are ranked in Python — exact.
+            if collect(_broad(words), pool + 1) > pool:
+                # Too many to rank them all: ask for the best kinds of hit first.
+                best = 0
+                for tier in _narrow_tiers(words):
+                    if tier.in_order and not self.db.is_sqlite:
+                        continue  # no anchor at the first word in a tsquery
+                    best += collect(tier, limit * 3)
+                    if best >= limit:
+                        break
+            if not found:
+                for tier in _fallback_tiers(words, split_words):
+                    collect(tier, pool)
+                    if len(found) >= limit:
+                        break
+            alts = {ws: [_alternatives(w) for w in ws] for ws in {u for _k, u in found.values()}}
+            ranked = []
+            for key, (search_key, used) in found.items():
+                r = _rank(alts[used], search_key)
+                if r.matched:
+                    ranked.append((-r.score, search_key, key))
+            top = sorted(ranked, key=lambda t: (t[0], t[1]))[:limit]
+            rows = {r.key: r for r in s.execute(self._rows([k for _s, _n, k in top]))}
+        return [_hit(rows[k], "name", -neg) for neg, _n, k in top if k in rows]
+
+    def _key(self) -> Any:
+        # The FTS5 index is keyed on SQLite's rowid; PostgreSQL has the primary key.
+        return literal_column("beneficiary.rowid") if self.db.is_sqlite else Beneficiary.id
+
+    def _rows(self, keys: list[Any]) -> _Stmt:
+        return select(self._key().label("key"), *_COLUMNS).where(self._key().in_(keys))
 
     def _match(self, tier: _Tier, cap: int) -> _Stmt:
-        stmt = select(*_COLUMNS)
+        stmt = select(self._key(), Beneficiary.search_key)
         if self.db.is_sqlite:
             fts = tier.fts5()
             # The limit goes inside: SQLite would otherwise collect every matching rowid.
@@ -287,8 +323,6 @@ class SearchService:
 class _Tier:
     terms: tuple[tuple[str, bool], ...]  # (word, as a prefix?)
     in_order: bool = False  # the first typed word is the first name (SQLite only)
-    drops_word: bool = False
-    fallback: bool = False  # only tried when no tier before it found anybody
     words: tuple[str, ...] = ()  # the query words its hits are ranked against
 
     def fts5(self) -> str:
@@ -303,24 +337,13 @@ class _Tier:
         return " & ".join(_ts_term(w, p) for w, p in self.terms)
 
 
-def _tiers(words: Sequence[str], split_words: Sequence[str] = ()) -> Iterable[_Tier]:
-    """Queries from the best-ranked kind of hit down, so the first ``cap`` rows found are
-    the ones ranking keeps: every word exact, then only the last word (still being typed)
-    a prefix, then every word a prefix; when that finds nobody, the words without compound
-    joining, then one word left out."""
-    yield from _all_words_tiers(tuple(words))
-    if split_words and tuple(split_words) != tuple(words):
-        for tier in _all_words_tiers(tuple(split_words)):
-            yield replace(tier, fallback=True)
-    n = len(words)
-    if n > 1:  # someone typed a word the record does not hold (a city, a wrong name)
-        for skip in range(n - 1, -1, -1):
-            rest = tuple(w for i, w in enumerate(words) if i != skip)
-            terms = tuple((w, True) for w in rest)
-            yield _Tier(terms, drops_word=True, fallback=True, words=tuple(words))
+def _broad(words: tuple[str, ...]) -> _Tier:
+    return _Tier(tuple((w, True) for w in words), words=words)
 
 
-def _all_words_tiers(words: tuple[str, ...]) -> Iterable[_Tier]:
+def _narrow_tiers(words: tuple[str, ...]) -> Iterable[_Tier]:
+    """The best-ranked kinds of hit first: every word exact (first name first, then in any
+    order), then only the last word — still being typed — a prefix."""
     n = len(words)
     exact = tuple((w, False) for w in words)
     last_open = tuple((w, i == n - 1) for i, w in enumerate(words))
@@ -329,7 +352,17 @@ def _all_words_tiers(words: tuple[str, ...]) -> Iterable[_Tier]:
     yield _Tier(last_open, in_order=True, words=words)
     if n > 1:
         yield _Tier(last_open, words=words)
-    yield _Tier(tuple((w, True) for w in words), words=words)
+
+
+def _fallback_tiers(words: tuple[str, ...], split_words: tuple[str, ...]) -> Iterable[_Tier]:
+    """When nobody matches every word: the words without compound joining ("عبد سعد"),
+    then all words but one (a city or a misspelt word typed into the box)."""
+    if split_words and split_words != words:
+        yield _broad(split_words)
+    n = len(words)
+    for skip in range(n - 1, -1, -1) if n > 1 else ():
+        rest = tuple(w for i, w in enumerate(words) if i != skip)
+        yield _Tier(tuple((w, True) for w in rest), words=words)
 
 
 def _fts_term(word: str, prefix: bool) -> str:

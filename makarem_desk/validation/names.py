@@ -97,21 +97,24 @@ def clean_text(
     multiline: bool = False, drop: str = "",
 ) -> str:
     """Free text (city, district, notes): invisible characters removed, spaces folded."""
-    if multiline:
-        lines = strip_invisible(raw or "", keep_newlines=True).split("\n")
+    if not raw:
+        text = ""
+    elif multiline:
+        lines = strip_invisible(raw, keep_newlines=True).split("\n")
         text = "\n".join(fold_spaces(line) for line in lines).strip("\n")
         text = re.sub(r"\n{3,}", "\n\n", text)
     else:
-        text = strip_invisible(raw or "")
+        text = strip_invisible(raw)
         if drop:
             text = text.translate({ord(c): None for c in drop})
         text = fold_spaces(text)
-    en, ar = _labels(field)
     if not text:
         if required:
+            en, ar = _labels(field)
             raise ValidationError(field, "required", f"The {en} is required.", f"{ar} مطلوب.")
         return ""
     if len(text) > max_length:
+        en, ar = _labels(field)
         raise ValidationError(
             field,
             "too_long",

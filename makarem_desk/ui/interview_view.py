@@ -14,6 +14,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -124,6 +125,14 @@ class InterviewView(QWidget):
         self.skip_button.clicked.connect(self.finish_without_rating)
         self.close_button = QPushButton(self.tr("Save and close"))
         self.close_button.clicked.connect(self.save)
+        # Keyboard-only interviews: Ctrl+Enter (or Page Down) goes on, Page Up goes back.
+        for keys, slot in (("Ctrl+Return", self.next), ("Ctrl+Enter", self.next),
+                           ("PgDown", self.next), ("PgUp", self.back)):
+            sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), w)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+        self.next_button.setToolTip(self.tr("Ctrl+Enter or Page Down"))
+        self.back_button.setToolTip(self.tr("Page Up"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)

@@ -212,6 +212,6 @@ class MainWindow(QMainWindow):
             fn()
 
     def _shortcut(self, keys: str, fn: Callable[[], Any]) -> None:
-        sc = QShortcut(QKeySequence(keys), self)
+        sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), self)
         sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(fn)

@@ -120,7 +120,8 @@ class TaskRunner(QObject):
             dlg.setWindowModality(Qt.WindowModality.WindowModal)
             dlg.setMinimumDuration(0)
             if cancellable:
-                dlg.canceled.connect(task.cancel)
+                # Closing the dialog when the work is done also emits "canceled".
+                dlg.canceled.connect(lambda: None if task.done else task.cancel())
             else:
                 dlg.setCancelButton(None)
             def on_progress(done: int, total: int, text: str) -> None:

@@ -211,78 +211,88 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="79" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="80" />
         <source>Start a new interview</source>
         <translation>بدء مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="82" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="83" />
         <source>Last saved</source>
         <translation>آخر حفظ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="82" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="83" />
         <source>Step</source>
         <translation>الخطوة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="82" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="83" />
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="84" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="85" />
         <source>Resume the selected interview</source>
         <translation>استئناف المقابلة المحددة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="88" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="89" />
         <source>Receive the visitor politely and give them enough time (POL-H1). Every step is saved as soon as it is done.</source>
         <translation>استقبل المستفيد بلباقة وأعطه الوقت الكافي. تُحفظ كل خطوة فور إتمامها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
         <source>Interrupted interviews</source>
         <translation>مقابلات لم تكتمل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="117" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="118" />
         <source>Back</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="119" />
-        <location filename="../../makarem_desk/ui/interview_view.py" line="233" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="120" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="242" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="123" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="124" />
         <source>Finish without rating</source>
         <translation>إنهاء دون تقييم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="125" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="126" />
         <source>Save and close</source>
         <translation>حفظ وإغلاق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="219" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="134" />
+        <source>Ctrl+Enter or Page Down</source>
+        <translation>Ctrl+Enter أو Page Down</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="135" />
+        <source>Page Up</source>
+        <translation>مفتاح Page Up</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="228" />
         <source>Reference: %1</source>
         <translation>الرقم المرجعي: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="232" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="241" />
         <source>Complete registration</source>
         <translation>إتمام التسجيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="315" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="324" />
         <source>Please correct the marked fields.</source>
         <translation>صحّح الحقول المشار إليها من فضلك.</translation>
     </message>
@@ -1305,62 +1315,62 @@
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="43" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="44" />
         <source>Reception and program</source>
         <translation>الاستقبال والبرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="45" />
         <source>Find the beneficiary</source>
         <translation>التعرّف على المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="46" />
         <source>Personal data</source>
         <translation>البيانات الشخصية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="47" />
         <source>Eligibility</source>
         <translation>التحقق من الأهلية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="48" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="48" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="49" />
         <source>Clarity of procedures</source>
         <translation>وضوح الإجراءات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="49" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="50" />
         <source>Data-accuracy declaration</source>
         <translation>إقرار صحة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="50" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="51" />
         <source>Committee notice</source>
         <translation>إبلاغ لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="52" />
         <source>Registration</source>
         <translation>التسجيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="53" />
         <source>Service delivery</source>
         <translation>تقديم الخدمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="54" />
         <source>Satisfaction</source>
         <translation>قياس الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="54" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="55" />
         <source>Finished</source>
         <translation>انتهت</translation>
     </message>

@@ -62,7 +62,7 @@ def records(draw: Any) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(records())
 def test_valid_records_pass_and_cleaning_is_idempotent(data: dict[str, Any]) -> None:
     values, errors = clean_beneficiary(data, TODAY)
@@ -73,7 +73,7 @@ def test_valid_records_pass_and_cleaning_is_idempotent(data: dict[str, Any]) -> 
     assert errors2 == [] and again == values
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(records(), st.sampled_from(["first_name", "identity_number", "phone", "gender",
                                    "birth_date", "identity_expiry"]))
 def test_one_broken_field_is_reported_against_that_field(data: dict[str, Any],

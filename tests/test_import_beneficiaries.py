@@ -7,8 +7,11 @@ import random
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
@@ -378,3 +381,47 @@ def test_unwritable_report_stops_before_anything_is_written(db: Database, tmp_pa
                  str(tmp_path / "no" / "such" / "dir" / "r.csv")]) == 1
     assert count(db) == 0
     assert main(["--db", url, "import-beneficiaries", str(path), "--report", str(path)]) == 1
+
+
+@st.composite
+def sheets(draw: Any) -> tuple[list[list[str]], set[int]]:
+    """Rows mixing valid people, broken fields and repeats; the 0-based indexes of the rows
+    that must be accepted (valid and the first of their number)."""
+    rows: list[list[str]] = []
+    accepted: set[int] = set()
+    seen: set[str] = set()
+    for i in range(draw(st.integers(1, 25))):
+        if seen and draw(st.integers(0, 4)) == 0:
+            number = draw(st.sampled_from(sorted(seen)))  # a repeat
+        else:
+            number = nid(draw(st.sampled_from("12")) + draw(
+                st.text(alphabet="0123456789", min_size=8, max_size=8)))
+        row = [number, "محمد", "علي", "", "القحطاني", "ذكر", "1990-01-01", "0551234567", ""]
+        broken = draw(st.sampled_from([None, None, 0, 1, 5, 6, 7]))
+        if broken is not None:
+            row[broken] = {0: number[:-1] + str((int(number[-1]) + 1) % 10), 1: "", 5: "؟",
+                           6: "2099-01-01", 7: "12"}[broken]
+        if broken is None and number not in seen:
+            accepted.add(i)
+        if broken != 0:
+            seen.add(number)
+        rows.append(row)
+    return rows, accepted
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheets())
+def test_every_row_is_either_imported_once_or_reported(db: Database, tmp_path: Path,
+                                                       sheet: tuple[list[list[str]], set[int]]
+                                                       ) -> None:
+    rows, accepted = sheet
+    path = write_csv(tmp_path / f"{uuid.uuid4().hex}.csv", EN, rows, bom=True)
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(path)
+    assert plan.rows_read == len(rows)
+    assert plan.accepted + plan.rejected == len(rows)
+    assert {r[0] - 2 for r in plan.rows} == accepted
+    assert plan.rejected_rows == {i + 2 for i in range(len(rows))} - {i + 2 for i in accepted}
+    numbers = [r[7] for r in plan.rows]  # the row number, then identity_number 7th
+    assert len(numbers) == len(set(numbers))
+    assert {p.row for p in plan.problems} == plan.rejected_rows

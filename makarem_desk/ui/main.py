@@ -171,6 +171,7 @@ def run_self_test(app: QApplication, ctx: AppContext) -> int:
             app.processEvents()
         except Exception as exc:  # report every failing screen, not only the first
             failures.append(f"{key}: {exc!r}")
+    failures += [f"{key}: {exc!r}" for key, exc in window.failed.items()]
     ctx.tasks.wait(10000)
     app.processEvents()
     window.close()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .bus import track
 from .context import AppContext
+from .dialogs import user_message
 from .i18n import current_language
 from .profile_view import ProfileView
 from .search_view import SearchView
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.holders: dict[str, QWidget] = {}
         self.factories: dict[str, Callable[[], QWidget]] = {}
         self.built: dict[str, QWidget] = {}
+        self.failed: dict[str, BaseException] = {}
         self.buttons: dict[str, QPushButton] = {}
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -166,7 +168,14 @@ class MainWindow(QMainWindow):
         """The screen ``key``, built now if it was never shown."""
         built = self.built.get(key)
         if built is None:
-            built = self.factories[key]()
+            try:
+                built = self.factories[key]()
+            except Exception as exc:  # one broken screen must not take the window down
+                log.exception("cannot build the screen %s", key)
+                self.failed[key] = exc
+                built = QLabel(self.tr("This screen cannot be opened: %1").replace(
+                    "%1", user_message(exc)))
+                built.setWordWrap(True)
             holder_layout = self.holders[key].layout()
             assert holder_layout is not None
             holder_layout.addWidget(built)

@@ -87,7 +87,11 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
 
     apply_language(app, lang)
     shots: list[Path] = []
+    from .setup_view import SetupPage
+
     start = StartWindow()
+    start.show_page(SetupPage(ctx))
+    shots.append(_shot(app, start, out, f"{lang}-00-first-run-setup"))
     start.show_page(LoginPage(ctx))
     shots.append(_shot(app, start, out, f"{lang}-01-login"))
     start.close()

@@ -482,63 +482,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="45" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="69" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="46" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="71" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="76" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="78" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="79" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="81" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="80" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="82" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="89" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="108" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="110" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="77" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="176" />
+        <source>This screen cannot be opened: %1</source>
+        <translation>تعذّر فتح هذه الشاشة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="79" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="78" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="80" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="81" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="83" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="84" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="88" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>

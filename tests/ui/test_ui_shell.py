@@ -165,3 +165,21 @@ def test_self_test_command_exits_zero(tmp_path) -> None:  # type: ignore[no-unty
     for screen in ("today", "interview", "contact", "search", "profile", "referrals",
                    "settings"):
         assert screen in proc.stderr
+
+
+def test_a_broken_screen_does_not_take_the_window_down(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from makarem_desk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+
+    def broken() -> QLabel:
+        raise RuntimeError("no such module")
+
+    window.factories["referrals"] = broken
+    page = window.show_page("referrals")
+    assert isinstance(page, QLabel) and "تعذّر" in page.text()
+    assert "referrals" in window.failed
+    assert window.show_page("search") is not None  # the rest still works

@@ -425,3 +425,17 @@ def test_every_row_is_either_imported_once_or_reported(db: Database, tmp_path: P
     numbers = [r[7] for r in plan.rows]  # the row number, then identity_number 7th
     assert len(numbers) == len(set(numbers))
     assert {p.row for p in plan.problems} == plan.rejected_rows
+
+
+def test_heading_spellings() -> None:
+    from makarem_desk.importer.columns import match_headings
+
+    found, unknown = match_headings([
+        "\ufeffرقم الهويه", "الإسم الأوّل", "اسم_الاب", "اسم الجد ", "اسم العائلة", "الجنس",
+        "تاريخ الميلاد", "رقم الجوال", "المدينة", "Comments", "",
+    ])
+    assert found == {"national_id": 0, "first_name": 1, "father_name": 2, "grandfather_name": 3,
+                     "family_name": 4, "gender": 5, "birth_date": 6, "phone": 7, "city": 8}
+    assert unknown == ["Comments"]
+    with pytest.raises(UserError, match="Two columns hold the national_id"):
+        match_headings(["رقم الهوية", "first_name", "National ID"])

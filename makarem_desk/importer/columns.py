@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import UserError
 from ..text import fold_arabic
 
 REQUIRED = ("national_id", "first_name", "father_name", "family_name", "gender", "birth_date",
@@ -65,8 +66,8 @@ _BY_KEY = {heading_key(alias): column for column, aliases in _ALIASES.items()
 
 
 def match_headings(headings: list[str]) -> tuple[dict[str, int], list[str]]:
-    """Column name -> index in the row, and the headings not recognised. The first of
-    two headings naming the same column wins."""
+    """Column name -> index in the row, and the headings not recognised. Two headings
+    naming the same column are refused: which one holds the data is a guess."""
     found: dict[str, int] = {}
     unknown: list[str] = []
     for i, heading in enumerate(headings):
@@ -74,6 +75,12 @@ def match_headings(headings: list[str]) -> tuple[dict[str, int], list[str]]:
         if column is None:
             if (heading or "").strip():
                 unknown.append(heading.strip())
-        elif column not in found:
+        elif column in found:
+            first = headings[found[column]].strip()
+            raise UserError(
+                f"Two columns hold the {column}: {first!r} and {heading.strip()!r}; keep one.",
+                message_ar=f"عمودان لنفس البيان: «{first}» و«{heading.strip()}»؛ أبقِ أحدهما.",
+            )
+        else:
             found[column] = i
     return found, unknown

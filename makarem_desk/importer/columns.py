@@ -19,7 +19,7 @@ OPTIONAL = ("grandfather_name", "city", "district", "nationality", "identity_typ
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "national_id": ("national_id", "nationalid", "national id", "identity_number", "id_number",
-                    "id", "رقم الهوية", "الهوية", "رقم الهوية الوطنية", "السجل المدني",
+                    "رقم الهوية", "الهوية", "رقم الهوية الوطنية", "السجل المدني",
                     "رقم السجل المدني", "رقم الهوية/الإقامة", "رقم الهوية او الإقامة",
                     "رقم الإقامة", "هوية"),
     "first_name": ("first_name", "first name", "الاسم الأول", "الاسم"),

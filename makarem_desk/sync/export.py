@@ -229,12 +229,14 @@ class Exporter:
         if want:
             t = TABLE_BY_NAME["beneficiary"]
             for chunk in _chunks(sorted(want), 500):
-                for r in s.execute(select(t).where(t.c.id.in_([_uuid(x) for x in chunk]))):
+                cols = CODECS["beneficiary"].columns
+                for r in s.execute(select(*cols).where(t.c.id.in_([_uuid(x) for x in chunk]))):
                     bens[str(r.id)] = CODECS["beneficiary"].encode(r, {})
         want = {a["program_id"] for a in apps} - set(progs)
         if want:
             t = TABLE_BY_NAME["program"]
-            for r in s.execute(select(t).where(t.c.id.in_([_uuid(x) for x in want]))):
+            for r in s.execute(select(*CODECS["program"].columns)
+                               .where(t.c.id.in_([_uuid(x) for x in want]))):
                 progs[str(r.id)] = CODECS["program"].encode(r, {})
         return build_summary(apps, bens, progs)
 

@@ -6,7 +6,6 @@ signature images) travel as separate members of the container; the row names the
 
 from __future__ import annotations
 
-import base64
 import enum
 import uuid
 from collections.abc import Callable
@@ -40,18 +39,28 @@ def blob_member(table: str, row_id: str, column: str) -> str:
     return f"{folder}/{name}{suffix}"
 
 
-def _encode(col: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, uuid.UUID):
-        return str(value)
+def _encoder(col: Column[Any]) -> Callable[[Any], Any]:
+    """One function per column, chosen once: encoding 100,000 rows is per-value work."""
+    t = col.type
+    if isinstance(t, Uuid):
+        return str
+    if isinstance(t, UTCDateTime | Date):
+        return lambda v: v.isoformat()
+    if isinstance(t, SAEnum):
+        return lambda v: v.value if isinstance(v, enum.Enum) else v
+    return _plain_value
+
+
+def _plain_value(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, uuid.UUID):
+        return str(value)
     return value
+
+
+def _same(v: Any) -> Any:
+    return v
 
 
 def _decoder(col: Column[Any]) -> Callable[[Any], Any]:
@@ -66,8 +75,8 @@ def _decoder(col: Column[Any]) -> Callable[[Any], Any]:
         cls = t.enum_class
         return lambda v: cls(v)
     if isinstance(t, LargeBinary):
-        return lambda v: base64.b64decode(v)
-    return lambda v: v
+        return lambda v: v  # replaced from the member file by decode()
+    return _same
 
 
 class TableCodec:
@@ -81,36 +90,40 @@ class TableCodec:
         ]
         self.json_columns = {c.name for c in self.columns if isinstance(c.type, JSON)}
         self._decoders = {c.name: _decoder(c) for c in self.columns}
+        self._encoders = [
+            (i, c.name, _encoder(c)) for i, c in enumerate(self.columns)
+            if c.name not in self.blob_columns
+        ]
+        self._blob_positions = [
+            (i, c.name) for i, c in enumerate(self.columns) if c.name in self.blob_columns
+        ]
+        self._id_position = [c.name for c in self.columns].index("id")
 
     def encode(self, row: Any, blobs: dict[str, bytes]) -> dict[str, Any]:
-        """A row (mapping) to a JSON-ready dict; binary columns go into ``blobs``."""
-        out: dict[str, Any] = {}
-        m = row._mapping if hasattr(row, "_mapping") else row
-        for col in self.columns:
-            value = m[col.name]
-            if col.name in self.blob_columns:
-                if value is None:
-                    out[col.name] = None
-                else:
-                    member = blob_member(self.table.name, str(m["id"]), col.name)
-                    blobs[member] = bytes(value)
-                    out[col.name] = {"$file": member}
+        """A row selected as ``select(*codec.columns)`` to a JSON-ready dict; binary
+        columns go into ``blobs``."""
+        out: dict[str, Any] = {
+            name: (None if row[i] is None else fn(row[i])) for i, name, fn in self._encoders
+        }
+        for i, name in self._blob_positions:
+            value = row[i]
+            if value is None:
+                out[name] = None
             else:
-                out[col.name] = _encode(col, value)
+                member = blob_member(self.table.name, str(row[self._id_position]), name)
+                blobs[member] = bytes(value)
+                out[name] = {"$file": member}
         return out
 
     def decode(self, record: dict[str, Any], blobs: Callable[[str], bytes]) -> dict[str, Any]:
         """A JSON dict back to column values; unknown columns are refused by the caller."""
-        out: dict[str, Any] = {}
-        for name, value in record.items():
-            if value is None:
-                out[name] = None
-            elif name in self.blob_columns:
+        decoders = self._decoders
+        out = {name: (None if value is None else decoders[name](value))
+               for name, value in record.items()}
+        for name in self.blob_columns:
+            value = record.get(name)
+            if value is not None:
                 out[name] = blobs(value["$file"]) if isinstance(value, dict) else None
-            elif name in self.json_columns:
-                out[name] = value
-            else:
-                out[name] = self._decoders[name](value)
         return out
 
     def content(self, values: dict[str, Any]) -> dict[str, Any]:

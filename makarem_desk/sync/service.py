@@ -185,7 +185,7 @@ class SyncService:
         table = TABLE_BY_NAME.get(entity)
         if table is None:
             return {}
-        row = s.execute(select(table).where(table.c.id == entity_id)).first()
+        row = s.execute(select(*CODECS[entity].columns).where(table.c.id == entity_id)).first()
         return CODECS[entity].encode(row, {}) if row is not None else {}
 
     def resolve_conflict(self, actor: Actor, conflict_id: uuid.UUID, *, take_incoming: bool) -> None:

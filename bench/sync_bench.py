@@ -1,0 +1,214 @@
+"""Export and import 100,000 records, next to the plainest tools doing the same rows.
+
+    .venv/bin/python bench/sync_bench.py [--records 100000] [--pg URL]
+
+Export is compared with ``sqlite3 -csv`` dumping the same rows; import with a raw
+``sqlite3`` executemany of the same rows into an empty database and, when a PostgreSQL
+URL is given (or $MAKAREM_TEST_PG_URL is set), with psycopg ``COPY``.  All in one run, so
+the ratios hold on whatever machine runs it.  Key unlocking (age scrypt, ~1 s by design)
+is reported apart from the work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import create_engine, insert, text  # noqa: E402
+
+from makarem_desk.db import Database  # noqa: E402
+from makarem_desk.models import (  # noqa: E402
+    Beneficiary,
+    ChangeCounter,
+    Channel,
+    Contact,
+    IdentityType,
+    Site,
+)
+from makarem_desk.services.actor import SYSTEM  # noqa: E402
+from makarem_desk.sync import KeyStore, SyncService  # noqa: E402
+
+TABLES = ("beneficiary", "contact")
+
+
+def timed(label: str, fn, results: dict[str, float]):  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    out = fn()
+    results[label] = time.perf_counter() - t0
+    print(f"  {label:<44} {results[label]:8.2f} s", flush=True)
+    return out
+
+
+def make_site(url: str, site: str, role: str) -> Database:
+    db = Database(url, site_id=site)
+    db.upgrade(backup=False)
+    with db.session() as s:
+        s.add(Site(id=site, name=site, is_local=True, role=role))
+    return db
+
+
+def fill(db: Database, n: int) -> None:
+    """60 % beneficiaries, 40 % contacts of them, written as the services would."""
+    n_ben = n * 6 // 10
+    now = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
+    ben_ids = [uuid.uuid4() for _ in range(n_ben)]
+    families = ["القحطاني", "العتيبي", "الشهري", "الغامدي", "الدوسري", "الزهراني"]
+    bens = [
+        dict(id=ben_ids[i], site_id=db.site_id, version=1, created_at=now, updated_at=now,
+             change_seq=i + 1, first_name="محمد", father_name="عبدالله", grandfather_name="سالم",
+             family_name=families[i % 6], latin_name=None, identity_type=IdentityType.CITIZEN_ID,
+             identity_number=f"1{i:09d}", phone=f"+9665{i:08d}", city="الرياض",
+             district="النسيم", search_key="محمد عبدالله سالم", extra={})
+        for i in range(n_ben)
+    ]
+    contacts = [
+        dict(id=uuid.uuid4(), site_id=db.site_id, version=1, created_at=now, updated_at=now,
+             change_seq=n_ben + j + 1, beneficiary_id=ben_ids[j % n_ben],
+             channel=Channel.PHONE, purpose="استفسار عن موعد الرد", staff_name="موظف",
+             started_at=now + timedelta(minutes=j), follow_up_needed=False)
+        for j in range(n - n_ben)
+    ]
+    with db.session() as s:
+        for i in range(0, len(bens), 10_000):
+            s.execute(insert(Beneficiary), bens[i : i + 10_000])
+        for i in range(0, len(contacts), 10_000):
+            s.execute(insert(Contact), contacts[i : i + 10_000])
+        s.merge(ChangeCounter(id=1, value=n))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--pg", default=os.environ.get("MAKAREM_TEST_PG_URL"))
+    args = ap.parse_args()
+    if not shutil.which("sqlite3"):
+        print("the sqlite3 command line is needed (apt-get install sqlite3)", file=sys.stderr)
+        return 1
+    r: dict[str, float] = {}
+    work = Path(tempfile.mkdtemp(prefix="sync-bench-"))
+    try:
+        print(f"{args.records:,} records ({', '.join(TABLES)}), SQLite at both ends, in {work}")
+        counter = make_site(f"sqlite:///{work / 'counter.sqlite3'}", "RYD1", "site")
+        committee = make_site(f"sqlite:///{work / 'committee.sqlite3'}", "COM1", "committee")
+        timed("fill the counter (Core bulk insert)", lambda: fill(counter, args.records), r)
+
+        ck, mk = KeyStore(work / "ck"), KeyStore(work / "mk")
+        ck.init(site_id="RYD1", role="site", name="RYD1", passphrase="bench-passphrase")
+        mk.init(site_id="COM1", role="committee", name="COM1", passphrase="bench-passphrase")
+        (work / "c.pub").write_text(__import__("json").dumps(ck.public().to_json()))
+        (work / "m.pub").write_text(__import__("json").dumps(mk.public().to_json()))
+        csvc, msvc = SyncService(counter, ck), SyncService(committee, mk)
+        csvc.trust(SYSTEM, work / "m.pub", role="committee")
+        msvc.trust(SYSTEM, work / "c.pub", role="site")
+        cid = timed("unlock keys (age scrypt, once per session)",
+                    lambda: ck.unlock("bench-passphrase"), r)
+        mid = mk.unlock("bench-passphrase")
+
+        out = work / "out"
+        out.mkdir()
+        print("export")
+        [res] = timed("makarem-desk export (sign+encrypt+fsync)",
+                      lambda: csvc.export(SYSTEM, cid, out), r)
+        size = res.path.stat().st_size
+
+        def sqlite_csv() -> None:
+            for t in TABLES:
+                with open(work / f"{t}.csv", "wb") as fh:
+                    subprocess.run(["sqlite3", "-csv", str(work / "counter.sqlite3"),
+                                    f"SELECT * FROM {t} WHERE site_id = 'RYD1'"],
+                                   stdout=fh, check=True)
+
+        timed("sqlite3 -csv of the same rows", sqlite_csv, r)
+        csv_size = sum((work / f"{t}.csv").stat().st_size for t in TABLES)
+
+        print("import")
+        timed("makarem-desk import into SQLite (verify+merge)",
+              lambda: msvc.import_file(SYSTEM, mid, res.path), r)
+
+        raw_db = work / "raw.sqlite3"
+        make_site(f"sqlite:///{raw_db}", "COM1", "committee").dispose()
+        src = sqlite3.connect(work / "counter.sqlite3")
+        rows = {t: src.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}
+        cols = {t: [d[1] for d in src.execute(f"PRAGMA table_info({t})")] for t in TABLES}
+        src.close()
+
+        def raw_executemany() -> None:
+            dst = sqlite3.connect(raw_db)
+            dst.execute("PRAGMA synchronous=FULL")
+            with dst:
+                for t in TABLES:
+                    marks = ",".join("?" * len(cols[t]))
+                    dst.executemany(f"INSERT INTO {t} VALUES ({marks})", rows[t])
+            dst.close()
+
+        timed("raw sqlite3 executemany of the same rows", raw_executemany, r)
+
+        if args.pg:
+            schema = f"bench_{uuid.uuid4().hex[:8]}"
+            admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+            with admin.connect() as c:
+                c.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+                for sch in (schema, schema + "_copy"):
+                    c.execute(text(f"CREATE SCHEMA {sch}"))
+            sep = "&" if "?" in args.pg else "?"
+            try:
+                pg = make_site(f"{args.pg}{sep}options=-csearch_path%3D{schema},public",
+                               "COM1", "committee")
+                psvc = SyncService(pg, mk)
+                psvc.trust(SYSTEM, work / "c.pub", role="site")
+                timed("makarem-desk import into PostgreSQL",
+                      lambda: psvc.import_file(SYSTEM, mid, res.path), r)
+                pg.dispose()
+                pgc = make_site(f"{args.pg}{sep}options=-csearch_path%3D{schema}_copy,public",
+                                "COM1", "committee")
+
+                def pg_copy() -> None:
+                    raw = pgc.engine.raw_connection()
+                    try:
+                        cur = raw.cursor()
+                        for t in TABLES:
+                            with cur.copy(f"COPY {t} ({', '.join(cols[t])}) FROM STDIN") as cp:
+                                for row in rows[t]:
+                                    cp.write_row(row)
+                        raw.commit()
+                    finally:
+                        raw.close()
+
+                timed("psycopg COPY of the same rows", pg_copy, r)
+                pgc.dispose()
+            finally:
+                with admin.connect() as c:
+                    for sch in (schema, schema + "_copy"):
+                        c.execute(text(f"DROP SCHEMA {sch} CASCADE"))
+                admin.dispose()
+
+        print("ratios")
+        exp = r["makarem-desk export (sign+encrypt+fsync)"]
+        print(f"  export / sqlite3 -csv                     {exp / r['sqlite3 -csv of the same rows']:8.1f} x")
+        imp = r["makarem-desk import into SQLite (verify+merge)"]
+        print(f"  import / raw executemany (SQLite)         {imp / r['raw sqlite3 executemany of the same rows']:8.1f} x")
+        if "psycopg COPY of the same rows" in r:
+            print(f"  import / COPY (PostgreSQL)                "
+                  f"{r['makarem-desk import into PostgreSQL'] / r['psycopg COPY of the same rows']:8.1f} x")
+        print(f"  batch file {size / 1e6:.1f} MB (encrypted zip) vs CSV {csv_size / 1e6:.1f} MB")
+        print(f"  throughput: export {args.records / exp:,.0f} rec/s, import {args.records / imp:,.0f} rec/s")
+        print(f"  peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

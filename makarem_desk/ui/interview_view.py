@@ -56,6 +56,14 @@ STEP_LABELS = {
 }
 
 
+def _draft_person(state: dict[str, Any]) -> str:
+    """Who an interrupted interview is about, as far as it got."""
+    personal = (state.get("values") or {}).get(Step.PERSONAL.value) or {}
+    name = " ".join(str(personal.get(k) or "") for k in
+                    ("first_name", "father_name", "family_name")).split()
+    return " ".join(name) or str(state.get("reference") or "—")
+
+
 def step_label(step: Step) -> str:
     return QCoreApplication.translate("Steps", str(STEP_LABELS[step]))
 
@@ -158,8 +166,7 @@ class InterviewView(QWidget):
         from .profile_view import show_date
 
         self.drafts.set_rows([
-            ([show_date(d.updated_at), step_label(Step(d.step)),
-              str(d.state.get("reference") or "")], d.id)
+            ([show_date(d.updated_at), step_label(Step(d.step)), _draft_person(d.state)], d.id)
             for d in drafts if d.step in Step.__members__.values()
         ])
 

@@ -1,7 +1,7 @@
 """Start-up of the interface: language, fonts, style, first-run set-up or log-in, then the
 main window.
 
-The first window (a short "starting" card) is painted before SQLAlchemy and the services
+The log-in form is painted, and usable, before SQLAlchemy and the services
 are imported: importing the data layer costs more than the whole empty window.
 """
 
@@ -10,15 +10,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..errors import UserError
 from ..resources import resource_path
-from .dialogs import Dialogs, user_message
+from .dialogs import Dialogs
 from .error_hook import install_exception_hook
 from .fonts import register_fonts
 from .i18n import apply_language, current_language
@@ -200,28 +201,70 @@ def run(db_url: str | None = None, *, self_test: bool = False) -> int:
         return 1 if recorder.raised else status
     dialogs = Dialogs()
     install_exception_hook(lambda: dialogs)
-    desk_holder: dict[str, Any] = {}
-    start = StartWindow()
-    start.show()
-    app.processEvents()  # the first paint, before the data layer is imported
-    log.info("first window painted after %.0f ms", (time.perf_counter() - t0) * 1000)
+    from .login_view import LoginPage
 
-    def open_data() -> None:
-        try:
-            ctx = build_context(db_url, dialogs)
-        except UserError as exc:
-            dialogs.show_error(start, exc)
-            app.exit(1)
-            return
-        except Exception as exc:
-            dialogs.show_error(start, user_message(exc), repr(exc))
-            app.exit(1)
-            return
+    # The log-in form is painted and usable at once; SQLAlchemy is imported and the
+    # database opened (and upgraded) on a worker thread while the receptionist types.
+    start = StartWindow()
+    login = LoginPage(None)
+    start.show_page(login)
+    start.show()
+    app.processEvents()
+    log.info("log-in form painted after %.0f ms", (time.perf_counter() - t0) * 1000)
+    opener = DatabaseOpener(db_url)
+    held: dict[str, Any] = {}
+
+    def opened(db: Any) -> None:
+        from .bus import EventBus
+        from .context import AppContext
+        from .tasks import TaskRunner
+
+        ctx = AppContext(db=db, bus=EventBus(), tasks=TaskRunner(), dialogs=dialogs)
         desk = Desk(app, ctx)
         desk.start.deleteLater()
         desk.start = start
-        desk_holder["desk"] = desk
-        desk.begin()
+        held["desk"] = desk
+        log.info("database ready after %.0f ms", (time.perf_counter() - t0) * 1000)
+        if ctx.setup.needs_setup():
+            desk.begin()  # first run: the set-up replaces the log-in form
+        else:
+            login.signed_in.connect(desk.signed_in)
+            login.attach(ctx)
 
-    QTimer.singleShot(0, open_data)
+    def failed(exc: BaseException) -> None:
+        dialogs.show_error(start, exc, "" if isinstance(exc, UserError) else repr(exc))
+        app.exit(1)
+
+    opener.opened.connect(opened, Qt.ConnectionType.QueuedConnection)
+    opener.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    opener.start()
     return int(app.exec())
+
+
+class DatabaseOpener(QObject):
+    """Opens (and upgrades) the database on a worker thread; answers on the GUI thread."""
+
+    opened = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, db_url: str | None):
+        super().__init__()
+        self.db_url = db_url
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="open-database", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from ..db import Database
+
+            db = Database(self.db_url)
+            backup = db.upgrade()
+            if backup is not None:
+                log.warning("database upgraded; the previous file was kept as %s", backup)
+        except Exception as exc:  # shown on the GUI thread
+            self.failed.emit(exc)
+        else:
+            self.opened.emit(db)

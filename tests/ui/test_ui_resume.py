@@ -32,6 +32,7 @@ def test_kill_during_interview_then_resume(qtbot, ctx) -> None:  # type: ignore[
     qtbot.addWidget(view)
     view.refresh()
     assert view.drafts.rowCount() == 1  # the interrupted interview waits to be resumed
+    assert "خالد" in view.drafts.item(0, 2).text()
     view.drafts.selectRow(0)
     view.resume_selected()
     s = view.session

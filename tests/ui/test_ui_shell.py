@@ -183,3 +183,24 @@ def test_a_broken_screen_does_not_take_the_window_down(qtbot, ctx) -> None:  # t
     assert isinstance(page, QLabel) and "تعذّر" in page.text()
     assert "referrals" in window.failed
     assert window.show_page("search") is not None  # the rest still works
+
+
+def test_login_form_works_before_the_database_is_open(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.login_view import LoginPage
+    from makarem_desk.ui.main import DatabaseOpener
+
+    page = LoginPage(None)
+    qtbot.addWidget(page)
+    page.username.setText("reem")
+    page.password.setText(RECEPTION_PW)
+    with qtbot.assertNotEmitted(page.signed_in):
+        assert page.submit() is None  # pressed while the database is still opening
+    assert page.error.text()
+    opener = DatabaseOpener(str(ctx.db.url))
+    with qtbot.waitSignal(opener.opened, timeout=10000) as opened:
+        opener.start()
+    ctx.db = opened.args[0]
+    with qtbot.waitSignal(page.signed_in, timeout=5000) as signed:
+        page.attach(ctx)  # the sign-in asked earlier goes through now
+    assert signed.args[0].username == "reem"
+    assert "مكارم" in page.title.text()

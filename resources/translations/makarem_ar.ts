@@ -211,88 +211,88 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="80" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="88" />
         <source>Start a new interview</source>
         <translation>بدء مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
         <source>Last saved</source>
         <translation>آخر حفظ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
         <source>Step</source>
         <translation>الخطوة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="85" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="93" />
         <source>Resume the selected interview</source>
         <translation>استئناف المقابلة المحددة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="96" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="89" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="97" />
         <source>Receive the visitor politely and give them enough time (POL-H1). Every step is saved as soon as it is done.</source>
         <translation>استقبل المستفيد بلباقة وأعطه الوقت الكافي. تُحفظ كل خطوة فور إتمامها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="100" />
         <source>Interrupted interviews</source>
         <translation>مقابلات لم تكتمل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="118" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="126" />
         <source>Back</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="120" />
-        <location filename="../../makarem_desk/ui/interview_view.py" line="242" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="128" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="249" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="124" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="132" />
         <source>Finish without rating</source>
         <translation>إنهاء دون تقييم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="126" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="134" />
         <source>Save and close</source>
         <translation>حفظ وإغلاق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="134" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="142" />
         <source>Ctrl+Enter or Page Down</source>
         <translation>Ctrl+Enter أو Page Down</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="135" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="143" />
         <source>Page Up</source>
         <translation>مفتاح Page Up</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="228" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="235" />
         <source>Reference: %1</source>
         <translation>الرقم المرجعي: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="241" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="248" />
         <source>Complete registration</source>
         <translation>إتمام التسجيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="324" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="331" />
         <source>Please correct the marked fields.</source>
         <translation>صحّح الحقول المشار إليها من فضلك.</translation>
     </message>
@@ -454,7 +454,7 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/login_view.py" line="34" />
+        <location filename="../../makarem_desk/ui/login_view.py" line="33" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
@@ -477,6 +477,11 @@
         <location filename="../../makarem_desk/ui/login_view.py" line="56" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/login_view.py" line="91" />
+        <source>Opening the database…</source>
+        <translation>جارٍ فتح قاعدة البيانات…</translation>
     </message>
 </context>
 <context>
@@ -1307,12 +1312,12 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="57" />
+        <location filename="../../makarem_desk/ui/main.py" line="58" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="59" />
+        <location filename="../../makarem_desk/ui/main.py" line="60" />
         <source>Makarem Desk — starting…</source>
         <translation>مكتب مكارم — جارٍ التشغيل…</translation>
     </message>

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, String, cast, func, insert, select, text
 
 from . import demo_names as names
 from .db import Database, next_change_seq
@@ -48,6 +48,10 @@ from .text import name_search_key
 from .validation.identity import luhn_check_digit
 
 Progress = Callable[[int, int, str], None]
+
+# Marks demo beneficiaries (in ``extra``) so that real records are never mixed with them
+# by accident and demo data can be told apart later.
+DEMO_MARK = "demo"
 
 # Beyond this many rows a one-off rebuild of the FTS index beats the per-row trigger.
 REBUILD_INDEX_FROM = 20_000
@@ -109,9 +113,16 @@ class DemoGenerator:
         self._channels = _weighted(list(zip(list(Channel), _CHANNEL_WEIGHTS, strict=True)))
 
     # -- the run ---------------------------------------------------------------------------
-    def run(self, beneficiaries: int, *, rebuild_index: bool | None = None) -> DemoReport:
+    def run(
+        self, beneficiaries: int, *, rebuild_index: bool | None = None, force: bool = False
+    ) -> DemoReport:
         if not 1 <= beneficiaries <= MAX_BENEFICIARIES:
             raise UserError(f"The number of beneficiaries must be 1 to {MAX_BENEFICIARIES:,}.")
+        if not force and self.holds_real_beneficiaries():
+            raise UserError(
+                "This database holds real beneficiaries; demo data is not added to it. "
+                "Use an empty or a demo database (--db), or --force if this is a test copy."
+            )
         if rebuild_index is None:
             rebuild_index = beneficiaries >= REBUILD_INDEX_FROM
         rebuild_index = rebuild_index and self.db.is_sqlite
@@ -150,6 +161,12 @@ class DemoGenerator:
                 conn.commit()
         report.seconds = time.perf_counter() - started
         return report
+
+    def holds_real_beneficiaries(self) -> bool:
+        marker = f'%"{DEMO_MARK}": true%'
+        with self.db.reader() as s:
+            stmt = select(Beneficiary.id).where(cast(Beneficiary.extra, String).not_like(marker))
+            return s.scalars(stmt.limit(1)).first() is not None
 
     def _report(self, done: int, total: int, label: str) -> None:
         if self.progress is not None:
@@ -260,7 +277,7 @@ class DemoGenerator:
             "district": rng.choice(districts),
             "notes": None if lead else "بلا هوية — يتحقق منه الشريك (POL-E3)",
             "search_key": name_search_key(first, father, grandfather, family),
-            "extra": {},
+            "extra": {DEMO_MARK: True},
             "_registered": self._past(730),
         }
 

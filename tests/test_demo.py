@@ -166,3 +166,24 @@ def test_bulk_load_with_index_rebuild_restores_the_trigger(db: Database) -> None
 def test_bad_counts_are_refused(db: Database) -> None:
     with pytest.raises(UserError):
         DemoGenerator(db).run(0)
+
+
+def test_never_mixed_into_real_data_unless_forced(any_db: Database) -> None:
+    with any_db.session() as s:
+        s.add(Beneficiary(first_name="حقيقي", identity_type=IdentityType.NONE,
+                          search_key=name_search_key("حقيقي")))
+    gen = DemoGenerator(any_db, seed=2, today=TODAY)
+    assert gen.holds_real_beneficiaries()
+    with pytest.raises(UserError, match="real beneficiaries"):
+        gen.run(10)
+    assert _count(any_db, Beneficiary) == 1
+    gen.run(10, force=True)
+    assert _count(any_db, Beneficiary) == 11
+
+
+def test_demo_rows_are_marked(db: Database) -> None:
+    gen = DemoGenerator(db, seed=2, today=TODAY)
+    gen.run(20)
+    assert not gen.holds_real_beneficiaries()
+    with db.reader() as s:
+        assert all(e == {"demo": True} for e in s.scalars(select(Beneficiary.extra)))

@@ -84,3 +84,10 @@ def test_demo_command(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # 
     assert "250/250 (100%)" in captured.err  # progress goes to stderr
     assert main(["--db", url, "search", "محمد", "--json", "--limit", "3"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_demo_refuses_a_database_with_real_people(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", url, "demo", "--beneficiaries", "5"]) == 1
+    err = capsys.readouterr().err
+    assert "real beneficiaries" in err and "Traceback" not in err
+    assert main(["--db", url, "demo", "--beneficiaries", "5", "--force"]) == 0

@@ -35,6 +35,8 @@ def register(sub: Any) -> None:
     )
     d.add_argument("--beneficiaries", type=_positive, required=True, metavar="N")
     d.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    d.add_argument("--force", action="store_true",
+                   help="add demo data even though the database holds real beneficiaries")
     d.set_defaults(handler=run_demo)
 
 
@@ -113,7 +115,8 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"  {label}: {done:,}/{total:,} ({pct}%) {now - started:.1f} s", file=sys.stderr)
 
     try:
-        report = DemoGenerator(db, seed=args.seed, progress=progress).run(args.beneficiaries)
+        generator = DemoGenerator(db, seed=args.seed, progress=progress)
+        report = generator.run(args.beneficiaries, force=args.force)
     finally:
         db.dispose()
     parts = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in report.counts.items())

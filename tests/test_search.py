@@ -340,3 +340,15 @@ def test_adjacent_parts_rank_above_scattered_ones(any_db: Database) -> None:
     adjacent = add(any_db, "عبدالله", "سعد", "خالد", "العتيبي")
     hits = SearchService(any_db).search("عبد الله سعد")
     assert [h.beneficiary_id for h in hits] == [adjacent, scattered]
+
+
+def test_migration_indexes_people_registered_before_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.migrate import run_upgrade
+
+    old = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}", site_id="TST1")
+    run_upgrade(old.engine, "0001")
+    wanted = add(old, "هيا", "ناصر", "", "اليامي")
+    assert old.current_revision() == "0001"
+    old.upgrade(backup=False)
+    assert [h.beneficiary_id for h in SearchService(old).search("هياء اليامي")] == [wanted]
+    old.dispose()

@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import ApplicationStatus, Channel, IdentityType, ReferralStatus
-from ..services.profile import BeneficiaryProfile, DeclarationRow, ProfileService
+from ..services.profile import (
+    ApplicationSummary,
+    BeneficiaryProfile,
+    DeclarationRow,
+    ProfileService,
+)
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
@@ -106,10 +111,25 @@ class ProfileView(QWidget):
         decl_lay.addWidget(self.reprint_button)
         decl_lay.addWidget(self.preview, 2)
         self.declarations.activated.connect(lambda _i: self.reprint_selected())
+        # Applications: the receipt, and the committee's decision letter once decided.
+        self.app_preview = PdfPreview(ctx)
+        self.receipt_button = QPushButton(self.tr("Show the receipt"))
+        self.receipt_button.clicked.connect(self.show_receipt)
+        self.letter_button = QPushButton(self.tr("Show the decision letter"))
+        self.letter_button.clicked.connect(self.show_decision_letter)
+        app_tab = QWidget()
+        app_lay = QVBoxLayout(app_tab)
+        app_lay.addWidget(self.applications, 1)
+        app_buttons = QHBoxLayout()
+        app_buttons.addWidget(self.receipt_button)
+        app_buttons.addWidget(self.letter_button)
+        app_buttons.addStretch(1)
+        app_lay.addLayout(app_buttons)
+        app_lay.addWidget(self.app_preview, 2)
         self.tabs = QTabWidget()
         self.tabs.addTab(data_tab, self.tr("Data"))
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
-        self.tabs.addTab(self.applications, self.tr("Applications"))
+        self.tabs.addTab(app_tab, self.tr("Applications"))
         self.tabs.addTab(decl_tab, self.tr("Declarations"))
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.status = QLabel()
@@ -186,6 +206,39 @@ class ProfileView(QWidget):
             for r in p.referrals
         ])
         self.status.clear()
+
+    def _selected_application(self) -> ApplicationSummary | None:
+        row: Any = self.applications.row_data()
+        if row is None and self.profile and self.profile.applications:
+            row = self.profile.applications[0]
+        return row if isinstance(row, ApplicationSummary) else None
+
+    def _show_document(self, make: Any, stem: str) -> None:
+        def shown(pdf: bytes) -> None:
+            self.app_preview.show_pdf(pdf, stem)
+
+        self.ctx.tasks.run(lambda _p: make(), shown,
+                           lambda e: self.ctx.dialogs.show_error(self, e),
+                           label=self.tr("Preparing the document…"), parent=self)
+
+    def show_receipt(self) -> None:
+        a = self._selected_application()
+        if a is not None:
+            lang = current_language()
+            self._show_document(lambda: self.ctx.documents.receipt(a.reference, language=lang),
+                                f"receipt-{a.reference}")
+
+    def show_decision_letter(self) -> None:
+        a = self._selected_application()
+        if a is None:
+            return
+        if a.status not in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED):
+            self.status.setText(self.tr("The committee has not decided on this application yet."))
+            return
+        lang = current_language()
+        self._show_document(
+            lambda: self.ctx.documents.decision_letter(a.reference, language=lang),
+            f"decision-{a.reference}")
 
     def reprint_selected(self) -> None:
         row: Any = self.declarations.row_data()

@@ -346,107 +346,107 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="33" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="38" />
         <source>Interview in progress</source>
         <translation>المقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="34" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="39" />
         <source>Incomplete — items missing</source>
         <translation>غير مكتمل — نواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="35" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="40" />
         <source>With the research committee</source>
         <translation>لدى لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="36" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="41" />
         <source>Accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="37" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="42" />
         <source>Rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="43" />
         <source>Not eligible</source>
         <translation>غير مستوفٍ للشروط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="44" />
         <source>Withdrawn</source>
         <translation>مسحوب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="50" />
         <source>Interview</source>
         <translation>المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="51" />
         <source>Phone call</source>
         <translation>اتصال هاتفي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="52" />
         <source>Social media</source>
         <translation>وسائل التواصل الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="48" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="53" />
         <source>Letter</source>
         <translation>خطاب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="49" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="54" />
         <source>Assistance request</source>
         <translation>طلب مساعدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="50" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="55" />
         <source>Volunteering</source>
         <translation>التطوع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="56" />
         <source>Website</source>
         <translation>الموقع الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="57" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="62" />
         <source>National ID</source>
         <translation>الهوية الوطنية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="58" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="63" />
         <source>Iqama</source>
         <translation>الإقامة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="59" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="64" />
         <source>Passport</source>
         <translation>جواز السفر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="60" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
         <source>No identity document</source>
         <translation>بدون هوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="70" />
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="70" />
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="66" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="71" />
         <source>Closed</source>
         <translation>مغلقة</translation>
     </message>
@@ -703,182 +703,202 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="85" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="90" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="91" />
         <source>Find a beneficiary with Search (Ctrl+F) to see their file.</source>
         <translation>ابحث عن المستفيد من شاشة البحث (Ctrl+F) لعرض ملفه.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="90" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="95" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="90" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="95" />
         <source>Channel</source>
         <translation>قناة التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="90" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="95" />
         <source>Purpose</source>
         <translation>الغرض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
         <source>Staff</source>
         <translation>الموظف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="92" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="94" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
         <source>Reference</source>
         <translation>الرقم المرجعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
         <source>Program</source>
         <translation>البرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="92" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
         <source>Answer due</source>
         <translation>موعد الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="94" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
         <source>Signed</source>
         <translation>تاريخ التوقيع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="95" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
         <source>Printed</source>
         <translation>تاريخ الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
         <source>Answer</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
         <source>Show and reprint</source>
         <translation>عرض وإعادة الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="110" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="116" />
+        <source>Show the receipt</source>
+        <translation>عرض الإيصال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="118" />
+        <source>Show the decision letter</source>
+        <translation>عرض خطاب القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="130" />
         <source>Data</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="111" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="131" />
         <source>Contacts</source>
         <translation>التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="112" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="132" />
         <source>Applications</source>
         <translation>الطلبات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="113" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="133" />
         <source>Declarations</source>
         <translation>الإقرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="114" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="134" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="150" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="170" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="150" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="170" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="152" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="172" />
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="153" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="173" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="154" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="174" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="155" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="175" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="156" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="176" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="157" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="177" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="158" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="178" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="159" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="179" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="160" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="180" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="161" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="181" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="162" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="182" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="163" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="183" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="164" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="184" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="222" />
+        <source>Preparing the document…</source>
+        <translation>جارٍ تجهيز المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="236" />
+        <source>The committee has not decided on this application yet.</source>
+        <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>
 </context>
 <context>

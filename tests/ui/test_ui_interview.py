@@ -149,6 +149,22 @@ def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> Non
     profile.preview.save_as_pdf()
     assert (tmp_path / "reprint.pdf").read_bytes() == stored
 
+    # The receipt, and the decision letter once the committee has answered.
+    profile.applications.selectRow(0)
+    profile.show_receipt()
+    assert profile.app_preview.doc is not None and profile.app_preview.doc.pageCount() >= 1
+    profile.show_decision_letter()
+    assert "لم تقرر" in profile.status.text() or "decided" in profile.status.text()
+    from interview_support import COMMITTEE
+
+    ctx.interview.applications.record_decision(COMMITTEE, s.state.reference, True,
+                                               "استوفى شروط البرنامج")
+    profile.reload()
+    profile.applications.selectRow(0)
+    profile.show_decision_letter()
+    assert profile.app_preview.file_stem == f"decision-{s.state.reference}"
+    assert ctx.dialogs.raised == []
+
 
 def test_step_errors_are_shown_at_the_field_in_arabic(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     view = InterviewView(ctx)

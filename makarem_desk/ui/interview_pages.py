@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..checklists.model import Item
+from ..errors import UserError
 from ..interview.answers import FieldError
 from ..models import Gender, IdentityType
+from .dialogs import user_message
 from .fields import DateField, LtrLineEdit
 from .i18n import current_language, ltr
 from .interview_items import ItemsPage
@@ -179,6 +181,50 @@ class PersonalPage(QWidget):
             self.editors[key] = e
             self._row(label, e, key)
         self._identity_type_changed()
+        for key in self._live_checks():
+            editor = self.editors[key]
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(lambda _t, k=key: self.check_field(k))
+
+    @staticmethod
+    def _live_checks() -> dict[str, Any]:
+        """POL-H2: the same checks the registry applies, run as each field is typed."""
+        from ..validation.emails import validate_email
+        from ..validation.identity import validate_saudi_id
+        from ..validation.names import clean_latin_name, clean_name_part
+        from ..validation.phone import normalize_phone
+
+        return {
+            "first_name": lambda v: clean_name_part(v, "first_name"),
+            "father_name": lambda v: clean_name_part(v, "father_name", required=False),
+            "grandfather_name": lambda v: clean_name_part(v, "grandfather_name",
+                                                          required=False),
+            "family_name": lambda v: clean_name_part(v, "family_name", required=False),
+            "latin_name": clean_latin_name,
+            "identity_number": validate_saudi_id,
+            "phone": normalize_phone,
+            "phone_alt": lambda v: normalize_phone(v, field="phone_alt"),
+            "email": validate_email,
+        }
+
+    def check_field(self, key: str) -> bool:
+        """Check one field now; its message (Arabic in the Arabic interface) shows below it."""
+        editor = self.editors[key]
+        assert isinstance(editor, QLineEdit)
+        raw = editor.text().strip()
+        label = self.errors[key]
+        if key == "identity_number" and self._combo("identity_type") not in (
+                IdentityType.CITIZEN_ID.value, IdentityType.IQAMA.value):
+            raw = ""  # passports are checked by the registry on Next
+        try:
+            if raw:
+                self._live_checks()[key](raw)
+        except UserError as exc:
+            label.setText(user_message(exc))
+            label.show()
+            return False
+        label.hide()
+        return True
 
     def _row(self, label: str, field: Any, key: str, also: tuple[str, ...] = ()) -> None:
         err = QLabel()

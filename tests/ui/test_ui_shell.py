@@ -204,3 +204,22 @@ def test_login_form_works_before_the_database_is_open(qtbot, ctx) -> None:  # ty
         page.attach(ctx)  # the sign-in asked earlier goes through now
     assert signed.args[0].username == "reem"
     assert "مكارم" in page.title.text()
+
+
+def test_personal_data_is_checked_at_the_field_as_typed(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.interview_pages import PersonalPage
+
+    page = PersonalPage("ar")
+    qtbot.addWidget(page)
+    number = page.editors["identity_number"]
+    type_keys(number, "١٠٠٠٠٠٠٠٠٩")  # Arabic-Indic digits, wrong check digit
+    assert number.text() == "1000000009"
+    assert not page.errors["identity_number"].isHidden()
+    assert any("\u0600" <= c <= "\u06ff" for c in page.errors["identity_number"].text())
+    number.setText("")
+    type_keys(number, "1000000008")
+    assert page.errors["identity_number"].isHidden()
+    type_keys(page.editors["phone"], "12")
+    assert not page.errors["phone"].isHidden()
+    type_keys(page.editors["email"], "not-an-address")
+    assert not page.errors["email"].isHidden()

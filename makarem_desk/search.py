@@ -2,9 +2,10 @@
 
 A query is read the way a receptionist types it.  Ten digits starting with 1 or 2 are an
 identity number; something that parses as a Saudi phone (05…, 5…, +9665…, 009665…, with
-spaces, dashes or Arabic-Indic digits) is a phone; a few digits are the start of an
-identity number; a token with letters and digits is a passport number; anything else is
-name words.  Identity and phone lookups go through their btree indexes.
+spaces, dashes or Arabic-Indic digits) is a phone; four digits or more are the start of a
+mobile (05…) or of an identity number, so results follow the typing; a token with letters
+and digits is a passport number; anything else is name words.  Identity and phone lookups,
+whole or by prefix, go through their btree indexes.
 
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
 each word is a prefix, in any order.  One query to the full-text index (migration 0002:
@@ -78,7 +79,7 @@ class SearchQueryError(UserError):
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    kind: Literal["identity", "identity_prefix", "phone", "name"]
+    kind: Literal["identity", "identity_prefix", "phone", "phone_prefix", "name"]
     value: str = ""
     words: tuple[str, ...] = ()
     # The words without joining "عبد"/"ابو"/… to the next one: "عبد سعد" may be the start
@@ -116,13 +117,29 @@ def _parse_digits(compact: str) -> ParsedQuery:
     phone = _as_phone(compact)
     if phone is not None:
         return ParsedQuery("phone", phone)
-    if not compact.startswith("+") and MIN_ID_PREFIX_DIGITS <= len(digits) < 10:
-        return ParsedQuery("identity_prefix", digits)
+    if len(digits) >= MIN_ID_PREFIX_DIGITS:
+        # Searching as the number is typed: the start of a mobile, or of an identity.
+        prefix = _mobile_prefix(compact)
+        if prefix is not None:
+            return ParsedQuery("phone_prefix", prefix)
+        if not compact.startswith("+") and len(digits) < 10:
+            return ParsedQuery("identity_prefix", digits)
     raise SearchQueryError(
         f"Type at least {MIN_ID_PREFIX_DIGITS} digits of an identity number, "
-        "or a whole phone number.",
-        message_ar="اكتب أربعة أرقام على الأقل من رقم الهوية، أو رقم الجوال كاملًا.",
+        "or of a phone number.",
+        message_ar="اكتب أربعة أرقام على الأقل من رقم الهوية أو رقم الجوال.",
     )
+
+
+def _mobile_prefix(compact: str) -> str | None:
+    """The E.164 start of a Saudi mobile being typed (05…, 5…, +9665…, 009665…, 9665…)."""
+    for lead, e164 in (("+9665", "+9665"), ("009665", "+9665"), ("9665", "+9665"),
+                       ("05", "+9665"), ("5", "+9665")):
+        if compact.startswith(lead):
+            rest = compact[len(lead):]
+            if len(rest) < 8 and rest.isdigit():  # a whole number has 8 digits after the 5
+                return e164 + rest
+    return None
 
 
 def _as_phone(raw: str) -> str | None:
@@ -235,6 +252,13 @@ class SearchService:
             )
             stmt = stmt.order_by(Beneficiary.identity_number).limit(limit)
             return self._fetch_exact(stmt, "identity")
+        if parsed.kind == "phone_prefix":
+            end = _next_prefix(parsed.value)
+            stmt = select(*_COLUMNS).where(
+                ((Beneficiary.phone >= parsed.value) & (Beneficiary.phone < end))
+                | ((Beneficiary.phone_alt >= parsed.value) & (Beneficiary.phone_alt < end))
+            )
+            return self._fetch_exact(stmt.order_by(Beneficiary.phone).limit(limit), "phone")
         stmt = select(*_COLUMNS).where(
             (Beneficiary.phone == parsed.value) | (Beneficiary.phone_alt == parsed.value)
         )

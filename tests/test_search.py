@@ -352,3 +352,15 @@ def test_migration_indexes_people_registered_before_it(tmp_path) -> None:  # typ
     old.upgrade(backup=False)
     assert [h.beneficiary_id for h in SearchService(old).search("هياء اليامي")] == [wanted]
     old.dispose()
+
+
+def test_results_follow_a_phone_as_it_is_typed(any_db: Database) -> None:
+    a = add(any_db, "ماجد", phone="+966551234567")
+    b = add(any_db, "مشعل", phone="+966509999999", phone_alt="+966551239999")
+    add(any_db, "منيرة", phone="+966561234567")
+    svc = SearchService(any_db)
+    assert {h.beneficiary_id for h in svc.search("0551")} == {a, b}
+    assert {h.beneficiary_id for h in svc.search("٠٥٥١٢٣٤")} == {a}
+    assert {h.beneficiary_id for h in svc.search("+966 55 123")} == {a, b}
+    assert all(h.matched_by == "phone" for h in svc.search("55123"))
+    assert parse_query("0551").kind == "phone_prefix"

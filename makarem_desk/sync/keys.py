@@ -1,13 +1,16 @@
 """This installation's key pair and the public keys it hands to its peers.
 
 One identity per installation: an Ed25519 key that signs the batches it sends and an
-X25519 age identity that opens the batches sent to it.  Both private keys rest on disk
-encrypted with the installation's passphrase, in formats the standard tools read:
+X25519 age identity that opens the batches sent to it.  Both private keys rest in one
+file encrypted with the installation's passphrase by age (scrypt, calibrated by age to
+about a second; PKCS#8's own PBKDF2 here would be far weaker), readable with the
+standard tools:
 
-- ``signing-key.pem``  PKCS#8, encrypted (``openssl pkey -in signing-key.pem`` asks for it)
-- ``age-identity.age`` the age secret key, itself age-encrypted with the passphrase
-  (``age -d age-identity.age > identity.txt`` asks for it)
-- ``identity.json``    site code, role and the public halves (not secret)
+- ``private-keys.age``  ``age -d private-keys.age > identity.txt`` asks for the
+  passphrase and gives an age identity file (usable with ``age -d -i identity.txt``)
+  whose comment line ``# ed25519-pkcs8: <base64>`` holds the signing key in DER form
+  (``... | base64 -d | openssl pkey -inform DER``)
+- ``identity.json``     site code, role and the public halves (not secret)
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +35,9 @@ ENV_KEYS_DIR = "MAKAREM_KEYS_DIR"
 PUBLIC_FORMAT = "makarem-desk-public-keys/1"
 ROLES = ("site", "committee")
 
-SIGNING_FILE = "signing-key.pem"
-AGE_FILE = "age-identity.age"
+PRIVATE_FILE = "private-keys.age"
 IDENTITY_FILE = "identity.json"
+_ED25519_TAG = "# ed25519-pkcs8: "
 
 
 def default_keys_dir() -> Path:
@@ -159,7 +163,7 @@ class KeyStore:
         if len(passphrase) < 8:
             raise SyncError("The passphrase must have at least 8 characters.",
                             message_ar="يجب ألا تقل عبارة المرور عن ثمانية أحرف.")
-        if any((self.dir / f).exists() for f in (IDENTITY_FILE, SIGNING_FILE, AGE_FILE)):
+        if any((self.dir / f).exists() for f in (IDENTITY_FILE, PRIVATE_FILE)):
             raise SyncError(
                 f"Keys already exist in {self.dir}; refusing to overwrite them "
                 "(peers trust these keys).",
@@ -177,15 +181,20 @@ class KeyStore:
             ),
             age_recipient=str(age_id.to_public()),
         )
-        pem = signing.private_bytes(
-            serialization.Encoding.PEM,
+        der = signing.private_bytes(
+            serialization.Encoding.DER,
             serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+            serialization.NoEncryption(),
         )
-        sealed_age = pyrage.passphrase.encrypt(str(age_id).encode("ascii"), passphrase)
+        secret = (
+            f"# Makarem Desk private keys of {site_id} ({role}); created "
+            f"{datetime.now(UTC).isoformat(timespec='seconds')}\n"
+            f"{_ED25519_TAG}{base64.b64encode(der).decode('ascii')}\n"
+            f"{age_id}\n"
+        )
+        sealed = pyrage.passphrase.encrypt(secret.encode("ascii"), passphrase)
         # The identity file goes last: its presence is what "keys exist" means.
-        _write_private(self.dir / SIGNING_FILE, pem)
-        _write_private(self.dir / AGE_FILE, sealed_age)
+        _write_private(self.dir / PRIVATE_FILE, sealed)
         _write_private(
             self.dir / IDENTITY_FILE,
             json.dumps(public.to_json(), ensure_ascii=False, indent=2).encode("utf-8"),
@@ -205,19 +214,25 @@ class KeyStore:
     def unlock(self, passphrase: str) -> PrivateIdentity:
         public = self.public()
         try:
-            pem = (self.dir / SIGNING_FILE).read_bytes()
-            sealed = (self.dir / AGE_FILE).read_bytes()
+            sealed = (self.dir / PRIVATE_FILE).read_bytes()
         except OSError as exc:
-            raise SyncError(f"A private key file is missing in {self.dir}: {exc.strerror}") from exc
+            raise SyncError(f"The private key file is missing in {self.dir}: {exc.strerror}") from exc
         try:
-            key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8"))
-            age_text = pyrage.passphrase.decrypt(sealed, passphrase).decode("ascii")
-        except (ValueError, TypeError, pyrage.DecryptError) as exc:
+            secret = pyrage.passphrase.decrypt(sealed, passphrase).decode("ascii")
+        except (ValueError, pyrage.DecryptError) as exc:
             raise SyncError("Wrong passphrase for this installation's keys.",
                             message_ar="عبارة المرور غير صحيحة.") from exc
+        der = next((line[len(_ED25519_TAG):] for line in secret.splitlines()
+                    if line.startswith(_ED25519_TAG)), "")
+        age_line = next((line for line in secret.splitlines()
+                         if line.startswith("AGE-SECRET-KEY-")), "")
+        try:
+            key = serialization.load_der_private_key(base64.b64decode(der), None)
+            age_id = pyrage.x25519.Identity.from_str(age_line.strip())
+        except (ValueError, TypeError, pyrage.IdentityError) as exc:
+            raise SyncError(f"The private key file in {self.dir} is damaged.") from exc
         if not isinstance(key, Ed25519PrivateKey):
-            raise SyncError("The signing key file does not hold an Ed25519 key.")
-        age_id = pyrage.x25519.Identity.from_str(age_text.strip())
+            raise SyncError("The private key file does not hold an Ed25519 signing key.")
         raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         if raw != public.ed25519_public or str(age_id.to_public()) != public.age_recipient:
             raise SyncError(f"The key files in {self.dir} do not belong together.")

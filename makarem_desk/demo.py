@@ -110,6 +110,7 @@ class DemoGenerator:
         self._resident_family = _weighted(names.RESIDENT_FAMILY)
         self._cities = _weighted(list(zip(names.CITIES, names.CITY_WEIGHTS, strict=True)))
         self._statuses = _weighted(_STATUS_WEIGHTS)
+        self._categories: list[ProgramCategory] = list(ProgramCategory)
         self._channels = _weighted(list(zip(list(Channel), _CHANNEL_WEIGHTS, strict=True)))
 
     # -- the run ---------------------------------------------------------------------------
@@ -129,6 +130,7 @@ class DemoGenerator:
         started = time.perf_counter()
         report = DemoReport(index_mode="rebuild" if rebuild_index else "trigger")
         programs = self._ensure_programs()
+        self._categories = [c for c in ProgramCategory if programs[c]]
         with self.db.reader() as s:
             offset = int(s.scalar(select(func.count()).select_from(Beneficiary)) or 0)
             app_offset = int(s.scalar(select(func.count()).select_from(Application)) or 0)
@@ -173,21 +175,31 @@ class DemoGenerator:
             self.progress(done, total, label)
 
     def _ensure_programs(self) -> dict[ProgramCategory, list[uuid.UUID]]:
-        """Programs already defined (by forms/ or an administrator) are used; a category
-        with none gets the demo programs of ``demo_names.PROGRAMS``."""
+        """The association's programs as defined in forms/ (loaded as an administrator
+        would); a category still without an active program gets the demo programs of
+        ``demo_names.PROGRAMS``, so applications cover all four (POL-E1..E4)."""
+        from .services.actor import SYSTEM
+        from .services.programs import ProgramService, program_id
+
+        try:
+            from .checklists.loader import load_forms
+
+            ProgramService(self.db).load(SYSTEM, load_forms())
+        except UserError as exc:  # definitions missing or broken: say so, carry on
+            self._report(0, 1, f"programs from forms/ not loaded ({exc.message})")
         with self.db.session() as s:
             have: dict[ProgramCategory, list[uuid.UUID]] = {c: [] for c in ProgramCategory}
-            for pid, cat in s.execute(select(Program.id, Program.category)):
+            active = select(Program.id, Program.category).where(Program.active.is_(True))
+            for pid, cat in s.execute(active):
                 have[cat].append(pid)
-            defined = {c for c, ids in have.items() if ids}
+            codes = set(s.scalars(select(Program.code)))
             for code, name_ar, name_en, category in names.PROGRAMS:
                 cat = ProgramCategory(category)
-                if cat in defined:
+                if have[cat] or code in codes:
                     continue
-                p = Program(code=code, name_ar=name_ar, name_en=name_en, category=cat)
-                s.add(p)
-                s.flush()
-                have[cat].append(p.id)
+                s.add(Program(id=program_id(code), code=code, name_ar=name_ar,
+                              name_en=name_en, category=cat))
+                have[cat].append(program_id(code))
         return have
 
     # -- one chunk, one transaction ----------------------------------------------------------
@@ -321,10 +333,11 @@ class DemoGenerator:
             if ben["identity_type"] is IdentityType.NONE:
                 category = ProgramCategory.SPECIAL_GROUPS
             else:
-                category = rng.choice(list(ProgramCategory))
+                category = rng.choice(self._categories)
             contact = self._contact(ben["id"], registered, Channel.INTERVIEW)
             contacts.append(contact)
-            apps.append(self._application(ben, rng.choice(programs[category]), contact))
+            pool = programs[category] or programs[rng.choice(self._categories)]
+            apps.append(self._application(ben, rng.choice(pool), contact))
             if rng.random() < 0.25:
                 ratings.append(self._rating(ben, contact, apps[-1]))
         if rng.random() < 0.03:

@@ -142,11 +142,20 @@ def test_same_seed_same_data_and_a_second_run_continues(db: Database, tmp_path) 
             assert s1.execute(q).all() == s2.execute(q).all()
     finally:
         other.dispose()
+    programs = _count(db, Program)
     report = DemoGenerator(db, seed=5, today=TODAY).run(200)  # no identity clash
     assert report.counts["beneficiary"] == 200
     assert _count(db, Beneficiary) == 400
+    assert _count(db, Program) == programs  # not added twice
+
+
+def test_programs_come_from_the_forms_definitions(db: Database) -> None:
+    from makarem_desk.checklists.loader import load_forms
+
+    DemoGenerator(db, seed=5, today=TODAY).run(50)
     with db.reader() as s:
-        assert s.scalar(select(func.count()).select_from(Program)) == 6  # not added twice
+        codes = set(s.scalars(select(Program.code)))
+    assert codes == set(load_forms().programs)
 
 
 def test_bulk_load_with_index_rebuild_restores_the_trigger(db: Database) -> None:

@@ -47,7 +47,8 @@ def test_password_hash_is_salted_and_verifies() -> None:
     assert not verify_password("x", "garbage")
 
 
-def test_setup_creates_site_and_admin_once(db) -> None:  # type: ignore[no-untyped-def]
+def test_setup_creates_site_and_admin_once(any_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_db
     svc = SetupService(db)
     assert svc.needs_setup()
     _setup(db)
@@ -75,7 +76,8 @@ def test_setup_rejects_bad_input_and_writes_nothing(db, field, value, needle) ->
     assert SetupService(db).needs_setup()
 
 
-def test_login_lockout_after_repeated_failures(db) -> None:  # type: ignore[no-untyped-def]
+def test_login_lockout_after_repeated_failures(any_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_db
     _setup(db)
     now = [datetime(2026, 11, 29, 9, 0, tzinfo=UTC)]
     auth = AuthService(db, clock=lambda: now[0])
@@ -91,7 +93,8 @@ def test_login_lockout_after_repeated_failures(db) -> None:  # type: ignore[no-u
         auth.login("nobody", "whatever-pass")
 
 
-def test_admin_manages_users_receptionist_cannot(db) -> None:  # type: ignore[no-untyped-def]
+def test_admin_manages_users_receptionist_cannot(any_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_db
     _setup(db)
     auth = AuthService(db)
     admin = auth.login("admin", "s3cret-pass")
@@ -124,7 +127,8 @@ def test_change_own_password(db) -> None:  # type: ignore[no-untyped-def]
     assert auth.login("admin", "another-pass").username == "admin"
 
 
-def test_dashboard_today(db) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_today(any_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_db
     _setup(db)
     now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
     with db.session() as s:

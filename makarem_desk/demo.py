@@ -16,11 +16,11 @@ the end, which measured faster than feeding it row by row (figures in bench/sear
 from __future__ import annotations
 
 import random
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from time import perf_counter
 from typing import Any
 
 from sqlalchemy import Connection, String, cast, func, insert, select, text
@@ -62,15 +62,20 @@ MAX_BENEFICIARIES = 5_000_000
 _ID_A, _ID_B = 61_803_399, 12_345_678
 _TASHKEEL_MARKS = ("\u064e", "\u064f", "\u0650", "\u0651", "\u0652")
 
-_STATUS_WEIGHTS: tuple[tuple[ApplicationStatus, int], ...] = (
-    (ApplicationStatus.DRAFT, 4),
-    (ApplicationStatus.INCOMPLETE, 10),
-    (ApplicationStatus.SUBMITTED, 26),
-    (ApplicationStatus.ACCEPTED, 30),
-    (ApplicationStatus.REJECTED, 14),
-    (ApplicationStatus.NOT_ELIGIBLE, 10),
-    (ApplicationStatus.WITHDRAWN, 6),
+_S = ApplicationStatus
+# An application's status follows its age: today's are still being written or just
+# submitted; within the committee's period (POL-H5: no answer sooner than two weeks) they
+# wait; older ones are mostly decided, a few overdue or abandoned.
+_STATUS_BY_AGE: tuple[tuple[tuple[ApplicationStatus, int], ...], ...] = (
+    ((_S.DRAFT, 15), (_S.INCOMPLETE, 20), (_S.SUBMITTED, 55), (_S.NOT_ELIGIBLE, 10)),
+    ((_S.SUBMITTED, 72), (_S.INCOMPLETE, 12), (_S.NOT_ELIGIBLE, 9), (_S.WITHDRAWN, 3),
+     (_S.DRAFT, 4)),
+    ((_S.ACCEPTED, 45), (_S.REJECTED, 20), (_S.NOT_ELIGIBLE, 12), (_S.WITHDRAWN, 6),
+     (_S.INCOMPLETE, 6), (_S.SUBMITTED, 6), (_S.DRAFT, 5)),
 )
+# The counter's hours, 08:00-15:00 Riyadh time, in UTC; Friday and Saturday closed.
+_OPEN_UTC, _CLOSE_UTC = 5, 12
+_WEEKEND = (4, 5)
 _CHANNEL_WEIGHTS = (40, 25, 10, 5, 8, 6, 6)  # in the order of models.Channel
 
 
@@ -101,7 +106,12 @@ class DemoGenerator:
         # Ids must differ between runs even with the same seed (records travel between
         # sites); they come from the system's entropy, the data itself from the seed.
         self._id_rng = random.Random()
-        self.today = today or datetime.now(UTC).date()
+        if today is None:
+            self.now = datetime.now(UTC)
+            self.today = self.now.date()
+        else:  # a fixed day (tests, screenshots): its closing time is "now"
+            self.today = today
+            self.now = datetime.combine(today, time(_CLOSE_UTC), tzinfo=UTC)
         self.progress = progress
         self.chunk_size = chunk_size
         self._male = _weighted(names.MALE_FIRST)
@@ -109,7 +119,7 @@ class DemoGenerator:
         self._family = _weighted(names.FAMILY)
         self._resident_family = _weighted(names.RESIDENT_FAMILY)
         self._cities = _weighted(list(zip(names.CITIES, names.CITY_WEIGHTS, strict=True)))
-        self._statuses = _weighted(_STATUS_WEIGHTS)
+        self._statuses = [_weighted(w) for w in _STATUS_BY_AGE]
         self._categories: list[ProgramCategory] = list(ProgramCategory)
         self._channels = _weighted(list(zip(list(Channel), _CHANNEL_WEIGHTS, strict=True)))
 
@@ -127,7 +137,7 @@ class DemoGenerator:
         if rebuild_index is None:
             rebuild_index = beneficiaries >= REBUILD_INDEX_FROM
         rebuild_index = rebuild_index and self.db.is_sqlite
-        started = time.perf_counter()
+        started = perf_counter()
         report = DemoReport(index_mode="rebuild" if rebuild_index else "trigger")
         programs = self._ensure_programs()
         self._categories = [c for c in ProgramCategory if programs[c]]
@@ -149,19 +159,19 @@ class DemoGenerator:
                 self._report(done, beneficiaries, "beneficiaries")
         finally:
             if rebuild_index:
-                t0 = time.perf_counter()
+                t0 = perf_counter()
                 self._report(beneficiaries, beneficiaries, "rebuilding the search index")
                 with self.db.session() as s:
                     s.execute(text(FTS_INSERT_TRIGGER))
                     s.execute(text("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('rebuild')"))
-                report.index_seconds = time.perf_counter() - t0
+                report.index_seconds = perf_counter() - t0
         if not self.db.is_sqlite:
             # Fresh statistics, or the planner guesses the GIN index away for rare names.
             with self.db.engine.connect() as conn:
                 for model in (Beneficiary, Contact, Application, Referral, SatisfactionResponse):
                     conn.exec_driver_sql(f"ANALYZE {model.__tablename__}")
                 conn.commit()
-        report.seconds = time.perf_counter() - started
+        report.seconds = perf_counter() - started
         return report
 
     def holds_real_beneficiaries(self) -> bool:
@@ -311,8 +321,28 @@ class DemoGenerator:
         return f"+9665{self.rng.choice('0345689')}{self.rng.randrange(10_000_000):07d}"
 
     def _past(self, days: int) -> datetime:
-        start = datetime.combine(self.today, datetime.min.time(), tzinfo=UTC)
-        return start - timedelta(seconds=self.rng.randrange(days * 86_400))
+        """A working moment in the last ``days`` days, recent ones more likely (a registry
+        grows)."""
+        return self._at_work(self.today - timedelta(days=int(days * self.rng.random() ** 1.5)))
+
+    def _at_work(self, day: date, not_before: datetime | None = None) -> datetime:
+        """A moment in the counter's hours on ``day`` (a weekend day: the Thursday before),
+        not before ``not_before`` (then possibly a later working day), never after now."""
+        while day.weekday() in _WEEKEND:
+            day -= timedelta(days=1)
+        start = datetime.combine(day, time(_OPEN_UTC), tzinfo=UTC)
+        closing = datetime.combine(day, time(_CLOSE_UTC), tzinfo=UTC)
+        if not_before is not None and not_before + timedelta(minutes=5) >= closing:
+            day = not_before.date() + timedelta(days=1)
+            while day.weekday() in _WEEKEND:
+                day += timedelta(days=1)
+            start = datetime.combine(day, time(_OPEN_UTC), tzinfo=UTC)
+            closing = datetime.combine(day, time(_CLOSE_UTC), tzinfo=UTC)
+        elif not_before is not None:
+            start = max(start, not_before + timedelta(minutes=5))
+        moment = start + timedelta(seconds=self.rng.randrange(int((closing - start).total_seconds())))
+        moment = min(moment, self.now - timedelta(minutes=self.rng.randint(1, 30)))
+        return max(moment, not_before) if not_before is not None else moment
 
     def _activity(
         self,
@@ -328,6 +358,8 @@ class DemoGenerator:
         ben["created_at"] = ben["updated_at"] = registered
         for _ in range(rng.choice((0, 0, 1, 1, 1, 2))):
             contacts.append(self._contact(ben["id"], registered))
+        if rng.random() < 1 / 150:  # today's callers and visitors (the "Today" figures)
+            contacts.append(self._contact(ben["id"], registered, today=True))
         if rng.random() < 0.45:
             # POL-E3 programs serve persons with no identity; others mostly citizens.
             if ben["identity_type"] is IdentityType.NONE:
@@ -344,10 +376,20 @@ class DemoGenerator:
             referrals.append(self._referral(ben["id"], registered))
 
     def _contact(
-        self, ben_id: uuid.UUID, after: datetime, channel: Channel | None = None
+        self,
+        ben_id: uuid.UUID,
+        after: datetime,
+        channel: Channel | None = None,
+        *,
+        today: bool = False,
     ) -> dict[str, Any]:
         rng = self.rng
-        start = after + timedelta(minutes=rng.randrange(60 * 24 * 30))
+        if today:
+            day = self.today
+        else:  # mostly soon after registering
+            span = (self.today - after.date()).days
+            day = after.date() + timedelta(days=int(span * rng.random() ** 3))
+        start = self._at_work(day, not_before=after)
         ch = channel or rng.choice(self._channels)
         return {
             "id": self._new_id(),
@@ -358,7 +400,7 @@ class DemoGenerator:
             "staff_name": rng.choice(names.STAFF),
             "caller_name": None,
             "started_at": start,
-            "ended_at": start + timedelta(minutes=rng.randint(2, 45)),
+            "ended_at": min(start + timedelta(minutes=rng.randint(2, 45)), self.now),
             "answer": None,
             "outcome": rng.choice(("answered", "registered", "follow_up", "referred")),
             "follow_up_needed": rng.random() < 0.1,
@@ -370,8 +412,10 @@ class DemoGenerator:
         self, ben: dict[str, Any], program_id: uuid.UUID, contact: dict[str, Any]
     ) -> dict[str, Any]:
         rng = self.rng
-        status: ApplicationStatus = rng.choice(self._statuses)
         started: datetime = contact["started_at"]
+        age = (self.now - started).days
+        by_age = 0 if age < 1 else 1 if age < MIN_RESPONSE_DAYS + 7 else 2
+        status: ApplicationStatus = rng.choice(self._statuses[by_age])
         submitted = due = decided = None
         reason = decided_by = None
         missing: list[Any] = []
@@ -379,12 +423,12 @@ class DemoGenerator:
             missing = [{"id": "identity_copy", "label_ar": "صورة الهوية", "label_en": "ID copy"}]
         if status not in (ApplicationStatus.DRAFT, ApplicationStatus.NOT_ELIGIBLE,
                           ApplicationStatus.INCOMPLETE):
-            submitted = started + timedelta(minutes=rng.randint(10, 60))
+            submitted = min(started + timedelta(minutes=rng.randint(10, 60)), self.now)
             # POL-H5: the committee answers no sooner than two weeks after submission.
             due = submitted + timedelta(days=MIN_RESPONSE_DAYS + rng.randint(0, 7))
         if status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED):
             assert due is not None
-            decided = due + timedelta(days=rng.randint(0, 10))
+            decided = min(due + timedelta(days=rng.randint(0, 10)), self.now)
             pool = (names.DECISION_REASONS_ACCEPTED if status is ApplicationStatus.ACCEPTED
                     else names.DECISION_REASONS_REJECTED)
             reason, decided_by = rng.choice(pool), "لجنة البحث"
@@ -415,8 +459,10 @@ class DemoGenerator:
 
     def _referral(self, ben_id: uuid.UUID, after: datetime) -> dict[str, Any]:
         rng = self.rng
-        at = after + timedelta(hours=rng.randrange(24 * 60))
-        answered = rng.random() < 0.7
+        span = (self.today - after.date()).days
+        at = self._at_work(after.date() + timedelta(days=int(span * rng.random() ** 2)), after)
+        answered_at = at + timedelta(hours=rng.randint(1, 72))
+        answered = rng.random() < 0.7 and answered_at <= self.now
         return {
             "id": self._new_id(),
             "beneficiary_id": ben_id,
@@ -427,7 +473,7 @@ class DemoGenerator:
             "assigned_to": None,
             "status": ReferralStatus.ANSWERED if answered else ReferralStatus.OPEN,
             "answer": "شُرحت الإجراءات للمستفيد" if answered else None,
-            "answered_at": at + timedelta(hours=rng.randint(1, 72)) if answered else None,
+            "answered_at": answered_at if answered else None,
             "answered_by": None,
             "created_at": at,
             "updated_at": at,

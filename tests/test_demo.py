@@ -196,3 +196,32 @@ def test_demo_rows_are_marked(db: Database) -> None:
     assert not gen.holds_real_beneficiaries()
     with db.reader() as s:
         assert all(e == {"demo": True} for e in s.scalars(select(Beneficiary.extra)))
+
+
+def test_times_are_plausible(demo_db: Database) -> None:
+    """Nothing happens after "now", contacts fall in counter hours on working days, some
+    happen today, and statuses follow age: decisions only after the two weeks (POL-H5)."""
+    from datetime import UTC, datetime, time
+
+    now = datetime.combine(TODAY, time(12), tzinfo=UTC)
+    with demo_db.reader() as s:
+        contacts = s.scalars(select(Contact)).all()
+        apps = s.scalars(select(Application)).unique().all()
+        refs = s.scalars(select(Referral)).all()
+        registered = {b.id: b.created_at for b in s.scalars(select(Beneficiary))}
+        for c in contacts:
+            assert c.started_at <= now and (c.ended_at is None or c.ended_at <= now)
+            assert c.started_at.weekday() not in (4, 5)  # Friday, Saturday
+            assert 5 <= c.started_at.hour < 13  # 08:00-15:00 in Riyadh, plus the call
+            assert c.beneficiary_id is not None and c.started_at >= registered[c.beneficiary_id]
+        assert any(c.started_at.date() == TODAY for c in contacts)
+        for a in apps:
+            for moment in (a.submitted_at, a.response_due and a.decided_at, a.created_at):
+                assert moment is None or moment <= now
+            if a.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED):
+                assert a.submitted_at is not None
+                assert (now - a.submitted_at).days >= MIN_RESPONSE_DAYS
+        waiting = [a for a in apps if a.status is ApplicationStatus.SUBMITTED]
+        assert any(a.response_due and a.response_due > now for a in waiting)
+        for r in refs:
+            assert r.created_at <= now and (r.answered_at is None or r.answered_at <= now)

@@ -6,7 +6,7 @@ QM      := resources/translations/makarem_ar.qm
 UI_SRC  := $(wildcard makarem_desk/ui/*.py)
 SHOTS   ?= build/screenshots
 
-.PHONY: translations lupdate screenshots self-test installer bench-startup
+.PHONY: translations lupdate screenshots screenshots-pseudo self-test installer bench-startup
 
 # Collect the strings of the interface into the Arabic .ts (keeps existing translations),
 # then compile the .qm the application loads.
@@ -31,3 +31,7 @@ bench-startup:
 installer:
 	$(BIN)/pip install -q 'pyinstaller>=6.6'
 	$(BIN)/pyinstaller --noconfirm installer.spec
+
+# The same screens with every string 40 % longer (finds clipped labels).
+screenshots-pseudo: $(QM)
+	MAKAREM_PSEUDO_STRINGS=1 xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m makarem_desk.ui.screenshots $(SHOTS)-pseudo

@@ -9,6 +9,7 @@ the layout to left-to-right.
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -53,6 +54,10 @@ def apply_language(app: QApplication, language: str) -> None:
             if ours.load(str(qm)):
                 app.installTranslator(ours)
                 installed.append(ours)
+    if os.environ.get("MAKAREM_PSEUDO_STRINGS"):
+        pseudo = PseudoTranslator(app, installed[-1] if language == "ar" and installed else None)
+        app.installTranslator(pseudo)
+        installed.append(pseudo)
     # Keep references: a collected translator silently stops translating.
     _state["translators"] = installed
     _state["language"] = language
@@ -60,6 +65,32 @@ def apply_language(app: QApplication, language: str) -> None:
                                else QLocale.Language.English, QLocale.Country.SaudiArabia))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar"
                            else Qt.LayoutDirection.LeftToRight)
+
+
+class PseudoTranslator(QTranslator):
+    """Debug switch (MAKAREM_PSEUDO_STRINGS=1): every string 40 % longer and bracketed, to
+    find clipped labels and strings that bypass translation."""
+
+    def __init__(self, parent: QApplication, inner: QTranslator | None = None):
+        super().__init__(parent)
+        self.inner = inner  # the Arabic translation, lengthened in its turn
+        # Only our own strings: Qt itself translates internal strings too, and changing
+        # those breaks it (image reading fails, for one).
+        import xml.etree.ElementTree as ET
+
+        ts = resource_path("translations", "makarem_ar.ts")
+        self.contexts = {c.findtext("name") for c in ET.parse(ts).iter("context")}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None, not "": an empty string would count as a translation, and Qt's image
+        # readers, among others, then fail on their own (empty) messages.
+        if not source or context not in self.contexts:
+            return None
+        text = (self.inner.translate(context, source, disambiguation, n)
+                if self.inner is not None else "") or source
+        padding = "~" * max(2, len(text) * 2 // 5)
+        return f"⟦{text}{padding}⟧"
 
 
 def ltr(text: str) -> str:

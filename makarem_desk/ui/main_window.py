@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
 
         nav = QWidget()
         nav.setObjectName("navBar")
-        nav.setFixedWidth(220)
+        nav.setFixedWidth(236)
         nav_lay = QVBoxLayout(nav)
         nav_lay.setContentsMargins(0, 14, 0, 8)
         nav_lay.setSpacing(2)
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
             logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
             pix = QPixmap()
             pix.loadFromData(info.logo_png)
-            logo.setPixmap(pix.scaledToHeight(56, Qt.TransformationMode.SmoothTransformation))
+            logo.setPixmap(pix.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation))
             nav_lay.addWidget(logo)
         title = QLabel(self.tr("Makarem Desk"))
         title.setObjectName("appTitle")
@@ -137,12 +137,14 @@ class MainWindow(QMainWindow):
     def _sync(self) -> QWidget:
         from .sync_view import SyncView
 
-        return SyncView(self.ctx.db, self.ctx.require_actor())
+        return SyncView(self.ctx.db, self.ctx.require_actor(), tasks=self.ctx.tasks,
+                        dialogs=self.ctx.dialogs, bus=self.ctx.bus)
 
     def _committee(self) -> QWidget:
         from .committee_view import CommitteeView
 
-        return CommitteeView(self.ctx.db, self.ctx.require_actor())
+        return CommitteeView(self.ctx.db, self.ctx.require_actor(), dialogs=self.ctx.dialogs,
+                             bus=self.ctx.bus)
 
     def add_page(self, key: str, label: str, factory: Callable[[], QWidget]) -> None:
         holder = QWidget()

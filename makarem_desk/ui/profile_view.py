@@ -240,6 +240,13 @@ class ProfileView(QWidget):
             lambda: self.ctx.documents.decision_letter(a.reference, language=lang),
             f"decision-{a.reference}")
 
+    def print_current(self) -> None:
+        """Ctrl+P: print the document shown on the current tab."""
+        tab = self.tabs.currentIndex()
+        preview = self.app_preview if tab == 2 else self.preview if tab == 3 else None
+        if preview is not None and preview.pdf is not None:
+            preview.choose_printer_and_print()
+
     def reprint_selected(self) -> None:
         row: Any = self.declarations.row_data()
         if row is None and self.profile and self.profile.declarations:

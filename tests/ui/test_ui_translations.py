@@ -50,3 +50,25 @@ def test_committed_qm_matches_the_ts(tmp_path) -> None:  # type: ignore[no-untyp
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(out)], check=True,
                    capture_output=True)
     assert out.read_bytes() == QM.read_bytes(), "run `make translations`"
+
+
+def test_pseudo_strings_switch_lengthens_the_arabic(monkeypatch, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from makarem_desk.ui.i18n import apply_language
+
+    monkeypatch.setenv("MAKAREM_PSEUDO_STRINGS", "1")
+    apply_language(desk_app, "ar")
+    try:
+        text = QCoreApplication.translate("MainWindow", "Today")
+        assert text.startswith("⟦اليوم") and text.endswith("~⟧")
+        assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&نعم"  # Qt's own
+        from PySide6.QtGui import QPixmap
+
+        logo = QPixmap()  # Qt's image readers translate too, and must keep working
+        assert logo.loadFromData((REPO / "resources" / "images" /
+                                  "association-logo.png").read_bytes())
+    finally:
+        monkeypatch.delenv("MAKAREM_PSEUDO_STRINGS")
+        apply_language(desk_app, "ar")
+    assert QCoreApplication.translate("MainWindow", "Today") == "اليوم"

@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -199,6 +200,9 @@ def run(db_url: str | None = None, *, self_test: bool = False) -> int:
         for error in recorder.raised:
             print(f"self-test: error: {error!r}", file=sys.stderr)
         return 1 if recorder.raised else status
+    log_file = start_log_file()
+    if log_file is not None:
+        log.info("logging to %s", log_file)
     dialogs = Dialogs()
     install_exception_hook(lambda: dialogs)
     from .login_view import LoginPage
@@ -239,6 +243,36 @@ def run(db_url: str | None = None, *, self_test: bool = False) -> int:
     opener.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     opener.start()
     return int(app.exec())
+
+
+def start_log_file() -> Path | None:
+    """The windowed application has no console: errors also go to a rotating file in the
+    user data folder (what the exception dialog's details point support to)."""
+    import logging.handlers
+
+    folder = os.environ.get("MAKAREM_DATA_DIR")
+    if not folder:
+        from platformdirs import user_data_dir
+
+        folder = user_data_dir("makarem-desk", appauthor=False)
+    path = Path(folder) / "logs" / "makarem-desk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000,
+                                                       backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        log.warning("no log file: %s", exc)
+        return None
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        for existing in root.handlers:  # the console keeps the level it was given
+            if existing.level == logging.NOTSET:
+                existing.setLevel(root.level or logging.WARNING)
+        root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return path
 
 
 class DatabaseOpener(QObject):

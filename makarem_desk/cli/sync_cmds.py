@@ -62,6 +62,8 @@ def register(sub: Any) -> None:
     g.add_argument("--accept", action="store_true")
     g.add_argument("--reject", action="store_true")
     p.add_argument("--reason", required=True, metavar="TEXT")
+    p.add_argument("--by", metavar="NAME",
+                   help="the committee member recorded as deciding (default: the system)")
     p.set_defaults(handler=_decide)
 
 
@@ -201,7 +203,10 @@ def _decide(args: argparse.Namespace) -> int:
     from ..sync import CommitteeService
 
     db = open_database(args)
-    CommitteeService(db).decide(_actor(), args.reference, accepted=bool(args.accept),
+    actor = _actor()
+    if args.by and args.by.strip():
+        actor = Actor(None, "cli", " ".join(args.by.split()), actor.role)
+    CommitteeService(db).decide(actor, args.reference, accepted=bool(args.accept),
                                 reason=args.reason)
     print(f"{args.reference}: {'accepted' if args.accept else 'rejected'}")
     return 0

@@ -30,6 +30,7 @@ from ..models import BatchDirection, ChangeCounter, SyncBatch
 from . import container
 from .errors import SyncError
 from .keys import PrivateIdentity, PublicIdentity
+from .locks import export_lock
 from .records import CODECS, TABLE_BY_NAME, TABLES
 from .summary import build_summary
 from .trust import TrustStore
@@ -136,6 +137,20 @@ class Exporter:
         cancelled: Cancelled | None = None,
     ) -> ExportResult:
         """Write the batch; ``path`` is None when nothing changed since the last one."""
+        with export_lock(self.db, destination):
+            return self._export(identity, out_dir, destination, batch=batch,
+                                progress=progress, cancelled=cancelled)
+
+    def _export(
+        self,
+        identity: PrivateIdentity,
+        out_dir: Path,
+        destination: str,
+        *,
+        batch: int | None,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> ExportResult:
         plan = self.plan(identity, destination, batch=batch)
         report = progress or (lambda _d, _t, _l: None)
         stop = cancelled or (lambda: False)

@@ -122,6 +122,9 @@ class Importer:
         try:
             with self.db.session() as s:
                 conn = s.connection()
+                # Two desks of a shared database importing the same batch: the second
+                # waits here, then finds it already imported.
+                site_row = s.get(Site, env.site_id, with_for_update=True)
                 done = s.execute(
                     select(SyncBatch.sequence, SyncBatch.sha256).where(
                         SyncBatch.direction == BatchDirection.IMPORT,
@@ -157,7 +160,6 @@ class Importer:
                            SyncBatch.peer_site_id == env.site_id)
                     .order_by(SyncBatch.sequence.desc()).limit(1)
                 )
-                site_row = s.get(Site, env.site_id)
                 aliases = dict((site_row.settings or {}).get("aliases", {})) if site_row else {}
                 ctx = MergeContext(
                     my_site=identity.public.site_id,

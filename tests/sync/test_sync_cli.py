@@ -101,7 +101,8 @@ def test_cli_keys_export_import_decide_round_trip(tmp_path, capsys, monkeypatch)
     code, out, _ = _run(capsys, "--db", murl, "import", str(batch), "--keys-dir", mk)
     assert code == 0 and "already imported; nothing changed" in out
 
-    code, out, _ = _run(capsys, "--db", murl, "decide", ref, "--accept", "--reason", "مستوفٍ")
+    code, out, _ = _run(capsys, "--db", murl, "decide", ref, "--accept", "--reason", "مستوفٍ",
+                        "--by", "د. منى العمري")
     assert code == 0 and "accepted" in out
     code, _, err = _run(capsys, "--db", murl, "decide", "RYD1-0000-000000", "--reject",
                         "--reason", "x")
@@ -118,6 +119,11 @@ def test_cli_keys_export_import_decide_round_trip(tmp_path, capsys, monkeypatch)
     code, out, _ = _run(capsys, "--db", curl, "import", str(decisions), "--keys-dir", ck)
     assert code == 0 and "1 updated" in out
     assert status_of(cdb, ref) is ApplicationStatus.ACCEPTED
+    with cdb.reader() as s:
+        from makarem_desk.models import Application
+
+        decided = s.scalars(select(Application).where(Application.reference == ref)).one()
+        assert decided.decided_by == "د. منى العمري" and decided.decision_reason == "مستوفٍ"
 
     # Nothing new: no file, exit 0.
     code, out, err = _run(capsys, "--db", curl, "export", "--out", str(usb), "--keys-dir", ck)

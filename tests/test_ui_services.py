@@ -153,7 +153,7 @@ def test_dashboard_today(any_db) -> None:  # type: ignore[no-untyped-def]
         s.add(Referral(beneficiary_id=ben.id, reason="لم تتضح الإجراءات"))
         s.add(InterviewDraft(step="identity", state={"beneficiary_name": "خالد"},
                              status="open", id=uuid.uuid4()))
-        s.add(InterviewDraft(step="start", state={}, status="waiting"))
+        s.add(InterviewDraft(step="reception", state={}, status="open"))  # nothing done yet
         s.add(InterviewDraft(step="done", state={}, status="finished"))
     t = DashboardService(db, clock=lambda: now).today()
     assert [a.reference for a in t.awaiting_committee] == ["RYD1-2026-000001"]

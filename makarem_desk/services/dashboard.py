@@ -23,10 +23,12 @@ from ..models import (
     utcnow,
 )
 
-# Draft statuses written by the interview flow: "waiting" is a visitor taken in but not
-# yet interviewed; "open" an interview under way.  Anything else is finished.
+# Draft statuses written by the interview flow: "open" is an interview not finished.  One
+# still at its first step (the visitor received, nothing completed yet) is waiting; one
+# past it is in progress.  Anything else is finished or abandoned.
 WAITING_STATUSES = ("waiting",)
 IN_PROGRESS_STATUSES = ("open", "in_progress")
+FIRST_STEPS = ("reception", "who")  # of the interview and of a contact
 LIST_LIMIT = 50
 
 
@@ -116,8 +118,9 @@ class DashboardService:
             awaiting = self._applications(s, waiting, now, oldest_due_first=True)
             incomplete_rows = self._applications(s, incomplete, now, oldest_due_first=False)
             referrals = self._referrals(s)
-        in_progress = [d for d in drafts if d.status in IN_PROGRESS_STATUSES]
-        waiting_drafts = [d for d in drafts if d.status in WAITING_STATUSES]
+        waiting_drafts = [d for d in drafts if d.status in WAITING_STATUSES
+                          or d.step in FIRST_STEPS]
+        in_progress = [d for d in drafts if d not in waiting_drafts]
         counts["interviews_in_progress"] = len(in_progress)
         counts["interviews_waiting"] = len(waiting_drafts)
         return TodayFigures(

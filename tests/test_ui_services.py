@@ -155,6 +155,7 @@ def test_dashboard_today(any_db) -> None:  # type: ignore[no-untyped-def]
                              status="open", id=uuid.uuid4()))
         s.add(InterviewDraft(step="reception", state={}, status="open"))  # nothing done yet
         s.add(InterviewDraft(step="done", state={}, status="finished"))
+        s.add(InterviewDraft(kind="contact", step="who", state={}, status="open"))
     t = DashboardService(db, clock=lambda: now).today()
     assert [a.reference for a in t.awaiting_committee] == ["RYD1-2026-000001"]
     assert t.awaiting_committee[0].days_left == 10

@@ -28,7 +28,7 @@ from ..models import (
 # past it is in progress.  Anything else is finished or abandoned.
 WAITING_STATUSES = ("waiting",)
 IN_PROGRESS_STATUSES = ("open", "in_progress")
-FIRST_STEPS = ("reception", "who")  # of the interview and of a contact
+FIRST_STEPS = ("reception",)
 LIST_LIMIT = 50
 
 
@@ -140,7 +140,8 @@ class DashboardService:
     def _drafts(self, s: Session) -> list[DraftRow]:
         rows = s.scalars(
             select(InterviewDraft)
-            .where(InterviewDraft.status.in_(WAITING_STATUSES + IN_PROGRESS_STATUSES))
+            .where(InterviewDraft.status.in_(WAITING_STATUSES + IN_PROGRESS_STATUSES),
+                   InterviewDraft.kind == "interview")
             .order_by(InterviewDraft.updated_at.desc())
             .limit(LIST_LIMIT)
         )

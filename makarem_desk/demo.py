@@ -210,5 +210,20 @@ def _stamp(rows: list[dict[str, Any]], site: str, seq: int) -> int:
 
 
 def _insert(conn: Connection, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(insert(model.__table__), rows)
+    if not rows:
+        return
+    table = model.__table__
+    stmt = insert(table)
+    if conn.dialect.name != "sqlite":
+        conn.execute(stmt, rows)
+        return
+    # SQLite: compile once and convert values with the columns' own bind processors (the
+    # same conversions SQLAlchemy applies), then one DB-API executemany.  Core's per-row
+    # parameter handling was a third of the load time.
+    compiled = stmt.compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    order = list(compiled.positiontup or ())
+    procs = [table.c[k].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+             for k in order]
+    pairs = list(zip(order, procs, strict=True))
+    params = [tuple(p(r[k]) if p else r[k] for k, p in pairs) for r in rows]
+    conn.exec_driver_sql(str(compiled), params)

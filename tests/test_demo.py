@@ -225,3 +225,36 @@ def test_times_are_plausible(demo_db: Database) -> None:
         assert any(a.response_due and a.response_due > now for a in waiting)
         for r in refs:
             assert r.created_at <= now and (r.answered_at is None or r.answered_at <= now)
+
+
+def test_sqlite_fast_insert_stores_exactly_what_core_would(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import random
+    import sqlite3
+
+    from sqlalchemy import insert
+
+    import makarem_desk.demo as demo_module
+
+    def core_insert(conn, model, rows):  # type: ignore[no-untyped-def]
+        if rows:
+            conn.execute(insert(model.__table__), rows)
+
+    paths = []
+    for name in ("fast", "core"):
+        path = tmp_path / f"{name}.sqlite3"
+        d = Database(f"sqlite:///{path}", site_id="TST1")
+        d.upgrade(backup=False)
+        gen = DemoGenerator(d, seed=3, today=TODAY)
+        gen.rows._id_rng = random.Random(0)  # the same ids in both databases
+        if name == "core":
+            monkeypatch.setattr(demo_module, "_insert", core_insert)
+        gen.run(300)
+        d.dispose()
+        paths.append(path)
+    fast, core = (sqlite3.connect(p) for p in paths)
+    for table in ("beneficiary", "contact", "application", "referral", "satisfaction_response"):
+        q = f"SELECT * FROM {table} ORDER BY change_seq"
+        rows = fast.execute(q).fetchall()
+        assert rows and rows == core.execute(q).fetchall(), table
+    fast.close()
+    core.close()

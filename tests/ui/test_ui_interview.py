@@ -38,7 +38,7 @@ def sign(pad_canvas: Any) -> None:
 
 
 def run_interview(view: InterviewView, code: str, who: dict[str, Any],
-                  tmp_path: Path, ctx: Any) -> Any:
+                  tmp_path: Path, ctx: Any, *, on_paper: bool = False) -> Any:
     view.start_new()
     s = view.session
     assert s is not None and s.step is Step.RECEPTION
@@ -69,8 +69,14 @@ def run_interview(view: InterviewView, code: str, who: dict[str, Any],
     assert isinstance(decl, DeclarationPage)
     assert decl.preview.doc is not None and decl.preview.doc.pageCount() >= 1
     decl.items.set_answers({"data_verified": True, "responsibility_statement": True})
-    sign(decl.pad.canvas)
-    assert decl.pad.accept()
+    if on_paper:
+        decl.on_paper.setChecked(True)
+        assert decl.pad.isHidden()
+        ctx.dialogs.save_path = str(tmp_path / f"for-signature-{code}.pdf")
+        decl.preview.save_as_pdf()  # printed for the applicant to sign by hand
+    else:
+        sign(decl.pad.canvas)
+        assert decl.pad.accept()
     view.next()
     assert s.step is Step.NOTICE, view.error.text()
     notice = view.page
@@ -116,6 +122,39 @@ def test_whole_interview_per_category(qtbot, ctx, tmp_path, code) -> None:  # ty
     png = QImage.fromData(d.signature_png)
     assert not png.isNull() and png.width() > 50
     assert ctx.dialogs.errors == []
+
+
+def test_signature_on_paper(qtbot, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    view = InterviewView(ctx)
+    qtbot.addWidget(view)
+    who = person(first_name="هند", father_name="سعد", family_name="العتيبي", gender="female")
+    s = run_interview(view, "QURAN-MEMO", who, tmp_path, ctx, on_paper=True)
+    d = ctx.interview.declarations.get(uuid.UUID(s.state.declaration_id))
+    assert d.signature_mode is SignatureMode.ON_PAPER and d.signature_png is None
+
+
+def test_unsigned_declaration_is_refused_at_the_pad(qtbot, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    view = InterviewView(ctx)
+    qtbot.addWidget(view)
+    view.start_new()
+    s = view.session
+    view.page.set_answers({"program_code": "VOL-EVENTS", "purpose": "التطوع"})
+    view.next()
+    view.page.new_button.click()
+    view.next()
+    view.page.set_answers(person(first_name="نوف", gender="female"))
+    view.next()
+    view.page.set_answers(ELIGIBILITY["VOL-EVENTS"])
+    view.next()
+    view.page.set_answers(DOCUMENTS["VOL-EVENTS"])
+    view.next()
+    view.page.set_answers({"procedures_clear": True})
+    view.next()
+    assert s.step is Step.DECLARATION
+    view.page.items.set_answers({"data_verified": True, "responsibility_statement": True})
+    view.next()  # nothing drawn on the pad
+    assert s.step is Step.DECLARATION
+    assert "يوقّع" in view.page.pad.state.text()
 
 
 def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -7,10 +7,13 @@ four program categories (POL-E1..E4) with plausible statuses and a response date
 14 days after submission (POL-H5); contacts on all seven channels (POL-CH); referrals to the
 social-research officer (POL-H3) and satisfaction responses.
 
-Speed: rows are built as plain dicts and written with SQLAlchemy Core executemany in
-chunks of one transaction each (the ORM's ``add_all`` is ~5× slower for this).  On SQLite
-the full-text insert trigger is set aside during a large load and the index rebuilt once at
-the end, which measured faster than feeding it row by row (figures in bench/search_bench.py).
+Speed: rows are built as plain dicts (``demo_rows``) and written in chunks of one
+transaction each — SQLAlchemy Core executemany on PostgreSQL; on SQLite one compiled
+INSERT fed through the columns' own bind processors to the DB-API executemany (the ORM's
+``add_all`` is ~5× slower than Core, Core ~1.4× slower than this).  On SQLite the
+full-text insert trigger is set aside during a large load and the index rebuilt once at
+the end, which measured faster than feeding it row by row (figures in
+bench/search_bench.py).
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ def register(sub: Any) -> None:
         ),
     )
     p.add_argument("query", nargs="+", help="what to look for; several words are one query")
-    p.add_argument("--limit", type=_positive, default=20, help="most results to show (20)")
+    p.add_argument("--limit", type=_positive, default=20,
+                   help="most results to show (default 20, at most 500)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(handler=run_search)
 
@@ -33,7 +34,8 @@ def register(sub: Any) -> None:
             "satisfaction responses — for training and measuring; never on live data."
         ),
     )
-    d.add_argument("--beneficiaries", type=_positive, required=True, metavar="N")
+    d.add_argument("--beneficiaries", type=_positive, required=True, metavar="N",
+                   help="how many beneficiaries to add (1,000,000 takes minutes)")
     d.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     d.add_argument("--force", action="store_true",
                    help="add demo data even though the database holds real beneficiaries")

@@ -19,6 +19,7 @@ class EventBus(QObject):
     language_changed = Signal(str)
     open_beneficiary = Signal(object)  # a request to show a profile
     data_changed = Signal()  # anything the Today screen counts
+    navigate = Signal(str)  # a request to show a screen of the main window
 
 
 def track(owner: QObject, signal: SignalInstance, slot: Callable[..., Any]) -> None:

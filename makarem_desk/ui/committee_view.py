@@ -31,7 +31,7 @@ from ..services.actor import Actor
 from ..sync import CommitteeService, PendingApplication
 from .dialogs import Dialogs
 from .i18n import current_language
-from .sync_view import _table, t
+from .sync_view import _table, select_row, t
 
 
 class CommitteeView(QWidget):
@@ -138,7 +138,7 @@ class CommitteeView(QWidget):
     def select_reference(self, reference: str) -> None:
         for row, p in enumerate(self.rows):
             if p.reference == reference:
-                self.table.selectRow(row)
+                select_row(self.table, row)
 
     def _update_buttons(self) -> None:
         on = self.may_decide and self.selected() is not None

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         for i, key in enumerate(list(self.pages)[:9], start=1):
             self._shortcut(f"Alt+{i}", self._opener(key))
         track(self, ctx.bus.open_beneficiary, self.open_beneficiary)
+        track(self, ctx.bus.navigate, self.show_page)
         self.show_page(initial)
 
     def _interview(self) -> QWidget:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -367,7 +367,7 @@ class SyncView(QWidget):
     def select_conflict(self, conflict_id: uuid.UUID) -> None:
         for row, c in enumerate(self._conflict_rows):
             if c.id == conflict_id:
-                self.conflicts.selectRow(row)
+                select_row(self.conflicts, row)
 
 
 STEP_AR = {"beneficiary": "المستفيدون", "application": "الطلبات", "declaration": "الإقرارات",
@@ -390,6 +390,14 @@ def _value(v: Any) -> str:
     if isinstance(v, dict):
         return t("ملف", "file")
     return str(v)[:40]
+
+
+def select_row(table: QTableWidget, row: int) -> None:
+    """Select a whole row reliably (``selectRow`` does nothing in single-selection mode
+    when the row already holds the focus cell)."""
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)
+    table.setCurrentCell(row, 0, flags)
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -41,6 +41,10 @@ class TodayView(QWidget):
         self.tabs.addTab(self.referral_table, self.tr("Referrals"))
         for table in (self.committee_table, self.overdue_table, self.incomplete_table):
             table.doubleClicked.connect(lambda _i, t=table: self._open(t))
+        for key, tab in (("overdue", 0), ("committee", 1), ("incomplete", 2), ("referrals", 3)):
+            self.cards[key].clicked.connect(lambda t=tab: self.tabs.setCurrentIndex(t))
+        for key in ("waiting", "in_progress"):  # the interrupted interviews, to resume
+            self.cards[key].clicked.connect(lambda: ctx.bus.navigate.emit("interview"))
         self.status = QLabel()
         self.status.setObjectName("hint")
         lay = QVBoxLayout(self)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,10 +32,15 @@ def hint(text: str) -> QLabel:
 
 
 class FigureCard(QFrame):
-    """One figure of the Today screen: a big number and what it counts."""
+    """One figure of the Today screen: a big number and what it counts; click (or Enter
+    when focused) to see the rows behind it."""
+
+    clicked = Signal()
 
     def __init__(self, label: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setObjectName("card")
         self.figure = QLabel("0")
         self.figure.setObjectName("cardFigure")
@@ -47,6 +53,16 @@ class FigureCard(QFrame):
         lay.addWidget(self.figure)
         lay.addWidget(self.label)
         self.setMinimumHeight(110)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
 
     def set_value(self, n: int, *, alert: bool = False) -> None:
         self.figure.setText(str(n))

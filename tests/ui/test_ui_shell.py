@@ -223,3 +223,17 @@ def test_personal_data_is_checked_at_the_field_as_typed(qtbot, desk_app) -> None
     assert not page.errors["phone"].isHidden()
     type_keys(page.editors["email"], "not-an-address")
     assert not page.errors["email"].isHidden()
+
+
+def test_today_cards_lead_to_their_rows(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    today = window.page("today")
+    assert today.figures is not None  # filled on opening (tasks run inline in tests)
+    qtbot.mouseClick(today.cards["incomplete"], Qt.MouseButton.LeftButton)
+    assert today.tabs.currentIndex() == 2
+    today.cards["in_progress"].setFocus()
+    qtbot.keyClick(today.cards["in_progress"], Qt.Key.Key_Return)
+    assert window.current_key() == "interview"

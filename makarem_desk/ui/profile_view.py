@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import UserError
 from ..models import ApplicationStatus, Channel, IdentityType, ReferralStatus
 from ..services.profile import (
     ApplicationSummary,
@@ -131,7 +132,13 @@ class ProfileView(QWidget):
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
         self.tabs.addTab(app_tab, self.tr("Applications"))
         self.tabs.addTab(decl_tab, self.tr("Declarations"))
-        self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.refer_button = QPushButton(self.tr("Refer to the social-research officer…"))
+        self.refer_button.clicked.connect(self.refer)
+        ref_tab = QWidget()
+        ref_lay = QVBoxLayout(ref_tab)
+        ref_lay.addWidget(self.referrals, 1)
+        ref_lay.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self.tabs.addTab(ref_tab, self.tr("Referrals"))
         self.status = QLabel()
         self.status.setObjectName("hint")
         lay = QVBoxLayout(self)
@@ -239,6 +246,24 @@ class ProfileView(QWidget):
         self._show_document(
             lambda: self.ctx.documents.decision_letter(a.reference, language=lang),
             f"decision-{a.reference}")
+
+    def refer(self) -> None:
+        """POL-H3: procedures unclear to the beneficiary, outside an interview too."""
+        if self.beneficiary_id is None:
+            return
+        reason = self.ctx.dialogs.ask(self, self.tr("Referral"),
+                                      self.tr("Why is the beneficiary referred?"))
+        if not reason:
+            return
+        try:
+            rid = self.ctx.interview.referrals.refer(self.ctx.require_actor(), reason=reason,
+                                                     beneficiary_id=self.beneficiary_id)
+        except UserError as exc:
+            self.status.setText(user_message(exc))
+            return
+        self.ctx.bus.referral_changed.emit(rid)
+        self.ctx.bus.data_changed.emit()
+        self.reload()
 
     def print_current(self) -> None:
         """Ctrl+P: print the document shown on the current tab."""

@@ -168,42 +168,42 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="44" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="46" />
         <source>Identity number, phone or name…</source>
         <translation>رقم الهوية أو الجوال أو الاسم…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="50" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="50" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="50" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
         <source>New beneficiary — not registered before</source>
         <translation>مستفيد جديد — لم يسجَّل من قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="60" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="62" />
         <source>Ask for the identity number first; search by name or phone if the applicant has no card with them.</source>
         <translation>اطلب رقم الهوية أولًا، وابحث بالاسم أو الجوال إن لم تكن الهوية مع المستفيد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="86" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="88" />
         <source>Chosen: %1</source>
         <translation>المختار: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="93" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="95" />
         <source>A new beneficiary will be registered.</source>
         <translation>سيُسجَّل مستفيد جديد.</translation>
     </message>
@@ -346,107 +346,107 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="39" />
         <source>Interview in progress</source>
         <translation>المقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="40" />
         <source>Incomplete — items missing</source>
         <translation>غير مكتمل — نواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="41" />
         <source>With the research committee</source>
         <translation>لدى لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="41" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="42" />
         <source>Accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="43" />
         <source>Rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="43" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="44" />
         <source>Not eligible</source>
         <translation>غير مستوفٍ للشروط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="45" />
         <source>Withdrawn</source>
         <translation>مسحوب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="50" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="51" />
         <source>Interview</source>
         <translation>المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="52" />
         <source>Phone call</source>
         <translation>اتصال هاتفي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="53" />
         <source>Social media</source>
         <translation>وسائل التواصل الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="54" />
         <source>Letter</source>
         <translation>خطاب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="54" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="55" />
         <source>Assistance request</source>
         <translation>طلب مساعدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="55" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="56" />
         <source>Volunteering</source>
         <translation>التطوع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="56" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="57" />
         <source>Website</source>
         <translation>الموقع الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="62" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="63" />
         <source>National ID</source>
         <translation>الهوية الوطنية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="63" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="64" />
         <source>Iqama</source>
         <translation>الإقامة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
         <source>Passport</source>
         <translation>جواز السفر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="66" />
         <source>No identity document</source>
         <translation>بدون هوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="70" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="71" />
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="70" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="71" />
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="71" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="72" />
         <source>Closed</source>
         <translation>مغلقة</translation>
     </message>
@@ -523,7 +523,7 @@
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="176" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="179" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
@@ -590,112 +590,112 @@
 <context>
     <name>PersonalPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="125" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="127" />
         <source>First name</source>
         <translation>الاسم الأول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="126" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="128" />
         <source>Father's name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="127" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="129" />
         <source>Grandfather's name</source>
         <translation>اسم الجد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="128" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="130" />
         <source>Family name</source>
         <translation>اسم العائلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="134" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="136" />
         <source>Name (four parts)</source>
         <translation>الاسم الرباعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="138" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="140" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="144" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="146" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="148" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="150" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="151" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="153" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="155" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="157" />
         <source>Verifying partner (no identity)</source>
         <translation>الجهة المُعرِّفة (لمن لا هوية له)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="156" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="158" />
         <source>Partner's reference</source>
         <translation>رقم مرجع الجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="159" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="161" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="160" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="162" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="162" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="164" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="165" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="167" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="170" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="172" />
         <source>Nationality (country code)</source>
         <translation>الجنسية (رمز الدولة)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="171" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="171" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="172" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="174" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="176" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="176" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="177" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
@@ -703,202 +703,217 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="90" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="91" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="92" />
         <source>Find a beneficiary with Search (Ctrl+F) to see their file.</source>
         <translation>ابحث عن المستفيد من شاشة البحث (Ctrl+F) لعرض ملفه.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="95" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="95" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
         <source>Channel</source>
         <translation>قناة التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="95" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
         <source>Purpose</source>
         <translation>الغرض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
         <source>Staff</source>
         <translation>الموظف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
         <source>Reference</source>
         <translation>الرقم المرجعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
         <source>Program</source>
         <translation>البرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
         <source>Answer due</source>
         <translation>موعد الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
         <source>Signed</source>
         <translation>تاريخ التوقيع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
         <source>Printed</source>
         <translation>تاريخ الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
         <source>Answer</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
         <source>Show and reprint</source>
         <translation>عرض وإعادة الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="116" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="117" />
         <source>Show the receipt</source>
         <translation>عرض الإيصال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="118" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="119" />
         <source>Show the decision letter</source>
         <translation>عرض خطاب القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="130" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="131" />
         <source>Data</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="131" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="132" />
         <source>Contacts</source>
         <translation>التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="132" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="133" />
         <source>Applications</source>
         <translation>الطلبات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="133" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="134" />
         <source>Declarations</source>
         <translation>الإقرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="134" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="135" />
+        <source>Refer to the social-research officer…</source>
+        <translation>إحالة إلى مسؤول البحث الاجتماعي…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="141" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="170" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="177" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="170" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="177" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="172" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="179" />
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="173" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="180" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="174" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="181" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="175" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="182" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="176" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="183" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="177" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="184" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="178" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="185" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="179" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="186" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="180" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="187" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="181" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="188" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="182" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="189" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="183" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="184" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="191" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="222" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="229" />
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="236" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="243" />
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="254" />
+        <source>Referral</source>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="255" />
+        <source>Why is the beneficiary referred?</source>
+        <translation>ما سبب إحالة المستفيد؟</translation>
     </message>
 </context>
 <context>
@@ -968,17 +983,17 @@
 <context>
     <name>SatisfactionPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="278" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="324" />
         <source>Anonymous rating</source>
         <translation>تقييم دون ذكر الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="282" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="328" />
         <source>Rating is the beneficiary's right, used to improve the service — never to punish anyone. It is optional.</source>
         <translation>التقييم حق للمستفيد، يُستفاد منه في تحسين الخدمة لا في محاسبة أحد، وهو اختياري.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="284" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="330" />
         <source>Overall rating (1 = poor, 5 = excellent)</source>
         <translation>التقييم العام (١ = ضعيف، ٥ = ممتاز)</translation>
     </message>
@@ -1332,12 +1347,12 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="58" />
+        <location filename="../../makarem_desk/ui/main.py" line="59" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="60" />
+        <location filename="../../makarem_desk/ui/main.py" line="61" />
         <source>Makarem Desk — starting…</source>
         <translation>مكتب مكارم — جارٍ التشغيل…</translation>
     </message>
@@ -1497,7 +1512,7 @@
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/today_view.py" line="51" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>

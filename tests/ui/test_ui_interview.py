@@ -204,6 +204,12 @@ def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> Non
     assert profile.app_preview.file_stem == f"decision-{s.state.reference}"
     assert ctx.dialogs.raised == []
 
+    # POL-H3 outside an interview: a referral from the profile reaches the inbox.
+    ctx.dialogs.ask_answers = ["يحتاج شرحًا لشروط التطوع"]
+    profile.refer()
+    assert profile.referrals.rowCount() == 1
+    assert window.show_page("referrals").table.rowCount() == 1
+
 
 def test_step_errors_are_shown_at_the_field_in_arabic(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     view = InterviewView(ctx)

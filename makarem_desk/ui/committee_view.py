@@ -112,6 +112,11 @@ class CommitteeView(QWidget):
         if not self.may_decide:
             self.status.setText(t("القرار لأعضاء لجنة البحث؛ يمكنك الاطلاع فقط.",
                                   "Only committee members decide; you can look."))
+        if bus is not None:
+            from .bus import track
+
+            # A batch imported or a decision recorded elsewhere in the window shows here.
+            track(self, bus.data_changed, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

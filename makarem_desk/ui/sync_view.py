@@ -154,6 +154,11 @@ class SyncView(QWidget):
         lay.addWidget(conflicts_box, 2)
         lay.addWidget(self.status)
         self._conflict_rows: list[ConflictView] = []
+        if bus is not None:
+            from .bus import track
+
+            # A batch imported or a decision recorded elsewhere in the window shows here.
+            track(self, bus.data_changed, self.refresh)
         self.refresh()
 
     # -- display ------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from makarem_desk.services.actor import SYSTEM
 from makarem_desk.snapshot import sha256_of
 from makarem_desk.sync import KeyStore, PrivateIdentity, SyncService
 from makarem_desk.sync.trust import TrustStore
+from makarem_desk.text import name_search_key
 
 PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
 
@@ -184,6 +185,9 @@ def add_case(db: Database, *, identity_number: str | None = None, first_name: st
             identity_expiry=date(2029, 5, 1), gender=Gender.MALE,
             birth_date=date(1990, 1, 15), nationality="SA", phone="+966501234567",
             city="الرياض", district="النسيم", extra={"note": "اختبار"},
+            # As BeneficiaryService keeps it, so search finds the person.
+            search_key=name_search_key(first_name, "عبدالله", "سالم", "القحطاني",
+                                       "Mohammed Alqahtani"),
         )
         s.add(b)
         s.flush()

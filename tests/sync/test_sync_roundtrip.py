@@ -51,6 +51,13 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
         assert a.beneficiary.first_name == "فاطمة"
         assert a.beneficiary.extra == {"note": "اختبار"}
 
+    # Imported people are found by the committee's search like its own (the index follows
+    # the rows, whoever wrote them).
+    from makarem_desk.search import SearchService
+
+    hits = SearchService(committee.db).search("فاطمة القحطاني")
+    assert [h.full_name for h in hits] == ["فاطمة عبدالله سالم القحطاني"]
+
     # The committee sees the three applications with their declarations, and decides.
     pending = CommitteeService(committee.db).pending()
     assert sorted(p.reference for p in pending) == sorted(refs)

@@ -174,3 +174,18 @@ def qtbot_button():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_views_follow_the_bus(qtbot, exchange, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.bus import EventBus
+
+    counter, committee, ref = exchange
+    bus = EventBus()
+    view = CommitteeView(committee.db, MEMBER, dialogs=RecordingDialogs(), bus=bus)
+    qtbot.addWidget(view)
+    assert view.table.rowCount() == 0
+    sync = _view(qtbot, committee, MEMBER, ScriptedPrompts(PASSPHRASES["COM1"]), RecordingDialogs())
+    sync.bus = bus
+    path = counter.svc.export(CLERK, counter.identity, tmp_path)[0].path
+    sync.start_import(path=str(path))
+    assert view.table.rowCount() == 1 and view.table.item(0, 0).text() == ref

@@ -52,6 +52,14 @@ MIN_ID_PREFIX_DIGITS = 4
 _ARTICLE = "ال"
 _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
 
+# PostgreSQL's index as migration 0002 created it; a bulk load drops it and builds it
+# once at the end.
+PG_INDEX_NAME = "ix_beneficiary_search_tsv"
+PG_INDEX_DDL = (
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary "
+    "USING gin (to_tsvector('simple', search_key)) WITH (fastupdate = off)"
+)
+
 # The SQLite index's insert trigger as migration 0002 created it; a bulk load (demo.py)
 # drops it, loads, recreates it and rebuilds the index once.
 FTS_INSERT_TRIGGER = """

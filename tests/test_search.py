@@ -316,6 +316,11 @@ def test_postgres_query_uses_the_gin_index(pg_db: Database) -> None:
             )
         ).scalars()
         assert "ix_beneficiary_search_tsv" in "\n".join(plan)
+        # No pending list for searches to scan: entries are merged at insert.
+        options = conn.exec_driver_sql(
+            "SELECT reloptions FROM pg_class WHERE oid = to_regclass('ix_beneficiary_search_tsv')"
+        ).scalar_one()
+        assert options == ["fastupdate=off"]
 
 
 def test_search_hit_carries_the_row(any_db: Database) -> None:

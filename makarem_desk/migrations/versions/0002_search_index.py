@@ -11,6 +11,9 @@ PostgreSQL: a GIN index on ``to_tsvector('simple', search_key)``; word-prefix qu
 (``word:*``) use it.  The key is already folded by ``makarem_desk.text``, so the 'simple'
 configuration (no stemming, no stop words) is the right one.  Being built in, it needs no
 extension (pg_trgm would, and CREATE EXTENSION needs rights a shared server may not grant).
+``fastupdate = off``: with GIN's pending list every search scans up to 4 MB of not yet
+merged entries until autovacuum runs (measured at 100k after a load: 5.2 ms -> 1.2 ms per
+query once merged); registrations come one at a time, so paying at insert is right.
 
 The DDL is written out here (not imported from makarem_desk.search) so this revision keeps
 doing what it did when later code changes.
@@ -80,7 +83,7 @@ def upgrade() -> None:
     if bind.dialect.name == "postgresql":
         op.execute(
             f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON beneficiary "
-            "USING gin (to_tsvector('simple', search_key))"
+            "USING gin (to_tsvector('simple', search_key)) WITH (fastupdate = off)"
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import uuid
 
@@ -369,3 +370,34 @@ def test_results_follow_a_phone_as_it_is_typed(any_db: Database) -> None:
     assert {h.beneficiary_id for h in svc.search("+966 55 123")} == {a, b}
     assert all(h.matched_by == "phone" for h in svc.search("55123"))
     assert parse_query("0551").kind == "phone_prefix"
+
+
+@pytest.mark.parametrize(
+    "query", ["عبدالله القحطاني", "محمد", "0551234567", "0551", "<full id>", "10123"]
+)
+def test_sqlite_never_scans_the_beneficiary_table(db: Database, query: str) -> None:
+    """Every statement the service runs uses an index: the FTS5 table, the identity or
+    phone btrees, or the rowid — never a scan of a million rows."""
+    from sqlalchemy import event
+
+    add(db, "عبدالله", "محمد", "", "القحطاني", identity=_id("101234567"), phone="+966551234567")
+    query = query.replace("<full id>", _id("101234567"))
+    seen: list[tuple[str, object]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        assert SearchService(db).search(query)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    assert seen
+    path = db.sqlite_path
+    assert path is not None
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        for statement, parameters in seen:
+            rows = raw.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)  # type: ignore[arg-type]
+            plan = " | ".join(r[-1] for r in rows)
+            assert not re.search(r"SCAN beneficiary(?!_fts)\b", plan), (query, plan)

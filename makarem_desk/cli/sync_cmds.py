@@ -137,6 +137,9 @@ def _keys_export_public(args: argparse.Namespace) -> int:
 def _keys_trust(args: argparse.Namespace) -> int:
     svc = _service(args)
     ident = svc.trust(_actor(), args.file, role=args.role)
+    if svc.replaced is not None:
+        print(f"warning: {ident.site_id} was trusted with other keys (fingerprint "
+              f"{svc.replaced.fingerprint}); they are replaced.", file=sys.stderr)
     print(f"Now trusting {ident.site_id} ({ident.role}) — fingerprint {ident.fingerprint}.")
     print("Check this fingerprint with the other installation by telephone.")
     return 0

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from ..db import Database, next_change_seq
-from ..models import Role, SyncBatch, SyncConflict
+from ..models import Role, Site, SyncBatch, SyncConflict
 from ..models.base import utcnow
 from ..services.actor import Actor
 from .errors import SyncError
@@ -84,19 +84,29 @@ class SyncService:
         self.trust_store = TrustStore(db)
         self.exporter = Exporter(db, self.trust_store)
         self.importer = Importer(db, self.trust_store)
+        self.replaced: PublicIdentity | None = None
 
     # -- keys and trust ---------------------------------------------------------------
     def init_keys(self, actor: Actor, *, role: str, passphrase: str, name: str = "") -> PublicIdentity:
         actor.require(Role.ADMINISTRATOR, action="create this installation's keys")
-        site = self.db.site_id
+        with self.db.reader() as s:
+            local = s.scalars(select(Site.id).where(Site.is_local.is_(True))).first()
+        if local is None:
+            raise SyncError(
+                "This installation has no site code yet; finish the first-run set-up "
+                "before creating its keys.",
+                message_ar="لم يُحدَّد رمز الموقع بعد؛ أكمل الإعداد الأول قبل إنشاء المفاتيح.",
+            )
+        site = local
         return self.keys.init(site_id=site, role=role, name=name or site, passphrase=passphrase)
 
     def public_identity(self) -> PublicIdentity:
         return self.keys.public()
 
     def trust(self, actor: Actor, path: Path, *, role: str) -> PublicIdentity:
+        """Trust the keys in ``path``; ``replaced`` then names keys it took over from."""
         identity = PublicIdentity.read(path)
-        self.trust_store.trust(actor, identity, role=role)
+        self.replaced = self.trust_store.trust(actor, identity, role=role)
         return identity
 
     def peers(self) -> list[PublicIdentity]:

@@ -19,7 +19,9 @@ class TrustStore:
     def __init__(self, db: Database):
         self.db = db
 
-    def trust(self, actor: Actor, identity: PublicIdentity, *, role: str) -> None:
+    def trust(self, actor: Actor, identity: PublicIdentity, *, role: str) -> PublicIdentity | None:
+        """Trust ``identity``; returns the keys it replaces, if that site was trusted with
+        other keys before (the caller says so: a changed key deserves a telephone call)."""
         actor.require(Role.ADMINISTRATOR, action="trust another installation")
         if role != identity.role:
             raise SyncError(
@@ -34,11 +36,16 @@ class TrustStore:
                 site = Site(id=identity.site_id, name=identity.name or identity.site_id,
                             is_local=False)
                 s.add(site)
+            old = (site.settings or {}).get("public_keys")
+            previous = PublicIdentity.from_json(old) if old else None
             site.role = role
             if identity.name:
                 site.name = identity.name
             site.settings = {**(site.settings or {}), "public_keys": identity.to_json(),
                              "trusted": True}
+        if previous is not None and previous.fingerprint != identity.fingerprint:
+            return previous
+        return None
 
     def peers(self, role: str | None = None) -> list[PublicIdentity]:
         with self.db.reader() as s:

@@ -122,7 +122,8 @@ def timed(fn: Callable[[str], object], queries: Sequence[str]) -> list[float]:
 
 def fmt(label: str, ms: Sequence[float]) -> str:
     q = statistics.quantiles(ms, n=20)
-    return f"  {label:<44} p50 {statistics.median(ms):8.3f} ms   p95 {q[18]:8.3f} ms   (n={len(ms)})"
+    p50 = statistics.median(ms)
+    return f"  {label:<44} p50 {p50:8.3f} ms   p95 {q[18]:8.3f} ms   (n={len(ms)})"
 
 
 def measure(path: Path, samples: int, like_samples: int, seed: int) -> None:

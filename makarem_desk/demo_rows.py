@@ -163,7 +163,8 @@ class RowFactory:
             closing = datetime.combine(day, time(_CLOSE_UTC), tzinfo=UTC)
         elif not_before is not None:
             start = max(start, not_before + timedelta(minutes=5))
-        moment = start + timedelta(seconds=self.rng.randrange(int((closing - start).total_seconds())))
+        open_seconds = int((closing - start).total_seconds())
+        moment = start + timedelta(seconds=self.rng.randrange(open_seconds))
         moment = min(moment, self.now - timedelta(minutes=self.rng.randint(1, 30)))
         return max(moment, not_before) if not_before is not None else moment
 

@@ -244,7 +244,8 @@ class SearchService:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         if limit < 1:
             raise SearchQueryError(
-                "The limit must be at least 1.", message_ar="يجب أن يكون الحد نتيجة واحدة على الأقل."
+                "The limit must be at least 1.",
+                message_ar="يجب أن يكون الحد نتيجة واحدة على الأقل.",
             )
         limit = min(limit, MAX_LIMIT)
         parsed = parse_query(query)

@@ -220,3 +220,38 @@ def test_export_without_trusted_committee_says_what_to_do(counter_and_committee,
     with pytest.raises(SyncError, match="keys trust FILE --role committee"):
         export1(counter, tmp_path)
     assert list(tmp_path.glob("*.mkb")) == []
+
+
+def test_cancelled_export_and_import_leave_nothing(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.sync.export import ExportCancelled
+
+    counter, committee = counter_and_committee
+    add_case(counter.db)
+    seen: list[str] = []
+
+    def cancel_at_encrypt() -> bool:
+        return "encrypt" in seen
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    with pytest.raises(ExportCancelled):
+        counter.svc.export(SYSTEM, counter.identity, out,
+                           progress=lambda d, t, label: seen.append(label),
+                           cancelled=cancel_at_encrypt)
+    assert list(out.iterdir()) == []
+    with counter.db.reader() as s:
+        assert s.scalars(select(SyncBatch)).all() == []
+
+    path = export1(counter, out).path
+    before = snapshot(committee.db)
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_commit(done: int, total: int, label: str) -> None:
+        if label == "commit":  # everything merged, not yet committed
+            raise Stop
+
+    with pytest.raises(Stop):
+        committee.svc.import_file(SYSTEM, committee.identity, path, progress=stop_at_commit)
+    assert snapshot(committee.db) == before

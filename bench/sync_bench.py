@@ -44,11 +44,31 @@ TABLES = ("beneficiary", "contact")
 
 
 def timed(label: str, fn, results: dict[str, float]):  # type: ignore[no-untyped-def]
+    _reset_peak()
     t0 = time.perf_counter()
     out = fn()
     results[label] = time.perf_counter() - t0
-    print(f"  {label:<44} {results[label]:8.2f} s", flush=True)
+    print(f"  {label:<44} {results[label]:8.2f} s   peak RSS {_peak_mb():5.0f} MB", flush=True)
     return out
+
+
+def _reset_peak() -> None:
+    """Linux: writing 5 to clear_refs resets the peak-RSS mark, so each step's own peak
+    shows (the key unlock's scrypt would otherwise dominate every figure)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _peak_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def make_site(url: str, site: str, role: str) -> Database:
@@ -204,7 +224,6 @@ def main() -> int:
                   f"{r['makarem-desk import into PostgreSQL'] / r['psycopg COPY of the same rows']:8.1f} x")
         print(f"  batch file {size / 1e6:.1f} MB (encrypted zip) vs CSV {csv_size / 1e6:.1f} MB")
         print(f"  throughput: export {args.records / exp:,.0f} rec/s, import {args.records / imp:,.0f} rec/s")
-        print(f"  peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -2,15 +2,14 @@
 
 One identity per installation: an Ed25519 key that signs the batches it sends and an
 X25519 age identity that opens the batches sent to it.  Both private keys rest in one
-file encrypted with the installation's passphrase by age (scrypt, calibrated by age to
-about a second; PKCS#8's own PBKDF2 here would be far weaker), readable with the
-standard tools:
+file, sealed with the installation's passphrase: scrypt (N=2^17, r=8, p=1: about a third
+of a second and 128 MiB, fixed so that a modest counter PC can always open it; age's own
+passphrase mode calibrates up to 1 GiB) and ChaCha20-Poly1305, both from ``cryptography``.
 
-- ``private-keys.age``  ``age -d private-keys.age > identity.txt`` asks for the
-  passphrase and gives an age identity file (usable with ``age -d -i identity.txt``)
-  whose comment line ``# ed25519-pkcs8: <base64>`` holds the signing key in DER form
-  (``... | base64 -d | openssl pkey -inform DER``)
-- ``identity.json``     site code, role and the public halves (not secret)
+- ``private-keys.json``  the sealed keys.  Opened, they are an age identity file (usable
+  with ``age -d -i``) whose comment line ``# ed25519-pkcs8: <base64>`` holds the signing
+  key in DER form (``... | base64 -d | openssl pkey -inform DER``); the README shows how.
+- ``identity.json``      site code, role and the public halves (not secret)
 """
 
 from __future__ import annotations
@@ -25,9 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from .errors import SyncError
 
@@ -35,7 +36,9 @@ ENV_KEYS_DIR = "MAKAREM_KEYS_DIR"
 PUBLIC_FORMAT = "makarem-desk-public-keys/1"
 ROLES = ("site", "committee")
 
-PRIVATE_FILE = "private-keys.age"
+PRIVATE_FILE = "private-keys.json"
+PRIVATE_FORMAT = "makarem-desk-private-keys/1"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
 IDENTITY_FILE = "identity.json"
 _ED25519_TAG = "# ed25519-pkcs8: "
 
@@ -192,7 +195,7 @@ class KeyStore:
             f"{_ED25519_TAG}{base64.b64encode(der).decode('ascii')}\n"
             f"{age_id}\n"
         )
-        sealed = pyrage.passphrase.encrypt(secret.encode("ascii"), passphrase)
+        sealed = _seal(secret.encode("ascii"), passphrase)
         # The identity file goes last: its presence is what "keys exist" means.
         _write_private(self.dir / PRIVATE_FILE, sealed)
         _write_private(
@@ -217,11 +220,7 @@ class KeyStore:
             sealed = (self.dir / PRIVATE_FILE).read_bytes()
         except OSError as exc:
             raise SyncError(f"The private key file is missing in {self.dir}: {exc.strerror}") from exc
-        try:
-            secret = pyrage.passphrase.decrypt(sealed, passphrase).decode("ascii")
-        except (ValueError, pyrage.DecryptError) as exc:
-            raise SyncError("Wrong passphrase for this installation's keys.",
-                            message_ar="عبارة المرور غير صحيحة.") from exc
+        secret = _open(sealed, passphrase, self.dir).decode("ascii")
         der = next((line[len(_ED25519_TAG):] for line in secret.splitlines()
                     if line.startswith(_ED25519_TAG)), "")
         age_line = next((line for line in secret.splitlines()
@@ -237,6 +236,41 @@ class KeyStore:
         if raw != public.ed25519_public or str(age_id.to_public()) != public.age_recipient:
             raise SyncError(f"The key files in {self.dir} do not belong together.")
         return PrivateIdentity(public=public, signing_key=key, age_identity=age_id)
+
+
+def _seal(plaintext: bytes, passphrase: str) -> bytes:
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P).derive(
+        passphrase.encode("utf-8"))
+    ciphertext = ChaCha20Poly1305(key).encrypt(nonce, plaintext, PRIVATE_FORMAT.encode())
+    b64 = base64.b64encode
+    return json.dumps({
+        "format": PRIVATE_FORMAT,
+        "kdf": {"name": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
+                "salt": b64(salt).decode()},
+        "cipher": {"name": "chacha20poly1305", "nonce": b64(nonce).decode(),
+                   "aad": PRIVATE_FORMAT},
+        "ciphertext": b64(ciphertext).decode(),
+    }, indent=2).encode("ascii")
+
+
+def _open(sealed: bytes, passphrase: str, where: Path) -> bytes:
+    try:
+        box = json.loads(sealed)
+        kdf, cipher = box["kdf"], box["cipher"]
+        if box.get("format") != PRIVATE_FORMAT or kdf["name"] != "scrypt":
+            raise ValueError("unknown format")
+        key = Scrypt(salt=base64.b64decode(kdf["salt"]), length=32, n=int(kdf["n"]),
+                     r=int(kdf["r"]), p=int(kdf["p"])).derive(passphrase.encode("utf-8"))
+        nonce = base64.b64decode(cipher["nonce"])
+        ciphertext = base64.b64decode(box["ciphertext"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SyncError(f"The private key file in {where} is damaged.") from exc
+    try:
+        return ChaCha20Poly1305(key).decrypt(nonce, ciphertext, PRIVATE_FORMAT.encode())
+    except InvalidTag as exc:
+        raise SyncError("Wrong passphrase for this installation's keys.",
+                        message_ar="عبارة المرور غير صحيحة.") from exc
 
 
 def _write_private(path: Path, data: bytes) -> None:

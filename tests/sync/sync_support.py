@@ -55,8 +55,8 @@ class Keys:
 
 
 class KeyMaterial:
-    """Keys made on first use and kept for the session: age's scrypt makes each key
-    creation and unlock take a second or two."""
+    """Keys made on first use and kept for the session (scrypt makes each key creation
+    and unlock cost a third of a second)."""
 
     def __init__(self, base: Path):
         self.base = base

@@ -5,7 +5,7 @@
 Export is compared with ``sqlite3 -csv`` dumping the same rows; import with a raw
 ``sqlite3`` executemany of the same rows into an empty database and, when a PostgreSQL
 URL is given (or $MAKAREM_TEST_PG_URL is set), with psycopg ``COPY``.  All in one run, so
-the ratios hold on whatever machine runs it.  Key unlocking (age scrypt, ~1 s by design)
+the ratios hold on whatever machine runs it.  Key unlocking (scrypt, ~0.3 s by design)
 is reported apart from the work.
 """
 
@@ -132,7 +132,7 @@ def main() -> int:
         csvc, msvc = SyncService(counter, ck), SyncService(committee, mk)
         csvc.trust(SYSTEM, work / "m.pub", role="committee")
         msvc.trust(SYSTEM, work / "c.pub", role="site")
-        cid = timed("unlock keys (age scrypt, once per session)",
+        cid = timed("unlock keys (scrypt, once per operation)",
                     lambda: ck.unlock("bench-passphrase"), r)
         mid = mk.unlock("bench-passphrase")
 

@@ -12,7 +12,18 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import JSON, Column, Date, LargeBinary, Table, Uuid, inspect
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Uuid,
+    inspect,
+)
 from sqlalchemy import Enum as SAEnum
 
 from ..models import TRAVELLING_MODELS
@@ -39,8 +50,9 @@ def blob_member(table: str, row_id: str, column: str) -> str:
     return f"{folder}/{name}{suffix}"
 
 
-def _encoder(col: Column[Any]) -> Callable[[Any], Any]:
-    """One function per column, chosen once: encoding 100,000 rows is per-value work."""
+def _encoder(col: Column[Any]) -> Callable[[Any], Any] | None:
+    """One function per column, chosen once: encoding 100,000 rows is per-value work.
+    None: the value is JSON as it comes (text, numbers, booleans, JSON)."""
     t = col.type
     if isinstance(t, Uuid):
         return str
@@ -48,6 +60,8 @@ def _encoder(col: Column[Any]) -> Callable[[Any], Any]:
         return lambda v: v.isoformat()
     if isinstance(t, SAEnum):
         return lambda v: v.value if isinstance(v, enum.Enum) else v
+    if isinstance(t, String | Integer | Boolean | JSON):  # Text is a String
+        return None
     return _plain_value
 
 
@@ -90,10 +104,10 @@ class TableCodec:
         ]
         self.json_columns = {c.name for c in self.columns if isinstance(c.type, JSON)}
         self._decoders = {c.name: _decoder(c) for c in self.columns}
-        self._encoders = [
-            (i, c.name, _encoder(c)) for i, c in enumerate(self.columns)
-            if c.name not in self.blob_columns
-        ]
+        encoders = [(i, c.name, _encoder(c)) for i, c in enumerate(self.columns)
+                     if c.name not in self.blob_columns]
+        self._as_is = [(i, name) for i, name, fn in encoders if fn is None]
+        self._encoders = [(i, name, fn) for i, name, fn in encoders if fn is not None]
         self._blob_positions = [
             (i, c.name) for i, c in enumerate(self.columns) if c.name in self.blob_columns
         ]
@@ -102,9 +116,10 @@ class TableCodec:
     def encode(self, row: Any, blobs: dict[str, bytes]) -> dict[str, Any]:
         """A row selected as ``select(*codec.columns)`` to a JSON-ready dict; binary
         columns go into ``blobs``."""
-        out: dict[str, Any] = {
-            name: (None if row[i] is None else fn(row[i])) for i, name, fn in self._encoders
-        }
+        out: dict[str, Any] = {name: row[i] for i, name in self._as_is}
+        for i, name, fn in self._encoders:
+            value = row[i]
+            out[name] = None if value is None else fn(value)
         for i, name in self._blob_positions:
             value = row[i]
             if value is None:

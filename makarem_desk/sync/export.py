@@ -26,7 +26,8 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import __version__
 from ..db import Database
-from ..models import BatchDirection, ChangeCounter, SyncBatch
+from ..models import AuditEvent, BatchDirection, ChangeCounter, SyncBatch
+from ..services.actor import SYSTEM, Actor
 from . import container
 from .errors import SyncError
 from .keys import PrivateIdentity, PublicIdentity
@@ -135,11 +136,12 @@ class Exporter:
         batch: int | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        actor: Actor = SYSTEM,
     ) -> ExportResult:
         """Write the batch; ``path`` is None when nothing changed since the last one."""
         with export_lock(self.db, destination):
             return self._export(identity, out_dir, destination, batch=batch,
-                                progress=progress, cancelled=cancelled)
+                                progress=progress, cancelled=cancelled, actor=actor)
 
     def _export(
         self,
@@ -150,6 +152,7 @@ class Exporter:
         batch: int | None,
         progress: Progress | None,
         cancelled: Cancelled | None,
+        actor: Actor,
     ) -> ExportResult:
         plan = self.plan(identity, destination, batch=batch)
         report = progress or (lambda _d, _t, _l: None)
@@ -229,9 +232,8 @@ class Exporter:
         report(len(tables) + 2, total_steps, "write")
         path = out_dir / batch_file_name(plan.site_id, plan.destination, plan.sequence)
         write_atomically(path, header, signature, ciphertext)
-        if not plan.recreated:
-            digest = container.sha256_hex(container.seal(header, ciphertext, signature))
-            self._record(plan, path, digest, counts)
+        digest = container.sha256_hex(container.seal(header, ciphertext, signature))
+        self._record(plan, path, digest, counts, actor)
         report(total_steps, total_steps, "done")
         return ExportResult(path, plan, counts)
 
@@ -255,9 +257,20 @@ class Exporter:
                 progs[str(r.id)] = CODECS["program"].encode(r, {})
         return build_summary(apps, bens, progs)
 
-    def _record(self, plan: ExportPlan, path: Path, digest: str, counts: dict[str, int]) -> None:
+    def _record(self, plan: ExportPlan, path: Path, digest: str, counts: dict[str, int],
+                actor: Actor) -> None:
+        """Advance the cursor (a new batch) and leave a trace in the audit trail; a
+        re-created batch only leaves the trace."""
         try:
             with self.db.session() as s:
+                s.add(AuditEvent(
+                    user_id=actor.user_id, username=actor.username[:64],
+                    action="sync_recreate" if plan.recreated else "sync_export",
+                    entity="sync_batch", entity_id=f"{plan.destination}#{plan.sequence}",
+                    details={"file": path.name, "sha256": digest, "counts": counts},
+                ))
+                if plan.recreated:
+                    return
                 s.add(SyncBatch(
                     direction=BatchDirection.EXPORT,
                     peer_site_id=plan.destination,

@@ -20,7 +20,8 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..db import Database, next_change_seq
-from ..models import BatchDirection, Site, SyncBatch
+from ..models import AuditEvent, BatchDirection, Site, SyncBatch
+from ..services.actor import SYSTEM, Actor
 from . import container
 from .errors import BatchHeld, BatchRefused, SyncError
 from .keys import PrivateIdentity
@@ -114,6 +115,7 @@ class Importer:
         file_name: str = "",
         allow_gap: bool = False,
         progress: Progress | None = None,
+        actor: Actor = SYSTEM,
     ) -> ImportResult:
         opened = self.open(identity, data)
         env, contents = opened.envelope, opened.contents
@@ -197,6 +199,12 @@ class Importer:
                     counts=result.counts,
                     state="done",
                     gap_before=bool(missing),
+                ))
+                s.add(AuditEvent(
+                    user_id=actor.user_id, username=actor.username[:64], action="sync_import",
+                    entity="sync_batch", entity_id=f"{env.site_id}#{env.sequence}",
+                    details={"file": file_name, "kind": env.kind, "counts": result.counts,
+                             "gap": missing},
                 ))
                 report(len(TABLES), len(TABLES), "commit")
         except IntegrityError as exc:

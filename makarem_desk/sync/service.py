@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from ..db import Database, next_change_seq
-from ..models import Role, Site, SyncBatch, SyncConflict
+from ..models import AuditEvent, Role, Site, SyncBatch, SyncConflict
 from ..models.base import utcnow
 from ..services.actor import Actor
 from .errors import SyncError
@@ -138,7 +138,7 @@ class SyncService:
                             message_ar="حدد الجهة التي يعاد إنشاء الدفعة لها.")
         return [
             self.exporter.export(identity, out_dir, dest, batch=batch, progress=progress,
-                                 cancelled=cancelled)
+                                 cancelled=cancelled, actor=actor)
             for dest in targets
         ]
 
@@ -152,7 +152,8 @@ class SyncService:
         progress: Progress | None = None,
     ) -> ImportResult:
         actor.require(*SYNC_ROLES, action="import a batch")
-        return self.importer.import_file(identity, path, allow_gap=allow_gap, progress=progress)
+        return self.importer.import_file(identity, path, allow_gap=allow_gap, progress=progress,
+                                         actor=actor)
 
     def history(self, limit: int = 200) -> list[BatchView]:
         with self.db.reader() as s:
@@ -236,3 +237,7 @@ class SyncService:
             if reason != "concurrent_edit":
                 choice = "reviewed"
             c.resolution = f"{actor.username}: {choice}"
+            s.add(AuditEvent(user_id=actor.user_id, username=actor.username[:64],
+                             action="sync_conflict_resolved", entity=c.entity,
+                             entity_id=str(c.entity_id),
+                             details={"conflict": str(c.id), "choice": choice}))

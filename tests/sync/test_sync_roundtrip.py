@@ -94,6 +94,16 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
     assert committee.svc.import_file(SYSTEM, committee.identity, first.path).already_imported
     assert snapshot(committee.db) == state
 
+    # Who sent and received what is in the audit trail of each side.
+    from makarem_desk.models import AuditEvent
+
+    with counter.db.reader() as s:
+        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.at)).all()
+        assert actions == ["sync_export", "sync_import"]
+    with committee.db.reader() as s:
+        row = s.scalars(select(AuditEvent).where(AuditEvent.action == "sync_import")).one()
+        assert row.entity_id == "RYD1#1" and row.details["counts"]["beneficiary"] == {"inserted": 3}
+
     # The counter's next export holds nothing: decisions it received are not sent back.
     nothing = export1(counter, out)
     assert nothing.path is None

@@ -2,7 +2,9 @@
 
 A query is read the way a receptionist types it.  Ten digits starting with 1 or 2 are an
 identity number; something that parses as a Saudi phone (05…, 5…, +9665…, 009665…, with
-spaces, dashes or Arabic-Indic digits) is a phone; four digits or more are the start of a
+spaces, dashes or Arabic-Indic digits) is a phone; "B-1A2B3C4D" is the file number the
+registry prints and "RYD1-2026-000123" an application's reference from a receipt (both
+reported as matched by identity); four digits or more are the start of a
 mobile (05…) or of an identity number, so results follow the typing; a token with letters
 and digits is a passport number; anything else is name words.  Identity and phone lookups,
 whole or by prefix, go through their btree indexes.
@@ -37,7 +39,7 @@ from sqlalchemy.engine import Row
 
 from .db import Database
 from .errors import UserError
-from .models import Beneficiary
+from .models import Application, Beneficiary
 from .text import INVISIBLE, fold_arabic, search_words, to_ascii_digits
 
 MatchedBy = Literal["identity", "phone", "name"]
@@ -51,6 +53,10 @@ MIN_NAME_LETTERS = 2  # one letter matches a third of a registry: useless at a c
 MIN_ID_PREFIX_DIGITS = 4
 _ARTICLE = "ال"
 _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
+# The person's file number the registry prints ("B-" and the first 8 hex digits of the
+# id), and an application's reference from a receipt ("RYD1-2026-000123").
+_FILE_NUMBER = re.compile(r"[Bb]-\s?([0-9A-Fa-f]{8})")
+_APPLICATION_REFERENCE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}-\d{4}-\d{4,}")
 
 # PostgreSQL's index as migration 0002 created it; a bulk load drops it and builds it
 # once at the end.
@@ -87,7 +93,10 @@ class SearchQueryError(UserError):
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    kind: Literal["identity", "identity_prefix", "phone", "phone_prefix", "name"]
+    kind: Literal[
+        "identity", "identity_prefix", "phone", "phone_prefix", "name", "file_number",
+        "application",
+    ]
     value: str = ""
     words: tuple[str, ...] = ()
     # The words without joining "عبد"/"ابو"/… to the next one: "عبد سعد" may be the start
@@ -103,6 +112,11 @@ def parse_query(query: str) -> ParsedQuery:
             "Type a name, an identity number or a phone number to search.",
             message_ar="اكتب اسمًا أو رقم هوية أو رقم جوال للبحث.",
         )
+    file_number = _FILE_NUMBER.fullmatch(cleaned)
+    if file_number:
+        return ParsedQuery("file_number", file_number.group(1).lower())
+    if _APPLICATION_REFERENCE.fullmatch(cleaned):
+        return ParsedQuery("application", cleaned.upper())
     compact = _PHONE_PUNCTUATION.sub("", cleaned)
     if re.fullmatch(r"\+?\d+", compact):
         return _parse_digits(compact)
@@ -261,6 +275,19 @@ class SearchService:
             )
             stmt = stmt.order_by(Beneficiary.identity_number).limit(limit)
             return self._fetch_exact(stmt, "identity")
+        if parsed.kind == "file_number":
+            # The id's first 8 hex digits: a range on the primary key.
+            low = uuid.UUID(parsed.value + "0" * 24)
+            high = uuid.UUID(parsed.value + "f" * 24)
+            stmt = select(*_COLUMNS).where(Beneficiary.id.between(low, high))
+            return self._fetch_exact(stmt.limit(limit), "identity")
+        if parsed.kind == "application":
+            stmt = (
+                select(*_COLUMNS)
+                .join(Application, Application.beneficiary_id == Beneficiary.id)
+                .where(Application.reference == parsed.value)
+            )
+            return self._fetch_exact(stmt.limit(limit), "identity")
         if parsed.kind == "phone_prefix":
             end = _next_prefix(parsed.value)
             stmt = select(*_COLUMNS).where(

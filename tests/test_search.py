@@ -373,15 +373,18 @@ def test_results_follow_a_phone_as_it_is_typed(any_db: Database) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["عبدالله القحطاني", "محمد", "0551234567", "0551", "<full id>", "10123"]
+    "query",
+    ["عبدالله القحطاني", "محمد", "0551234567", "0551", "<full id>", "10123", "<file number>"],
 )
 def test_sqlite_never_scans_the_beneficiary_table(db: Database, query: str) -> None:
     """Every statement the service runs uses an index: the FTS5 table, the identity or
     phone btrees, or the rowid — never a scan of a million rows."""
     from sqlalchemy import event
 
-    add(db, "عبدالله", "محمد", "", "القحطاني", identity=_id("101234567"), phone="+966551234567")
+    bid = add(db, "عبدالله", "محمد", "", "القحطاني", identity=_id("101234567"),
+              phone="+966551234567")
     query = query.replace("<full id>", _id("101234567"))
+    query = query.replace("<file number>", "B-" + bid.hex[:8].upper())
     seen: list[tuple[str, object]] = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]

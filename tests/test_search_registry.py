@@ -60,3 +60,29 @@ def test_a_correction_through_the_registry_reaches_the_index(any_db: Database) -
     (partial,) = svc.search("عبدالله سعود")  # only the family name still matches
     assert partial.score < svc.search("عبدالرحمن سعود")[0].score
     assert [h.beneficiary_id for h in svc.search("عبدالرحمن سعود")] == [bid]
+
+
+def test_found_by_file_number_and_by_application_reference(any_db: Database) -> None:
+    from makarem_desk.models import Application, Program, ProgramCategory
+    from makarem_desk.services.beneficiaries import beneficiary_reference
+
+    bid = _register(any_db)
+    other = BeneficiaryService(any_db, today=date(2026, 11, 29)).register(
+        CLERK, BeneficiaryInput(first_name="هند", father_name="علي", family_name="الحربي",
+                                identity_type=IdentityType.NONE, gender="أنثى",
+                                verifying_partner="جمعية رعاية الأيتام",
+                                partner_reference="ORPH-77"))
+    with any_db.session() as s:
+        p = Program(code="T-1", name_ar="برنامج", name_en="Program",
+                    category=ProgramCategory.FIELD)
+        s.add(p)
+        s.flush()
+        s.add(Application(reference="TST1-2026-000042", beneficiary_id=other, program_id=p.id))
+    svc = SearchService(any_db)
+    file_number = beneficiary_reference(bid)  # "B-" and 8 hex digits, as printed
+    for query in (file_number, file_number.lower(), file_number.replace("-", "- ")):
+        assert [h.beneficiary_id for h in svc.search(query)] == [bid], query
+    assert [h.beneficiary_id for h in svc.search("tst1-2026-000042")] == [other]
+    assert svc.search("TST1-2026-000043") == []
+    # A passport number that happens to start with B is still a passport number.
+    assert svc.search("B12345678") == []

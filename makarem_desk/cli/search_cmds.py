@@ -16,8 +16,10 @@ def register(sub: Any) -> None:
         "search",
         help="find a beneficiary by identity number, phone or name",
         description=(
-            "Find a beneficiary by identity number, by phone (05…, +9665…, 009665…) or by "
-            "name words (each word a prefix, in any order; spelling variants match)."
+            "Find a beneficiary by identity number, by phone (05…, +9665…, 009665…), by "
+            "file number (B-…) or application reference, or by name words (each word a "
+            "prefix, in any order; spelling variants match).  Nothing found is not an error "
+            "(exit 0); a query too short to search is (exit 1)."
         ),
     )
     p.add_argument("query", nargs="+", help="what to look for; several words are one query")

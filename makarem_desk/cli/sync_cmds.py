@@ -109,8 +109,6 @@ def _actor() -> Actor:
 
 def _keys_init(args: argparse.Namespace) -> int:
     svc = _service(args)
-    if svc.keys.exists():
-        svc.keys.public()  # validates; init below refuses with the message
     public = svc.init_keys(_actor(), role=args.role, name=args.name,
                            passphrase=_passphrase(args, confirm=True))
     print(f"Keys created in {svc.keys.dir} for {public.site_id} ({public.role}).")

@@ -109,6 +109,9 @@ def _actor() -> Actor:
 
 def _keys_init(args: argparse.Namespace) -> int:
     svc = _service(args)
+    if svc.keys.exists():  # say so before asking for a passphrase
+        raise UserError(f"Keys already exist in {svc.keys.dir}; refusing to overwrite them "
+                        "(peers trust these keys).")
     public = svc.init_keys(_actor(), role=args.role, name=args.name,
                            passphrase=_passphrase(args, confirm=True))
     print(f"Keys created in {svc.keys.dir} for {public.site_id} ({public.role}).")

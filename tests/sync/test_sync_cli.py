@@ -125,6 +125,13 @@ def test_cli_keys_export_import_decide_round_trip(tmp_path, capsys, monkeypatch)
         decided = s.scalars(select(Application).where(Application.reference == ref)).one()
         assert decided.decided_by == "د. منى العمري" and decided.decision_reason == "مستوفٍ"
 
+    # The counter can now print the decision letter (the documents' command).
+    letter = tmp_path / "letter.pdf"
+    code, _, err = _run(capsys, "--db", curl, "print-decision", "--reference", ref,
+                        "--out", str(letter))
+    assert code == 0, err
+    assert letter.read_bytes().startswith(b"%PDF")
+
     # Nothing new: no file, exit 0.
     code, out, err = _run(capsys, "--db", curl, "export", "--out", str(usb), "--keys-dir", ck)
     assert code == 0 and out == "" and "Nothing changed for COM1" in err

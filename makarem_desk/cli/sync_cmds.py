@@ -200,6 +200,10 @@ def _import(args: argparse.Namespace) -> int:
     if result.gap:
         print(f"warning: batch {', '.join(map(str, result.gap))} from {result.site_id} "
               "has not arrived; recorded as a gap.", file=sys.stderr)
+    for r in result.released:
+        print(f"batch {r.sequence} from {r.site_id}, kept aside until now, imported: "
+              f"{r.total('inserted')} new, {r.total('updated')} updated, "
+              f"{r.total('conflicts')} conflicts to resolve.")
     return 0
 
 

@@ -40,6 +40,8 @@ class ImportResult:
     already_imported: bool = False
     gap: list[int] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Batches held earlier because this one was missing, imported right after it.
+    released: list[ImportResult] = field(default_factory=list)
 
     def total(self, what: str) -> int:
         return sum(c.get(what, 0) for c in self.counts.values())

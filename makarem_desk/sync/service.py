@@ -16,7 +16,7 @@ from ..db import Database, next_change_seq
 from ..models import AuditEvent, Role, Site, SyncBatch, SyncConflict
 from ..models.base import utcnow
 from ..services.actor import Actor
-from .errors import SyncError
+from .errors import BatchHeld, SyncError
 from .export import Cancelled, Exporter, ExportResult, Progress
 from .importer import Importer, ImportResult
 from .keys import KeyStore, PrivateIdentity, PublicIdentity
@@ -78,9 +78,11 @@ def _plain(v: Any) -> Any:
 
 
 class SyncService:
-    def __init__(self, db: Database, keys: KeyStore):
+    def __init__(self, db: Database, keys: KeyStore, *, held_dir: Path | None = None):
         self.db = db
         self.keys = keys
+        # Beside the keys: both belong to this installation, not to one database file.
+        self.held_dir = held_dir or keys.dir.parent / "held-batches"
         self.trust_store = TrustStore(db)
         self.exporter = Exporter(db, self.trust_store)
         self.importer = Importer(db, self.trust_store)
@@ -152,8 +154,61 @@ class SyncService:
         progress: Progress | None = None,
     ) -> ImportResult:
         actor.require(*SYNC_ROLES, action="import a batch")
-        return self.importer.import_file(identity, path, allow_gap=allow_gap, progress=progress,
-                                         actor=actor)
+        try:
+            result = self.importer.import_file(identity, path, allow_gap=allow_gap,
+                                               progress=progress, actor=actor)
+        except BatchHeld as held:
+            kept = self._hold(path)
+            raise BatchHeld(
+                f"{held.message} It is kept aside ({kept.name}) and will be imported as soon "
+                "as the missing batch is.",
+                missing=held.missing,
+                message_ar=f"{held.message_ar} حُفظت جانباً وستُستورد تلقائياً بعد وصول الدفعة "
+                "الناقصة.",
+            ) from held
+        self._forget_held(result.site_id, result.sequence)
+        if not result.already_imported:
+            result.released = self._release_held(actor, identity, result.site_id,
+                                                 result.sequence, progress)
+        return result
+
+    # -- batches that arrived early ---------------------------------------------------
+    def _held_path(self, site_id: str, sequence: int) -> Path:
+        return self.held_dir / f"{site_id}-{sequence:06d}.mkb"
+
+    def _hold(self, path: Path) -> Path:
+        """Keep a genuine batch that arrived too early (the import checked its signature
+        before finding the gap)."""
+        from .container import open_envelope
+        from .export import write_atomically
+
+        data = path.read_bytes()
+        env = open_envelope(data)
+        self.held_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target = self._held_path(env.site_id, env.sequence)
+        write_atomically(target, env.header, env.signature, env.ciphertext)
+        return target
+
+    def _forget_held(self, site_id: str, sequence: int) -> None:
+        self._held_path(site_id, sequence).unlink(missing_ok=True)
+
+    def _release_held(self, actor: Actor, identity: PrivateIdentity, site_id: str,
+                      sequence: int, progress: Progress | None) -> list[ImportResult]:
+        released: list[ImportResult] = []
+        while True:
+            sequence += 1
+            path = self._held_path(site_id, sequence)
+            if not path.exists():
+                return released
+            try:
+                released.append(self.importer.import_file(identity, path, progress=progress,
+                                                          actor=actor))
+            except SyncError:
+                return released  # left in place; importing it by hand says why
+            path.unlink(missing_ok=True)
+
+    def held_batches(self) -> list[str]:
+        return sorted(p.name for p in self.held_dir.glob("*.mkb")) if self.held_dir.exists() else []
 
     def history(self, limit: int = 200) -> list[BatchView]:
         with self.db.reader() as s:

@@ -314,6 +314,11 @@ class SyncView(QWidget):
                 f"Imported batch {result.sequence} from {result.site_id}: "
                 f"{result.total('inserted')} new, {result.total('updated')} updated, "
                 f"{result.total('conflicts')} conflicts."))
+            if result.released:
+                numbers = "، ".join(str(r.sequence) for r in result.released)
+                self._say(self.last_message + t(
+                    f" واستُوردت معها الدفعات المحفوظة جانباً: {numbers}.",
+                    f" Batches kept aside imported too: {numbers}."))
             if self.bus is not None:
                 if result.kind == "decisions":
                     self.bus.decisions_imported.emit(result.total("updated"))

@@ -175,7 +175,7 @@ def add_case(db: Database, *, identity_number: str | None = None, first_name: st
     n = next(_seq)
     program_id = ensure_program(db, program_code)
     now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC) + timedelta(minutes=n)
-    reference = f"{db.site_id}-2026-{n:06d}-{uuid.uuid4().hex[:4]}"
+    reference = f"{db.site_id}-2026-{n:06d}-{uuid.uuid4().hex[:4].upper()}"
     with db.session() as s:
         b = Beneficiary(
             first_name=first_name, father_name="عبدالله", grandfather_name="سالم",

@@ -143,10 +143,19 @@ def test_cli_keys_export_import_decide_round_trip(tmp_path, capsys, monkeypatch)
     b3 = Path(_run(capsys, "--db", curl, "export", "--out", str(usb), "--keys-dir", ck)[1].strip())
     monkeypatch.setenv("MAKAREM_PASSPHRASE", PASSPHRASES["COM1"])
     code, _, err = _run(capsys, "--db", murl, "import", str(b3), "--keys-dir", mk)
-    assert code == 1 and "arrived before batch 2" in err
-    code, out, err = _run(capsys, "--db", murl, "import", str(b3), "--keys-dir", mk, "--allow-gap")
-    assert code == 0 and "batch 2 from RYD1 has not arrived" in err
-    assert _run(capsys, "--db", murl, "import", str(b2), "--keys-dir", mk)[0] == 0
+    assert code == 1 and "arrived before batch 2" in err and "kept aside" in err
+    code, out, _ = _run(capsys, "--db", murl, "import", str(b2), "--keys-dir", mk)
+    assert code == 0 and "batch 3 from RYD1, kept aside until now, imported" in out
+    # --allow-gap: batch 5 before 4 is taken at once, and the gap is recorded.
+    monkeypatch.setenv("MAKAREM_PASSPHRASE", PASSPHRASES["RYD1"])
+    add_case(cdb)
+    b4 = Path(_run(capsys, "--db", curl, "export", "--out", str(usb), "--keys-dir", ck)[1].strip())
+    add_case(cdb)
+    b5 = Path(_run(capsys, "--db", curl, "export", "--out", str(usb), "--keys-dir", ck)[1].strip())
+    monkeypatch.setenv("MAKAREM_PASSPHRASE", PASSPHRASES["COM1"])
+    code, out, err = _run(capsys, "--db", murl, "import", str(b5), "--keys-dir", mk, "--allow-gap")
+    assert code == 0 and "batch 4 from RYD1 has not arrived" in err
+    assert _run(capsys, "--db", murl, "import", str(b4), "--keys-dir", mk)[0] == 0
     code, _, err = _run(capsys, "--db", murl, "import", str(tmp_path / "nope.mkb"), "--keys-dir", mk)
     assert code == 1 and "Cannot read" in err
     cdb.dispose()

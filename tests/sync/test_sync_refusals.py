@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyrage
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sync_support import PASSPHRASES, add_case, database, export1, install, snapshot
 
 from makarem_desk.models import Beneficiary, SyncBatch
@@ -255,3 +255,22 @@ def test_cancelled_export_and_import_leave_nothing(counter_and_committee, tmp_pa
     with pytest.raises(Stop):
         committee.svc.import_file(SYSTEM, committee.identity, path, progress=stop_at_commit)
     assert snapshot(committee.db) == before
+
+
+def test_early_batches_are_kept_and_imported_when_the_missing_one_arrives(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    counter, committee = counter_and_committee
+    files = []
+    for _ in range(3):
+        add_case(counter.db)
+        files.append(export1(counter, tmp_path).path)
+    for early in (files[2], files[1]):
+        with pytest.raises(BatchHeld, match="kept aside"):
+            committee.svc.import_file(SYSTEM, committee.identity, early)
+    assert committee.svc.held_batches() == ["RYD1-000002.mkb", "RYD1-000003.mkb"]
+    files[1].unlink()  # the USB stick is gone: the kept copy is what counts
+    result = committee.svc.import_file(SYSTEM, committee.identity, files[0])
+    assert [r.sequence for r in result.released] == [2, 3]
+    assert committee.svc.held_batches() == []
+    assert committee.svc.missing_batches("RYD1") == []
+    with committee.db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Beneficiary)) == 3

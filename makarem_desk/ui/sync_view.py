@@ -182,6 +182,11 @@ class SyncView(QWidget):
                 f"هذا الجهاز: {me.site_id} — البصمة {me.fingerprint} — الجهات الموثوقة: {names}",
                 f"This installation: {me.site_id} — fingerprint {me.fingerprint} — "
                 f"trusted: {names}"))
+        held = self.svc.held_batches()
+        if held:
+            self.identity_label.setText(self.identity_label.text() + "\n" + t(
+                f"دفعات محفوظة بانتظار دفعة سابقة: {'، '.join(held)}",
+                f"Kept aside until an earlier batch arrives: {', '.join(held)}"))
         self.export_button.setEnabled(me is not None and bool(peers))
         self.import_button.setEnabled(me is not None and bool(peers))
         self._fill_history(batches)
@@ -331,6 +336,8 @@ class SyncView(QWidget):
         self._busy(False)
         self._say(error)
         if isinstance(error, BatchHeld):
+            self.refresh()  # it is now listed as kept aside
+            self._say(error)
             missing = "، ".join(map(str, error.missing))
             if self.dialogs.confirm(self, t("دفعة سابقة لم تصل", "An earlier batch is missing"), t(
                     f"لم تصل الدفعة {missing} بعد. استيراد هذه الدفعة الآن وتسجيل النقص؟",

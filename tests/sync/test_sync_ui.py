@@ -133,10 +133,12 @@ def test_wrong_passphrase_and_held_batch_on_screen(qtbot, exchange, tmp_path) ->
     at_committee.start_import()
     assert "قبل الدفعة 1" in at_committee.last_message
     assert at_committee.history.rowCount() == 0
+    assert "RYD1-000002.mkb" in at_committee.identity_label.text()
     dialogs.confirm_answer = True
     at_committee.start_import()
     assert at_committee.history.rowCount() == 1
     assert "قبلها دفعة لم تصل" in at_committee.history.item(0, 5).text()
+    assert "RYD1-000002.mkb" not in at_committee.identity_label.text()
 
 
 def test_conflict_listed_and_settled_on_screen(qtbot, exchange, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings  # noqa: E402
+
+# CI must be repeatable: the same examples every run (new ones are explored locally).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
 from makarem_desk.db import Database  # noqa: E402
 
 PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")

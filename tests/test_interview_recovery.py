@@ -4,7 +4,7 @@ step, and nothing is created twice (ids derive from the draft; services are idem
 from __future__ import annotations
 
 import pytest
-from interview_support import RECEPTIONIST, TODAY, script
+from interview_support import RECEPTIONIST, TODAY, person, script
 from sqlalchemy import func, select
 
 from makarem_desk.checklists import load_forms
@@ -79,3 +79,33 @@ def test_a_step_refused_by_a_service_leaves_the_state_as_it_was(db):
         session.complete(dict(script("FIELD-CONF")[0]["values"]))
     assert session.state.to_json() == before  # no program half-chosen
     assert session.step.value == "reception"
+
+
+def test_crash_after_registering_a_person_without_identity_number_registers_nobody_twice(db):
+    """POL-E3: a person with no identity number has no unique number to collide on; the
+    registration id derives from the draft, so repeating the step finds the first one."""
+    forms = load_forms()
+    services = InterviewServices.for_database(db, forms, today=TODAY)
+    who = person(identity_type="none", identity_number=None, identity_expiry=None,
+                 nationality=None, grandfather_name="", family_name="",
+                 verifying_partner="الشؤون الاجتماعية بالرياض", partner_reference="ش/1448/77")
+    steps = script("UNKNOWN-IDENTITY", who=who)
+    session = InterviewSession.start(services, forms, RECEPTIONIST, today=TODAY)
+    personal = next(i for i, e in enumerate(steps) if e["step"] == "personal")
+    for entry in steps[:personal]:
+        session.complete(dict(entry["values"]))
+
+    def failing_save(*args, **kwargs):
+        raise Crash()
+
+    real_save = services.drafts.save
+    services.drafts.save = failing_save  # type: ignore[method-assign]
+    with pytest.raises(Crash):
+        session.complete(dict(steps[personal]["values"]))
+    services.drafts.save = real_save  # type: ignore[method-assign]
+    session = InterviewSession.resume(services, forms, RECEPTIONIST, session.draft_id,
+                                      today=TODAY)
+    assert session.step.value == "personal"
+    session.complete(dict(steps[personal]["values"]))
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Beneficiary)) == 1

@@ -13,7 +13,6 @@ from ..errors import UserError
 from ..models import IdentityType
 from ..services.actor import Actor
 from ..services.beneficiaries import BeneficiaryInput
-from ..text import name_search_key
 from .answers import FieldError, StepInvalid
 from .flow import InterviewState
 from .services import InterviewServices
@@ -32,6 +31,9 @@ class PersonSteps:
     forms: FormSet
     actor: Actor
     state: InterviewState
+
+    def _id(self, what: str) -> uuid.UUID:
+        raise NotImplementedError  # InterviewSession derives it from the draft id
 
     def find_beneficiaries(self, query: str) -> list[Any]:
         """Identify step: an exact identity number first, then the search (identity, phone,
@@ -67,9 +69,9 @@ class PersonSteps:
             data = dataclasses.replace(existing.as_input(), **values)
         else:
             data = BeneficiaryInput(**values)
-            mine = self._registered_by_this_interview(data)
+            mine = self.services.beneficiaries.find_by_id(self._id("beneficiary"))
             if mine is not None:  # this step is repeated after a crash: already registered
-                return self._after_personal(mine, values)
+                return self._after_personal(mine.id, values)
         errors = [FieldError(e.field, e.message, e.message_ar)
                   for e in svc.validate(data, exclude_id=existing.id if existing else None)]
         id_type = str(getattr(data.identity_type, "value", data.identity_type) or "")
@@ -86,7 +88,7 @@ class PersonSteps:
                 svc.update(self.actor, existing.id, data, expected_version=existing.version)
             bid = existing.id
         else:
-            bid = svc.register(self.actor, data)
+            bid = svc.register(self.actor, data, beneficiary_id=self._id("beneficiary"))
         return self._after_personal(bid, values)
 
     def _after_personal(self, bid: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
@@ -97,20 +99,6 @@ class PersonSteps:
             self.services.contacts.link_beneficiary(uuid.UUID(self.state.contact_id), bid)
         return {k: (v.isoformat() if isinstance(v, date) else getattr(v, "value", v))
                 for k, v in values.items()}
-
-    def _registered_by_this_interview(self, data: BeneficiaryInput) -> uuid.UUID | None:
-        """The person this interview already registered, when a crash came between the
-        registration and the draft save: same identity number, same name, registered since
-        the interview started. Anyone else with that number is a real duplicate."""
-        if not data.identity_number or not self.state.started_at:
-            return None
-        found = self.services.beneficiaries.find_by_identity(data.identity_number)
-        if found is None or found.created_at.isoformat() < self.state.started_at:
-            return None
-        same = name_search_key(found.first_name, found.father_name, found.grandfather_name,
-                               found.family_name) == name_search_key(
-            data.first_name, data.father_name, data.grandfather_name, data.family_name)
-        return found.id if same else None
 
     def _set_person_facts(self, id_type: IdentityType, number: str | None, gender: Any) -> None:
         self.state.facts.update({

@@ -241,17 +241,28 @@ class BeneficiaryService:
         return changed
 
     # -- writes -----------------------------------------------------------------------
-    def register(self, actor: Actor, data: BeneficiaryInput) -> uuid.UUID:
+    def register(self, actor: Actor, data: BeneficiaryInput,
+                 beneficiary_id: uuid.UUID | None = None) -> uuid.UUID:
+        """Register a new beneficiary.
+
+        A caller that may repeat the call after a crash (the interview) passes the id it
+        wants: when a beneficiary with that id already exists, the earlier registration is
+        returned instead of a second person — the only guard for someone with no identity
+        number (POL-E3), who has no unique number to collide on.
+        """
         actor.require(Role.RECEPTIONIST, action="register beneficiaries")
         values = self._clean(data)
         try:
             with self.db.session() as s:
+                if beneficiary_id is not None and s.get(Beneficiary, beneficiary_id) is not None:
+                    return beneficiary_id
                 number = values.get("identity_number")
                 if number:
                     dup = self._duplicate(s, number, None)
                     if dup is not None:
                         raise InvalidBeneficiary([dup])
-                b = Beneficiary(id=uuid.uuid4(), first_name="", identity_type=values["identity_type"])
+                b = Beneficiary(id=beneficiary_id or uuid.uuid4(), first_name="",
+                                identity_type=values["identity_type"])
                 b.extra = {}
                 self._apply(b, values)
                 s.add(b)
@@ -311,6 +322,11 @@ class BeneficiaryService:
             if b is None:
                 raise BeneficiaryNotFound()
             return _view(b)
+
+    def find_by_id(self, beneficiary_id: uuid.UUID) -> BeneficiaryView | None:
+        with self.db.reader() as s:
+            b = s.get(Beneficiary, beneficiary_id)
+            return _view(b) if b is not None else None
 
     def find_by_identity(self, number: str) -> BeneficiaryView | None:
         """The person holding ``number`` (any accepted spelling), or None."""

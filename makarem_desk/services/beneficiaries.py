@@ -151,7 +151,7 @@ class BeneficiaryNotFound(UserError):
         super().__init__("No such beneficiary.", message_ar="المستفيد غير موجود.")
 
 
-def _view(b: Beneficiary) -> BeneficiaryView:
+def view_of(b: Beneficiary) -> BeneficiaryView:
     return BeneficiaryView(
         id=b.id, version=b.version, reference=beneficiary_reference(b.id),
         full_name=b.full_name, first_name=b.first_name, father_name=b.father_name,
@@ -321,12 +321,12 @@ class BeneficiaryService:
             b = s.get(Beneficiary, beneficiary_id)
             if b is None:
                 raise BeneficiaryNotFound()
-            return _view(b)
+            return view_of(b)
 
     def find_by_id(self, beneficiary_id: uuid.UUID) -> BeneficiaryView | None:
         with self.db.reader() as s:
             b = s.get(Beneficiary, beneficiary_id)
-            return _view(b) if b is not None else None
+            return view_of(b) if b is not None else None
 
     def find_by_identity(self, number: str) -> BeneficiaryView | None:
         """The person holding ``number`` (any accepted spelling), or None."""
@@ -335,4 +335,4 @@ class BeneficiaryService:
             return None
         with self.db.reader() as s:
             b = s.scalars(select(Beneficiary).where(Beneficiary.identity_number == key)).first()
-            return _view(b) if b is not None else None
+            return view_of(b) if b is not None else None

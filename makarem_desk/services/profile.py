@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -17,31 +17,11 @@ from ..models import (
     Channel,
     Contact,
     Declaration,
-    IdentityType,
     Referral,
     ReferralStatus,
     SignatureMode,
 )
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: uuid.UUID
-    version: int
-    full_name: str
-    latin_name: str | None
-    identity_type: IdentityType
-    identity_number: str | None
-    identity_expiry: date | None
-    birth_date: date | None
-    gender: str | None
-    nationality: str | None
-    phone: str | None
-    phone_alt: str | None
-    email: str | None
-    city: str | None
-    district: str | None
-    notes: str | None
+from .beneficiaries import BeneficiaryView, view_of
 
 
 @dataclass(frozen=True)
@@ -88,7 +68,7 @@ class ReferralSummary:
 
 @dataclass(frozen=True)
 class BeneficiaryProfile:
-    person: PersonRow
+    person: BeneficiaryView
     contacts: list[ContactRow]
     applications: list[ApplicationSummary]
     declarations: list[DeclarationRow]
@@ -104,11 +84,7 @@ class ProfileService:
             b = s.get(Beneficiary, beneficiary_id)
             if b is None:
                 raise UserError("No such beneficiary.", message_ar="المستفيد غير موجود.")
-            person = PersonRow(
-                b.id, b.version, b.full_name, b.latin_name, b.identity_type, b.identity_number,
-                b.identity_expiry, b.birth_date, b.gender.value if b.gender else None,
-                b.nationality, b.phone, b.phone_alt, b.email, b.city, b.district, b.notes,
-            )
+            person = view_of(b)
             contacts = [
                 ContactRow(c.id, c.channel, c.purpose, c.staff_name, c.started_at, c.outcome)
                 for c in s.scalars(select(Contact).where(Contact.beneficiary_id == b.id)

@@ -93,9 +93,12 @@ class PseudoTranslator(QTranslator):
         return f"⟦{text}{padding}⟧"
 
 
+LRI, PDI = "\u2066", "\u2069"
+
+
 def ltr(text: str) -> str:
     """Isolate a left-to-right run (an ID, phone, reference) inside Arabic text.
 
     Qt rich text ignores ``dir="ltr"``; the Unicode isolates LRI…PDI work in plain and rich
     text alike."""
-    return f"\u2066{text}\u2069" if text else text
+    return f"{LRI}{text}{PDI}" if text else text

@@ -29,6 +29,8 @@ from ..checklists.model import Item
 from ..interview.answers import FieldError, check_answers, shown
 from .fields import DateField, LtrLineEdit
 
+LABEL_MIN_WIDTH, LABEL_MAX_WIDTH = 180, 320
+
 
 class ItemWidget(QWidget):
     changed = Signal()
@@ -206,6 +208,11 @@ class ItemsPage(QWidget):
             label = QLabel(item.label(language) + ("" if item.required else
                                                    " " + self.tr("(optional)")))
             label.setWordWrap(True)
+            # A word-wrapped label in a form row reports a width hint of its unwrapped
+            # text; bounding the column keeps long questions from running under the
+            # answer buttons.
+            label.setMinimumWidth(LABEL_MIN_WIDTH)
+            label.setMaximumWidth(LABEL_MAX_WIDTH)
             label.setBuddy(w.editor)
             label.setAlignment(Qt.AlignmentFlag.AlignTop)
             self.form.addRow(label, w)

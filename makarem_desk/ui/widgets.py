@@ -4,18 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from .i18n import LRI, PDI
+
+LTR_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _LtrCellDelegate(QStyledItemDelegate):
+    """Lays out identity numbers, phones and references left to right in any layout.
+
+    Unicode isolates alone are not enough in a view: a cell whose text Qt elides or
+    re-lays out in a right-to-left window came out as "966551234567+"; giving the cell
+    a left-to-right direction of its own keeps "+966 …" as written.
+    """
+
+    def initStyleOption(  # noqa: N802 (Qt naming)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if index.data(LTR_ROLE):
+            right_to_left = option.direction == Qt.LayoutDirection.RightToLeft
+            option.direction = Qt.LayoutDirection.LeftToRight
+            # Keep the column's visual alignment: numbers sit where the words sit.
+            side = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
+            option.displayAlignment = side | Qt.AlignmentFlag.AlignVCenter
 
 
 def page_title(text: str) -> QLabel:
@@ -86,6 +112,7 @@ class Table(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
+        self.setItemDelegate(_LtrCellDelegate(self))
         self._payloads: list[object] = []
 
     def set_rows(self, rows: Sequence[tuple[Sequence[str], object]]) -> None:
@@ -94,7 +121,12 @@ class Table(QTableWidget):
         self.setRowCount(len(rows))
         for r, (cells, payload) in enumerate(rows):
             for c, text in enumerate(cells):
-                self.setItem(r, c, QTableWidgetItem(text))
+                if text.startswith(LRI) and text.endswith(PDI):  # made by i18n.ltr()
+                    item = QTableWidgetItem(text[1:-1])
+                    item.setData(LTR_ROLE, True)
+                else:
+                    item = QTableWidgetItem(text)
+                self.setItem(r, c, item)
             self._payloads.append(payload)
         self.resizeColumnsToContents()
         self.horizontalHeader().setStretchLastSection(True)

@@ -9,6 +9,8 @@ packages=(
     libxcb-xinerama0 libxcb-xfixes0
     # PDF checks in the tests (pdftoppm, pdftotext)
     poppler-utils
+    # the sync benchmark compares with the sqlite3 command line
+    sqlite3
 )
 missing=()
 for p in "${packages[@]}"; do

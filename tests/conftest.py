@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -17,9 +16,9 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-from makarem_desk.db import Database  # noqa: E402
+from db_support import pg_schema_database  # noqa: E402
 
-PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
+from makarem_desk.db import Database  # noqa: E402
 
 
 def _sqlite_db(tmp_path) -> Database:  # type: ignore[no-untyped-def]
@@ -39,25 +38,8 @@ def db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def pg_db() -> Iterator[Database]:
     """A migrated PostgreSQL database in a schema of its own, dropped afterwards."""
-    if not PG_URL:
-        pytest.skip("MAKAREM_TEST_PG_URL is not set")
-    from sqlalchemy import create_engine, text
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG_URL else "?"
-    d = Database(f"{PG_URL}{sep}options=-csearch_path%3D{schema},public", site_id="TST1")
-    d.upgrade(backup=False)
-    try:
+    with pg_schema_database("TST1") as (d, _url):
         yield d
-    finally:
-        d.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])

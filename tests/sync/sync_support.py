@@ -4,7 +4,6 @@ other, on SQLite or PostgreSQL, and a builder for realistic records."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -14,7 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from db_support import pg_schema_database
+from sqlalchemy import select
 
 from makarem_desk.db import Database
 from makarem_desk.models import (
@@ -37,8 +37,6 @@ from makarem_desk.snapshot import sha256_of
 from makarem_desk.sync import KeyStore, PrivateIdentity, SyncService
 from makarem_desk.sync.trust import TrustStore
 from makarem_desk.text import name_search_key
-
-PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
 
 PASSPHRASES = {"RYD1": "counter-passphrase-1", "COM1": "committee-passphrase-1",
                "JED1": "second-counter-pass"}
@@ -99,24 +97,8 @@ def database(kind: str, site_id: str, folder: Path) -> Iterator[tuple[Database, 
         finally:
             db.dispose()
         return
-    if not PG_URL:
-        pytest.skip("MAKAREM_TEST_PG_URL is not set")
-    schema = f"t_sync_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG_URL else "?"
-    url = f"{PG_URL}{sep}options=-csearch_path%3D{schema},public"
-    db = Database(url, site_id=site_id)
-    try:
-        db.upgrade(backup=False)
+    with pg_schema_database(site_id, prefix="t_sync") as (db, url):
         yield db, url
-    finally:
-        db.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def install(db: Database, url: str, site_id: str, keys: KeyMaterial, folder: Path,

@@ -1,0 +1,38 @@
+"""A migrated PostgreSQL database in a private schema, for tests that need one or several."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from makarem_desk.db import Database
+
+PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
+
+
+@contextmanager
+def pg_schema_database(site_id: str, prefix: str = "t") -> Iterator[tuple[Database, str]]:
+    """Yields the database and its URL; the schema is dropped afterwards."""
+    if not PG_URL:
+        pytest.skip("MAKAREM_TEST_PG_URL is not set")
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in PG_URL else "?"
+    url = f"{PG_URL}{sep}options=-csearch_path%3D{schema},public"
+    db = Database(url, site_id=site_id)
+    try:
+        db.upgrade(backup=False)
+        yield db, url
+    finally:
+        db.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

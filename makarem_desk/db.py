@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -151,9 +150,9 @@ class Database:
         first = next_change_seq(session, len(touched))
         site = self.site_id
         for offset, obj in enumerate(touched):
-            if obj in session.new and not obj.site_id:
-                obj.site_id = site
-            elif obj not in session.new:
+            # A new record may arrive with its origin site already set (an import); any
+            # edit made here belongs to this site.
+            if obj not in session.new or not obj.site_id:
                 obj.site_id = site
             obj.change_seq = first + offset
 
@@ -185,17 +184,9 @@ class Database:
             raise UserError("Backups are made here only for a SQLite database file.")
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         dest = src.with_name(f"{src.stem}.backup-{tag}-{stamp}{src.suffix}")
-        with sqlite3.connect(src) as s_conn, sqlite3.connect(dest) as d_conn:
+        with closing(sqlite3.connect(src)) as s_conn, closing(sqlite3.connect(dest)) as d_conn:
             s_conn.backup(d_conn)
-        d_conn.close()
-        s_conn.close()
         return dest
-
-    def copy_file(self, dest: Path) -> None:
-        src = self.sqlite_path
-        if src is None:
-            raise UserError("Only a SQLite database file can be copied.")
-        shutil.copy2(src, dest)
 
 
 def _disable_pysqlite_tx(dbapi_conn: Any, _record: Any) -> None:

@@ -16,7 +16,7 @@ def open_database(args: argparse.Namespace, *, upgrade: bool = True) -> Database
     try:
         db = Database(getattr(args, "db", None))
     except UserError:
-        raise
+        raise  # already worded for the user
     except Exception as exc:  # a malformed URL, a missing driver
         raise UserError(f"Cannot open the database: {exc}") from exc
     if upgrade:

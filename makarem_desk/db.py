@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import UserError
 from .models import ChangeCounter, Travelling
+from .permissions import InstallationRole
 
 ENV_DB_URL = "MAKAREM_DB_URL"
 DB_FILE_NAME = "makarem.sqlite3"
@@ -71,6 +72,7 @@ class Database:
         self._sessions = sessionmaker(writer, expire_on_commit=False)
         self._readers = sessionmaker(self.engine, expire_on_commit=False)
         self._site_id = site_id
+        self._installation_role: InstallationRole | None = None
         event.listen(self._sessions, "before_flush", self._before_flush)
 
     # -- set-up -----------------------------------------------------------------------
@@ -116,6 +118,24 @@ class Database:
     @site_id.setter
     def site_id(self, value: str) -> None:
         self._site_id = value
+
+    @property
+    def installation_role(self) -> InstallationRole:
+        """A counter or the research committee, as set once at set-up (a counter before)."""
+        if self._installation_role is None:
+            from .models import Site
+
+            with self._readers() as s:
+                role = s.scalars(select(Site.role).where(Site.is_local.is_(True))).first()
+            if role is None:
+                return InstallationRole.SITE  # not set up yet: nothing cached
+            self._installation_role = InstallationRole(role)
+        return self._installation_role
+
+    def forget_installation(self) -> None:
+        """Read the site code and role again (after set-up or a restore)."""
+        self._site_id = None
+        self._installation_role = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:

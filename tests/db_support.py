@@ -36,3 +36,17 @@ def pg_schema_database(site_id: str, prefix: str = "t") -> Iterator[tuple[Databa
         with admin.connect() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def become_committee(db: Database) -> None:
+    """Let a one-database test play the research committee after the batch has travelled:
+    decisions are recorded only at a committee installation (issue 9)."""
+    from makarem_desk.models import Site
+
+    with db.session() as s:
+        local = s.query(Site).filter(Site.is_local.is_(True)).first()
+        if local is None:
+            s.add(Site(id=db.site_id, name="لجنة البحث", is_local=True, role="committee"))
+        else:
+            local.role = "committee"
+    db.forget_installation()

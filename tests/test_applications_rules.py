@@ -8,6 +8,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from db_support import become_committee
 from interview_support import COMMITTEE, PNG, RECEPTIONIST, RESEARCHER, person
 from sqlalchemy import select
 
@@ -88,6 +89,9 @@ def test_only_allowed_roles_change_a_status(any_db):
         apps.submit(RESEARCHER, app.id)
     apps.submit(RECEPTIONIST, app.id)
     with pytest.raises(PermissionDenied):
+        apps.record_decision(COMMITTEE, app.reference, True, "")  # not at a counter
+    become_committee(any_db)
+    with pytest.raises(PermissionDenied):
         apps.record_decision(RECEPTIONIST, app.reference, True, "")
     with pytest.raises(UserError, match="reason"):
         apps.record_decision(COMMITTEE, app.reference, False, " ")
@@ -102,6 +106,7 @@ def test_only_allowed_roles_change_a_status(any_db):
 
 def test_decision_only_for_a_submitted_application(any_db):
     app = _open(any_db, _setup(any_db))
+    become_committee(any_db)
     with pytest.raises(PolicyViolation):
         ApplicationService(any_db).record_decision(COMMITTEE, app.reference, True, "x")
 

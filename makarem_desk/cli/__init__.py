@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "document_cmds",
     "forms_cmds",
     "interview_cmds",
+    "audit_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

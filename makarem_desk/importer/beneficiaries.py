@@ -18,9 +18,10 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from ..audit import record_event
 from ..db import Database, next_change_seq
 from ..errors import UserError
-from ..models import AuditEvent, Beneficiary, IdentityType, Role
+from ..models import Beneficiary, IdentityType, Role
 from ..services.actor import Actor
 from ..services.beneficiaries import EXTRA_FIELDS, beneficiary_reference, search_key_of
 from ..validation import normalize_identity_number
@@ -237,10 +238,9 @@ class BeneficiaryImporter:
                     # Core executemany on the session's connection: no ORM bookkeeping.
                     conn.execute(insert(table), dicts)
                     _tick(start + len(chunk), total, "importing", progress, cancelled)
-                s.add(AuditEvent(user_id=actor.user_id, username=actor.username,
-                                 action="beneficiary.import", entity="beneficiary",
+                record_event(s, actor, "beneficiary.import", entity="beneficiary",
                                  details={"file": plan.source.name, "read": plan.rows_read,
-                                          "imported": total, "rejected": plan.rejected}))
+                                          "imported": total, "rejected": plan.rejected})
         except IntegrityError as exc:
             raise UserError(
                 "Some identity numbers were registered by another counter during the import; "

@@ -17,6 +17,7 @@ from .programs import MIN_RESPONSE_DAYS, Application, Program
 from .records import Contact, Declaration, Referral, SatisfactionResponse
 from .system import (
     AuditEvent,
+    AuditHead,
     ChangeCounter,
     DocumentWording,
     InterviewDraft,
@@ -41,6 +42,7 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "AuditEvent",
+    "AuditHead",
     "Base",
     "BatchDirection",
     "Beneficiary",

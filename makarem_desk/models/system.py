@@ -43,16 +43,42 @@ class ChangeCounter(Base):
 
 
 class AuditEvent(Base):
+    """One act in the audit trail: a link of a hash chain (see ``makarem_desk.audit``).
+
+    Rows are only ever inserted: triggers refuse UPDATE and DELETE, and each row's ``hash``
+    covers its content and the previous row's hash, so an edit, a deletion or a reordering
+    shows at ``audit verify``.
+    """
+
     __tablename__ = "audit_event"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    site_id: Mapped[str] = mapped_column(String(32), default="")
     user_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
     username: Mapped[str] = mapped_column(String(64), default="")
     action: Mapped[str] = mapped_column(String(60), index=True)
     entity: Mapped[str] = mapped_column(String(40), default="")
-    entity_id: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[str] = mapped_column(String(40), default="", index=True)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditHead(Base):
+    """The chain's last link: its position and hash.
+
+    Appending takes this row's lock (an UPDATE) first, so on PostgreSQL two counters writing
+    at once still build one chain; and deleting the newest events shows as a head that no
+    longer matches the last row.
+    """
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class SyncBatch(Base):

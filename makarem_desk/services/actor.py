@@ -7,13 +7,7 @@ from dataclasses import dataclass
 
 from ..errors import PermissionDenied
 from ..models import Role
-
-ROLE_LABELS_AR = {
-    Role.RECEPTIONIST: "موظف علاقات المستفيدين",
-    Role.SOCIAL_RESEARCHER: "مسؤول البحث الاجتماعي",
-    Role.COMMITTEE_MEMBER: "عضو لجنة البحث",
-    Role.ADMINISTRATOR: "مدير النظام",
-}
+from ..permissions import ROLE_LABELS_AR
 
 
 @dataclass(frozen=True)

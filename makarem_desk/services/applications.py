@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import PolicyViolation, UserError
 from ..models import (
@@ -31,8 +32,13 @@ from ..models import (
     Role,
     utcnow,
 )
+from ..permissions import COMMITTEE_ONLY, guarded, register
 from .actor import Actor
 from .declarations import KSA
+
+register({
+    "ApplicationService.record_decision": COMMITTEE_ONLY,
+})
 
 S = ApplicationStatus
 # Who may move an application from one status to another.
@@ -261,10 +267,11 @@ class ApplicationService:
         return view
 
     # -- the committee ------------------------------------------------------------------
+    @guarded
     def record_decision(self, actor: Actor, reference: str, accepted: bool, reason: str,
                         decided_at: datetime | None = None) -> ApplicationView:
-        """The research committee's answer (committee members and administrators only)."""
-        actor.require(Role.COMMITTEE_MEMBER, action="record a committee decision")
+        """The research committee's answer: only at the committee's installation, by a
+        committee member or its administrator (POL-H5); the audit names who."""
         target = S.ACCEPTED if accepted else S.REJECTED
         with self.db.session() as s:
             a = s.scalars(select(Application).where(Application.reference == reference)).first()
@@ -276,10 +283,15 @@ class ApplicationService:
             if not accepted and not (reason or "").strip():
                 raise UserError("A rejection needs its reason.",
                                 message_ar="يجب ذكر سبب رفض الطلب.")
+            before = {"status": a.status.value, "decision_reason": a.decision_reason}
             a.status = target
             a.decision_reason = (reason or "").strip() or None
             a.decided_at = decided_at or utcnow()
             a.decided_by = actor.full_name
+            record_event(s, actor, "application_decided", entity="application",
+                         entity_id=a.id, details={"reference": a.reference},
+                         before=before,
+                         after={"status": a.status.value, "decision_reason": a.decision_reason})
             s.flush()
             return _view(a)
 

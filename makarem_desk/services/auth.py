@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
 from ..models import AuditEvent, Role, User, utcnow
@@ -132,14 +133,12 @@ class AuthService:
             user = s.scalars(select(User).where(User.username == name)).first()
             ok = verify_password(password, user.password_hash if user else _DUMMY_HASH)
             if user is None or not ok or not user.active:
-                s.add(AuditEvent(at=now, username=name[:64], action="login_failed",
-                                 entity="user"))
+                record_event(s, None, "login_failed", username=name, entity="user", at=now)
                 # Commit the failure record even though we raise: it is the lock-out state.
                 s.commit()
                 raise refused
             user.last_login_at = now
-            s.add(AuditEvent(at=now, user_id=user.id, username=name, action="login",
-                             entity="user", entity_id=str(user.id)))
+            record_event(s, actor_for(user), "login", entity="user", entity_id=user.id, at=now)
             return actor_for(user)
 
     def _locked_until(self, s: Session, name: str, now: datetime) -> datetime | None:
@@ -188,10 +187,8 @@ class AuthService:
                         password_hash=hash_password(password), language=language, active=True)
             s.add(user)
             s.flush()
-            s.add(AuditEvent(user_id=actor.user_id if actor else None,
-                             username=actor.username if actor else name,
-                             action="user_created", entity="user", entity_id=str(user.id),
-                             details={"username": name, "role": role.value}))
+            record_event(s, actor or actor_for(user), "user_created", entity="user", entity_id=user.id,
+                         details={"username": name, "role": role.value})
             return user.id
 
     def reset_password(self, actor: Actor, user_id: uuid.UUID, new_password: str) -> None:
@@ -201,9 +198,8 @@ class AuthService:
             user = self._get(s, user_id)
             user.password_hash = hash_password(new_password)
             # Logged under the user's name so that it also clears their lock-out.
-            s.add(AuditEvent(at=self.clock(), user_id=actor.user_id, username=user.username,
-                             action="password_reset", entity="user", entity_id=str(user.id),
-                             details={"by": actor.username}))
+            record_event(s, actor, "password_reset", username=user.username, entity="user",
+                         entity_id=user.id, details={"by": actor.username}, at=self.clock())
 
     def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
         if actor.user_id is None:

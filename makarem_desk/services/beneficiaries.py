@@ -19,9 +19,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
-from ..models import AuditEvent, Beneficiary, Gender, IdentityType, Role
+from ..models import Beneficiary, Gender, IdentityType, Role
 from ..text import name_search_key
 from ..validation import ValidationError, normalize_identity_number
 from ..validation.record import clean_beneficiary
@@ -266,10 +267,9 @@ class BeneficiaryService:
                 b.extra = {}
                 self._apply(b, values)
                 s.add(b)
-                s.add(AuditEvent(user_id=actor.user_id, username=actor.username,
-                                 action="beneficiary.register", entity="beneficiary",
+                record_event(s, actor, "beneficiary.register", entity="beneficiary",
                                  entity_id=str(b.id),
-                                 details={"identity_type": b.identity_type.value}))
+                                 details={"identity_type": b.identity_type.value})
                 new_id = b.id
         except IntegrityError as exc:
             # Another counter registered the same number between our check and commit.
@@ -295,10 +295,9 @@ class BeneficiaryService:
                 changed = self._apply(b, values)
                 if not changed:
                     return
-                s.add(AuditEvent(user_id=actor.user_id, username=actor.username,
-                                 action="beneficiary.update", entity="beneficiary",
+                record_event(s, actor, "beneficiary.update", entity="beneficiary",
                                  entity_id=str(b.id),
-                                 details={"fields": changed, "from_version": expected_version}))
+                                 details={"fields": changed, "from_version": expected_version})
         except StaleDataError as exc:
             raise StaleRecord() from exc
         except IntegrityError as exc:

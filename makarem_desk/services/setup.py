@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
-from ..models import AuditEvent, Role, Site, User
+from ..models import Role, Site, User
 from .actor import Actor
-from .auth import check_full_name, check_password, check_username, hash_password
+from .auth import actor_for, check_full_name, check_password, check_username, hash_password
 
 _SITE_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 MAX_LOGO_BYTES = 512 * 1024
@@ -117,8 +118,8 @@ class SetupService:
                          active=True)
             s.add(admin)
             s.flush()
-            s.add(AuditEvent(user_id=admin.id, username=username, action="setup",
-                             entity="site", entity_id=code))
+            record_event(s, actor_for(admin), "setup", entity="site", entity_id=code,
+                         details={"role": site.role})
         self.db.site_id = code
         return SiteInfo(code, site.name, name_ar, name_en, logo)
 
@@ -147,7 +148,6 @@ class SetupService:
             site.association_name_en = name_en
             if not keep_logo:
                 site.logo_png = logo
-            s.add(AuditEvent(user_id=actor.user_id, username=actor.username,
-                             action="association_updated", entity="site", entity_id=site.id))
+            record_event(s, actor, "association_updated", entity="site", entity_id=site.id)
             return SiteInfo(site.id, site.name, site.association_name,
                             site.association_name_en, site.logo_png)

@@ -12,9 +12,14 @@ from sqlalchemy import select
 
 from ..db import Database
 from ..errors import UserError
-from ..models import Application, ApplicationStatus, Declaration, Role
+from ..models import Application, ApplicationStatus, Declaration
 from ..models.base import utcnow
+from ..permissions import COMMITTEE_ONLY, guarded, register
 from ..services.actor import Actor
+
+register({
+    "CommitteeService.decide": COMMITTEE_ONLY,
+})
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class CommitteeService:
                 .limit(1)
             ).first()
 
+    @guarded
     def decide(
         self,
         actor: Actor,
@@ -84,7 +90,6 @@ class CommitteeService:
         reason: str,
         decided_at: datetime | None = None,
     ) -> None:
-        actor.require(Role.COMMITTEE_MEMBER, action="record a committee decision")
         try:
             from ..services.applications import ApplicationService
         except ImportError:

@@ -25,8 +25,9 @@ from sqlalchemy import Table, and_, func, select
 from sqlalchemy.exc import IntegrityError
 
 from .. import __version__
+from ..audit import record_event
 from ..db import Database
-from ..models import AuditEvent, BatchDirection, ChangeCounter, SyncBatch
+from ..models import BatchDirection, ChangeCounter, SyncBatch
 from ..services.actor import SYSTEM, Actor
 from . import container
 from .errors import SyncError
@@ -263,12 +264,10 @@ class Exporter:
         re-created batch only leaves the trace."""
         try:
             with self.db.session() as s:
-                s.add(AuditEvent(
-                    user_id=actor.user_id, username=actor.username[:64],
-                    action="sync_recreate" if plan.recreated else "sync_export",
+                record_event(s, actor, "sync_recreate" if plan.recreated else "sync_export",
                     entity="sync_batch", entity_id=f"{plan.destination}#{plan.sequence}",
                     details={"file": path.name, "sha256": digest, "counts": counts},
-                ))
+                )
                 if plan.recreated:
                     return
                 s.add(SyncBatch(

@@ -19,8 +19,9 @@ import pyrage
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from ..audit import record_event
 from ..db import Database, next_change_seq
-from ..models import AuditEvent, BatchDirection, Site, SyncBatch
+from ..models import BatchDirection, Site, SyncBatch
 from ..services.actor import SYSTEM, Actor
 from . import container
 from .errors import BatchHeld, BatchRefused, SyncError
@@ -202,12 +203,11 @@ class Importer:
                     state="done",
                     gap_before=bool(missing),
                 ))
-                s.add(AuditEvent(
-                    user_id=actor.user_id, username=actor.username[:64], action="sync_import",
+                record_event(s, actor, "sync_import",
                     entity="sync_batch", entity_id=f"{env.site_id}#{env.sequence}",
                     details={"file": file_name, "kind": env.kind, "counts": result.counts,
                              "gap": missing},
-                ))
+                )
                 report(len(TABLES), len(TABLES), "commit")
         except IntegrityError as exc:
             raise BatchRefused(

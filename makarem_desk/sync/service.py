@@ -12,8 +12,9 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from ..audit import record_event
 from ..db import Database, next_change_seq
-from ..models import AuditEvent, Role, Site, SyncBatch, SyncConflict
+from ..models import Role, Site, SyncBatch, SyncConflict
 from ..models.base import utcnow
 from ..services.actor import Actor
 from .errors import BatchHeld, SyncError
@@ -292,7 +293,6 @@ class SyncService:
             if reason != "concurrent_edit":
                 choice = "reviewed"
             c.resolution = f"{actor.username}: {choice}"
-            s.add(AuditEvent(user_id=actor.user_id, username=actor.username[:64],
-                             action="sync_conflict_resolved", entity=c.entity,
+            record_event(s, actor, "sync_conflict_resolved", entity=c.entity,
                              entity_id=str(c.entity_id),
-                             details={"conflict": str(c.id), "choice": choice}))
+                             details={"conflict": str(c.id), "choice": choice})

@@ -38,7 +38,7 @@ def _db(path: Path, site: str, role: str = "site") -> tuple[Database, str]:
     db = Database(url, site_id=site)
     db.upgrade(backup=False)
     with db.session() as s:
-        s.add(Site(id=site, name=f"{site} desk", is_local=True, role="site"))
+        s.add(Site(id=site, name=f"{site} desk", is_local=True, role=role))
     return db, url
 
 
@@ -50,7 +50,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped
 
 def test_cli_keys_export_import_decide_round_trip(tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     cdb, curl = _db(tmp_path / "counter.sqlite3", "RYD1")
-    mdb, murl = _db(tmp_path / "committee.sqlite3", "COM1")
+    mdb, murl = _db(tmp_path / "committee.sqlite3", "COM1", "committee")
     ref = add_case(cdb)
     cpass, mpass = tmp_path / "c.pass", tmp_path / "m.pass"
     cpass.write_text(PASSPHRASES["RYD1"] + "\n")

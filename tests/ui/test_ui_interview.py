@@ -194,8 +194,10 @@ def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> Non
     assert profile.app_preview.doc is not None and profile.app_preview.doc.pageCount() >= 1
     profile.show_decision_letter()
     assert "لم تقرر" in profile.status.text() or "decided" in profile.status.text()
+    from db_support import become_committee
     from interview_support import COMMITTEE
 
+    become_committee(ctx.db)
     ctx.interview.applications.record_decision(COMMITTEE, s.state.reference, True,
                                                "استوفى شروط البرنامج")
     profile.reload()

@@ -24,6 +24,7 @@ from ..errors import UserError
 from ..models import Beneficiary, IdentityType, Role
 from ..services.actor import Actor
 from ..services.beneficiaries import EXTRA_FIELDS, beneficiary_reference, search_key_of
+from ..spreadsheet_cells import csv_text
 from ..validation import normalize_identity_number
 from ..validation.record import clean_beneficiary
 from .columns import LABELS_AR, REQUIRED, match_headings
@@ -78,7 +79,10 @@ class ImportPlan:
                 w = csv.writer(f)
                 w.writerow(["row", "column", "national_id", "code", "problem", "problem_ar"])
                 for p in self.problems:
-                    w.writerow([p.row, p.column, p.national_id, p.code, p.message, p.message_ar])
+                    # The heading and the identity number come from the imported file:
+                    # opened in Excel, "=…" there must stay text (spreadsheet_cells).
+                    w.writerow([p.row, *map(csv_text, (p.column, p.national_id, p.code,
+                                                        p.message, p.message_ar))])
         except OSError as exc:
             raise UserError(f"Cannot write the report {path}: {exc.strerror or exc}") from exc
 

@@ -37,6 +37,7 @@ from .answers import (
     check_answers,
     outcome,
     shown,
+    wrong_type,
 )
 from .flow import InterviewState, Step
 from .person_steps import PersonSteps
@@ -47,6 +48,15 @@ KIND = "interview"
 
 def _invalid(item: str, en: str, ar: str) -> StepInvalid:
     return StepInvalid([FieldError(item, en, ar)])
+
+
+# The satisfaction step's own values (its questions are items, checked like any other).
+_SATISFACTION_TYPES: tuple[tuple[str, type | tuple[type, ...], str, str], ...] = (
+    ("skip", bool, "true or false", "نعم أو لا"),
+    ("anonymous", bool, "true or false", "نعم أو لا"),
+    ("answers", dict, "an object of answers ({…})", "كائنًا من الإجابات"),
+    ("comment", str, "text", "نصًا"),
+)
 
 
 class InterviewSession(PersonSteps):
@@ -220,7 +230,10 @@ class InterviewSession(PersonSteps):
 
     # -- the steps ----------------------------------------------------------------------
     def _complete_reception(self, values: dict[str, Any]) -> dict[str, Any]:
-        code = str(values.pop("program_code", "") or "")
+        code = values.pop("program_code", "") or ""
+        if not isinstance(code, str):
+            raise StepInvalid([wrong_type("program_code", code, "a program code (text)",
+                                          "رمز برنامج")])
         program = self.forms.programs.get(code)
         if program is None or not program.active:
             raise _invalid("program_code", "choose one of the programs offered",
@@ -297,6 +310,9 @@ class InterviewSession(PersonSteps):
     def _complete_declaration(self, values: dict[str, Any]) -> dict[str, Any]:
         mode = values.pop("signature", None)
         png_b64 = values.pop("signature_png", None)
+        if png_b64 is not None and not isinstance(png_b64, str):
+            raise StepInvalid([wrong_type("signature_png", png_b64, "a base64 PNG (text)",
+                                          "صورة PNG بترميز base64")])
         clean = self._checked(values)
         decl = uuid.UUID(self.state.declaration_id or "")
         if mode == "on_screen":
@@ -339,6 +355,11 @@ class InterviewSession(PersonSteps):
 
     def _complete_satisfaction(self, values: dict[str, Any]) -> dict[str, Any]:
         contact = uuid.UUID(self.state.contact_id) if self.state.contact_id else None
+        wrong = [wrong_type(k, values[k], expected, ar)
+                 for k, types, expected, ar in _SATISFACTION_TYPES
+                 if values.get(k) is not None and not isinstance(values[k], types)]
+        if wrong:
+            raise StepInvalid(wrong)
         if values.get("skip"):
             result: dict[str, Any] = {"skipped": True}
         else:

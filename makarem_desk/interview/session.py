@@ -16,6 +16,7 @@ import uuid
 from datetime import date
 from typing import Any
 
+from ..checklists.flow_items import PROCEDURES_CLEAR, PURPOSE, REFERRAL_REASON, SERVICE_GIVEN
 from ..checklists.model import FormSet, Item
 from ..errors import UserError
 from ..models import MIN_RESPONSE_DAYS, ApplicationStatus, Channel, utcnow
@@ -245,7 +246,7 @@ class InterviewSession(PersonSteps):
         contact_id = self._id("contact")
         self.services.contacts.record(
             self.actor,
-            ContactInput(channel=Channel.INTERVIEW, purpose=clean.get("purpose", program.name_ar)),
+            ContactInput(channel=Channel.INTERVIEW, purpose=clean.get(PURPOSE, program.name_ar)),
             contact_id=contact_id, open_=True,
         )
         self.state.contact_id = str(contact_id)
@@ -270,8 +271,8 @@ class InterviewSession(PersonSteps):
         result = self.outcome() or Outcome(ELIGIBLE)
         bid = uuid.UUID(self._beneficiary())
         contact = uuid.UUID(self.state.contact_id) if self.state.contact_id else None
-        if clean.get("procedures_clear") is False or result.status == NEEDS_REFERRAL:
-            reasons = [clean.get("referral_reason", "")] + [r.text_ar for r in result.reasons
+        if clean.get(PROCEDURES_CLEAR) is False or result.status == NEEDS_REFERRAL:
+            reasons = [clean.get(REFERRAL_REASON, "")] + [r.text_ar for r in result.reasons
                                                             if r.effect == "referral"]
             rid = self.services.referrals.refer(
                 self.actor, reason="؛ ".join(r for r in reasons if r), beneficiary_id=bid,
@@ -378,7 +379,7 @@ class InterviewSession(PersonSteps):
             self.state.satisfaction_id = str(rid)
             result = {"score": score, "anonymous": anonymous, "answers": answers}
         if contact is not None:
-            delivered = self.state.answers(Step.DELIVERY).get("service_given")
+            delivered = self.state.answers(Step.DELIVERY).get(SERVICE_GIVEN)
             self.services.contacts.finish(contact, answer=delivered, outcome=self.state.path)
         return result
 

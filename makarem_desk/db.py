@@ -15,13 +15,17 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import UserError
+from .errors import ConcurrentChange, UserError
 from .models import ChangeCounter, Travelling
 from .permissions import InstallationRole
 
 ENV_DB_URL = "MAKAREM_DB_URL"
+# serialization_failure, deadlock_detected: two units of work raced for the same rows.
+_CONCURRENCY_SQLSTATES = ("40001", "40P01")
 DB_FILE_NAME = "makarem.sqlite3"
 
 
@@ -139,11 +143,21 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits on success, rolls back on any error."""
+        """A unit of work: commits on success, rolls back on any error. A record changed
+        by someone else meanwhile (its version moved on, or PostgreSQL gave up on the
+        race) is the worded ``ConcurrentChange``, never a bare database exception."""
         s = self._sessions()
         try:
             yield s
             s.commit()
+        except StaleDataError as exc:
+            s.rollback()
+            raise ConcurrentChange() from exc
+        except DBAPIError as exc:
+            s.rollback()
+            if getattr(exc.orig, "sqlstate", None) in _CONCURRENCY_SQLSTATES:
+                raise ConcurrentChange() from exc
+            raise
         except BaseException:
             s.rollback()
             raise

@@ -15,7 +15,22 @@ TODAY = date(2026, 11, 29)
 RECEPTIONIST = Actor(None, "reem", "ريم الدوسري", Role.RECEPTIONIST)
 RESEARCHER = Actor(None, "khalid", "خالد العتيبي", Role.SOCIAL_RESEARCHER)
 COMMITTEE = Actor(None, "saad", "سعد الشهري", Role.COMMITTEE_MEMBER)
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(120))
+
+
+def _signature_png() -> bytes:
+    """A small real PNG: signatures are decoded when they are captured."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    im = Image.new("LA", (120, 40), (0, 0))
+    ImageDraw.Draw(im).line((4, 30, 60, 8, 116, 28), fill=(0, 255), width=3)
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    return buf.getvalue()
+
+
+PNG = _signature_png()
 _serial = itertools.count(1)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from .flow_items import check_flow_items
 from .model import DefinitionError, FormDef, FormSet, Problem, ProgramDef
 from .schema import SECTIONS, parse_form, parse_programs
 
@@ -147,6 +148,9 @@ def _cross_check(
             for item_id in sorted(clash):
                 problems.append(Problem(program_file, f"{p.code}.{item_id}",
                                         f"item id already used by checklist {target.file}"))
+    for f in forms:
+        if f.form == "interview":
+            problems += check_flow_items(f)  # the ids the interview's code reads
     if not any(f.form == "interview" for f in forms) and not problems:
         problems.append(Problem(str(folder), "", "no interview definition (form: interview)"))
     elif not any(f.form == "satisfaction" for f in forms) and not problems:

@@ -45,17 +45,9 @@ def register(sub: Any) -> None:
 
 
 def _read_script(path: Path) -> tuple[list[dict[str, Any]], str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UserError(f"Cannot read the script {path}: {exc}") from exc
-    language = "ar"
-    if isinstance(data, dict):
-        language = str(data.get("language", "ar"))
-        data = data.get("steps")
-    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
-        raise UserError(f"The script {path} must be a list of {{step, values}} objects.")
-    return data, language
+    from .interview_script import read_script
+
+    return read_script(path)  # every wrong JSON type named, before anything runs
 
 
 def _actor(role: str) -> Any:
@@ -71,7 +63,10 @@ def _run(args: argparse.Namespace) -> int:
     from ..interview.session import InterviewSession
 
     entries, language = _read_script(args.script)
-    today = date.fromisoformat(args.today) if args.today else None
+    try:
+        today = date.fromisoformat(args.today) if args.today else None
+    except ValueError:
+        raise UserError(f"--today {args.today!r} is not a date (YYYY-MM-DD).") from None
     forms = load_forms(args.forms)  # a broken definition refuses to start (nothing half-loaded)
     db = open_database(args)
     services = InterviewServices.for_database(db, forms, today=today)

@@ -24,10 +24,12 @@ from ..errors import UserError
 from ..models import Beneficiary, IdentityType, Role
 from ..services.actor import Actor
 from ..services.beneficiaries import EXTRA_FIELDS, beneficiary_reference, search_key_of
+from ..spreadsheet_cells import csv_text
 from ..validation import normalize_identity_number
 from ..validation.record import clean_beneficiary
 from .columns import LABELS_AR, REQUIRED, match_headings
 from .reader import Sheet, open_sheet
+from .row_shape import heading_count, shape_problems
 
 CHUNK = 5000
 # The record's field a problem is reported against -> the spreadsheet column.
@@ -78,7 +80,10 @@ class ImportPlan:
                 w = csv.writer(f)
                 w.writerow(["row", "column", "national_id", "code", "problem", "problem_ar"])
                 for p in self.problems:
-                    w.writerow([p.row, p.column, p.national_id, p.code, p.message, p.message_ar])
+                    # The heading and the identity number come from the imported file:
+                    # opened in Excel, "=…" there must stay text (spreadsheet_cells).
+                    w.writerow([p.row, *map(csv_text, (p.column, p.national_id, p.code,
+                                                        p.message, p.message_ar))])
         except OSError as exc:
             raise UserError(f"Cannot write the report {path}: {exc.strerror or exc}") from exc
 
@@ -113,12 +118,24 @@ class BeneficiaryImporter:
         plan = ImportPlan(path, sheet.kind, ignored_columns=unknown)
         headings = {c: (sheet.headings[i] or c).strip() for c, i in columns.items()}
         first_row_of: dict[str, int] = {}
-        for row_no, cells in sheet.rows:
-            if not any(c.strip() for c in cells):
+        width = heading_count(sheet.headings)
+        id_index = columns["national_id"]
+        for row in sheet.rows:
+            row_no, cells = row.number, row.cells
+            if not any(c.strip() for c in cells) and not row.uncomputed:
                 continue  # blank lines between blocks of a spreadsheet are not rows
             plan.rows_read += 1
-            data = {c: (cells[i] if i < len(cells) else "") for c, i in columns.items()}
-            self._check_row(plan, row_no, data, headings, first_row_of)
+            shape = shape_problems(row, sheet.headings, width)
+            if shape:
+                # The cells cannot be trusted to be in their columns: no field is checked.
+                number = cells[id_index] if id_index < len(cells) else ""
+                number = "" if "\x00" in number else normalize_identity_number(number)
+                plan.problems.extend(Problem(row_no, p.column, p.code, p.message, p.message_ar,
+                                             number) for p in shape)
+                plan.rejected_rows.add(row_no)
+            else:
+                data = {c: (cells[i] if i < len(cells) else "") for c, i in columns.items()}
+                self._check_row(plan, row_no, data, headings, first_row_of)
             if plan.rows_read % 1000 == 0:
                 _tick(plan.rows_read, 0, "validating", progress, cancelled)
         self._check_database(plan, headings)

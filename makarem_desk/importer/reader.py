@@ -2,6 +2,8 @@
 
 Spreadsheet cells come back as text the validators understand: whole numbers without a
 trailing ".0" (identity numbers and phones typed into numeric cells), dates as ISO text.
+What the text cannot say travels with the row: the columns of XLSX formulas saved
+without their computed value (the importer refuses such a row rather than read "").
 """
 
 from __future__ import annotations
@@ -12,16 +14,23 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import UserError
 
 _XLSX_MAGIC = b"PK\x03\x04"
 
 
+class SheetRow(NamedTuple):
+    number: int  # the row number as the user sees it
+    cells: list[str]
+    uncomputed: tuple[int, ...] = ()  # columns holding a formula without a cached value
+
+
 @dataclass
 class Sheet:
     headings: list[str]
-    rows: Iterator[tuple[int, list[str]]]  # (row number as the user sees it, cells)
+    rows: Iterator[SheetRow]
     kind: str
     close: Callable[[], None]
 
@@ -36,15 +45,24 @@ def open_sheet(path: Path) -> Sheet:
     suffix = path.suffix.lower()
     if head.startswith(_XLSX_MAGIC) or suffix in (".xlsx", ".xlsm"):
         return _open_xlsx(path)
-    if (suffix == ".csv" and b"\x00" not in head) or (
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UserError(f"{path.name} is UTF-16 text; save it from the spreadsheet as "
+                        "\"CSV UTF-8\" and try again.")
+    # A stray NUL byte in a text file is that row's problem (the importer names the row);
+    # a file of many NULs is UTF-16/32 text or binary.
+    if (suffix == ".csv" and not _mostly_nul(head)) or (
         suffix in (".txt", "") and _looks_like_text(head)
     ):
         return _open_csv(path)
     raise UserError(f"{path.name} is neither a CSV nor an XLSX file.")
 
 
+def _mostly_nul(head: bytes) -> bool:
+    return head.count(0) * 8 > len(head)
+
+
 def _looks_like_text(head: bytes) -> bool:
-    if b"\x00" in head:
+    if _mostly_nul(head):
         return False
     try:
         # Incremental: a multi-byte character cut at the end of the sample is still text.
@@ -70,10 +88,15 @@ def _open_xlsx(path: Path) -> Sheet:
     if first[0] != 1:
         zf.close()
         raise UserError(f"{path.name}: the first row must hold the column headings.")
+    if first[2]:
+        zf.close()
+        raise UserError(f"{path.name}: the column headings are formulas never calculated; "
+                        "open the file in a spreadsheet program, save it and try again.")
 
-    def body() -> Iterator[tuple[int, list[str]]]:
+    def body() -> Iterator[SheetRow]:
         try:
-            yield from rows
+            for number, cells, uncomputed in rows:
+                yield SheetRow(number, cells, uncomputed)
         except XlsxError as exc:
             raise UserError(f"{path.name} is not a readable XLSX file ({exc}).") from exc
         finally:
@@ -109,9 +132,10 @@ def _open_csv(path: Path) -> Sheet:
         f.close()
         raise UserError(f"{path.name} is empty.")
 
-    def body() -> Iterator[tuple[int, list[str]]]:
+    def body() -> Iterator[SheetRow]:
         try:
-            yield from enumerate(reader, start=2)
+            for number, cells in enumerate(reader, start=2):
+                yield SheetRow(number, cells)
         except UnicodeDecodeError as exc:
             raise _not_utf8(path) from exc
         except csv.Error as exc:

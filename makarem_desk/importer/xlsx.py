@@ -2,8 +2,11 @@
 
 openpyxl's read-only mode costs about 250 µs a row on this machine kind, half a minute for
 a 100,000-row spreadsheet before any checking; parsing the sheet XML with ``iterparse``
-needs a fraction of that. Cells come back as text: shared and inline strings, whole
-numbers without ".0", and date-formatted numbers as ISO dates.
+needs a fraction of that. Cells come back as text: shared and inline strings (with the
+``_xHHHH_`` escapes Excel writes for control characters decoded), whole numbers without
+".0", and date-formatted numbers as ISO dates. A formula cell gives its cached value; one
+saved without a value (a sheet written by a program, never opened in a spreadsheet) is
+listed in the row's ``uncomputed`` columns instead of passing for an empty cell.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _COLUMN = re.compile(r"[A-Z]+")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # ECMA-376 ST_Xstring: "_x000D_" is a CR
 
 
 class XlsxError(Exception):
@@ -48,7 +52,11 @@ def _text_of(el: Element) -> str:
             t = child.find(NS + "t")
             if t is not None:
                 parts.append(t.text or "")
-    return "".join(parts)
+    text = "".join(parts)
+    if "_x" in text:
+        # One pass, left to right: "_x005F_x0041_" is the literal text "_x0041_".
+        text = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text
 
 
 class XlsxSheet:
@@ -150,8 +158,18 @@ class XlsxSheet:
             return str(int(number))
         return raw
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(row number, cells) for every row with a cell, gaps filled with ""."""
+    @staticmethod
+    def _uncomputed(c: Element) -> bool:
+        if c.find(NS + "f") is None:
+            return False
+        v = c.find(NS + "v")
+        # openpyxl and other writers put an empty <v/> on a number formula; an empty
+        # cached *string* (t="str") is a real result, e.g. of =IF(A1="","",A1).
+        return v is None or (not (v.text or "") and c.get("t", "n") != "str")
+
+    def rows(self) -> Iterator[tuple[int, list[str], tuple[int, ...]]]:
+        """(row number, cells, columns of uncomputed formulas) for every row with a cell,
+        gaps filled with ""."""
         next_row = 1
         with self.zf.open(self.sheet_path) as f:
             try:
@@ -161,6 +179,7 @@ class XlsxSheet:
                     row_no = int(el.get("r") or next_row)
                     next_row = row_no + 1
                     cells: list[str] = []
+                    uncomputed: list[int] = []
                     for c in el.iter(NS + "c"):
                         ref = c.get("r")
                         if ref:
@@ -169,8 +188,12 @@ class XlsxSheet:
                                 raise XlsxError(f"cell {ref} is outside a worksheet")
                             if idx > len(cells):
                                 cells.extend([""] * (idx - len(cells)))
-                        cells.append(self._value(c))
+                        if self._uncomputed(c):
+                            uncomputed.append(len(cells))
+                            cells.append("")
+                        else:
+                            cells.append(self._value(c))
                     el.clear()
-                    yield row_no, cells
+                    yield row_no, cells, tuple(uncomputed)
             except ParseError as exc:
                 raise XlsxError(f"{self.sheet_path}: {exc}") from exc

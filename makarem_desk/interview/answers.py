@@ -43,6 +43,29 @@ class StepInvalid(UserError):
         )
 
 
+def json_type(value: Any) -> str:
+    """What a (JSON) value is, in the words a script author knows."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def wrong_type(item: str, value: Any, expected: str, expected_ar: str) -> FieldError:
+    """A value of the wrong kind (a script's ``"score": "5"``), named with what is wanted."""
+    return FieldError(item, f"must be {expected}, not {json_type(value)}",
+                      f"«{item}»: يجب أن تكون القيمة {expected_ar}")
+
+
 @dataclass(frozen=True)
 class Reason:
     item: str

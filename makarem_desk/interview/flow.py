@@ -13,6 +13,7 @@ import enum
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..checklists.flow_items import PROCEDURES_CLEAR
 from .answers import ELIGIBLE, NEEDS_REFERRAL, NOT_ELIGIBLE
 
 
@@ -83,7 +84,7 @@ class InterviewState:
 
 
 def clarity_refers(state: InterviewState) -> bool:
-    return state.values.get(Step.CLARITY.value, {}).get("procedures_clear") is False
+    return state.values.get(Step.CLARITY.value, {}).get(PROCEDURES_CLEAR) is False
 
 
 def next_step(state: InterviewState) -> Step:

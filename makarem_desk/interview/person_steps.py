@@ -13,7 +13,7 @@ from ..errors import UserError
 from ..models import IdentityType
 from ..services.actor import Actor
 from ..services.beneficiaries import BeneficiaryInput
-from .answers import FieldError, StepInvalid
+from .answers import FieldError, StepInvalid, wrong_type
 from .flow import InterviewState
 from .services import InterviewServices
 
@@ -44,7 +44,10 @@ class PersonSteps:
         return list(self.services.search.search(query, limit=20))
 
     def _complete_identify(self, values: dict[str, Any]) -> dict[str, Any]:
-        if values.get("new"):
+        new = values.get("new")
+        if new is not None and not isinstance(new, bool):  # "no" must not register anyone
+            raise StepInvalid([wrong_type("new", new, "true or false", "نعم أو لا")])
+        if new:
             self.state.beneficiary_id, self.state.beneficiary_new = None, True
             return {"new": True}
         raw = values.get("beneficiary_id")
@@ -62,6 +65,12 @@ class PersonSteps:
         unknown = sorted(set(values) - set(PERSONAL_FIELDS))
         if unknown:
             raise _invalid(unknown[0], "not a personal-data field", "ليس من حقول البيانات الشخصية")
+        # Typed as text at the counter; a script's number or list would reach the checks
+        # as something they cannot read.
+        wrong = [wrong_type(k, v, "text", "نصًا") for k, v in values.items()
+                 if isinstance(v, bool | int | float | list | dict)]
+        if wrong:
+            raise StepInvalid(wrong)
         svc = self.services.beneficiaries
         existing = None
         if self.state.beneficiary_id and not self.state.beneficiary_new:

@@ -16,6 +16,7 @@ import uuid
 from datetime import date
 from typing import Any
 
+from ..checklists.flow_items import PROCEDURES_CLEAR, PURPOSE, REFERRAL_REASON, SERVICE_GIVEN
 from ..checklists.model import FormSet, Item
 from ..errors import UserError
 from ..models import MIN_RESPONSE_DAYS, ApplicationStatus, Channel, utcnow
@@ -37,6 +38,7 @@ from .answers import (
     check_answers,
     outcome,
     shown,
+    wrong_type,
 )
 from .flow import InterviewState, Step
 from .person_steps import PersonSteps
@@ -47,6 +49,15 @@ KIND = "interview"
 
 def _invalid(item: str, en: str, ar: str) -> StepInvalid:
     return StepInvalid([FieldError(item, en, ar)])
+
+
+# The satisfaction step's own values (its questions are items, checked like any other).
+_SATISFACTION_TYPES: tuple[tuple[str, type | tuple[type, ...], str, str], ...] = (
+    ("skip", bool, "true or false", "نعم أو لا"),
+    ("anonymous", bool, "true or false", "نعم أو لا"),
+    ("answers", dict, "an object of answers ({…})", "كائنًا من الإجابات"),
+    ("comment", str, "text", "نصًا"),
+)
 
 
 class InterviewSession(PersonSteps):
@@ -220,7 +231,10 @@ class InterviewSession(PersonSteps):
 
     # -- the steps ----------------------------------------------------------------------
     def _complete_reception(self, values: dict[str, Any]) -> dict[str, Any]:
-        code = str(values.pop("program_code", "") or "")
+        code = values.pop("program_code", "") or ""
+        if not isinstance(code, str):
+            raise StepInvalid([wrong_type("program_code", code, "a program code (text)",
+                                          "رمز برنامج")])
         program = self.forms.programs.get(code)
         if program is None or not program.active:
             raise _invalid("program_code", "choose one of the programs offered",
@@ -232,7 +246,7 @@ class InterviewSession(PersonSteps):
         contact_id = self._id("contact")
         self.services.contacts.record(
             self.actor,
-            ContactInput(channel=Channel.INTERVIEW, purpose=clean.get("purpose", program.name_ar)),
+            ContactInput(channel=Channel.INTERVIEW, purpose=clean.get(PURPOSE, program.name_ar)),
             contact_id=contact_id, open_=True,
         )
         self.state.contact_id = str(contact_id)
@@ -257,8 +271,8 @@ class InterviewSession(PersonSteps):
         result = self.outcome() or Outcome(ELIGIBLE)
         bid = uuid.UUID(self._beneficiary())
         contact = uuid.UUID(self.state.contact_id) if self.state.contact_id else None
-        if clean.get("procedures_clear") is False or result.status == NEEDS_REFERRAL:
-            reasons = [clean.get("referral_reason", "")] + [r.text_ar for r in result.reasons
+        if clean.get(PROCEDURES_CLEAR) is False or result.status == NEEDS_REFERRAL:
+            reasons = [clean.get(REFERRAL_REASON, "")] + [r.text_ar for r in result.reasons
                                                             if r.effect == "referral"]
             rid = self.services.referrals.refer(
                 self.actor, reason="؛ ".join(r for r in reasons if r), beneficiary_id=bid,
@@ -297,6 +311,9 @@ class InterviewSession(PersonSteps):
     def _complete_declaration(self, values: dict[str, Any]) -> dict[str, Any]:
         mode = values.pop("signature", None)
         png_b64 = values.pop("signature_png", None)
+        if png_b64 is not None and not isinstance(png_b64, str):
+            raise StepInvalid([wrong_type("signature_png", png_b64, "a base64 PNG (text)",
+                                          "صورة PNG بترميز base64")])
         clean = self._checked(values)
         decl = uuid.UUID(self.state.declaration_id or "")
         if mode == "on_screen":
@@ -339,6 +356,11 @@ class InterviewSession(PersonSteps):
 
     def _complete_satisfaction(self, values: dict[str, Any]) -> dict[str, Any]:
         contact = uuid.UUID(self.state.contact_id) if self.state.contact_id else None
+        wrong = [wrong_type(k, values[k], expected, ar)
+                 for k, types, expected, ar in _SATISFACTION_TYPES
+                 if values.get(k) is not None and not isinstance(values[k], types)]
+        if wrong:
+            raise StepInvalid(wrong)
         if values.get("skip"):
             result: dict[str, Any] = {"skipped": True}
         else:
@@ -357,7 +379,7 @@ class InterviewSession(PersonSteps):
             self.state.satisfaction_id = str(rid)
             result = {"score": score, "anonymous": anonymous, "answers": answers}
         if contact is not None:
-            delivered = self.state.answers(Step.DELIVERY).get("service_given")
+            delivered = self.state.answers(Step.DELIVERY).get(SERVICE_GIVEN)
             self.services.contacts.finish(contact, answer=delivered, outcome=self.state.path)
         return result
 

@@ -261,10 +261,17 @@ class ApplicationService:
             return _view(a)
 
     def withdraw(self, actor: Actor, application_id: uuid.UUID, reason: str) -> ApplicationView:
-        view = self._move(actor, application_id, S.WITHDRAWN)
+        """Status and reason change in ONE unit of work: a failure in between must not
+        leave a withdrawn application without its reason (or a reason on a live one)."""
         with self.db.session() as s:
-            self._load(s, application_id).decision_reason = reason.strip() or None
-        return view
+            a = self._load(s, application_id)
+            if a.status is S.WITHDRAWN:
+                return _view(a)  # withdrawn already (a step repeated after a crash)
+            self._check_move(actor, a, S.WITHDRAWN)
+            a.status = S.WITHDRAWN
+            a.decision_reason = (reason or "").strip() or None
+            s.flush()
+            return _view(a)
 
     # -- the committee ------------------------------------------------------------------
     @guarded

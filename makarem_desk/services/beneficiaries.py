@@ -17,11 +17,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..audit import record_event
 from ..db import Database
-from ..errors import UserError
+from ..errors import ConcurrentChange, UserError
 from ..models import Beneficiary, Gender, IdentityType, Role
 from ..text import name_search_key
 from ..validation import ValidationError, normalize_identity_number
@@ -138,7 +137,7 @@ class DuplicateIdentity(ValidationError):
         self.existing_id = existing_id
 
 
-class StaleRecord(UserError):
+class StaleRecord(ConcurrentChange):
     def __init__(self) -> None:
         super().__init__(
             "This record was changed by someone else since you opened it; reload it and "
@@ -298,7 +297,9 @@ class BeneficiaryService:
                 record_event(s, actor, "beneficiary.update", entity="beneficiary",
                                  entity_id=str(b.id),
                                  details={"fields": changed, "from_version": expected_version})
-        except StaleDataError as exc:
+        except StaleRecord:
+            raise
+        except ConcurrentChange as exc:  # the version moved on between reading and saving
             raise StaleRecord() from exc
         except IntegrityError as exc:
             raise self._integrity(values, exclude_id=beneficiary_id) from exc

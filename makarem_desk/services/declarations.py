@@ -29,9 +29,8 @@ from ..models import (
 )
 from ..snapshot import sha256_of
 from .actor import Actor
+from .signature_image import check_signature_png
 
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-MAX_SIGNATURE_BYTES = 2_000_000
 LANGUAGES = ("ar", "en")
 
 
@@ -157,12 +156,8 @@ class DeclarationService:
         return decl.id
 
     def sign_on_screen(self, actor: Actor, declaration_id: uuid.UUID, png: bytes) -> None:
-        if not png.startswith(PNG_MAGIC) or len(png) < 64:
-            raise UserError("The signature is not a PNG image; sign again.",
-                            message_ar="التوقيع غير صالح؛ أعد التوقيع.")
-        if len(png) > MAX_SIGNATURE_BYTES:
-            raise UserError("The signature image is too large.",
-                            message_ar="صورة التوقيع كبيرة جدًا.")
+        # Decoded now, while the applicant can sign again, not when it is printed.
+        check_signature_png(png)
         self._sign(actor, declaration_id, SignatureMode.ON_SCREEN, png)
 
     def sign_on_paper(self, actor: Actor, declaration_id: uuid.UUID) -> None:

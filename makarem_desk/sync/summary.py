@@ -5,9 +5,10 @@ A right-to-left sheet with Arabic headers: one line per application in the batch
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+from ..spreadsheet_cells import sheet_bytes
 
 STATUS_AR = {
     "draft": "قيد المقابلة",
@@ -31,6 +32,7 @@ HEADERS = (
     "المتطلبات الناقصة",
     "سبب القرار",
 )
+WIDTHS = (20, 36, 14, 16, 30, 18, 14, 14, 30, 30)
 
 
 def build_summary(
@@ -38,24 +40,17 @@ def build_summary(
     beneficiaries: dict[str, dict[str, Any]],
     programs: dict[str, dict[str, Any]],
 ) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    # Names, reasons and missing items are text typed by people: written through
+    # spreadsheet_cells, a reason starting with "=" stays text (never a live formula).
+    return sheet_bytes("الطلبات", HEADERS, _rows(applications, beneficiaries, programs),
+                       widths=WIDTHS, right_to_left=True)
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("الطلبات")
-    ws.sheet_view.rightToLeft = True
-    ws.freeze_panes = "A2"
-    for col, width in zip("ABCDEFGHIJ", (20, 36, 14, 16, 30, 18, 14, 14, 30, 30), strict=True):
-        ws.column_dimensions[col].width = width
-    from openpyxl.cell import WriteOnlyCell
 
-    bold = Font(bold=True)
-    header_cells = []
-    for h in HEADERS:
-        c = WriteOnlyCell(ws, value=h)
-        c.font = bold
-        header_cells.append(c)
-    ws.append(header_cells)
+def _rows(
+    applications: Iterable[dict[str, Any]],
+    beneficiaries: dict[str, dict[str, Any]],
+    programs: dict[str, dict[str, Any]],
+) -> Iterator[list[Any]]:
     for app in applications:
         ben = beneficiaries.get(str(app.get("beneficiary_id")), {})
         prog = programs.get(str(app.get("program_id")), {})
@@ -64,7 +59,7 @@ def build_summary(
                         ben.get("grandfather_name"), ben.get("family_name")) if p
         )
         missing = app.get("missing_items") or []
-        ws.append([
+        yield [
             app.get("reference"),
             name,
             ben.get("identity_number"),
@@ -75,10 +70,7 @@ def build_summary(
             (app.get("response_due") or "")[:10],
             "، ".join(_label(m) for m in missing),
             app.get("decision_reason"),
-        ])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        ]
 
 
 def _label(item: Any) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..checklists.flow_items import PROCEDURES_CLEAR, PURPOSE
+
 SIZE = (1366, 768)
 TODAY = date(2026, 11, 29)
 PERSON = dict(first_name="أسامة", father_name="عبدالله", grandfather_name="سعد",
@@ -107,7 +109,7 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     s = view.session
     shots.append(_shot(app, window, out, f"{lang}-30-wizard-reception"))
     view.page.program.setCurrentIndex(view.page.program.findData("VOL-EVENTS"))
-    view.page.items.widgets["purpose"].editor.setText("التسجيل في التطوع")
+    view.page.items.widgets[PURPOSE].editor.setText("التسجيل في التطوع")
     view.next()
     view.page.new_button.click()
     shots.append(_shot(app, window, out, f"{lang}-31-wizard-identify"))
@@ -120,7 +122,7 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     view.next()
     view.page.set_answers({"identity_copy": "provided"})
     view.next()
-    view.page.set_answers({"procedures_clear": True})
+    view.page.set_answers({PROCEDURES_CLEAR: True})
     view.next()
     if s is not None and s.step is Step.DECLARATION:
         view.page.items.set_answers({"data_verified": True, "responsibility_statement": True})

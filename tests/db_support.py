@@ -50,3 +50,14 @@ def become_committee(db: Database) -> None:
         else:
             local.role = "committee"
     db.forget_installation()
+
+
+def become_site(db: Database) -> None:
+    """Back to a counter, where the committee's decision is printed as a letter once the
+    decisions batch has travelled back."""
+    from makarem_desk.models import Site
+
+    with db.session() as s:
+        local = s.query(Site).filter(Site.is_local.is_(True)).one()
+        local.role = "site"
+    db.forget_installation()

@@ -122,8 +122,8 @@ def test_signed_declaration_matches_then_changes(app_db: tuple[Database, uuid.UU
     assert main(["--db", _url(db), "declaration", "--national-id", NATIONAL_ID,
                  "--out", str(out)]) == 0
     payload = parse_payload(read_payload(out))
-    assert payload.snapshot_sha256 == decls.get(decl_id).snapshot_sha256
-    assert decls.get(decl_id).has_pdf  # the printed paper is kept with the declaration
+    assert payload.snapshot_sha256 == decls.get(RECEPTIONIST, decl_id).snapshot_sha256
+    assert decls.get(RECEPTIONIST, decl_id).has_pdf  # the printed paper is kept with the declaration
 
     assert main(["--db", _url(db), "verify-declaration", str(out)]) == 0
     said = capsys.readouterr().out
@@ -150,7 +150,7 @@ def test_recording_from_the_command_line_makes_the_paper_verifiable(
     out = tmp_path / "r.pdf"
     assert main(["--db", _url(db), "declaration", "--national-id", NATIONAL_ID, "--record",
                  "--out", str(out)]) == 0
-    stored = DeclarationService(db).for_application(app_id)
+    stored = DeclarationService(db).for_application(RECEPTIONIST, app_id)
     assert len(stored) == 1 and stored[0].wording_version
     assert main(["--db", _url(db), "verify-declaration", str(out)]) == 0
 
@@ -173,7 +173,7 @@ def test_verify_reads_a_scanned_image(app_db: tuple[Database, uuid.UUID],
         pytest.skip("no poppler")
     db, app_id = app_db
     DeclarationService(db).prepare(RECEPTIONIST, app_id, "ar", now=NOW)
-    pdf = DocumentService(db).declaration(app_id).pdf
+    pdf = DocumentService(db).declaration(RECEPTIONIST, app_id).pdf
     (tmp_path / "d.pdf").write_bytes(pdf)
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "d.pdf"),
                     str(tmp_path / "scan")], check=True)
@@ -241,9 +241,9 @@ def test_showing_a_declaration_on_screen_records_no_printing(
     db, app_id = app_db
     decls = DeclarationService(db)
     decl_id = decls.prepare(RECEPTIONIST, app_id, "en", now=NOW)
-    shown = DocumentService(db).declaration(app_id, language="ar")
-    assert not shown.preview and shown.snapshot_sha256 == decls.get(decl_id).snapshot_sha256
-    view = decls.get(decl_id)
+    shown = DocumentService(db).declaration(RECEPTIONIST, app_id, language="ar")
+    assert not shown.preview and shown.snapshot_sha256 == decls.get(RECEPTIONIST, decl_id).snapshot_sha256
+    view = decls.get(RECEPTIONIST, decl_id)
     assert not view.has_pdf and view.printed_at is None
 
 

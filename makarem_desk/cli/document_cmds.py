@@ -87,8 +87,8 @@ def _declaration(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         result = service.DocumentService(db).declaration_for_identity(
-            args.national_id, program_code=args.program, language=args.language,
-            record_as=SYSTEM if args.record else None, keep_pdf=True)
+            SYSTEM, args.national_id, program_code=args.program, language=args.language,
+            record=args.record, keep_pdf=True)
     finally:
         db.dispose()
     _write(args.out, result.pdf)
@@ -136,10 +136,12 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _receipt(args: argparse.Namespace) -> int:
     from ..documents import service
+    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
-        pdf = service.DocumentService(db).receipt(args.reference, language=args.language)
+        pdf = service.DocumentService(db).receipt(SYSTEM, args.reference,
+                                                  language=args.language)
     finally:
         db.dispose()
     _write(args.out, pdf)
@@ -153,7 +155,7 @@ def _decision(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         pdf = service.DocumentService(db).decision_letter(
-            args.reference, language=args.language, sent_by=SYSTEM if args.send else None)
+            SYSTEM, args.reference, language=args.language, send=args.send)
     finally:
         db.dispose()
     _write(args.out, pdf)
@@ -173,7 +175,7 @@ def _decisions(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         pdf, references = service.DocumentService(db).decision_letters_since(
-            since, language=args.language, sent_by=SYSTEM if args.send else None)
+            SYSTEM, since, language=args.language, send=args.send)
     finally:
         db.dispose()
     _write(args.out, pdf)

@@ -2,6 +2,9 @@
 
 ``DocumentService(db)`` is what both call; the interface passes the signed-in user's
 language and shows or prints the bytes (QtPdf), the command line writes them to a file.
+Every paper handed out is audited: a declaration when it is printed for the file, a receipt
+or a decision letter whenever it is made (shown on screen, each can be printed or saved
+from the preview without coming back here).
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..audit import record_event
 from ..db import Database
 from ..models import Channel, utcnow
+from ..permissions import COUNTER_WORK, guarded, register
 from ..services.actor import Actor
 from ..services.contacts import ContactInput, ContactService
 from ..services.declarations import DeclarationService
@@ -35,6 +40,15 @@ class DeclarationPdf:
     preview: bool  # True: no declaration is recorded yet; the QR will not verify
 
 
+register({
+    # Papers for the beneficiary are printed at the counter (POL-H4, POL-H5 letters).
+    "DocumentService.declaration_for_identity": COUNTER_WORK,
+    "DocumentService.declaration": COUNTER_WORK,
+    "DocumentService.receipt": COUNTER_WORK,
+    "DocumentService.decision_letters_since": COUNTER_WORK,
+    "DocumentService.decision_letter": COUNTER_WORK,
+})
+
 _LETTERS = uuid.UUID("6f1d2a4e-0c53-4f0e-9a51-3c1b7d9e2f10")  # namespace of letter contacts
 
 
@@ -42,29 +56,32 @@ class DocumentService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def declaration_for_identity(self, national_id: str, *, program_code: str | None = None,
-                                 language: str = "ar", record_as: Actor | None = None,
-                                 keep_pdf: bool = False,
+    @guarded
+    def declaration_for_identity(self, actor: Actor, national_id: str, *,
+                                 program_code: str | None = None, language: str = "ar",
+                                 record: bool = False, keep_pdf: bool = False,
                                  now: datetime | None = None) -> DeclarationPdf:
         app_id = records.latest_application_id(self.db, national_id, program_code)
-        return self.declaration(app_id, language=language, record_as=record_as,
+        return self.declaration(actor, app_id, language=language, record=record,
                                 keep_pdf=keep_pdf, now=now)
 
-    def declaration(self, application_id: uuid.UUID, *, language: str = "ar",
-                    record_as: Actor | None = None, keep_pdf: bool = False,
+    @guarded
+    def declaration(self, actor: Actor, application_id: uuid.UUID, *, language: str = "ar",
+                    record: bool = False, keep_pdf: bool = False,
                     now: datetime | None = None) -> DeclarationPdf:
         """The application's latest declaration as a PDF.
 
-        With no declaration on record the paper is a preview, unless ``record_as`` is
-        given: then the declaration is prepared (snapshot and wording version stored) so
-        that the printed paper can be signed on paper and verified later. ``keep_pdf``
-        (the paper is being printed, not just shown) stores the PDF and the printing time
-        with the recorded declaration — what the association files.
+        With no declaration on record the paper is a preview, unless ``record``: then the
+        declaration is prepared by ``actor`` (snapshot and wording version stored) so that
+        the printed paper can be signed on paper and verified later. ``keep_pdf`` (the
+        paper is being printed, not just shown) stores the PDF and the printing time with
+        the recorded declaration — what the association files; once that copy is the
+        signed one, it is what a reprint gives back.
         """
-        if record_as is not None and records.print_job(
+        if record and records.print_job(
             self.db, application_id, language=language, now=now
         ).declaration is None:
-            DeclarationService(self.db).prepare(record_as, application_id, language, now=now)
+            DeclarationService(self.db).prepare(actor, application_id, language, now=now)
         job = records.print_job(self.db, application_id, language=language, now=now)
         association = records.association_info(self.db)
         decl = job.declaration
@@ -80,19 +97,28 @@ class DocumentService:
             preview=decl is None,
         )
         if decl is not None and keep_pdf:
-            DeclarationService(self.db).attach_pdf(decl.id, pdf, printed_at=now)
+            pdf = DeclarationService(self.db).attach_pdf(actor, decl.id, pdf, printed_at=now)
+        elif keep_pdf:  # a preview printed: no declaration to file it with, still a paper out
+            self._printed(actor, "declaration_preview_printed", job.application_id,
+                          {"reference": job.reference, "language": lang})
         return DeclarationPdf(pdf, job.reference, sha, preview=decl is None)
 
-    def receipt(self, reference: str, *, language: str = "ar",
+    @guarded
+    def receipt(self, actor: Actor, reference: str, *, language: str = "ar",
                 printed_at: datetime | None = None) -> bytes:
         snapshot = records.snapshot_of_reference(self.db, reference)
-        return render_receipt(snapshot, language=language,
-                              association=records.association_info(self.db),
-                              printed_at=printed_at or utcnow())
+        pdf = render_receipt(snapshot, language=language,
+                             association=records.association_info(self.db),
+                             printed_at=printed_at or utcnow())
+        self._printed(actor, "receipt_printed", snapshot.get("application_id", ""),
+                      {"reference": reference, "language": language})
+        return pdf
 
-    def decision_letters_since(self, since: datetime, *, language: str = "ar",
-                               sent_by: Actor | None = None) -> tuple[bytes, list[str]]:
-        """Every letter of the decisions recorded since ``since``, as one PDF."""
+    @guarded
+    def decision_letters_since(self, actor: Actor, since: datetime, *, language: str = "ar",
+                               send: bool = False) -> tuple[bytes, list[str]]:
+        """Every letter of the decisions recorded since ``since``, as one PDF; with
+        ``send`` each is also recorded as a contact through the letters channel."""
         references = records.decided_since(self.db, since)
         jobs = []
         for ref in references:
@@ -101,24 +127,39 @@ class DocumentService:
                                   decision.accepted, decision.reason, decision.decided_at))
         pdf = render_decision_letters(jobs, language=language,
                                       association=records.association_info(self.db))
-        if sent_by is not None:
+        for ref, job in zip(references, jobs, strict=True):
+            self._letter_printed(actor, ref, job.snapshot, language, send)
+        if send:
             for ref in references:
-                self._record_letter(records.decision_of(self.db, ref), sent_by)
+                self._record_letter(records.decision_of(self.db, ref), actor)
         return pdf, references
 
-    def decision_letter(self, reference: str, *, language: str = "ar",
-                        sent_by: Actor | None = None) -> bytes:
-        """The committee's decision as a letter; with ``sent_by`` the letter is also
-        recorded as a contact through the letters channel (POL-CH), once per decision
-        however often it is reprinted."""
+    @guarded
+    def decision_letter(self, actor: Actor, reference: str, *, language: str = "ar",
+                        send: bool = False) -> bytes:
+        """The committee's decision as a letter; with ``send`` the letter is also recorded
+        as a contact through the letters channel (POL-CH), once per decision however often
+        it is reprinted."""
         decision = records.decision_of(self.db, reference)
         snapshot = records.snapshot_of_reference(self.db, reference)
         pdf = render_decision_letter(snapshot, language=language, accepted=decision.accepted,
                                      reason=decision.reason, decided_at=decision.decided_at,
                                      association=records.association_info(self.db))
-        if sent_by is not None:
-            self._record_letter(decision, sent_by)
+        self._letter_printed(actor, reference, snapshot, language, send)
+        if send:
+            self._record_letter(decision, actor)
         return pdf
+
+    def _letter_printed(self, actor: Actor, reference: str, snapshot: dict[str, object],
+                        language: str, send: bool) -> None:
+        self._printed(actor, "decision_letter_printed", snapshot.get("application_id", ""),
+                      {"reference": reference, "language": language, "sent": send})
+
+    def _printed(self, actor: Actor, action: str, application_id: object,
+                 details: dict[str, object]) -> None:
+        with self.db.session() as s:
+            record_event(s, actor, action, entity="application", entity_id=application_id,
+                         details=details)
 
     def _record_letter(self, decision: records.Decision, sent_by: Actor) -> None:
         outcome = "accepted" if decision.accepted else "rejected"

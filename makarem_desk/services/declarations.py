@@ -7,6 +7,7 @@ The wording version used is recorded (Governance).
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import PolicyViolation, UserError
 from ..models import (
@@ -22,14 +24,24 @@ from ..models import (
     Application,
     Declaration,
     DocumentWording,
-    Role,
     SignatureMode,
     Site,
     utcnow,
 )
+from ..permissions import COUNTER_WORK, READS, guarded, register
 from ..snapshot import sha256_of
 from .actor import Actor
 from .signature_image import check_signature_png
+
+register({
+    # POL-H4: the declaration is prepared, signed and printed with the applicant at a counter.
+    "DeclarationService.prepare": COUNTER_WORK,
+    "DeclarationService.sign_on_screen": COUNTER_WORK,
+    "DeclarationService.sign_on_paper": COUNTER_WORK,
+    "DeclarationService.attach_pdf": COUNTER_WORK,
+    "DeclarationService.get": READS,
+    "DeclarationService.for_application": READS,
+})
 
 LANGUAGES = ("ar", "en")
 
@@ -119,6 +131,16 @@ def build_snapshot(a: Application, site: Site | None, site_id: str, language: st
     }
 
 
+def _filed_copy_is_final(d: Declaration) -> bool:
+    """The stored PDF is what was signed: the paper signed by hand was printed before the
+    signature was recorded; an on-screen signature is on the paper printed after it."""
+    if not d.is_signed or d.pdf is None:
+        return False
+    if d.signature_mode is SignatureMode.ON_PAPER:
+        return True
+    return d.printed_at is not None and d.signed_at is not None and d.printed_at >= d.signed_at
+
+
 def _unstamped(snapshot: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in snapshot.items() if k not in ("prepared_at", "earliest_answer_date")}
 
@@ -127,11 +149,11 @@ class DeclarationService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @guarded
     def prepare(self, actor: Actor, application_id: uuid.UUID, language: str,
                 now: datetime | None = None) -> uuid.UUID:
         """Freeze the application's data for the applicant to sign. Preparing again with
         unchanged data returns the unsigned declaration already prepared."""
-        actor.require(Role.RECEPTIONIST, action="prepare a declaration")
         if language not in LANGUAGES:
             raise UserError(f"Unknown language {language!r}.", message_ar="لغة غير معروفة.")
         wording = wording_for(language)
@@ -149,24 +171,30 @@ class DeclarationService:
             if s.get(DocumentWording, wording.version_hash) is None:
                 s.add(DocumentWording(version_hash=wording.version_hash, document="declaration",
                                       language=language, text=wording.text))
-            decl = Declaration(application_id=a.id, data_snapshot=snapshot,
+            decl = Declaration(id=uuid.uuid4(), application_id=a.id, data_snapshot=snapshot,
                                snapshot_sha256=sha256_of(snapshot),
                                wording_version=wording.version_hash)
             s.add(decl)
+            record_event(s, actor, "declaration_prepared", entity="declaration",
+                         entity_id=decl.id,
+                         details={"application_id": str(a.id), "reference": a.reference,
+                                  "language": language, "wording_version": wording.version_hash,
+                                  "snapshot_sha256": decl.snapshot_sha256})
         return decl.id
 
+    @guarded
     def sign_on_screen(self, actor: Actor, declaration_id: uuid.UUID, png: bytes) -> None:
         # Decoded now, while the applicant can sign again, not when it is printed.
         check_signature_png(png)
         self._sign(actor, declaration_id, SignatureMode.ON_SCREEN, png)
 
+    @guarded
     def sign_on_paper(self, actor: Actor, declaration_id: uuid.UUID) -> None:
         """The applicant signed the printed declaration; the member of staff witnessed it."""
         self._sign(actor, declaration_id, SignatureMode.ON_PAPER, None)
 
     def _sign(self, actor: Actor, declaration_id: uuid.UUID, mode: SignatureMode,
               png: bytes | None) -> None:
-        actor.require(Role.RECEPTIONIST, action="record a signature")
         with self.db.session() as s:
             d = self._load(s, declaration_id)
             if d.is_signed:
@@ -176,20 +204,46 @@ class DeclarationService:
                                       message_ar="هذا الإقرار موقّع من قبل.")
             d.signature_mode, d.signature_png, d.signed_at = mode, png, utcnow()
             d.witness_user_id, d.witness_name = actor.user_id, actor.full_name
+            record_event(s, actor, "declaration_signed", entity="declaration", entity_id=d.id,
+                         details={"application_id": str(d.application_id),
+                                  "snapshot_sha256": d.snapshot_sha256},
+                         before={"signature_mode": None},
+                         after={"signature_mode": mode.value, "witness_name": d.witness_name})
 
-    def attach_pdf(self, declaration_id: uuid.UUID, pdf: bytes,
-                   printed_at: datetime | None = None) -> None:
+    @guarded
+    def attach_pdf(self, actor: Actor, declaration_id: uuid.UUID, pdf: bytes,
+                   printed_at: datetime | None = None) -> bytes:
+        """File the printed paper with the declaration; returns the copy on file.
+
+        Once the filed copy is the signed one — the paper the applicant signed, or the
+        print made after an on-screen signature — it is kept: printing again is a reprint,
+        recorded, and never replaces what the association files."""
         if not pdf.startswith(b"%PDF-"):
             raise UserError("Not a PDF document.", message_ar="الملف ليس مستند PDF.")
         with self.db.session() as s:
             d = self._load(s, declaration_id)
+            details = {"application_id": str(d.application_id),
+                       "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
+            if d.pdf is not None and _filed_copy_is_final(d):
+                details["pdf_sha256"] = hashlib.sha256(d.pdf).hexdigest()
+                record_event(s, actor, "declaration_reprinted", entity="declaration",
+                             entity_id=d.id, details=details)
+                return d.pdf
+            if d.pdf is not None:  # an unsigned print replaced by the signed one
+                details["replaced_pdf_sha256"] = hashlib.sha256(d.pdf).hexdigest()
             d.pdf, d.printed_at = pdf, printed_at or utcnow()
+            record_event(s, actor, "declaration_printed", entity="declaration",
+                         entity_id=d.id, details={**details, "signed": d.is_signed})
+            return pdf
 
-    def get(self, declaration_id: uuid.UUID) -> DeclarationView:
+    @guarded
+    def get(self, actor: Actor, declaration_id: uuid.UUID) -> DeclarationView:
         with self.db.reader() as s:
             return _view(self._load(s, declaration_id))
 
-    def for_application(self, application_id: uuid.UUID) -> list[DeclarationView]:
+    @guarded
+    def for_application(self, actor: Actor,
+                        application_id: uuid.UUID) -> list[DeclarationView]:
         with self.db.reader() as s:
             return [_view(d) for d in self._all(s, application_id)]
 

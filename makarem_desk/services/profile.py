@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
 from ..models import (
@@ -21,7 +23,15 @@ from ..models import (
     ReferralStatus,
     SignatureMode,
 )
+from ..permissions import READS, guarded, register
+from .actor import Actor
 from .beneficiaries import BeneficiaryView, view_of
+
+register({
+    "ProfileService.load": READS,
+    # The filed paper is part of the record every reader sees; each copy handed out is audited.
+    "ProfileService.declaration_pdf": READS,
+})
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,8 @@ class ProfileService:
     def __init__(self, db: Database):
         self.db = db
 
-    def load(self, beneficiary_id: uuid.UUID) -> BeneficiaryProfile:
+    @guarded
+    def load(self, actor: Actor, beneficiary_id: uuid.UUID) -> BeneficiaryProfile:
         with self.db.reader() as s:
             b = s.get(Beneficiary, beneficiary_id)
             if b is None:
@@ -112,11 +123,15 @@ class ProfileService:
             ]
         return BeneficiaryProfile(person, contacts, applications, declarations, referrals)
 
-    def declaration_pdf(self, declaration_id: uuid.UUID) -> bytes:
+    @guarded
+    def declaration_pdf(self, actor: Actor, declaration_id: uuid.UUID) -> bytes:
         """The PDF as printed, for a reprint: the same bytes, never re-rendered."""
-        with self.db.reader() as s:
+        with self.db.session() as s:
             d = s.get(Declaration, declaration_id)
             if d is None or d.pdf is None:
                 raise UserError("This declaration has no printed copy yet.",
                                 message_ar="لا توجد نسخة مطبوعة من هذا الإقرار بعد.")
+            record_event(s, actor, "declaration_reprinted", entity="declaration",
+                         entity_id=d.id, details={"application_id": str(d.application_id),
+                                                  "pdf_sha256": hashlib.sha256(d.pdf).hexdigest()})
             return d.pdf

@@ -117,13 +117,15 @@ class _WithDocument(QWidget):
 
     def _declaration_pdf(self) -> bytes:
         app_id = uuid.UUID(self.session.state.application_id or "")
-        pdf: bytes = self.ctx.documents.declaration(app_id, language=current_language()).pdf
+        pdf: bytes = self.ctx.documents.declaration(self.ctx.require_actor(), app_id,
+                                                    language=current_language()).pdf
         return pdf
 
     def _attach_printed(self) -> None:
         decl = self.session.state.declaration_id
         if decl and self.preview.pdf is not None:
-            self.ctx.interview.declarations.attach_pdf(uuid.UUID(decl), self.preview.pdf)
+            self.ctx.interview.declarations.attach_pdf(self.ctx.require_actor(), uuid.UUID(decl),
+                                                      self.preview.pdf)
             self.ctx.bus.declaration_printed.emit(uuid.UUID(decl))
 
 
@@ -197,8 +199,10 @@ class DocumentPage(_WithDocument):
             self.render_document(self._declaration_pdf, f"declaration-{ref}")
         else:
             lay.addWidget(hint(self.tr("The application receipt for the beneficiary.")))
-            self.render_document(lambda: ctx.documents.receipt(ref, language=current_language()),
-                        f"receipt-{ref}")
+            actor = ctx.require_actor()
+            self.render_document(
+                lambda: ctx.documents.receipt(actor, ref, language=current_language()),
+                f"receipt-{ref}")
         lay.addWidget(self.doc_status)
         lay.addWidget(self.preview, 1)
 

@@ -162,8 +162,8 @@ class ProfileView(QWidget):
     def reload(self) -> None:
         if self.beneficiary_id is None:
             return
-        bid = self.beneficiary_id
-        self.ctx.tasks.run(lambda _p: self.service.load(bid), self.show_profile,
+        bid, actor = self.beneficiary_id, self.ctx.require_actor()
+        self.ctx.tasks.run(lambda _p: self.service.load(actor, bid), self.show_profile,
                            lambda e: self.status.setText(user_message(e)))
 
     def show_profile(self, p: BeneficiaryProfile) -> None:
@@ -231,8 +231,9 @@ class ProfileView(QWidget):
     def show_receipt(self) -> None:
         a = self._selected_application()
         if a is not None:
-            lang = current_language()
-            self._show_document(lambda: self.ctx.documents.receipt(a.reference, language=lang),
+            lang, actor = current_language(), self.ctx.require_actor()
+            self._show_document(lambda: self.ctx.documents.receipt(actor, a.reference,
+                                                                   language=lang),
                                 f"receipt-{a.reference}")
 
     def show_decision_letter(self) -> None:
@@ -242,9 +243,9 @@ class ProfileView(QWidget):
         if a.status not in (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED):
             self.status.setText(self.tr("The committee has not decided on this application yet."))
             return
-        lang = current_language()
+        lang, actor = current_language(), self.ctx.require_actor()
         self._show_document(
-            lambda: self.ctx.documents.decision_letter(a.reference, language=lang),
+            lambda: self.ctx.documents.decision_letter(actor, a.reference, language=lang),
             f"decision-{a.reference}")
 
     def refer(self) -> None:
@@ -279,7 +280,7 @@ class ProfileView(QWidget):
         if not isinstance(row, DeclarationRow):
             return
         try:
-            pdf = self.service.declaration_pdf(row.id)
+            pdf = self.service.declaration_pdf(self.ctx.require_actor(), row.id)
         except Exception as exc:
             self.ctx.dialogs.show_error(self, exc)
             return

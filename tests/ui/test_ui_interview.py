@@ -115,9 +115,9 @@ def test_whole_interview_per_category(qtbot, ctx, tmp_path, code) -> None:  # ty
     qtbot.addWidget(view)
     who = person(first_name="أحمد", father_name="عبدالله", family_name="الزهراني")
     s = run_interview(view, code, who, tmp_path, ctx)
-    app = ctx.interview.applications.get(uuid.UUID(s.state.application_id))
+    app = ctx.interview.applications.get(ctx.actor, uuid.UUID(s.state.application_id))
     assert app.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.INCOMPLETE)
-    d = ctx.interview.declarations.get(uuid.UUID(s.state.declaration_id))
+    d = ctx.interview.declarations.get(ctx.actor, uuid.UUID(s.state.declaration_id))
     assert d.signature_mode is SignatureMode.ON_SCREEN
     png = QImage.fromData(d.signature_png)
     assert not png.isNull() and png.width() > 50
@@ -129,7 +129,7 @@ def test_signature_on_paper(qtbot, ctx, tmp_path) -> None:  # type: ignore[no-un
     qtbot.addWidget(view)
     who = person(first_name="هند", father_name="سعد", family_name="العتيبي", gender="female")
     s = run_interview(view, "QURAN-MEMO", who, tmp_path, ctx, on_paper=True)
-    d = ctx.interview.declarations.get(uuid.UUID(s.state.declaration_id))
+    d = ctx.interview.declarations.get(ctx.actor, uuid.UUID(s.state.declaration_id))
     assert d.signature_mode is SignatureMode.ON_PAPER and d.signature_png is None
 
 
@@ -182,7 +182,7 @@ def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> Non
     profile.reprint_selected()
     from makarem_desk.services.profile import ProfileService
 
-    stored = ProfileService(ctx.db).declaration_pdf(uuid.UUID(s.state.declaration_id))
+    stored = ProfileService(ctx.db).declaration_pdf(ctx.actor, uuid.UUID(s.state.declaration_id))
     assert profile.preview.pdf == stored  # the copy as printed, not a new rendering
     ctx.dialogs.save_path = str(tmp_path / "reprint.pdf")
     profile.preview.save_as_pdf()
@@ -194,12 +194,13 @@ def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> Non
     assert profile.app_preview.doc is not None and profile.app_preview.doc.pageCount() >= 1
     profile.show_decision_letter()
     assert "لم تقرر" in profile.status.text() or "decided" in profile.status.text()
-    from db_support import become_committee
+    from db_support import become_committee, become_site
     from interview_support import COMMITTEE
 
     become_committee(ctx.db)
     ctx.interview.applications.record_decision(COMMITTEE, s.state.reference, True,
                                                "استوفى شروط البرنامج")
+    become_site(ctx.db)  # the letter is printed at the counter
     profile.reload()
     profile.applications.selectRow(0)
     profile.show_decision_letter()

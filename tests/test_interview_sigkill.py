@@ -23,6 +23,7 @@ from makarem_desk.models import (
     Declaration,
     SatisfactionResponse,
 )
+from makarem_desk.services.actor import SYSTEM
 from makarem_desk.services.drafts import DraftService
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +77,7 @@ def test_sigkill_after_every_step_resumes_intact(tmp_path):
 
         db = Database(db_url)
         try:
-            state = DraftService(db).load(uuid.UUID(draft)).state
+            state = DraftService(db).load(SYSTEM, uuid.UUID(draft)).state
             completed = [e["step"] for e in steps[:k]]
             assert state["history"] == completed
             saved.setdefault(entry["step"], state["values"][entry["step"]])
@@ -91,7 +92,7 @@ def test_sigkill_after_every_step_resumes_intact(tmp_path):
             db.dispose()
     db = Database(db_url)
     try:
-        final = DraftService(db).load(uuid.UUID(draft))
+        final = DraftService(db).load(SYSTEM, uuid.UUID(draft))
         assert final.status == "done" and final.step == "done"
         assert final.state["path"] == "submitted"
         assert _count(db, SatisfactionResponse) == 1

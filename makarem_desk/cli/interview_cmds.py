@@ -125,9 +125,10 @@ def _uuid(raw: str) -> uuid.UUID:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from ..services.actor import SYSTEM
     from ..services.drafts import DraftService
 
-    d = DraftService(open_database(args)).load(_uuid(args.draft_id))
+    d = DraftService(open_database(args)).load(SYSTEM, _uuid(args.draft_id))
     print_json({"id": str(d.id), "kind": d.kind, "step": d.step, "status": d.status,
                 "application_id": str(d.application_id) if d.application_id else None,
                 "state": d.state})
@@ -135,8 +136,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from ..services.actor import SYSTEM
     from ..services.drafts import DraftService
 
-    for d in DraftService(open_database(args)).open_drafts():
+    for d in DraftService(open_database(args)).open_drafts(SYSTEM):
         print(f"{d.id}  {d.kind:<10} {d.step:<13} {d.updated_at:%Y-%m-%d %H:%M}")
     return 0

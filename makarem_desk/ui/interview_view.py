@@ -161,8 +161,8 @@ class InterviewView(QWidget):
         if self.stack.currentIndex() != 0:
             return
         actor = self.ctx.actor
-        drafts = self.ctx.interview.drafts.open_drafts(
-            kind="interview", user_id=actor.user_id if actor else None)
+        drafts = [] if actor is None else self.ctx.interview.drafts.open_drafts(
+            actor, kind="interview", user_id=actor.user_id)
         from .profile_view import show_date
 
         self.drafts.set_rows([

@@ -55,7 +55,7 @@ def test_no_committee_without_a_signed_declaration(any_db):
     DeclarationService(any_db).prepare(RECEPTIONIST, app.id, "ar")  # prepared, not signed
     with pytest.raises(PolicyViolation, match="POL-H4"):
         apps.submit(RECEPTIONIST, app.id)
-    assert apps.get(app.id).status is ApplicationStatus.DRAFT
+    assert apps.get(RECEPTIONIST, app.id).status is ApplicationStatus.DRAFT
 
 
 def test_response_due_is_two_weeks_after_submission(any_db):
@@ -116,7 +116,7 @@ def test_references_are_readable_and_sequential_per_site(db):
     refs = [_open(db, bid).reference for _ in range(3)]
     year = datetime.now(UTC).year
     assert refs == [f"TST1-{year}-{n:06d}" for n in (1, 2, 3)]
-    assert ApplicationService(db).get_by_reference(refs[1].lower()).reference == refs[1]
+    assert ApplicationService(db).get_by_reference(RECEPTIONIST, refs[1].lower()).reference == refs[1]
 
 
 def test_two_counters_sharing_a_database_never_share_a_reference(any_db):
@@ -152,7 +152,7 @@ def test_declaration_snapshot_and_wording_version(any_db):
     decls = DeclarationService(any_db)
     now = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
     did = decls.prepare(RECEPTIONIST, app.id, "ar", now=now)
-    d = decls.get(did)
+    d = decls.get(RECEPTIONIST, did)
     snap = d.data_snapshot
     assert set(snap) == {"reference", "application_id", "language", "beneficiary", "program",
                          "missing_items", "earliest_answer_date", "prepared_at", "site"}
@@ -170,12 +170,12 @@ def test_declaration_snapshot_and_wording_version(any_db):
     decls.sign_on_screen(RECEPTIONIST, did, PNG)  # the same signature again: no change
     with pytest.raises(PolicyViolation):
         decls.sign_on_paper(RECEPTIONIST, did)
-    assert decls.get(did).signature_mode is SignatureMode.ON_SCREEN
+    assert decls.get(RECEPTIONIST, did).signature_mode is SignatureMode.ON_SCREEN
     assert decls.prepare(RECEPTIONIST, app.id, "ar") != did  # signed: a new one is prepared
     with pytest.raises(UserError):
-        decls.attach_pdf(did, b"not a pdf")
-    decls.attach_pdf(did, b"%PDF-1.4 ...")
-    assert decls.get(did).has_pdf
+        decls.attach_pdf(RECEPTIONIST, did, b"not a pdf")
+    decls.attach_pdf(RECEPTIONIST, did, b"%PDF-1.4 ...")
+    assert decls.get(RECEPTIONIST, did).has_pdf
 
 
 def test_signature_must_be_a_png(db):
@@ -184,7 +184,7 @@ def test_signature_must_be_a_png(db):
     did = decls.prepare(RECEPTIONIST, app.id, "en")
     with pytest.raises(UserError):
         decls.sign_on_screen(RECEPTIONIST, did, b"GIF89a" + bytes(100))
-    assert not decls.get(did).is_signed
+    assert not decls.get(RECEPTIONIST, did).is_signed
 
 
 def test_programs_load_is_idempotent_and_follows_the_files(db, tmp_path):
@@ -223,7 +223,7 @@ def test_satisfaction_is_anonymous_by_default_and_aggregated_only(db):
             svc.record(RECEPTIONIST, SatisfactionInput(score=bad))  # type: ignore[arg-type]
     with pytest.raises(UserError):
         svc.record(RECEPTIONIST, SatisfactionInput(score=3, answers={"procedure_ease": "bad"}))
-    summary = svc.summary()
+    summary = svc.summary(RECEPTIONIST)
     assert summary.count == 4 and summary.average == 4.0
     assert summary.by_score == {2: 1, 4: 1, 5: 2}
     assert summary.by_channel == {"interview": 3.67, "phone": 5.0}

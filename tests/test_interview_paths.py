@@ -62,14 +62,14 @@ def run(session: InterviewSession, steps) -> InterviewSession:
 def test_full_interview_per_category_reaches_satisfaction(services, forms, db, code):
     s = run(start(services, forms), script(code))
     assert s.finished and s.state.path == "submitted"
-    app = services.applications.get_by_reference(s.state.reference)
+    app = services.applications.get_by_reference(RECEPTIONIST, s.state.reference)
     assert app.status is ApplicationStatus.SUBMITTED
     assert app.program_code == code and app.eligibility_outcome == "eligible"
     assert app.form_version_hash == forms.version_hash_for(code)
     # POL-H5: the committee's answer is due no less than two weeks after submission.
     assert app.response_due - app.submitted_at >= timedelta(days=MIN_RESPONSE_DAYS)
     assert app.service_delivered_at is not None  # POL-H7
-    [decl] = services.declarations.for_application(app.id)
+    [decl] = services.declarations.for_application(RECEPTIONIST, app.id)
     assert decl.signature_mode is SignatureMode.ON_SCREEN and decl.is_signed  # POL-H4
     assert decl.snapshot_sha256 == sha256_of(decl.data_snapshot)
     assert decl.data_snapshot["program"]["code"] == code
@@ -95,7 +95,7 @@ def test_referral_path_when_procedures_are_unclear(services, forms, db):
     assert s.step is Step.SATISFACTION and s.state.path == "referred"  # POL-H3
     s.finish()
     assert s.finished
-    ref = services.referrals.get(uuid.UUID(s.state.referral_id))
+    ref = services.referrals.get(RECEPTIONIST, uuid.UUID(s.state.referral_id))
     assert "ساعات التطوع" in ref.reason and ref.beneficiary_id is not None
     assert s.state.application_id is None
 
@@ -123,10 +123,10 @@ def test_incomplete_registration_lists_missing_items(services, forms):
     del elig["fee_receipt"]  # a "missing" text left empty is a missing item
     s = run(start(services, forms), script("TRN-ACCOUNTING", eligibility=elig, documents=docs))
     assert s.finished and s.state.path == "incomplete"  # POL-H6
-    app = services.applications.get_by_reference(s.state.reference)
+    app = services.applications.get_by_reference(RECEPTIONIST, s.state.reference)
     assert app.status is ApplicationStatus.INCOMPLETE and app.submitted_at is None
     assert {m["id"] for m in app.missing_items} == {"certificates", "fee_receipt"}
-    [decl] = services.declarations.for_application(app.id)
+    [decl] = services.declarations.for_application(RECEPTIONIST, app.id)
     assert [m["id"] for m in decl.data_snapshot["missing_items"]] == ["fee_receipt", "certificates"]
     with pytest.raises(PolicyViolation, match="POL-H6"):
         services.applications.submit(RECEPTIONIST, app.id)
@@ -146,10 +146,10 @@ def test_not_eligible_path_records_reasons(services, forms):
     s.complete({"procedures_clear": True})
     assert s.step is Step.SATISFACTION and s.state.path == "not_eligible"
     s.complete({"score": 3, "anonymous": False})
-    app = services.applications.get_by_reference(s.state.reference)
+    app = services.applications.get_by_reference(RECEPTIONIST, s.state.reference)
     assert app.status is ApplicationStatus.NOT_ELIGIBLE
     assert app.eligibility_reasons[0]["item"] == "qualification_matches"
-    assert not services.declarations.for_application(app.id)
+    assert not services.declarations.for_application(RECEPTIONIST, app.id)
 
 
 def test_declined_seriousness_option_is_not_eligible(services, forms):
@@ -169,7 +169,7 @@ def test_special_groups_beneficiary_without_identity_number(services, forms):
     assert s.facts()["has_identity_number"] is False
     # The identity copy and family card are not asked of a person with no identity number.
     assert "identity_copy" not in s.state.values["documents"]
-    app = services.applications.get_by_reference(s.state.reference)
+    app = services.applications.get_by_reference(RECEPTIONIST, s.state.reference)
     b = services.beneficiaries.get(app.beneficiary_id)
     assert b.identity_number is None and b.identity_type.value == "none"
 
@@ -291,13 +291,13 @@ def test_phone_contact_short_flow(services, forms, db):
     assert c.step is ContactStep.ANSWER
     c.complete({"answer": "الملتقى يوم الخميس القادم في مقر الجمعية", "follow_up_needed": True})
     assert c.step is ContactStep.DONE
-    view = services.contacts.get(uuid.UUID(c.state.contact_id))
+    view = services.contacts.get(RECEPTIONIST, uuid.UUID(c.state.contact_id))
     assert view.channel is Channel.PHONE and view.caller_name == "أم عبدالرحمن"
     assert view.follow_up_needed and view.beneficiary_id is None
-    assert [f.id for f in services.contacts.follow_ups()] == [view.id]
+    assert [f.id for f in services.contacts.follow_ups(RECEPTIONIST)] == [view.id]
     c.rate(4)
     c.rate(4)  # pressed twice: one rating
-    summary = services.satisfaction.summary()
+    summary = services.satisfaction.summary(RECEPTIONIST)
     assert summary.count == 1 and summary.by_channel == {"phone": 4.0}
 
 
@@ -312,7 +312,7 @@ def test_contact_by_known_beneficiary_resumes_from_draft(services, forms):
     again = ContactSession.resume(services, RECEPTIONIST, c.draft_id)
     again.complete({"channel": "website", "purpose": "طلب تحديث رقم الجوال"})
     again.complete({"answer": "تم التحديث", "follow_up_needed": False})
-    view = services.contacts.get(uuid.UUID(again.state.contact_id))
+    view = services.contacts.get(RECEPTIONIST, uuid.UUID(again.state.contact_id))
     assert str(view.beneficiary_id) == first.state.beneficiary_id
 
 
@@ -327,8 +327,8 @@ def test_referral_answered_by_the_social_researcher_only(services, forms, db):
     with pytest.raises(PermissionDenied):
         services.referrals.answer(RECEPTIONIST, rid, "شرحت الشروط")
     services.referrals.answer(RESEARCHER, rid, "شرحت الشروط والجوانب التنظيمية")
-    assert services.referrals.get(rid).status.value == "answered"
-    assert services.referrals.open_referrals() == []
+    assert services.referrals.get(RECEPTIONIST, rid).status.value == "answered"
+    assert services.referrals.open_referrals(RECEPTIONIST) == []
     with db.reader() as r:
         assert r.scalar(select(func.count()).select_from(Referral)) == 1
 
@@ -348,7 +348,7 @@ def test_going_back_to_refer_withdraws_the_draft_application(services, forms):
     s.back()
     s.complete({"procedures_clear": False, "referral_reason": "يريد فهم آلية الدعوات"})
     assert s.state.path == "referred" and s.state.application_id is None
-    assert services.applications.get(app_id).status is ApplicationStatus.WITHDRAWN
+    assert services.applications.get(RECEPTIONIST, app_id).status is ApplicationStatus.WITHDRAWN
     assert not s.can_back()  # the referral is made; the visitor is rated or leaves
 
 
@@ -373,9 +373,9 @@ def test_abandoned_interview_withdraws_and_closes(services, forms):
     with pytest.raises(StepInvalid):
         s.abandon("")
     s.abandon("غادر المستفيد قبل التوقيع")
-    app = services.applications.get(uuid.UUID(s.state.application_id))
+    app = services.applications.get(RECEPTIONIST, uuid.UUID(s.state.application_id))
     assert app.status is ApplicationStatus.WITHDRAWN
-    assert services.drafts.load(s.draft_id).status == "abandoned"
-    assert s.draft_id not in {d.id for d in services.drafts.open_drafts()}
-    contact = services.contacts.get(uuid.UUID(s.state.contact_id))
+    assert services.drafts.load(RECEPTIONIST, s.draft_id).status == "abandoned"
+    assert s.draft_id not in {d.id for d in services.drafts.open_drafts(RECEPTIONIST)}
+    contact = services.contacts.get(RECEPTIONIST, uuid.UUID(s.state.contact_id))
     assert contact.ended_at is not None and contact.answer == "غادر المستفيد قبل التوقيع"

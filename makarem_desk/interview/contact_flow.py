@@ -56,7 +56,7 @@ class ContactSession:
     @classmethod
     def resume(cls, services: InterviewServices, actor: Actor,
                draft_id: uuid.UUID) -> ContactSession:
-        draft = services.drafts.load(draft_id)
+        draft = services.drafts.load(actor, draft_id)
         if draft.kind != KIND:
             raise UserError("That draft is not a contact.", message_ar="المسودة ليست تواصلًا.")
         return cls(services, actor, ContactState(**draft.state), draft_id)
@@ -102,7 +102,8 @@ class ContactSession:
 
     def _save(self) -> None:
         status = "done" if self.step is ContactStep.DONE else "open"
-        self.services.drafts.save(self.draft_id, self.state.step, asdict(self.state), status=status)
+        self.services.drafts.save(self.actor, self.draft_id, self.state.step, asdict(self.state),
+                                  status=status)
 
     def _who(self, values: dict[str, Any]) -> dict[str, Any]:
         if values.get("beneficiary_id"):

@@ -105,7 +105,8 @@ class PersonSteps:
         view = self.services.beneficiaries.get(bid)
         self._set_person_facts(view.identity_type, view.identity_number, view.gender)
         if self.state.contact_id:
-            self.services.contacts.link_beneficiary(uuid.UUID(self.state.contact_id), bid)
+            self.services.contacts.link_beneficiary(self.actor, uuid.UUID(self.state.contact_id),
+                                                    bid)
         return {k: (v.isoformat() if isinstance(v, date) else getattr(v, "value", v))
                 for k, v in values.items()}
 

@@ -83,7 +83,7 @@ class InterviewSession(PersonSteps):
     @classmethod
     def resume(cls, services: InterviewServices, forms: FormSet, actor: Actor,
                draft_id: uuid.UUID, today: date | None = None) -> InterviewSession:
-        draft = services.drafts.load(draft_id)
+        draft = services.drafts.load(actor, draft_id)
         if draft.kind != KIND:
             raise UserError("That draft is not an interview.", message_ar="المسودة ليست مقابلة.")
         return cls(services, forms, actor, InterviewState.from_json(draft.state), draft_id, today)
@@ -112,8 +112,8 @@ class InterviewSession(PersonSteps):
     def _save(self) -> None:
         app_id = uuid.UUID(self.state.application_id) if self.state.application_id else None
         status = "done" if self.finished else "open"
-        self.services.drafts.save(self.draft_id, self.state.step, self.state.to_json(),
-                                  application_id=app_id, status=status)
+        self.services.drafts.save(self.actor, self.draft_id, self.state.step,
+                                  self.state.to_json(), application_id=app_id, status=status)
 
     # -- what each step shows -----------------------------------------------------------
     def facts(self) -> dict[str, Any]:
@@ -190,13 +190,14 @@ class InterviewSession(PersonSteps):
             raise _invalid("reason", "say why the interview stops", "اكتب سبب إيقاف المقابلة")
         if self.state.application_id:
             app_id = uuid.UUID(self.state.application_id)
-            if self.services.applications.get(app_id).status is ApplicationStatus.DRAFT:
+            app = self.services.applications.get(self.actor, app_id)
+            if app.status is ApplicationStatus.DRAFT:
                 self.services.applications.withdraw(self.actor, app_id, reason)
         if self.state.contact_id:
-            self.services.contacts.finish(uuid.UUID(self.state.contact_id), answer=reason,
-                                          outcome="abandoned")
-        self.services.drafts.save(self.draft_id, self.state.step, self.state.to_json(),
-                                  status="abandoned")
+            self.services.contacts.finish(self.actor, uuid.UUID(self.state.contact_id),
+                                          answer=reason, outcome="abandoned")
+        self.services.drafts.save(self.actor, self.draft_id, self.state.step,
+                                  self.state.to_json(), status="abandoned")
 
     def complete(self, values: dict[str, Any]) -> Step:
         """Check the values of the current step, apply its effects, save, move on.
@@ -337,7 +338,7 @@ class InterviewSession(PersonSteps):
     def _complete_registration(self, values: dict[str, Any]) -> dict[str, Any]:
         apps = self.services.applications
         app_id = uuid.UUID(self.state.application_id or "")
-        app = apps.get(app_id)
+        app = apps.get(self.actor, app_id)
         if app.status is ApplicationStatus.DRAFT:
             app = apps.mark_incomplete(self.actor, app_id) if app.missing_items \
                 else apps.submit(self.actor, app_id)
@@ -380,7 +381,8 @@ class InterviewSession(PersonSteps):
             result = {"score": score, "anonymous": anonymous, "answers": answers}
         if contact is not None:
             delivered = self.state.answers(Step.DELIVERY).get(SERVICE_GIVEN)
-            self.services.contacts.finish(contact, answer=delivered, outcome=self.state.path)
+            self.services.contacts.finish(self.actor, contact, answer=delivered,
+                                          outcome=self.state.path)
         return result
 
     def _code(self) -> str:

@@ -9,10 +9,21 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
-from ..models import Beneficiary, Channel, Contact, Role, utcnow
+from ..models import Beneficiary, Channel, Contact, utcnow
+from ..permissions import COUNTER_WORK, READS, guarded, register
 from .actor import Actor
+
+register({
+    # POL-CH contacts are the counter's: calls, visits and the letters it sends.
+    "ContactService.record": COUNTER_WORK,
+    "ContactService.link_beneficiary": COUNTER_WORK,
+    "ContactService.finish": COUNTER_WORK,
+    "ContactService.get": READS,
+    "ContactService.follow_ups": READS,
+})
 
 CHANNEL_LABELS_AR = {
     Channel.INTERVIEW: "المقابلة",
@@ -23,7 +34,6 @@ CHANNEL_LABELS_AR = {
     Channel.VOLUNTEERING: "خدمة التطوع",
     Channel.WEBSITE: "الموقع الإلكتروني للجمعية",
 }
-STAFF_ROLES = (Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
 
 
 @dataclass(frozen=True)
@@ -56,15 +66,20 @@ def _view(c: Contact) -> ContactView:
                        c.follow_up_needed, c.staff_name, c.started_at, c.ended_at)
 
 
+def _closing_fields(c: Contact) -> dict[str, object]:
+    return {"ended_at": c.ended_at, "answer": c.answer, "outcome": c.outcome,
+            "follow_up_needed": c.follow_up_needed}
+
+
 class ContactService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @guarded
     def record(self, actor: Actor, data: ContactInput, *,
                contact_id: uuid.UUID | None = None, open_: bool = False) -> uuid.UUID:
         """Save a contact. With ``contact_id`` the call is idempotent: a retry after a crash
         finds the contact already there and changes nothing."""
-        actor.require(*STAFF_ROLES, action="record a contact")
         purpose = (data.purpose or "").strip()
         if len(purpose) < 2:
             raise UserError("Say what the contact was about (purpose).",
@@ -90,18 +105,33 @@ class ContactService:
                 ended_at=None if open_ else now,
             )
             s.add(c)
+            record_event(s, actor, "contact_recorded", entity="contact", entity_id=c.id,
+                         details={"channel": c.channel.value, "purpose": c.purpose,
+                                  "beneficiary_id": str(c.beneficiary_id)
+                                  if c.beneficiary_id else None,
+                                  "follow_up_needed": c.follow_up_needed, "open": open_})
         return c.id
 
-    def link_beneficiary(self, contact_id: uuid.UUID, beneficiary_id: uuid.UUID) -> None:
+    @guarded
+    def link_beneficiary(self, actor: Actor, contact_id: uuid.UUID,
+                         beneficiary_id: uuid.UUID) -> None:
         with self.db.session() as s:
             c = self._get(s, contact_id)
             if c.beneficiary_id != beneficiary_id:
+                if s.get(Beneficiary, beneficiary_id) is None:
+                    raise UserError("That beneficiary does not exist.",
+                                    message_ar="المستفيد غير موجود.")
+                before = {"beneficiary_id": str(c.beneficiary_id) if c.beneficiary_id else None}
                 c.beneficiary_id = beneficiary_id
+                record_event(s, actor, "contact_linked", entity="contact", entity_id=c.id,
+                             before=before, after={"beneficiary_id": str(beneficiary_id)})
 
-    def finish(self, contact_id: uuid.UUID, *, answer: str | None = None,
+    @guarded
+    def finish(self, actor: Actor, contact_id: uuid.UUID, *, answer: str | None = None,
                outcome: str | None = None, follow_up_needed: bool | None = None) -> None:
         with self.db.session() as s:
             c = self._get(s, contact_id)
+            before = _closing_fields(c)
             if c.ended_at is None:
                 c.ended_at = utcnow()
             if answer is not None:
@@ -110,12 +140,18 @@ class ContactService:
                 c.outcome = outcome
             if follow_up_needed is not None:
                 c.follow_up_needed = follow_up_needed
+            after = _closing_fields(c)
+            if after != before:  # finishing again with the same words changes nothing
+                record_event(s, actor, "contact_finished", entity="contact", entity_id=c.id,
+                             before=before, after=after)
 
-    def get(self, contact_id: uuid.UUID) -> ContactView:
+    @guarded
+    def get(self, actor: Actor, contact_id: uuid.UUID) -> ContactView:
         with self.db.reader() as s:
             return _view(self._get(s, contact_id))
 
-    def follow_ups(self) -> list[ContactView]:
+    @guarded
+    def follow_ups(self, actor: Actor) -> list[ContactView]:
         with self.db.reader() as s:
             rows = s.scalars(select(Contact).where(Contact.follow_up_needed.is_(True))
                              .order_by(Contact.started_at))

@@ -9,10 +9,20 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..audit import record_event
 from ..db import Database
 from ..errors import PolicyViolation, UserError
-from ..models import Referral, ReferralStatus, Role, utcnow
+from ..models import Referral, ReferralStatus, utcnow
+from ..permissions import AD, COUNTER_WORK, READS, SR, guarded, register, rule
 from .actor import Actor
+
+register({
+    "ReferralService.refer": COUNTER_WORK,
+    # POL-H3: the social-research officer answers and explains, at the counter.
+    "ReferralService.answer": rule(site=(SR, AD)),
+    "ReferralService.get": READS,
+    "ReferralService.open_referrals": READS,
+})
 
 
 @dataclass(frozen=True)
@@ -37,10 +47,10 @@ class ReferralService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @guarded
     def refer(self, actor: Actor, *, reason: str, beneficiary_id: uuid.UUID | None = None,
               application_id: uuid.UUID | None = None, contact_id: uuid.UUID | None = None,
               referral_id: uuid.UUID | None = None) -> uuid.UUID:
-        actor.require(Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER, action="refer a beneficiary")
         reason = (reason or "").strip()
         if len(reason) < 3:
             raise UserError("Give the reason for the referral.",
@@ -52,11 +62,16 @@ class ReferralService:
                          beneficiary_id=beneficiary_id, application_id=application_id,
                          contact_id=contact_id, referred_by=actor.user_id)
             s.add(r)
+            record_event(s, actor, "referral_made", entity="referral", entity_id=r.id,
+                         details={"reason": reason,
+                                  "beneficiary_id": str(beneficiary_id) if beneficiary_id else None,
+                                  "application_id": str(application_id) if application_id else None,
+                                  "contact_id": str(contact_id) if contact_id else None})
         return r.id
 
+    @guarded
     def answer(self, actor: Actor, referral_id: uuid.UUID, answer: str) -> None:
         """Only the social-research officer answers a referral (POL-H3)."""
-        actor.require(Role.SOCIAL_RESEARCHER, action="answer a referral")
         if not (answer or "").strip():
             raise UserError("Write the answer given to the beneficiary.",
                             message_ar="اكتب الإجابة التي قُدمت للمستفيد.")
@@ -69,15 +84,20 @@ class ReferralService:
                                       message_ar="تمت الإجابة على هذه الإحالة من قبل.")
             r.status, r.answer = ReferralStatus.ANSWERED, answer.strip()
             r.answered_at, r.answered_by = utcnow(), actor.user_id
+            record_event(s, actor, "referral_answered", entity="referral", entity_id=r.id,
+                         before={"status": ReferralStatus.OPEN.value, "answer": None},
+                         after={"status": r.status.value, "answer": r.answer})
 
-    def get(self, referral_id: uuid.UUID) -> ReferralView:
+    @guarded
+    def get(self, actor: Actor, referral_id: uuid.UUID) -> ReferralView:
         with self.db.reader() as s:
             r = s.get(Referral, referral_id)
             if r is None:
                 raise UserError("No such referral.", message_ar="الإحالة غير موجودة.")
             return _view(r)
 
-    def open_referrals(self) -> list[ReferralView]:
+    @guarded
+    def open_referrals(self, actor: Actor) -> list[ReferralView]:
         with self.db.reader() as s:
             rows = s.scalars(select(Referral).where(Referral.status == ReferralStatus.OPEN)
                              .order_by(Referral.created_at))

@@ -10,11 +10,19 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..audit import record_event
 from ..checklists.model import FormDef
 from ..db import Database
 from ..errors import UserError
 from ..models import SatisfactionResponse
+from ..permissions import COUNTER_WORK, READS, guarded, register
 from .actor import Actor
+
+register({
+    "SatisfactionService.record": COUNTER_WORK,
+    # Aggregates only (POL-G6), so every reader may see them.
+    "SatisfactionService.summary": READS,
+})
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class SatisfactionService:
         self.db = db
         self.questions = questions
 
+    @guarded
     def record(self, actor: Actor, data: SatisfactionInput, *,
                response_id: uuid.UUID | None = None) -> uuid.UUID:
         score = check_score(data.score)
@@ -75,9 +84,15 @@ class SatisfactionService:
                 channel=data.channel, staff_user_id=actor.user_id,
             )
             s.add(r)
+            # The event names who recorded it, never whom it rates: an anonymous rating
+            # stays unlinked here too (POL-G6), and its score is not the audit's business.
+            record_event(s, actor, "satisfaction_recorded", entity="satisfaction",
+                         entity_id=r.id, details={"channel": r.channel,
+                                                  "anonymous": r.anonymous})
         return r.id
 
-    def summary(self, since: datetime | None = None) -> SatisfactionSummary:
+    @guarded
+    def summary(self, actor: Actor, since: datetime | None = None) -> SatisfactionSummary:
         with self.db.reader() as s:
             where = [SatisfactionResponse.created_at >= since] if since else []
             by_score = {

@@ -55,7 +55,7 @@ def test_kill_during_interview_then_resume(qtbot, ctx) -> None:  # type: ignore[
     assert isinstance(view.page, SatisfactionPage)  # referred: straight to the rating
     view.finish_without_rating()
     assert s.step is Step.DONE
-    referral = ctx.interview.referrals.get(uuid.UUID(s.state.referral_id))
+    referral = ctx.interview.referrals.get(ctx.actor, uuid.UUID(s.state.referral_id))
     assert "التطوع" in referral.reason
     view.save()
     view.refresh()

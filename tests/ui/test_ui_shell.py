@@ -132,7 +132,7 @@ def test_contact_on_another_channel_and_referral_answer(qtbot, ctx, db) -> None:
     view.follow_up.setChecked(True)
     cid = view.save()
     assert isinstance(cid, uuid.UUID)
-    got = ctx.interview.contacts.get(cid)
+    got = ctx.interview.contacts.get(ctx.actor, cid)
     assert got.channel is Channel.PHONE and got.follow_up_needed
 
     actor = ctx.require_actor()
@@ -144,14 +144,14 @@ def test_contact_on_another_channel_and_referral_answer(qtbot, ctx, db) -> None:
     inbox.table.selectRow(0)
     inbox.answer_box.setPlainText("شرح الباحث الإجراءات للمستفيد")
     inbox.answer_selected()  # a receptionist may not answer (POL-H3 is the researcher's)
-    assert ctx.interview.referrals.get(rid).answer is None
+    assert ctx.interview.referrals.get(ctx.actor, rid).answer is None
     assert "صلاحيتك" in inbox.status.text()
     auth = AuthService(db)
     auth.create_user(auth.login("admin", ADMIN_PW), "khalid", "خالد العتيبي",
                      Role.SOCIAL_RESEARCHER, RECEPTION_PW)
     ctx.actor = auth.login("khalid", RECEPTION_PW)
     inbox.answer_selected()
-    assert ctx.interview.referrals.get(rid).answer == "شرح الباحث الإجراءات للمستفيد"
+    assert ctx.interview.referrals.get(ctx.actor, rid).answer == "شرح الباحث الإجراءات للمستفيد"
     assert inbox.table.rowCount() == 0
 
 

@@ -96,7 +96,7 @@ def test_a_service_racing_another_counter(pg_db: Database,
     with pytest.raises(ConcurrentChange) as err:
         apps.provide_items(RECEPTIONIST, app.id, ["cv"])
     assert err.value.message_ar == ARABIC
-    after = apps.get(app.id)
+    after = apps.get(RECEPTIONIST, app.id)
     assert [m["id"] for m in after.missing_items] == ["cv"] and after.version == app.version + 1
 
 

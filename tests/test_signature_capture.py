@@ -71,7 +71,7 @@ def test_an_undecodable_signature_is_refused_at_capture(db: Database, name: str)
     with pytest.raises(UserError) as err:
         decls.sign_on_screen(RECEPTIONIST, did, BROKEN[name])
     assert "sign" in err.value.message and "التوقيع" in err.value.message_ar
-    d = decls.get(did)
+    d = decls.get(RECEPTIONIST, did)
     assert not d.is_signed and d.signature_png is None
 
 
@@ -91,7 +91,7 @@ def test_a_real_signature_is_kept_and_prints(db: Database) -> None:
     did = _declaration(db)
     decls = DeclarationService(db)
     decls.sign_on_screen(RECEPTIONIST, did, PNG)
-    d = decls.get(did)
+    d = decls.get(RECEPTIONIST, did)
     assert d.is_signed and d.signature_png == PNG
     pdf = render_declaration(d.data_snapshot, language="ar", signature_png=d.signature_png,
                              signed_at=d.signed_at, witness_name=d.witness_name,
@@ -111,6 +111,6 @@ def test_the_interview_stays_at_the_declaration_to_sign_again(db: Database) -> N
         session.complete(broken)
     assert session.step is Step.DECLARATION
     did = uuid.UUID(session.state.declaration_id or "")
-    assert not DeclarationService(db).get(did).is_signed
+    assert not DeclarationService(db).get(RECEPTIONIST, did).is_signed
     session.complete(dict(steps[6]["values"]))  # signed again, properly
-    assert session.step is Step.NOTICE and DeclarationService(db).get(did).is_signed
+    assert session.step is Step.NOTICE and DeclarationService(db).get(RECEPTIONIST, did).is_signed

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The data folder holds the installed forms (and keys): never the developer's own.
+if "MAKAREM_DATA_DIR" not in os.environ:
+    os.environ["MAKAREM_DATA_DIR"] = tempfile.mkdtemp(prefix="makarem-test-data-")
+    atexit.register(shutil.rmtree, os.environ["MAKAREM_DATA_DIR"], True)
 
 from hypothesis import settings  # noqa: E402
 

@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
+from ..resources import forms_path
 from .flow_items import check_flow_items
+from .installed import FormsStore
 from .model import DefinitionError, FormDef, FormSet, Problem, ProgramDef
 from .schema import SECTIONS, parse_form, parse_programs
 
@@ -19,11 +21,17 @@ ENV_FORMS_DIR = "MAKAREM_FORMS_DIR"
 SKIP_DIRS = {"documents"}
 
 
+def shipped_forms_dir() -> Path:
+    return forms_path()
+
+
 def default_forms_dir() -> Path:
+    """The folder in use: ``$MAKAREM_FORMS_DIR``, else the one an administrator installed
+    (``forms apply``), else the one shipped with the application."""
     override = os.environ.get(ENV_FORMS_DIR)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "forms"
+    return FormsStore().current_dir() or shipped_forms_dir()
 
 
 def definition_files(folder: Path) -> list[Path]:

@@ -49,10 +49,15 @@ WORDING_DIR_ENV = "MAKAREM_WORDING_DIR"
 
 
 def default_wording_dir() -> Path:
+    """``$MAKAREM_WORDING_DIR``, else ``documents/`` of the forms folder in use (the one an
+    administrator installed takes precedence over the shipped one)."""
     override = os.environ.get(WORDING_DIR_ENV)
     if override:
         return Path(override)
-    return forms_path("documents")
+    from ..checklists.loader import default_forms_dir
+
+    in_use = default_forms_dir() / "documents"
+    return in_use if in_use.is_dir() else forms_path("documents")
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,9 @@ class ChainReport:
     events: int
     problem: str = ""  # the first broken event, worded
     broken_seq: int | None = None
+    # What broke, for a translated message: missing | out_of_order | relinked | changed |
+    # truncated (the newest events are gone).
+    reason: str = ""
 
 
 def verify_chain(s: Session, *, batch: int = 2000) -> ChainReport:
@@ -146,18 +149,19 @@ def verify_chain(s: Session, *, batch: int = 2000) -> ChainReport:
         if ev.seq != expected_seq:
             gap = "missing" if ev.seq > expected_seq else "out of order"
             return ChainReport(False, count, f"event #{expected_seq} is {gap}; next is {where}",
-                               expected_seq)
+                               expected_seq, gap.replace(" ", "_"))
         if ev.prev_hash != prev:
             return ChainReport(False, count,
                                f"{where} does not follow the event before it (deleted, "
-                               "inserted or reordered)", ev.seq)
+                               "inserted or reordered)", ev.seq, "relinked")
         if event_hash(ev) != ev.hash:
-            return ChainReport(False, count, f"{where} was changed after it was written", ev.seq)
+            return ChainReport(False, count, f"{where} was changed after it was written", ev.seq,
+                               "changed")
         prev, expected_seq, count = ev.hash, expected_seq + 1, count + 1
     head = s.get(AuditHead, 1)
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
     if head_seq != count or (count and head_hash != prev):
         return ChainReport(False, count,
                            f"the newest events after #{count} are missing "
-                           f"(the chain's head says #{head_seq})", count + 1)
+                           f"(the chain's head says #{head_seq})", count + 1, "truncated")
     return ChainReport(True, count)

@@ -18,6 +18,7 @@ from .actor import Actor
 register({
     "AuditService.verify": ADMIN_ONLY,
     "AuditService.events": ADMIN_ONLY,
+    "AuditService.facets": ADMIN_ONLY,
 })
 
 
@@ -33,6 +34,15 @@ class AuditEventView:
     entity_id: str
     details: dict[str, Any]
     hash: str
+
+
+@dataclass(frozen=True)
+class AuditFacets:
+    """The values the trail holds, for the filters of the audit screen."""
+
+    actions: list[str]
+    entities: list[str]
+    usernames: list[str]
 
 
 class AuditService:
@@ -70,3 +80,12 @@ class AuditService:
                                e.entity, e.entity_id, dict(e.details or {}), e.hash)
                 for e in s.scalars(q)
             ]
+
+    @guarded
+    def facets(self, actor: Actor) -> AuditFacets:
+        def distinct(column: Any) -> list[str]:
+            return [v for v in s.scalars(select(column).distinct().order_by(column)) if v]
+
+        with self.db.reader() as s:
+            return AuditFacets(distinct(AuditEvent.action), distinct(AuditEvent.entity),
+                               distinct(AuditEvent.username))

@@ -67,6 +67,11 @@ class AppContext:
 
         return self._service("forms", make)
 
+    def forget_forms(self) -> None:
+        """After a new forms folder is installed: the next interview reads it."""
+        for name in ("forms", "interview"):
+            self._services.pop(name, None)
+
     @property
     def interview(self) -> Any:
         """The services an interview uses (``makarem_desk.interview.services``)."""

@@ -31,6 +31,10 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_)
         return path or None
 
+    def pick_folder(self, parent: QWidget | None, title: str) -> str | None:
+        path = QFileDialog.getExistingDirectory(parent, title)
+        return path or None
+
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:
         box = QMessageBox(parent)
@@ -65,6 +69,7 @@ class RecordingDialogs(Dialogs):
         self.ask_answers: list[str | None] = []
         self.save_path: str | None = None
         self.open_path: str | None = None
+        self.folder_path: str | None = None
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", text))
@@ -86,6 +91,10 @@ class RecordingDialogs(Dialogs):
                        filter_: str = "PNG (*.png)") -> str | None:
         self.shown.append(("open", title))
         return self.open_path
+
+    def pick_folder(self, parent: QWidget | None, title: str) -> str | None:
+        self.shown.append(("folder", title))
+        return self.folder_path
 
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..models import Role
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
             self.add_page("sync", self.tr("Exchange with the committee"), self._sync)
         if importlib.util.find_spec(f"{__package__}.committee_view") is not None:
             self.add_page("committee", self.tr("Committee decisions"), self._committee)
+        if actor.role is Role.ADMINISTRATOR:
+            self.add_page("audit", self.tr("Audit trail"), self._audit)
+            self.add_page("forms_admin", self.tr("Forms folder"), self._forms_admin)
         self.add_page("settings", self.tr("Settings"), lambda: SettingsView(ctx))
         nav_lay.addStretch(1)
         who = QLabel(f"{actor.full_name}\n{role_label(actor.role)}")
@@ -134,6 +138,16 @@ class MainWindow(QMainWindow):
         from .referrals_view import ReferralsView
 
         return ReferralsView(self.ctx)
+
+    def _audit(self) -> QWidget:
+        from .audit_view import AuditView
+
+        return AuditView(self.ctx)
+
+    def _forms_admin(self) -> QWidget:
+        from .forms_admin_view import FormsAdminView
+
+        return FormsAdminView(self.ctx)
 
     def _sync(self) -> QWidget:
         from .sync_view import SyncView

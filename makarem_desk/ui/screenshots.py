@@ -7,6 +7,7 @@ Run under Xvfb for real window decorations and fonts as staff see them.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from datetime import date
@@ -50,6 +51,41 @@ def _sign(canvas: Any) -> None:
     canvas.end_stroke()
 
 
+CANDIDATES: list[Path] = []  # made by prepare(): readme-only (installed), changed, broken
+
+
+def forms_candidates(tmp: Path) -> tuple[Path, Path, Path]:
+    """Copies of the shipped forms folder for the forms screen: one that changes only its
+    README (installed during preparation, so the history has a row), one with a renamed
+    item, a reworded one and new declaration wording, and one with a problem."""
+    import shutil
+
+    from ..resources import forms_path
+
+    made = []
+    for name in ("readme-only", "changed", "broken"):
+        folder = tmp / "forms-candidates" / name
+        shutil.copytree(forms_path(), folder)
+        made.append(folder)
+    readme = made[0] / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\nReviewed by the board.\n",
+                      encoding="utf-8")
+    academic = made[1] / "checklists" / "academic.yaml"
+    academic.write_text(academic.read_text(encoding="utf-8")
+                        .replace("id: experience_years", "id: years_of_experience")
+                        .replace("label_ar: المؤهل الأكاديمي للمتقدم",
+                                 "label_ar: أعلى مؤهل أكاديمي حصل عليه المتقدم"),
+                        encoding="utf-8")
+    declaration = made[1] / "documents" / "declaration.ar.txt"
+    declaration.write_text(declaration.read_text(encoding="utf-8").rstrip("\n")
+                           + "\n\nوأتعهد بإبلاغ الجمعية بأي تغيير في بياناتي.\n",
+                           encoding="utf-8")
+    broken = made[2] / "checklists" / "field.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("kind: yes_no", "kind: yes", 1),
+                      encoding="utf-8")
+    return made[0], made[1], made[2]
+
+
 def prepare(tmp: Path) -> Any:
     from ..demo import DemoGenerator
     from ..models import Role
@@ -74,10 +110,33 @@ def prepare(tmp: Path) -> Any:
     admin = auth.login("admin", "admin-pass-1")
     auth.create_user(admin, "reem", "ريم الدوسري", Role.RECEPTIONIST, "reem-pass-1")
     DemoGenerator(ctx.db, seed=7, today=TODAY).run(300)
+    from ..services.forms_admin import FormsAdminService
+
+    if not CANDIDATES:
+        CANDIDATES.extend(forms_candidates(tmp))
+    FormsAdminService(ctx.db).apply(admin, CANDIDATES[0])
     ctx = AppContext(db=ctx.db, bus=EventBus(), tasks=TaskRunner(synchronous=True),
                      dialogs=RecordingDialogs(), today=TODAY)
     ctx.actor = admin
     return ctx
+
+
+def admin_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """The administrator's screens in use: a verified trail with an event's details, and
+    the forms folder previewed with changes and with a problem."""
+    shots = []
+    audit = window.show_page("audit")
+    audit.verify()
+    row = next((i for i, e in enumerate(audit.events) if e.action == "forms_applied"), 0)
+    audit.table.selectRow(row)
+    shots.append(_shot(app, window, out, f"{lang}-40-audit-verified"))
+    forms = window.show_page("forms_admin")
+    _, changed, broken = CANDIDATES
+    forms.load_preview(str(changed))
+    shots.append(_shot(app, window, out, f"{lang}-41-forms-preview"))
+    forms.load_preview(str(broken))
+    shots.append(_shot(app, window, out, f"{lang}-42-forms-problems"))
+    return shots
 
 
 def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
@@ -102,6 +161,8 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     for i, key in enumerate(window.pages, start=2):
         window.show_page(key)
         shots.append(_shot(app, window, out, f"{lang}-{i:02d}-{key}"))
+    if "audit" in window.pages:
+        shots += admin_shots(app, window, out, lang)
     view = window.page("interview")
     assert isinstance(view, InterviewView)
     window.show_page("interview")
@@ -161,6 +222,8 @@ def main(argv: list[str]) -> int:
 
     app = make_application(language="ar")
     with tempfile.TemporaryDirectory() as tmp:
+        # Forms installed while preparing go to this throw-away data folder.
+        os.environ["MAKAREM_DATA_DIR"] = str(Path(tmp) / "data")
         ctx = prepare(Path(tmp))
         # The PERSON of the wizard is registered by the Arabic walk; give the English
         # walk a different identity number so both reach the declaration.

@@ -1,6 +1,583 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="19" />
+        <source>Signed in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="20" />
+        <source>Sign-in failed</source>
+        <translation>محاولة دخول فاشلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="21" />
+        <source>Signed out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="22" />
+        <source>Screen locked</source>
+        <translation>قفل الشاشة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="23" />
+        <source>Screen unlocked</source>
+        <translation>فتح قفل الشاشة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="24" />
+        <source>Locked session ended</source>
+        <translation>إنهاء جلسة مقفلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="26" />
+        <source>Installation set up</source>
+        <translation>إعداد المنشأة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="27" />
+        <source>User created</source>
+        <translation>إنشاء مستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="28" />
+        <source>User disabled</source>
+        <translation>إيقاف مستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="29" />
+        <source>User enabled</source>
+        <translation>تفعيل مستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="30" />
+        <source>User's role changed</source>
+        <translation>تغيير صلاحية مستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="31" />
+        <source>Language changed</source>
+        <translation>تغيير اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="32" />
+        <source>Password changed</source>
+        <translation>تغيير كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="33" />
+        <source>Password reset</source>
+        <translation>إعادة تعيين كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="34" />
+        <source>Password protection upgraded</source>
+        <translation>تحديث حماية كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="35" />
+        <source>Association details changed</source>
+        <translation>تعديل بيانات الجمعية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="36" />
+        <source>Settings changed</source>
+        <translation>تعديل الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="37" />
+        <source>Keys created</source>
+        <translation>إنشاء المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="38" />
+        <source>Public key exported</source>
+        <translation>تصدير المفتاح العام</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="39" />
+        <source>Installation trusted</source>
+        <translation>اعتماد منشأة موثوقة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="40" />
+        <source>Trust withdrawn</source>
+        <translation>سحب الثقة من منشأة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="41" />
+        <source>Programs loaded</source>
+        <translation>تحميل البرامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="42" />
+        <source>Forms folder installed</source>
+        <translation>تثبيت مجلد النماذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <source>Forms folder refused</source>
+        <translation>رفض مجلد النماذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
+        <source>Backup made</source>
+        <translation>إنشاء نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="45" />
+        <source>Backup failed</source>
+        <translation>فشل النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="46" />
+        <source>Backup settings changed</source>
+        <translation>تعديل إعدادات النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="47" />
+        <source>Database restored</source>
+        <translation>استرجاع قاعدة البيانات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="48" />
+        <source>Restore refused</source>
+        <translation>رفض الاسترجاع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="50" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="51" />
+        <source>Beneficiary registered</source>
+        <translation>تسجيل مستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
+        <source>Beneficiary's data changed</source>
+        <translation>تعديل بيانات مستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="54" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="55" />
+        <source>Beneficiaries imported</source>
+        <translation>استيراد مستفيدين</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="56" />
+        <source>Import refused</source>
+        <translation>رفض الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="57" />
+        <source>Interview started</source>
+        <translation>بدء مقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="58" />
+        <source>Interview finished</source>
+        <translation>إنهاء مقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />
+        <source>Interview abandoned</source>
+        <translation>إلغاء مقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="60" />
+        <source>Application opened</source>
+        <translation>فتح طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="61" />
+        <source>Application changed</source>
+        <translation>تعديل طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="62" />
+        <source>Missing items provided</source>
+        <translation>استكمال النواقص</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="63" />
+        <source>Application submitted</source>
+        <translation>تقديم طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="64" />
+        <source>Application withdrawn</source>
+        <translation>سحب طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
+        <source>Application decided</source>
+        <translation>البت في طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="66" />
+        <source>Application completed</source>
+        <translation>إكمال طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="67" />
+        <source>Service delivered</source>
+        <translation>تقديم الخدمة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="68" />
+        <source>Declaration prepared</source>
+        <translation>إعداد إقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <source>Declaration signed</source>
+        <translation>توقيع إقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="70" />
+        <source>Declaration printed</source>
+        <translation>طباعة إقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="71" />
+        <source>Declaration reprinted</source>
+        <translation>إعادة طباعة إقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="72" />
+        <source>Receipt printed</source>
+        <translation>طباعة إيصال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="73" />
+        <source>Decision letter printed</source>
+        <translation>طباعة خطاب القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="74" />
+        <source>Contact recorded</source>
+        <translation>تسجيل تواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="75" />
+        <source>Contact linked to a beneficiary</source>
+        <translation>ربط تواصل بمستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="76" />
+        <source>Contact finished</source>
+        <translation>إنهاء تواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="77" />
+        <source>Referred to the social researcher</source>
+        <translation>إحالة إلى مسؤول البحث الاجتماعي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="78" />
+        <source>Referral answered</source>
+        <translation>الرد على إحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="79" />
+        <source>Satisfaction recorded</source>
+        <translation>تسجيل قياس الرضا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="81" />
+        <source>Batch exported</source>
+        <translation>تصدير دفعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="82" />
+        <source>Batch imported</source>
+        <translation>استيراد دفعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="83" />
+        <source>Batch refused</source>
+        <translation>رفض دفعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="84" />
+        <source>Batch re-created</source>
+        <translation>إعادة إنشاء دفعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="85" />
+        <source>Conflict settled</source>
+        <translation>حسم تعارض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <source>Decision from a counter refused</source>
+        <translation>رفض قرار وارد من فرع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="91" />
+        <source>Application</source>
+        <translation>طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="92" />
+        <source>Beneficiary</source>
+        <translation>مستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
+        <source>Contact</source>
+        <translation>تواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
+        <source>Declaration</source>
+        <translation>إقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
+        <source>Referral</source>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
+        <source>Satisfaction response</source>
+        <translation>استبانة رضا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
+        <source>Interview in progress</source>
+        <translation>مقابلة جارية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
+        <source>User</source>
+        <translation>مستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="100" />
+        <source>Installation</source>
+        <translation>منشأة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
+        <source>Program</source>
+        <translation>برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
+        <source>Forms folder</source>
+        <translation>مجلد النماذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
+        <source>Batch</source>
+        <translation>دفعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
+        <source>Conflict</source>
+        <translation>تعارض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
+        <source>Database</source>
+        <translation>قاعدة البيانات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="131" />
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="132" />
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="154" />
+        <source>changed: %1</source>
+        <translation>تغيّر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="178" />
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="179" />
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="180" />
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="198" />
+        <source>No details.</source>
+        <translation>لا تفاصيل.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="75" />
+        <source>The audit trail is intact: %1 events, every link verified.</source>
+        <translation>سجل التدقيق سليم: تحقّقنا من كل حلقة في السلسلة (عدد الأحداث: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="80" />
+        <source>event #%1 was changed after it was written</source>
+        <translation>الحدث رقم %1 عُدّل بعد تسجيله</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="82" />
+        <source>event #%1 does not follow the event before it (an event was deleted, inserted or moved)</source>
+        <translation>الحدث رقم %1 لا يتصل بالحدث الذي قبله (حُذف حدث أو أُدرج أو نُقل)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="85" />
+        <source>event #%1 is missing (deleted)</source>
+        <translation>الحدث رقم %1 مفقود (محذوف)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="86" />
+        <source>event #%1 is out of order</source>
+        <translation>الحدث رقم %1 في غير موضعه</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="87" />
+        <source>the newest events from #%1 on are missing (deleted)</source>
+        <translation>أحدث الأحداث ابتداءً من رقم %1 مفقودة (محذوفة)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="91" />
+        <source>The audit trail is BROKEN: %1. The %2 events before it verify.</source>
+        <translation>سجل التدقيق مكسور: %1. الأحداث السابقة له (%2) سليمة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="124" />
+        <source>Reference or record id</source>
+        <translation>المرجع أو رقم السجل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="126" />
+        <source>Show</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="129" />
+        <source>Verify the chain</source>
+        <translation>تحقّق من السلسلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="114" />
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="135" />
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="136" />
+        <location filename="../../makarem_desk/ui/audit_view.py" line="159" />
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="136" />
+        <location filename="../../makarem_desk/ui/audit_view.py" line="159" />
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="140" />
+        <source>Record kind</source>
+        <translation>نوع السجل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="142" />
+        <location filename="../../makarem_desk/ui/audit_view.py" line="159" />
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="158" />
+        <source>Time (Riyadh)</source>
+        <translation>الوقت (الرياض)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="158" />
+        <source>Installation</source>
+        <translation>المنشأة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="160" />
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="172" />
+        <source>Audit trail</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="173" />
+        <source>Every act is recorded in a chain of events that cannot be changed unnoticed. Times are Riyadh time.</source>
+        <translation>يُسجَّل كل إجراء في سلسلة أحداث لا يمكن تعديلها دون أن يُكتشف ذلك. الأوقات بتوقيت الرياض.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="203" />
+        <source>All actions</source>
+        <translation>كل الإجراءات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="205" />
+        <source>All records</source>
+        <translation>كل السجلات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="207" />
+        <source>All users</source>
+        <translation>كل المستخدمين</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="233" />
+        <source>The newest %1 events are shown; narrow the filters to see older ones.</source>
+        <translation>تُعرض أحدث الأحداث (%1)؛ ضيّق عوامل التصفية لرؤية الأقدم.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="235" />
+        <source>%1 events</source>
+        <translation>عدد الأحداث: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="280" />
+        <source>Verifying the audit trail…</source>
+        <translation>جارٍ التحقق من سجل التدقيق…</translation>
+    </message>
+</context>
+<context>
     <name>ContactView</name>
     <message>
         <location filename="../../makarem_desk/ui/contact_view.py" line="42" />
@@ -99,12 +676,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="38" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="42" />
         <source>Cannot continue</source>
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="51" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="55" />
         <source>An unexpected error occurred. What you entered is kept; please try again, and tell the administrator if it happens again.</source>
         <translation>حدث خطأ غير متوقع. ما أدخلته محفوظ؛ حاول مرة أخرى، وأبلغ مدير النظام إن تكرر.</translation>
     </message>
@@ -163,6 +740,273 @@
         <location filename="../../makarem_desk/ui/interview_steps.py" line="256" />
         <source>Open the beneficiary's profile</source>
         <translation>فتح ملف المستفيد</translation>
+    </message>
+</context>
+<context>
+    <name>FormsAdmin</name>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="27" />
+        <source>Program added</source>
+        <translation>إضافة برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="28" />
+        <source>Program removed</source>
+        <translation>حذف برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="29" />
+        <source>Program changed</source>
+        <translation>تعديل برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="30" />
+        <source>Form added</source>
+        <translation>إضافة نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="31" />
+        <source>Form removed</source>
+        <translation>حذف نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="32" />
+        <source>Form title reworded</source>
+        <translation>تعديل عنوان نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="33" />
+        <source>Item added</source>
+        <translation>إضافة بند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="34" />
+        <source>Item removed</source>
+        <translation>حذف بند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="35" />
+        <source>Item renamed</source>
+        <translation>إعادة تسمية بند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="36" />
+        <source>Item reworded</source>
+        <translation>تعديل صياغة بند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="37" />
+        <source>Item changed</source>
+        <translation>تعديل بند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="38" />
+        <source>Document wording added</source>
+        <translation>إضافة نص مستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="39" />
+        <source>Document wording removed</source>
+        <translation>حذف نص مستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="40" />
+        <source>Document wording changed</source>
+        <translation>تعديل نص مستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="43" />
+        <source>Interview</source>
+        <translation>المقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="44" />
+        <source>Satisfaction survey</source>
+        <translation>استبانة الرضا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="45" />
+        <source>Programs</source>
+        <translation>البرامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="46" />
+        <source>Printed documents</source>
+        <translation>المستندات المطبوعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="67" />
+        <source>Checklist %1</source>
+        <translation>قائمة التحقق %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="69" />
+        <source>Program %1</source>
+        <translation>البرنامج %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="82" />
+        <source>fields: %1</source>
+        <translation>الحقول: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormsAdminView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="97" />
+        <source>Choose a folder…</source>
+        <translation>اختر مجلدًا…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="99" />
+        <source>Preview again</source>
+        <translation>أعد المعاينة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="117" />
+        <source>Change</source>
+        <translation>التغيير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="117" />
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="117" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="118" />
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="118" />
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="119" />
+        <source>Install this version</source>
+        <translation>ثبّت هذا الإصدار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="123" />
+        <source>Preview</source>
+        <translation>المعاينة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="130" />
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="130" />
+        <source>Installed (Riyadh)</source>
+        <translation>وقت التثبيت (الرياض)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="130" />
+        <source>By</source>
+        <translation>بواسطة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="131" />
+        <source>Version hash</source>
+        <translation>بصمة الإصدار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="131" />
+        <source>Changes</source>
+        <translation>التغييرات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="132" />
+        <source>Installed versions</source>
+        <translation>الإصدارات المثبّتة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="143" />
+        <source>Forms folder</source>
+        <translation>مجلد النماذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="145" />
+        <source>The checklists, the programs and the wording of printed documents. Choose a folder to see what it changes; a folder with problems cannot be installed. The previous version is kept.</source>
+        <translation>قوائم التحقق والبرامج ونصوص المستندات المطبوعة. اختر مجلدًا لترى ما يغيّره؛ المجلد الذي فيه أخطاء لا يمكن تثبيته. ويُحتفظ بالإصدار السابق.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="164" />
+        <source>In use: version %1 (%2), installed %3 by %4.</source>
+        <translation>المستخدم حاليًا: الإصدار %1 (%2)، ثبّته %4 في %3.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="169" />
+        <source>In use: the forms shipped with the application (no folder installed yet).</source>
+        <translation>المستخدم حاليًا: النماذج المرفقة بالبرنامج (لم يُثبَّت أي مجلد بعد).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="173" />
+        <source>(in use)</source>
+        <translation>(المستخدم حاليًا)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="176" />
+        <source>Other files only</source>
+        <translation>ملفات أخرى فقط</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="182" />
+        <source>Choose the forms folder</source>
+        <translation>اختر مجلد النماذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="195" />
+        <source>Checking the folder…</source>
+        <translation>جارٍ فحص المجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="201" />
+        <source>%1 problem(s): this folder cannot be installed until they are corrected.</source>
+        <translation>عدد الأخطاء: %1. لا يمكن تثبيت هذا المجلد حتى تُصحَّح.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="204" />
+        <source>This folder is identical to the forms in use.</source>
+        <translation>هذا المجلد مطابق للنماذج المستخدمة حاليًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="206" />
+        <source>No problems. %1 change(s) against the forms in use; new version %2.</source>
+        <translation>لا أخطاء. عدد التغييرات عن النماذج المستخدمة حاليًا: %1؛ الإصدار الجديد %2.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="216" />
+        <source>Answers are kept by item id: a renamed item is a new question, and the flow no longer finds answers given under the old id.</source>
+        <translation>الإجابات تُحفظ برمز البند: البند المعاد تسميته سؤال جديد، ولن تجد المقابلة الإجابات المسجلة تحت الرمز القديم.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="241" />
+        <source>Install the forms folder %1 with %2 change(s)? New interviews will use it at once; the version in use now is kept.</source>
+        <translation>هل تثبّت مجلد النماذج %1 (عدد التغييرات: %2)؟ ستستخدمه المقابلات الجديدة فورًا، ويُحتفظ بالإصدار المستخدم حاليًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="244" />
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="258" />
+        <source>Install the forms folder</source>
+        <translation>تثبيت مجلد النماذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="250" />
+        <source>Installing the forms…</source>
+        <translation>جارٍ تثبيت النماذج…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="259" />
+        <source>Version %1 is installed and in use.</source>
+        <translation>ثُبّت الإصدار %1 وأصبح هو المستخدم.</translation>
     </message>
 </context>
 <context>
@@ -300,37 +1144,37 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="97" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="99" />
         <source>Yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="97" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="99" />
         <source>No</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="99" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="101" />
         <source>Provided</source>
         <translation>مُقدَّم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="100" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="102" />
         <source>Missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="102" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="104" />
         <source>Signed on screen</source>
         <translation>وُقّع على الشاشة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="103" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="105" />
         <source>Signed on paper</source>
         <translation>وُقّع على الورق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="109" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="111" />
         <source>Said to the applicant and confirmed</source>
         <translation>أُبلغ المستفيد وتم التأكيد</translation>
     </message>
@@ -338,7 +1182,7 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="207" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="209" />
         <source>(optional)</source>
         <translation>(اختياري)</translation>
     </message>
@@ -487,68 +1331,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="46" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="71" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="47" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="72" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="78" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="79" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="81" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="82" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="82" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="83" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="89" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="91" />
+        <source>Audit trail</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="92" />
+        <source>Forms folder</source>
+        <translation>مجلد النماذج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="99" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="110" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="114" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="179" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="193" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="79" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="80" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="80" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="81" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="83" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="84" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="88" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="89" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
@@ -1063,7 +1917,14 @@
     <message numerus="yes">
         <location filename="../../makarem_desk/ui/search_view.py" line="94" />
         <source>%n result(s)</source>
-        <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%n نتائج</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .errors import ConcurrentChange, UserError
 from .models import ChangeCounter, Travelling
+from .passwords import DEFAULT_POLICY, PasswordPolicy
 from .permissions import InstallationRole
 
 ENV_DB_URL = "MAKAREM_DB_URL"
@@ -68,8 +69,11 @@ def _sqlite_begin(conn: Any) -> None:
 class Database:
     """Owns the engine and hands out short units of work."""
 
-    def __init__(self, url: str | None = None, *, site_id: str | None = None, echo: bool = False):
+    def __init__(self, url: str | None = None, *, site_id: str | None = None, echo: bool = False,
+                 passwords: PasswordPolicy = DEFAULT_POLICY):
         self.url = make_url(url or default_url())
+        # How the staff passwords stored in this database are hashed (tests pass a cheap one).
+        self.passwords = passwords
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.engine = self._make_engine(echo)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")

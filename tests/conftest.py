@@ -23,13 +23,14 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-from db_support import pg_schema_database  # noqa: E402
+from db_support import FAST_PASSWORDS, pg_schema_database  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 
 
 def _sqlite_db(tmp_path) -> Database:  # type: ignore[no-untyped-def]
-    db = Database(f"sqlite:///{tmp_path / 'test.sqlite3'}", site_id="TST1")
+    db = Database(f"sqlite:///{tmp_path / 'test.sqlite3'}", site_id="TST1",
+                  passwords=FAST_PASSWORDS)
     db.upgrade(backup=False)
     return db
 

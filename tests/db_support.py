@@ -11,8 +11,13 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from makarem_desk.db import Database
+from makarem_desk.passwords import PasswordPolicy
 
 PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
+# Argon2id at its minimum cost: tests create and sign in many users, and at the production
+# cost (~0.15 s a hash) that alone would add minutes to the suite.  test_passwords.py checks
+# the production policy itself.
+FAST_PASSWORDS = PasswordPolicy(time_cost=1, memory_kib=8, parallelism=1)
 
 
 @contextmanager
@@ -27,7 +32,7 @@ def pg_schema_database(site_id: str, prefix: str = "t") -> Iterator[tuple[Databa
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     sep = "&" if "?" in PG_URL else "?"
     url = f"{PG_URL}{sep}options=-csearch_path%3D{schema},public"
-    db = Database(url, site_id=site_id)
+    db = Database(url, site_id=site_id, passwords=FAST_PASSWORDS)
     try:
         db.upgrade(backup=False)
         yield db, url

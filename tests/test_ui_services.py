@@ -41,7 +41,7 @@ def _setup(db, **over) -> None:  # type: ignore[no-untyped-def]
 
 def test_password_hash_is_salted_and_verifies() -> None:
     a, b = hash_password("كلمة سر طويلة"), hash_password("كلمة سر طويلة")
-    assert a != b and a.startswith("scrypt$")
+    assert a != b and a.startswith("$argon2id$")
     assert verify_password("كلمة سر طويلة", a)
     assert not verify_password("كلمة سر طويلة!", a)
     assert not verify_password("x", "garbage")

@@ -1,18 +1,16 @@
 """Staff accounts: passwords, log-in, roles, lock-out after repeated failures.
 
-Passwords are hashed with scrypt and a per-user salt; the stored form names its own
-parameters so they can be raised later without invalidating old hashes.  Failed log-ins
-are recorded in the audit trail, which also drives the lock-out: it survives a restart of
-the application and needs no extra column.
+Passwords are hashed with Argon2id under the database's ``PasswordPolicy``
+(makarem_desk/passwords.py); each stored hash names its own scheme and parameters, and a
+hash made under an older scheme (the first releases' scrypt) or weaker parameters is
+replaced at the owner's next successful sign-in.  Failed log-ins are recorded in the audit
+trail, which also drives the lock-out: it survives a restart of the application and needs
+no extra column.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import re
-import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,9 +23,9 @@ from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
 from ..models import AuditEvent, Role, User, utcnow
+from ..passwords import DEFAULT_POLICY, PasswordPolicy, describe_hash, verify_password
 from .actor import Actor
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD_LENGTH = 8
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -35,34 +33,8 @@ LANGUAGES = ("ar", "en")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 
 
-def hash_password(password: str, *, salt: bytes | None = None) -> str:
-    salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
-    )
-    b64 = base64.b64encode
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def verify_password(password: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        salt = base64.b64decode(salt_b64)
-        expected = base64.b64decode(digest_b64)
-        got = hashlib.scrypt(
-            password.encode("utf-8"), salt=salt, n=int(n), r=int(r), p=int(p),
-            dklen=len(expected),
-        )
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got, expected)
-
-
-# A hash to compare against when the user does not exist, so that the time a refused
-# log-in takes does not tell whether the name is known.
-_DUMMY_HASH = hash_password("not-a-password", salt=b"\0" * 16)
+def hash_password(password: str, *, policy: PasswordPolicy = DEFAULT_POLICY) -> str:
+    return policy.hash(password)
 
 
 @dataclass(frozen=True)
@@ -131,7 +103,8 @@ class AuthService:
                     message_ar=f"محاولات خاطئة كثيرة؛ حاول مرة أخرى بعد {minutes} دقيقة.",
                 )
             user = s.scalars(select(User).where(User.username == name)).first()
-            ok = verify_password(password, user.password_hash if user else _DUMMY_HASH)
+            policy = self.db.passwords
+            ok = verify_password(password, user.password_hash if user else policy.dummy_hash())
             if user is None or not ok or not user.active:
                 record_event(s, None, "login_failed", username=name, entity="user", at=now)
                 # Commit the failure record even though we raise: it is the lock-out state.
@@ -139,6 +112,13 @@ class AuthService:
                 raise refused
             user.last_login_at = now
             record_event(s, actor_for(user), "login", entity="user", entity_id=user.id, at=now)
+            if policy.needs_rehash(user.password_hash):
+                # The only moment the password is known: move the hash to the current policy.
+                before = describe_hash(user.password_hash)
+                user.password_hash = policy.hash(password)
+                record_event(s, actor_for(user), "password_hash_upgraded", entity="user",
+                             entity_id=user.id, at=now,
+                             details={"from": before, "to": describe_hash(user.password_hash)})
             return actor_for(user)
 
     def _locked_until(self, s: Session, name: str, now: datetime) -> datetime | None:
@@ -184,7 +164,8 @@ class AuthService:
                     message_ar=f"اسم المستخدم «{name}» مستخدم من قبل.",
                 )
             user = User(username=name, full_name=full, role=role,
-                        password_hash=hash_password(password), language=language, active=True)
+                        password_hash=self._hash(password), language=language,
+                        active=True)
             s.add(user)
             s.flush()
             record_event(s, actor or actor_for(user), "user_created", entity="user", entity_id=user.id,
@@ -196,7 +177,7 @@ class AuthService:
         check_password(new_password)
         with self.db.session() as s:
             user = self._get(s, user_id)
-            user.password_hash = hash_password(new_password)
+            user.password_hash = self._hash(new_password)
             # Logged under the user's name so that it also clears their lock-out.
             record_event(s, actor, "password_reset", username=user.username, entity="user",
                          entity_id=user.id, details={"by": actor.username}, at=self.clock())
@@ -210,7 +191,7 @@ class AuthService:
             if not verify_password(old_password, user.password_hash):
                 raise UserError("The current password is wrong.",
                                 message_ar="كلمة المرور الحالية غير صحيحة.")
-            user.password_hash = hash_password(new_password)
+            user.password_hash = self._hash(new_password)
 
     def set_active(self, actor: Actor, user_id: uuid.UUID, active: bool) -> None:
         actor.require(Role.ADMINISTRATOR, action="enable or disable users")
@@ -239,6 +220,9 @@ class AuthService:
             return s.scalars(
                 select(User.id).where(User.role == Role.ADMINISTRATOR, User.active.is_(True))
             ).first() is not None
+
+    def _hash(self, password: str) -> str:
+        return hash_password(password, policy=self.db.passwords)
 
     @staticmethod
     def _get(s: Session, user_id: uuid.UUID) -> User:

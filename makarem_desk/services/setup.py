@@ -114,8 +114,9 @@ class SetupService:
                         logo_png=logo, is_local=True, role="site")
             s.add(site)
             admin = User(username=username, full_name=full_name, role=Role.ADMINISTRATOR,
-                         password_hash=hash_password(data.admin_password), language="ar",
-                         active=True)
+                         password_hash=hash_password(data.admin_password,
+                                                     policy=self.db.passwords),
+                         language="ar", active=True)
             s.add(admin)
             s.flush()
             record_event(s, actor_for(admin), "setup", entity="site", entity_id=code,

@@ -22,6 +22,17 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this version's migrations know ``revision`` (an unknown one is newer)."""
+    from alembic.script.revision import RevisionError
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except (RevisionError, CommandError, KeyError, ValueError):
+        return False
+
+
 def run_upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config()
     with engine.begin() as conn:

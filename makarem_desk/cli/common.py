@@ -11,14 +11,21 @@ from ..db import Database
 from ..errors import UserError
 
 
-def open_database(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
-    """Open the database named by ``--db`` (or the default) and bring its schema up to date."""
+def open_database(args: argparse.Namespace, *, upgrade: bool = True,
+                  check: bool = True) -> Database:
+    """Open the database named by ``--db`` (or the default), check a SQLite file with
+    ``PRAGMA quick_check`` (a damaged one is refused, naming the newest good backup) and
+    bring its schema up to date."""
     try:
         db = Database(getattr(args, "db", None))
     except UserError:
         raise  # already worded for the user
     except Exception as exc:  # a malformed URL, a missing driver
         raise UserError(f"Cannot open the database: {exc}") from exc
+    if check:
+        from ..backups import startup_check
+
+        startup_check(db)
     if upgrade:
         try:
             backup = db.upgrade()

@@ -1,10 +1,12 @@
-"""Database housekeeping: ``upgrade`` and ``backup``."""
+"""Database housekeeping: ``upgrade``, ``backup`` and ``restore``."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
+from ..services.actor import SYSTEM
 from .common import open_database
 
 
@@ -12,7 +14,18 @@ def register(sub: Any) -> None:
     p = sub.add_parser("upgrade", help="bring the database schema up to date (backs up first)")
     p.set_defaults(handler=_upgrade)
     p = sub.add_parser("backup", help="write a consistent copy of the SQLite database file")
+    p.add_argument("--out", type=Path, metavar="FILE",
+                   help="the copy to write (a file, or a folder to put it in; default: "
+                        "backups/ beside the database)")
     p.set_defaults(handler=_backup)
+    p = sub.add_parser("restore", help="replace the database by a backup, after checking it "
+                                       "(the replaced file is kept)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--other-installation", action="store_true",
+                   help="accept a backup of another installation (another site code)")
+    p.add_argument("--check", action="store_true",
+                   help="only check FILE and say what it holds; change nothing")
+    p.set_defaults(handler=_restore)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -22,6 +35,39 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from ..backups import BackupService, pg_dump_advice
+
     db = open_database(args)
-    print(db.backup())
+    if not db.is_sqlite:
+        raise pg_dump_advice(db)
+    info = BackupService(db).backup_now(SYSTEM, args.out)
+    print(info.path)
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from ..backups import BackupService, pg_dump_advice
+
+    # Neither upgraded nor checked first: restoring is how a damaged database is mended.
+    db = open_database(args, upgrade=False, check=False)
+    try:
+        if not db.is_sqlite:
+            raise pg_dump_advice(db)
+        svc = BackupService(db)
+        if args.check:
+            facts = svc.check_file(SYSTEM, args.file,
+                                   other_installation=args.other_installation)
+            print(f"{args.file}: a sound Makarem Desk database of installation "
+                  f"{facts.site_id or '(never set up)'}, schema revision {facts.revision}; "
+                  "it can be restored.")
+            return 0
+        result = svc.restore(SYSTEM, args.file, other_installation=args.other_installation)
+    finally:
+        db.dispose()
+    print(f"Restored {result.source} (installation {result.facts.site_id or '(never set up)'}, "
+          f"schema revision {result.facts.revision}).")
+    if result.replaced is not None:
+        print(f"The previous database was kept as {result.replaced}")
+    if result.upgraded_from is not None:
+        print(f"Its schema was brought up to date from revision {result.upgraded_from}.")
     return 0

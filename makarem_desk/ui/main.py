@@ -219,11 +219,14 @@ def run(db_url: str | None = None, *, self_test: bool = False) -> int:
     held: dict[str, Any] = {}
 
     def opened(db: Any) -> None:
+        from .backup_schedule import BackupSchedule
         from .bus import EventBus
         from .context import AppContext
         from .tasks import TaskRunner
 
         ctx = AppContext(db=db, bus=EventBus(), tasks=TaskRunner(), dialogs=dialogs)
+        held["backups"] = BackupSchedule(ctx)
+        held["backups"].start()  # the start-up copy, on the task pool
         desk = Desk(app, ctx)
         desk.start.deleteLater()
         desk.start = start
@@ -292,9 +295,11 @@ class DatabaseOpener(QObject):
 
     def _run(self) -> None:
         try:
+            from ..backups import startup_check
             from ..db import Database
 
             db = Database(self.db_url)
+            startup_check(db)  # a damaged file: the message names the backup to restore
             backup = db.upgrade()
             if backup is not None:
                 log.warning("database upgraded; the previous file was kept as %s", backup)

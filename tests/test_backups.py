@@ -174,6 +174,21 @@ def test_backups_are_for_administrators_only(live: Database, good_backup: Path) 
     assert _users(live) == {"admin", "sara", "late"}
 
 
+def test_every_public_method_is_in_the_matrix_for_administrators_only() -> None:
+    import inspect
+
+    from makarem_desk.permissions import MATRIX, InstallationRole
+
+    public = [n for n, f in inspect.getmembers(BackupService, inspect.isfunction)
+              if not n.startswith("_")]
+    assert len(public) == 7
+    for name in public:
+        assert getattr(getattr(BackupService, name), "__guarded__", False), name
+        rule = MATRIX[f"BackupService.{name}"]
+        assert all(rule[inst] == frozenset({Role.ADMINISTRATOR})  # type: ignore[index]
+                   for inst in InstallationRole), name
+
+
 def test_postgresql_is_pointed_to_pg_dump(capsys: pytest.CaptureFixture[str]) -> None:
     url = "postgresql+psycopg://desk@db.example/makarem"
     assert main(["--db", url, "restore", "x.dump"]) == 1

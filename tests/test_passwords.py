@@ -51,13 +51,13 @@ def _upgrade_events(db: Database) -> list[dict[str, str]]:
 
 def test_production_policy_is_argon2id_within_64_mib() -> None:
     stored = hash_password(PASSWORD)
-    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert stored.startswith("$argon2id$v=19$m=65536,t=2,p=1$")
     assert DEFAULT_POLICY.memory_kib <= 64 * 1024
     assert verify_password(PASSWORD, stored)
     assert not verify_password(PASSWORD + "!", stored)
     assert hash_password(PASSWORD) != stored  # salted
     assert not DEFAULT_POLICY.needs_rehash(stored)
-    assert describe_hash(stored) == "argon2id m=65536,t=3,p=4"
+    assert describe_hash(stored) == "argon2id m=65536,t=2,p=1"
 
 
 def test_legacy_scrypt_hashes_still_verify() -> None:

@@ -171,6 +171,9 @@ class RestoreJob:
             with copy.session() as s:
                 record_event(s, self.actor, "database_restored", entity="database",
                              details=details)
+        except SQLAlchemyError as exc:
+            self.refuse(f"{self.source} could not be brought up to this version's schema "
+                        f"({str(exc).splitlines()[0]})")
         finally:
             copy.dispose()
         settle(staged)

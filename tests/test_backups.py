@@ -348,20 +348,38 @@ def test_restore_onto_a_new_pc(good_backup: Path, tmp_path: Path) -> None:
         new.dispose()
 
 
-def test_restore_of_an_older_schema_brings_it_up_to_date(live: Database, tmp_path: Path) -> None:
-    from makarem_desk.migrate import head_revision, run_upgrade
+def _first_release_file(path: Path, *extra_sql: str) -> Path:
+    from makarem_desk.migrate import run_upgrade
 
-    old = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    old = Database(f"sqlite:///{path}")
     run_upgrade(old.engine, "0001")
     with old.session() as s:
         s.execute(text("INSERT INTO site (id, name, association_name, association_name_en, "
                        "is_local, role, settings, created_at) VALUES ('RYD1', 'x', 'x', 'x', "
                        "1, 'site', '{}', '2026-01-01 00:00:00')"))
+        for sql in extra_sql:
+            s.execute(text(sql))
     old.dispose()
-    result = BackupService(live).restore(SYSTEM, tmp_path / "old.sqlite3")
+    return path
+
+
+def test_restore_of_an_older_schema_brings_it_up_to_date(live: Database, tmp_path: Path) -> None:
+    from makarem_desk.migrate import head_revision
+
+    result = BackupService(live).restore(SYSTEM, _first_release_file(tmp_path / "old.sqlite3"))
     assert result.facts.revision == "0001" and result.upgraded_from == "0001"
     assert live.current_revision() == head_revision()
     assert len(_actions(live, "database_restored")) == 1
+
+
+def test_an_older_file_that_cannot_be_upgraded_is_refused(live: Database, tmp_path: Path) -> None:
+    _add_user(live, "late")
+    # A table in the way of a later migration: the upgrade of the staged copy fails.
+    odd = _first_release_file(tmp_path / "odd.sqlite3", "CREATE TABLE beneficiary_fts (x)")
+    with pytest.raises(UserError, match="could not be brought up to this version's schema"):
+        BackupService(live).restore(SYSTEM, odd)
+    _assert_untouched(live)
+    assert len(_refusals(live)) == 1
 
 
 # -- killed at every step --------------------------------------------------------------------

@@ -3,42 +3,49 @@
 What goes in: the rows of the travelling tables that *this* installation last wrote
 (``site_id`` = ours) with a change sequence in the batch's range.  Rows received from a
 peer keep the peer's ``site_id``, so a committee's batch carries its decisions and never
-sends a counter's own records back to it.
+sends a counter's own records back to it.  A decisions batch carries only the decision
+fields of the applications (``ownership.DECISIONS_BATCH_COLUMNS``).
 
-Atomicity: the file is written under a temporary name in the target folder, fsynced,
-renamed, the folder fsynced, and only then is the batch recorded (which advances the
-cursor).  A kill at any moment leaves at most a ``.partial`` file, which no importer
-accepts, and the next export covers the same changes again.
+Never an orphan batch.  The batch is built and signed in memory; then the database
+records it as *pending* with its number, exact change-sequence range and the SHA-256 of
+the file to be (committed); the file is written under a ``.partial`` name, fsynced,
+signed, fsynced, renamed, the folder fsynced; only then is the batch marked *sent*,
+which is what moves the cursor.  The next export to the same destination first settles a
+pending batch: its file there, whole (same SHA-256) -> marked sent; otherwise -> made
+again over the same range (the records of that range as they are now, as with a
+re-created batch), so whichever copy reaches the committee, no record falls between two
+batches.  ``files.KILL_POINTS`` names the steps a test kills the export at.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, and_, func, select
+from sqlalchemy import Table, and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import __version__
-from ..audit import record_event
 from ..db import Database
-from ..models import BatchDirection, ChangeCounter, SyncBatch
+from ..models import AuditEvent, BatchDirection, ChangeCounter, SyncBatch
 from ..services.actor import SYSTEM, Actor
 from . import container
 from .errors import SyncError
+from .files import checkpoint, file_sha256, write_atomically
 from .keys import PrivateIdentity, PublicIdentity
 from .locks import export_lock
+from .ownership import DECISIONS_BATCH_COLUMNS
 from .records import CODECS, TABLE_BY_NAME, TABLES
 from .summary import build_summary
 from .trust import TrustStore
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
+PENDING, SENT = "pending", "done"
 
 
 class ExportCancelled(SyncError):
@@ -53,7 +60,8 @@ class ExportPlan:
     sequence: int
     change_seq_from: int
     change_seq_to: int
-    recreated: bool
+    recreated: bool  # --batch N: a copy of a batch already sent; the cursor stays
+    resumed: bool = False  # a pending batch an interrupted export left, made again
 
 
 @dataclass
@@ -61,6 +69,8 @@ class ExportResult:
     path: Path | None
     plan: ExportPlan
     counts: dict[str, int] = field(default_factory=dict)
+    # A batch an interrupted export had left; finished (or made again) by this one.
+    resumed: bool = False
 
     @property
     def total(self) -> int:
@@ -111,7 +121,8 @@ class Exporter:
                   SyncBatch.peer_site_id == destination)
         with self.db.reader() as s:
             if batch is not None:
-                row = s.scalars(select(SyncBatch).where(*stream, SyncBatch.sequence == batch)).first()
+                row = s.scalars(select(SyncBatch).where(
+                    *stream, SyncBatch.sequence == batch, SyncBatch.state == SENT)).first()
                 if row is None:
                     raise SyncError(
                         f"This installation never sent a batch {batch} to {destination}.",
@@ -127,6 +138,14 @@ class Exporter:
         return ExportPlan(me.site_id, destination, kind, (int(last.sequence) + 1) if last else 1,
                           seq_from, max(int(top), seq_from), False)
 
+    def pending(self, destination: str) -> list[SyncBatch]:
+        """Batches an interrupted export left between "pending" and "sent"."""
+        with self.db.reader() as s:
+            return list(s.scalars(select(SyncBatch).where(
+                SyncBatch.direction == BatchDirection.EXPORT,
+                SyncBatch.peer_site_id == destination, SyncBatch.state == PENDING,
+            ).order_by(SyncBatch.sequence)).all())
+
     # -- then run ---------------------------------------------------------------------
     def export(
         self,
@@ -138,29 +157,49 @@ class Exporter:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         actor: Actor = SYSTEM,
-    ) -> ExportResult:
-        """Write the batch; ``path`` is None when nothing changed since the last one."""
+    ) -> list[ExportResult]:
+        """Settle what an interrupted export left, then write the batch; the last result's
+        ``path`` is None when nothing changed since the last batch."""
+        if not out_dir.is_dir():
+            raise SyncError(f"The folder {out_dir} does not exist.",
+                            message_ar="المجلد المحدد غير موجود.")
         with export_lock(self.db, destination):
-            return self._export(identity, out_dir, destination, batch=batch,
-                                progress=progress, cancelled=cancelled, actor=actor)
+            results = [self._settle(identity, out_dir, row, actor)
+                       for row in self.pending(destination)]
+            plan = self.plan(identity, destination, batch=batch)
+            results.append(self._export(identity, out_dir, plan, progress=progress,
+                                        cancelled=cancelled, actor=actor))
+            return results
+
+    def _settle(self, identity: PrivateIdentity, out_dir: Path, row: SyncBatch,
+                actor: Actor) -> ExportResult:
+        plan = ExportPlan(identity.public.site_id, row.peer_site_id, row.kind, row.sequence,
+                          int(row.change_seq_from), int(row.change_seq_to), False, resumed=True)
+        recorded = Path(row.file_name)
+        name = batch_file_name(plan.site_id, plan.destination, plan.sequence)
+        for path in dict.fromkeys([recorded, out_dir / name]):
+            if path.name == name and file_sha256(path) == row.sha256:
+                # The file was finished before the export stopped: it is the batch.
+                self._mark_sent(plan, path, row.sha256, dict(row.counts or {}), actor)
+                return ExportResult(path, plan, dict(row.counts or {}), resumed=True)
+        # Not there (never finished, or carried off): the same range once more.
+        result = self._export(identity, out_dir, plan, progress=None, cancelled=None,
+                              actor=actor)
+        result.resumed = True
+        return result
 
     def _export(
         self,
         identity: PrivateIdentity,
         out_dir: Path,
-        destination: str,
+        plan: ExportPlan,
         *,
-        batch: int | None,
         progress: Progress | None,
         cancelled: Cancelled | None,
         actor: Actor,
     ) -> ExportResult:
-        plan = self.plan(identity, destination, batch=batch)
         report = progress or (lambda _d, _t, _l: None)
         stop = cancelled or (lambda: False)
-        if not out_dir.is_dir():
-            raise SyncError(f"The folder {out_dir} does not exist.",
-                            message_ar="المجلد المحدد غير موجود.")
 
         def check_cancel() -> None:
             if stop():
@@ -196,11 +235,15 @@ class Exporter:
                 counts[table.name] = len(encoded)
                 if table.name in ("application", "beneficiary", "program"):
                     decoded[table.name] = encoded
+                if plan.kind == "decisions":
+                    # The summary reads the whole row; the counter receives the decision.
+                    encoded = [{k: v for k, v in e.items() if k in DECISIONS_BATCH_COLUMNS}
+                               for e in encoded]
                 members[f"records/{table.name}.jsonl"] = b"".join(
                     json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
                     + b"\n" for e in encoded
                 )
-            if not counts and not plan.recreated:
+            if not counts and not plan.recreated and not plan.resumed:
                 return ExportResult(None, plan, counts)
             report(len(tables), total_steps, "summary")
             members["summary.xlsx"] = self._summary(s, decoded)
@@ -218,7 +261,7 @@ class Exporter:
             "schema_version": head_revision(),
             "app_version": __version__,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "recreated": plan.recreated,
+            "recreated": plan.recreated or plan.resumed,
             "counts": counts,
         }
         check_cancel()
@@ -230,11 +273,22 @@ class Exporter:
         header = container.header_line(plan.site_id, plan.destination, plan.sequence, plan.kind)
         signature = identity.sign(header + ciphertext)
         check_cancel()
+        checkpoint("sealed")
         report(len(tables) + 2, total_steps, "write")
         path = out_dir / batch_file_name(plan.site_id, plan.destination, plan.sequence)
-        write_atomically(path, header, signature, ciphertext)
         digest = container.sha256_hex(container.seal(header, ciphertext, signature))
-        self._record(plan, path, digest, counts, actor)
+        if not plan.recreated:
+            self._record_pending(plan, path, digest, counts)
+            checkpoint("pending_recorded")
+        try:
+            write_atomically(path, header, signature, ciphertext)
+        except OSError as exc:
+            if not plan.recreated and not plan.resumed and file_sha256(path) != digest:
+                self._forget_pending(plan)  # no file came of it: as if never begun
+            raise SyncError(f"Cannot write the batch to {out_dir}: {exc.strerror or exc}",
+                            message_ar="تعذرت كتابة ملف الدفعة في المجلد المحدد.") from exc
+        self._mark_sent(plan, path, digest, counts, actor)
+        checkpoint("sent_recorded")
         report(total_steps, total_steps, "done")
         return ExportResult(path, plan, counts)
 
@@ -258,17 +312,19 @@ class Exporter:
                 progs[str(r.id)] = CODECS["program"].encode(r, {})
         return build_summary(apps, bens, progs)
 
-    def _record(self, plan: ExportPlan, path: Path, digest: str, counts: dict[str, int],
-                actor: Actor) -> None:
-        """Advance the cursor (a new batch) and leave a trace in the audit trail; a
-        re-created batch only leaves the trace."""
+    def _record_pending(self, plan: ExportPlan, path: Path, digest: str,
+                        counts: dict[str, int]) -> None:
+        """Before the file exists: the batch's number, range and file, as pending.  A
+        pending batch being made again keeps its row; only the file it expects changes."""
+        where = (SyncBatch.direction == BatchDirection.EXPORT,
+                 SyncBatch.peer_site_id == plan.destination,
+                 SyncBatch.sequence == plan.sequence)
+        fields = {"file_name": _recorded_path(path), "sha256": digest, "counts": counts}
         try:
             with self.db.session() as s:
-                record_event(s, actor, "sync_recreate" if plan.recreated else "sync_export",
-                    entity="sync_batch", entity_id=f"{plan.destination}#{plan.sequence}",
-                    details={"file": path.name, "sha256": digest, "counts": counts},
-                )
-                if plan.recreated:
+                if plan.resumed:
+                    s.execute(update(SyncBatch).where(*where, SyncBatch.state == PENDING)
+                              .values(**fields))
                     return
                 s.add(SyncBatch(
                     direction=BatchDirection.EXPORT,
@@ -277,10 +333,8 @@ class Exporter:
                     sequence=plan.sequence,
                     change_seq_from=plan.change_seq_from,
                     change_seq_to=plan.change_seq_to,
-                    file_name=path.name,
-                    sha256=digest,
-                    counts=counts,
-                    state="done",
+                    state=PENDING,
+                    **fields,
                 ))
         except IntegrityError as exc:
             raise SyncError(
@@ -288,6 +342,33 @@ class Exporter:
                 "export again.",
                 message_ar="تزامن تصديران في اللحظة نفسها؛ أعد التصدير.",
             ) from exc
+
+    def _forget_pending(self, plan: ExportPlan) -> None:
+        with self.db.session() as s:
+            s.execute(delete(SyncBatch).where(
+                SyncBatch.direction == BatchDirection.EXPORT,
+                SyncBatch.peer_site_id == plan.destination,
+                SyncBatch.sequence == plan.sequence, SyncBatch.state == PENDING))
+
+    def _mark_sent(self, plan: ExportPlan, path: Path, digest: str, counts: dict[str, int],
+                   actor: Actor) -> None:
+        """The file is whole on disk: the batch is sent (the cursor moves) and the audit
+        trail says so.  A re-created copy of a sent batch only leaves the trace."""
+        with self.db.session() as s:
+            s.add(AuditEvent(
+                user_id=actor.user_id, username=actor.username[:64],
+                action="sync_recreate" if plan.recreated else "sync_export",
+                entity="sync_batch", entity_id=f"{plan.destination}#{plan.sequence}",
+                details={"file": path.name, "sha256": digest, "counts": counts,
+                         **({"resumed": True} if plan.resumed else {})},
+            ))
+            if plan.recreated:
+                return
+            s.execute(update(SyncBatch).where(
+                SyncBatch.direction == BatchDirection.EXPORT,
+                SyncBatch.peer_site_id == plan.destination,
+                SyncBatch.sequence == plan.sequence,
+            ).values(state=SENT, file_name=path.name, sha256=digest, counts=counts))
 
     def history_count(self) -> int:
         with self.db.reader() as s:
@@ -335,33 +416,7 @@ def _chunks(items: list[str], n: int) -> Any:
         yield items[i : i + n]
 
 
-def write_atomically(path: Path, header: bytes, signature: bytes, ciphertext: bytes) -> None:
-    """The batch appears under ``path`` complete and on disk, or not at all.
-
-    The temporary file first gets a blank signature, so that until its very last write
-    it cannot pass for a batch even if someone copies it; the importer also refuses any
-    ``*.partial`` name, and the next export removes leftovers."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    for stale in path.parent.glob(f".{path.name}.*.partial"):
-        stale.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(header)
-            fh.write(bytes(len(signature)))
-            fh.write(ciphertext)
-            fh.flush()
-            os.fsync(fh.fileno())
-            fh.seek(len(header))
-            fh.write(signature)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+def _recorded_path(path: Path) -> str:
+    """Where a pending batch is expected: the full path when the column holds it."""
+    full = str(path.resolve())
+    return full if len(full) <= 300 else path.name

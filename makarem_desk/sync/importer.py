@@ -19,16 +19,26 @@ import pyrage
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from ..audit import record_event
 from ..db import Database, next_change_seq
-from ..models import BatchDirection, Site, SyncBatch
+from ..models import AuditEvent, BatchDirection, Site, SyncBatch
 from ..services.actor import SYSTEM, Actor
 from . import container
+from .decisions import check_decisions_members, merge_decisions
 from .errors import BatchHeld, BatchRefused, SyncError
 from .keys import PrivateIdentity
 from .merge import MergeContext, merge_table
 from .records import TABLES
 from .trust import TrustStore
+
+RECORD_MEMBERS = frozenset(f"records/{t.name}.jsonl" for t in TABLES)
+SENT = "done"  # SyncBatch.state of a batch known to be out
+
+
+def _audit(s: Any, actor: Actor, action: str, *, entity: str, entity_id: str,
+           details: dict[str, Any]) -> None:
+    s.add(AuditEvent(user_id=actor.user_id, username=actor.username[:64], action=action,
+                     entity=entity, entity_id=entity_id, details=details))
+
 
 Progress = Callable[[int, int, str], None]
 
@@ -86,6 +96,13 @@ class Importer:
                 f"{env.site_id} is a {peer.role} like this installation; batches travel "
                 "between counters and the research committee only.",
             )
+        expected = "records" if peer.role == "site" else "decisions"
+        if env.kind != expected:
+            raise BatchRefused(
+                f"{env.site_id} is a {peer.role} installation; its batches are {expected} "
+                f"batches, not {env.kind}.",
+                message_ar="نوع الدفعة لا يطابق دور الجهة المرسلة.",
+            )
         if not peer.verify(env.signature, env.signed_message):
             raise BatchRefused(
                 f"The signature of this batch does not match {env.site_id}'s key: the file "
@@ -107,6 +124,16 @@ class Importer:
         ) or m.get("format") != container.FORMAT:
             raise BatchRefused("The batch's manifest does not agree with its header.",
                                message_ar="بيانات الدفعة الداخلية لا تطابق رأسها.")
+        unknown = sorted(n for n in contents.members if n.startswith("records/")
+                         and n not in RECORD_MEMBERS)
+        if unknown:
+            raise BatchRefused(
+                f"The batch holds records of tables this installation does not know "
+                f"({', '.join(unknown[:5])}); nothing was imported.",
+                message_ar="تحتوي الدفعة جداول غير معروفة؛ لم يُستورد شيء.",
+            )
+        if env.kind == "decisions":
+            check_decisions_members(list(contents.members), env.site_id)
         contents.verify_all()
         return OpenedBatch(env, contents, container.content_digest(m))
 
@@ -159,10 +186,13 @@ class Importer:
                     )
                 result.gap = missing
                 batch_id = uuid.uuid4()
+                # Only what certainly went out counts as sent (an export killed half-way
+                # leaves its batch "pending").
                 cursor = s.scalar(
                     select(SyncBatch.change_seq_to)
                     .where(SyncBatch.direction == BatchDirection.EXPORT,
-                           SyncBatch.peer_site_id == env.site_id)
+                           SyncBatch.peer_site_id == env.site_id,
+                           SyncBatch.state == SENT)
                     .order_by(SyncBatch.sequence.desc()).limit(1)
                 )
                 aliases = dict((site_row.settings or {}).get("aliases", {})) if site_row else {}
@@ -173,15 +203,13 @@ class Importer:
                     batch_id=batch_id,
                     next_seq=lambda n: next_change_seq(s, n),
                     remap={uuid.UUID(k): uuid.UUID(v) for k, v in aliases.items()},
+                    at_committee=identity.public.role == "committee",
                 )
-                for step, table in enumerate(TABLES):
-                    name = f"records/{table.name}.jsonl"
-                    if name not in contents.members:
-                        continue
-                    report(step, len(TABLES), table.name)
-                    records = [json.loads(line) for line in contents.read(name).splitlines()
-                               if line.strip()]
-                    merge_table(conn, table, records, contents.read, ctx)
+                self._merge(conn, env.kind, contents, ctx, report)
+                for case in ctx.counter_decisions:
+                    _audit(s, actor, "sync_counter_decision_refused", entity="application",
+                           entity_id=case["id"], details={**case, "from_site": env.site_id,
+                                                          "batch": env.sequence})
                 result.counts = {t: st.as_dict() for t, st in ctx.stats.items()}
                 new_aliases = {str(k): str(v) for k, v in ctx.remap.items()}
                 if site_row is not None and new_aliases != aliases:
@@ -203,11 +231,10 @@ class Importer:
                     state="done",
                     gap_before=bool(missing),
                 ))
-                record_event(s, actor, "sync_import",
-                    entity="sync_batch", entity_id=f"{env.site_id}#{env.sequence}",
-                    details={"file": file_name, "kind": env.kind, "counts": result.counts,
-                             "gap": missing},
-                )
+                _audit(s, actor, "sync_import", entity="sync_batch",
+                       entity_id=f"{env.site_id}#{env.sequence}",
+                       details={"file": file_name, "kind": env.kind, "counts": result.counts,
+                                "gap": missing})
                 report(len(TABLES), len(TABLES), "commit")
         except IntegrityError as exc:
             raise BatchRefused(
@@ -218,6 +245,31 @@ class Importer:
         except DBAPIError as exc:
             raise SyncError(f"The database refused the import: {_first_line(exc)}") from exc
         return result
+
+    @staticmethod
+    def _merge(conn: Any, kind: str, contents: container.Contents, ctx: MergeContext,
+               report: Progress) -> None:
+        for step, table in enumerate(TABLES):
+            name = f"records/{table.name}.jsonl"
+            if name not in contents.members:
+                continue
+            report(step, len(TABLES), table.name)
+            try:
+                records = [json.loads(line) for line in contents.read(name).splitlines()
+                           if line.strip()]
+                if not all(isinstance(r, dict) for r in records):
+                    raise ValueError("a line is not a JSON object")
+                if kind == "decisions":
+                    merge_decisions(conn, records, ctx)
+                else:
+                    merge_table(conn, table, records, contents.read, ctx)
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                # A value of the wrong type or form: the sender's bug or a forged batch.
+                raise BatchRefused(
+                    f"A record in {name} cannot be read ({type(exc).__name__}: "
+                    f"{_first_line(exc)}); nothing was imported.",
+                    message_ar="في الدفعة سجل غير مقروء؛ لم يُستورد شيء.",
+                ) from exc
 
     def import_file(self, identity: PrivateIdentity, path: Path, **kw: Any) -> ImportResult:
         if path.name.endswith(".partial"):

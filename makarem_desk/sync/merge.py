@@ -9,6 +9,11 @@ Rules, per record (by id):
                                             sides edited it -> conflict
 - older version, same author or content  -> nothing (a stale copy)
 - older version, other author, differs   -> conflict
+Before these, ``ownership``: a record of a third installation refuses the batch, and at
+the committee an application whose decision fields a counter changed is a conflict
+(``counter_decision``), never applied.  At the committee, a change it made to anything
+but an application is never sent (decisions batches carry applications only), so it
+counts as unsent for good.
 Imported rows keep the sender's ``site_id`` and ``version``; they get fresh local change
 sequence numbers (local ordering only: exports take our own ``site_id`` rows only).
 
@@ -31,6 +36,13 @@ from sqlalchemy.engine import Connection
 from ..models import SyncConflict
 from ..models.base import utcnow
 from .errors import BatchRefused
+from .ownership import (
+    Wording,
+    check_new_application,
+    check_owner,
+    counter_decision_problem,
+    record_name,
+)
 from .records import CODECS, TableCodec
 
 CHUNK = 500
@@ -61,6 +73,14 @@ class MergeContext:
     # peer's site row so later batches referring to them still find them.
     remap: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
     stats: dict[str, TableStats] = field(default_factory=dict)
+    # A records batch from a counter arriving at the committee: decisions are checked.
+    at_committee: bool = False
+    # Applications a counter tried to decide, for the audit trail.
+    counter_decisions: list[dict[str, Any]] = field(default_factory=list)
+
+    def never_sent(self, table: str) -> bool:
+        """Tables whose local changes never travel to the sender."""
+        return self.at_committee and table != "application"
 
 
 def merge_table(
@@ -84,7 +104,7 @@ def merge_table(
         if rec.get("site_id") != ctx.from_site:
             raise BatchRefused(
                 f"The batch from {ctx.from_site} carries a record written by "
-                f"{rec.get('site_id')}; refusing it.",
+                f"{rec.get('site_id')} ({record_name(table.name, rec)}); refusing it.",
                 message_ar="تحتوي الدفعة سجلاً منسوباً إلى موقع آخر؛ رُفضت.",
             )
         values = codec.decode(rec, blobs)
@@ -92,8 +112,24 @@ def merge_table(
         incoming.append((rec, values))
 
     local = _load_local(conn, table, codec, [v["id"] for _, v in incoming])
+    for _, values in incoming:
+        here = local.get(values["id"])
+        if here is not None:
+            check_owner(table.name, here, values, my_site=ctx.my_site, from_site=ctx.from_site)
     new_rows = [(r, v) for r, v in incoming if v["id"] not in local]
     new_rows = _map_natural_duplicates(conn, table, codec, new_rows, ctx, stats)
+    if ctx.at_committee and table.name == "application":
+        for _, values in new_rows:
+            check_new_application(values, ctx.from_site)
+            problem = counter_decision_problem(None, values)
+            if problem is not None:
+                raise BatchRefused(
+                    f"The batch from {ctx.from_site} brings "
+                    f"{record_name(table.name, values)} already decided: {problem.en}. "
+                    "Only the research committee decides; nothing was imported.",
+                    message_ar=f"تحتوي الدفعة من {ctx.from_site} الطلب {values.get('reference')} "
+                    f"وعليه قرار: {problem.ar}. لم يُستورد شيء.",
+                )
 
     inserts: list[dict[str, Any]] = [v for _, v in new_rows]
     updates: list[dict[str, Any]] = []
@@ -104,8 +140,21 @@ def merge_table(
         if here is None:
             continue
         same = codec.content(here) == codec.content(values)
-        mine_unsent = here["site_id"] == ctx.my_site and here["change_seq"] > ctx.export_cursor
-        if values["version"] == here["version"]:
+        mine_unsent = here["site_id"] == ctx.my_site and (
+            here["change_seq"] > ctx.export_cursor or ctx.never_sent(table.name))
+        stale = values["version"] < here["version"] and (
+            same or values["site_id"] == here["site_id"])
+        problem = (counter_decision_problem(here, values) if ctx.at_committee
+                   and table.name == "application" and not same and not stale else None)
+        if problem is not None:
+            conflicts.append(_conflict(table, here, rec, blobs, ctx, reason="counter_decision",
+                                       wording=problem))
+            ctx.counter_decisions.append({
+                "id": str(here["id"]), "reference": here["reference"],
+                "incoming_version": values["version"], "why": problem.en,
+                "status": rec.get("status"), "decided_by": rec.get("decided_by"),
+            })
+        elif values["version"] == here["version"]:
             if same:
                 stats.unchanged += 1
             else:
@@ -116,7 +165,7 @@ def merge_table(
             else:
                 updates.append(values)
                 update_pairs.append((here, values))
-        elif same or values["site_id"] == here["site_id"]:
+        elif stale:
             stats.unchanged += 1
         else:
             conflicts.append(_conflict(table, here, rec, blobs, ctx))
@@ -251,6 +300,7 @@ def _conflict(
     ctx: MergeContext,
     *,
     reason: str = "concurrent_edit",
+    wording: Wording | None = None,
 ) -> dict[str, Any]:
     kept = {}
     for k, v in rec.items():
@@ -264,7 +314,8 @@ def _conflict(
         "entity": table.name,
         "entity_id": here["id"],
         "local_version": here["version"],
-        "incoming": {"record": kept, "reason": reason},
+        "incoming": {"record": kept, "reason": reason,
+                     **({"why_en": wording.en, "why_ar": wording.ar} if wording else {})},
         "from_site_id": ctx.from_site,
         "batch_id": ctx.batch_id,
         "received_at": utcnow(),

@@ -24,6 +24,13 @@ from .keys import KeyStore, PrivateIdentity, PublicIdentity
 from .records import CODECS, TABLE_BY_NAME
 from .trust import TrustStore
 
+# Why a record is waiting for a person (English, Arabic).
+REASONS = {
+    "concurrent_edit": ("two edits of one version", "تعديلان على النسخة نفسها"),
+    "duplicate_identity": ("same identity registered twice", "هوية مسجلة مرتين"),
+    "counter_decision": ("a counter sent a decision only the committee makes",
+                         "أرسل موقع قراراً لا تتخذه إلا لجنة البحث"),
+}
 SYNC_ROLES = (Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
 RESOLVE_ROLES = (Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
 
@@ -63,6 +70,18 @@ class ConflictView:
     resolution: str | None
     local: dict[str, Any]
     incoming: dict[str, Any]
+    why_en: str = ""  # the particular case, where the reason has more to say
+    why_ar: str = ""
+
+    @property
+    def reason_text_en(self) -> str:
+        text = REASONS.get(self.reason, (self.reason, self.reason))[0]
+        return f"{text}: {self.why_en}" if self.why_en else text
+
+    @property
+    def reason_text_ar(self) -> str:
+        text = REASONS.get(self.reason, (self.reason, self.reason))[1]
+        return f"{text}: {self.why_ar}" if self.why_ar else text
 
     def differing_fields(self) -> list[str]:
         skip = {"version", "updated_at", "site_id", "change_seq"}
@@ -140,9 +159,10 @@ class SyncService:
             raise SyncError("Say which installation batch to re-create for (--to SITE).",
                             message_ar="حدد الجهة التي يعاد إنشاء الدفعة لها.")
         return [
-            self.exporter.export(identity, out_dir, dest, batch=batch, progress=progress,
-                                 cancelled=cancelled, actor=actor)
-            for dest in targets
+            result for dest in targets
+            for result in self.exporter.export(identity, out_dir, dest, batch=batch,
+                                               progress=progress, cancelled=cancelled,
+                                               actor=actor)
         ]
 
     def import_file(
@@ -181,13 +201,14 @@ class SyncService:
         """Keep a genuine batch that arrived too early (the import checked its signature
         before finding the gap)."""
         from .container import open_envelope
-        from .export import write_atomically
+        from .files import write_atomically
 
         data = path.read_bytes()
         env = open_envelope(data)
         self.held_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = self._held_path(env.site_id, env.sequence)
-        write_atomically(target, env.header, env.signature, env.ciphertext)
+        write_atomically(target, env.header, env.signature, env.ciphertext,
+                         point=lambda _point: None)
         return target
 
     def _forget_held(self, site_id: str, sequence: int) -> None:
@@ -238,13 +259,15 @@ class SyncService:
             rows = s.scalars(q).all()
             out = []
             for c in rows:
-                record = (c.incoming or {}).get("record", {})
+                kept = c.incoming or {}
+                record = kept.get("record", {})
                 local = self._local_row(s, c.entity, c.entity_id)
                 out.append(ConflictView(
                     c.id, c.entity, c.entity_id, c.local_version,
                     int(record.get("version", 0)), c.from_site_id,
-                    (c.incoming or {}).get("reason", "concurrent_edit"), c.received_at,
+                    kept.get("reason", "concurrent_edit"), c.received_at,
                     c.resolved_at, c.resolution, local, record,
+                    kept.get("why_en", ""), kept.get("why_ar", ""),
                 ))
             return out
 
@@ -254,6 +277,39 @@ class SyncService:
             return {}
         row = s.execute(select(*CODECS[entity].columns).where(table.c.id == entity_id)).first()
         return CODECS[entity].encode(row, {}) if row is not None else {}
+
+    def _settle(self, s: Any, c: SyncConflict, *, take_incoming: bool) -> None:
+        table = TABLE_BY_NAME[c.entity]
+        codec = CODECS[c.entity]
+        here = s.execute(select(*codec.columns).where(table.c.id == c.entity_id)).first()
+        if here is None:
+            raise SyncError("The record in conflict no longer exists here.",
+                            message_ar="السجل محل التعارض لم يعد موجوداً هنا.")
+        record = dict((c.incoming or {}).get("record", {}))
+        files: dict[str, bytes] = {}
+        for k, v in list(record.items()):
+            if isinstance(v, dict) and "$base64" in v:
+                files[k] = base64.b64decode(v["$base64"])
+                record[k] = {"$file": k}
+        values = (codec.decode(record, files.__getitem__) if take_incoming
+                  else dict(here._mapping))
+        values.pop("id", None)
+        if take_incoming and self._never_sent(s, c.entity):
+            # The committee never sends this table back, so the sender's record is taken
+            # as the sender holds it (its version, time and site): both sides then agree,
+            # and the sender's next change of it merges as usual.
+            values["site_id"] = c.from_site_id
+        else:
+            values["version"] = max(int(here.version), int(record.get("version", 0))) + 1
+            values["site_id"] = self.db.site_id
+            values["updated_at"] = utcnow()
+        values["change_seq"] = next_change_seq(s)
+        s.execute(update(table).where(table.c.id == c.entity_id).values(**values))
+
+    @staticmethod
+    def _never_sent(s: Any, entity: str) -> bool:
+        role = s.scalars(select(Site.role).where(Site.is_local.is_(True))).first()
+        return role == "committee" and entity != "application"
 
     def resolve_conflict(self, actor: Actor, conflict_id: uuid.UUID, *, take_incoming: bool) -> None:
         """Settle a conflict.  Either way the kept content gets a version above both sides
@@ -268,29 +324,19 @@ class SyncService:
                 raise SyncError("This conflict was already resolved.",
                                 message_ar="سبق حل هذا التعارض.")
             reason = (c.incoming or {}).get("reason", "concurrent_edit")
-            table = TABLE_BY_NAME[c.entity]
-            codec = CODECS[c.entity]
-            if reason == "concurrent_edit":
-                here = s.execute(select(*codec.columns).where(table.c.id == c.entity_id)).first()
-                if here is None:
-                    raise SyncError("The record in conflict no longer exists here.")
-                record = dict((c.incoming or {}).get("record", {}))
-                files: dict[str, bytes] = {}
-                for k, v in list(record.items()):
-                    if isinstance(v, dict) and "$base64" in v:
-                        files[k] = base64.b64decode(v["$base64"])
-                        record[k] = {"$file": k}
-                values = (codec.decode(record, files.__getitem__) if take_incoming
-                          else dict(here._mapping))
-                values.pop("id", None)
-                values["version"] = max(int(here.version), int(record.get("version", 0))) + 1
-                values["site_id"] = self.db.site_id
-                values["updated_at"] = utcnow()
-                values["change_seq"] = next_change_seq(s)
-                s.execute(update(table).where(table.c.id == c.entity_id).values(**values))
+            if reason == "counter_decision" and take_incoming:
+                raise SyncError(
+                    "Only the committee decides: a counter's version of a decision cannot be "
+                    "taken. Keep the committee's version (it travels back to the counter); "
+                    "record a new decision with `decide` if one is needed.",
+                    message_ar="القرار للجنة البحث وحدها: لا يؤخذ بنسخة الموقع. أبقِ نسخة "
+                    "اللجنة، وسجّل قراراً جديداً إن لزم.",
+                )
+            if reason in ("concurrent_edit", "counter_decision"):
+                self._settle(s, c, take_incoming=take_incoming)
             c.resolved_at = utcnow()
             choice = "took the incoming version" if take_incoming else "kept the local version"
-            if reason != "concurrent_edit":
+            if reason == "duplicate_identity":
                 choice = "reviewed"
             c.resolution = f"{actor.username}: {choice}"
             record_event(s, actor, "sync_conflict_resolved", entity=c.entity,

@@ -213,9 +213,7 @@ class SyncView(QWidget):
             shown = fields[:3]
             here = "، ".join(f"{_value(c.local.get(f))}" for f in shown)
             there = "، ".join(f"{_value(c.incoming.get(f))}" for f in shown)
-            reason = (t("هوية مسجلة مرتين", "same identity registered twice")
-                      if c.reason == "duplicate_identity"
-                      else t("تعديلان على النسخة نفسها", "two edits of one version"))
+            reason = t(c.reason_text_ar, c.reason_text_en)
             values = [ENTITY_AR.get(c.entity, c.entity), str(c.entity_id)[:8], c.from_site_id,
                       "، ".join(FIELD_AR.get(f, f) for f in fields), here, there, reason]
             for col, v in enumerate(values):

@@ -51,12 +51,35 @@ def test_two_edits_of_the_same_version_become_a_conflict_and_converge(counter_an
                                        take_incoming=True)
     committee.svc.resolve_conflict(RESEARCHER, c.id, take_incoming=True)
     assert committee.svc.conflicts() == []
-    assert _phone(committee.db, "1000000008") == ("+966500000001", 3, "COM1")
+    # The committee never sends beneficiaries back (decisions batches carry applications),
+    # so taking the counter's version takes it as the counter holds it: same version,
+    # still the counter's record.
+    assert _phone(committee.db, "1000000008") == ("+966500000001", 2, "RYD1")
+    assert _phone(counter.db, "1000000008") == ("+966500000001", 2, "RYD1")
 
-    # The committee's resolution is a newer version; it reaches the counter... only if the
-    # committee sends beneficiaries, which it does not: decisions batches carry
-    # applications.  The counter's copy already holds the chosen phone.
-    assert _phone(counter.db, "1000000008")[0] == "+966500000001"
+    # The counter's next change then merges as usual, no new conflict.
+    _set_phone(counter.db, "1000000008", "+966500000003")
+    res = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
+    assert res.counts["beneficiary"] == {"updated": 1}
+    assert _phone(committee.db, "1000000008") == ("+966500000003", 3, "RYD1")
+
+
+def test_a_committee_edit_of_a_counter_record_stays_for_review(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The committee's own change of a person is never sent, so a later version from the
+    counter is a conflict even after the committee has exported its decisions."""
+    counter, committee = counter_and_committee
+    add_case(counter.db, identity_number="1000000032")
+    other = add_case(counter.db)
+    committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
+    _set_phone(committee.db, "1000000032", "+966500000021")
+    # A decision goes out after the edit: the committee's cursor passes it.
+    CommitteeService(committee.db).decide(MEMBER, other, accepted=True, reason="مستوفٍ")
+    assert export1(committee, tmp_path).counts == {"application": 1}
+    _set_phone(counter.db, "1000000032", "+966500000022")
+    _set_phone(counter.db, "1000000032", "+966500000023")
+    res = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
+    assert res.counts["beneficiary"] == {"conflicts": 1}
+    assert _phone(committee.db, "1000000032") == ("+966500000021", 2, "COM1")
 
 
 def test_local_unsent_change_is_not_overwritten_by_a_newer_version(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -74,15 +97,29 @@ def test_local_unsent_change_is_not_overwritten_by_a_newer_version(counter_and_c
     assert status_of(counter.db, ref) is ApplicationStatus.WITHDRAWN
     [c] = counter.svc.conflicts()
     assert c.entity == "application" and c.incoming["status"] == "rejected"
+    # A decisions batch carries the decision fields and nothing else.
+    assert c.differing_fields() == ["decided_at", "decided_by", "decision_reason", "status"]
     counter.svc.resolve_conflict(Actor(None, "admin", "مدير", Role.ADMINISTRATOR), c.id,
                                  take_incoming=False)
     with counter.db.reader() as s:
         a = s.scalars(select(Application).where(Application.reference == ref)).one()
         assert (a.status, a.version, a.site_id) == (ApplicationStatus.WITHDRAWN, 3, "RYD1")
-    # The kept version (3) now travels to the committee and wins there.
+    # The kept version (3) travels to the committee, but it would undo the committee's
+    # rejection: listed there for review, never applied (POL-H5).
     res = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
-    assert res.counts["application"].get("updated") == 1
-    assert status_of(committee.db, ref) is ApplicationStatus.WITHDRAWN
+    assert res.counts["application"] == {"conflicts": 1}
+    assert status_of(committee.db, ref) is ApplicationStatus.REJECTED
+    [c] = committee.svc.conflicts()
+    assert c.reason == "counter_decision" and "rejected" in c.reason_text_en
+    # The committee keeps its decision; it travels back above both versions and the
+    # counter comes round to it.
+    committee.svc.resolve_conflict(MEMBER, c.id, take_incoming=False)
+    res = counter.svc.import_file(SYSTEM, counter.identity, export1(committee, tmp_path).path)
+    assert res.counts["application"] == {"updated": 1}
+    assert status_of(counter.db, ref) is ApplicationStatus.REJECTED
+    with counter.db.reader() as s:
+        a = s.scalars(select(Application).where(Application.reference == ref)).one()
+        assert (a.decision_reason, a.version, a.site_id) == ("لم تكتمل الشروط", 4, "COM1")
 
 
 def test_two_counters_same_person_and_program_and_own_decisions_only(counter_and_committee, key_material, tmp_path) -> None:  # type: ignore[no-untyped-def]

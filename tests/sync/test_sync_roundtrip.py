@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sync_support import BACKENDS, PDF, PNG, add_case, export1, snapshot, status_of
 
 from makarem_desk.models import (
@@ -19,7 +19,7 @@ from makarem_desk.models import (
     SyncBatch,
 )
 from makarem_desk.services.actor import SYSTEM
-from makarem_desk.sync import CommitteeService
+from makarem_desk.sync import BatchRefused, CommitteeService
 from makarem_desk.sync.container import Contents, open_envelope
 
 
@@ -191,8 +191,19 @@ def test_demo_data_travels_whole(counter_and_committee, tmp_path) -> None:  # ty
 
     counter, committee = counter_and_committee
     DemoGenerator(counter.db, seed=11).run(300)
+    # The demo invents the committee's answers at the counter; a real counter never holds
+    # a decision it did not receive, and the committee refuses one it did not make.
+    with pytest.raises(BatchRefused, match="already decided: .*only the committee sets"):
+        committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
+    with counter.db.session() as s:
+        s.execute(update(Application).where(Application.status.in_(
+            [ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED])).values(
+            status=ApplicationStatus.SUBMITTED, decision_reason=None, decided_at=None,
+            decided_by=None))
+    again = tmp_path / "again"
+    again.mkdir()
     result = committee.svc.import_file(SYSTEM, committee.identity,
-                                       export1(counter, tmp_path).path)
+                                       export1(counter, again, batch=1).path)
     assert result.total("conflicts") == 0 and result.total("inserted") > 600
     for table in TABLES:
         cols = CODECS[table.name].columns

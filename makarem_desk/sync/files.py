@@ -1,0 +1,92 @@
+"""Writing a batch file so that it appears whole or not at all, and the named points at
+which a test may kill the export to prove it.
+
+``MAKAREM_TEST_KILL_AT=<point>`` ends the process on the spot (``os._exit``: no cleanup,
+no ``finally``, as a power cut or a kill -9 would) when the export reaches that point.
+It is read at each point, so an installation never sets it by accident and a test can
+set it for one child process only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+ENV_KILL_AT = "MAKAREM_TEST_KILL_AT"
+KILLED_EXIT = 86
+# In the order an export passes them.
+KILL_POINTS = (
+    "sealed",            # the batch is built, encrypted and signed in memory
+    "pending_recorded",  # the database holds the batch as pending, with its range
+    "partial_written",   # the .partial file is on disk with a blank signature
+    "partial_signed",    # ... and now with its signature
+    "renamed",           # the final name exists
+    "dir_synced",        # the folder entry is on disk
+    "sent_recorded",     # the database records the batch as sent
+)
+
+Checkpoint = Callable[[str], None]
+
+
+def checkpoint(point: str) -> None:
+    if os.environ.get(ENV_KILL_AT) == point:
+        os._exit(KILLED_EXIT)
+
+
+def file_sha256(path: Path) -> str | None:
+    """The file's SHA-256, or None when it cannot be read (absent, removed drive...)."""
+    h = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def write_atomically(path: Path, header: bytes, signature: bytes, ciphertext: bytes,
+                     point: Checkpoint = checkpoint) -> None:
+    """The batch appears under ``path`` complete and on disk, or not at all.
+
+    The temporary file first gets a blank signature, so that until its very last write
+    it cannot pass for a batch even if someone copies it; the importer also refuses any
+    ``*.partial`` name, and the next export removes leftovers."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    for stale in path.parent.glob(f".{path.name}.*.partial"):
+        stale.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(header)
+            fh.write(bytes(len(signature)))
+            fh.write(ciphertext)
+            fh.flush()
+            os.fsync(fh.fileno())
+            point("partial_written")
+            fh.seek(len(header))
+            fh.write(signature)
+            fh.flush()
+            os.fsync(fh.fileno())
+        point("partial_signed")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    point("renamed")
+    sync_folder(path.parent)
+    point("dir_synced")
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable.  Windows has no directory handles to flush
+    (NTFS journals the rename itself)."""
+    if os.name == "nt":
+        return
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -9,6 +9,7 @@ SHA-256, the batch number against what we already have from that sender.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from .merge import MergeContext, merge_table
 from .records import TABLES
 from .trust import TrustStore
 
+log = logging.getLogger(__name__)
 RECORD_MEMBERS = frozenset(f"records/{t.name}.jsonl" for t in TABLES)
 SENT = "done"  # SyncBatch.state of a batch known to be out
 
@@ -271,19 +273,46 @@ class Importer:
                     message_ar="في الدفعة سجل غير مقروء؛ لم يُستورد شيء.",
                 ) from exc
 
-    def import_file(self, identity: PrivateIdentity, path: Path, **kw: Any) -> ImportResult:
-        if path.name.endswith(".partial"):
-            raise BatchRefused(
-                f"{path.name} is an unfinished export (the program stopped while writing "
-                "it); export again.",
-                message_ar="هذا ملف تصدير لم يكتمل؛ أعد التصدير.",
-            )
+    def import_file(self, identity: PrivateIdentity, path: Path, *, actor: Actor = SYSTEM,
+                    **kw: Any) -> ImportResult:
+        """Import one batch file; a refusal (or a batch held for an earlier one) leaves
+        its event in the audit trail, written after the import's own rollback."""
+        data = b""
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SyncError(f"Cannot read {path}: {exc.strerror}",
-                            message_ar="تعذرت قراءة ملف الدفعة.") from exc
-        return self.import_bytes(identity, data, file_name=path.name, **kw)
+            if path.name.endswith(".partial"):
+                raise BatchRefused(
+                    f"{path.name} is an unfinished export (the program stopped while "
+                    "writing it); export again.",
+                    message_ar="هذا ملف تصدير لم يكتمل؛ أعد التصدير.",
+                )
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise SyncError(f"Cannot read {path}: {exc.strerror}",
+                                message_ar="تعذرت قراءة ملف الدفعة.") from exc
+            return self.import_bytes(identity, data, file_name=path.name, actor=actor, **kw)
+        except SyncError as exc:
+            self._audit_refusal(actor, path.name, data, exc)
+            raise
+
+    def _audit_refusal(self, actor: Actor, file_name: str, data: bytes, exc: SyncError) -> None:
+        held = isinstance(exc, BatchHeld)
+        try:
+            env = container.open_envelope(data)
+            batch, details = f"{env.site_id}#{env.sequence}", {"kind": env.kind}
+        except BatchRefused:
+            batch, details = "", {}
+        details.update(file=file_name, reason=exc.message)
+        if held:
+            details["missing"] = exc.missing
+        try:
+            with self.db.session() as s:
+                _audit(s, actor, "sync_import_held" if held else "sync_import_refused",
+                       entity="sync_batch", entity_id=batch, details=details)
+        except DBAPIError:
+            # The database itself is what failed: the refusal is still reported.
+            log.warning("could not record the refused import of %s in the audit trail",
+                        file_name)
 
 
 def _numbers(nums: list[int]) -> str:

@@ -3,14 +3,17 @@ other, on SQLite or PostgreSQL, and a builder for realistic records."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import uuid
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from db_support import pg_schema_database
@@ -34,7 +37,7 @@ from makarem_desk.models import (
 )
 from makarem_desk.services.actor import SYSTEM
 from makarem_desk.snapshot import sha256_of
-from makarem_desk.sync import KeyStore, PrivateIdentity, SyncService
+from makarem_desk.sync import KeyStore, PrivateIdentity, SyncService, container
 from makarem_desk.sync.trust import TrustStore
 from makarem_desk.text import name_search_key
 
@@ -220,3 +223,32 @@ def export1(inst: Installation, out: Path, **kw: object):  # type: ignore[no-unt
     results = inst.svc.export(SYSTEM, inst.identity, out, **kw)
     assert len(results) == 1
     return results[0]
+
+
+def repack(path: Path, sender: Installation, receiver: Installation, out: Path,
+           change: Callable[[dict[str, bytes], dict[str, Any]], None], *,
+           kind: str | None = None) -> Path:
+    """Re-pack a genuine batch after ``change(members, manifest)``, validly encrypted for
+    ``receiver`` and signed by ``sender``: what a tampered installation could send."""
+    env = container.open_envelope(path.read_bytes())
+    zf = zipfile.ZipFile(io.BytesIO(receiver.identity.decrypt(env.ciphertext)))
+    manifest = json.loads(zf.read(container.MANIFEST))
+    members = {n: zf.read(n) for n in zf.namelist() if n != container.MANIFEST}
+    change(members, manifest)
+    manifest.pop("members", None)
+    header = env.header
+    if kind is not None:
+        manifest["kind"] = kind
+        header = container.header_line(env.site_id, env.destination, env.sequence, kind)
+    ciphertext = container.encrypt(container.build_zip(manifest, members),
+                                   [receiver.identity.public.recipient()])
+    out.write_bytes(container.seal(header, ciphertext, sender.identity.sign(header + ciphertext)))
+    return out
+
+
+def jsonl(rows: list[dict[str, Any]]) -> bytes:
+    return b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows)
+
+
+def rows_of(data: bytes) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in data.splitlines() if line.strip()]

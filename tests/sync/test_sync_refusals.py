@@ -27,10 +27,25 @@ def exported(counter_and_committee, tmp_path):  # type: ignore[no-untyped-def]
 
 def _refused(committee, path: Path, match: str, exc=BatchRefused) -> None:  # type: ignore[no-untyped-def]
     before = snapshot(committee.db)
+    trail = _refusals(committee)
     with pytest.raises(exc, match=match) as info:
         committee.svc.import_file(SYSTEM, committee.identity, path)
     assert info.value.message_ar  # the interface has an Arabic message to show
     assert snapshot(committee.db) == before
+    # ... and the audit trail has the refusal, in its words.
+    [(action, reason)] = _refusals(committee)[len(trail):]
+    assert action == ("sync_import_held" if exc is BatchHeld else "sync_import_refused")
+    assert reason == info.value.message.split(" It is kept aside")[0]
+
+
+def _refusals(inst) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from makarem_desk.models import AuditEvent
+
+    with inst.db.reader() as s:
+        rows = s.execute(select(AuditEvent.action, AuditEvent.details).where(
+            AuditEvent.action.in_(["sync_import_refused", "sync_import_held"]))
+            .order_by(AuditEvent.at)).all()
+        return [(a, d["reason"]) for a, d in rows]
 
 
 def test_tampered_ciphertext_is_refused(exported, tmp_path) -> None:  # type: ignore[no-untyped-def]

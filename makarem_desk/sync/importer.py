@@ -297,13 +297,14 @@ class Importer:
 
     def _audit_refusal(self, actor: Actor, file_name: str, data: bytes, exc: SyncError) -> None:
         held = isinstance(exc, BatchHeld)
+        details: dict[str, Any] = {"file": file_name, "reason": exc.message}
         try:
             env = container.open_envelope(data)
-            batch, details = f"{env.site_id}#{env.sequence}", {"kind": env.kind}
+            batch = f"{env.site_id}#{env.sequence}"
+            details["kind"] = env.kind
         except BatchRefused:
-            batch, details = "", {}
-        details.update(file=file_name, reason=exc.message)
-        if held:
+            batch = ""
+        if isinstance(exc, BatchHeld):
             details["missing"] = exc.missing
         try:
             with self.db.session() as s:

@@ -129,27 +129,88 @@ def content_digest(manifest: dict[str, Any]) -> str:
     return sha256_hex("\n".join(lines).encode("utf-8"))
 
 
+# Hard limits on what a batch may unpack to, checked on the zip's directory and the
+# manifest before a byte is decompressed: a batch of 100,000 records with their PDFs stays
+# far below them, a zip bomb does not.
+MAX_MEMBERS = 500_000
+MAX_MEMBER_BYTES = 1 << 30  # 1 GiB, e.g. one table's records
+MAX_TOTAL_BYTES = 4 << 30  # also the largest batch file read
+MAX_MANIFEST_BYTES = 64 << 20
+MAX_FILE_BYTES = MAX_TOTAL_BYTES + MAX_MANIFEST_BYTES + (64 << 20)  # with zip and age framing
+
+
+def _too_big(what: str, size: int, limit: int) -> BatchRefused:
+    return BatchRefused(
+        f"{what} would unpack to {size:,} bytes, more than the {limit:,} a batch may hold; "
+        "it was not opened (a damaged or malicious batch).",
+        message_ar="حجم محتويات الدفعة يتجاوز الحد المسموح؛ لم تُفتح.",
+    )
+
+
 class Contents:
     """A verified, decrypted zip: the manifest and checked access to its members."""
 
     def __init__(self, plaintext: bytes):
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(plaintext))
-            self.manifest: dict[str, Any] = json.loads(self.zip.read(MANIFEST))
-        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+            infos = self.zip.infolist()
+            if len(infos) > MAX_MEMBERS + 1:
+                raise BatchRefused(
+                    f"The batch holds {len(infos):,} files, more than the {MAX_MEMBERS:,} a "
+                    "batch may hold; it was not opened.",
+                    message_ar="عدد الملفات في الدفعة يتجاوز الحد المسموح؛ لم تُفتح.",
+                )
+            names = [i.filename for i in infos]
+            if len(set(names)) != len(names):
+                raise BatchRefused("The batch names one file twice; it was not opened.",
+                                   message_ar="تحتوي الدفعة ملفاً مكرراً؛ لم تُفتح.")
+            head = self.zip.getinfo(MANIFEST)
+            if head.file_size > MAX_MANIFEST_BYTES:
+                raise _too_big("The batch's manifest", head.file_size, MAX_MANIFEST_BYTES)
+            self.manifest: dict[str, Any] = json.loads(_read(self.zip, head, head.file_size))
+            if not isinstance(self.manifest, dict):
+                raise ValueError("the manifest is not a JSON object")
+        except (zipfile.BadZipFile, KeyError, ValueError, RuntimeError, NotImplementedError,
+                OSError) as exc:
             raise BatchRefused(
                 "The decrypted batch is not readable (no valid manifest).",
                 message_ar="محتوى الدفعة غير مقروء.",
             ) from exc
         self.members: dict[str, dict[str, Any]] = self.manifest.get("members") or {}
-        names = set(self.zip.namelist()) - {MANIFEST}
-        if names != set(self.members):
-            extra = sorted(names ^ set(self.members))
+        if not isinstance(self.members, dict) or not all(
+                isinstance(m, dict) for m in self.members.values()):
+            raise BatchRefused("The batch's manifest lists its files wrongly.",
+                               message_ar="قائمة محتويات الدفعة غير صحيحة.")
+        others = set(names) - {MANIFEST}
+        if others != set(self.members):
+            extra = sorted(others ^ set(self.members))
             raise BatchRefused(
                 f"The batch's members do not match its manifest: {', '.join(extra[:5])}",
                 message_ar="محتويات الدفعة لا تطابق قائمة محتوياتها.",
             )
+        self._check_sizes(infos)
         self._cache: dict[str, bytes] = {}
+
+    def _check_sizes(self, infos: list[zipfile.ZipInfo]) -> None:
+        total = 0
+        for info in infos:
+            if info.filename == MANIFEST:
+                continue
+            listed = self.members[info.filename].get("size")
+            if not isinstance(listed, int) or isinstance(listed, bool) or listed < 0:
+                raise BatchRefused(f"The manifest gives no size for {info.filename}.",
+                                   message_ar="قائمة المحتويات لا تذكر حجم أحد الملفات.")
+            if info.file_size != listed:
+                raise BatchRefused(
+                    f"Member {info.filename} of the batch is {info.file_size:,} bytes unpacked, "
+                    f"but its manifest says {listed:,}; it was not opened.",
+                    message_ar="حجم أحد ملفات الدفعة لا يطابق قائمة محتوياتها؛ لم تُفتح.",
+                )
+            if listed > MAX_MEMBER_BYTES:
+                raise _too_big(f"Member {info.filename}", listed, MAX_MEMBER_BYTES)
+            total += listed
+            if total > MAX_TOTAL_BYTES:
+                raise _too_big("The batch", total, MAX_TOTAL_BYTES)
 
     def verify_all(self) -> None:
         for name in self.members:
@@ -162,9 +223,11 @@ class Contents:
         if meta is None:
             raise BatchRefused(f"The batch refers to a missing member {name}.")
         try:
-            data = self.zip.read(name)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise BatchRefused(f"Member {name} of the batch is damaged.") from exc
+            data = _read(self.zip, self.zip.getinfo(name), int(meta["size"]))
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError,
+                NotImplementedError, EOFError) as exc:
+            raise BatchRefused(f"Member {name} of the batch is damaged.",
+                               message_ar="أحد ملفات الدفعة تالف.") from exc
         if sha256_hex(data) != meta.get("sha256"):
             raise BatchRefused(
                 f"Checksum mismatch for {name}: the batch was altered.",
@@ -173,3 +236,13 @@ class Contents:
         if not name.endswith(".jsonl"):
             self._cache[name] = data
         return data
+
+
+def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> bytes:
+    """A member's bytes, never more than ``size``: whatever its headers claim, reading
+    stops there, and a member that is not exactly that long is damaged."""
+    with zf.open(info) as fh:
+        data = fh.read(size + 1)
+    if len(data) != size:
+        raise ValueError(f"{info.filename} is not {size} bytes long")
+    return data

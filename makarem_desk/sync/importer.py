@@ -286,6 +286,13 @@ class Importer:
                     message_ar="هذا ملف تصدير لم يكتمل؛ أعد التصدير.",
                 )
             try:
+                size = path.stat().st_size
+                if size > container.MAX_FILE_BYTES:
+                    raise BatchRefused(
+                        f"{path.name} is {size:,} bytes, more than the "
+                        f"{container.MAX_FILE_BYTES:,} a batch may be; it was not read.",
+                        message_ar="ملف الدفعة أكبر من الحد المسموح؛ لم يُقرأ.",
+                    )
                 data = path.read_bytes()
             except OSError as exc:
                 raise SyncError(f"Cannot read {path}: {exc.strerror}",

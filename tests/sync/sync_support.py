@@ -240,8 +240,13 @@ def repack(path: Path, sender: Installation, receiver: Installation, out: Path,
     if kind is not None:
         manifest["kind"] = kind
         header = container.header_line(env.site_id, env.destination, env.sequence, kind)
-    ciphertext = container.encrypt(container.build_zip(manifest, members),
-                                   [receiver.identity.public.recipient()])
+    return seal_plaintext(container.build_zip(manifest, members), header, sender, receiver, out)
+
+
+def seal_plaintext(plaintext: bytes, header: bytes, sender: Installation,
+                   receiver: Installation, out: Path) -> Path:
+    """Any zip bytes as a genuine batch file: encrypted for ``receiver``, signed by ``sender``."""
+    ciphertext = container.encrypt(plaintext, [receiver.identity.public.recipient()])
     out.write_bytes(container.seal(header, ciphertext, sender.identity.sign(header + ciphertext)))
     return out
 

@@ -180,7 +180,8 @@ def _export(args: argparse.Namespace) -> int:
                   "no batch written.", file=sys.stderr)
             continue
         counts = ", ".join(f"{k} {v}" for k, v in result.counts.items()) or "no records"
-        print(f"batch {plan.sequence} for {plan.destination}: {counts}", file=sys.stderr)
+        note = " (left unfinished by an interrupted export; finished now)" if result.resumed else ""
+        print(f"batch {plan.sequence} for {plan.destination}{note}: {counts}", file=sys.stderr)
         print(result.path)
     return 0
 

@@ -1,9 +1,10 @@
 """Signed, encrypted batches between the counters and the research committee (POL-H5).
 
 Layers: ``keys`` (this installation's identity), ``trust`` (peers' public keys),
-``container`` (the file format), ``records`` (rows <-> JSON), ``export``/``importer``/
-``merge`` (the work), ``service`` (what the CLI and the interface call), ``committee``
-(decisions).
+``container`` (the file format and its limits), ``records`` (rows <-> JSON),
+``export``/``files``/``selection`` (making a batch), ``importer``/``merge``/``decisions``
+(taking one in), ``ownership`` (who may change what), ``service`` (what the CLI and the
+interface call), ``committee`` (decisions).
 """
 
 from .committee import CommitteeService, PendingApplication

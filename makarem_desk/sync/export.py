@@ -40,7 +40,7 @@ from .keys import PrivateIdentity, PublicIdentity
 from .locks import export_lock
 from .ownership import DECISIONS_BATCH_COLUMNS
 from .records import CODECS, TABLE_BY_NAME, TABLES
-from .summary import build_summary
+from .selection import add_parents, summary_of
 from .trust import TrustStore
 
 Progress = Callable[[int, int, str], None]
@@ -62,6 +62,18 @@ class ExportPlan:
     change_seq_to: int
     recreated: bool  # --batch N: a copy of a batch already sent; the cursor stays
     resumed: bool = False  # a pending batch an interrupted export left, made again
+
+
+@dataclass(frozen=True)
+class PendingBatch:
+    destination: str
+    kind: str
+    sequence: int
+    change_seq_from: int
+    change_seq_to: int
+    file_name: str  # where its file was to be
+    sha256: str  # of that file
+    counts: dict[str, int]
 
 
 @dataclass
@@ -138,13 +150,16 @@ class Exporter:
         return ExportPlan(me.site_id, destination, kind, (int(last.sequence) + 1) if last else 1,
                           seq_from, max(int(top), seq_from), False)
 
-    def pending(self, destination: str) -> list[SyncBatch]:
+    def pending(self, destination: str) -> list[PendingBatch]:
         """Batches an interrupted export left between "pending" and "sent"."""
         with self.db.reader() as s:
-            return list(s.scalars(select(SyncBatch).where(
-                SyncBatch.direction == BatchDirection.EXPORT,
-                SyncBatch.peer_site_id == destination, SyncBatch.state == PENDING,
-            ).order_by(SyncBatch.sequence)).all())
+            return [PendingBatch(r.peer_site_id, r.kind, int(r.sequence),
+                                 int(r.change_seq_from), int(r.change_seq_to), r.file_name,
+                                 r.sha256, dict(r.counts or {}))
+                    for r in s.scalars(select(SyncBatch).where(
+                        SyncBatch.direction == BatchDirection.EXPORT,
+                        SyncBatch.peer_site_id == destination, SyncBatch.state == PENDING,
+                    ).order_by(SyncBatch.sequence))]
 
     # -- then run ---------------------------------------------------------------------
     def export(
@@ -171,17 +186,17 @@ class Exporter:
                                         cancelled=cancelled, actor=actor))
             return results
 
-    def _settle(self, identity: PrivateIdentity, out_dir: Path, row: SyncBatch,
+    def _settle(self, identity: PrivateIdentity, out_dir: Path, row: PendingBatch,
                 actor: Actor) -> ExportResult:
-        plan = ExportPlan(identity.public.site_id, row.peer_site_id, row.kind, row.sequence,
-                          int(row.change_seq_from), int(row.change_seq_to), False, resumed=True)
+        plan = ExportPlan(identity.public.site_id, row.destination, row.kind, row.sequence,
+                          row.change_seq_from, row.change_seq_to, False, resumed=True)
         recorded = Path(row.file_name)
         name = batch_file_name(plan.site_id, plan.destination, plan.sequence)
         for path in dict.fromkeys([recorded, out_dir / name]):
             if path.name == name and file_sha256(path) == row.sha256:
                 # The file was finished before the export stopped: it is the batch.
-                self._mark_sent(plan, path, row.sha256, dict(row.counts or {}), actor)
-                return ExportResult(path, plan, dict(row.counts or {}), resumed=True)
+                self._mark_sent(plan, path, row.sha256, row.counts, actor)
+                return ExportResult(path, plan, row.counts, resumed=True)
         # Not there (never finished, or carried off): the same range once more.
         result = self._export(identity, out_dir, plan, progress=None, cancelled=None,
                               actor=actor)
@@ -225,7 +240,7 @@ class Exporter:
                     select(*codec.columns).where(where).order_by(table.c.change_seq, table.c.id)
                 ).all())
             if plan.kind == "records":
-                _add_parents(s, plan.site_id, selected)
+                add_parents(s, plan.site_id, selected)
             for table in tables:
                 rows = selected.get(table.name) or []
                 if not rows:
@@ -246,7 +261,7 @@ class Exporter:
             if not counts and not plan.recreated and not plan.resumed:
                 return ExportResult(None, plan, counts)
             report(len(tables), total_steps, "summary")
-            members["summary.xlsx"] = self._summary(s, decoded)
+            members["summary.xlsx"] = summary_of(s, decoded)
         from ..migrate import head_revision
 
         manifest = {
@@ -291,26 +306,6 @@ class Exporter:
         checkpoint("sent_recorded")
         report(total_steps, total_steps, "done")
         return ExportResult(path, plan, counts)
-
-    def _summary(self, s: Any, decoded: dict[str, list[dict[str, Any]]]) -> bytes:
-        apps = decoded.get("application", [])
-        bens = {b["id"]: b for b in decoded.get("beneficiary", [])}
-        progs = {p["id"]: p for p in decoded.get("program", [])}
-        # An application changed (e.g. decided) without its beneficiary: look the name up.
-        want = {a["beneficiary_id"] for a in apps} - set(bens)
-        if want:
-            t = TABLE_BY_NAME["beneficiary"]
-            for chunk in _chunks(sorted(want), 500):
-                cols = CODECS["beneficiary"].columns
-                for r in s.execute(select(*cols).where(t.c.id.in_([_uuid(x) for x in chunk]))):
-                    bens[str(r.id)] = CODECS["beneficiary"].encode(r, {})
-        want = {a["program_id"] for a in apps} - set(progs)
-        if want:
-            t = TABLE_BY_NAME["program"]
-            for r in s.execute(select(*CODECS["program"].columns)
-                               .where(t.c.id.in_([_uuid(x) for x in want]))):
-                progs[str(r.id)] = CODECS["program"].encode(r, {})
-        return build_summary(apps, bens, progs)
 
     def _record_pending(self, plan: ExportPlan, path: Path, digest: str,
                         counts: dict[str, int]) -> None:
@@ -381,39 +376,6 @@ def _in_range(table: Table, plan: ExportPlan) -> Any:
         table.c.change_seq > plan.change_seq_from,
         table.c.change_seq <= plan.change_seq_to,
     )
-
-
-def _add_parents(s: Any, site_id: str, selected: dict[str, list[Any]]) -> None:
-    """Bring along our own parent rows (the program, person, contact, application) of
-    what is sent, at their current version: the receiver then never meets a record whose
-    parent it lacks, even when an earlier batch went missing.  Where it already has them,
-    the same version is a no-op."""
-    for table in reversed(TABLES):
-        rows = selected.get(table.name) or []
-        for col in table.columns:
-            for fk in col.foreign_keys:
-                parent = fk.column.table
-                have = {r.id for r in selected.get(parent.name, [])}
-                want = {getattr(r, col.name) for r in rows} - have - {None}
-                if not want:
-                    continue
-                codec = CODECS[parent.name]
-                ids = sorted(want, key=str)
-                for i in range(0, len(ids), 500):
-                    found = s.execute(select(*codec.columns).where(
-                        parent.c.id.in_(ids[i : i + 500]), parent.c.site_id == site_id)).all()
-                    selected.setdefault(parent.name, []).extend(found)
-
-
-def _uuid(x: str) -> Any:
-    import uuid
-
-    return uuid.UUID(x)
-
-
-def _chunks(items: list[str], n: int) -> Any:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]
 
 
 def _recorded_path(path: Path) -> str:

@@ -7,9 +7,9 @@ exporter therefore holds this lock from choosing the number until the batch is r
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -27,10 +27,12 @@ def export_lock(db: Database, destination: str) -> Iterator[None]:
             return
         fd = os.open(f"{path}.export-{destination}.lock", os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
+            _lock(fd)
+            try:
+                yield
+            finally:
+                _unlock(fd)
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
         return
     key = int.from_bytes(hashlib.sha256(f"makarem-export:{destination}".encode()).digest()[:8],
@@ -42,3 +44,29 @@ def export_lock(db: Database, destination: str) -> Iterator[None]:
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
             conn.commit()
+
+
+# A whole-file lock where each system has one: the counter PCs run Windows.
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)  # the lock covers the file's first byte
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for ~10 s, then raises
+                return
+            except OSError:
+                continue
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

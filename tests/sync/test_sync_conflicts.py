@@ -68,18 +68,18 @@ def test_a_committee_edit_of_a_counter_record_stays_for_review(counter_and_commi
     """The committee's own change of a person is never sent, so a later version from the
     counter is a conflict even after the committee has exported its decisions."""
     counter, committee = counter_and_committee
-    add_case(counter.db, identity_number="1000000032")
+    add_case(counter.db, identity_number="2999000032")
     other = add_case(counter.db)
     committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
-    _set_phone(committee.db, "1000000032", "+966500000021")
+    _set_phone(committee.db, "2999000032", "+966500000021")
     # A decision goes out after the edit: the committee's cursor passes it.
     CommitteeService(committee.db).decide(MEMBER, other, accepted=True, reason="مستوفٍ")
     assert export1(committee, tmp_path).counts == {"application": 1}
-    _set_phone(counter.db, "1000000032", "+966500000022")
-    _set_phone(counter.db, "1000000032", "+966500000023")
+    _set_phone(counter.db, "2999000032", "+966500000022")
+    _set_phone(counter.db, "2999000032", "+966500000023")
     res = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
     assert res.counts["beneficiary"] == {"conflicts": 1}
-    assert _phone(committee.db, "1000000032") == ("+966500000021", 2, "COM1")
+    assert _phone(committee.db, "2999000032") == ("+966500000021", 2, "COM1")
 
 
 def test_local_unsent_change_is_not_overwritten_by_a_newer_version(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]

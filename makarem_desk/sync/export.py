@@ -30,8 +30,9 @@ from sqlalchemy import Table, and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import __version__
+from ..audit import record_event
 from ..db import Database
-from ..models import AuditEvent, BatchDirection, ChangeCounter, SyncBatch
+from ..models import BatchDirection, ChangeCounter, SyncBatch
 from ..services.actor import SYSTEM, Actor
 from . import container
 from .errors import SyncError
@@ -350,13 +351,12 @@ class Exporter:
         """The file is whole on disk: the batch is sent (the cursor moves) and the audit
         trail says so.  A re-created copy of a sent batch only leaves the trace."""
         with self.db.session() as s:
-            s.add(AuditEvent(
-                user_id=actor.user_id, username=actor.username[:64],
-                action="sync_recreate" if plan.recreated else "sync_export",
+            record_event(
+                s, actor, "sync_recreate" if plan.recreated else "sync_export",
                 entity="sync_batch", entity_id=f"{plan.destination}#{plan.sequence}",
                 details={"file": path.name, "sha256": digest, "counts": counts,
                          **({"resumed": True} if plan.resumed else {})},
-            ))
+            )
             if plan.recreated:
                 return
             s.execute(update(SyncBatch).where(

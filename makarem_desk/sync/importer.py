@@ -20,8 +20,10 @@ import pyrage
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from ..audit import record_event
 from ..db import Database, next_change_seq
-from ..models import AuditEvent, BatchDirection, Site, SyncBatch
+from ..models import BatchDirection, Site, SyncBatch
+from ..permissions import InstallationRole
 from ..services.actor import SYSTEM, Actor
 from . import container
 from .decisions import check_decisions_members, merge_decisions
@@ -34,12 +36,6 @@ from .trust import TrustStore
 log = logging.getLogger(__name__)
 RECORD_MEMBERS = frozenset(f"records/{t.name}.jsonl" for t in TABLES)
 SENT = "done"  # SyncBatch.state of a batch known to be out
-
-
-def _audit(s: Any, actor: Actor, action: str, *, entity: str, entity_id: str,
-           details: dict[str, Any]) -> None:
-    s.add(AuditEvent(user_id=actor.user_id, username=actor.username[:64], action=action,
-                     entity=entity, entity_id=entity_id, details=details))
 
 
 Progress = Callable[[int, int, str], None]
@@ -74,6 +70,13 @@ class Importer:
 
     def open(self, identity: PrivateIdentity, data: bytes) -> OpenedBatch:
         """Every check that needs no database write; returns the verified contents."""
+        me = identity.public
+        if (me.site_id, me.role) != (self.db.site_id, self.db.installation_role.value):
+            raise SyncError(
+                f"These keys are those of {me.site_id} ({me.role}), but the database is "
+                f"{self.db.site_id} ({self.db.installation_role.value}).",
+                message_ar="مفاتيح هذا الجهاز تخص موقعاً أو دوراً غير ما في قاعدة البيانات.",
+            )
         env = container.open_envelope(data)
         if env.site_id == identity.public.site_id:
             raise BatchRefused(
@@ -205,13 +208,14 @@ class Importer:
                     batch_id=batch_id,
                     next_seq=lambda n: next_change_seq(s, n),
                     remap={uuid.UUID(k): uuid.UUID(v) for k, v in aliases.items()},
-                    at_committee=identity.public.role == "committee",
+                    at_committee=self.db.installation_role is InstallationRole.COMMITTEE,
                 )
                 self._merge(conn, env.kind, contents, ctx, report)
                 for case in ctx.counter_decisions:
-                    _audit(s, actor, "sync_counter_decision_refused", entity="application",
-                           entity_id=case["id"], details={**case, "from_site": env.site_id,
-                                                          "batch": env.sequence})
+                    record_event(s, actor, "sync_counter_decision_refused",
+                                 entity="application", entity_id=case["id"],
+                                 details={**case, "from_site": env.site_id,
+                                          "batch": env.sequence})
                 result.counts = {t: st.as_dict() for t, st in ctx.stats.items()}
                 new_aliases = {str(k): str(v) for k, v in ctx.remap.items()}
                 if site_row is not None and new_aliases != aliases:
@@ -233,10 +237,10 @@ class Importer:
                     state="done",
                     gap_before=bool(missing),
                 ))
-                _audit(s, actor, "sync_import", entity="sync_batch",
-                       entity_id=f"{env.site_id}#{env.sequence}",
-                       details={"file": file_name, "kind": env.kind, "counts": result.counts,
-                                "gap": missing})
+                record_event(s, actor, "sync_import", entity="sync_batch",
+                             entity_id=f"{env.site_id}#{env.sequence}",
+                             details={"file": file_name, "kind": env.kind,
+                                      "counts": result.counts, "gap": missing})
                 report(len(TABLES), len(TABLES), "commit")
         except IntegrityError as exc:
             raise BatchRefused(
@@ -315,8 +319,8 @@ class Importer:
             details["missing"] = exc.missing
         try:
             with self.db.session() as s:
-                _audit(s, actor, "sync_import_held" if held else "sync_import_refused",
-                       entity="sync_batch", entity_id=batch, details=details)
+                record_event(s, actor, "sync_import_held" if held else "sync_import_refused",
+                             entity="sync_batch", entity_id=batch, details=details)
         except DBAPIError:
             # The database itself is what failed: the refusal is still reported.
             log.warning("could not record the refused import of %s in the audit trail",

@@ -16,6 +16,7 @@ from ..audit import record_event
 from ..db import Database, next_change_seq
 from ..models import Role, Site, SyncBatch, SyncConflict
 from ..models.base import utcnow
+from ..permissions import InstallationRole
 from ..services.actor import Actor
 from .errors import BatchHeld, SyncError
 from .export import Cancelled, Exporter, ExportResult, Progress
@@ -294,7 +295,7 @@ class SyncService:
         values = (codec.decode(record, files.__getitem__) if take_incoming
                   else dict(here._mapping))
         values.pop("id", None)
-        if take_incoming and self._never_sent(s, c.entity):
+        if take_incoming and self._never_sent(c.entity):
             # The committee never sends this table back, so the sender's record is taken
             # as the sender holds it (its version, time and site): both sides then agree,
             # and the sender's next change of it merges as usual.
@@ -306,10 +307,9 @@ class SyncService:
         values["change_seq"] = next_change_seq(s)
         s.execute(update(table).where(table.c.id == c.entity_id).values(**values))
 
-    @staticmethod
-    def _never_sent(s: Any, entity: str) -> bool:
-        role = s.scalars(select(Site.role).where(Site.is_local.is_(True))).first()
-        return role == "committee" and entity != "application"
+    def _never_sent(self, entity: str) -> bool:
+        return (self.db.installation_role is InstallationRole.COMMITTEE
+                and entity != "application")
 
     def resolve_conflict(self, actor: Actor, conflict_id: uuid.UUID, *, take_incoming: bool) -> None:
         """Settle a conflict.  Either way the kept content gets a version above both sides

@@ -22,6 +22,7 @@ from .errors import BatchHeld, SyncError
 from .export import Cancelled, Exporter, ExportResult, Progress
 from .importer import Importer, ImportResult
 from .keys import KeyStore, PrivateIdentity, PublicIdentity
+from .ownership import counter_decision_problem
 from .records import CODECS, TABLE_BY_NAME
 from .trust import TrustStore
 
@@ -295,6 +296,16 @@ class SyncService:
         values = (codec.decode(record, files.__getitem__) if take_incoming
                   else dict(here._mapping))
         values.pop("id", None)
+        if take_incoming and c.entity == "application" and self._at_committee():
+            # The committee may have decided since the conflict was listed: a counter's
+            # version never replaces a decision, whoever clicks.
+            problem = counter_decision_problem(dict(here._mapping), values)
+            if problem is not None:
+                raise SyncError(
+                    f"Taking the counter's version would undo the committee's decision "
+                    f"({problem.en}); keep the committee's version.",
+                    message_ar="الأخذ بنسخة الموقع يلغي قرار لجنة البحث؛ أبقِ نسخة اللجنة.",
+                )
         if take_incoming and self._never_sent(c.entity):
             # The committee never sends this table back, so the sender's record is taken
             # as the sender holds it (its version, time and site): both sides then agree,
@@ -307,14 +318,19 @@ class SyncService:
         values["change_seq"] = next_change_seq(s)
         s.execute(update(table).where(table.c.id == c.entity_id).values(**values))
 
+    def _at_committee(self) -> bool:
+        return self.db.installation_role is InstallationRole.COMMITTEE
+
     def _never_sent(self, entity: str) -> bool:
-        return (self.db.installation_role is InstallationRole.COMMITTEE
-                and entity != "application")
+        """What this installation never sends back: at the committee, all but applications."""
+        return self._at_committee() and entity != "application"
 
     def resolve_conflict(self, actor: Actor, conflict_id: uuid.UUID, *, take_incoming: bool) -> None:
         """Settle a conflict.  Either way the kept content gets a version above both sides
         and is marked as written here, so the next export carries it to the peer and both
-        installations end up with the same record."""
+        installations end up with the same record (at the committee, a counter's record it
+        never sends back is taken as the counter holds it).  A counter's decision is never
+        taken."""
         actor.require(*RESOLVE_ROLES, action="resolve a sync conflict")
         with self.db.session() as s:
             c = s.get(SyncConflict, conflict_id)

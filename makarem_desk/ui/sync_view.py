@@ -197,7 +197,9 @@ class SyncView(QWidget):
         for row, b in enumerate(batches):
             direction = t("صادرة", "sent") if b.direction == "export" else t("واردة", "received")
             kind = t("قرارات", "decisions") if b.kind == "decisions" else t("سجلات", "records")
-            state = t("مكتملة", "done") if b.state == "done" else b.state
+            state = (t("مكتملة", "done") if b.state == "done"
+                     else t("معلّقة: يكملها التصدير التالي", "pending: the next export finishes it")
+                     if b.state == "pending" else b.state)
             if b.gap_before:
                 state += t(" (قبلها دفعة لم تصل)", " (after a missing batch)")
             values = [direction, b.peer_site_id, str(b.sequence), kind, str(b.total), state,

@@ -105,3 +105,28 @@ def test_genuine_counter_changes_after_a_decision_still_travel(counter_and_commi
         a = s.scalars(select(Application).where(Application.reference == ref)).one()
         assert a.service_delivered_at == delivered and a.status is ApplicationStatus.ACCEPTED
         assert a.decided_by == MEMBER.full_name
+
+
+def test_an_older_conflict_cannot_undo_a_later_decision(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two edits of one version are listed; the committee decides meanwhile; taking the
+    counter's (undecided) version then would undo the decision: refused."""
+    import pytest
+
+    from makarem_desk.sync import SyncError
+
+    counter, committee = counter_and_committee
+    ref = add_case(counter.db)
+    committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
+    _tamper(committee.db, ref, missing_items=[{"id": "at-committee"}])
+    _tamper(counter.db, ref, missing_items=[])
+    result = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
+    assert result.counts["application"] == {"conflicts": 1}
+    [c] = committee.svc.conflicts()
+    assert c.reason == "concurrent_edit"
+    CommitteeService(committee.db).decide(MEMBER, ref, accepted=True, reason="مستوفٍ")
+    decided = _decision(committee.db, ref)
+    with pytest.raises(SyncError, match="would undo the committee's decision"):
+        committee.svc.resolve_conflict(MEMBER, c.id, take_incoming=True)
+    assert _decision(committee.db, ref) == decided
+    committee.svc.resolve_conflict(MEMBER, c.id, take_incoming=False)
+    assert _decision(committee.db, ref)[0] is ApplicationStatus.ACCEPTED

@@ -2,7 +2,9 @@
 
 Each record names one of this counter's applications and carries only its decision
 fields (``ownership.DECISIONS_BATCH_COLUMNS``); any other table, column, unknown
-application or an application of another counter refuses the whole batch.  The version
+application or an application of another counter refuses the whole batch.  A status of
+the counter's own part of the procedure (draft, incomplete, not eligible) is listed as a
+conflict, never applied.  The version
 rules are those of ``merge``, compared on the decision fields: a newer decision is
 applied unless this counter has an unsent change of the application, in which case both
 are kept and listed as a conflict.
@@ -21,7 +23,7 @@ from .merge import MergeContext, TableStats, _conflict, _load_local
 from .ownership import (
     DECISION_FIELDS,
     DECISIONS_BATCH_COLUMNS,
-    check_decision_status,
+    committee_status_problem,
     comparable,
     record_name,
     reference_site,
@@ -82,11 +84,15 @@ def merge_decisions(conn: Connection, records: list[dict[str, Any]], ctx: MergeC
                 "Nothing was imported.",
                 message_ar="رقم الطلب في دفعة القرارات لا يطابق رقمه هنا؛ لم يُستورد شيء.",
             )
-        check_decision_status(values, here, ctx.from_site)
         same = all(comparable(here.get(f)) == comparable(values.get(f))
                    for f in DECISION_FIELDS if f in values)
         mine_unsent = here["site_id"] == ctx.my_site and here["change_seq"] > ctx.export_cursor
-        if values["version"] > here["version"] and not mine_unsent:
+        problem = None if same else committee_status_problem(values, here)
+        if problem is not None:
+            # Listed, not refused: the counter's other decisions still arrive.
+            conflicts.append(_conflict(table, here, rec, _no_files, ctx,
+                                       reason="committee_status", wording=problem))
+        elif values["version"] > here["version"] and not mine_unsent:
             updates.append({k: v for k, v in values.items() if k != "reference"})
         elif same or (values["version"] < here["version"] and here["site_id"] == ctx.from_site):
             # The same decision (our unsent change then carries it on), or a stale copy

@@ -128,15 +128,16 @@ def counter_decision_problem(here: dict[str, Any] | None,
     return None
 
 
-def check_decision_status(values: dict[str, Any], here: dict[str, Any], from_site: str) -> None:
-    status = _status(values.get("status"))
-    if status in COMMITTEE_STATUSES or status == _status(here.get("status")):
-        return
-    raise BatchRefused(
-        f"The decisions batch from {from_site} sets {record_name('application', here)} to "
-        f"'{status.value if status else values.get('status')}', a status of the counter's "
-        "own part of the procedure. Nothing was imported.",
-        message_ar="تضع دفعة القرارات حالة لا تقررها لجنة البحث؛ لم يُستورد شيء.",
+def committee_status_problem(incoming: dict[str, Any],
+                             here: dict[str, Any]) -> Wording | None:
+    """Why a decisions batch's status is not the committee's to set, or None: drafts,
+    missing items and eligibility are the counter's part of the procedure."""
+    status = _status(incoming.get("status"))
+    if status is None or status in COMMITTEE_STATUSES or status == _status(here.get("status")):
+        return None
+    return Wording(
+        f"the committee sent the status '{status.value}', which only the counter sets",
+        "أرسلت لجنة البحث حالة لا يضعها إلا الموقع",
     )
 
 

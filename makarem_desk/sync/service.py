@@ -32,6 +32,21 @@ REASONS = {
     "duplicate_identity": ("same identity registered twice", "هوية مسجلة مرتين"),
     "counter_decision": ("a counter sent a decision only the committee makes",
                          "أرسل موقع قراراً لا تتخذه إلا لجنة البحث"),
+    "committee_status": ("the committee sent a status only the counter sets",
+                         "أرسلت لجنة البحث حالة لا يضعها إلا الموقع"),
+}
+# Conflicts whose incoming side may not be taken: the sender had no say on it.
+KEEP_ONLY = {
+    "counter_decision": (
+        "Only the committee decides: a counter's version of a decision cannot be taken. "
+        "Keep the committee's version (it travels back to the counter); record a new "
+        "decision with `decide` if one is needed.",
+        "القرار للجنة البحث وحدها: لا يؤخذ بنسخة الموقع. أبقِ نسخة اللجنة، وسجّل قراراً "
+        "جديداً إن لزم."),
+    "committee_status": (
+        "Drafts, missing items and eligibility are the counter's: the committee's status "
+        "cannot be taken. Keep this counter's version (it travels to the committee).",
+        "هذه الحالة من عمل الموقع: لا يؤخذ بنسخة اللجنة. أبقِ نسخة الموقع."),
 }
 SYNC_ROLES = (Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
 RESOLVE_ROLES = (Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
@@ -340,15 +355,10 @@ class SyncService:
                 raise SyncError("This conflict was already resolved.",
                                 message_ar="سبق حل هذا التعارض.")
             reason = (c.incoming or {}).get("reason", "concurrent_edit")
-            if reason == "counter_decision" and take_incoming:
-                raise SyncError(
-                    "Only the committee decides: a counter's version of a decision cannot be "
-                    "taken. Keep the committee's version (it travels back to the counter); "
-                    "record a new decision with `decide` if one is needed.",
-                    message_ar="القرار للجنة البحث وحدها: لا يؤخذ بنسخة الموقع. أبقِ نسخة "
-                    "اللجنة، وسجّل قراراً جديداً إن لزم.",
-                )
-            if reason in ("concurrent_edit", "counter_decision"):
+            if reason in KEEP_ONLY and take_incoming:
+                en, ar = KEEP_ONLY[reason]
+                raise SyncError(en, message_ar=ar)
+            if reason != "duplicate_identity":
                 self._settle(s, c, take_incoming=take_incoming)
             c.resolved_at = utcnow()
             choice = "took the incoming version" if take_incoming else "kept the local version"

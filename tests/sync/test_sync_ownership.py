@@ -160,7 +160,6 @@ def test_decisions_batch_carries_the_decision_fields_only(decided) -> None:  # t
 @pytest.mark.parametrize(("change", "match"), [
     ("beneficiary_table", "carries records/beneficiary.jsonl"),
     ("extra_column", "carries missing_items of application"),
-    ("counter_status", "sets application .* to 'draft'"),
     ("unknown_application", "which is not an application of this counter"),
     ("other_counters_application", "which is not an application of this counter"),
     ("reference", "gives application .* the reference"),
@@ -176,8 +175,6 @@ def test_decisions_batch_with_anything_else_is_refused(decided, tmp_path, change
                                                            "site_id": "COM1", "phone": "0"}])
         elif change == "extra_column":
             row["missing_items"] = []
-        elif change == "counter_status":
-            row["status"] = "draft"
         elif change == "unknown_application":
             row["id"] = str(uuid.uuid4())
         elif change == "other_counters_application":
@@ -210,3 +207,32 @@ def test_refused_batches_leave_an_audit_event(decided, tmp_path) -> None:  # typ
     # The genuine batch still imports.
     counter.svc.import_file(SYSTEM, counter.identity, path)
     assert _one(counter.db, Application).status is ApplicationStatus.ACCEPTED
+
+
+def test_a_status_of_the_counters_part_from_the_committee_is_listed(decided, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Drafts, missing items and eligibility are the counter's: a decisions batch setting
+    one is not applied, and the counter's other decisions still arrive."""
+    counter, committee, ref, path = decided
+    other = add_case(counter.db)
+    committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
+    CommitteeService(committee.db).decide(MEMBER, other, accepted=False, reason="مكرر")
+    second = export1(committee, tmp_path)
+
+    def forge(members, manifest):  # type: ignore[no-untyped-def]
+        rows = rows_of(members["records/application.jsonl"])
+        for row in rows:
+            if row["reference"] == other:
+                row["status"] = "incomplete"
+        members["records/application.jsonl"] = jsonl(rows)
+
+    # Batch 2 holds the second decision only; batch 1 (the first) arrives first.
+    counter.svc.import_file(SYSTEM, counter.identity, path)
+    forged = repack(second.path, committee, counter, tmp_path / "status.mkb", forge)
+    res = counter.svc.import_file(SYSTEM, counter.identity, forged)
+    assert res.counts["application"] == {"conflicts": 1}
+    assert _one(counter.db, Application, reference=other).status is ApplicationStatus.SUBMITTED
+    assert _one(counter.db, Application, reference=ref).status is ApplicationStatus.ACCEPTED
+    [c] = counter.svc.conflicts()
+    assert c.reason == "committee_status" and "'incomplete'" in c.reason_text_en
+    with pytest.raises(Exception, match="cannot be taken"):
+        counter.svc.resolve_conflict(MEMBER, c.id, take_incoming=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,3 +115,18 @@ def test_any_typed_answers_give_field_errors_not_exceptions(answers):
     assert all(e.item in ITEMS and e.message and e.message_ar for e in errors)
     result = outcome(items, clean, {"has_identity_number": True})
     assert result.status in ("eligible", "not_eligible", "needs_referral", "incomplete")
+
+
+@pytest.mark.parametrize("bad", [float("inf"), float("-inf"), float("nan")])
+def test_infinite_numbers_are_field_errors(bad):
+    """A scripted or imported answer of inf/nan is refused by field, never an OverflowError."""
+    from datetime import date
+
+    from makarem_desk.interview.answers import check_answers
+
+    numbers = [i for i in ITEMS.values() if i.kind == "number"]
+    assert numbers
+    _, errors = check_answers(numbers, {numbers[0].id: bad}, {"has_identity_number": True},
+                              date(2026, 11, 29))
+    mine = [e for e in errors if e.item == numbers[0].id]
+    assert len(mine) == 1 and "finite" in mine[0].message

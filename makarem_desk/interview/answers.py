@@ -8,6 +8,7 @@ confirmed, signature → "on_screen" | "on_paper" | None.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -172,6 +173,8 @@ def _check_value(item: Item, value: Any, today: date) -> tuple[str, str] | None:
     if item.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
             return ("must be a number", "يجب أن يكون رقمًا")
+        if isinstance(value, float) and not math.isfinite(value):
+            return ("must be a finite number", "يجب أن يكون رقمًا محددًا")
         if v.get("integer") and value != int(value):
             return ("must be a whole number", "يجب أن يكون عددًا صحيحًا")
         if "min" in v and value < v["min"]:

@@ -159,10 +159,11 @@ def test_an_administrator_signs_a_locked_user_out_with_their_own_password(db) ->
 def test_idle_lock_minutes_default_and_administrator_setting(any_db) -> None:  # type: ignore[no-untyped-def]
     auth = _setup(any_db)
     svc = SiteSettingsService(any_db)
-    assert svc.idle_lock_minutes() == DEFAULT_IDLE_LOCK_MINUTES == 10
+    reem = auth.login("reem", STAFF_PW)
+    assert svc.idle_lock_minutes(reem) == DEFAULT_IDLE_LOCK_MINUTES == 10
     admin = auth.login("admin", ADMIN_PW)
     svc.set_idle_lock_minutes(admin, 3)
-    assert svc.idle_lock_minutes() == 3
+    assert svc.idle_lock_minutes(reem) == 3
     (event,) = _events(any_db, "settings_changed")
     assert event.details == {"before": {"idle_lock_minutes": 10},
                              "after": {"idle_lock_minutes": 3}}
@@ -170,5 +171,5 @@ def test_idle_lock_minutes_default_and_administrator_setting(any_db) -> None:  #
         with pytest.raises(UserError, match="1 to 120"):
             svc.set_idle_lock_minutes(admin, bad)
     with pytest.raises(PermissionDenied):
-        svc.set_idle_lock_minutes(auth.login("reem", STAFF_PW), 30)
-    assert svc.idle_lock_minutes() == 3
+        svc.set_idle_lock_minutes(reem, 30)
+    assert svc.idle_lock_minutes(reem) == 3

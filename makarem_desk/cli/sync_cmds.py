@@ -150,13 +150,13 @@ def _keys_trust(args: argparse.Namespace) -> int:
 
 
 def _keys_list(args: argparse.Namespace) -> int:
-    svc = _key_service(args)
-    me = svc.own_identity()
+    overview = _key_service(args).overview(_actor())
+    me = overview.own
     if me is not None:
         print(f"this installation: {me.site_id} ({me.role})  {me.fingerprint}")
     else:
         print("this installation: no keys yet (makarem-desk keys init)")
-    for p in svc.peers():
+    for p in overview.peers:
         print(f"trusted: {p.site_id} ({p.role})  {p.fingerprint}")
     return 0
 

@@ -24,7 +24,18 @@ from ..db import Database
 from ..errors import PermissionDenied, UserError
 from ..models import AuditEvent, Role, User, utcnow
 from ..passwords import DEFAULT_POLICY, PasswordPolicy, describe_hash, verify_password
+from ..permissions import ADMIN_ONLY, STAFF, guarded, register
 from .actor import Actor
+
+register({
+    "AuthService.set_role": ADMIN_ONLY,
+    # The signed-in person's own session, whatever their role; at a locked window an
+    # administrator's credentials are checked inside ``sign_out_locked``.
+    "AuthService.logout": STAFF,
+    "AuthService.lock": STAFF,
+    "AuthService.unlock": STAFF,
+    "AuthService.sign_out_locked": STAFF,
+})
 
 MIN_PASSWORD_LENGTH = 8
 MAX_FAILURES = 5
@@ -230,10 +241,10 @@ class AuthService:
                          before={"active": not active}, after={"active": active},
                          at=self.clock())
 
+    @guarded
     def set_role(self, actor: Actor, user_id: uuid.UUID, role: Role) -> None:
         """Give a member of staff another role; the last active administrator keeps theirs
         (nobody could administer the installation any more)."""
-        actor.require(Role.ADMINISTRATOR, action="change roles")
         role = Role(role)
         with self.db.session() as s:
             user = self._get(s, user_id)
@@ -261,15 +272,18 @@ class AuthService:
             )
 
     # -- the session of the signed-in user ------------------------------------------------
+    @guarded
     def logout(self, actor: Actor, *, by: Actor | None = None) -> None:
         """Sign ``actor`` out; ``by`` is the administrator who did it at a locked window."""
         details = {"by": by.username} if by is not None else {}
         self._session_event(actor, "logout", details)
 
+    @guarded
     def lock(self, actor: Actor) -> None:
         """The window locked itself after the idle time."""
         self._session_event(actor, "session_locked", {})
 
+    @guarded
     def unlock(self, actor: Actor, password: str) -> None:
         """Unlock the window of ``actor``: only their own password does it."""
         if actor.user_id is None:
@@ -277,6 +291,7 @@ class AuthService:
                             message_ar="لا يفتح النافذة إلا المستخدم الذي سجّل دخوله.")
         self._authenticate(actor.username, password, success="session_unlocked")
 
+    @guarded
     def sign_out_locked(self, actor: Actor, admin_username: str, admin_password: str) -> Actor:
         """At a locked window, an administrator signs ``actor`` out with their own
         credentials (the member of staff has gone home).  Returns the administrator."""

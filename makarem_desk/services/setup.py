@@ -15,6 +15,7 @@ from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
 from ..models import Role, Site, User
+from ..permissions import InstallationRole
 from .actor import Actor
 from .auth import actor_for, check_full_name, check_password, check_username, hash_password
 
@@ -46,7 +47,7 @@ class SiteInfo:
     role: str = "site"
 
 
-INSTALLATION_ROLES = ("site", "committee")
+INSTALLATION_ROLES = tuple(r.value for r in InstallationRole)
 
 
 def check_installation_role(raw: str) -> str:

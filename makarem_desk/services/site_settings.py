@@ -9,8 +9,14 @@ from sqlalchemy.orm import Session
 from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
-from ..models import Role, Site
+from ..models import Site
+from ..permissions import ADMIN_ONLY, STAFF, guarded, register
 from .actor import Actor
+
+register({
+    "SiteSettingsService.idle_lock_minutes": STAFF,
+    "SiteSettingsService.set_idle_lock_minutes": ADMIN_ONLY,
+})
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 10
@@ -23,7 +29,11 @@ class SiteSettingsService:
     def __init__(self, db: Database):
         self.db = db
 
-    def idle_lock_minutes(self) -> int:
+    @guarded
+    def idle_lock_minutes(self, actor: Actor) -> int:
+        return self._idle_lock_minutes()
+
+    def _idle_lock_minutes(self) -> int:
         with self.db.reader() as s:
             site = _local(s)
             value = (site.settings or {}).get(IDLE_LOCK_KEY) if site else None
@@ -31,8 +41,8 @@ class SiteSettingsService:
             return value
         return DEFAULT_IDLE_LOCK_MINUTES
 
+    @guarded
     def set_idle_lock_minutes(self, actor: Actor, minutes: int) -> None:
-        actor.require(Role.ADMINISTRATOR, action="change the idle lock time")
         if not isinstance(minutes, int) or not (
                 MIN_IDLE_LOCK_MINUTES <= minutes <= MAX_IDLE_LOCK_MINUTES):
             raise UserError(
@@ -41,7 +51,7 @@ class SiteSettingsService:
                 message_ar=f"مدة الخمول من {MIN_IDLE_LOCK_MINUTES} إلى "
                 f"{MAX_IDLE_LOCK_MINUTES} دقيقة.",
             )
-        before = self.idle_lock_minutes()
+        before = self._idle_lock_minutes()
         with self.db.session() as s:
             site = _local(s)
             if site is None:

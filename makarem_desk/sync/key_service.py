@@ -15,11 +15,20 @@ from sqlalchemy import select
 
 from ..audit import record_event
 from ..db import Database
-from ..models import Role, Site
+from ..models import Site
+from ..permissions import ADMIN_ONLY, guarded, register
 from ..services.actor import Actor
 from .errors import SyncError
 from .keys import ROLES, KeyStore, PublicIdentity
 from .trust import TrustStore
+
+register({
+    "KeyService.overview": ADMIN_ONLY,
+    "KeyService.create_keys": ADMIN_ONLY,
+    "KeyService.export_public": ADMIN_ONLY,
+    "KeyService.read_peer_file": ADMIN_ONLY,
+    "KeyService.trust": ADMIN_ONLY,
+})
 
 
 @dataclass(frozen=True)
@@ -63,24 +72,19 @@ class KeyService:
             row = s.execute(select(Site.id, Site.role).where(Site.is_local.is_(True))).first()
         return (row.id, row.role or "site") if row is not None else (None, "site")
 
-    def own_identity(self) -> PublicIdentity | None:
-        return self.keys.public() if self.keys.exists() else None
-
-    def peers(self) -> list[PublicIdentity]:
-        return self.trust_store.peers()
-
+    @guarded
     def overview(self, actor: Actor) -> KeysOverview:
-        actor.require(Role.ADMINISTRATOR, action="manage keys")
         site_id, role = self._installation()
-        return KeysOverview(site_id, role, self.own_identity(), self.keys.dir, self.peers())
+        own = self.keys.public() if self.keys.exists() else None
+        return KeysOverview(site_id, role, own, self.keys.dir, self.trust_store.peers())
 
     # -- this installation's keys -----------------------------------------------------------
+    @guarded
     def create_keys(self, actor: Actor, *, passphrase: str, name: str = "",
                     role: str | None = None) -> PublicIdentity:
         """Create the keys (once).  ``role`` defaults to the installation's; naming another
         is refused, since the role was settled at set-up.  Slow (scrypt): call it off the
         interface's thread."""
-        actor.require(Role.ADMINISTRATOR, action="create this installation's keys")
         site_id, site_role = self._installation()
         if site_id is None:
             raise SyncError(
@@ -101,8 +105,8 @@ class KeyService:
                          details={"role": site_role, "fingerprint": public.fingerprint})
         return public
 
+    @guarded
     def export_public(self, actor: Actor, path: Path) -> PublicIdentity:
-        actor.require(Role.ADMINISTRATOR, action="export the public key file")
         public = write_public_file(self.keys, path)
         with self.db.session() as s:
             record_event(s, actor, "public_key_exported", entity="site", entity_id=public.site_id,
@@ -110,10 +114,10 @@ class KeyService:
         return public
 
     # -- other installations ----------------------------------------------------------------
+    @guarded
     def read_peer_file(self, actor: Actor, path: Path, *, role: str) -> PublicIdentity:
         """Read a peer's public key file and check it could be trusted as ``role``, so the
         fingerprint is compared by telephone before anything changes."""
-        actor.require(Role.ADMINISTRATOR, action="trust another installation")
         if role not in ROLES:
             raise SyncError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.")
         identity = PublicIdentity.read(path)
@@ -127,6 +131,7 @@ class KeyService:
                             message_ar="هذا ملف مفاتيح هذا الجهاز نفسه.")
         return identity
 
+    @guarded
     def trust(self, actor: Actor, path: Path, *, role: str) -> TrustResult:
         identity = self.read_peer_file(actor, path, role=role)
         replaced = self.trust_store.trust(actor, identity, role=role)

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
             self._shortcut(f"Alt+{i}", self._opener(key))
         track(self, ctx.bus.open_beneficiary, self.open_beneficiary)
         track(self, ctx.bus.navigate, self.show_page)
-        self.idle = IdleWatcher(ctx.site_settings.idle_lock_minutes(), clock=ctx.monotonic,
+        self.idle = IdleWatcher(ctx.site_settings.idle_lock_minutes(actor), clock=ctx.monotonic,
                                 parent=self)
         self.idle.idle.connect(self.lock)
         track(self, ctx.bus.idle_lock_changed, self.idle.set_minutes)

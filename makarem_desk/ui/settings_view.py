@@ -116,7 +116,7 @@ class SettingsView(QWidget):
         form.addRow(hint(self.tr("Chosen once at the first-run set-up; it decides what "
                                  "this installation may do (only the research committee "
                                  "records decisions).")))
-        minutes = self.ctx.site_settings.idle_lock_minutes()
+        minutes = self.ctx.site_settings.idle_lock_minutes(self.ctx.require_actor())
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(MIN_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES)
         self.idle_minutes.setValue(minutes)

@@ -40,7 +40,7 @@ def test_keys_carry_the_installation_role_and_are_audited(tmp_path) -> None:  # 
         svc.create_keys(CLERK, passphrase=PASS)
     with pytest.raises(SyncError, match="set up as a committee installation"):
         svc.create_keys(SYSTEM, passphrase=PASS, role="site")
-    assert svc.own_identity() is None
+    assert svc.overview(SYSTEM).own is None
     public = svc.create_keys(SYSTEM, passphrase=PASS)
     assert public.role == "committee" and public.site_id == "COM1"
     out = tmp_path / "COM1.pub.json"
@@ -76,10 +76,11 @@ def test_trusting_a_peer_checks_role_and_site_before_asking(tmp_path) -> None:  
         svc.read_peer_file(CLERK, peer_file, role="committee")
     assert svc.read_peer_file(SYSTEM, peer_file, role="committee").fingerprint == \
         committee.fingerprint
-    assert svc.peers() == []  # reading changes nothing
+    assert svc.overview(SYSTEM).peers == []  # reading changes nothing
 
     result = svc.trust(SYSTEM, peer_file, role="committee")
-    assert result.replaced is None and [p.site_id for p in svc.peers()] == ["COM1"]
+    assert result.replaced is None
+    assert [p.site_id for p in svc.overview(SYSTEM).peers] == ["COM1"]
     trusted = [d for a, d in _actions(db) if a == "peer_trusted"]
     assert trusted == [{"role": "committee", "before": {"fingerprint": None},
                         "after": {"fingerprint": committee.fingerprint}}]

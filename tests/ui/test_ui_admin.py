@@ -218,7 +218,7 @@ def test_setup_asks_the_installation_role_and_settings_show_it(qtbot, db, desk_a
     ctx.bus.idle_lock_changed.connect(seen.append)
     settings.idle_minutes.setValue(4)
     settings.save_idle_minutes()
-    assert seen == [4] and ctx.site_settings.idle_lock_minutes() == 4
+    assert seen == [4] and ctx.site_settings.idle_lock_minutes(ctx.actor) == 4
 
 
 def test_a_receptionist_sees_the_idle_time_but_cannot_change_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -153,7 +153,8 @@ def test_an_administrator_signs_a_locked_user_out_with_their_own_password(db) ->
     assert by.username == "admin"
     (event,) = _events(db, "logout")
     assert event.username == "reem" and event.details == {"by": "admin"}
-    assert _events(db, "refused")[0].details["wanted"] == "locked_session_ended"
+    (refused,) = _events(db, "locked_session_ended_refused")
+    assert refused.username == "sara" and refused.details == {"user": "reem"}
 
 
 def test_idle_lock_minutes_default_and_administrator_setting(any_db) -> None:  # type: ignore[no-untyped-def]

@@ -132,8 +132,8 @@ class AuthService:
                 s.commit()
                 raise refused
             if require is not None and user.role is not require:
-                record_event(s, actor_for(user), "refused", entity="user", entity_id=user.id,
-                             details={"wanted": success, **(details or {})}, at=now)
+                record_event(s, actor_for(user), f"{success}_refused", entity="user",
+                             entity_id=user.id, details=details, at=now)
                 s.commit()
                 raise PermissionDenied(
                     f"Your role ({user.role.value}) is not allowed to do this.",

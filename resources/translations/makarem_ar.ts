@@ -61,405 +61,410 @@
         <translation>إنهاء جلسة مقفلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="26" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="25" />
+        <source>Ending a locked session refused</source>
+        <translation>رُفض إنهاء جلسة مقفلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="28" />
         <source>Installation set up</source>
         <translation>إعداد المنشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="27" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="29" />
         <source>User created</source>
         <translation>إنشاء مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="28" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="30" />
         <source>User disabled</source>
         <translation>إيقاف مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="29" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="31" />
         <source>User enabled</source>
         <translation>تفعيل مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="30" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="32" />
         <source>User's role changed</source>
         <translation>تغيير صلاحية مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="31" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="33" />
         <source>Language changed</source>
         <translation>تغيير اللغة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="32" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="34" />
         <source>Password changed</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="33" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="35" />
         <source>Password reset</source>
         <translation>إعادة تعيين كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="34" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="36" />
         <source>Password protection upgraded</source>
         <translation>تحديث حماية كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="35" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="37" />
         <source>Association details changed</source>
         <translation>تعديل بيانات الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="36" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="38" />
         <source>Settings changed</source>
         <translation>تعديل الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="37" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="39" />
         <source>Keys created</source>
         <translation>إنشاء المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="38" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="40" />
         <source>Public key exported</source>
         <translation>تصدير المفتاح العام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="39" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="41" />
         <source>Installation trusted</source>
         <translation>اعتماد منشأة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="40" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="42" />
         <source>Trust withdrawn</source>
         <translation>سحب الثقة من منشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="41" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
         <source>Programs loaded</source>
         <translation>تحميل البرامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="42" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
         <source>Forms folder installed</source>
         <translation>تثبيت مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="45" />
         <source>Forms folder refused</source>
         <translation>رفض مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="46" />
         <source>Backup made</source>
         <translation>إنشاء نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="45" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="47" />
         <source>Backup failed</source>
         <translation>فشل النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="46" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="48" />
         <source>Backup settings changed</source>
         <translation>تعديل إعدادات النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="47" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="49" />
         <source>Database restored</source>
         <translation>استرجاع قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="48" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="50" />
         <source>Restore refused</source>
         <translation>رفض الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="50" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="51" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
         <source>Beneficiary registered</source>
         <translation>تسجيل مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="54" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="55" />
         <source>Beneficiary's data changed</source>
         <translation>تعديل بيانات مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="54" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="55" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="56" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="57" />
         <source>Beneficiaries imported</source>
         <translation>استيراد مستفيدين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="56" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="58" />
         <source>Import refused</source>
         <translation>رفض الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="57" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />
         <source>Interview started</source>
         <translation>بدء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="58" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="60" />
         <source>Interview finished</source>
         <translation>إنهاء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="61" />
         <source>Interview abandoned</source>
         <translation>إلغاء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="60" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="62" />
         <source>Application opened</source>
         <translation>فتح طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="61" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="63" />
         <source>Application changed</source>
         <translation>تعديل طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="62" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="64" />
         <source>Missing items provided</source>
         <translation>استكمال النواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="63" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
         <source>Application submitted</source>
         <translation>تقديم طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="64" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="66" />
         <source>Application withdrawn</source>
         <translation>سحب طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="67" />
         <source>Application decided</source>
         <translation>البت في طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="66" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="68" />
         <source>Application completed</source>
         <translation>إكمال طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="67" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
         <source>Service delivered</source>
         <translation>تقديم الخدمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="68" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="70" />
         <source>Declaration prepared</source>
         <translation>إعداد إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="71" />
         <source>Declaration signed</source>
         <translation>توقيع إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="70" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="72" />
         <source>Declaration printed</source>
         <translation>طباعة إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="71" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="73" />
         <source>Declaration reprinted</source>
         <translation>إعادة طباعة إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="72" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="74" />
         <source>Receipt printed</source>
         <translation>طباعة إيصال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="73" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="75" />
         <source>Decision letter printed</source>
         <translation>طباعة خطاب القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="74" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="76" />
         <source>Contact recorded</source>
         <translation>تسجيل تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="75" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="77" />
         <source>Contact linked to a beneficiary</source>
         <translation>ربط تواصل بمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="76" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="78" />
         <source>Contact finished</source>
         <translation>إنهاء تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="77" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="79" />
         <source>Referred to the social researcher</source>
         <translation>إحالة إلى مسؤول البحث الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="78" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="80" />
         <source>Referral answered</source>
         <translation>الرد على إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="79" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="81" />
         <source>Satisfaction recorded</source>
         <translation>تسجيل قياس الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="81" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="83" />
         <source>Batch exported</source>
         <translation>تصدير دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="82" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="84" />
         <source>Batch imported</source>
         <translation>استيراد دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="83" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="85" />
         <source>Batch refused</source>
         <translation>رفض دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="84" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
         <source>Batch re-created</source>
         <translation>إعادة إنشاء دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="85" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="87" />
         <source>Conflict settled</source>
         <translation>حسم تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="88" />
         <source>Decision from a counter refused</source>
         <translation>رفض قرار وارد من فرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="91" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="92" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
         <source>Beneficiary</source>
         <translation>مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
         <source>Declaration</source>
         <translation>إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
         <source>Satisfaction response</source>
         <translation>استبانة رضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="100" />
         <source>Interview in progress</source>
         <translation>مقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
         <source>User</source>
         <translation>مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="100" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
         <source>Installation</source>
         <translation>منشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
         <source>Program</source>
         <translation>برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
         <source>Batch</source>
         <translation>دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
         <source>Database</source>
         <translation>قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="108" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="109" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="131" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="133" />
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="132" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="134" />
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="154" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="156" />
         <source>changed: %1</source>
         <translation>تغيّر: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="178" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="180" />
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="179" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="181" />
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="180" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="182" />
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="198" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="200" />
         <source>No details.</source>
         <translation>لا تفاصيل.</translation>
     </message>

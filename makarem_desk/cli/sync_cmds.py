@@ -21,8 +21,9 @@ def register(sub: Any) -> None:
     ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
 
     p = ksub.add_parser("init", help="create this installation's keys (once)")
-    p.add_argument("--role", choices=("site", "committee"), default="site",
-                   help="site = a counter (default); committee = the research committee")
+    p.add_argument("--role", choices=("site", "committee"), default=None,
+                   help="site = a counter; committee = the research committee (default: the "
+                   "role chosen at set-up; another one is refused)")
     p.add_argument("--name", default="", help="a readable name shown to peers")
     _key_options(p)
     p.set_defaults(handler=_keys_init)
@@ -107,53 +108,55 @@ def _actor() -> Actor:
     return SYSTEM
 
 
+def _key_service(args: argparse.Namespace) -> Any:
+    from ..sync import KeyStore
+    from ..sync.key_service import KeyService
+
+    return KeyService(open_database(args), KeyStore(getattr(args, "keys_dir", None)))
+
+
 def _keys_init(args: argparse.Namespace) -> int:
-    svc = _service(args)
+    svc = _key_service(args)
     if svc.keys.exists():  # say so before asking for a passphrase
         raise UserError(f"Keys already exist in {svc.keys.dir}; refusing to overwrite them "
                         "(peers trust these keys).")
-    public = svc.init_keys(_actor(), role=args.role, name=args.name,
-                           passphrase=_passphrase(args, confirm=True))
+    public = svc.create_keys(_actor(), role=args.role, name=args.name,
+                             passphrase=_passphrase(args, confirm=True))
     print(f"Keys created in {svc.keys.dir} for {public.site_id} ({public.role}).")
     print(f"Fingerprint: {public.fingerprint}")
     return 0
 
 
 def _keys_export_public(args: argparse.Namespace) -> int:
-    import json
-
     from ..sync import KeyStore
+    from ..sync.key_service import write_public_file
 
-    public = KeyStore(args.keys_dir).public()
-    try:
-        args.out.write_text(json.dumps(public.to_json(), ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Cannot write {args.out}: {exc.strerror}") from exc
+    # Needs no database: the public half is read from the keys folder.
+    public = write_public_file(KeyStore(args.keys_dir), args.out)
     print(args.out)
     print(f"Fingerprint: {public.fingerprint}")
     return 0
 
 
 def _keys_trust(args: argparse.Namespace) -> int:
-    svc = _service(args)
-    ident = svc.trust(_actor(), args.file, role=args.role)
-    if svc.replaced is not None:
+    result = _key_service(args).trust(_actor(), args.file, role=args.role)
+    ident = result.identity
+    if result.replaced is not None:
         print(f"warning: {ident.site_id} was trusted with other keys (fingerprint "
-              f"{svc.replaced.fingerprint}); they are replaced.", file=sys.stderr)
+              f"{result.replaced.fingerprint}); they are replaced.", file=sys.stderr)
     print(f"Now trusting {ident.site_id} ({ident.role}) — fingerprint {ident.fingerprint}.")
     print("Check this fingerprint with the other installation by telephone.")
     return 0
 
 
 def _keys_list(args: argparse.Namespace) -> int:
-    svc = _service(args)
-    if svc.keys.exists():
-        me = svc.public_identity()
+    overview = _key_service(args).overview(_actor())
+    me = overview.own
+    if me is not None:
         print(f"this installation: {me.site_id} ({me.role})  {me.fingerprint}")
     else:
         print("this installation: no keys yet (makarem-desk keys init)")
-    for p in svc.peers():
+    for p in overview.peers:
         print(f"trusted: {p.site_id} ({p.role})  {p.fingerprint}")
     return 0
 

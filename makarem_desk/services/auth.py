@@ -21,15 +21,28 @@ from sqlalchemy.orm import Session
 
 from ..audit import record_event
 from ..db import Database
-from ..errors import UserError
+from ..errors import PermissionDenied, UserError
 from ..models import AuditEvent, Role, User, utcnow
 from ..passwords import DEFAULT_POLICY, PasswordPolicy, describe_hash, verify_password
+from ..permissions import ADMIN_ONLY, STAFF, guarded, register
 from .actor import Actor
+
+register({
+    "AuthService.set_role": ADMIN_ONLY,
+    # The signed-in person's own session, whatever their role; at a locked window an
+    # administrator's credentials are checked inside ``sign_out_locked``.
+    "AuthService.logout": STAFF,
+    "AuthService.lock": STAFF,
+    "AuthService.unlock": STAFF,
+    "AuthService.sign_out_locked": STAFF,
+})
 
 MIN_PASSWORD_LENGTH = 8
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 LANGUAGES = ("ar", "en")
+# Events that prove the password was known (or replaced): they end a run of failures.
+_PROVEN = ("login", "session_unlocked", "password_reset")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 
 
@@ -86,8 +99,15 @@ class AuthService:
         self.db = db
         self.clock = clock
 
-    # -- log-in -------------------------------------------------------------------------
+    # -- log-in ---------------------------------------------------------------------------
     def login(self, username: str, password: str) -> Actor:
+        return actor_for(self._authenticate(username, password, success="login"))
+
+    def _authenticate(self, username: str, password: str, *, success: str,
+                      details: dict[str, str] | None = None,
+                      require: Role | None = None) -> User:
+        """Check a user name and password; every outcome is audited under that user name,
+        and failures count toward the lock-out whatever asked (log-in or unlocking)."""
         name = username.strip().lower()
         now = self.clock()
         refused = UserError(
@@ -106,12 +126,23 @@ class AuthService:
             policy = self.db.passwords
             ok = verify_password(password, user.password_hash if user else policy.dummy_hash())
             if user is None or not ok or not user.active:
-                record_event(s, None, "login_failed", username=name, entity="user", at=now)
+                record_event(s, None, "login_failed", username=name, entity="user",
+                             details={"during": success, **(details or {})}, at=now)
                 # Commit the failure record even though we raise: it is the lock-out state.
                 s.commit()
                 raise refused
-            user.last_login_at = now
-            record_event(s, actor_for(user), "login", entity="user", entity_id=user.id, at=now)
+            if require is not None and user.role is not require:
+                record_event(s, actor_for(user), f"{success}_refused", entity="user",
+                             entity_id=user.id, details=details, at=now)
+                s.commit()
+                raise PermissionDenied(
+                    f"Your role ({user.role.value}) is not allowed to do this.",
+                    message_ar="صلاحيتك لا تسمح بهذا الإجراء.",
+                )
+            if success == "login":
+                user.last_login_at = now
+            record_event(s, actor_for(user), success, entity="user", entity_id=user.id,
+                         details=details, at=now)
             if policy.needs_rehash(user.password_hash):
                 # The only moment the password is known: move the hash to the current policy.
                 before = describe_hash(user.password_hash)
@@ -119,13 +150,13 @@ class AuthService:
                 record_event(s, actor_for(user), "password_hash_upgraded", entity="user",
                              entity_id=user.id, at=now,
                              details={"from": before, "to": describe_hash(user.password_hash)})
-            return actor_for(user)
+            return user
 
     def _locked_until(self, s: Session, name: str, now: datetime) -> datetime | None:
         since = now - LOCKOUT
         last_ok = s.scalar(
             select(func.max(AuditEvent.at)).where(
-                AuditEvent.username == name, AuditEvent.action.in_(("login", "password_reset"))
+                AuditEvent.username == name, AuditEvent.action.in_(_PROVEN)
             )
         )
         if last_ok is not None and last_ok > since:
@@ -199,7 +230,82 @@ class AuthService:
             raise UserError("You cannot disable your own account.",
                             message_ar="لا يمكنك إيقاف حسابك أنت.")
         with self.db.session() as s:
-            self._get(s, user_id).active = active
+            user = self._get(s, user_id)
+            if user.active == active:
+                return
+            if not active and user.role is Role.ADMINISTRATOR:
+                self._keep_an_administrator(s, user)
+            user.active = active
+            record_event(s, actor, "user_enabled" if active else "user_disabled",
+                         entity="user", entity_id=user.id, details={"username": user.username},
+                         before={"active": not active}, after={"active": active},
+                         at=self.clock())
+
+    @guarded
+    def set_role(self, actor: Actor, user_id: uuid.UUID, role: Role) -> None:
+        """Give a member of staff another role; the last active administrator keeps theirs
+        (nobody could administer the installation any more)."""
+        role = Role(role)
+        with self.db.session() as s:
+            user = self._get(s, user_id)
+            before = user.role
+            if before is role:
+                return
+            if before is Role.ADMINISTRATOR and user.active:
+                self._keep_an_administrator(s, user)
+            user.role = role
+            record_event(s, actor, "user_role_changed", entity="user", entity_id=user.id,
+                         details={"username": user.username}, before={"role": before.value},
+                         after={"role": role.value}, at=self.clock())
+
+    @staticmethod
+    def _keep_an_administrator(s: Session, leaving: User) -> None:
+        others = s.scalars(select(User.id).where(
+            User.role == Role.ADMINISTRATOR, User.active.is_(True), User.id != leaving.id)
+        ).first()
+        if others is None:
+            raise UserError(
+                f"{leaving.username} is the last active administrator; make another "
+                "member of staff an administrator first.",
+                message_ar=f"«{leaving.username}» هو آخر مدير نظام نشط؛ اجعل موظفًا آخر "
+                "مديرًا للنظام أولًا.",
+            )
+
+    # -- the session of the signed-in user ------------------------------------------------
+    @guarded
+    def logout(self, actor: Actor, *, by: Actor | None = None) -> None:
+        """Sign ``actor`` out; ``by`` is the administrator who did it at a locked window."""
+        details = {"by": by.username} if by is not None else {}
+        self._session_event(actor, "logout", details)
+
+    @guarded
+    def lock(self, actor: Actor) -> None:
+        """The window locked itself after the idle time."""
+        self._session_event(actor, "session_locked", {})
+
+    @guarded
+    def unlock(self, actor: Actor, password: str) -> None:
+        """Unlock the window of ``actor``: only their own password does it."""
+        if actor.user_id is None:
+            raise UserError("Only a signed-in user can unlock the window.",
+                            message_ar="لا يفتح النافذة إلا المستخدم الذي سجّل دخوله.")
+        self._authenticate(actor.username, password, success="session_unlocked")
+
+    @guarded
+    def sign_out_locked(self, actor: Actor, admin_username: str, admin_password: str) -> Actor:
+        """At a locked window, an administrator signs ``actor`` out with their own
+        credentials (the member of staff has gone home).  Returns the administrator."""
+        admin = self._authenticate(admin_username, admin_password,
+                                   success="locked_session_ended",
+                                   details={"user": actor.username}, require=Role.ADMINISTRATOR)
+        by = actor_for(admin)
+        self.logout(actor, by=by)
+        return by
+
+    def _session_event(self, actor: Actor, action: str, details: dict[str, str]) -> None:
+        with self.db.session() as s:
+            record_event(s, actor, action, entity="user", entity_id=actor.user_id or "",
+                         details=details, at=self.clock())
 
     def set_language(self, user_id: uuid.UUID, language: str) -> None:
         if language not in LANGUAGES:

@@ -15,6 +15,7 @@ from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
 from ..models import Role, Site, User
+from ..permissions import InstallationRole
 from .actor import Actor
 from .auth import actor_for, check_full_name, check_password, check_username, hash_password
 
@@ -33,6 +34,7 @@ class SetupInput:
     admin_password: str
     logo_png: bytes | None = None
     site_name: str = ""  # e.g. the branch, "فرع الرياض"; defaults to the association name
+    role: str = "site"  # "site" (a counter) or "committee" (the research committee)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,21 @@ class SiteInfo:
     association_name: str
     association_name_en: str
     logo_png: bytes | None
+    role: str = "site"
+
+
+INSTALLATION_ROLES = tuple(r.value for r in InstallationRole)
+
+
+def check_installation_role(raw: str) -> str:
+    role = raw.strip().lower()
+    if role not in INSTALLATION_ROLES:
+        raise UserError(
+            "Say whether this installation is a counter (site) or the research committee "
+            "(committee).",
+            message_ar="حدّد هل هذا الجهاز فرع / نقطة استقبال أم لجنة البحث.",
+        )
+    return role
 
 
 def check_site_code(raw: str) -> str:
@@ -99,6 +116,7 @@ class SetupService:
         full_name = check_full_name(data.admin_full_name)
         check_password(data.admin_password)
         logo = check_logo(data.logo_png)
+        role = check_installation_role(data.role)
         if not self.needs_setup():
             raise UserError("This counter is already set up.",
                             message_ar="تم إعداد هذا المكتب من قبل.")
@@ -111,7 +129,7 @@ class SetupService:
                                 message_ar=f"اسم المستخدم «{username}» مستخدم من قبل.")
             site = Site(id=code, name=" ".join(data.site_name.split()) or name_ar,
                         association_name=name_ar, association_name_en=name_en,
-                        logo_png=logo, is_local=True, role="site")
+                        logo_png=logo, is_local=True, role=role)
             s.add(site)
             admin = User(username=username, full_name=full_name, role=Role.ADMINISTRATOR,
                          password_hash=hash_password(data.admin_password,
@@ -120,9 +138,9 @@ class SetupService:
             s.add(admin)
             s.flush()
             record_event(s, actor_for(admin), "setup", entity="site", entity_id=code,
-                         details={"role": site.role})
+                         details={"role": role})
         self.db.site_id = code
-        return SiteInfo(code, site.name, name_ar, name_en, logo)
+        return SiteInfo(code, site.name, name_ar, name_en, logo, role)
 
     def site_info(self) -> SiteInfo | None:
         with self.db.reader() as s:
@@ -130,7 +148,7 @@ class SetupService:
             if site is None:
                 return None
             return SiteInfo(site.id, site.name, site.association_name,
-                            site.association_name_en, site.logo_png)
+                            site.association_name_en, site.logo_png, site.role)
 
     def update_association(
         self, actor: Actor, *, association_name: str, association_name_en: str,
@@ -151,4 +169,4 @@ class SetupService:
                 site.logo_png = logo
             record_event(s, actor, "association_updated", entity="site", entity_id=site.id)
             return SiteInfo(site.id, site.name, site.association_name,
-                            site.association_name_en, site.logo_png)
+                            site.association_name_en, site.logo_png, site.role)

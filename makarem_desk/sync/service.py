@@ -14,17 +14,17 @@ from sqlalchemy import select, update
 
 from ..audit import record_event
 from ..db import Database, next_change_seq
-from ..models import Role, Site, SyncBatch, SyncConflict
+from ..models import Role, SyncBatch, SyncConflict
 from ..models.base import utcnow
 from ..permissions import InstallationRole
 from ..services.actor import Actor
 from .errors import BatchHeld, SyncError
 from .export import Cancelled, Exporter, ExportResult, Progress
 from .importer import Importer, ImportResult
+from .key_service import KeyService
 from .keys import KeyStore, PrivateIdentity, PublicIdentity
 from .ownership import counter_decision_problem
 from .records import CODECS, TABLE_BY_NAME
-from .trust import TrustStore
 
 # Why a record is waiting for a person (English, Arabic).
 REASONS = {
@@ -120,33 +120,25 @@ class SyncService:
         self.keys = keys
         # Beside the keys: both belong to this installation, not to one database file.
         self.held_dir = held_dir or keys.dir.parent / "held-batches"
-        self.trust_store = TrustStore(db)
+        self.key_service = KeyService(db, keys)
+        self.trust_store = self.key_service.trust_store
         self.exporter = Exporter(db, self.trust_store)
         self.importer = Importer(db, self.trust_store)
         self.replaced: PublicIdentity | None = None
 
-    # -- keys and trust ---------------------------------------------------------------
-    def init_keys(self, actor: Actor, *, role: str, passphrase: str, name: str = "") -> PublicIdentity:
-        actor.require(Role.ADMINISTRATOR, action="create this installation's keys")
-        with self.db.reader() as s:
-            local = s.scalars(select(Site.id).where(Site.is_local.is_(True))).first()
-        if local is None:
-            raise SyncError(
-                "This installation has no site code yet; finish the first-run set-up "
-                "before creating its keys.",
-                message_ar="لم يُحدَّد رمز الموقع بعد؛ أكمل الإعداد الأول قبل إنشاء المفاتيح.",
-            )
-        site = local
-        return self.keys.init(site_id=site, role=role, name=name or site, passphrase=passphrase)
+    # -- keys and trust (the administrator's; see KeyService) --------------------------
+    def init_keys(self, actor: Actor, *, role: str | None = None, passphrase: str,
+                  name: str = "") -> PublicIdentity:
+        return self.key_service.create_keys(actor, role=role, passphrase=passphrase, name=name)
 
     def public_identity(self) -> PublicIdentity:
         return self.keys.public()
 
     def trust(self, actor: Actor, path: Path, *, role: str) -> PublicIdentity:
         """Trust the keys in ``path``; ``replaced`` then names keys it took over from."""
-        identity = PublicIdentity.read(path)
-        self.replaced = self.trust_store.trust(actor, identity, role=role)
-        return identity
+        result = self.key_service.trust(actor, path, role=role)
+        self.replaced = result.replaced
+        return result.identity
 
     def peers(self) -> list[PublicIdentity]:
         return self.trust_store.peers()

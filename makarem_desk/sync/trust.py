@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..audit import record_event
 from ..db import Database
 from ..models import Role, Site
 from ..services.actor import Actor
@@ -43,6 +44,10 @@ class TrustStore:
                 site.name = identity.name
             site.settings = {**(site.settings or {}), "public_keys": identity.to_json(),
                              "trusted": True}
+            record_event(s, actor, "peer_trusted", entity="site", entity_id=identity.site_id,
+                         details={"role": role},
+                         before={"fingerprint": previous.fingerprint if previous else None},
+                         after={"fingerprint": identity.fingerprint})
         if previous is not None and previous.fingerprint != identity.fingerprint:
             return previous
         return None

@@ -22,6 +22,8 @@ ACTIONS = {
     "session_locked": QT_TRANSLATE_NOOP("AuditLabels", "Screen locked"),
     "session_unlocked": QT_TRANSLATE_NOOP("AuditLabels", "Screen unlocked"),
     "locked_session_ended": QT_TRANSLATE_NOOP("AuditLabels", "Locked session ended"),
+    "locked_session_ended_refused": QT_TRANSLATE_NOOP("AuditLabels",
+                                                      "Ending a locked session refused"),
     # administration
     "setup": QT_TRANSLATE_NOOP("AuditLabels", "Installation set up"),
     "user_created": QT_TRANSLATE_NOOP("AuditLabels", "User created"),

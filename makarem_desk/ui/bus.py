@@ -20,6 +20,7 @@ class EventBus(QObject):
     open_beneficiary = Signal(object)  # a request to show a profile
     data_changed = Signal()  # anything the Today screen counts
     navigate = Signal(str)  # a request to show a screen of the main window
+    idle_lock_changed = Signal(int)  # minutes, set by the administrator in Settings
 
 
 def track(owner: QObject, signal: SignalInstance, slot: Callable[..., Any]) -> None:

@@ -4,8 +4,11 @@ down through constructors; no module-level singletons."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ..db import Database
@@ -13,6 +16,7 @@ from ..services.actor import Actor
 from ..services.auth import AuthService
 from ..services.dashboard import DashboardService
 from ..services.setup import SetupService
+from ..services.site_settings import SiteSettingsService
 from .bus import EventBus
 from .dialogs import Dialogs
 from .tasks import TaskRunner
@@ -26,6 +30,8 @@ class AppContext:
     dialogs: Dialogs
     actor: Actor | None = None
     today: date | None = None  # fixed by tests; None means the real date
+    keys_dir: Path | None = None  # None: keys/ in the data folder (or $MAKAREM_KEYS_DIR)
+    monotonic: Callable[[], float] = time.monotonic  # the idle lock's clock; tests drive it
     _services: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -35,6 +41,21 @@ class AppContext:
     @property
     def setup(self) -> SetupService:
         return self._service("setup", lambda: SetupService(self.db))
+
+    @property
+    def site_settings(self) -> SiteSettingsService:
+        return self._service("site_settings", lambda: SiteSettingsService(self.db))
+
+    @property
+    def keys(self) -> Any:
+        """The administrator's keys and trusted installations (``sync.key_service``)."""
+        def make() -> Any:
+            from ..sync.key_service import KeyService
+            from ..sync.keys import KeyStore
+
+            return KeyService(self.db, KeyStore(self.keys_dir))
+
+        return self._service("keys", make)
 
     @property
     def dashboard(self) -> DashboardService:

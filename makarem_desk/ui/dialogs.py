@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..errors import UserError
 from .i18n import current_language
@@ -16,6 +16,11 @@ class Dialogs:
 
     def ask(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None
+
+    def ask_secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A password or passphrase: typed unseen, never pre-filled."""
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         return value if ok else None
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -77,6 +82,10 @@ class RecordingDialogs(Dialogs):
 
     def ask(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
         self.shown.append(("ask", label))
+        return self.ask_answers.pop(0) if self.ask_answers else None
+
+    def ask_secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.shown.append(("secret", label))
         return self.ask_answers.pop(0) if self.ask_answers else None
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:

@@ -1,4 +1,5 @@
-"""The main window: a navigation bar on the reading side and one screen at a time."""
+"""The main window: a navigation bar on the reading side and one screen at a time; locks
+itself after the idle time set in Settings."""
 
 from __future__ import annotations
 
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from ..errors import UserError
 from ..models import Role
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language
+from .idle_lock import IdleWatcher, LockPage
 from .profile_view import ProfileView
 from .search_view import SearchView
 from .settings_view import SettingsView, role_label
@@ -88,8 +92,7 @@ class MainWindow(QMainWindow):
         if importlib.util.find_spec(f"{__package__}.committee_view") is not None:
             self.add_page("committee", self.tr("Committee decisions"), self._committee)
         if actor.role is Role.ADMINISTRATOR:
-            self.add_page("audit", self.tr("Audit trail"), self._audit)
-            self.add_page("forms_admin", self.tr("Forms folder"), self._forms_admin)
+            self.add_page("admin", self.tr("Administration"), self._admin)
         self.add_page("settings", self.tr("Settings"), lambda: SettingsView(ctx))
         nav_lay.addStretch(1)
         who = QLabel(f"{actor.full_name}\n{role_label(actor.role)}")
@@ -97,9 +100,16 @@ class MainWindow(QMainWindow):
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav_lay.addWidget(who)
         out = QPushButton(self.tr("Sign out"))
-        out.clicked.connect(self.signed_out.emit)
+        out.clicked.connect(self.request_sign_out)
         nav_lay.addWidget(out)
 
+        # The content and, while locked, the lock page over it: the content is hidden,
+        # never rebuilt, so nothing typed on it is lost.
+        self.frame = QStackedWidget()
+        self.setCentralWidget(self.frame)
+        self.lock_page: LockPage | None = None
+        self._focus_before_lock: QWidget | None = None
+        self._shortcuts_before_lock: list[tuple[QShortcut, bool]] = []
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -110,7 +120,8 @@ class MainWindow(QMainWindow):
         page_lay.setContentsMargins(18, 14, 18, 14)
         page_lay.addWidget(self.stack)
         row.addWidget(page_box, 1)
-        self.setCentralWidget(central)
+        self.frame.addWidget(central)
+        self.content = central
         self.statusBar().showMessage(self.tr("Ready"))
 
         self._shortcut("Ctrl+N", lambda: self.show_page("interview"))
@@ -122,6 +133,10 @@ class MainWindow(QMainWindow):
             self._shortcut(f"Alt+{i}", self._opener(key))
         track(self, ctx.bus.open_beneficiary, self.open_beneficiary)
         track(self, ctx.bus.navigate, self.show_page)
+        self.idle = IdleWatcher(ctx.site_settings.idle_lock_minutes(actor), clock=ctx.monotonic,
+                                parent=self)
+        self.idle.idle.connect(self.lock)
+        track(self, ctx.bus.idle_lock_changed, self.idle.set_minutes)
         self.show_page(initial)
 
     def _interview(self) -> QWidget:
@@ -139,15 +154,10 @@ class MainWindow(QMainWindow):
 
         return ReferralsView(self.ctx)
 
-    def _audit(self) -> QWidget:
-        from .audit_view import AuditView
+    def _admin(self) -> QWidget:
+        from .admin_view import AdminView
 
-        return AuditView(self.ctx)
-
-    def _forms_admin(self) -> QWidget:
-        from .forms_admin_view import FormsAdminView
-
-        return FormsAdminView(self.ctx)
+        return AdminView(self.ctx)
 
     def _sync(self) -> QWidget:
         from .sync_view import SyncView
@@ -241,3 +251,102 @@ class MainWindow(QMainWindow):
         sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), self)
         sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(fn)
+
+    # -- signing out ----------------------------------------------------------------------
+    def has_open_interview(self) -> bool:
+        session = getattr(self.built.get("interview"), "session", None)
+        if session is None:
+            return False
+        from ..interview.flow import Step
+
+        return bool(session.step is not Step.DONE)
+
+    def _may_close_interview(self) -> bool:
+        return not self.has_open_interview() or self.ctx.dialogs.confirm(
+            self, self.tr("Sign out"),
+            self.tr("An interview is open. The steps already completed are saved and can "
+                    "be resumed later; what is typed on the current step is not. "
+                    "Sign out now?"))
+
+    def request_sign_out(self) -> bool:
+        """The Sign out button: asks first when an interview is open; audited."""
+        if self.locked or not self._may_close_interview():
+            return False
+        self._end_session(None)
+        return True
+
+    def _end_session(self, by: Any) -> None:
+        actor = self.ctx.require_actor()
+        if by is None:
+            try:
+                self.ctx.auth.logout(actor)
+            except Exception:  # signing out must work even when the audit cannot be written
+                log.exception("could not record the sign-out of %s", actor.username)
+        self.idle.stop()
+        self.signed_out.emit()
+
+    # -- the idle lock --------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.lock_page is not None
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        actor = self.ctx.require_actor()
+        # The window's own focus child: also known when another window is active.
+        self._focus_before_lock = self.focusWidget()
+        # No shortcut may reach the hidden content (Ctrl+N, Alt+1… would act unseen).
+        self._shortcuts_before_lock = [(sc, sc.isEnabled()) for sc in self.findChildren(QShortcut)]
+        for sc, _ in self._shortcuts_before_lock:
+            sc.setEnabled(False)
+        page = LockPage(actor, role_label(actor.role))
+        page.unlock_requested.connect(self.try_unlock)
+        page.sign_out_requested.connect(self.sign_out_at_lock)
+        self.lock_page = page
+        self.frame.addWidget(page)
+        self.frame.setCurrentWidget(page)
+        page.setFocus()
+        try:
+            self.ctx.auth.lock(actor)
+        except Exception:  # the window locks whatever the database says
+            log.exception("could not record the lock of %s", actor.username)
+
+    def try_unlock(self, password: str) -> bool:
+        if self.lock_page is None:
+            return True
+        try:
+            self.ctx.auth.unlock(self.ctx.require_actor(), password)
+        except UserError as exc:
+            self.lock_page.refuse(user_message(exc))
+            return False
+        self._unlocked()
+        return True
+
+    def sign_out_at_lock(self, admin_username: str, admin_password: str) -> bool:
+        """An administrator signs the locked user out with their own credentials."""
+        if self.lock_page is None or not self._may_close_interview():
+            return False
+        try:
+            by = self.ctx.auth.sign_out_locked(self.ctx.require_actor(), admin_username,
+                                               admin_password)
+        except UserError as exc:
+            self.lock_page.refuse(user_message(exc))
+            return False
+        self._end_session(by)
+        return True
+
+    def _unlocked(self) -> None:
+        page = self.lock_page
+        self.lock_page = None
+        self.frame.setCurrentWidget(self.content)
+        if page is not None:
+            self.frame.removeWidget(page)
+            page.deleteLater()
+        for sc, enabled in self._shortcuts_before_lock:
+            sc.setEnabled(enabled)
+        self._shortcuts_before_lock = []
+        self.idle.reset()
+        if self._focus_before_lock is not None and isValid(self._focus_before_lock):
+            self._focus_before_lock.setFocus()
+        self._focus_before_lock = None

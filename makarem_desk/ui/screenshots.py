@@ -116,27 +116,52 @@ def prepare(tmp: Path) -> Any:
         CANDIDATES.extend(forms_candidates(tmp))
     FormsAdminService(ctx.db).apply(admin, CANDIDATES[0])
     ctx = AppContext(db=ctx.db, bus=EventBus(), tasks=TaskRunner(synchronous=True),
-                     dialogs=RecordingDialogs(), today=TODAY)
+                     dialogs=RecordingDialogs(), today=TODAY, keys_dir=tmp / "keys")
     ctx.actor = admin
+    _keys_and_a_peer(ctx, admin, tmp)
     return ctx
 
 
 def admin_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
-    """The administrator's screens in use: a verified trail with an event's details, and
-    the forms folder previewed with changes and with a problem."""
+    """The Administration screen in use, tab by tab: a user selected, the keys with a
+    trusted committee, a verified trail with an event's details, the forms folder previewed
+    with changes and with a problem; then the window locked."""
     shots = []
-    audit = window.show_page("audit")
+    admin = window.show_page("admin")
+    admin.show_tab("users").select_user("reem")
+    shots.append(_shot(app, window, out, f"{lang}-40-admin-users-selected"))
+    admin.show_tab("keys")
+    shots.append(_shot(app, window, out, f"{lang}-41-admin-keys"))
+    audit = admin.show_tab("audit")
     audit.verify()
     row = next((i for i, e in enumerate(audit.events) if e.action == "forms_applied"), 0)
     audit.table.selectRow(row)
-    shots.append(_shot(app, window, out, f"{lang}-40-audit-verified"))
-    forms = window.show_page("forms_admin")
+    shots.append(_shot(app, window, out, f"{lang}-42-audit-verified"))
+    forms = admin.show_tab("forms")
     _, changed, broken = CANDIDATES
     forms.load_preview(str(changed))
-    shots.append(_shot(app, window, out, f"{lang}-41-forms-preview"))
+    shots.append(_shot(app, window, out, f"{lang}-43-forms-preview"))
     forms.load_preview(str(broken))
-    shots.append(_shot(app, window, out, f"{lang}-42-forms-problems"))
+    shots.append(_shot(app, window, out, f"{lang}-44-forms-problems"))
+    window.lock()
+    shots.append(_shot(app, window, out, f"{lang}-45-idle-lock"))
+    window.try_unlock("admin-pass-1")
     return shots
+
+
+def _keys_and_a_peer(ctx: Any, admin: Any, tmp: Path) -> None:
+    """This counter's keys and the committee trusted, so the Keys tab has content."""
+    import json
+
+    from ..sync.keys import KeyStore
+
+    ctx.keys.create_keys(admin, passphrase="counter-passphrase")
+    committee = KeyStore(tmp / "committee-keys").init(
+        site_id="COM1", role="committee", name="لجنة البحث — المقر الرئيسي",
+        passphrase="committee-passphrase")
+    peer = tmp / "COM1.pub.json"
+    peer.write_text(json.dumps(committee.to_json(), ensure_ascii=False), encoding="utf-8")
+    ctx.keys.trust(admin, peer, role="committee")
 
 
 def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
@@ -161,7 +186,7 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     for i, key in enumerate(window.pages, start=2):
         window.show_page(key)
         shots.append(_shot(app, window, out, f"{lang}-{i:02d}-{key}"))
-    if "audit" in window.pages:
+    if "admin" in window.pages:
         shots += admin_shots(app, window, out, lang)
     view = window.page("interview")
     assert isinstance(view, InterviewView)

@@ -1,11 +1,13 @@
-"""Settings: language (per user), own password; for administrators, the users and the
-association's name and logo."""
+"""Settings: language (per user), own password, this installation (its role, read-only,
+and the idle lock time, which the administrator sets); for administrators, the
+association's name and logo.  Users, keys and trusted installations are on the
+Administration screen."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,12 +26,12 @@ from PySide6.QtWidgets import (
 from ..errors import UserError
 from ..models import Role
 from ..services.actor import ROLE_LABELS_AR
-from ..services.auth import UserView
+from ..services.site_settings import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES
 from .context import AppContext
 from .dialogs import user_message
 from .fields import LtrLineEdit
 from .i18n import current_language
-from .widgets import Table, page_title
+from .widgets import hint, ltr_value, page_title, value_label
 
 ROLE_LABELS_EN = {
     Role.RECEPTIONIST: "Beneficiary relations officer",
@@ -38,8 +41,19 @@ ROLE_LABELS_EN = {
 }
 
 
+INSTALLATION_ROLES = {
+    "site": QT_TRANSLATE_NOOP("Roles", "Counter (branch / reception point)"),
+    "committee": QT_TRANSLATE_NOOP("Roles", "Research committee"),
+}
+
+
 def role_label(role: Role) -> str:
     return ROLE_LABELS_AR[role] if current_language() == "ar" else ROLE_LABELS_EN[role]
+
+
+def installation_role_label(role: str) -> str:
+    """What this installation is: a counter (``site``) or the research committee."""
+    return QCoreApplication.translate("Roles", str(INSTALLATION_ROLES.get(role, role)))
 
 
 class SettingsView(QWidget):
@@ -75,10 +89,8 @@ class SettingsView(QWidget):
         pw_form.addRow("", pw_button)
         lay.addWidget(pw_box)
 
-        self.users = Table([self.tr("User name"), self.tr("Full name"), self.tr("Role"),
-                            self.tr("Active")])
+        lay.addWidget(self._installation_box())
         if self.is_admin:
-            lay.addWidget(self._users_box())
             lay.addWidget(self._association_box())
         self.status = QLabel()
         self.status.setObjectName("fieldError")
@@ -92,36 +104,33 @@ class SettingsView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-    def _users_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Users"))
-        self.users.setMinimumHeight(160)
-        self.new_username = LtrLineEdit()
-        self.new_full_name = QLineEdit()
-        self.new_role = QComboBox()
-        for role in Role:
-            self.new_role.addItem(role_label(role), role.value)
-        self.new_password = LtrLineEdit()
-        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        add = QPushButton(self.tr("Add user"))
-        add.clicked.connect(self.add_user)
-        reset = QPushButton(self.tr("Reset password of the selected user…"))
-        reset.clicked.connect(self.reset_selected_password)
-        toggle = QPushButton(self.tr("Enable / disable the selected user"))
-        toggle.clicked.connect(self.toggle_selected)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.new_username)
-        form.addRow(self.tr("Full name"), self.new_full_name)
-        form.addRow(self.tr("Role"), self.new_role)
-        form.addRow(self.tr("Password"), self.new_password)
-        form.addRow("", add)
-        buttons = QHBoxLayout()
-        buttons.addWidget(reset)
-        buttons.addWidget(toggle)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(box)
-        lay.addWidget(self.users)
-        lay.addLayout(buttons)
-        lay.addLayout(form)
+    def _installation_box(self) -> QGroupBox:
+        info = self.ctx.setup.site_info()
+        box = QGroupBox(self.tr("This installation"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Site code"), ltr_value(info.id if info else "—"))
+        form.addRow(self.tr("Branch name"), value_label(info.name if info else "—"))
+        self.installation_role = value_label(installation_role_label(info.role) if info else "—")
+        self.installation_role.setObjectName("installationRole")
+        form.addRow(self.tr("Installation role"), self.installation_role)
+        form.addRow(hint(self.tr("Chosen once at the first-run set-up; it decides what "
+                                 "this installation may do (only the research committee "
+                                 "records decisions).")))
+        minutes = self.ctx.site_settings.idle_lock_minutes(self.ctx.require_actor())
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(MIN_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES)
+        self.idle_minutes.setValue(minutes)
+        self.idle_minutes.setSuffix(" " + self.tr("minutes"))
+        self.idle_minutes.setEnabled(self.is_admin)
+        row = QHBoxLayout()
+        row.addWidget(self.idle_minutes)
+        self.save_idle_button: QPushButton | None = None
+        if self.is_admin:
+            self.save_idle_button = QPushButton(self.tr("Save the idle time"))
+            self.save_idle_button.clicked.connect(self.save_idle_minutes)
+            row.addWidget(self.save_idle_button)
+        row.addStretch(1)
+        form.addRow(self.tr("Lock the window after no use for"), row)
         return box
 
     def _association_box(self) -> QGroupBox:
@@ -139,9 +148,6 @@ class SettingsView(QWidget):
         save = QPushButton(self.tr("Save the association's details"))
         save.clicked.connect(self.save_association)
         form = QFormLayout(box)
-        site = QLabel(info.id if info else "—")
-        site.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        form.addRow(self.tr("Site code"), site)
         form.addRow(self.tr("Association name (Arabic)"), self.assoc_ar)
         form.addRow(self.tr("Association name (English)"), self.assoc_en)
         logo_row = QHBoxLayout()
@@ -156,16 +162,6 @@ class SettingsView(QWidget):
             pix = QPixmap()
             pix.loadFromData(self.logo_png)
             self.logo.setPixmap(pix.scaledToHeight(56, Qt.TransformationMode.SmoothTransformation))
-
-    def refresh(self) -> None:
-        if not self.is_admin:
-            return
-        users = self.ctx.auth.list_users()
-        self.users.set_rows([
-            ([u.username, u.full_name, role_label(u.role),
-              self.tr("Yes") if u.active else self.tr("No")], u)
-            for u in users
-        ])
 
     def _done(self, text: str) -> None:
         self.status.setObjectName("hint")
@@ -194,53 +190,16 @@ class SettingsView(QWidget):
         self.new_pw.clear()
         self._done(self.tr("Your password was changed."))
 
-    def add_user(self) -> None:
+    def save_idle_minutes(self) -> None:
+        minutes = self.idle_minutes.value()
         try:
-            self.ctx.auth.create_user(
-                self.ctx.require_actor(), self.new_username.text(), self.new_full_name.text(),
-                Role(self.new_role.currentData()), self.new_password.text(),
-                language=current_language(),
-            )
+            self.ctx.site_settings.set_idle_lock_minutes(self.ctx.require_actor(), minutes)
         except UserError as exc:
             self._fail(exc)
             return
-        for e in (self.new_username, self.new_full_name, self.new_password):
-            e.clear()
-        self._done(self.tr("The user was added."))
-        self.refresh()
-
-    def _selected(self) -> UserView | None:
-        user = self.users.row_data()
-        if not isinstance(user, UserView):
-            self._fail(UserError("Select a user first.", message_ar="اختر مستخدمًا أولًا."))
-            return None
-        return user
-
-    def reset_selected_password(self) -> None:
-        user = self._selected()
-        if user is None:
-            return
-        pw = self.ctx.dialogs.ask(self, self.tr("Reset password"),
-                                  self.tr("New password for %1:").replace("%1", user.username))
-        if not pw:
-            return
-        try:
-            self.ctx.auth.reset_password(self.ctx.require_actor(), user.id, pw)
-        except UserError as exc:
-            self._fail(exc)
-            return
-        self._done(self.tr("The password was reset."))
-
-    def toggle_selected(self) -> None:
-        user = self._selected()
-        if user is None:
-            return
-        try:
-            self.ctx.auth.set_active(self.ctx.require_actor(), user.id, not user.active)
-        except UserError as exc:
-            self._fail(exc)
-            return
-        self.refresh()
+        self.ctx.bus.idle_lock_changed.emit(minutes)
+        self._done(self.tr("Saved: the window locks after %1 minutes without use.")
+                   .replace("%1", str(minutes)))
 
     def pick_logo(self) -> None:
         path = self.ctx.dialogs.pick_open_path(self, self.tr("Choose the logo"), "PNG (*.png)")

@@ -1,4 +1,5 @@
-"""First run: this counter's site code, the association's name and logo, the administrator."""
+"""First run: what this installation is (a counter or the research committee), its site
+code, the association's name and logo, the administrator."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +24,7 @@ from ..services.setup import SetupInput, SiteInfo, check_logo
 from .context import AppContext
 from .dialogs import user_message
 from .fields import LtrLineEdit
+from .settings_view import installation_role_label
 
 
 class SetupPage(QWidget):
@@ -30,12 +34,28 @@ class SetupPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.logo_png: bytes | None = None
-        title = QLabel(self.tr("Welcome — set up this counter"))
+        title = QLabel(self.tr("Welcome — set up this installation"))
         title.setObjectName("pageTitle")
         hint = QLabel(self.tr("These details appear on every printed document. "
                               "The administrator can change the names and logo later."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+
+        # Asked once and never changed afterwards: no answer is pre-selected.
+        self.role_group = QButtonGroup(self)
+        self.role_buttons: dict[str, QRadioButton] = {}
+        role_row = QHBoxLayout()
+        for role in ("site", "committee"):
+            button = QRadioButton(installation_role_label(role))
+            self.role_group.addButton(button)
+            self.role_buttons[role] = button
+            role_row.addWidget(button)
+        role_row.addStretch(1)
+        role_hint = QLabel(self.tr("Only the research committee records decisions; the "
+                                   "counters receive beneficiaries and send their records "
+                                   "to it. This cannot be changed later."))
+        role_hint.setObjectName("hint")
+        role_hint.setWordWrap(True)
 
         self.association_name = QLineEdit()
         self.association_name_en = LtrLineEdit()
@@ -60,10 +80,12 @@ class SetupPage(QWidget):
         logo_row.addWidget(logo_button)
 
         form = QFormLayout()
+        form.addRow(self.tr("This installation is"), role_row)
+        form.addRow(role_hint)
         form.addRow(self.tr("Association name (Arabic)"), self.association_name)
         form.addRow(self.tr("Association name (English)"), self.association_name_en)
         form.addRow(self.tr("Logo"), logo_row)
-        form.addRow(self.tr("Site code of this counter"), self.site_code)
+        form.addRow(self.tr("Site code"), self.site_code)
         form.addRow(self.tr("Branch name"), self.site_name)
         form.addRow(self.tr("Administrator's full name"), self.admin_full_name)
         form.addRow(self.tr("Administrator's user name"), self.admin_username)
@@ -102,7 +124,15 @@ class SetupPage(QWidget):
             pix.loadFromData(self.logo_png)
             self.logo_preview.setPixmap(pix.scaledToHeight(60, Qt.TransformationMode.SmoothTransformation))
 
+    def role(self) -> str | None:
+        return next((r for r, b in self.role_buttons.items() if b.isChecked()), None)
+
     def submit(self) -> SiteInfo | None:
+        role = self.role()
+        if role is None:
+            self.error.setText(self.tr("Choose whether this installation is a counter or the "
+                                       "research committee."))
+            return None
         if self.admin_password.text() != self.admin_password2.text():
             self.error.setText(self.tr("The two passwords differ."))
             return None
@@ -115,6 +145,7 @@ class SetupPage(QWidget):
             admin_password=self.admin_password.text(),
             logo_png=self.logo_png,
             site_name=self.site_name.text(),
+            role=role,
         )
         try:
             info = self.ctx.setup.complete(data)

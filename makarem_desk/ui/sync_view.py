@@ -173,9 +173,10 @@ class SyncView(QWidget):
             return
         if me is None:
             self.identity_label.setText(t(
-                "لم تُنشأ مفاتيح هذا الجهاز بعد؛ يطلب ذلك مدير النظام (makarem-desk keys init).",
-                "This installation has no keys yet; the administrator runs "
-                "`makarem-desk keys init`."))
+                "لم تُنشأ مفاتيح هذا الجهاز بعد؛ ينشئها مدير النظام من شاشة الإدارة "
+                "(المفاتيح والجهات الموثوقة).",
+                "This installation has no keys yet; the administrator creates them on the "
+                "Administration screen (Keys and trusted installations)."))
         else:
             names = "، ".join(f"{p.site_id}" for p in peers) or t("لا أحد بعد", "none yet")
             self.identity_label.setText(t(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import LRI, PDI
+from .i18n import LRI, PDI, is_rtl
 
 LTR_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -47,6 +47,26 @@ class _LtrCellDelegate(QStyledItemDelegate):
 def page_title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("pageTitle")
+    return label
+
+
+def value_label(text: str = "") -> QLabel:
+    """A read-only form value on the reading side of the interface, whatever the script of
+    its text (an Arabic branch name in the English interface stays on the left)."""
+    label = QLabel(text)
+    side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
+def ltr_value(text: str = "") -> QLabel:
+    """A code, fingerprint or path shown as a form value: written left to right (and copied
+    without invisible marks), but placed on the reading side like the other values."""
+    label = QLabel(text)
+    label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 

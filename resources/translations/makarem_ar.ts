@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AdminView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_view.py" line="38" />
+        <source>Administration</source>
+        <translation>الإدارة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_view.py" line="40" />
+        <source>Users</source>
+        <translation>المستخدمون</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_view.py" line="41" />
+        <source>Keys and trusted installations</source>
+        <translation>المفاتيح والجهات الموثوقة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_view.py" line="42" />
+        <source>Audit trail</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_view.py" line="43" />
+        <source>Forms folder</source>
+        <translation>مجلد النماذج</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="19" />
@@ -33,405 +61,410 @@
         <translation>إنهاء جلسة مقفلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="26" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="25" />
+        <source>Ending a locked session refused</source>
+        <translation>رُفض إنهاء جلسة مقفلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="28" />
         <source>Installation set up</source>
         <translation>إعداد المنشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="27" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="29" />
         <source>User created</source>
         <translation>إنشاء مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="28" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="30" />
         <source>User disabled</source>
         <translation>إيقاف مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="29" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="31" />
         <source>User enabled</source>
         <translation>تفعيل مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="30" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="32" />
         <source>User's role changed</source>
         <translation>تغيير صلاحية مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="31" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="33" />
         <source>Language changed</source>
         <translation>تغيير اللغة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="32" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="34" />
         <source>Password changed</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="33" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="35" />
         <source>Password reset</source>
         <translation>إعادة تعيين كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="34" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="36" />
         <source>Password protection upgraded</source>
         <translation>تحديث حماية كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="35" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="37" />
         <source>Association details changed</source>
         <translation>تعديل بيانات الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="36" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="38" />
         <source>Settings changed</source>
         <translation>تعديل الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="37" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="39" />
         <source>Keys created</source>
         <translation>إنشاء المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="38" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="40" />
         <source>Public key exported</source>
         <translation>تصدير المفتاح العام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="39" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="41" />
         <source>Installation trusted</source>
         <translation>اعتماد منشأة موثوقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="40" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="42" />
         <source>Trust withdrawn</source>
         <translation>سحب الثقة من منشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="41" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
         <source>Programs loaded</source>
         <translation>تحميل البرامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="42" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
         <source>Forms folder installed</source>
         <translation>تثبيت مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="45" />
         <source>Forms folder refused</source>
         <translation>رفض مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="46" />
         <source>Backup made</source>
         <translation>إنشاء نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="45" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="47" />
         <source>Backup failed</source>
         <translation>فشل النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="46" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="48" />
         <source>Backup settings changed</source>
         <translation>تعديل إعدادات النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="47" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="49" />
         <source>Database restored</source>
         <translation>استرجاع قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="48" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="50" />
         <source>Restore refused</source>
         <translation>رفض الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="50" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="51" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
         <source>Beneficiary registered</source>
         <translation>تسجيل مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="54" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="55" />
         <source>Beneficiary's data changed</source>
         <translation>تعديل بيانات مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="54" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="55" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="56" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="57" />
         <source>Beneficiaries imported</source>
         <translation>استيراد مستفيدين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="56" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="58" />
         <source>Import refused</source>
         <translation>رفض الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="57" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />
         <source>Interview started</source>
         <translation>بدء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="58" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="60" />
         <source>Interview finished</source>
         <translation>إنهاء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="61" />
         <source>Interview abandoned</source>
         <translation>إلغاء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="60" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="62" />
         <source>Application opened</source>
         <translation>فتح طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="61" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="63" />
         <source>Application changed</source>
         <translation>تعديل طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="62" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="64" />
         <source>Missing items provided</source>
         <translation>استكمال النواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="63" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
         <source>Application submitted</source>
         <translation>تقديم طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="64" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="66" />
         <source>Application withdrawn</source>
         <translation>سحب طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="67" />
         <source>Application decided</source>
         <translation>البت في طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="66" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="68" />
         <source>Application completed</source>
         <translation>إكمال طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="67" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
         <source>Service delivered</source>
         <translation>تقديم الخدمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="68" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="70" />
         <source>Declaration prepared</source>
         <translation>إعداد إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="71" />
         <source>Declaration signed</source>
         <translation>توقيع إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="70" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="72" />
         <source>Declaration printed</source>
         <translation>طباعة إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="71" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="73" />
         <source>Declaration reprinted</source>
         <translation>إعادة طباعة إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="72" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="74" />
         <source>Receipt printed</source>
         <translation>طباعة إيصال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="73" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="75" />
         <source>Decision letter printed</source>
         <translation>طباعة خطاب القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="74" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="76" />
         <source>Contact recorded</source>
         <translation>تسجيل تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="75" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="77" />
         <source>Contact linked to a beneficiary</source>
         <translation>ربط تواصل بمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="76" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="78" />
         <source>Contact finished</source>
         <translation>إنهاء تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="77" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="79" />
         <source>Referred to the social researcher</source>
         <translation>إحالة إلى مسؤول البحث الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="78" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="80" />
         <source>Referral answered</source>
         <translation>الرد على إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="79" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="81" />
         <source>Satisfaction recorded</source>
         <translation>تسجيل قياس الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="81" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="83" />
         <source>Batch exported</source>
         <translation>تصدير دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="82" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="84" />
         <source>Batch imported</source>
         <translation>استيراد دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="83" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="85" />
         <source>Batch refused</source>
         <translation>رفض دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="84" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
         <source>Batch re-created</source>
         <translation>إعادة إنشاء دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="85" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="87" />
         <source>Conflict settled</source>
         <translation>حسم تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="88" />
         <source>Decision from a counter refused</source>
         <translation>رفض قرار وارد من فرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="91" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="92" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
         <source>Beneficiary</source>
         <translation>مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
         <source>Declaration</source>
         <translation>إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
         <source>Satisfaction response</source>
         <translation>استبانة رضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="100" />
         <source>Interview in progress</source>
         <translation>مقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
         <source>User</source>
         <translation>مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="100" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
         <source>Installation</source>
         <translation>منشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
         <source>Program</source>
         <translation>برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
         <source>Batch</source>
         <translation>دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
         <source>Database</source>
         <translation>قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="108" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="109" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="131" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="133" />
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="132" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="134" />
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="154" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="156" />
         <source>changed: %1</source>
         <translation>تغيّر: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="178" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="180" />
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="179" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="181" />
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="180" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="182" />
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="198" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="200" />
         <source>No details.</source>
         <translation>لا تفاصيل.</translation>
     </message>
@@ -658,17 +691,17 @@
 <context>
     <name>DeclarationPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="137" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="139" />
         <source>The applicant signs on the screen</source>
         <translation>يوقّع المستفيد على الشاشة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="138" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="140" />
         <source>The applicant signs on paper</source>
         <translation>يوقّع المستفيد على الورق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="154" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="156" />
         <source>The declaration as it will be printed. For a signature on paper, print it now and have it signed.</source>
         <translation>الإقرار كما سيُطبع. للتوقيع على الورق اطبعه الآن واطلب من المستفيد توقيعه.</translation>
     </message>
@@ -676,12 +709,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="42" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="47" />
         <source>Cannot continue</source>
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="55" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="60" />
         <source>An unexpected error occurred. What you entered is kept; please try again, and tell the administrator if it happens again.</source>
         <translation>حدث خطأ غير متوقع. ما أدخلته محفوظ؛ حاول مرة أخرى، وأبلغ مدير النظام إن تكرر.</translation>
     </message>
@@ -689,12 +722,12 @@
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="193" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="195" />
         <source>The signed declaration: print it for the file and give the applicant a copy.</source>
         <translation>الإقرار الموقّع: اطبعه للملف وسلّم المستفيد نسخة منه.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="199" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="201" />
         <source>The application receipt for the beneficiary.</source>
         <translation>إيصال الطلب للمستفيد.</translation>
     </message>
@@ -702,42 +735,42 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="238" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="242" />
         <source>The request was sent to the research committee.</source>
         <translation>رُفع الطلب إلى لجنة البحث.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="239" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="243" />
         <source>Registered as incomplete until the missing items are brought.</source>
         <translation>سُجّل الطلب غير مكتمل إلى حين استكمال النواقص.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="241" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="245" />
         <source>The applicant does not meet the program's conditions; the reasons were explained.</source>
         <translation>المتقدم لا يستوفي شروط البرنامج، وقد وُضّحت له الأسباب.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="243" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="247" />
         <source>Referred to the social-research officer.</source>
         <translation>أُحيل إلى مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="244" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="248" />
         <source>The interview is finished.</source>
         <translation>انتهت المقابلة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="248" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="252" />
         <source>Reference: %1</source>
         <translation>الرقم المرجعي: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="250" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="254" />
         <source>Start another interview</source>
         <translation>بدء مقابلة أخرى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="256" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="260" />
         <source>Open the beneficiary's profile</source>
         <translation>فتح ملف المستفيد</translation>
     </message>
@@ -1188,6 +1221,178 @@
     </message>
 </context>
 <context>
+    <name>KeysPanel</name>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="46" />
+        <source>Create this installation's keys…</source>
+        <translation>إنشاء مفاتيح هذا الجهاز…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="49" />
+        <source>Export the public key file…</source>
+        <translation>تصدير ملف المفتاح العام…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="55" />
+        <source>This installation</source>
+        <translation>هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="58" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="70" />
+        <source>Site code</source>
+        <translation>رمز الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="59" />
+        <source>Installation role</source>
+        <translation>دور الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="60" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="71" />
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="61" />
+        <source>Keys folder</source>
+        <translation>مجلد المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="67" />
+        <source>The private keys are sealed with a passphrase that is asked when a batch is made or opened. Keep it safe: without it no batch can be exchanged.</source>
+        <translation>المفاتيح الخاصة محمية بعبارة مرور تُطلب عند إنشاء كل دفعة أو فتحها. احفظها في مكان آمن: بدونها لا يمكن تبادل أي دفعة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="70" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="70" />
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="76" />
+        <source>Trust a public key file…</source>
+        <translation>توثيق ملف مفتاح عام…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="79" />
+        <source>The other installation is</source>
+        <translation>الجهة الأخرى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="83" />
+        <source>Trusted installations</source>
+        <translation>الجهات الموثوقة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="86" />
+        <source>A counter trusts the research committee; the committee trusts each counter. Before trusting a key file, telephone the other installation and compare the fingerprint group by group.</source>
+        <translation>يوثّق الفرع لجنة البحث، وتوثّق اللجنة كل فرع. قبل توثيق ملف مفاتيح اتصل بالجهة الأخرى هاتفيًا وقارن البصمة مجموعةً مجموعة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="109" />
+        <source>No keys yet</source>
+        <translation>لا توجد مفاتيح بعد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="133" />
+        <source>Create this installation's keys</source>
+        <translation>إنشاء مفاتيح هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="135" />
+        <source>Choose a passphrase for the keys (at least 8 characters). It will be asked every time a batch is made or opened:</source>
+        <translation>اختر عبارة مرور للمفاتيح (ثمانية أحرف على الأقل). ستُطلب في كل مرة تُنشأ فيها دفعة أو تُفتح:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="139" />
+        <source>Type the passphrase again:</source>
+        <translation>اكتب عبارة المرور مرة أخرى:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="143" />
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation>عبارتا المرور غير متطابقتين؛ لم يُنشأ شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="148" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="152" />
+        <source>Creating the keys…</source>
+        <translation>جارٍ إنشاء المفاتيح…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="158" />
+        <source>The keys were created. Fingerprint: %1. Now export the public key file and give it to the other installation.</source>
+        <translation>أُنشئت المفاتيح. البصمة: %1. صدّر الآن ملف المفتاح العام وسلّمه للجهة الأخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="170" />
+        <source>Export the public key file</source>
+        <translation>تصدير ملف المفتاح العام</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="171" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="186" />
+        <source>Public key files (*.json)</source>
+        <translation>ملفات المفاتيح العامة (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="179" />
+        <source>Saved %1 (fingerprint %2).</source>
+        <translation>حُفظ الملف %1 (البصمة %2).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="185" />
+        <source>The other installation's public key file</source>
+        <translation>ملف المفتاح العام للجهة الأخرى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="197" />
+        <source>Trust %1 (%2) as %3?
+
+Fingerprint:
+%4
+
+Telephone %1 and ask them to read the fingerprint shown on their Keys screen. Answer Yes only if every group matches.</source>
+        <translation>توثيق %1 (%2) بصفته %3؟
+
+البصمة:
+%4
+
+اتصل هاتفيًا بـ %1 واطلب منهم قراءة البصمة الظاهرة في شاشة المفاتيح لديهم. لا تُجب بـ«نعم» إلا إذا تطابقت المجموعات كلها.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="202" />
+        <source>Trust a public key file</source>
+        <translation>توثيق ملف مفتاح عام</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="203" />
+        <source>Nothing was changed.</source>
+        <translation>لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="212" />
+        <source>Keys replaced</source>
+        <translation>استُبدلت المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="213" />
+        <source>%1 was trusted with other keys before (fingerprint %2); they are replaced.</source>
+        <translation>كان %1 موثوقًا بمفاتيح أخرى من قبل (البصمة %2)؛ وقد استُبدلت.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="216" />
+        <source>%1 is now trusted.</source>
+        <translation>أصبح %1 جهة موثوقة.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../makarem_desk/ui/profile_view.py" line="39" />
@@ -1296,6 +1501,54 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="114" />
+        <source>The window is locked</source>
+        <translation>النافذة مقفلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="117" />
+        <source>Signed in: %1 (%2) — %3</source>
+        <translation>المستخدم الحالي: %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="123" />
+        <source>Nothing was lost: type your password to carry on where you stopped.</source>
+        <translation>لم يضع شيء: اكتب كلمة المرور لتكمل من حيث توقفت.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="131" />
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="139" />
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="141" />
+        <source>Someone else? An administrator can sign this user out</source>
+        <translation>مستخدم آخر؟ يستطيع مدير النظام تسجيل خروج هذا المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="147" />
+        <source>Sign this user out</source>
+        <translation>تسجيل خروج هذا المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="150" />
+        <source>Administrator's user name</source>
+        <translation>اسم المستخدم لمدير النظام</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="151" />
+        <source>Administrator's password</source>
+        <translation>كلمة مرور مدير النظام</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <location filename="../../makarem_desk/ui/login_view.py" line="33" />
@@ -1331,80 +1584,81 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="47" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="72" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="51" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="76" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="79" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="83" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="82" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="83" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="91" />
-        <source>Audit trail</source>
-        <translation>سجل التدقيق</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="92" />
-        <source>Forms folder</source>
-        <translation>مجلد النماذج</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="99" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="102" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="266" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="114" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="125" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="193" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="203" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="80" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="84" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="81" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="85" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="84" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="88" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="91" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="89" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
+        <source>Administration</source>
+        <translation>الإدارة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="267" />
+        <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
+        <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
 </context>
 <context>
@@ -1755,17 +2009,17 @@
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="243" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="244" />
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="254" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="255" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="255" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="256" />
         <source>Why is the beneficiary referred?</source>
         <translation>ما سبب إحالة المستفيد؟</translation>
     </message>
@@ -1824,14 +2078,27 @@
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="216" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="220" />
         <source>Items still missing — the registration will be completed when they are brought (POL-H6):</source>
         <translation>نواقص لم تُستكمل — يكتمل التسجيل عند إحضارها:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="222" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="226" />
         <source>Everything required is complete. The request goes to the research committee (POL-H5).</source>
         <translation>اكتملت جميع المتطلبات، وسيُرفع الطلب إلى لجنة البحث.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="45" />
+        <source>Counter (branch / reception point)</source>
+        <translation>فرع / نقطة استقبال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="46" />
+        <source>Research committee</source>
+        <translation>لجنة البحث</translation>
     </message>
 </context>
 <context>
@@ -1930,170 +2197,132 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="67" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="61" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="75" />
         <source>Language of the interface</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="62" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="76" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="69" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="83" />
         <source>Change my password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="71" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="85" />
         <source>My password</source>
         <translation>كلمة المرور الخاصة بي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="73" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="87" />
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="74" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="88" />
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="78" />
-        <location filename="../../makarem_desk/ui/settings_view.py" line="112" />
-        <source>User name</source>
-        <translation>اسم المستخدم</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="78" />
-        <location filename="../../makarem_desk/ui/settings_view.py" line="113" />
-        <source>Full name</source>
-        <translation>الاسم الكامل</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="78" />
-        <location filename="../../makarem_desk/ui/settings_view.py" line="114" />
-        <source>Role</source>
-        <translation>الصلاحية</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="79" />
-        <source>Active</source>
-        <translation>مفعّل</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="96" />
-        <source>Users</source>
-        <translation>المستخدمون</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="105" />
-        <source>Add user</source>
-        <translation>إضافة مستخدم</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="107" />
-        <source>Reset password of the selected user…</source>
-        <translation>إعادة تعيين كلمة مرور المستخدم المحدد…</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="109" />
-        <source>Enable / disable the selected user</source>
-        <translation>تفعيل / إيقاف المستخدم المحدد</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="115" />
-        <source>Password</source>
-        <translation>كلمة المرور</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="129" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="138" />
         <source>Association</source>
         <translation>الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="134" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="143" />
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="137" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="146" />
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="139" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="148" />
         <source>Save the association's details</source>
         <translation>حفظ بيانات الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="144" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="111" />
         <source>Site code</source>
         <translation>رمز الموقع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="145" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="109" />
+        <source>This installation</source>
+        <translation>هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="112" />
+        <source>Branch name</source>
+        <translation>اسم الفرع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="115" />
+        <source>Installation role</source>
+        <translation>دور الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="116" />
+        <source>Chosen once at the first-run set-up; it decides what this installation may do (only the research committee records decisions).</source>
+        <translation>يُحدَّد مرة واحدة عند الإعداد الأول، وعليه يتوقف ما يُسمح لهذا الجهاز به (لجنة البحث وحدها تسجّل القرارات).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="123" />
+        <source>minutes</source>
+        <translation>دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="129" />
+        <source>Save the idle time</source>
+        <translation>حفظ مدة الخمول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="133" />
+        <source>Lock the window after no use for</source>
+        <translation>قفل النافذة بعد عدم الاستخدام لمدة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="151" />
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="146" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="152" />
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="150" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="166" />
-        <source>Yes</source>
-        <translation>نعم</translation>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="201" />
+        <source>Saved: the window locks after %1 minutes without use.</source>
+        <translation>حُفظ: تُقفل النافذة بعد %1 دقيقة دون استخدام.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="166" />
-        <source>No</source>
-        <translation>لا</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="195" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="191" />
         <source>Your password was changed.</source>
         <translation>تم تغيير كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="209" />
-        <source>The user was added.</source>
-        <translation>تمت إضافة المستخدم.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="223" />
-        <source>Reset password</source>
-        <translation>إعادة تعيين كلمة المرور</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="224" />
-        <source>New password for %1:</source>
-        <translation>كلمة المرور الجديدة للمستخدم %1:</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="232" />
-        <source>The password was reset.</source>
-        <translation>تمت إعادة تعيين كلمة المرور.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="246" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="205" />
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="260" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="219" />
         <source>The association's details were saved.</source>
         <translation>تم حفظ بيانات الجمعية.</translation>
     </message>
@@ -2101,82 +2330,97 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="33" />
-        <source>Welcome — set up this counter</source>
-        <translation>مرحبًا — إعداد هذا المكتب</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="35" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="39" />
         <source>These details appear on every printed document. The administrator can change the names and logo later.</source>
         <translation>تظهر هذه البيانات في كل مستند مطبوع، ويمكن لمدير النظام تعديل الأسماء والشعار لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="72" />
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="56" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="76" />
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="63" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="85" />
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="86" />
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="87" />
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="66" />
-        <source>Site code of this counter</source>
-        <translation>رمز موقع هذا المكتب</translation>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="37" />
+        <source>Welcome — set up this installation</source>
+        <translation>أهلًا بك — إعداد هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="67" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="54" />
+        <source>Only the research committee records decisions; the counters receive beneficiaries and send their records to it. This cannot be changed later.</source>
+        <translation>لجنة البحث وحدها تسجّل القرارات؛ أما الفروع فتستقبل المستفيدين وترسل سجلاتها إليها. لا يمكن تغيير ذلك لاحقًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="83" />
+        <source>This installation is</source>
+        <translation>هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="88" />
+        <source>Site code</source>
+        <translation>رمز الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="89" />
         <source>Branch name</source>
         <translation>اسم الفرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="68" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="90" />
         <source>Administrator's full name</source>
         <translation>الاسم الكامل لمدير النظام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="69" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="91" />
         <source>Administrator's user name</source>
         <translation>اسم المستخدم لمدير النظام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="70" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="92" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="71" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="93" />
         <source>Repeat the password</source>
         <translation>تأكيد كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="76" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="98" />
         <source>Save and start</source>
         <translation>حفظ والبدء</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="90" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="112" />
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="107" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="133" />
+        <source>Choose whether this installation is a counter or the research committee.</source>
+        <translation>حدّد هل هذا الجهاز فرع / نقطة استقبال أم لجنة البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="137" />
         <source>The two passwords differ.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
@@ -2376,6 +2620,162 @@
         <location filename="../../makarem_desk/ui/today_view.py" line="51" />
         <source>Today</source>
         <translation>اليوم</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="93" />
+        <source>Full name</source>
+        <translation>الاسم الكامل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="94" />
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="70" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="95" />
+        <source>Role</source>
+        <translation>الصلاحية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="51" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="51" />
+        <source>Last sign-in</source>
+        <translation>آخر دخول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="60" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="160" />
+        <source>Select a user in the list.</source>
+        <translation>اختر مستخدمًا من القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="63" />
+        <source>Change role</source>
+        <translation>تغيير الصلاحية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="65" />
+        <source>Reset password…</source>
+        <translation>إعادة تعيين كلمة المرور…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="67" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="166" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="245" />
+        <source>Disable</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="88" />
+        <source>Add user</source>
+        <translation>إضافة مستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="91" />
+        <source>New user</source>
+        <translation>مستخدم جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="96" />
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="97" />
+        <source>Repeat the password</source>
+        <translation>تأكيد كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="118" />
+        <source>A user who leaves is disabled, never deleted: their name stays on what they recorded. The last active administrator cannot be disabled or demoted.</source>
+        <translation>يُوقف حساب الموظف الذي يغادر ولا يُحذف، ليبقى اسمه على ما سجّله. لا يمكن إيقاف آخر مدير نظام نشط ولا تغيير صلاحيته.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="134" />
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="134" />
+        <source>Disabled</source>
+        <translation>موقوف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="162" />
+        <source>Selected: %1 (%2)</source>
+        <translation>المحدد: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="166" />
+        <source>Enable</source>
+        <translation>تفعيل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="181" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="230" />
+        <source>The two passwords differ.</source>
+        <translation>كلمتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="197" />
+        <source>The user %1 was added.</source>
+        <translation>أُضيف المستخدم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="205" />
+        <source>%1 already has this role.</source>
+        <translation>لدى %1 هذه الصلاحية من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="214" />
+        <source>%1 is now: %2</source>
+        <translation>صلاحية %1 الآن: %2</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="221" />
+        <source>Reset password</source>
+        <translation>إعادة تعيين كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="223" />
+        <source>New password for %1:</source>
+        <translation>كلمة المرور الجديدة للمستخدم %1:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="226" />
+        <source>Type the new password again:</source>
+        <translation>اكتب كلمة المرور الجديدة مرة أخرى:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="237" />
+        <source>The password of %1 was reset; give it to them in person.</source>
+        <translation>أُعيد تعيين كلمة مرور %1؛ سلّمها له شخصيًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="246" />
+        <source>Disable %1? They will no longer be able to sign in.</source>
+        <translation>إيقاف حساب %1؟ لن يتمكن من تسجيل الدخول بعد ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="255" />
+        <source>%1 was enabled.</source>
+        <translation>فُعّل حساب %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="256" />
+        <source>%1 was disabled.</source>
+        <translation>أُوقف حساب %1.</translation>
     </message>
 </context>
 <context>

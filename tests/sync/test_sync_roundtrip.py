@@ -98,8 +98,9 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
     from makarem_desk.models import AuditEvent
 
     with counter.db.reader() as s:
-        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.at)).all()
-        assert actions == ["sync_export", "sync_import"]
+        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
+        # Trusting the committee (the fixture's set-up) comes first.
+        assert actions == ["peer_trusted", "sync_export", "sync_import"]
     with committee.db.reader() as s:
         row = s.scalars(select(AuditEvent).where(AuditEvent.action == "sync_import")).one()
         assert row.entity_id == "RYD1#1" and row.details["counts"]["beneficiary"] == {"inserted": 3}

@@ -34,10 +34,11 @@ def column(view: AuditView, col: int) -> list[str]:
 def test_only_administrators_see_the_audit_screen(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    assert "audit" not in window.pages and "forms_admin" not in window.pages
+    assert "admin" not in window.pages
     admin_window = MainWindow(as_admin(ctx))
     qtbot.addWidget(admin_window)
-    assert isinstance(admin_window.show_page("audit"), AuditView)
+    # A tab of the Administration screen.
+    assert isinstance(admin_window.show_page("admin").show_tab("audit"), AuditView)
 
 
 def test_events_are_listed_with_readable_actions_and_filtered(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -52,6 +52,9 @@ def test_first_run_setup_then_login_then_main_window(qtbot, db, desk_app) -> Non
     page.admin_full_name.setText("مدير النظام")
     page.admin_username.setText("admin")
     page.admin_password.setText(ADMIN_PW)
+    page.admin_password2.setText(ADMIN_PW)
+    assert page.submit() is None and "لجنة البحث" in page.error.text()  # role not chosen
+    page.role_buttons["site"].click()
     page.admin_password2.setText(ADMIN_PW + "x")
     assert page.submit() is None and page.error.text()  # passwords differ: nothing saved
     assert ctx.setup.needs_setup()
@@ -59,6 +62,7 @@ def test_first_run_setup_then_login_then_main_window(qtbot, db, desk_app) -> Non
     page.set_logo(PNG_1PX)
     info = page.submit()
     assert info is not None and info.id == "RYD1" and info.logo_png == PNG_1PX
+    assert info.role == "site"
     login = desk.start.stack.currentWidget()
     assert isinstance(login, LoginPage)
     login.username.setText("admin")

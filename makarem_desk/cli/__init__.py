@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "forms_cmds",
     "interview_cmds",
     "audit_cmds",
+    "users_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

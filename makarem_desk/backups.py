@@ -78,8 +78,26 @@ class BackupInfo:
     kind: str  # AUTO or MANUAL
 
 
+def _pg_url(db: Database) -> str:
+    return db.url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+
+def pg_commands(db: Database) -> str:
+    """README's PostgreSQL recipe with this database's address (password hidden), for the
+    Backups screen to show where it cannot make copies itself."""
+    url = _pg_url(db)
+    return "\n".join([
+        "# back up (nightly: cron or Task Scheduler), on the server or any PC with the tools",
+        f"pg_dump --format=custom --file=makarem-YYYY-MM-DD.dump '{url}'",
+        "",
+        "# restore: stop every desk first; all or nothing",
+        "pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error "
+        f"--dbname='{url}' makarem-YYYY-MM-DD.dump",
+    ])
+
+
 def pg_dump_advice(db: Database) -> UserError:
-    url = db.url.set(drivername="postgresql").render_as_string(hide_password=True)
+    url = _pg_url(db)
     return UserError(
         "This database is PostgreSQL: back it up and restore it with PostgreSQL's own "
         f"tools, e.g. pg_dump --format=custom --file=makarem.dump '{url}' and "

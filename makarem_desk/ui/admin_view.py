@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -25,6 +26,8 @@ from .widgets import Table, page_title
 
 
 class AdminView(QWidget):
+    database_replaced = Signal()  # a backup was restored (the Backups tab)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -41,6 +44,7 @@ class AdminView(QWidget):
         self.add_tab("keys", self.tr("Keys and trusted installations"), self._keys)
         self.add_tab("audit", self.tr("Audit trail"), self._audit)
         self.add_tab("forms", self.tr("Forms folder"), self._forms)
+        self.add_tab("backups", self.tr("Backups"), self._backups)
 
     def _users(self) -> QWidget:
         from .admin_users import UsersPanel
@@ -61,6 +65,13 @@ class AdminView(QWidget):
         from .forms_admin_view import FormsAdminView
 
         return FormsAdminView(self.ctx)
+
+    def _backups(self) -> QWidget:
+        from .backups_view import BackupsView
+
+        panel = BackupsView(self.ctx)
+        panel.restored.connect(self.database_replaced)
+        return panel
 
     def add_tab(self, key: str, label: str, factory: Callable[[], QWidget]) -> None:
         holder = QWidget()

@@ -44,6 +44,7 @@ ACTIONS = {
     "forms_applied": QT_TRANSLATE_NOOP("AuditLabels", "Forms folder installed"),
     "forms_apply_refused": QT_TRANSLATE_NOOP("AuditLabels", "Forms folder refused"),
     "backup_created": QT_TRANSLATE_NOOP("AuditLabels", "Backup made"),
+    "backup_made": QT_TRANSLATE_NOOP("AuditLabels", "Backup made"),  # what BackupService records
     "backup_failed": QT_TRANSLATE_NOOP("AuditLabels", "Backup failed"),
     "backup_settings_changed": QT_TRANSLATE_NOOP("AuditLabels", "Backup settings changed"),
     "database_restored": QT_TRANSLATE_NOOP("AuditLabels", "Database restored"),

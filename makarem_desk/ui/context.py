@@ -112,6 +112,15 @@ class AppContext:
 
         return self._service("documents", make)
 
+    def database_replaced(self) -> None:
+        """After a restore: no connection, cached service or signed-in person carries over
+        from the file that was replaced (a connection opened before the swap would still
+        read, and write, the old file)."""
+        self.db.dispose()
+        self.db.forget_installation()
+        self._services.clear()
+        self.actor = None
+
     def today_date(self) -> date:
         return self.today or date.today()
 

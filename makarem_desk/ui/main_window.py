@@ -157,7 +157,17 @@ class MainWindow(QMainWindow):
     def _admin(self) -> QWidget:
         from .admin_view import AdminView
 
-        return AdminView(self.ctx)
+        view = AdminView(self.ctx)
+        view.database_replaced.connect(self._database_replaced)
+        return view
+
+    def _database_replaced(self) -> None:
+        """A restore swapped the database file: every service and screen of this window
+        was built on the old one, so start again at the log-in, on the restored file (the
+        person signed in may not even exist in it: no sign-out is recorded)."""
+        self.idle.stop()
+        self.ctx.database_replaced()
+        self.signed_out.emit()
 
     def _sync(self) -> QWidget:
         from .sync_view import SyncView

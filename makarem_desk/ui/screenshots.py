@@ -115,6 +115,9 @@ def prepare(tmp: Path) -> Any:
     if not CANDIDATES:
         CANDIDATES.extend(forms_candidates(tmp))
     FormsAdminService(ctx.db).apply(admin, CANDIDATES[0])
+    from ..backups import BackupService
+
+    BackupService(ctx.db).automatic_backup(admin, at_start=True)  # the start-up copy
     ctx = AppContext(db=ctx.db, bus=EventBus(), tasks=TaskRunner(synchronous=True),
                      dialogs=RecordingDialogs(), today=TODAY, keys_dir=tmp / "keys")
     ctx.actor = admin
@@ -143,9 +146,31 @@ def admin_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Pa
     shots.append(_shot(app, window, out, f"{lang}-43-forms-preview"))
     forms.load_preview(str(broken))
     shots.append(_shot(app, window, out, f"{lang}-44-forms-problems"))
+    shots += backups_shots(app, window, admin.show_tab("backups"), out, lang)
     window.lock()
     shots.append(_shot(app, window, out, f"{lang}-45-idle-lock"))
     window.try_unlock("admin-pass-1")
+    return shots
+
+
+def backups_shots(app: QApplication, window: Any, backups: Any, out: Path,
+                  lang: str) -> list[Path]:
+    """The Backups tab: a copy made now, a listed copy checked (the restore then declined),
+    and a damaged file refused with its reason."""
+    dialogs = window.ctx.dialogs
+    backups.back_up()
+    shots = [_shot(app, window, out, f"{lang}-46-backups")]
+    backups.table.selectRow(0)
+    dialogs.confirm_answer = False
+    backups.restore_selected()
+    dialogs.confirm_answer = True
+    shots.append(_shot(app, window, out, f"{lang}-47-backups-checked"))
+    damaged = window.ctx.db.sqlite_path.parent / "copy-from-usb.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xa5" * 8192)
+    dialogs.open_path = str(damaged)
+    backups.restore_from_file()
+    damaged.unlink()
+    shots.append(_shot(app, window, out, f"{lang}-48-backups-refused"))
     return shots
 
 

@@ -27,6 +27,11 @@
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/admin_view.py" line="47" />
+        <source>Backups</source>
+        <translation>النسخ الاحتياطية</translation>
+    </message>
 </context>
 <context>
     <name>AuditLabels</name>
@@ -2785,6 +2790,282 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/interview_steps.py" line="104" />
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsView</name>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="62" />
+        <source>Back up now</source>
+        <translation>نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="65" />
+        <source>Back up to a folder…</source>
+        <translation>نسخ احتياطي إلى مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="67" />
+        <source>Restore the selected backup…</source>
+        <translation>استرجاع النسخة المحددة…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="69" />
+        <source>Restore from a file…</source>
+        <translation>استرجاع من ملف…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="79" />
+        <source>Made (Riyadh time)</source>
+        <translation>وقت النسخ (الرياض)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="79" />
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="79" />
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="80" />
+        <source>Checked</source>
+        <translation>مفحوصة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="80" />
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="83" />
+        <source>Backups of this desk</source>
+        <translation>النسخ الاحتياطية لهذا المكتب</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="91" />
+        <source>hours</source>
+        <translation>ساعات</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="97" />
+        <source>Save the schedule</source>
+        <translation>حفظ الجدول</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="101" />
+        <source>Automatic backups</source>
+        <translation>النسخ الاحتياطي التلقائي</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="104" />
+        <source>Back up every</source>
+        <translation>نسخة كل</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="105" />
+        <source>Automatic copies kept</source>
+        <translation>عدد النسخ التلقائية المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="110" />
+        <source>A backup is checked before anything changes: that it is whole (SQLite&apos;s integrity check), that it is a Makarem Desk database this version knows, and which installation it belongs to.</source>
+        <translation>تُفحص النسخة قبل أن يتغير أي شيء: أنها سليمة (فحص السلامة في SQLite)، وأنها قاعدة بيانات لمكتب مكارم يعرفها هذا الإصدار، وإلى أي مكتب تعود.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="115" />
+        <source>Restore</source>
+        <translation>الاسترجاع</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="124" />
+        <source>Backups</source>
+        <translation>النسخ الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="126" />
+        <source>The desk copies its database when it starts and every few hours while it runs, and keeps the newest automatic copies. Each copy passes SQLite&apos;s check before it gets its name. Keep a copy away from this PC too (Back up to a folder…).</source>
+        <translation>ينسخ البرنامج قاعدة بياناته عند تشغيله وكل بضع ساعات أثناء عمله، ويحتفظ بأحدث النسخ التلقائية. ولا تُعتمد أي نسخة إلا بعد اجتيازها فحص SQLite. واحفظ نسخة خارج هذا الجهاز أيضًا (نسخ احتياطي إلى مجلد…).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="146" />
+        <source>Folder: %1</source>
+        <translation>المجلد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="148" />
+        <source>Yes, when written</source>
+        <translation>نعم، عند كتابتها</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="184" />
+        <source>Newest automatic copy: %1. Next one due at about %2 while the desk is open.</source>
+        <translation>أحدث نسخة تلقائية: %1. والنسخة التالية نحو %2 ما دام البرنامج مفتوحًا.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="189" />
+        <source>No automatic copy yet: the next start of the desk makes one.</source>
+        <translation>لا توجد نسخة تلقائية بعد: يُنشئ البرنامج واحدة عند تشغيله القادم.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="193" />
+        <source>Automatic</source>
+        <translation>تلقائية</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="193" />
+        <source>Manual</source>
+        <translation>يدوية</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="203" />
+        <source>Copying the database…</source>
+        <translation>جارٍ نسخ قاعدة البيانات…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="207" />
+        <source>Where to put the copy</source>
+        <translation>أين تُحفظ النسخة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="215" />
+        <source>The copy is written and checked: %1 (%2).</source>
+        <translation>كُتبت النسخة وفُحصت: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="240" />
+        <source>Saved.</source>
+        <translation>تم الحفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="249" />
+        <source>Choose the backup to restore</source>
+        <translation>اختر النسخة الاحتياطية المراد استرجاعها</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="261" />
+        <source>Checking %1…</source>
+        <translation>جارٍ فحص %1…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="267" />
+        <source>Checking the backup…</source>
+        <translation>جارٍ فحص النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="274" />
+        <source>No: refused</source>
+        <translation>لا: مرفوضة</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="282" />
+        <source>Yes, full check</source>
+        <translation>نعم، فحص كامل</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="286" />
+        <source>Restore %1?
+
+The database in use now is not deleted: it is kept beside it as a replaced copy. Anything recorded since this backup was made stays only in that replaced copy.
+
+When the restore is done everyone is signed out and the desk returns to the log-in screen. Close every other Makarem Desk window on this PC first.</source>
+        <translation>استرجاع %1؟
+
+لن تُحذف قاعدة البيانات المستخدمة الآن، بل تُحفظ بجانبها نسخةً مستبدَلة. وكل ما سُجّل بعد إنشاء هذه النسخة الاحتياطية يبقى في تلك النسخة المستبدَلة وحدها.
+
+عند انتهاء الاسترجاع يُسجَّل خروج الجميع ويعود البرنامج إلى شاشة تسجيل الدخول. أغلق أولًا كل نوافذ مكتب مكارم الأخرى على هذا الجهاز.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="291" />
+        <source>Restore a backup</source>
+        <translation>استرجاع نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="297" />
+        <source>never set up</source>
+        <translation>لم يُعَدّ قط</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="298" />
+        <source>revision %1, this version&apos;s</source>
+        <translation>الإصدار %1، وهو إصدار هذا البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="300" />
+        <source>revision %1, older: brought up to date when restored</source>
+        <translation>الإصدار %1، وهو أقدم: يُحدَّث عند الاسترجاع</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="303" />
+        <source>%1 passed the check:</source>
+        <translation>اجتاز الملف %1 الفحص:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="304" />
+        <source>Integrity: whole (SQLite integrity check)</source>
+        <translation>السلامة: سليم (فحص السلامة في SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="305" />
+        <source>Schema: %1</source>
+        <translation>بنية البيانات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="306" />
+        <source>Installation: %1</source>
+        <translation>المكتب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="311" />
+        <source>the research committee</source>
+        <translation>لجنة البحث</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="312" />
+        <source>a counter</source>
+        <translation>نقطة استقبال (فرع)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="318" />
+        <source>Restoring %1…</source>
+        <translation>جارٍ استرجاع %1…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="330" />
+        <source>Restoring the backup…</source>
+        <translation>جارٍ استرجاع النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="336" />
+        <source>The database was restored from %1.</source>
+        <translation>استُرجعت قاعدة البيانات من %1.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="339" />
+        <source>The one it replaced is kept as %1.</source>
+        <translation>وحُفظت القاعدة المستبدَلة باسم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="342" />
+        <source>Its schema was brought up to date.</source>
+        <translation>وحُدّثت بنية بياناتها.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="343" />
+        <source>Sign in again.</source>
+        <translation>سجّل الدخول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="369" />
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="371" />
+        <source>%1 KB</source>
+        <translation>%1 كيلوبايت</translation>
     </message>
 </context>
 </TS>

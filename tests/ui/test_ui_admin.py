@@ -47,7 +47,7 @@ def test_only_administrators_see_the_administration_screen(qtbot, ctx) -> None: 
     qtbot.addWidget(window)
     assert window.pages.index("admin") == window.pages.index("settings") - 1
     view = window.show_page("admin")
-    assert isinstance(view, AdminView) and view.keys == ["users", "keys", "audit", "forms"]
+    assert isinstance(view, AdminView) and view.keys == ["users", "keys", "audit", "forms", "backups"]
     assert window.buttons["admin"].text() == "الإدارة"
     assert isinstance(view.tab("users"), UsersPanel) and view.tab("users").users.rowCount() == 2
     audit = view.show_tab("audit")

@@ -76,14 +76,16 @@ class BackupsView(QWidget):
         self.folder_label = QLabel()
         self.folder_label.setObjectName("hint")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons.addWidget(self.folder_label)
         self.table = Table([self.tr("Made (Riyadh time)"), self.tr("Kind"), self.tr("Size"),
                             self.tr("Checked"), self.tr("File")])
+        # Three rows at least; in the Administration tab it takes the height that is left.
+        self.table.setMinimumHeight(150)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.restore_selected())
         self.files_box = QGroupBox(self.tr("Backups of this desk"))
         fv = QVBoxLayout(self.files_box)
         fv.addLayout(buttons)
-        fv.addWidget(self.folder_label)
         fv.addWidget(self.table, 1)
 
         self.interval = QSpinBox()
@@ -100,10 +102,15 @@ class BackupsView(QWidget):
         self.schedule_state.setWordWrap(True)
         self.schedule_box = QGroupBox(self.tr("Automatic backups"))
         form = QFormLayout(self.schedule_box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("Back up every"), self.interval)
-        form.addRow(self.tr("Automatic copies kept"), self.keep)
-        form.addRow("", self.save_button)
+        every_row = QHBoxLayout()
+        every_row.addWidget(self.interval)
+        every_row.addStretch(1)
+        form.addRow(self.tr("Back up every"), every_row)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep)
+        keep_row.addWidget(self.save_button)
+        keep_row.addStretch(1)
+        form.addRow(self.tr("Automatic copies kept"), keep_row)
         form.addRow(self.schedule_state)
 
         self.check_state = QLabel(self.tr(

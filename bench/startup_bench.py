@@ -149,8 +149,8 @@ def ensure_setup(url: str) -> None:
         setup.complete(SetupInput("BNCH", "جمعية مكارم", "Makarem", "benchadmin", "مدير",
                                   PASSWORD))
     auth = AuthService(db)
-    if not any(u.username == USER for u in auth.list_users()):
-        admin = auth.login("benchadmin", PASSWORD)
+    admin = auth.login("benchadmin", PASSWORD)
+    if not any(u.username == USER for u in auth.list_users(admin)):
         auth.create_user(admin, USER, "موظف القياس", Role.RECEPTIONIST, PASSWORD)
     db.dispose()
 

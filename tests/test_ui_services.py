@@ -108,8 +108,8 @@ def test_admin_manages_users_receptionist_cannot(any_db) -> None:  # type: ignor
     with pytest.raises(UserError):
         auth.login("sara", "pass-1234")
     assert auth.login("sara", "new-pass-99").role is Role.RECEPTIONIST
-    auth.set_language(uid, "en")
-    assert auth.get(uid).language == "en"
+    auth.set_language(admin, uid, "en")
+    assert auth.get(admin, uid).language == "en"
     auth.set_active(admin, uid, False)
     with pytest.raises(UserError):
         auth.login("sara", "new-pass-99")

@@ -24,10 +24,21 @@ from ..db import Database
 from ..errors import PermissionDenied, UserError
 from ..models import AuditEvent, Role, User, utcnow
 from ..passwords import DEFAULT_POLICY, PasswordPolicy, describe_hash, verify_password
-from ..permissions import ADMIN_ONLY, STAFF, guarded, register
+from ..permissions import ADMIN_ONLY, PUBLIC, STAFF, guarded, register
 from .actor import Actor
 
 register({
+    "AuthService.login": PUBLIC,
+    "AuthService.has_administrator": PUBLIC,  # the first-run screen asks before anyone can
+    "AuthService.create_user": ADMIN_ONLY,
+    "AuthService.reset_password": ADMIN_ONLY,
+    "AuthService.set_active": ADMIN_ONLY,
+    "AuthService.list_users": ADMIN_ONLY,  # who works here is the administrator's business
+    # Every role manages its own password and language; the method refuses another user's
+    # unless the actor is an administrator.
+    "AuthService.change_password": STAFF,
+    "AuthService.set_language": STAFF,
+    "AuthService.get": STAFF,
     "AuthService.set_role": ADMIN_ONLY,
     # The signed-in person's own session, whatever their role; at a locked window an
     # administrator's credentials are checked inside ``sign_out_locked``.
@@ -174,11 +185,11 @@ class AuthService:
         return failures[-1] + LOCKOUT
 
     # -- administration -----------------------------------------------------------------
+    @guarded
     def create_user(
         self, actor: Actor, username: str, full_name: str, role: Role, password: str,
         *, language: str = "ar",
     ) -> uuid.UUID:
-        actor.require(Role.ADMINISTRATOR, action="create users")
         return self._create(username, full_name, role, password, language, actor)
 
     def _create(self, username: str, full_name: str, role: Role, password: str,
@@ -203,8 +214,8 @@ class AuthService:
                          details={"username": name, "role": role.value})
             return user.id
 
+    @guarded
     def reset_password(self, actor: Actor, user_id: uuid.UUID, new_password: str) -> None:
-        actor.require(Role.ADMINISTRATOR, action="reset passwords")
         check_password(new_password)
         with self.db.session() as s:
             user = self._get(s, user_id)
@@ -213,9 +224,12 @@ class AuthService:
             record_event(s, actor, "password_reset", username=user.username, entity="user",
                          entity_id=user.id, details={"by": actor.username}, at=self.clock())
 
+    @guarded
     def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        """The signed-in user's own password (an administrator resets other people's)."""
         if actor.user_id is None:
-            raise UserError("Only a signed-in user can change their password.")
+            raise UserError("Only a signed-in user can change their password.",
+                            message_ar="لا يغيّر كلمة المرور إلا مستخدم سجّل دخوله.")
         check_password(new_password)
         with self.db.session() as s:
             user = self._get(s, actor.user_id)
@@ -223,9 +237,11 @@ class AuthService:
                 raise UserError("The current password is wrong.",
                                 message_ar="كلمة المرور الحالية غير صحيحة.")
             user.password_hash = self._hash(new_password)
+            record_event(s, actor, "password_changed", entity="user", entity_id=user.id,
+                         at=self.clock())
 
+    @guarded
     def set_active(self, actor: Actor, user_id: uuid.UUID, active: bool) -> None:
-        actor.require(Role.ADMINISTRATOR, action="enable or disable users")
         if user_id == actor.user_id and not active:
             raise UserError("You cannot disable your own account.",
                             message_ar="لا يمكنك إيقاف حسابك أنت.")
@@ -307,17 +323,30 @@ class AuthService:
             record_event(s, actor, action, entity="user", entity_id=actor.user_id or "",
                          details=details, at=self.clock())
 
-    def set_language(self, user_id: uuid.UUID, language: str) -> None:
+    @guarded
+    def set_language(self, actor: Actor, user_id: uuid.UUID, language: str) -> None:
+        _own_or_administrator(actor, user_id, "change another user's language")
         if language not in LANGUAGES:
             raise UserError(f"Unknown language {language!r}.", message_ar="لغة غير معروفة.")
         with self.db.session() as s:
-            self._get(s, user_id).language = language
+            user = self._get(s, user_id)
+            if user.language == language:
+                return
+            before = user.language
+            user.language = language
+            record_event(s, actor, "user_language_changed", entity="user", entity_id=user.id,
+                         details={"username": user.username},
+                         before={"language": before}, after={"language": language},
+                         at=self.clock())
 
-    def get(self, user_id: uuid.UUID) -> UserView:
+    @guarded
+    def get(self, actor: Actor, user_id: uuid.UUID) -> UserView:
+        _own_or_administrator(actor, user_id, "read another user's account")
         with self.db.reader() as s:
             return _view(self._get(s, user_id))
 
-    def list_users(self) -> list[UserView]:
+    @guarded
+    def list_users(self, actor: Actor) -> list[UserView]:
         with self.db.reader() as s:
             return [_view(u) for u in s.scalars(select(User).order_by(User.username))]
 
@@ -336,3 +365,12 @@ class AuthService:
         if user is None:
             raise UserError("No such user.", message_ar="المستخدم غير موجود.")
         return user
+
+
+def _own_or_administrator(actor: Actor, user_id: uuid.UUID | None, what: str) -> None:
+    """The matrix lets every role at its own account; only an administrator at others'."""
+    if actor.role is Role.ADMINISTRATOR or (actor.user_id is not None
+                                             and actor.user_id == user_id):
+        return
+    raise PermissionDenied(f"Only an administrator may {what}.",
+                           message_ar="لا يحق هذا الإجراء على حساب مستخدم آخر إلا لمدير النظام.")

@@ -107,7 +107,7 @@ class Desk(QObject):
         self.ctx.actor = actor
         language = current_language()
         if actor.user_id is not None:
-            language = self.ctx.auth.get(actor.user_id).language
+            language = self.ctx.auth.get(actor, actor.user_id).language
         if language != current_language():
             apply_language(self.app, language)
         self.open_main()

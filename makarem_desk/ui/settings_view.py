@@ -175,7 +175,7 @@ class SettingsView(QWidget):
         lang = str(self.language.currentData())
         actor = self.ctx.require_actor()
         if actor.user_id is not None:
-            self.ctx.auth.set_language(actor.user_id, lang)
+            self.ctx.auth.set_language(actor, actor.user_id, lang)
         if lang != current_language():
             self.ctx.bus.language_changed.emit(lang)
 

@@ -94,7 +94,7 @@ def test_language_switch_flips_direction_and_is_saved(qtbot, ctx, desk_app) -> N
     qtbot.addWidget(desk.main)
     assert desk.main.buttons["today"].text() == "Today"
     assert desk.main.current_key() == "settings"
-    assert AuthService(ctx.db).get(ctx.actor.user_id).language == "en"
+    assert AuthService(ctx.db).get(ctx.actor, ctx.actor.user_id).language == "en"
     desk.change_language("ar")
     assert desk.main.buttons["today"].text() == "اليوم"
 

@@ -6,6 +6,7 @@ behind and the first-run screen simply comes back.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -15,9 +16,17 @@ from ..audit import record_event
 from ..db import Database
 from ..errors import UserError
 from ..models import Role, Site, User
-from ..permissions import InstallationRole
+from ..permissions import ADMIN_ONLY, PUBLIC, InstallationRole, guarded, register
 from .actor import Actor
 from .auth import actor_for, check_full_name, check_password, check_username, hash_password
+
+register({
+    # Before anyone can sign in: the first-run screen, and the log-in screen's letterhead.
+    "SetupService.needs_setup": PUBLIC,
+    "SetupService.complete": PUBLIC,  # refuses once set up, so it grants nothing later
+    "SetupService.site_info": PUBLIC,
+    "SetupService.update_association": ADMIN_ONLY,
+})
 
 _SITE_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 MAX_LOGO_BYTES = 512 * 1024
@@ -95,6 +104,13 @@ def _check_association_name(raw: str, *, english: bool) -> str:
     return name
 
 
+def _letterhead(site: Site) -> dict[str, str | None]:
+    """What update_association changes, as the audit trail keeps it (the logo by digest)."""
+    logo = hashlib.sha256(site.logo_png).hexdigest()[:16] if site.logo_png else None
+    return {"association_name": site.association_name,
+            "association_name_en": site.association_name_en, "logo_sha256": logo}
+
+
 class SetupService:
     def __init__(self, db: Database):
         self.db = db
@@ -150,11 +166,11 @@ class SetupService:
             return SiteInfo(site.id, site.name, site.association_name,
                             site.association_name_en, site.logo_png, site.role)
 
+    @guarded
     def update_association(
         self, actor: Actor, *, association_name: str, association_name_en: str,
         logo_png: bytes | None, keep_logo: bool = False,
     ) -> SiteInfo:
-        actor.require(Role.ADMINISTRATOR, action="change the association's details")
         name_ar = _check_association_name(association_name, english=False)
         name_en = _check_association_name(association_name_en, english=True)
         logo = check_logo(logo_png)
@@ -163,10 +179,12 @@ class SetupService:
             if site is None:
                 raise UserError("This counter is not set up yet.",
                                 message_ar="لم يتم إعداد هذا المكتب بعد.")
+            before = _letterhead(site)
             site.association_name = name_ar
             site.association_name_en = name_en
             if not keep_logo:
                 site.logo_png = logo
-            record_event(s, actor, "association_updated", entity="site", entity_id=site.id)
+            record_event(s, actor, "association_updated", entity="site", entity_id=site.id,
+                         before=before, after=_letterhead(site))
             return SiteInfo(site.id, site.name, site.association_name,
                             site.association_name_en, site.logo_png, site.role)

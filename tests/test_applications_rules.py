@@ -206,9 +206,9 @@ def test_programs_load_is_idempotent_and_follows_the_files(db, tmp_path):
     (folder / "programs.yaml").write_text(text, encoding="utf-8")
     changed = svc.load(SYSTEM, load_forms(folder))
     assert changed.updated == ("FIELD-CONF",) and changed.deactivated == ("FIELD-FAMILY-DAY",)
-    assert svc.get_by_code("FIELD-CONF").name_en == "Annual beneficiaries' conference"
-    assert "FIELD-FAMILY-DAY" not in {p.code for p in svc.list()}
-    assert "FIELD-FAMILY-DAY" in {p.code for p in svc.list(active_only=False)}
+    assert svc.get_by_code(SYSTEM, "FIELD-CONF").name_en == "Annual beneficiaries' conference"
+    assert "FIELD-FAMILY-DAY" not in {p.code for p in svc.list(SYSTEM)}
+    assert "FIELD-FAMILY-DAY" in {p.code for p in svc.list(SYSTEM, active_only=False)}
 
 
 def test_satisfaction_is_anonymous_by_default_and_aggregated_only(db):
@@ -249,7 +249,7 @@ def test_program_ids_are_the_same_on_every_site(tmp_path):
         db = Database(f"sqlite:///{tmp_path / site}.sqlite3", site_id=site)
         db.upgrade(backup=False)
         ProgramService(db).load(SYSTEM, FORMS)
-        ids.append({p.code: p.id for p in ProgramService(db).list()})
+        ids.append({p.code: p.id for p in ProgramService(db).list(SYSTEM)})
         db.dispose()
     assert ids[0] == ids[1]
     assert ids[0]["FIELD-CONF"] == program_id("FIELD-CONF")
@@ -272,4 +272,4 @@ def test_two_counters_loading_programs_at_once(any_db):
         t.join(60)
     other.dispose()
     assert not errors, errors
-    assert len(ProgramService(any_db).list()) == len(FORMS.programs)
+    assert len(ProgramService(any_db).list(SYSTEM)) == len(FORMS.programs)

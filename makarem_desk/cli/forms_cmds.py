@@ -69,9 +69,10 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from ..services.actor import SYSTEM
     from ..services.programs import ProgramService
 
-    programs = ProgramService(open_database(args)).list(active_only=not args.all)
+    programs = ProgramService(open_database(args)).list(SYSTEM, active_only=not args.all)
     if args.json:
         print_json([{"code": p.code, "name_ar": p.name_ar, "name_en": p.name_en,
                      "category": p.category.value, "active": p.active} for p in programs])

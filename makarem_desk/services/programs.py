@@ -8,11 +8,21 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..audit import record_event
 from ..checklists.model import FormSet
 from ..db import Database
 from ..errors import UserError
-from ..models import Program, ProgramCategory, Role
+from ..models import Program, ProgramCategory
+from ..permissions import ADMIN_ONLY, READS, guarded, register
 from .actor import Actor
+
+register({
+    # Which programs exist is governance (forms/), so loading them is the administrator's,
+    # at the committee as at a counter.
+    "ProgramService.load": ADMIN_ONLY,
+    "ProgramService.list": READS,
+    "ProgramService.get_by_code": READS,
+})
 
 
 @dataclass(frozen=True)
@@ -54,18 +64,20 @@ class ProgramService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @guarded
     def load(self, actor: Actor, forms: FormSet) -> LoadReport:
         """Idempotent, by code: new programs are added, changed ones updated, programs no
-        longer in the files deactivated (never deleted: applications refer to them)."""
-        actor.require(Role.ADMINISTRATOR, Role.RECEPTIONIST, action="load the programs")
+        longer in the files deactivated (never deleted: applications refer to them).
+        Each program added, changed or deactivated is one audit event; a load that finds
+        everything as it was (every interview start makes sure) records nothing."""
         try:
-            return self._load(forms)
+            return self._load(actor, forms)
         except IntegrityError:
             # Another counter sharing the database loaded the same new programs at the same
             # moment; its rows are there now, so a second pass only compares.
-            return self._load(forms)
+            return self._load(actor, forms)
 
-    def _load(self, forms: FormSet) -> LoadReport:
+    def _load(self, actor: Actor, forms: FormSet) -> LoadReport:
         added: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
@@ -83,26 +95,37 @@ class ProgramService:
                 if row is None:
                     s.add(Program(id=program_id(code), code=code, **values))
                     added.append(code)
+                    record_event(s, actor, "program_added", entity="program",
+                                 entity_id=program_id(code), details={"code": code, **values})
                 elif any(getattr(row, k) != v for k, v in values.items()):
+                    before = {k: getattr(row, k) for k in values}
                     for k, v in values.items():
                         setattr(row, k, v)
                     updated.append(code)
+                    record_event(s, actor, "program_updated", entity="program",
+                                 entity_id=row.id, details={"code": code},
+                                 before=before, after=values)
                 else:
                     unchanged.append(code)
             for code, row in existing.items():
                 if code not in forms.programs and row.active:
                     row.active = False
                     deactivated.append(code)
+                    record_event(s, actor, "program_deactivated", entity="program",
+                                 entity_id=row.id, details={"code": code},
+                                 before={"active": True}, after={"active": False})
         return LoadReport(tuple(added), tuple(updated), tuple(unchanged), tuple(deactivated))
 
-    def list(self, *, active_only: bool = True) -> list[ProgramView]:
+    @guarded
+    def list(self, actor: Actor, *, active_only: bool = True) -> list[ProgramView]:
         with self.db.reader() as s:
             stmt = select(Program).order_by(Program.category, Program.code)
             if active_only:
                 stmt = stmt.where(Program.active.is_(True))
             return [_view(p) for p in s.scalars(stmt)]
 
-    def get_by_code(self, code: str) -> ProgramView:
+    @guarded
+    def get_by_code(self, actor: Actor, code: str) -> ProgramView:
         with self.db.reader() as s:
             p = s.scalars(select(Program).where(Program.code == code)).first()
             view = _view(p) if p is not None else None

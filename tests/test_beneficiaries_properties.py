@@ -100,7 +100,7 @@ def test_concurrent_edit_between_read_and_write_is_refused(pg_db: Database) -> N
         first_name="سعد", father_name="علي", family_name="الحربي",
         identity_type=IdentityType.CITIZEN_ID, identity_number=nine + luhn_check_digit(nine),
         gender="male", phone="0551234567", city="الرياض"))
-    original = svc.get(bid).as_input()
+    original = svc.get(clerk, bid).as_input()
     other = BeneficiaryService(pg_db, today=TODAY)
     real_apply = BeneficiaryService._apply
 
@@ -112,5 +112,5 @@ def test_concurrent_edit_between_read_and_write_is_refused(pg_db: Database) -> N
     svc._apply = slow_apply  # type: ignore[method-assign]
     with pytest.raises(StaleRecord):
         svc.update(clerk, bid, dataclasses.replace(original, city="الدمام"), expected_version=1)
-    v = BeneficiaryService(pg_db, today=TODAY).get(bid)
+    v = BeneficiaryService(pg_db, today=TODAY).get(clerk, bid)
     assert (v.city, v.version) == ("جدة", 2)

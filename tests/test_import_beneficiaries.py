@@ -121,7 +121,7 @@ def test_csv_mixed_rows(any_db: Database, tmp_path: Path, bom: bool,
         assert len(set(seqs)) == len(seqs)
         assert s.scalars(select(AuditEvent.action)).all() == ["beneficiary.import"]
     # The imported people are found like any other.
-    assert BeneficiaryService(any_db, today=TODAY).find_by_identity(rows[1][0]) is not None
+    assert BeneficiaryService(any_db, today=TODAY).find_by_identity(SYSTEM, rows[1][0]) is not None
 
 
 def test_second_import_skips_people_already_registered(any_db: Database, tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_xlsx_with_numeric_and_date_cells(any_db: Database, tmp_path: Path) -> N
     assert (plan.accepted, plan.rejected) == (2, 1)
     assert [(p.row, p.column, p.code) for p in plan.problems] == [(4, "تاريخ الميلاد", "invalid")]
     imp.run(plan, SYSTEM)
-    found = BeneficiaryService(any_db, today=TODAY).find_by_identity(nid("123456789"))
+    found = BeneficiaryService(any_db, today=TODAY).find_by_identity(SYSTEM, nid("123456789"))
     assert found is not None
     assert found.birth_date == date(1995, 2, 3) and found.phone == "+966551234567"
 
@@ -292,7 +292,7 @@ def test_excel_style_workbook(db: Database, tmp_path: Path, date1904: bool) -> N
     assert (plan.rows_read, plan.accepted, plan.rejected) == (2, 1, 1)
     assert {p.row for p in plan.problems} == {4}
     imp.run(plan, SYSTEM)
-    v = BeneficiaryService(db, today=TODAY).find_by_identity(nid("123456789"))
+    v = BeneficiaryService(db, today=TODAY).find_by_identity(SYSTEM, nid("123456789"))
     assert v is not None
     assert (v.first_name, v.grandfather_name, v.family_name, v.city) == (
         "نورة", "", "الدوسري", "الخبر")

@@ -170,7 +170,7 @@ def test_special_groups_beneficiary_without_identity_number(services, forms):
     # The identity copy and family card are not asked of a person with no identity number.
     assert "identity_copy" not in s.state.values["documents"]
     app = services.applications.get_by_reference(RECEPTIONIST, s.state.reference)
-    b = services.beneficiaries.get(app.beneficiary_id)
+    b = services.beneficiaries.get(RECEPTIONIST, app.beneficiary_id)
     assert b.identity_number is None and b.identity_type.value == "none"
 
 
@@ -200,7 +200,7 @@ def test_returning_beneficiary_is_found_and_corrected(services, forms):
     assert [str(f.id) for f in found] == [bid]
     s.complete({"beneficiary_id": bid})
     s.complete({"phone": "0559876543"})  # only the corrected field
-    assert services.beneficiaries.get(uuid.UUID(bid)).phone == "+966559876543"
+    assert services.beneficiaries.get(RECEPTIONIST, uuid.UUID(bid)).phone == "+966559876543"
     assert s.step is Step.ELIGIBILITY
 
 

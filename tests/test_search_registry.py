@@ -43,7 +43,7 @@ def test_registered_person_is_found_every_way(any_db: Database) -> None:
 def test_a_correction_through_the_registry_reaches_the_index(any_db: Database) -> None:
     bid = _register(any_db)
     registry = BeneficiaryService(any_db, today=date(2026, 11, 29))
-    view = registry.get(bid)
+    view = registry.get(CLERK, bid)
     registry.update(
         CLERK, bid,
         BeneficiaryInput(

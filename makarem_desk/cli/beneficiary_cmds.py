@@ -53,12 +53,13 @@ _REGISTER_OPTIONS = (
 
 
 def _show(args: argparse.Namespace) -> int:
+    from ..services.actor import SYSTEM
     from ..services.beneficiaries import BeneficiaryService
     from ..validation import format_both
 
     db = open_database(args)
     try:
-        view = BeneficiaryService(db).find_by_identity(args.identity_number)
+        view = BeneficiaryService(db).find_by_identity(SYSTEM, args.identity_number)
     finally:
         db.dispose()
     if view is None:
@@ -98,7 +99,7 @@ def _register(args: argparse.Namespace) -> int:
             # Every problem on its own line, like the form shows them at the fields.
             lines = [f"  --{e.field.replace('_', '-')}: {e.message}" for e in exc.errors]
             raise UserError("the beneficiary was not registered:\n" + "\n".join(lines)) from exc
-        view = svc.get(bid)
+        view = svc.get(SYSTEM, bid)
     finally:
         db.dispose()
     print(f"Registered {view.full_name} as {view.reference} ({view.id}).")

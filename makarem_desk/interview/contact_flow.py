@@ -67,7 +67,7 @@ class ContactSession:
 
     def find_beneficiaries(self, query: str) -> list[Any]:
         """Who is calling: an exact identity number first, then identity, phone or name."""
-        exact = self.services.beneficiaries.find_by_identity(query)
+        exact = self.services.beneficiaries.find_by_identity(self.actor, query)
         return [exact] if exact is not None else list(self.services.search.search(query))
 
     def rate(self, score: int, *, anonymous: bool = True,
@@ -108,7 +108,8 @@ class ContactSession:
     def _who(self, values: dict[str, Any]) -> dict[str, Any]:
         if values.get("beneficiary_id"):
             try:
-                view = self.services.beneficiaries.get(uuid.UUID(str(values["beneficiary_id"])))
+                view = self.services.beneficiaries.get(self.actor,
+                                                     uuid.UUID(str(values["beneficiary_id"])))
             except (ValueError, UserError):
                 raise _invalid("beneficiary_id", "no such beneficiary", "المستفيد غير موجود") from None
             return {"beneficiary_id": str(view.id), "caller_name": view.full_name}

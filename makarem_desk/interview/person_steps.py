@@ -38,7 +38,7 @@ class PersonSteps:
     def find_beneficiaries(self, query: str) -> list[Any]:
         """Identify step: an exact identity number first, then the search (identity, phone,
         name words)."""
-        exact = self.services.beneficiaries.find_by_identity(query)
+        exact = self.services.beneficiaries.find_by_identity(self.actor, query)
         if exact is not None:
             return [exact]
         return list(self.services.search.search(query, limit=20))
@@ -53,7 +53,7 @@ class PersonSteps:
         raw = values.get("beneficiary_id")
         try:
             bid = uuid.UUID(str(raw))
-            view = self.services.beneficiaries.get(bid)
+            view = self.services.beneficiaries.get(self.actor, bid)
         except (ValueError, UserError):
             raise _invalid("beneficiary_id", "choose a beneficiary found, or register a new one",
                            "اختر مستفيدًا من نتائج البحث أو سجّل مستفيدًا جديدًا") from None
@@ -74,15 +74,15 @@ class PersonSteps:
         svc = self.services.beneficiaries
         existing = None
         if self.state.beneficiary_id and not self.state.beneficiary_new:
-            existing = svc.get(uuid.UUID(self.state.beneficiary_id))
+            existing = svc.get(self.actor, uuid.UUID(self.state.beneficiary_id))
             data = dataclasses.replace(existing.as_input(), **values)
         else:
             data = BeneficiaryInput(**values)
-            mine = self.services.beneficiaries.find_by_id(self._id("beneficiary"))
+            mine = self.services.beneficiaries.find_by_id(self.actor, self._id("beneficiary"))
             if mine is not None:  # this step is repeated after a crash: already registered
                 return self._after_personal(mine.id, values)
         errors = [FieldError(e.field, e.message, e.message_ar)
-                  for e in svc.validate(data, exclude_id=existing.id if existing else None)]
+                  for e in svc.validate(self.actor, data, exclude_id=existing.id if existing else None)]
         id_type = str(getattr(data.identity_type, "value", data.identity_type) or "")
         if id_type == IdentityType.NONE.value and self.state.category != "special_groups":
             errors.append(FieldError(
@@ -102,7 +102,7 @@ class PersonSteps:
 
     def _after_personal(self, bid: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
         self.state.beneficiary_id = str(bid)
-        view = self.services.beneficiaries.get(bid)
+        view = self.services.beneficiaries.get(self.actor, bid)
         self._set_person_facts(view.identity_type, view.identity_number, view.gender)
         if self.state.contact_id:
             self.services.contacts.link_beneficiary(self.actor, uuid.UUID(self.state.contact_id),

@@ -21,11 +21,23 @@ from sqlalchemy.orm import Session
 from ..audit import record_event
 from ..db import Database
 from ..errors import ConcurrentChange, UserError
-from ..models import Beneficiary, Gender, IdentityType, Role
+from ..models import Beneficiary, Gender, IdentityType
+from ..permissions import COUNTER_WORK, READS, guarded, register
 from ..text import name_search_key
 from ..validation import ValidationError, normalize_identity_number
 from ..validation.record import clean_beneficiary
 from .actor import Actor
+
+register({
+    # Registering and correcting people is walk-in work at a counter (POL-H2); the
+    # committee reads what the counters send and changes none of it.
+    "BeneficiaryService.register": COUNTER_WORK,
+    "BeneficiaryService.update": COUNTER_WORK,
+    "BeneficiaryService.validate": COUNTER_WORK,  # the register/update form's own check
+    "BeneficiaryService.get": READS,
+    "BeneficiaryService.find_by_id": READS,
+    "BeneficiaryService.find_by_identity": READS,
+})
 
 # Values kept in ``Beneficiary.extra`` rather than in columns of their own.
 EXTRA_FIELDS = ("verifying_partner", "partner_reference")
@@ -165,6 +177,16 @@ def view_of(b: Beneficiary) -> BeneficiaryView:
     )
 
 
+def _fields(b: Beneficiary) -> dict[str, Any]:
+    """The editable fields as the audit trail keeps an update's before and after."""
+    out: dict[str, Any] = {k: getattr(b, k) for k in _COLUMNS}
+    out.update({k: (b.extra or {}).get(k) for k in EXTRA_FIELDS})
+    return out
+
+
+_COLUMNS = tuple(f.name for f in dataclasses.fields(BeneficiaryInput) if f.name not in EXTRA_FIELDS)
+
+
 def search_key_of(values: dict[str, Any]) -> str:
     return name_search_key(values["first_name"], values["father_name"],
                            values["grandfather_name"], values["family_name"],
@@ -176,7 +198,7 @@ class BeneficiaryService:
         self.db = db
         self._today = today
 
-    def today(self) -> date:
+    def _date(self) -> date:
         if self._today is None:
             return date.today()
         if isinstance(self._today, date):
@@ -184,10 +206,11 @@ class BeneficiaryService:
         return self._today()
 
     # -- checks -----------------------------------------------------------------------
-    def validate(self, data: BeneficiaryInput,
+    @guarded
+    def validate(self, actor: Actor, data: BeneficiaryInput,
                  exclude_id: uuid.UUID | None = None) -> list[ValidationError]:
         """Every problem with ``data``, the duplicate identity number included."""
-        values, errors = clean_beneficiary(dataclasses.asdict(data), self.today())
+        values, errors = clean_beneficiary(dataclasses.asdict(data), self._date())
         number = values.get("identity_number")
         if number and not any(e.field == "identity_number" for e in errors):
             with self.db.reader() as s:
@@ -197,7 +220,7 @@ class BeneficiaryService:
         return errors
 
     def _clean(self, data: BeneficiaryInput) -> dict[str, Any]:
-        values, errors = clean_beneficiary(dataclasses.asdict(data), self.today())
+        values, errors = clean_beneficiary(dataclasses.asdict(data), self._date())
         if errors:
             raise InvalidBeneficiary(errors)
         return values
@@ -241,6 +264,7 @@ class BeneficiaryService:
         return changed
 
     # -- writes -----------------------------------------------------------------------
+    @guarded
     def register(self, actor: Actor, data: BeneficiaryInput,
                  beneficiary_id: uuid.UUID | None = None) -> uuid.UUID:
         """Register a new beneficiary.
@@ -250,7 +274,6 @@ class BeneficiaryService:
         returned instead of a second person — the only guard for someone with no identity
         number (POL-E3), who has no unique number to collide on.
         """
-        actor.require(Role.RECEPTIONIST, action="register beneficiaries")
         values = self._clean(data)
         try:
             with self.db.session() as s:
@@ -266,18 +289,17 @@ class BeneficiaryService:
                 b.extra = {}
                 self._apply(b, values)
                 s.add(b)
-                record_event(s, actor, "beneficiary.register", entity="beneficiary",
-                                 entity_id=str(b.id),
-                                 details={"identity_type": b.identity_type.value})
+                record_event(s, actor, "beneficiary_registered", entity="beneficiary",
+                             entity_id=b.id, details={"identity_type": b.identity_type.value})
                 new_id = b.id
         except IntegrityError as exc:
             # Another counter registered the same number between our check and commit.
             raise self._integrity(values) from exc
         return new_id
 
+    @guarded
     def update(self, actor: Actor, beneficiary_id: uuid.UUID, data: BeneficiaryInput,
                expected_version: int) -> None:
-        actor.require(Role.RECEPTIONIST, action="update beneficiaries")
         values = self._clean(data)
         try:
             with self.db.session() as s:
@@ -291,12 +313,14 @@ class BeneficiaryService:
                     dup = self._duplicate(s, number, beneficiary_id)
                     if dup is not None:
                         raise InvalidBeneficiary([dup])
+                before = _fields(b)
                 changed = self._apply(b, values)
                 if not changed:
                     return
-                record_event(s, actor, "beneficiary.update", entity="beneficiary",
-                                 entity_id=str(b.id),
-                                 details={"fields": changed, "from_version": expected_version})
+                record_event(s, actor, "beneficiary_updated", entity="beneficiary",
+                             entity_id=b.id,
+                             details={"fields": changed, "from_version": expected_version},
+                             before=before, after=_fields(b))
         except StaleRecord:
             raise
         except ConcurrentChange as exc:  # the version moved on between reading and saving
@@ -316,19 +340,22 @@ class BeneficiaryService:
                          message_ar="تعذّر حفظ السجل؛ حاول مرة أخرى.")
 
     # -- reads ------------------------------------------------------------------------
-    def get(self, beneficiary_id: uuid.UUID) -> BeneficiaryView:
+    @guarded
+    def get(self, actor: Actor, beneficiary_id: uuid.UUID) -> BeneficiaryView:
         with self.db.reader() as s:
             b = s.get(Beneficiary, beneficiary_id)
             if b is None:
                 raise BeneficiaryNotFound()
             return view_of(b)
 
-    def find_by_id(self, beneficiary_id: uuid.UUID) -> BeneficiaryView | None:
+    @guarded
+    def find_by_id(self, actor: Actor, beneficiary_id: uuid.UUID) -> BeneficiaryView | None:
         with self.db.reader() as s:
             b = s.get(Beneficiary, beneficiary_id)
             return view_of(b) if b is not None else None
 
-    def find_by_identity(self, number: str) -> BeneficiaryView | None:
+    @guarded
+    def find_by_identity(self, actor: Actor, number: str) -> BeneficiaryView | None:
         """The person holding ``number`` (any accepted spelling), or None."""
         key = normalize_identity_number(number or "").upper()
         if not key:

@@ -267,7 +267,8 @@ class InterviewView(QWidget):
         elif step is Step.PERSONAL:
             page = PersonalPage(lang)
             if s.state.beneficiary_id and not s.state.beneficiary_new:
-                view = self.ctx.interview.beneficiaries.get(uuid.UUID(s.state.beneficiary_id))
+                view = self.ctx.interview.beneficiaries.get(s.actor,
+                                                            uuid.UUID(s.state.beneficiary_id))
                 page.set_answers({k: getattr(view, k, None) for k in page.editors})
         elif step is Step.DECLARATION:
             page = DeclarationPage(self.ctx, s)

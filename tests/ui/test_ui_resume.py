@@ -37,7 +37,7 @@ def test_kill_during_interview_then_resume(qtbot, ctx) -> None:  # type: ignore[
     view.resume_selected()
     s = view.session
     assert s is not None and s.step is Step.ELIGIBILITY
-    registered = ctx.interview.beneficiaries.find_by_identity(number)
+    registered = ctx.interview.beneficiaries.find_by_identity(ctx.actor, number)
     assert registered is not None and registered.first_name == "خالد"
     assert s.state.beneficiary_id == str(registered.id)
     # Go back one step: what was typed before the crash is on screen again.

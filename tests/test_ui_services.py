@@ -19,6 +19,7 @@ from makarem_desk.models import (
     Referral,
     Role,
 )
+from makarem_desk.services.actor import SYSTEM as ADMIN
 from makarem_desk.services.auth import (
     MAX_FAILURES,
     AuthService,
@@ -156,7 +157,7 @@ def test_dashboard_today(any_db) -> None:  # type: ignore[no-untyped-def]
         s.add(InterviewDraft(step="reception", state={}, status="open"))  # nothing done yet
         s.add(InterviewDraft(step="done", state={}, status="finished"))
         s.add(InterviewDraft(kind="contact", step="who", state={}, status="open"))
-    t = DashboardService(db, clock=lambda: now).today()
+    t = DashboardService(db, clock=lambda: now).today(ADMIN)
     assert [a.reference for a in t.awaiting_committee] == ["RYD1-2026-000001"]
     assert t.awaiting_committee[0].days_left == 10
     assert [a.reference for a in t.overdue] == ["RYD1-2026-000002"]
@@ -187,7 +188,7 @@ def test_dashboard_counts_beyond_the_listed_rows(db) -> None:  # type: ignore[no
             s.add(Application(reference=f"RYD1-2026-{i:06d}", beneficiary_id=ben.id,
                               program_id=prog.id, status=ApplicationStatus.SUBMITTED,
                               response_due=now - timedelta(days=1 + i)))
-    t = DashboardService(db, clock=lambda: now).today()
+    t = DashboardService(db, clock=lambda: now).today(ADMIN)
     assert t.counts["overdue"] == LIST_LIMIT + 5
     assert len(t.overdue) == LIST_LIMIT
     assert t.overdue[0].days_left == -(LIST_LIMIT + 5)  # the longest overdue first

@@ -22,6 +22,12 @@ from ..models import (
     ReferralStatus,
     utcnow,
 )
+from ..permissions import READS, guarded, register
+from .actor import Actor
+
+register({
+    "DashboardService.today": READS,
+})
 
 # Draft statuses written by the interview flow: "open" is an interview not finished.  One
 # still at its first step (the visitor received, nothing completed yet) is waiting; one
@@ -96,7 +102,8 @@ class DashboardService:
         self.db = db
         self.clock = clock
 
-    def today(self) -> TodayFigures:
+    @guarded
+    def today(self, actor: Actor) -> TodayFigures:
         now = self.clock()
         with self.db.reader() as s:
             drafts = self._drafts(s)

@@ -46,7 +46,10 @@ class ReferralsView(QWidget):
         self.setFocusProxy(self.table)
 
     def refresh(self) -> None:
-        rows = self.ctx.dashboard.today().open_referrals
+        actor = self.ctx.actor
+        if actor is None:
+            return  # signed out
+        rows = self.ctx.dashboard.today(actor).open_referrals
         self.table.set_rows([([show_date(r.created_at), r.beneficiary_name or "—", r.reason], r)
                              for r in rows])
 

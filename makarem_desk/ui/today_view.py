@@ -60,7 +60,10 @@ class TodayView(QWidget):
             self.ctx.bus.open_beneficiary.emit(row.beneficiary_id)
 
     def refresh(self) -> None:
-        self.ctx.tasks.run(lambda _p: self.ctx.dashboard.today(), self.show_figures,
+        actor = self.ctx.actor
+        if actor is None:
+            return  # signed out: the figures are nobody's to see
+        self.ctx.tasks.run(lambda _p: self.ctx.dashboard.today(actor), self.show_figures,
                            lambda e: self.status.setText(user_message(e)))
 
     def show_figures(self, f: TodayFigures) -> None:

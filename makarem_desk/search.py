@@ -40,11 +40,18 @@ from sqlalchemy.engine import Row
 from .db import Database
 from .errors import UserError
 from .models import Application, Beneficiary
+from .permissions import READS, guarded, register
 from .text import INVISIBLE, fold_arabic, search_words, to_ascii_digits
 
 MatchedBy = Literal["identity", "phone", "name"]
 
+register({
+    "SearchService.search": READS,
+})
+
 if TYPE_CHECKING:
+    from .services.actor import Actor
+
     _Stmt = Select[*tuple[Any, ...]]
     _Row = Row[*tuple[Any, ...]]
 
@@ -251,11 +258,21 @@ _COLUMNS = (
 )
 
 
+def rebuild_index(db: Database) -> None:
+    """Rebuild the SQLite full-text index from the table (after a repair or a bulk load
+    made with the triggers off); PostgreSQL's index needs no rebuilding.  Maintenance, not
+    a service entry point: nothing in the records changes."""
+    if db.is_sqlite:
+        with db.session() as s:
+            s.execute(text("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('rebuild')"))
+
+
 class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    @guarded
+    def search(self, actor: Actor, query: str, limit: int = 20) -> list[SearchHit]:
         if limit < 1:
             raise SearchQueryError(
                 "The limit must be at least 1.",
@@ -299,13 +316,6 @@ class SearchService:
             (Beneficiary.phone == parsed.value) | (Beneficiary.phone_alt == parsed.value)
         )
         return self._fetch_exact(stmt.limit(limit), "phone")
-
-    def rebuild_index(self) -> None:
-        """Rebuild the SQLite full-text index from the table (after a repair or a bulk load
-        made with the triggers off); PostgreSQL's index needs no rebuilding."""
-        if self.db.is_sqlite:
-            with self.db.session() as s:
-                s.execute(text("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('rebuild')"))
 
     # -- internals -----------------------------------------------------------------------
     def _fetch_exact(self, stmt: _Stmt, matched_by: MatchedBy) -> list[SearchHit]:

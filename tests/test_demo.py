@@ -25,6 +25,7 @@ from makarem_desk.models import (
 )
 from makarem_desk.models.programs import MIN_RESPONSE_DAYS
 from makarem_desk.search import SearchService
+from makarem_desk.services.actor import SYSTEM
 from makarem_desk.text import name_search_key
 from makarem_desk.validation.identity import validate_saudi_id
 
@@ -126,9 +127,9 @@ def test_demo_rows_are_searchable(demo_db: Database) -> None:
         bid, number, phone = b.id, b.identity_number, b.phone
         words = f"{b.first_name} {b.family_name}"
     svc = SearchService(demo_db)
-    assert [h.beneficiary_id for h in svc.search(number or "")] == [bid]
-    assert bid in [h.beneficiary_id for h in svc.search("0" + (phone or "")[4:])]
-    assert bid in [h.beneficiary_id for h in svc.search(words, limit=500)]
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, number or "")] == [bid]
+    assert bid in [h.beneficiary_id for h in svc.search(SYSTEM, "0" + (phone or "")[4:])]
+    assert bid in [h.beneficiary_id for h in svc.search(SYSTEM, words, limit=500)]
 
 
 def test_same_seed_same_data_and_a_second_run_continues(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -164,12 +165,12 @@ def test_bulk_load_with_index_rebuild_restores_the_index(any_db: Database) -> No
     svc = SearchService(any_db)
     with any_db.reader() as s:
         first = s.scalars(select(Beneficiary.search_key)).first()
-    assert first and svc.search(first, limit=500)
+    assert first and svc.search(SYSTEM, first, limit=500)
     # Rows added after the load reach the index again (trigger / GIN index).
     with any_db.session() as s:
         s.add(Beneficiary(first_name="زكريا", identity_type=IdentityType.NONE,
                           search_key=name_search_key("زكريا", "يحيى")))
-    assert [h.full_name for h in svc.search("زكريا")] == ["زكريا"]
+    assert [h.full_name for h in svc.search(SYSTEM, "زكريا")] == ["زكريا"]
     if not any_db.is_sqlite:
         with any_db.engine.connect() as conn:
             options = conn.exec_driver_sql(

@@ -13,7 +13,14 @@ from sqlalchemy import delete, select, text
 from makarem_desk.db import Database
 from makarem_desk.errors import UserError
 from makarem_desk.models import Beneficiary, IdentityType
-from makarem_desk.search import SearchQueryError, SearchService, parse_query, rank
+from makarem_desk.search import (
+    SearchQueryError,
+    SearchService,
+    parse_query,
+    rank,
+    rebuild_index,
+)
+from makarem_desk.services.actor import SYSTEM
 from makarem_desk.text import name_search_key
 from makarem_desk.validation.identity import luhn_check_digit
 
@@ -92,7 +99,7 @@ def test_name_search_folds_spelling_variants(
 ) -> None:
     wanted = add(any_db, stored, "سالم", "ناصر", "الزهراني")
     add(any_db, "خالد", "سالم", "ناصر", "الزهراني")  # must not match
-    hits = SearchService(any_db).search(typed)
+    hits = SearchService(any_db).search(SYSTEM, typed)
     assert [h.beneficiary_id for h in hits] == [wanted], rule
     assert hits[0].matched_by == "name"
 
@@ -101,9 +108,9 @@ def test_family_with_al_prefix_found_without_article(any_db: Database) -> None:
     a = add(any_db, "سعد", "محمد", "", "آل سعود")
     b = add(any_db, "مريم", "علي", "", "الغامدي")
     svc = SearchService(any_db)
-    assert [h.beneficiary_id for h in svc.search("ال سعود")] == [a]
-    assert [h.beneficiary_id for h in svc.search("سعد سعود")] == [a]
-    assert [h.beneficiary_id for h in svc.search("غامدي")] == [b]
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "ال سعود")] == [a]
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "سعد سعود")] == [a]
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "غامدي")] == [b]
 
 
 def test_words_are_prefixes_in_any_order(any_db: Database) -> None:
@@ -111,14 +118,14 @@ def test_words_are_prefixes_in_any_order(any_db: Database) -> None:
     add(any_db, "عبدالرحمن", "فيصل", "سليمان", "الشهري")
     svc = SearchService(any_db)
     for query in ("عبدالر القحط", "القحطاني عبد الرحمن", "قحط فه", "فهد عبدالرحمن", "سلي القح"):
-        assert [h.beneficiary_id for h in svc.search(query)] == [wanted], query
+        assert [h.beneficiary_id for h in svc.search(SYSTEM, query)] == [wanted], query
 
 
 def test_latin_and_punctuation_in_query(any_db: Database) -> None:
     wanted = add(any_db, "ريم", "سعد", "", "الدوسري")
     svc = SearchService(any_db)
-    assert [h.beneficiary_id for h in svc.search("  ريم، الدوسري!  ")] == [wanted]
-    assert svc.search("ريم\u200f الدوسري")[0].beneficiary_id == wanted  # bidi mark pasted
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "  ريم، الدوسري!  ")] == [wanted]
+    assert svc.search(SYSTEM, "ريم\u200f الدوسري")[0].beneficiary_id == wanted  # bidi mark pasted
 
 
 # -- identity numbers and phones -------------------------------------------------------
@@ -133,7 +140,7 @@ def test_identity_number_in_any_digits(any_db: Database) -> None:
     persian = number.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     spaced = f"{number[:4]} {number[4:7]}-{number[7:]}"
     for query in (number, arabic, persian, spaced):
-        hits = svc.search(query)
+        hits = svc.search(SYSTEM, query)
         assert [h.beneficiary_id for h in hits] == [wanted], query
         assert hits[0].matched_by == "identity"
         assert hits[0].identity_number == number
@@ -145,9 +152,9 @@ def test_identity_prefix_and_passport(any_db: Database) -> None:
     add(any_db, "منى", identity=_id("134567812"))
     p = add(any_db, "جون", identity="A1234567", identity_type=IdentityType.PASSPORT)
     svc = SearchService(any_db)
-    assert {h.beneficiary_id for h in svc.search("2345678")} == {a, b}
-    assert [h.beneficiary_id for h in svc.search("a1234567")] == [p]
-    assert svc.search(_id("199999999")) == []
+    assert {h.beneficiary_id for h in svc.search(SYSTEM, "2345678")} == {a, b}
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "a1234567")] == [p]
+    assert svc.search(SYSTEM, _id("199999999")) == []
 
 
 @pytest.mark.parametrize(
@@ -168,7 +175,7 @@ def test_identity_prefix_and_passport(any_db: Database) -> None:
 def test_phone_in_every_accepted_spelling(any_db: Database, typed: str) -> None:
     wanted = add(any_db, "بندر", "سعد", "", "المطيري", phone="+966551234567")
     add(any_db, "بندر", "سعد", "", "الحربي", phone="+966551234568")
-    hits = SearchService(any_db).search(typed)
+    hits = SearchService(any_db).search(SYSTEM, typed)
     assert [h.beneficiary_id for h in hits] == [wanted]
     assert hits[0].matched_by == "phone"
     assert hits[0].phone == "+966551234567"
@@ -176,7 +183,7 @@ def test_phone_in_every_accepted_spelling(any_db: Database, typed: str) -> None:
 
 def test_second_phone_is_searched_too(any_db: Database) -> None:
     wanted = add(any_db, "لمى", phone="+966501111111", phone_alt="+966502222222")
-    assert [h.beneficiary_id for h in SearchService(any_db).search("0502222222")] == [wanted]
+    assert [h.beneficiary_id for h in SearchService(any_db).search(SYSTEM, "0502222222")] == [wanted]
 
 
 # -- queries that cannot be searched --------------------------------------------------
@@ -185,7 +192,7 @@ def test_second_phone_is_searched_too(any_db: Database) -> None:
 @pytest.mark.parametrize("query", ["", "   ", "\u200f", "ا", "أ", "ـ", "!", "123", "+12"])
 def test_too_short_or_empty_gives_a_clear_message(db: Database, query: str) -> None:
     with pytest.raises(SearchQueryError) as info:
-        SearchService(db).search(query)
+        SearchService(db).search(SYSTEM, query)
     err = info.value
     assert isinstance(err, UserError)
     assert err.message and err.message_ar and err.message != err.message_ar
@@ -201,7 +208,7 @@ def test_parse_query_kinds() -> None:
 
 def test_unknown_name_finds_nothing(any_db: Database) -> None:
     add(any_db, "سلطان", "فهد")
-    assert SearchService(any_db).search("زكريا") == []
+    assert SearchService(any_db).search(SYSTEM, "زكريا") == []
 
 
 # -- ranking and limits -------------------------------------------------------------------
@@ -222,13 +229,13 @@ def test_exact_words_rank_above_prefixes_and_results_are_limited(any_db: Databas
         s.add_all(rows)
     # The exact matches come last in insertion (and rowid) order.
     exact = {add(any_db, "سعد", "ماجد", "", "الحربي") for _ in range(10)}
-    hits = SearchService(any_db).search("سعد", limit=20)
+    hits = SearchService(any_db).search(SYSTEM, "سعد", limit=20)
     assert len(hits) == 20
     assert {h.beneficiary_id for h in hits[:10]} == exact
     assert all(h.full_name.startswith("سعد") for h in hits)
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[10]
-    assert len(SearchService(any_db).search("سعد", limit=5)) == 5
+    assert len(SearchService(any_db).search(SYSTEM, "سعد", limit=5)) == 5
 
 
 def test_a_word_the_name_does_not_hold_still_finds_the_person(any_db: Database) -> None:
@@ -236,18 +243,18 @@ def test_a_word_the_name_does_not_hold_still_finds_the_person(any_db: Database) 
     other = add(any_db, "فهد", "سالم", "", "الشمري", city="الرياض")
     svc = SearchService(any_db)
     # The city is not part of the name: the search falls back to all words but one.
-    hits = svc.search("فهد الدوسري الرياض")
+    hits = svc.search(SYSTEM, "فهد الدوسري الرياض")
     assert [h.beneficiary_id for h in hits] == [wanted]
-    assert hits[0].score < svc.search("فهد الدوسري")[0].score
-    assert {h.beneficiary_id for h in svc.search("فهد سالم الرياض")} == {wanted, other}
+    assert hits[0].score < svc.search(SYSTEM, "فهد الدوسري")[0].score
+    assert {h.beneficiary_id for h in svc.search(SYSTEM, "فهد سالم الرياض")} == {wanted, other}
     # A person matching every word hides the partial matches.
-    assert [h.beneficiary_id for h in svc.search("فهد سالم الشمري")] == [other]
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "فهد سالم الشمري")] == [other]
 
 
 def test_name_typed_in_order_ranks_first(any_db: Database) -> None:
     other = add(any_db, "سلمان", "محمد", "", "العمري")
     first = add(any_db, "محمد", "سلمان", "", "العمري")
-    hits = SearchService(any_db).search("محمد سلمان")
+    hits = SearchService(any_db).search(SYSTEM, "محمد سلمان")
     assert [h.beneficiary_id for h in hits] == [first, other]
 
 
@@ -275,15 +282,15 @@ def test_index_follows_updates_and_deletes(any_db: Database) -> None:
         b.search_key = name_search_key(b.first_name, b.father_name, b.family_name)
     with any_db.session() as s:
         s.execute(delete(Beneficiary).where(Beneficiary.id == gone))
-    assert svc.search("الجهني") == []
-    assert [h.beneficiary_id for h in svc.search("نواف البلوي")] == [kept]
-    assert svc.search("وليد") == []
+    assert svc.search(SYSTEM, "الجهني") == []
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "نواف البلوي")] == [kept]
+    assert svc.search(SYSTEM, "وليد") == []
     # An edit that leaves the name alone leaves the index alone.
     with any_db.session() as s:
         b = s.get(Beneficiary, kept)
         assert b is not None
         b.city = "تبوك"
-    assert [h.city for h in svc.search("البلوي")] == ["تبوك"]
+    assert [h.city for h in svc.search(SYSTEM, "البلوي")] == ["تبوك"]
 
 
 def test_sqlite_index_survives_vacuum_and_rebuild(db: Database) -> None:
@@ -295,13 +302,13 @@ def test_sqlite_index_survives_vacuum_and_rebuild(db: Database) -> None:
     with contextlib.closing(sqlite3.connect(path)) as raw:
         raw.execute("VACUUM")
     svc = SearchService(db)
-    assert {h.beneficiary_id for h in svc.search("الفيفي", limit=100)} == set(ids[1::2])
+    assert {h.beneficiary_id for h in svc.search(SYSTEM, "الفيفي", limit=100)} == set(ids[1::2])
     with db.engine.connect() as conn:
         conn.exec_driver_sql("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('delete-all')")
         conn.commit()  # a lost index
-    assert svc.search("الفيفي") == []
-    svc.rebuild_index()
-    assert {h.beneficiary_id for h in svc.search("الفيفي", limit=100)} == set(ids[1::2])
+    assert svc.search(SYSTEM, "الفيفي") == []
+    rebuild_index(db)
+    assert {h.beneficiary_id for h in svc.search(SYSTEM, "الفيفي", limit=100)} == set(ids[1::2])
     with db.engine.connect() as conn:
         check = "INSERT INTO beneficiary_fts(beneficiary_fts, rank) VALUES ('integrity-check', 1)"
         conn.exec_driver_sql(check)
@@ -326,7 +333,7 @@ def test_postgres_query_uses_the_gin_index(pg_db: Database) -> None:
 
 def test_search_hit_carries_the_row(any_db: Database) -> None:
     wanted = add(any_db, "غادة", "سعيد", "", "المالكي", phone="+966561234567", city="جدة")
-    (hit,) = SearchService(any_db).search("غاده المالكي")
+    (hit,) = SearchService(any_db).search(SYSTEM, "غاده المالكي")
     with any_db.reader() as s:
         b = s.scalars(select(Beneficiary).where(Beneficiary.id == wanted)).one()
         assert hit.full_name == b.full_name == "غادة سعيد المالكي"
@@ -337,14 +344,14 @@ def test_compound_prefix_followed_by_another_name_part(any_db: Database) -> None
     # "عبد سعد": the start of "عبدالله" then the father's name, not one name "عبدسعد".
     wanted = add(any_db, "عبدالله", "سعد", "فيصل", "الجهني")
     add(any_db, "عبدالله", "فهد", "فيصل", "الجهني")
-    hits = SearchService(any_db).search("عبد سعد")
+    hits = SearchService(any_db).search(SYSTEM, "عبد سعد")
     assert [h.beneficiary_id for h in hits] == [wanted]
 
 
 def test_adjacent_parts_rank_above_scattered_ones(any_db: Database) -> None:
     scattered = add(any_db, "عبدالله", "خالد", "سعد", "الرشيدي")
     adjacent = add(any_db, "عبدالله", "سعد", "خالد", "العتيبي")
-    hits = SearchService(any_db).search("عبد الله سعد")
+    hits = SearchService(any_db).search(SYSTEM, "عبد الله سعد")
     assert [h.beneficiary_id for h in hits] == [adjacent, scattered]
 
 
@@ -356,7 +363,7 @@ def test_migration_indexes_people_registered_before_it(tmp_path) -> None:  # typ
     wanted = add(old, "هيا", "ناصر", "", "اليامي")
     assert old.current_revision() == "0001"
     old.upgrade(backup=False)
-    assert [h.beneficiary_id for h in SearchService(old).search("هياء اليامي")] == [wanted]
+    assert [h.beneficiary_id for h in SearchService(old).search(SYSTEM, "هياء اليامي")] == [wanted]
     old.dispose()
 
 
@@ -365,10 +372,10 @@ def test_results_follow_a_phone_as_it_is_typed(any_db: Database) -> None:
     b = add(any_db, "مشعل", phone="+966509999999", phone_alt="+966551239999")
     add(any_db, "منيرة", phone="+966561234567")
     svc = SearchService(any_db)
-    assert {h.beneficiary_id for h in svc.search("0551")} == {a, b}
-    assert {h.beneficiary_id for h in svc.search("٠٥٥١٢٣٤")} == {a}
-    assert {h.beneficiary_id for h in svc.search("+966 55 123")} == {a, b}
-    assert all(h.matched_by == "phone" for h in svc.search("55123"))
+    assert {h.beneficiary_id for h in svc.search(SYSTEM, "0551")} == {a, b}
+    assert {h.beneficiary_id for h in svc.search(SYSTEM, "٠٥٥١٢٣٤")} == {a}
+    assert {h.beneficiary_id for h in svc.search(SYSTEM, "+966 55 123")} == {a, b}
+    assert all(h.matched_by == "phone" for h in svc.search(SYSTEM, "55123"))
     assert parse_query("0551").kind == "phone_prefix"
 
 
@@ -393,7 +400,7 @@ def test_sqlite_never_scans_the_beneficiary_table(db: Database, query: str) -> N
 
     event.listen(db.engine, "before_cursor_execute", capture)
     try:
-        assert SearchService(db).search(query)
+        assert SearchService(db).search(SYSTEM, query)
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
     assert seen

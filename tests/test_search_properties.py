@@ -12,6 +12,7 @@ from makarem_desk import demo_names
 from makarem_desk.db import Database
 from makarem_desk.models import Beneficiary, IdentityType
 from makarem_desk.search import SearchService
+from makarem_desk.services.actor import SYSTEM
 from makarem_desk.text import name_search_key
 
 MARKS = ["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b", "\u0640"]
@@ -63,6 +64,6 @@ def test_every_spelling_finds_every_other(
         s.add(b)
     svc = SearchService(shared_db)
     for query in (" ".join(typed), f"{typed[0]} {typed[2]}", f"{typed[2]} {typed[0]}"):
-        hits = svc.search(query, limit=200)
+        hits = svc.search(SYSTEM, query, limit=200)
         assert b.id in {h.beneficiary_id for h in hits}, (stored, query)
         assert hits[0].score >= next(h.score for h in hits if h.beneficiary_id == b.id)

@@ -8,7 +8,7 @@ from datetime import date
 from makarem_desk.db import Database
 from makarem_desk.models import IdentityType, Role
 from makarem_desk.search import SearchService
-from makarem_desk.services.actor import Actor
+from makarem_desk.services.actor import SYSTEM, Actor
 from makarem_desk.services.beneficiaries import BeneficiaryInput, BeneficiaryService
 from makarem_desk.validation import luhn_check_digit
 
@@ -35,9 +35,9 @@ def test_registered_person_is_found_every_way(any_db: Database) -> None:
     svc = SearchService(any_db)
     for query in ("عبدالله محمد", "عبد ال سعو", "محمد عبدالله", "ال سعود", "abdullah saud",
                   "٠٥٥١٢٣٤٥٦٧", "+966 55 123 4567", NUMBER, f"{NUMBER[:3]} {NUMBER[3:]}"):
-        hits = SearchService(any_db).search(query)
+        hits = SearchService(any_db).search(SYSTEM, query)
         assert [h.beneficiary_id for h in hits] == [bid], query
-    assert svc.search("عبدالله")[0].full_name == "عبد الله مُحَمَّد سعد آل سعود"
+    assert svc.search(SYSTEM, "عبدالله")[0].full_name == "عبد الله مُحَمَّد سعد آل سعود"
 
 
 def test_a_correction_through_the_registry_reaches_the_index(any_db: Database) -> None:
@@ -56,10 +56,10 @@ def test_a_correction_through_the_registry_reaches_the_index(any_db: Database) -
         expected_version=view.version,
     )
     svc = SearchService(any_db)
-    assert svc.search("عبدالله") == []
-    (partial,) = svc.search("عبدالله سعود")  # only the family name still matches
-    assert partial.score < svc.search("عبدالرحمن سعود")[0].score
-    assert [h.beneficiary_id for h in svc.search("عبدالرحمن سعود")] == [bid]
+    assert svc.search(SYSTEM, "عبدالله") == []
+    (partial,) = svc.search(SYSTEM, "عبدالله سعود")  # only the family name still matches
+    assert partial.score < svc.search(SYSTEM, "عبدالرحمن سعود")[0].score
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "عبدالرحمن سعود")] == [bid]
 
 
 def test_found_by_file_number_and_by_application_reference(any_db: Database) -> None:
@@ -81,8 +81,8 @@ def test_found_by_file_number_and_by_application_reference(any_db: Database) -> 
     svc = SearchService(any_db)
     file_number = beneficiary_reference(bid)  # "B-" and 8 hex digits, as printed
     for query in (file_number, file_number.lower(), file_number.replace("-", "- ")):
-        assert [h.beneficiary_id for h in svc.search(query)] == [bid], query
-    assert [h.beneficiary_id for h in svc.search("tst1-2026-000042")] == [other]
-    assert svc.search("TST1-2026-000043") == []
+        assert [h.beneficiary_id for h in svc.search(SYSTEM, query)] == [bid], query
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "tst1-2026-000042")] == [other]
+    assert svc.search(SYSTEM, "TST1-2026-000043") == []
     # A passport number that happens to start with B is still a passport number.
-    assert svc.search("B12345678") == []
+    assert svc.search(SYSTEM, "B12345678") == []

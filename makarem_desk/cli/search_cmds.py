@@ -56,10 +56,11 @@ def _positive(raw: str) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from ..search import SearchService
+    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
-        hits = SearchService(db).search(" ".join(args.query), limit=args.limit)
+        hits = SearchService(db).search(SYSTEM, " ".join(args.query), limit=args.limit)
     finally:
         db.dispose()
     if args.json:

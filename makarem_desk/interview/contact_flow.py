@@ -68,7 +68,7 @@ class ContactSession:
     def find_beneficiaries(self, query: str) -> list[Any]:
         """Who is calling: an exact identity number first, then identity, phone or name."""
         exact = self.services.beneficiaries.find_by_identity(self.actor, query)
-        return [exact] if exact is not None else list(self.services.search.search(query))
+        return [exact] if exact is not None else list(self.services.search.search(self.actor, query))
 
     def rate(self, score: int, *, anonymous: bool = True,
              answers: dict[str, Any] | None = None) -> uuid.UUID:

@@ -41,7 +41,7 @@ class PersonSteps:
         exact = self.services.beneficiaries.find_by_identity(self.actor, query)
         if exact is not None:
             return [exact]
-        return list(self.services.search.search(query, limit=20))
+        return list(self.services.search.search(self.actor, query, limit=20))
 
     def _complete_identify(self, values: dict[str, Any]) -> dict[str, Any]:
         new = values.get("new")

@@ -80,7 +80,7 @@ class ContactView(QWidget):
 
     def search(self) -> None:
         text = self.find_box.text().strip()
-        hits = self.ctx.search.search(text, limit=10) if text else []
+        hits = self.ctx.search.search(self.ctx.require_actor(), text, limit=10) if text else []
         self.hits.set_rows([([h.full_name, ltr(h.identity_number or ""), ltr(h.phone or "")],
                              h.beneficiary_id) for h in hits])
         if len(hits) == 1:

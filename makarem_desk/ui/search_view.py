@@ -66,8 +66,9 @@ class SearchView(QWidget):
             self.show_hits(seq, [])
             return
         self.status.setText(self.tr("Searching…"))
+        actor = self.ctx.require_actor()
         self.ctx.tasks.run(
-            lambda _p: self.ctx.search.search(text, limit=50),
+            lambda _p: self.ctx.search.search(actor, text, limit=50),
             lambda hits: self.show_hits(seq, hits),
             lambda exc: self._failed(seq, exc),
             cancellable=False,

@@ -55,7 +55,7 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
     # the rows, whoever wrote them).
     from makarem_desk.search import SearchService
 
-    hits = SearchService(committee.db).search("فاطمة القحطاني")
+    hits = SearchService(committee.db).search(SYSTEM, "فاطمة القحطاني")
     assert [h.full_name for h in hits] == ["فاطمة عبدالله سالم القحطاني"]
 
     # The committee sees the three applications with their declarations, and decides.

@@ -1,4 +1,5 @@
-"""The Today figures are read by staff; at the committee only by its members and administrator."""
+"""Reads (the Today figures, the search) are every member of staff's at a counter, and
+only the committee's members' and administrator's at the committee."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from db_support import become_committee
 from makarem_desk.db import Database
 from makarem_desk.errors import PermissionDenied
 from makarem_desk.models import Role
+from makarem_desk.search import SearchService
 from makarem_desk.services.actor import Actor
 from makarem_desk.services.dashboard import DashboardService
 
@@ -28,3 +30,12 @@ def test_today_figures_follow_the_matrix(db: Database) -> None:
     for role in (Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER):
         with pytest.raises(PermissionDenied):
             svc.today(_actor(role))
+
+
+def test_search_follows_the_matrix(db: Database) -> None:
+    svc = SearchService(db)
+    assert svc.search(_actor(Role.RECEPTIONIST), "محمد") == []
+    become_committee(db)
+    assert svc.search(_actor(Role.COMMITTEE_MEMBER), "محمد") == []
+    with pytest.raises(PermissionDenied):
+        svc.search(_actor(Role.RECEPTIONIST), "محمد")

@@ -174,7 +174,7 @@ def _progress(args: argparse.Namespace) -> Any:
 
 def _export(args: argparse.Namespace) -> int:
     svc = _service(args)
-    identity = svc.unlock(_passphrase(args))
+    identity = svc.unlock(_actor(), _passphrase(args))
     for result in svc.export(_actor(), identity, args.out, to=args.to, batch=args.batch,
                              progress=_progress(args)):
         plan = result.plan
@@ -191,7 +191,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     svc = _service(args)
-    identity = svc.unlock(_passphrase(args))
+    identity = svc.unlock(_actor(), _passphrase(args))
     result = svc.import_file(_actor(), identity, args.file, allow_gap=args.allow_gap,
                              progress=_progress(args))
     label = f"batch {result.sequence} from {result.site_id}"

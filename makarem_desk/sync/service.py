@@ -1,5 +1,6 @@
 """What the command line and the Sync screen call: keys, trust, export, import, history,
-conflicts.  Each call checks the actor's role and runs its own units of work."""
+conflicts.  Each call is checked against the permission matrix and runs its own units of
+work."""
 
 from __future__ import annotations
 
@@ -14,9 +15,20 @@ from sqlalchemy import select, update
 
 from ..audit import record_event
 from ..db import Database, next_change_seq
-from ..models import Role, SyncBatch, SyncConflict
+from ..models import SyncBatch, SyncConflict
 from ..models.base import utcnow
-from ..permissions import InstallationRole
+from ..permissions import (
+    AD,
+    ADMIN_ONLY,
+    CM,
+    READS,
+    RESEARCH,
+    InstallationRole,
+    R,
+    guarded,
+    register,
+    rule,
+)
 from ..services.actor import Actor
 from .errors import BatchHeld, SyncError
 from .export import Cancelled, Exporter, ExportResult, Progress
@@ -48,8 +60,26 @@ KEEP_ONLY = {
         "cannot be taken. Keep this counter's version (it travels to the committee).",
         "هذه الحالة من عمل الموقع: لا يؤخذ بنسخة اللجنة. أبقِ نسخة الموقع."),
 }
-SYNC_ROLES = (Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
-RESOLVE_ROLES = (Role.SOCIAL_RESEARCHER, Role.COMMITTEE_MEMBER)
+# Carrying batches: at a counter the receptionist (who hands the USB stick over) and the
+# administrator; at the committee its members and administrator.
+SYNC = rule(site=(R, AD), committee=(CM, AD))
+register({
+    "SyncService.init_keys": ADMIN_ONLY,
+    "SyncService.trust": ADMIN_ONLY,
+    "SyncService.unlock": SYNC,
+    "SyncService.export": SYNC,
+    "SyncService.import_file": SYNC,
+    # What the Exchange screen shows (fingerprints, batches sent and received, batches kept
+    # aside, conflicts) is read like any record: the social researcher who resolves the
+    # conflicts at a counter opens that screen too.
+    "SyncService.public_identity": READS,
+    "SyncService.peers": READS,
+    "SyncService.held_batches": READS,
+    "SyncService.history": READS,
+    "SyncService.missing_batches": READS,
+    "SyncService.conflicts": READS,
+    "SyncService.resolve_conflict": RESEARCH,  # a judgement on a record's content
+})
 
 
 @dataclass(frozen=True)
@@ -127,26 +157,32 @@ class SyncService:
         self.replaced: PublicIdentity | None = None
 
     # -- keys and trust (the administrator's; see KeyService) --------------------------
+    @guarded
     def init_keys(self, actor: Actor, *, role: str | None = None, passphrase: str,
                   name: str = "") -> PublicIdentity:
         return self.key_service.create_keys(actor, role=role, passphrase=passphrase, name=name)
 
-    def public_identity(self) -> PublicIdentity:
+    @guarded
+    def public_identity(self, actor: Actor) -> PublicIdentity:
         return self.keys.public()
 
+    @guarded
     def trust(self, actor: Actor, path: Path, *, role: str) -> PublicIdentity:
         """Trust the keys in ``path``; ``replaced`` then names keys it took over from."""
         result = self.key_service.trust(actor, path, role=role)
         self.replaced = result.replaced
         return result.identity
 
-    def peers(self) -> list[PublicIdentity]:
+    @guarded
+    def peers(self, actor: Actor) -> list[PublicIdentity]:
         return self.trust_store.peers()
 
-    def unlock(self, passphrase: str) -> PrivateIdentity:
+    @guarded
+    def unlock(self, actor: Actor, passphrase: str) -> PrivateIdentity:
         return self.keys.unlock(passphrase)
 
     # -- batches ----------------------------------------------------------------------
+    @guarded
     def export(
         self,
         actor: Actor,
@@ -160,7 +196,6 @@ class SyncService:
     ) -> list[ExportResult]:
         """One batch per destination (the committee, or at the committee each counter);
         ``to`` limits it to one.  Re-creating batch N needs a single destination."""
-        actor.require(*SYNC_ROLES, action="export a batch")
         targets = [p.site_id for p in self.exporter.destinations(identity)]
         if to is not None:
             targets = [to]
@@ -174,6 +209,7 @@ class SyncService:
                                                actor=actor)
         ]
 
+    @guarded
     def import_file(
         self,
         actor: Actor,
@@ -183,7 +219,6 @@ class SyncService:
         allow_gap: bool = False,
         progress: Progress | None = None,
     ) -> ImportResult:
-        actor.require(*SYNC_ROLES, action="import a batch")
         try:
             result = self.importer.import_file(identity, path, allow_gap=allow_gap,
                                                progress=progress, actor=actor)
@@ -238,10 +273,12 @@ class SyncService:
                 return released  # left in place; importing it by hand says why
             path.unlink(missing_ok=True)
 
-    def held_batches(self) -> list[str]:
+    @guarded
+    def held_batches(self, actor: Actor) -> list[str]:
         return sorted(p.name for p in self.held_dir.glob("*.mkb")) if self.held_dir.exists() else []
 
-    def history(self, limit: int = 200) -> list[BatchView]:
+    @guarded
+    def history(self, actor: Actor, limit: int = 200) -> list[BatchView]:
         with self.db.reader() as s:
             rows = s.scalars(
                 select(SyncBatch).order_by(SyncBatch.created_at.desc()).limit(limit)
@@ -252,7 +289,8 @@ class SyncService:
                 for r in rows
             ]
 
-    def missing_batches(self, site_id: str) -> list[int]:
+    @guarded
+    def missing_batches(self, actor: Actor, site_id: str) -> list[int]:
         """Numbers skipped with --allow-gap that have still not arrived."""
         with self.db.reader() as s:
             got = set(s.scalars(select(SyncBatch.sequence).where(
@@ -260,7 +298,8 @@ class SyncService:
         return [n for n in range(1, max(got, default=0)) if n not in got]
 
     # -- conflicts --------------------------------------------------------------------
-    def conflicts(self, *, open_only: bool = True) -> list[ConflictView]:
+    @guarded
+    def conflicts(self, actor: Actor, *, open_only: bool = True) -> list[ConflictView]:
         with self.db.reader() as s:
             q = select(SyncConflict).order_by(SyncConflict.received_at)
             if open_only:
@@ -332,13 +371,13 @@ class SyncService:
         """What this installation never sends back: at the committee, all but applications."""
         return self._at_committee() and entity != "application"
 
+    @guarded
     def resolve_conflict(self, actor: Actor, conflict_id: uuid.UUID, *, take_incoming: bool) -> None:
         """Settle a conflict.  Either way the kept content gets a version above both sides
         and is marked as written here, so the next export carries it to the peer and both
         installations end up with the same record (at the committee, a counter's record it
         never sends back is taken as the counter holds it).  A counter's decision is never
         taken."""
-        actor.require(*RESOLVE_ROLES, action="resolve a sync conflict")
         with self.db.session() as s:
             c = s.get(SyncConflict, conflict_id)
             if c is None:

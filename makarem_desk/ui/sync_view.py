@@ -164,10 +164,10 @@ class SyncView(QWidget):
     # -- display ------------------------------------------------------------------------
     def refresh(self) -> None:
         try:
-            me = self.svc.public_identity() if self.svc.keys.exists() else None
-            peers = self.svc.peers()
-            batches = self.svc.history()
-            conflicts = self.svc.conflicts()
+            me = self.svc.public_identity(self.actor) if self.svc.keys.exists() else None
+            peers = self.svc.peers(self.actor)
+            batches = self.svc.history(self.actor)
+            conflicts = self.svc.conflicts(self.actor)
         except UserError as exc:
             self._say(exc)
             return
@@ -183,7 +183,7 @@ class SyncView(QWidget):
                 f"هذا الجهاز: {me.site_id} — البصمة {me.fingerprint} — الجهات الموثوقة: {names}",
                 f"This installation: {me.site_id} — fingerprint {me.fingerprint} — "
                 f"trusted: {names}"))
-        held = self.svc.held_batches()
+        held = self.svc.held_batches(self.actor)
         if held:
             self.identity_label.setText(self.identity_label.text() + "\n" + t(
                 f"دفعات محفوظة بانتظار دفعة سابقة: {'، '.join(held)}",
@@ -253,7 +253,7 @@ class SyncView(QWidget):
 
         def work(progress: Progress) -> list[Any]:
             progress(0, 0, t("فتح المفاتيح…", "Unlocking the keys…"))
-            identity = svc.unlock(passphrase)
+            identity = svc.unlock(actor, passphrase)
             return svc.export(actor, identity, Path(folder), progress=_labelled(progress),
                               cancelled=lambda: progress.cancelled)
 
@@ -291,7 +291,7 @@ class SyncView(QWidget):
 
         def work(progress: Progress) -> Any:
             progress(0, 0, t("فتح المفاتيح والتحقق من التوقيع…", "Checking the batch…"))
-            identity = svc.unlock(passphrase)
+            identity = svc.unlock(actor, passphrase)
 
             def report(done: int, total: int, label: str) -> None:
                 if progress.cancelled:  # raised inside the transaction: rolled back

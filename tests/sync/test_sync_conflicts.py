@@ -6,15 +6,16 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from audit_support import audit_events
 from sqlalchemy import func, select
 from sync_support import add_case, database, export1, install, snapshot, status_of
 
+from makarem_desk.errors import PermissionDenied
 from makarem_desk.models import Application, ApplicationStatus, Beneficiary, Program, Role
 from makarem_desk.services.actor import SYSTEM, Actor
 from makarem_desk.sync import BatchRefused, CommitteeService
 
 MEMBER = Actor(uuid.uuid4(), "amal", "أمل الشهري", Role.COMMITTEE_MEMBER)
-RESEARCHER = Actor(uuid.uuid4(), "huda", "هدى", Role.SOCIAL_RESEARCHER)
 
 
 def _set_phone(db, identity_number: str, phone: str) -> None:  # type: ignore[no-untyped-def]
@@ -41,16 +42,21 @@ def test_two_edits_of_the_same_version_become_a_conflict_and_converge(counter_an
     assert res.total("conflicts") == 1 and res.total("updated") == 0
     assert _phone(committee.db, "1000000008") == ("+966500000002", 2, "COM1")
 
-    [c] = committee.svc.conflicts()
+    [c] = committee.svc.conflicts(SYSTEM)
     assert (c.entity, c.local_version, c.incoming_version, c.from_site_id, c.reason) == (
         "beneficiary", 2, 2, "RYD1", "concurrent_edit")
     assert c.differing_fields() == ["phone"]
 
-    with pytest.raises(Exception, match="not allowed"):
-        committee.svc.resolve_conflict(Actor(None, "r", "r", Role.RECEPTIONIST), c.id,
-                                       take_incoming=True)
-    committee.svc.resolve_conflict(RESEARCHER, c.id, take_incoming=True)
-    assert committee.svc.conflicts() == []
+    # At the committee its members resolve conflicts; a counter's roles do not (the matrix).
+    for role in (Role.RECEPTIONIST, Role.SOCIAL_RESEARCHER):
+        with pytest.raises(PermissionDenied):
+            committee.svc.resolve_conflict(Actor(None, "r", "r", role), c.id,
+                                           take_incoming=True)
+    committee.svc.resolve_conflict(MEMBER, c.id, take_incoming=True)
+    assert committee.svc.conflicts(SYSTEM) == []
+    (ev,) = audit_events(committee.db, "sync_conflict_resolved")
+    assert (ev.username, ev.entity, ev.entity_id) == ("amal", "beneficiary", str(c.entity_id))
+    assert ev.details["choice"] == "took the incoming version"
     # The committee never sends beneficiaries back (decisions batches carry applications),
     # so taking the counter's version takes it as the counter holds it: same version,
     # still the counter's record.
@@ -95,7 +101,7 @@ def test_local_unsent_change_is_not_overwritten_by_a_newer_version(counter_and_c
     res = counter.svc.import_file(SYSTEM, counter.identity, export1(committee, tmp_path).path)
     assert res.total("conflicts") == 1
     assert status_of(counter.db, ref) is ApplicationStatus.WITHDRAWN
-    [c] = counter.svc.conflicts()
+    [c] = counter.svc.conflicts(SYSTEM)
     assert c.entity == "application" and c.incoming["status"] == "rejected"
     # A decisions batch carries the decision fields and nothing else.
     assert c.differing_fields() == ["decided_at", "decided_by", "decision_reason", "status"]
@@ -109,7 +115,7 @@ def test_local_unsent_change_is_not_overwritten_by_a_newer_version(counter_and_c
     res = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
     assert res.counts["application"] == {"conflicts": 1}
     assert status_of(committee.db, ref) is ApplicationStatus.REJECTED
-    [c] = committee.svc.conflicts()
+    [c] = committee.svc.conflicts(SYSTEM)
     assert c.reason == "counter_decision" and "rejected" in c.reason_text_en
     # The committee keeps its decision; it travels back above both versions and the
     # counter comes round to it.
@@ -138,10 +144,10 @@ def test_two_counters_same_person_and_program_and_own_decisions_only(counter_and
             assert s.scalar(select(func.count()).select_from(Beneficiary)) == 1
             apps = s.scalars(select(Application)).unique().all()
             assert len({a.beneficiary_id for a in apps}) == 1 and len(apps) == 2
-        [dup] = committee.svc.conflicts()
+        [dup] = committee.svc.conflicts(SYSTEM)
         assert dup.reason == "duplicate_identity" and dup.from_site_id == "JED1"
         committee.svc.resolve_conflict(MEMBER, dup.id, take_incoming=False)
-        assert committee.svc.conflicts() == []
+        assert committee.svc.conflicts(SYSTEM) == []
 
         # A later Jeddah batch that refers to the same person still finds it.
         with jeddah.db.session() as s:
@@ -175,10 +181,10 @@ def test_resolving_twice_is_refused(counter_and_committee, tmp_path) -> None:  #
     _set_phone(counter.db, "1000000024", "+966500000011")
     _set_phone(committee.db, "1000000024", "+966500000012")
     committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
-    [c] = committee.svc.conflicts()
+    [c] = committee.svc.conflicts(SYSTEM)
     committee.svc.resolve_conflict(MEMBER, c.id, take_incoming=False)
     state = snapshot(committee.db)
     with pytest.raises(Exception, match="already resolved"):
         committee.svc.resolve_conflict(MEMBER, c.id, take_incoming=True)
     assert snapshot(committee.db) == state
-    assert len(committee.svc.conflicts(open_only=False)) == 1
+    assert len(committee.svc.conflicts(SYSTEM, open_only=False)) == 1

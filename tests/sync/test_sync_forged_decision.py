@@ -43,7 +43,7 @@ def test_forged_acceptance_from_a_counter_is_listed_never_applied(counter_and_co
 
     assert result.counts["application"] == {"conflicts": 1}
     assert _decision(committee.db, ref) == before
-    [c] = committee.svc.conflicts()
+    [c] = committee.svc.conflicts(SYSTEM)
     assert (c.entity, c.reason, c.from_site_id) == ("application", "counter_decision", "RYD1")
     assert "accepted" in c.reason_text_en and "committee" in c.reason_text_en
     assert c.reason_text_ar
@@ -70,7 +70,7 @@ def test_forged_change_of_a_real_decision_is_listed_and_the_committee_keeps_it(c
     result = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
     assert result.counts["application"] == {"conflicts": 1}
     assert _decision(committee.db, ref) == decided
-    [c] = committee.svc.conflicts()
+    [c] = committee.svc.conflicts(SYSTEM)
     assert c.reason == "counter_decision"
 
     # Taking the counter's version is not possible; keeping the committee's sends the
@@ -121,7 +121,7 @@ def test_an_older_conflict_cannot_undo_a_later_decision(counter_and_committee, t
     _tamper(counter.db, ref, missing_items=[])
     result = committee.svc.import_file(SYSTEM, committee.identity, export1(counter, tmp_path).path)
     assert result.counts["application"] == {"conflicts": 1}
-    [c] = committee.svc.conflicts()
+    [c] = committee.svc.conflicts(SYSTEM)
     assert c.reason == "concurrent_edit"
     CommitteeService(committee.db).decide(MEMBER, ref, accepted=True, reason="مستوفٍ")
     decided = _decision(committee.db, ref)

@@ -23,7 +23,7 @@ def test_keys_need_the_site_code_from_first_run_setup(tmp_path) -> None:  # type
 
 def test_retrusting_a_site_with_new_keys_is_reported(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
     counter, _ = counter_and_committee
-    old = counter.svc.peers()[0]
+    old = counter.svc.peers(SYSTEM)[0]
     fresh = KeyStore(tmp_path / "fresh").init(site_id="COM1", role="committee", name="COM1",
                                              passphrase="a-new-passphrase")
     path = tmp_path / "fresh.pub.json"
@@ -31,7 +31,7 @@ def test_retrusting_a_site_with_new_keys_is_reported(counter_and_committee, tmp_
     counter.svc.trust(SYSTEM, path, role="committee")
     assert counter.svc.replaced is not None
     assert counter.svc.replaced.fingerprint == old.fingerprint != fresh.fingerprint
-    assert counter.svc.peers()[0].fingerprint == fresh.fingerprint
+    assert counter.svc.peers(SYSTEM)[0].fingerprint == fresh.fingerprint
     counter.svc.trust(SYSTEM, path, role="committee")  # the same keys again: nothing to say
     assert counter.svc.replaced is None
 

@@ -232,7 +232,7 @@ def test_a_status_of_the_counters_part_from_the_committee_is_listed(decided, tmp
     assert res.counts["application"] == {"conflicts": 1}
     assert _one(counter.db, Application, reference=other).status is ApplicationStatus.SUBMITTED
     assert _one(counter.db, Application, reference=ref).status is ApplicationStatus.ACCEPTED
-    [c] = counter.svc.conflicts()
+    [c] = counter.svc.conflicts(SYSTEM)
     assert c.reason == "committee_status" and "'incomplete'" in c.reason_text_en
     with pytest.raises(Exception, match="cannot be taken"):
         counter.svc.resolve_conflict(MEMBER, c.id, take_incoming=True)

@@ -183,14 +183,14 @@ def test_out_of_order_batch_is_held_then_accepted_with_allow_gap(counter_and_com
     res = committee.svc.import_file(SYSTEM, committee.identity, b3, allow_gap=True)
     # Batch 3 brought the program it needs along, so it stands on its own.
     assert res.gap == [1, 2] and res.total("inserted") == 7
-    assert committee.svc.missing_batches("RYD1") == [1, 2]
+    assert committee.svc.missing_batches(SYSTEM, "RYD1") == [1, 2]
     with committee.db.reader() as s:
         row = s.scalars(select(SyncBatch).where(SyncBatch.sequence == 3)).one()
         assert row.gap_before is True
     # The missing batches are still welcome when they turn up.
     committee.svc.import_file(SYSTEM, committee.identity, b1)
     committee.svc.import_file(SYSTEM, committee.identity, b2)
-    assert committee.svc.missing_batches("RYD1") == []
+    assert committee.svc.missing_batches(SYSTEM, "RYD1") == []
 
 
 def test_replayed_batch_with_other_contents_is_refused(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -281,11 +281,11 @@ def test_early_batches_are_kept_and_imported_when_the_missing_one_arrives(counte
     for early in (files[2], files[1]):
         with pytest.raises(BatchHeld, match="kept aside"):
             committee.svc.import_file(SYSTEM, committee.identity, early)
-    assert committee.svc.held_batches() == ["RYD1-000002.mkb", "RYD1-000003.mkb"]
+    assert committee.svc.held_batches(SYSTEM) == ["RYD1-000002.mkb", "RYD1-000003.mkb"]
     files[1].unlink()  # the USB stick is gone: the kept copy is what counts
     result = committee.svc.import_file(SYSTEM, committee.identity, files[0])
     assert [r.sequence for r in result.released] == [2, 3]
-    assert committee.svc.held_batches() == []
-    assert committee.svc.missing_batches("RYD1") == []
+    assert committee.svc.held_batches(SYSTEM) == []
+    assert committee.svc.missing_batches(SYSTEM, "RYD1") == []
     with committee.db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Beneficiary)) == 3

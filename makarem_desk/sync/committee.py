@@ -11,14 +11,17 @@ from typing import Any
 from sqlalchemy import select
 
 from ..db import Database
-from ..errors import UserError
 from ..models import Application, ApplicationStatus, Declaration
-from ..models.base import utcnow
-from ..permissions import COMMITTEE_ONLY, guarded, register
+from ..permissions import COMMITTEE_ONLY, READS, guarded, register
 from ..services.actor import Actor
+from ..services.applications import ApplicationService
 
 register({
     "CommitteeService.decide": COMMITTEE_ONLY,
+    # The queue and its declarations are reads: counter staff may look at what awaits the
+    # committee ("you can look" on the screen); only the committee decides.
+    "CommitteeService.pending": READS,
+    "CommitteeService.declaration_pdf": READS,
 })
 
 
@@ -40,7 +43,8 @@ class CommitteeService:
     def __init__(self, db: Database):
         self.db = db
 
-    def pending(self) -> list[PendingApplication]:
+    @guarded
+    def pending(self, actor: Actor) -> list[PendingApplication]:
         with self.db.reader() as s:
             apps = s.scalars(
                 select(Application)
@@ -69,7 +73,8 @@ class CommitteeService:
                 for a in apps
             ]
 
-    def declaration_pdf(self, application_id: uuid.UUID) -> bytes | None:
+    @guarded
+    def declaration_pdf(self, actor: Actor, application_id: uuid.UUID) -> bytes | None:
         """The newest printed declaration of the application."""
         with self.db.reader() as s:
             return s.scalars(
@@ -90,35 +95,6 @@ class CommitteeService:
         reason: str,
         decided_at: datetime | None = None,
     ) -> None:
-        try:
-            from ..services.applications import ApplicationService
-        except ImportError:
-            self._record(actor, reference, accepted, reason.strip(), decided_at)
-            return
         ApplicationService(self.db).record_decision(
             actor, reference, accepted, reason.strip(), decided_at=decided_at
         )
-
-    def _record(
-        self, actor: Actor, reference: str, accepted: bool, reason: str,
-        decided_at: datetime | None,
-    ) -> None:
-        """Stand-in until the applications service lands: the same effect, through the ORM
-        so the row gets this site's id, a new version and change sequence."""
-        with self.db.session() as s:
-            app = s.scalars(select(Application).where(Application.reference == reference)).first()
-            if app is None:
-                raise UserError(f"No application with reference {reference}.",
-                                message_ar=f"لا يوجد طلب بالرقم {reference}.")
-            if app.status is not ApplicationStatus.SUBMITTED:
-                raise UserError(
-                    f"Application {reference} is {app.status.value}, not awaiting a decision.",
-                    message_ar=f"الطلب {reference} ليس بانتظار قرار اللجنة.",
-                )
-            if not accepted and not reason:
-                raise UserError("A rejection needs its reason.",
-                                message_ar="يجب ذكر سبب رفض الطلب.")
-            app.status = ApplicationStatus.ACCEPTED if accepted else ApplicationStatus.REJECTED
-            app.decision_reason = reason or None
-            app.decided_at = decided_at or utcnow()
-            app.decided_by = actor.full_name

@@ -120,7 +120,11 @@ class CommitteeView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = self.svc.pending()
+        try:
+            self.rows = self.svc.pending(self.actor)
+        except UserError as exc:  # e.g. a counter's role at the committee reads nothing
+            self.rows = []
+            self.status.setText(exc.message_ar if current_language() == "ar" else exc.message)
         self.table.setRowCount(len(self.rows))
         for row, p in enumerate(self.rows):
             values = [
@@ -153,7 +157,7 @@ class CommitteeView(QWidget):
     def _show_selected(self) -> None:
         self._update_buttons()
         p = self.selected()
-        pdf = self.svc.declaration_pdf(p.id) if p is not None else None
+        pdf = self.svc.declaration_pdf(self.actor, p.id) if p is not None else None
         old = (self._doc, self._buf)
         if pdf is None:
             self.pdf_view.setDocument(None)  # type: ignore[arg-type]

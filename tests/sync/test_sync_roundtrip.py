@@ -59,10 +59,10 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
     assert [h.full_name for h in hits] == ["فاطمة عبدالله سالم القحطاني"]
 
     # The committee sees the three applications with their declarations, and decides.
-    pending = CommitteeService(committee.db).pending()
+    pending = CommitteeService(committee.db).pending(SYSTEM)
     assert sorted(p.reference for p in pending) == sorted(refs)
     assert all(p.has_declaration_pdf for p in pending)
-    assert CommitteeService(committee.db).declaration_pdf(pending[0].id).startswith(b"%PDF")
+    assert CommitteeService(committee.db).declaration_pdf(SYSTEM, pending[0].id).startswith(b"%PDF")
     member = _committee_member()
     CommitteeService(committee.db).decide(member, refs[0], accepted=True, reason="مستوفٍ للشروط")
     CommitteeService(committee.db).decide(member, refs[1], accepted=False,

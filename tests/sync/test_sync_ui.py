@@ -166,10 +166,19 @@ def test_conflict_listed_and_settled_on_screen(qtbot, exchange, tmp_path) -> Non
 
 
 def test_receptionist_sees_committee_view_without_deciding(qtbot, exchange) -> None:  # type: ignore[no-untyped-def]
-    _, committee, _ = exchange
-    view = CommitteeView(committee.db, CLERK, dialogs=RecordingDialogs())
+    counter, committee, ref = exchange
+    # At a counter the receptionist may look at what awaits the committee, not decide.
+    view = CommitteeView(counter.db, CLERK, dialogs=RecordingDialogs())
     qtbot.addWidget(view)
     assert "لأعضاء لجنة البحث" in view.status.text()
+    assert view.table.rowCount() == 1
+    view.table.selectRow(0)
+    assert not view.accept_button.isEnabled()
+    # At the committee a counter's role reads nothing (the permission matrix): the screen
+    # says so instead of failing.
+    there = CommitteeView(committee.db, CLERK, dialogs=RecordingDialogs())
+    qtbot.addWidget(there)
+    assert there.table.rowCount() == 0 and "لجنة البحث" in there.status.text()
 
 
 def qtbot_button():  # type: ignore[no-untyped-def]

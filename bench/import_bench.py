@@ -85,16 +85,16 @@ def main() -> int:
         imp = BeneficiaryImporter(db)
 
         t, c = time.perf_counter(), time.process_time()
-        plan = imp.prepare(path)
+        plan = imp.prepare(SYSTEM, path)
         dry, dry_cpu = time.perf_counter() - t, time.process_time() - c
         print(f"dry run: {plan.rows_read} read, {plan.accepted} valid, {plan.rejected} rejected "
               f"in {dry:.2f} s = {plan.rows_read / dry:,.0f} rows/s (CPU {dry_cpu:.2f} s)")
 
         t, c = time.perf_counter(), time.process_time()
-        plan = imp.prepare(path)
+        plan = imp.prepare(SYSTEM, path)
         checked = time.perf_counter() - t
         t = time.perf_counter()
-        n = imp.run(plan, SYSTEM)
+        n = imp.run(SYSTEM, plan)
         written = time.perf_counter() - t
         real, cpu = checked + written, time.process_time() - c
         print(f"import:  {n} imported in {real:.2f} s = {plan.rows_read / real:,.0f} rows/s "

@@ -46,19 +46,19 @@ def test_csv_row_with_more_cells_than_headings_is_refused(db: Database, tmp_path
     rows[1] = [rows[1][0], "محمد", "علي", *rows[1][2:]]
     path = write_csv(tmp_path / "in.csv", EN, rows, bom=False)
     imp = BeneficiaryImporter(db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert (plan.rows_read, plan.accepted, plan.rejected) == (4, 3, 1)
     [p] = plan.problems
     assert (p.row, p.code, p.column) == (3, "more_cells_than_headings", "J")
     assert "10 columns" in p.message and "9 column headings" in p.message
     assert p.national_id == rows[1][0] and p.message_ar
-    assert imp.run(plan, SYSTEM) == 3 and count(db) == 3
+    assert imp.run(SYSTEM, plan) == 3 and count(db) == 3
 
 
 def test_trailing_empty_cells_are_not_extra_values(db: Database, tmp_path: Path) -> None:
     rows = [r + ["", " "] for r in good_rows(3)]  # "…,الرياض,, " as some exports write
     path = write_csv(tmp_path / "in.csv", EN + [""], rows, bom=True)
-    plan = BeneficiaryImporter(db, today=TODAY).prepare(path)
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
     assert (plan.accepted, plan.rejected) == (3, 0)
 
 
@@ -66,7 +66,7 @@ def test_xlsx_row_with_more_cells_than_headings_is_refused(db: Database, tmp_pat
     good = good_rows(2)
     shifted = [good[1][0], "محمد", *good[1][1:]]
     path = _xlsx(tmp_path / "in.xlsx", [_cells(good[0]), _cells(shifted, row=3)])
-    plan = BeneficiaryImporter(db, today=TODAY).prepare(path)
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
     assert (plan.accepted, plan.rejected) == (1, 1)
     assert [(p.row, p.code) for p in plan.problems] == [(3, "more_cells_than_headings")]
 
@@ -85,25 +85,25 @@ def test_xlsx_formula_without_a_cached_value_is_refused(db: Database, tmp_path: 
     path = tmp_path / "script.xlsx"
     wb.save(path)
     imp = BeneficiaryImporter(db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert (plan.rows_read, plan.accepted, plan.rejected) == (3, 1, 2)
     got = sorted((p.row, p.column, p.code) for p in plan.problems)
     assert got == [(3, "phone", "formula_without_value"), (4, "first_name", "formula_without_value")]
-    assert imp.run(plan, SYSTEM) == 1 and count(db) == 1
+    assert imp.run(SYSTEM, plan) == 1 and count(db) == 1
 
 
 def test_xlsx_formula_with_its_cached_value_is_read(db: Database, tmp_path: Path) -> None:
     r = good_rows(1)[0]
     cells = (_cells(r[:7]) + '<c r="H2"><f>CONCATENATE("05","51234567")</f><v>551234567</v></c>'
              + '<c r="I2" t="str"><f>IF(1,"الرياض","")</f><v>الرياض</v></c>')
-    plan = BeneficiaryImporter(db, today=TODAY).prepare(_xlsx(tmp_path / "in.xlsx", [cells]))
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, _xlsx(tmp_path / "in.xlsx", [cells]))
     assert (plan.accepted, plan.rejected) == (1, 0)
 
 
 def test_a_row_of_uncomputed_formulas_only_is_not_skipped_as_blank(db: Database,
                                                                    tmp_path: Path) -> None:
     path = _xlsx(tmp_path / "in.xlsx", [_cells(good_rows(1)[0]), '<c r="A3"><f>A2</f></c>'])
-    plan = BeneficiaryImporter(db, today=TODAY).prepare(path)
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
     assert (plan.rows_read, plan.accepted, plan.rejected) == (2, 1, 1)
     assert [(p.row, p.column) for p in plan.problems] == [(3, "national_id")]
 
@@ -116,7 +116,7 @@ def test_uncomputed_headings_refuse_the_whole_file(db: Database, tmp_path: Path)
                     f'<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1">'
                     '<c r="A1"><f>Sheet2!A1</f></c></row></sheetData></worksheet>')
     with pytest.raises(UserError, match="headings are formulas"):
-        BeneficiaryImporter(db, today=TODAY).prepare(path)
+        BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
 
 
 def test_nul_byte_in_a_csv_cell_refuses_that_row(db: Database, tmp_path: Path) -> None:
@@ -124,11 +124,11 @@ def test_nul_byte_in_a_csv_cell_refuses_that_row(db: Database, tmp_path: Path) -
     rows[1][4] = "القحطاني\x00"
     path = write_csv(tmp_path / "in.csv", EN, rows, bom=True)
     imp = BeneficiaryImporter(db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert (plan.rows_read, plan.accepted, plan.rejected) == (3, 2, 1)
     [p] = plan.problems
     assert (p.row, p.column, p.code) == (3, "family_name", "nul_character")
-    assert imp.run(plan, SYSTEM) == 2 and count(db) == 2
+    assert imp.run(SYSTEM, plan) == 2 and count(db) == 2
 
 
 def test_nul_in_an_xlsx_cell_refuses_that_row(db: Database, tmp_path: Path) -> None:
@@ -138,17 +138,17 @@ def test_nul_in_an_xlsx_cell_refuses_that_row(db: Database, tmp_path: Path) -> N
     r2[1] = "نورة_x0000_"
     path = _xlsx(tmp_path / "in.xlsx", [_cells(r1), _cells(r2, row=3)])
     imp = BeneficiaryImporter(db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert [(p.row, p.column, p.code) for p in plan.problems] == [(3, "first_name",
                                                                    "nul_character")]
-    assert imp.run(plan, SYSTEM) == 1
+    assert imp.run(SYSTEM, plan) == 1
 
 
 def test_utf16_csv_is_named_as_such(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
     path.write_bytes(",".join(EN).encode("utf-16"))
     with pytest.raises(UserError, match="UTF-16"):
-        BeneficiaryImporter(db, today=TODAY).prepare(path)
+        BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
     assert count(db) == 0
 
 

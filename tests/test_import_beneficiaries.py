@@ -98,9 +98,9 @@ def test_csv_mixed_rows(any_db: Database, tmp_path: Path, bom: bool,
     rows.insert(5, list(rows[2]))  # the same person twice in the file
     path = write_csv(tmp_path / "in.csv", headings, rows, bom=bom)
     imp = BeneficiaryImporter(any_db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert (plan.rows_read, plan.accepted, plan.rejected) == (25, 20, 5)
-    assert imp.run(plan, SYSTEM) == 20
+    assert imp.run(SYSTEM, plan) == 20
     assert count(any_db) == 20
     got = {(p.row, p.code) for p in plan.problems}
     assert (7, "duplicate_in_file") in got  # file row 7 repeats file row 4
@@ -119,7 +119,7 @@ def test_csv_mixed_rows(any_db: Database, tmp_path: Path, bom: bool,
         assert iqama.identity_type is IdentityType.IQAMA
         seqs = list(s.scalars(select(Beneficiary.change_seq)))
         assert len(set(seqs)) == len(seqs)
-        assert s.scalars(select(AuditEvent.action)).all() == ["beneficiary.import"]
+        assert s.scalars(select(AuditEvent.action)).all() == ["beneficiaries_imported"]
     # The imported people are found like any other.
     assert BeneficiaryService(any_db, today=TODAY).find_by_identity(SYSTEM, rows[1][0]) is not None
 
@@ -132,14 +132,14 @@ def test_second_import_skips_people_already_registered(any_db: Database, tmp_pat
     rows = good_rows(10)
     path = write_csv(tmp_path / "in.csv", EN, rows, bom=False)
     imp = BeneficiaryImporter(any_db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert [(p.row, p.code) for p in plan.problems] == [(6, "duplicate")]
     assert "B-" in plan.problems[0].message
-    imp.run(plan, SYSTEM)
+    imp.run(SYSTEM, plan)
     assert count(any_db) == 10
-    again = imp.prepare(path)
+    again = imp.prepare(SYSTEM, path)
     assert (again.accepted, again.rejected) == (0, 10)
-    assert imp.run(again, SYSTEM) == 0
+    assert imp.run(SYSTEM, again) == 0
     assert count(any_db) == 10
 
 
@@ -152,11 +152,11 @@ def test_xlsx_with_numeric_and_date_cells(any_db: Database, tmp_path: Path) -> N
     ]
     path = write_xlsx(tmp_path / "in.xlsx", AR, rows)
     imp = BeneficiaryImporter(any_db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert plan.kind == "xlsx"
     assert (plan.accepted, plan.rejected) == (2, 1)
     assert [(p.row, p.column, p.code) for p in plan.problems] == [(4, "تاريخ الميلاد", "invalid")]
-    imp.run(plan, SYSTEM)
+    imp.run(SYSTEM, plan)
     found = BeneficiaryService(any_db, today=TODAY).find_by_identity(SYSTEM, nid("123456789"))
     assert found is not None
     assert found.birth_date == date(1995, 2, 3) and found.phone == "+966551234567"
@@ -165,39 +165,43 @@ def test_xlsx_with_numeric_and_date_cells(any_db: Database, tmp_path: Path) -> N
 def test_semicolon_csv_and_blank_lines(db: Database, tmp_path: Path) -> None:
     rows = good_rows(3) + [["", "", "", "", "", "", "", "", ""]] + good_rows(6)[3:]
     path = write_csv(tmp_path / "in.csv", EN, rows, bom=True, delimiter=";")
-    plan = BeneficiaryImporter(db, today=TODAY).prepare(path)
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
     assert (plan.rows_read, plan.accepted) == (6, 6)
 
 
 def test_bad_files(db: Database, tmp_path: Path) -> None:
     imp = BeneficiaryImporter(db, today=TODAY)
     with pytest.raises(UserError, match="not found"):
-        imp.prepare(tmp_path / "missing.csv")
+        imp.prepare(SYSTEM, tmp_path / "missing.csv")
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(b"%PDF-1.4\n\x00\x01binary")
     with pytest.raises(UserError, match="neither a CSV nor an XLSX"):
-        imp.prepare(pdf)
+        imp.prepare(SYSTEM, pdf)
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a workbook")
     with pytest.raises(UserError, match="XLSX"):
-        imp.prepare(fake)
+        imp.prepare(SYSTEM, fake)
     latin1 = tmp_path / "latin1.csv"
     latin1.write_bytes(",".join(EN).encode() + b"\n1000000008,Jos\xe9\n")
     with pytest.raises(UserError, match="UTF-8"):
-        imp.prepare(latin1)
+        imp.prepare(SYSTEM, latin1)
     short = write_csv(tmp_path / "short.csv", ["national_id", "first_name", "city"], [], bom=False)
     with pytest.raises(UserError) as err:
-        imp.prepare(short)
+        imp.prepare(SYSTEM, short)
     assert "father_name" in err.value.message and "phone" in err.value.message
     assert "city" not in err.value.message.split("column(s):")[1]
 
 
-def test_only_receptionists_and_administrators_import(db: Database, tmp_path: Path) -> None:
+def test_only_an_administrator_imports(db: Database, tmp_path: Path) -> None:
+    # A whole sheet of people is a data migration (the permission matrix, issue 9).
     path = write_csv(tmp_path / "in.csv", EN, good_rows(2), bom=False)
     imp = BeneficiaryImporter(db, today=TODAY)
-    plan = imp.prepare(path)
-    with pytest.raises(PermissionDenied):
-        imp.run(plan, Actor(uuid.uuid4(), "c", "عضو", Role.COMMITTEE_MEMBER))
+    plan = imp.prepare(SYSTEM, path)
+    for role in (Role.COMMITTEE_MEMBER, Role.RECEPTIONIST):
+        with pytest.raises(PermissionDenied):
+            imp.run(Actor(uuid.uuid4(), "c", "عضو", role), plan)
+        with pytest.raises(PermissionDenied):
+            imp.prepare(Actor(uuid.uuid4(), "c", "عضو", role), path)
     assert count(db) == 0
 
 
@@ -288,10 +292,10 @@ def _hand_made_xlsx(path: Path, *, date1904: bool) -> Path:
 def test_excel_style_workbook(db: Database, tmp_path: Path, date1904: bool) -> None:
     path = _hand_made_xlsx(tmp_path / "excel.xlsx", date1904=date1904)
     imp = BeneficiaryImporter(db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert (plan.rows_read, plan.accepted, plan.rejected) == (2, 1, 1)
     assert {p.row for p in plan.problems} == {4}
-    imp.run(plan, SYSTEM)
+    imp.run(SYSTEM, plan)
     v = BeneficiaryService(db, today=TODAY).find_by_identity(SYSTEM, nid("123456789"))
     assert v is not None
     assert (v.first_name, v.grandfather_name, v.family_name, v.city) == (
@@ -307,7 +311,7 @@ def test_broken_workbook(db: Database, tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("xl/workbook.xml", "<workbook")
     with pytest.raises(UserError, match="not a readable XLSX"):
-        BeneficiaryImporter(db, today=TODAY).prepare(path)
+        BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
 
 
 def test_progress_and_cancel_leave_nothing_written(db: Database, tmp_path: Path,
@@ -318,17 +322,17 @@ def test_progress_and_cancel_leave_nothing_written(db: Database, tmp_path: Path,
     path = write_csv(tmp_path / "in.csv", EN, good_rows(2400), bom=False)
     imp = BeneficiaryImporter(db, today=TODAY)
     seen: list[tuple[int, int, str]] = []
-    plan = imp.prepare(path, lambda d, t, label: seen.append((d, t, label)))
+    plan = imp.prepare(SYSTEM, path, lambda d, t, label: seen.append((d, t, label)))
     assert seen == [(1000, 0, "validating"), (2000, 0, "validating")]
     with pytest.raises(UserError, match="cancelled"):
-        imp.run(plan, SYSTEM, cancelled=lambda: True)
+        imp.run(SYSTEM, plan, cancelled=lambda: True)
     assert count(db) == 0
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(AuditEvent)) == 0
     with pytest.raises(UserError, match="cancelled"):
-        imp.prepare(path, cancelled=lambda: True)
+        imp.prepare(SYSTEM, path, cancelled=lambda: True)
     done: list[int] = []
-    assert imp.run(plan, SYSTEM, lambda d, t, label: done.append(d)) == 2400
+    assert imp.run(SYSTEM, plan, lambda d, t, label: done.append(d)) == 2400
     assert done == [1000, 2000, 2400]
     assert count(db) == 2400
 
@@ -344,12 +348,12 @@ def test_optional_columns_and_unknown_identity(db: Database, tmp_path: Path) -> 
     ]
     path = write_csv(tmp_path / "in.csv", headings, rows, bom=False)
     imp = BeneficiaryImporter(db, today=TODAY)
-    plan = imp.prepare(path)
+    plan = imp.prepare(SYSTEM, path)
     assert plan.ignored_columns == ["Remarks"]
     assert (plan.accepted, plan.rejected) == (2, 1)
     assert {(p.row, p.column) for p in plan.problems} == {
         (3, "الجهة الشريكة"), (3, "مرجع الجهة الشريكة")}
-    imp.run(plan, SYSTEM)
+    imp.run(SYSTEM, plan)
     with db.reader() as s:
         kinds = sorted(str(k) for k in s.scalars(select(Beneficiary.identity_type)))
         passport = s.scalars(select(Beneficiary).where(
@@ -417,7 +421,7 @@ def test_every_row_is_either_imported_once_or_reported(db: Database, tmp_path: P
                                                        ) -> None:
     rows, accepted = sheet
     path = write_csv(tmp_path / f"{uuid.uuid4().hex}.csv", EN, rows, bom=True)
-    plan = BeneficiaryImporter(db, today=TODAY).prepare(path)
+    plan = BeneficiaryImporter(db, today=TODAY).prepare(SYSTEM, path)
     assert plan.rows_read == len(rows)
     assert plan.accepted + plan.rejected == len(rows)
     assert {r[0] - 2 for r in plan.rows} == accepted

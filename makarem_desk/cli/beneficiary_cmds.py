@@ -117,11 +117,11 @@ def _import(args: argparse.Namespace) -> int:
         importer = BeneficiaryImporter(db)
         started = time.perf_counter()
         progress = _show_progress if sys.stderr.isatty() else None
-        plan = importer.prepare(args.file, progress)
+        plan = importer.prepare(SYSTEM, args.file, progress)
         if args.report is not None:
             # Before writing: an unwritable report path must not follow a committed import.
             plan.write_report(args.report)
-        imported = 0 if args.dry_run else importer.run(plan, SYSTEM, progress)
+        imported = 0 if args.dry_run else importer.run(SYSTEM, plan, progress)
         if progress is not None:
             print(file=sys.stderr)
         elapsed = time.perf_counter() - started

@@ -21,7 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from ..audit import record_event
 from ..db import Database, next_change_seq
 from ..errors import UserError
-from ..models import Beneficiary, IdentityType, Role
+from ..models import Beneficiary, IdentityType
+from ..permissions import AD, guarded, register, rule
 from ..services.actor import Actor
 from ..services.beneficiaries import EXTRA_FIELDS, beneficiary_reference, search_key_of
 from ..spreadsheet_cells import csv_text
@@ -30,6 +31,14 @@ from ..validation.record import clean_beneficiary
 from .columns import LABELS_AR, REQUIRED, match_headings
 from .reader import Sheet, open_sheet
 from .row_shape import heading_count, shape_problems
+
+register({
+    # A whole sheet of people at once is a data migration, not walk-in work: the
+    # administrator's, at a counter (the committee receives people in the counters' batches).
+    # The dry run reads the registry too (it reports numbers already registered).
+    "BeneficiaryImporter.prepare": rule(site=(AD,)),
+    "BeneficiaryImporter.run": rule(site=(AD,)),
+})
 
 CHUNK = 5000
 # The record's field a problem is reported against -> the spreadsheet column.
@@ -94,7 +103,8 @@ class BeneficiaryImporter:
         self.today = today or date.today()
 
     # -- validate ---------------------------------------------------------------------
-    def prepare(self, path: Path, progress: Progress | None = None,
+    @guarded
+    def prepare(self, actor: Actor, path: Path, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> ImportPlan:
         """Read and check every row; nothing is written. ``progress(done, 0, label)`` is
         called every 1,000 rows; ``cancelled()`` returning True stops with a UserError."""
@@ -216,11 +226,11 @@ class BeneficiaryImporter:
         return found
 
     # -- write ------------------------------------------------------------------------
-    def run(self, plan: ImportPlan, actor: Actor, progress: Progress | None = None,
+    @guarded
+    def run(self, actor: Actor, plan: ImportPlan, progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None) -> int:
         """Insert every accepted row in one transaction; returns how many. Cancelling
-        rolls the whole import back."""
-        actor.require(Role.RECEPTIONIST, action="import beneficiaries")
+        rolls the whole import back; a refusal (people registered meanwhile) is audited."""
         if not plan.rows:
             return 0
         table = cast(Table, Beneficiary.__table__)
@@ -233,7 +243,7 @@ class BeneficiaryImporter:
                 # registered one of these people since the plan was made.
                 again = self._existing_in(s, [r[_ID_POS] for r in plan.rows if r[_ID_POS]])
                 if again:
-                    raise UserError(
+                    raise _RegisteredMeanwhile(
                         f"{len(again)} of these identity numbers were registered meanwhile "
                         f"(e.g. {next(iter(again))}); nothing was imported. Run the import again.",
                         message_ar="سُجّل بعض أرقام الهوية أثناء الاستيراد؛ لم يُستورد شيء. أعد المحاولة.",
@@ -255,16 +265,28 @@ class BeneficiaryImporter:
                     # Core executemany on the session's connection: no ORM bookkeeping.
                     conn.execute(insert(table), dicts)
                     _tick(start + len(chunk), total, "importing", progress, cancelled)
-                record_event(s, actor, "beneficiary.import", entity="beneficiary",
-                                 details={"file": plan.source.name, "read": plan.rows_read,
-                                          "imported": total, "rejected": plan.rejected})
+                record_event(s, actor, "beneficiaries_imported", entity="beneficiary",
+                             details={"file": plan.source.name, "read": plan.rows_read,
+                                      "imported": total, "rejected": plan.rejected})
+        except _RegisteredMeanwhile:
+            self._refused(actor, plan)
+            raise
         except IntegrityError as exc:
-            raise UserError(
+            self._refused(actor, plan)
+            raise _RegisteredMeanwhile(
                 "Some identity numbers were registered by another counter during the import; "
                 "nothing was imported. Run the import again.",
                 message_ar="سُجّل بعض أرقام الهوية من جهاز آخر أثناء الاستيراد؛ لم يُستورد شيء.",
             ) from exc
         return total
+
+    def _refused(self, actor: Actor, plan: ImportPlan) -> None:
+        """The refusal is an act too (issue 9): its own unit of work, the import's rolled
+        back.  No identity number in it: which ones collided is the message's business."""
+        with self.db.session() as s:
+            record_event(s, actor, "beneficiaries_import_refused", entity="beneficiary",
+                         details={"file": plan.source.name, "rows": len(plan.rows),
+                                  "reason": "registered_meanwhile"})
 
     @staticmethod
     def _existing_in(s: Any, numbers: list[str]) -> set[str]:
@@ -285,6 +307,10 @@ def _tick(done: int, total: int, label: str, progress: Progress | None,
         progress(done, total, label)
     if cancelled is not None and cancelled():
         raise ImportCancelled()
+
+
+class _RegisteredMeanwhile(UserError):
+    """Someone registered one of the plan's people after it was made; nothing imported."""
 
 
 class ImportCancelled(UserError):

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import UserError
+from ..log_privacy import install_identity_mask
 
 # Modules under makarem_desk.cli that each register one or more commands.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -65,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    install_identity_mask()
     try:
         if args.command is None:
             from ..app import run_gui

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..errors import UserError
+from ..log_privacy import install_identity_mask
 from ..resources import resource_path
 from .dialogs import Dialogs
 from .error_hook import install_exception_hook
@@ -275,6 +276,7 @@ def start_log_file() -> Path | None:
                 existing.setLevel(root.level or logging.WARNING)
         root.setLevel(logging.INFO)
     root.addHandler(handler)
+    install_identity_mask(root)
     return path
 
 

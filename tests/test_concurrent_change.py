@@ -103,7 +103,7 @@ def test_a_service_racing_another_counter(pg_db: Database,
 def test_a_beneficiary_edit_keeps_its_own_wording(any_db: Database) -> None:
     svc = BeneficiaryService(any_db)
     bid = svc.register(RECEPTIONIST, BeneficiaryInput(**person()))
-    view = svc.get(bid)
+    view = svc.get(RECEPTIONIST, bid)
     with any_db.session() as s:
         b = s.get(Beneficiary, bid)
         assert b is not None

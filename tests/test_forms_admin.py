@@ -154,7 +154,7 @@ def test_apply_installs_keeps_history_and_audits(service: FormsAdminService, adm
     forms = load_forms()
     assert "years_of_experience" in {i.id for i in forms.eligibility_items("TRN-ACCOUNTING")}
     assert "TRN-ACCOUNTING" in report.programs.updated
-    assert ProgramService(db).get_by_code("TRN-ACCOUNTING").name_en == "Accounting course"
+    assert ProgramService(db).get_by_code(admin, "TRN-ACCOUNTING").name_en == "Accounting course"
     assert v.summary["item_renamed"] == 1
 
     [event] = events(db, "forms_applied")

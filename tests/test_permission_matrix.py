@@ -117,9 +117,11 @@ def test_the_enumeration_finds_the_services() -> None:
 def _call(cls: type, attr: Any, role: Role, installation: InstallationRole) -> BaseException | None:
     """Call the method on a service whose database says ``installation``, with dummy
     arguments: the check runs before the body, and the body fails on the stand-in database
-    (which has nothing but its installation role) before it could do anything."""
+    (which has nothing but its installation role and no file) before it could do anything."""
     service = cls.__new__(cls)
-    service.db = types.SimpleNamespace(installation_role=installation)
+    # ``sqlite_path``: the restore's guard first asks whether the database answers (it may
+    # be damaged); this one answers, and is no SQLite file.
+    service.db = types.SimpleNamespace(installation_role=installation, sqlite_path=None)
     fn = inspect.unwrap(attr)
     params = list(inspect.signature(fn).parameters.values())[2:]  # self, actor
     args = [None for p in params

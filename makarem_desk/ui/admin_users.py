@@ -124,7 +124,7 @@ class UsersPanel(QWidget):
     # -- display ------------------------------------------------------------------------
     def refresh(self) -> None:
         try:
-            users = self.ctx.auth.list_users()
+            users = self.ctx.auth.list_users(self.ctx.require_actor())
         except UserError as exc:
             self._fail(exc)
             return

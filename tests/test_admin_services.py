@@ -37,7 +37,7 @@ def _events(db, action: str) -> list[SimpleNamespace]:  # type: ignore[no-untype
 
 
 def _user(auth: AuthService, username: str):  # type: ignore[no-untyped-def]
-    return next(u for u in auth.list_users() if u.username == username)
+    return next(u for u in auth.list_users(SYSTEM) if u.username == username)
 
 
 def test_installation_role_is_chosen_at_setup_and_kept_in_the_site_row(any_db) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +63,7 @@ def test_set_role_is_audited_with_before_and_after(any_db) -> None:  # type: ign
     admin = auth.login("admin", ADMIN_PW)
     reem = _user(auth, "reem")
     auth.set_role(admin, reem.id, Role.SOCIAL_RESEARCHER)
-    assert auth.get(reem.id).role is Role.SOCIAL_RESEARCHER
+    assert auth.get(SYSTEM, reem.id).role is Role.SOCIAL_RESEARCHER
     (event,) = _events(any_db, "user_role_changed")
     assert event.username == "admin" and event.entity_id == str(reem.id)
     assert event.details["before"] == {"role": "receptionist"}
@@ -77,7 +77,7 @@ def test_only_an_administrator_changes_roles(db) -> None:  # type: ignore[no-unt
     reem = auth.login("reem", STAFF_PW)
     with pytest.raises(PermissionDenied):
         auth.set_role(reem, reem.user_id, Role.ADMINISTRATOR)  # type: ignore[arg-type]
-    assert auth.get(reem.user_id).role is Role.RECEPTIONIST  # type: ignore[arg-type]
+    assert auth.get(SYSTEM, reem.user_id).role is Role.RECEPTIONIST  # type: ignore[arg-type]
 
 
 def test_the_last_active_administrator_is_never_demoted_or_disabled(db) -> None:  # type: ignore[no-untyped-def]
@@ -92,7 +92,7 @@ def test_the_last_active_administrator_is_never_demoted_or_disabled(db) -> None:
     reem = _user(auth, "reem")
     auth.set_role(admin, reem.id, Role.ADMINISTRATOR)
     auth.set_role(admin, admin.user_id, Role.RECEPTIONIST)  # type: ignore[arg-type]
-    assert auth.get(admin.user_id).role is Role.RECEPTIONIST  # type: ignore[arg-type]
+    assert auth.get(SYSTEM, admin.user_id).role is Role.RECEPTIONIST  # type: ignore[arg-type]
     # A disabled administrator does not count as one.
     new_admin = auth.login("reem", STAFF_PW)
     auth.set_role(new_admin, admin.user_id, Role.ADMINISTRATOR)  # type: ignore[arg-type]

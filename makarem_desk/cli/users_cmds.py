@@ -85,7 +85,7 @@ def _actor(args: argparse.Namespace, db: Database) -> Actor:
 # -- the commands --------------------------------------------------------------------------
 def _list(args: argparse.Namespace) -> int:
     db = open_database(args)
-    users = AuthService(db).list_users()
+    users = AuthService(db).list_users(SYSTEM)
     if args.json:
         print_json([{
             "username": u.username, "full_name": u.full_name, "role": u.role.value,
@@ -110,7 +110,7 @@ def _add(args: argparse.Namespace) -> int:
     actor = _actor(args, db)
     # Said before the password is typed twice; the service checks them again.
     username, _ = check_username(args.username), check_full_name(args.name)
-    if any(u.username == username for u in auth.list_users()):
+    if any(u.username == username for u in auth.list_users(SYSTEM)):
         raise UserError(f"The user name {username!r} is taken.")
     password = _password(args, f"Password for {username}")
     auth.create_user(actor, username, args.name, Role(args.role), password,
@@ -162,7 +162,7 @@ def _set_role(args: argparse.Namespace) -> int:
 # -- helpers -------------------------------------------------------------------------------
 def _find(auth: AuthService, username: str) -> UserView:
     name = username.strip().lower()
-    for user in auth.list_users():
+    for user in auth.list_users(SYSTEM):
         if user.username == name:
             return user
     raise UserError(f"There is no user named {name!r}; `makarem-desk users list` shows them.")

@@ -24,7 +24,7 @@ def as_admin(ctx):  # type: ignore[no-untyped-def]
 
 
 def usernames(ctx) -> set[str]:  # type: ignore[no-untyped-def]
-    return {u.username for u in AuthService(ctx.db).list_users()}
+    return {u.username for u in AuthService(ctx.db).list_users(SYSTEM)}
 
 
 def column(view: BackupsView, col: int) -> list[str]:
@@ -165,7 +165,7 @@ def test_a_restore_signs_everyone_out_onto_the_restored_file(qtbot, ctx, desk_ap
     as_admin(ctx)
     good = BackupService(ctx.db).backup_now(ctx.actor).path
     AuthService(ctx.db).create_user(ctx.actor, "late", "متأخر", Role.RECEPTIONIST, "late-pass-1")
-    ctx.auth.get(ctx.actor.user_id)  # a service cached by the context, built on the old file
+    ctx.auth.get(ctx.actor, ctx.actor.user_id)  # a service cached by the context, built on the old file
     desk = Desk(desk_app, ctx)
     window = desk.open_main("admin")
     qtbot.addWidget(window)

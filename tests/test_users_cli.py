@@ -13,6 +13,7 @@ from makarem_desk.cli import main, users_cmds
 from makarem_desk.db import Database
 from makarem_desk.errors import UserError
 from makarem_desk.models import AuditEvent, Role
+from makarem_desk.services.actor import SYSTEM
 from makarem_desk.services.auth import AuthService
 from makarem_desk.services.setup import SetupInput, SetupService
 
@@ -39,7 +40,7 @@ def pw_file(tmp_path: Path, password: str) -> str:
 
 
 def users(db: Database) -> dict[str, tuple[str, bool]]:
-    return {u.username: (u.role.value, u.active) for u in AuthService(db).list_users()}
+    return {u.username: (u.role.value, u.active) for u in AuthService(db).list_users(SYSTEM)}
 
 
 def events(db: Database, action: str) -> list[SimpleNamespace]:

@@ -147,8 +147,18 @@
     </message>
     <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
-        <source>Programs loaded</source>
-        <translation>تحميل البرامج</translation>
+        <source>Program added</source>
+        <translation>إضافة برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <source>Program changed</source>
+        <translation>تعديل برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <source>Program withdrawn</source>
+        <translation>إيقاف برنامج</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
@@ -204,9 +214,14 @@
         <translation>استيراد مستفيدين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="58" />
-        <source>Import refused</source>
-        <translation>رفض الاستيراد</translation>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <source>Beneficiaries import refused</source>
+        <translation>رفض استيراد المستفيدين</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <source>Batch kept aside</source>
+        <translation>حفظ دفعة جانبًا حتى وصول ما قبلها</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />

@@ -19,8 +19,10 @@ import time
 from pathlib import Path
 
 from makarem_desk.db import Database
+from makarem_desk.demo import set_up_training
 from makarem_desk.importer import BeneficiaryImporter
 from makarem_desk.services.actor import SYSTEM
+from makarem_desk.services.setup import SetupService
 from makarem_desk.validation import luhn_check_digit
 
 FIRST = ["محمد", "عبدالله", "عبد الرحمن", "فهد", "خالد", "سلطان", "نورة", "سارة", "هيا",
@@ -80,8 +82,10 @@ def main() -> int:
         t = time.perf_counter()
         write(path, rows(args.rows), args.xlsx)
         print(f"generated {args.rows} rows in {time.perf_counter() - t:.1f} s ({path.name})")
-        db = Database(args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", site_id="BNCH")
+        db = Database(args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         db.upgrade(backup=False)
+        if SetupService(db).site_info() is None:  # nothing is written before the set-up
+            set_up_training(db, "bench-password-1")
         imp = BeneficiaryImporter(db)
 
         t, c = time.perf_counter(), time.process_time()

@@ -21,6 +21,7 @@ from interview_support import RECEPTIONIST, TODAY, script  # noqa: E402
 
 from makarem_desk.checklists import load_forms  # noqa: E402
 from makarem_desk.db import Database  # noqa: E402
+from makarem_desk.demo import set_up_training  # noqa: E402
 from makarem_desk.interview.services import InterviewServices  # noqa: E402
 from makarem_desk.interview.session import InterviewSession  # noqa: E402
 
@@ -30,8 +31,9 @@ def main(rounds: int) -> None:
     forms = load_forms()
     print(f"load_forms: {(time.perf_counter() - t0) * 1000:.1f} ms")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", site_id="BNCH")
+        db = Database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         db.upgrade(backup=False)
+        set_up_training(db, "bench-password-1")  # nothing is written before the set-up
         services = InterviewServices.for_database(db, forms, today=TODAY)
         times: dict[str, list[float]] = defaultdict(list)
         codes = ["TRN-ACCOUNTING", "VOL-EVENTS", "ORPHAN-SPONSOR", "FIELD-CONF"]

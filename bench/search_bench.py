@@ -63,7 +63,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from makarem_desk.db import Database  # noqa: E402
-from makarem_desk.demo import DemoGenerator  # noqa: E402
+from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
 from makarem_desk.search import SearchService, parse_query  # noqa: E402
 from makarem_desk.search import _fts_term as fts_term  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
@@ -72,8 +72,9 @@ from makarem_desk.services.actor import SYSTEM  # noqa: E402
 def build(path: Path, n: int, seed: int, rebuild_index: bool | None = None) -> float:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = Database(f"sqlite:///{path}", site_id="BNCH")
+    db = Database(f"sqlite:///{path}")
     db.upgrade(backup=False)
+    set_up_training(db, "bench-password-1")  # nothing is written before the set-up
     started = time.perf_counter()
     last = [0.0]
 
@@ -147,7 +148,7 @@ def measure(path: Path, samples: int, like_samples: int, seed: int) -> None:
     ids = [f"{i[:4]} {i[4:7]} {i[7:]}" if k % 2 else i for k, i in enumerate(ids)]
     phones = ["0" + p[5][4:] for p in people if p[5]]
 
-    db = Database(f"sqlite:///{path}", site_id="BNCH")
+    db = Database(f"sqlite:///{path}")
     svc = SearchService(db)
     search = partial(svc.search, SYSTEM)  # the bench reads as the administrator
 

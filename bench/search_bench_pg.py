@@ -41,7 +41,7 @@ from search_bench import fmt, name_queries, timed  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
-from makarem_desk.demo import DemoGenerator  # noqa: E402
+from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
 from makarem_desk.search import SearchService, _ts_term, parse_query  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
 
@@ -59,9 +59,10 @@ def main() -> int:
     with admin.connect() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     sep = "&" if "?" in args.url else "?"
-    db = Database(f"{args.url}{sep}options=-csearch_path%3D{schema},public", site_id="BNCH")
+    db = Database(f"{args.url}{sep}options=-csearch_path%3D{schema},public")
     try:
         db.upgrade(backup=False)
+        set_up_training(db, "bench-password-1")  # nothing is written before the set-up
         t0 = time.perf_counter()
         report = DemoGenerator(db, seed=args.seed, chunk_size=20_000).run(args.beneficiaries)
         print(f"BUILD {args.beneficiaries:,} on PostgreSQL: {time.perf_counter() - t0:.1f} s; "

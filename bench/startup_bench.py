@@ -159,8 +159,8 @@ def build(path: Path, n: int) -> None:
     from makarem_desk.db import Database
     from makarem_desk.demo import DemoGenerator
 
-    db = Database(f"sqlite:///{path}", site_id="BNCH")
-    db.upgrade(backup=False)
+    ensure_setup(f"sqlite:///{path}")  # nothing is written before the set-up
+    db = Database(f"sqlite:///{path}")
     t = time.perf_counter()
     DemoGenerator(db, seed=1, chunk_size=20_000).run(n)
     db.dispose()

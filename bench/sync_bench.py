@@ -72,7 +72,7 @@ def _peak_mb() -> float:
 
 
 def make_site(url: str, site: str, role: str) -> Database:
-    db = Database(url, site_id=site)
+    db = Database(url)
     db.upgrade(backup=False)
     with db.session() as s:
         s.add(Site(id=site, name=site, is_local=True, role=role))

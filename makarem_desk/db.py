@@ -66,10 +66,22 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+class NotSetUp(UserError):
+    """A record was about to be written before this installation was set up."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This installation is not set up yet: finish the set-up in the window or run "
+            "`makarem-desk setup …` (see `makarem-desk setup --help`).",
+            message_ar="لم يُجهَّز هذا التثبيت بعد: أكمل الإعداد الأول في النافذة أو نفّذ "
+            "الأمر `makarem-desk setup …`.",
+        )
+
+
 class Database:
     """Owns the engine and hands out short units of work."""
 
-    def __init__(self, url: str | None = None, *, site_id: str | None = None, echo: bool = False,
+    def __init__(self, url: str | None = None, *, echo: bool = False,
                  passwords: PasswordPolicy = DEFAULT_POLICY):
         self.url = make_url(url or default_url())
         # How the staff passwords stored in this database are hashed (tests pass a cheap one).
@@ -79,7 +91,7 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._sessions = sessionmaker(writer, expire_on_commit=False)
         self._readers = sessionmaker(self.engine, expire_on_commit=False)
-        self._site_id = site_id
+        self._site_id: str | None = None  # the local site's code, once it is known
         self._installation_role: InstallationRole | None = None
         event.listen(self._sessions, "before_flush", self._before_flush)
 
@@ -115,17 +127,20 @@ class Database:
     # -- sessions ---------------------------------------------------------------------
     @property
     def site_id(self) -> str:
+        """This installation's site code, which every record written here carries.
+
+        There is no placeholder: before the set-up has written the local site row this
+        raises ``NotSetUp``, and since every flush of a travelling record asks for it, no
+        record can be saved under a made-up site (rows saved so would never travel)."""
         if self._site_id is None:
             from .models import Site
 
             with self._readers() as s:
                 local = s.scalars(select(Site.id).where(Site.is_local.is_(True))).first()
-            self._site_id = local or "LOCAL"
+            if local is None:
+                raise NotSetUp()
+            self._site_id = local  # only a found code is kept: a later set-up is seen
         return self._site_id
-
-    @site_id.setter
-    def site_id(self, value: str) -> None:
-        self._site_id = value
 
     @property
     def installation_role(self) -> InstallationRole:

@@ -7,6 +7,10 @@ four program categories (POL-E1..E4) with plausible statuses and a response date
 14 days after submission (POL-H5); contacts on all seven channels (POL-CH); referrals to the
 social-research officer (POL-H3) and satisfaction responses.
 
+On a database never set up, ``set_up_training`` first makes it a training installation
+(site TRN1, an association named as such, ``{"training": true}`` in the site's settings),
+so demo data is never mistaken for, nor mixed with, real records.
+
 Speed: rows are built as plain dicts (``demo_rows``) and written in chunks of one
 transaction each — SQLAlchemy Core executemany on PostgreSQL; on SQLite one compiled
 INSERT fed through the columns' own bind processors to the DB-API executemany (the ORM's
@@ -41,12 +45,34 @@ from .models import (
     SatisfactionResponse,
 )
 from .search import FTS_INSERT_TRIGGER, PG_INDEX_DDL, PG_INDEX_NAME
+from .services.actor import Actor
+from .services.setup import SetupInput, SetupService, SiteInfo
 
 Progress = Callable[[int, int, str], None]
 
 # Beyond this many rows a one-off rebuild of the FTS index beats the per-row trigger.
 REBUILD_INDEX_FROM = 20_000
 MAX_BENEFICIARIES = 5_000_000
+
+TRAINING_SITE = "TRN1"
+TRAINING_ADMIN = "trainer"
+
+
+def set_up_training(db: Database, admin_password: str) -> SiteInfo:
+    """Set a never-set-up database up as a training installation, marked as such in its
+    site row (``settings.training``) and in the association's names, which every printed
+    document carries."""
+    return SetupService(db).complete(SetupInput(
+        site_code=TRAINING_SITE,
+        association_name="جمعية تدريب (بيانات تجريبية)",
+        association_name_en="Training association (demo data)",
+        site_name="تدريب — Training",
+        admin_username=TRAINING_ADMIN,
+        admin_full_name="مدرب النظام",
+        admin_password=admin_password,
+        role="site",
+        training=True,
+    ))
 
 
 @dataclass
@@ -66,8 +92,10 @@ class DemoGenerator:
         today: date | None = None,
         progress: Progress | None = None,
         chunk_size: int = 10_000,
+        actor: Actor | None = None,
     ) -> None:
         self.db = db
+        self.actor = actor  # who loads the programs; default: the installation's administrator
         self.rows = RowFactory(seed, today)
         self.progress = progress
         self.chunk_size = chunk_size
@@ -149,13 +177,14 @@ class DemoGenerator:
         """The association's programs as defined in forms/ (loaded as an administrator
         would); a category still without an active program gets the demo programs of
         ``demo_names.PROGRAMS``, so applications cover all four (POL-E1..E4)."""
-        from .services.actor import SYSTEM
         from .services.programs import ProgramService, program_id
+        from .services.setup import acting_user
 
+        actor = self.actor or acting_user(self.db, None)
         try:
             from .checklists.loader import load_forms
 
-            ProgramService(self.db).load(SYSTEM, load_forms())
+            ProgramService(self.db).load(actor, load_forms())
         except UserError as exc:  # definitions missing or broken: say so, carry on
             self._report(0, 1, f"programs from forms/ not loaded ({exc.message})")
         with self.db.session() as s:

@@ -1,4 +1,8 @@
-"""Shared fixtures: a fresh database per test, on SQLite and (when configured) PostgreSQL."""
+"""Shared fixtures: a fresh database per test, on SQLite and (when configured) PostgreSQL.
+
+``db``/``any_db`` are set up as the first run would leave them (site TST1, a counter, and
+its administrator ``admin``): nothing can be written before that.  ``blank_db`` and
+``any_blank_db`` are never set up, for the tests of the set-up itself."""
 
 from __future__ import annotations
 
@@ -23,29 +27,30 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-from db_support import FAST_PASSWORDS, pg_schema_database  # noqa: E402
+from db_support import pg_schema_database, sqlite_database  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 
 
-def _sqlite_db(tmp_path) -> Database:  # type: ignore[no-untyped-def]
-    db = Database(f"sqlite:///{tmp_path / 'test.sqlite3'}", site_id="TST1",
-                  passwords=FAST_PASSWORDS)
-    db.upgrade(backup=False)
-    return db
+@pytest.fixture
+def db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """A migrated, set-up SQLite database in a temporary folder."""
+    d = sqlite_database(tmp_path / "test.sqlite3")
+    yield d
+    d.dispose()
 
 
 @pytest.fixture
-def db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
-    """A migrated SQLite database in a temporary folder."""
-    d = _sqlite_db(tmp_path)
+def blank_db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """A migrated SQLite database that was never set up."""
+    d = sqlite_database(tmp_path / "test.sqlite3", site_id=None)
     yield d
     d.dispose()
 
 
 @pytest.fixture
 def pg_db() -> Iterator[Database]:
-    """A migrated PostgreSQL database in a schema of its own, dropped afterwards."""
+    """A migrated, set-up PostgreSQL database in a schema of its own, dropped afterwards."""
     with pg_schema_database("TST1") as (d, _url):
         yield d
 
@@ -54,8 +59,20 @@ def pg_db() -> Iterator[Database]:
 def any_db(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
     """The same test on SQLite and on PostgreSQL."""
     if request.param == "sqlite":
-        d = _sqlite_db(tmp_path)
+        d = sqlite_database(tmp_path / "test.sqlite3")
         yield d
         d.dispose()
     else:
         yield request.getfixturevalue("pg_db")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def any_blank_db(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """A database never set up, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        d = sqlite_database(tmp_path / "test.sqlite3", site_id=None)
+        yield d
+        d.dispose()
+    else:
+        with pg_schema_database(None) as (d, _url):
+            yield d

@@ -1,7 +1,9 @@
-"""A migrated PostgreSQL database in a private schema, for tests that need one or several."""
+"""Databases for tests: set up as a real installation would be (a local site and its
+administrator), or blank; on SQLite or in a private PostgreSQL schema."""
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
 from collections.abc import Iterator
@@ -11,6 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from makarem_desk.db import Database
+from makarem_desk.models import Role, Site, User
 from makarem_desk.passwords import PasswordPolicy
 
 PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
@@ -18,11 +21,53 @@ PG_URL = os.environ.get("MAKAREM_TEST_PG_URL")
 # cost (~0.15 s a hash) that alone would add minutes to the suite.  test_passwords.py checks
 # the production policy itself.
 FAST_PASSWORDS = PasswordPolicy(time_cost=1, memory_kib=8, parallelism=1)
+ADMIN, ADMIN_NAME, ADMIN_PASSWORD = "admin", "مدير الاختبار", "admin-pass-1"
+
+
+@functools.cache
+def password_hash(password: str) -> str:
+    """Hashed once per run, at the tests' cheap cost (the databases here use it too)."""
+    from makarem_desk.services.auth import hash_password
+
+    return hash_password(password, policy=FAST_PASSWORDS)
+
+
+def set_up(db: Database, site_id: str = "TST1", role: str = "site", *,
+           association_name: str = "جمعية مكارم الأخلاق",
+           association_name_en: str = "Makarem Al-Akhlaq Association",
+           **settings: object) -> None:
+    """What the first-run set-up writes: the local site and one active administrator
+    (``admin`` / ``admin-pass-1``).  Without it nothing can be written."""
+    with db.session() as s:
+        s.add(Site(id=site_id, name=f"{site_id} desk", is_local=True, role=role,
+                   association_name=association_name, association_name_en=association_name_en,
+                   settings=dict(settings)))
+        s.add(User(username=ADMIN, full_name=ADMIN_NAME, role=Role.ADMINISTRATOR,
+                   password_hash=password_hash(ADMIN_PASSWORD), language="ar", active=True))
+
+
+def add_user(db: Database, username: str, full_name: str, role: Role, *,
+             active: bool = True) -> None:
+    with db.session() as s:
+        s.add(User(username=username, full_name=full_name, role=role, active=active,
+                   password_hash=password_hash(ADMIN_PASSWORD), language="ar"))
+
+
+def sqlite_database(path: os.PathLike[str] | str, site_id: str | None = "TST1",
+                    role: str = "site") -> Database:
+    """A migrated SQLite database at ``path``, set up as ``site_id`` (None: blank)."""
+    db = Database(f"sqlite:///{path}", passwords=FAST_PASSWORDS)
+    db.upgrade(backup=False)
+    if site_id is not None:
+        set_up(db, site_id, role)
+    return db
 
 
 @contextmanager
-def pg_schema_database(site_id: str, prefix: str = "t") -> Iterator[tuple[Database, str]]:
-    """Yields the database and its URL; the schema is dropped afterwards."""
+def pg_schema_database(site_id: str | None, prefix: str = "t",
+                       role: str = "site") -> Iterator[tuple[Database, str]]:
+    """Yields the database (set up as ``site_id``; None: blank) and its URL; the schema
+    is dropped afterwards."""
     if not PG_URL:
         pytest.skip("MAKAREM_TEST_PG_URL is not set")
     schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
@@ -32,9 +77,11 @@ def pg_schema_database(site_id: str, prefix: str = "t") -> Iterator[tuple[Databa
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     sep = "&" if "?" in PG_URL else "?"
     url = f"{PG_URL}{sep}options=-csearch_path%3D{schema},public"
-    db = Database(url, site_id=site_id, passwords=FAST_PASSWORDS)
+    db = Database(url, passwords=FAST_PASSWORDS)
     try:
         db.upgrade(backup=False)
+        if site_id is not None:
+            set_up(db, site_id, role)
         yield db, url
     finally:
         db.dispose()
@@ -46,22 +93,15 @@ def pg_schema_database(site_id: str, prefix: str = "t") -> Iterator[tuple[Databa
 def become_committee(db: Database) -> None:
     """Let a one-database test play the research committee after the batch has travelled:
     decisions are recorded only at a committee installation (issue 9)."""
-    from makarem_desk.models import Site
-
     with db.session() as s:
-        local = s.query(Site).filter(Site.is_local.is_(True)).first()
-        if local is None:
-            s.add(Site(id=db.site_id, name="لجنة البحث", is_local=True, role="committee"))
-        else:
-            local.role = "committee"
+        local = s.query(Site).filter(Site.is_local.is_(True)).one()  # set up by the fixture
+        local.role = "committee"
     db.forget_installation()
 
 
 def become_site(db: Database) -> None:
     """Back to a counter, where the committee's decision is printed as a letter once the
     decisions batch has travelled back."""
-    from makarem_desk.models import Site
-
     with db.session() as s:
         local = s.query(Site).filter(Site.is_local.is_(True)).one()
         local.role = "site"

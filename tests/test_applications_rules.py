@@ -8,7 +8,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from db_support import become_committee
+from db_support import become_committee, sqlite_database
 from interview_support import COMMITTEE, PNG, RECEPTIONIST, RESEARCHER, person
 from sqlalchemy import select
 
@@ -121,7 +121,7 @@ def test_references_are_readable_and_sequential_per_site(db):
 
 def test_two_counters_sharing_a_database_never_share_a_reference(any_db):
     bid = _setup(any_db)
-    other = Database(str(any_db.url.render_as_string(hide_password=False)), site_id="TST1")
+    other = Database(str(any_db.url.render_as_string(hide_password=False)))  # a 2nd PC
     counters = [any_db, other]
     refs: list[str] = []
     errors: list[BaseException] = []
@@ -246,8 +246,7 @@ def test_program_ids_are_the_same_on_every_site(tmp_path):
 
     ids = []
     for site in ("RYD1", "JED1"):
-        db = Database(f"sqlite:///{tmp_path / site}.sqlite3", site_id=site)
-        db.upgrade(backup=False)
+        db = sqlite_database(tmp_path / f"{site}.sqlite3", site)
         ProgramService(db).load(SYSTEM, FORMS)
         ids.append({p.code: p.id for p in ProgramService(db).list(SYSTEM)})
         db.dispose()
@@ -256,7 +255,7 @@ def test_program_ids_are_the_same_on_every_site(tmp_path):
 
 
 def test_two_counters_loading_programs_at_once(any_db):
-    other = Database(str(any_db.url.render_as_string(hide_password=False)), site_id="TST2")
+    other = Database(str(any_db.url.render_as_string(hide_password=False)))
     errors: list[BaseException] = []
 
     def load(db: Database) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from db_support import set_up
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -68,8 +69,9 @@ def test_upgrade_of_an_older_file_takes_a_backup_first(tmp_path) -> None:  # typ
     from makarem_desk.migrate import run_upgrade
 
     path = tmp_path / "old.sqlite3"
-    db = Database(f"sqlite:///{path}", site_id="TST1")
+    db = Database(f"sqlite:///{path}")
     run_upgrade(db.engine, "0001")  # a database as the first release left it
+    set_up(db)
     with db.session() as s:
         s.add(Beneficiary(first_name="خالد", identity_type=IdentityType.NONE))
     assert db.current_revision() == "0001" != head_revision()

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import phonenumbers
 import pytest
+from db_support import sqlite_database
 from sqlalchemy import func, select
 
 from makarem_desk.db import Database
@@ -133,8 +134,7 @@ def test_demo_rows_are_searchable(demo_db: Database) -> None:
 
 
 def test_same_seed_same_data_and_a_second_run_continues(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    other = Database(f"sqlite:///{tmp_path / 'other.sqlite3'}", site_id="TST1")
-    other.upgrade(backup=False)
+    other = sqlite_database(tmp_path / "other.sqlite3")
     try:
         for d in (db, other):
             DemoGenerator(d, seed=5, today=TODAY).run(200)
@@ -250,8 +250,7 @@ def test_sqlite_fast_insert_stores_exactly_what_core_would(tmp_path, monkeypatch
     paths = []
     for name in ("fast", "core"):
         path = tmp_path / f"{name}.sqlite3"
-        d = Database(f"sqlite:///{path}", site_id="TST1")
-        d.upgrade(backup=False)
+        d = sqlite_database(path)
         gen = DemoGenerator(d, seed=3, today=TODAY)
         gen.rows._id_rng = random.Random(0)  # the same ids in both databases
         if name == "core":

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import json
 
+from db_support import sqlite_database
 from interview_support import script
 
 from makarem_desk.cli import main
+
+
+def _url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """A set-up counter's database (administrator ``admin``, whom the commands act for)."""
+    sqlite_database(tmp_path / "c.sqlite3").dispose()
+    return f"sqlite:///{tmp_path / 'c.sqlite3'}"
 
 
 def _lines(out: str) -> list[dict]:
@@ -14,7 +21,7 @@ def _lines(out: str) -> list[dict]:
 
 
 def test_interview_run_show_list(tmp_path, capsys):
-    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    db = _url(tmp_path)
     steps = script("VOL-EVENTS")
     half = tmp_path / "half.json"
     half.write_text(json.dumps({"language": "en", "steps": steps[:4]}, ensure_ascii=False),
@@ -43,7 +50,7 @@ def test_interview_run_show_list(tmp_path, capsys):
 
 
 def test_invalid_step_exits_1_with_the_problem(tmp_path, capsys):
-    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    db = _url(tmp_path)
     steps = script("FIELD-CONF")[:4]
     steps[3] = {"step": "eligibility", "values": {"target_group_member": "yes"}}
     f = tmp_path / "s.json"
@@ -55,7 +62,7 @@ def test_invalid_step_exits_1_with_the_problem(tmp_path, capsys):
 
 
 def test_script_out_of_order_and_unreadable(tmp_path, capsys):
-    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    db = _url(tmp_path)
     f = tmp_path / "s.json"
     f.write_text(json.dumps([{"step": "identify", "values": {"new": True}}]), encoding="utf-8")
     assert main(["--db", db, "interview", "run", "--script", str(f)]) == 1
@@ -66,7 +73,7 @@ def test_script_out_of_order_and_unreadable(tmp_path, capsys):
 
 
 def test_programs_load_and_list(tmp_path, capsys):
-    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    db = _url(tmp_path)
     assert main(["--db", db, "programs", "load"]) == 0
     assert "added: TRN-ACCOUNTING" in capsys.readouterr().out
     assert main(["--db", db, "programs", "load"]) == 0

@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from db_support import sqlite_database
 from interview_support import script
 from sqlalchemy import func, select
 
@@ -59,6 +60,7 @@ def test_sigkill_after_every_step_resumes_intact(tmp_path):
     steps = script("TRN-ACCOUNTING")
     script_file = tmp_path / "steps.json"
     script_file.write_text(json.dumps(steps, ensure_ascii=False), encoding="utf-8")
+    sqlite_database(tmp_path / "counter.sqlite3").dispose()  # a set-up counter
     db_url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
     draft: str | None = None
     saved: dict[str, dict] = {}  # each step's values as first saved

@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 
 import pytest
+from db_support import set_up
 from sqlalchemy import delete, select, text
 
 from makarem_desk.db import Database
@@ -358,8 +359,9 @@ def test_adjacent_parts_rank_above_scattered_ones(any_db: Database) -> None:
 def test_migration_indexes_people_registered_before_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from makarem_desk.migrate import run_upgrade
 
-    old = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}", site_id="TST1")
+    old = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     run_upgrade(old.engine, "0001")
+    set_up(old)
     wanted = add(old, "هيا", "ناصر", "", "اليامي")
     assert old.current_revision() == "0001"
     old.upgrade(backup=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from db_support import sqlite_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,8 +21,7 @@ MARKS = ["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b", "\u0640"]
 
 @pytest.fixture(scope="module")
 def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    d = Database(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'p.sqlite3'}", site_id="TST1")
-    d.upgrade(backup=False)
+    d = sqlite_database(tmp_path_factory.mktemp("prop") / "p.sqlite3")
     yield d
     d.dispose()
 

@@ -48,8 +48,8 @@ def test_password_hash_is_salted_and_verifies() -> None:
     assert not verify_password("x", "garbage")
 
 
-def test_setup_creates_site_and_admin_once(any_db) -> None:  # type: ignore[no-untyped-def]
-    db = any_db
+def test_setup_creates_site_and_admin_once(any_blank_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_blank_db
     svc = SetupService(db)
     assert svc.needs_setup()
     _setup(db)
@@ -70,15 +70,16 @@ def test_setup_creates_site_and_admin_once(any_db) -> None:  # type: ignore[no-u
      ("association_name", "  ", "Arabic name"), ("admin_password", "short", "at least"),
      ("admin_username", "م", "user name"), ("logo_png", b"GIF89a", "PNG")],
 )
-def test_setup_rejects_bad_input_and_writes_nothing(db, field, value, needle) -> None:  # type: ignore[no-untyped-def]
+def test_setup_rejects_bad_input_and_writes_nothing(blank_db, field, value, needle) -> None:  # type: ignore[no-untyped-def]
+    db = blank_db
     with pytest.raises(UserError) as e:
         _setup(db, **{field: value})
     assert needle in e.value.message and e.value.message_ar != e.value.message
     assert SetupService(db).needs_setup()
 
 
-def test_login_lockout_after_repeated_failures(any_db) -> None:  # type: ignore[no-untyped-def]
-    db = any_db
+def test_login_lockout_after_repeated_failures(any_blank_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_blank_db
     _setup(db)
     now = [datetime(2026, 11, 29, 9, 0, tzinfo=UTC)]
     auth = AuthService(db, clock=lambda: now[0])
@@ -94,8 +95,8 @@ def test_login_lockout_after_repeated_failures(any_db) -> None:  # type: ignore[
         auth.login("nobody", "whatever-pass")
 
 
-def test_admin_manages_users_receptionist_cannot(any_db) -> None:  # type: ignore[no-untyped-def]
-    db = any_db
+def test_admin_manages_users_receptionist_cannot(any_blank_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_blank_db
     _setup(db)
     auth = AuthService(db)
     admin = auth.login("admin", "s3cret-pass")
@@ -118,7 +119,8 @@ def test_admin_manages_users_receptionist_cannot(any_db) -> None:  # type: ignor
         auth.set_active(admin, admin.user_id, False)  # type: ignore[arg-type]
 
 
-def test_change_own_password(db) -> None:  # type: ignore[no-untyped-def]
+def test_change_own_password(blank_db) -> None:  # type: ignore[no-untyped-def]
+    db = blank_db
     _setup(db)
     auth = AuthService(db)
     admin = auth.login("admin", "s3cret-pass")
@@ -128,8 +130,8 @@ def test_change_own_password(db) -> None:  # type: ignore[no-untyped-def]
     assert auth.login("admin", "another-pass").username == "admin"
 
 
-def test_dashboard_today(any_db) -> None:  # type: ignore[no-untyped-def]
-    db = any_db
+def test_dashboard_today(any_blank_db) -> None:  # type: ignore[no-untyped-def]
+    db = any_blank_db
     _setup(db)
     now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
     with db.session() as s:
@@ -171,9 +173,10 @@ def test_dashboard_today(any_db) -> None:  # type: ignore[no-untyped-def]
                         "interviews_waiting": 1}
 
 
-def test_dashboard_counts_beyond_the_listed_rows(db) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_counts_beyond_the_listed_rows(blank_db) -> None:  # type: ignore[no-untyped-def]
     from makarem_desk.services.dashboard import LIST_LIMIT
 
+    db = blank_db
     _setup(db)
     now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
     with db.session() as s:

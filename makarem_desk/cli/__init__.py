@@ -19,6 +19,7 @@ from ..log_privacy import install_identity_mask
 
 # Modules under makarem_desk.cli that each register one or more commands.
 COMMAND_MODULES: tuple[str, ...] = (
+    "setup_cmds",
     "db_cmds",
     "sync_cmds",
     "search_cmds",
@@ -50,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         help="database URL (default: $MAKAREM_DB_URL or a SQLite file in the user data folder)",
+    )
+    parser.add_argument(
+        "--by",
+        metavar="USERNAME",
+        help="the member of staff a command acts for, recorded with what it writes (default: "
+        "the installation's administrator, if there is exactly one); also accepted after "
+        "the command",
     )
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--verbose", "-v", action="store_true", help="log more detail")

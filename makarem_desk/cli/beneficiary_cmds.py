@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from .common import open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json, reading_as
 
 
 def register(sub: Any) -> None:
@@ -30,6 +30,7 @@ def register(sub: Any) -> None:
                    help="check every row and report, but write nothing")
     p.add_argument("--report", type=Path, metavar="REPORT.csv",
                    help="write row, column and problem of every rejected row to this CSV")
+    add_by_option(p)
     p.set_defaults(handler=_import)
 
     b = sub.add_parser("beneficiary", help="show or register one beneficiary")
@@ -37,10 +38,12 @@ def register(sub: Any) -> None:
     show = bsub.add_parser("show", help="show the beneficiary holding an identity number")
     show.add_argument("identity_number", metavar="ID_NUMBER")
     show.add_argument("--json", action="store_true", help="print JSON")
+    add_by_option(show)
     show.set_defaults(handler=_show)
     reg = bsub.add_parser("register", help="register a beneficiary (checked like the form)")
     for name in _REGISTER_OPTIONS:
         reg.add_argument("--" + name.replace("_", "-"), dest=name, metavar="TEXT")
+    add_by_option(reg)
     reg.set_defaults(handler=_register)
 
 
@@ -53,13 +56,13 @@ _REGISTER_OPTIONS = (
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ..services.actor import SYSTEM
     from ..services.beneficiaries import BeneficiaryService
     from ..validation import format_both
 
     db = open_database(args)
     try:
-        view = BeneficiaryService(db).find_by_identity(SYSTEM, args.identity_number)
+        view = BeneficiaryService(db).find_by_identity(reading_as(args, db),
+                                                       args.identity_number)
     finally:
         db.dispose()
     if view is None:
@@ -86,20 +89,20 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _register(args: argparse.Namespace) -> int:
-    from ..services.actor import SYSTEM
     from ..services.beneficiaries import BeneficiaryInput, BeneficiaryService, InvalidBeneficiary
 
     data = BeneficiaryInput(**{k: getattr(args, k) or "" for k in _REGISTER_OPTIONS})
     db = open_database(args)
     try:
+        actor = acting_for(args, db)
         svc = BeneficiaryService(db)
         try:
-            bid = svc.register(SYSTEM, data)
+            bid = svc.register(actor, data)
         except InvalidBeneficiary as exc:
             # Every problem on its own line, like the form shows them at the fields.
             lines = [f"  --{e.field.replace('_', '-')}: {e.message}" for e in exc.errors]
             raise UserError("the beneficiary was not registered:\n" + "\n".join(lines)) from exc
-        view = svc.get(SYSTEM, bid)
+        view = svc.get(actor, bid)
     finally:
         db.dispose()
     print(f"Registered {view.full_name} as {view.reference} ({view.id}).")
@@ -108,20 +111,22 @@ def _register(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ..importer import BeneficiaryImporter
-    from ..services.actor import SYSTEM
 
     if args.report is not None and args.report.resolve() == args.file.resolve():
         raise UserError("The report would overwrite the file being imported; choose another name.")
     db = open_database(args)
     try:
+        # Refused before set-up (and for an unknown --by) before the file is even read; a
+        # dry run writes nothing but reads the registry as that person too.
+        actor = acting_for(args, db)
         importer = BeneficiaryImporter(db)
         started = time.perf_counter()
         progress = _show_progress if sys.stderr.isatty() else None
-        plan = importer.prepare(SYSTEM, args.file, progress)
+        plan = importer.prepare(actor, args.file, progress)
         if args.report is not None:
             # Before writing: an unwritable report path must not follow a committed import.
             plan.write_report(args.report)
-        imported = 0 if args.dry_run else importer.run(SYSTEM, plan, progress)
+        imported = 0 if args.dry_run else importer.run(actor, plan, progress)
         if progress is not None:
             print(file=sys.stderr)
         elapsed = time.perf_counter() - started

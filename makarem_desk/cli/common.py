@@ -9,6 +9,7 @@ from typing import Any
 
 from ..db import Database
 from ..errors import UserError
+from ..services.actor import Actor
 
 
 def open_database(args: argparse.Namespace, *, upgrade: bool = True,
@@ -34,6 +35,26 @@ def open_database(args: argparse.Namespace, *, upgrade: bool = True,
         if backup is not None:
             print(f"Database upgraded; the previous file was kept as {backup}", file=sys.stderr)
     return db
+
+
+def add_by_option(p: argparse.ArgumentParser) -> None:
+    """``--by`` after the command as well as before it (``decide REF --by mona``)."""
+    p.add_argument("--by", metavar="USERNAME", default=argparse.SUPPRESS,
+                   help="the member of staff this command acts for (a user name; default: "
+                   "the installation's administrator, if there is exactly one)")
+
+
+def acting_for(args: argparse.Namespace, db: Database) -> Actor:
+    """The real, active user a writing command acts for (``--by``); exits 1 before the
+    set-up, for an unknown or disabled user, or when the default is ambiguous."""
+    from ..services.setup import SetupService, acting_user
+
+    actor = acting_user(db, getattr(args, "by", None))
+    info = SetupService(db).site_info()
+    if info is not None and info.training:
+        print(f"note: {info.id} is a TRAINING installation (demo data, not real records).",
+              file=sys.stderr)
+    return actor
 
 
 def print_json(data: Any) -> None:

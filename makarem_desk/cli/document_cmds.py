@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
-from .common import open_database
+from .common import acting_for, add_by_option, open_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="if none is on record, prepare the declaration first so the paper "
                    "can be signed on paper and verified")
     _common(p)
+    add_by_option(p)
     p.set_defaults(handler=_declaration)
 
     v = sub.add_parser("verify-declaration", help="check a printed declaration against the record",
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("print-receipt", help="print the receipt slip of an application (PDF)")
     r.add_argument("--reference", required=True, help="e.g. RYD1-2026-000123")
     _common(r)
+    add_by_option(r)
     r.set_defaults(handler=_receipt)
 
     d = sub.add_parser("print-decision", help="print the committee's decision letter (PDF)")
@@ -42,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--send", action="store_true",
                    help="also record the letter as a contact through the letters channel")
     _common(d)
+    add_by_option(d)
     d.set_defaults(handler=_decision)
 
     m = sub.add_parser("print-decisions",
@@ -51,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--send", action="store_true",
                    help="also record each letter as a contact through the letters channel")
     _common(m)
+    add_by_option(m)
     m.set_defaults(handler=_decisions)
 
     w = sub.add_parser("preview-wording",
@@ -82,12 +86,13 @@ def _write(path: Path, pdf: bytes) -> None:
 
 def _declaration(args: argparse.Namespace) -> int:
     from ..documents import service
-    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
+        # Printing is audited, files the PDF with the declaration on record and, with
+        # --record, prepares one: all in the name of the member of staff at the counter.
         result = service.DocumentService(db).declaration_for_identity(
-            SYSTEM, args.national_id, program_code=args.program, language=args.language,
+            acting_for(args, db), args.national_id, program_code=args.program, language=args.language,
             record=args.record, keep_pdf=True)
     finally:
         db.dispose()
@@ -136,11 +141,10 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _receipt(args: argparse.Namespace) -> int:
     from ..documents import service
-    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
-        pdf = service.DocumentService(db).receipt(SYSTEM, args.reference,
+        pdf = service.DocumentService(db).receipt(acting_for(args, db), args.reference,
                                                   language=args.language)
     finally:
         db.dispose()
@@ -150,12 +154,11 @@ def _receipt(args: argparse.Namespace) -> int:
 
 def _decision(args: argparse.Namespace) -> int:
     from ..documents import service
-    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
         pdf = service.DocumentService(db).decision_letter(
-            SYSTEM, args.reference, language=args.language, send=args.send)
+            acting_for(args, db), args.reference, language=args.language, send=args.send)
     finally:
         db.dispose()
     _write(args.out, pdf)
@@ -167,7 +170,6 @@ def _decisions(args: argparse.Namespace) -> int:
 
     from ..documents import service
     from ..documents.facts import KSA
-    from ..services.actor import SYSTEM
     from ..validation.dates import parse_date
 
     day = parse_date(args.since, "since")
@@ -175,7 +177,7 @@ def _decisions(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         pdf, references = service.DocumentService(db).decision_letters_since(
-            SYSTEM, since, language=args.language, send=args.send)
+            acting_for(args, db), since, language=args.language, send=args.send)
     finally:
         db.dispose()
     _write(args.out, pdf)

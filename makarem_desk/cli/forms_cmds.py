@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .common import open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json
 
 
 def register(sub: Any) -> None:
@@ -33,6 +33,7 @@ def register(sub: Any) -> None:
     ps = p.add_subparsers(dest="programs_command", metavar="ACTION", required=True)
     c = ps.add_parser("load", help="load or update the programs from forms/ into the database")
     c.add_argument("--forms", metavar="DIR", help="forms folder (default: the one in use)")
+    add_by_option(c)
     c.set_defaults(handler=_load)
     c = ps.add_parser("list", help="list the programs in the database")
     c.add_argument("--all", action="store_true", help="include inactive programs")
@@ -56,11 +57,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> int:
     from ..checklists import load_forms
-    from ..services.actor import SYSTEM
     from ..services.programs import ProgramService
 
     forms = load_forms(args.forms)
-    report = ProgramService(open_database(args)).load(SYSTEM, forms)
+    db = open_database(args)
+    try:
+        report = ProgramService(db).load(acting_for(args, db), forms)
+    finally:
+        db.dispose()
     for label, codes in (("added", report.added), ("updated", report.updated),
                          ("unchanged", report.unchanged), ("deactivated", report.deactivated)):
         if codes:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from .common import open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json
 
 
 def register(sub: Any) -> None:
@@ -31,9 +31,7 @@ def register(sub: Any) -> None:
     r.add_argument("--script", required=True, type=Path, help="JSON file of steps")
     r.add_argument("--resume", metavar="DRAFT_ID", help="continue this interview draft")
     r.add_argument("--forms", metavar="DIR", help="forms folder (default: the one in use)")
-    r.add_argument("--role", default="receptionist",
-                   choices=["receptionist", "social_researcher", "committee_member",
-                            "administrator"], help="the role to act with")
+    add_by_option(r)
     r.add_argument("--today", help="the counter's date, YYYY-MM-DD (default: today)")
     r.add_argument("--pause", action="store_true", help="wait for a line on stdin after each step")
     r.set_defaults(handler=_run)
@@ -50,13 +48,6 @@ def _read_script(path: Path) -> tuple[list[dict[str, Any]], str]:
     return read_script(path)  # every wrong JSON type named, before anything runs
 
 
-def _actor(role: str) -> Any:
-    from ..models import Role
-    from ..services.actor import Actor
-
-    return Actor(None, "cli", "سطر الأوامر", Role(role))
-
-
 def _run(args: argparse.Namespace) -> int:
     from ..checklists import load_forms
     from ..interview.services import InterviewServices
@@ -69,8 +60,8 @@ def _run(args: argparse.Namespace) -> int:
         raise UserError(f"--today {args.today!r} is not a date (YYYY-MM-DD).") from None
     forms = load_forms(args.forms)  # a broken definition refuses to start (nothing half-loaded)
     db = open_database(args)
+    actor = acting_for(args, db)  # the member of staff conducting it, with their own role
     services = InterviewServices.for_database(db, forms, today=today)
-    actor = _actor(args.role)
     if args.resume:
         session = InterviewSession.resume(services, forms, actor, _uuid(args.resume), today)
         entries = _remaining(entries, session.state.history, session.state.step)

@@ -8,7 +8,8 @@ import time
 import unicodedata
 from typing import Any
 
-from .common import open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json
+from .setup_cmds import add_password_option, admin_password
 
 
 def register(sub: Any) -> None:
@@ -33,7 +34,10 @@ def register(sub: Any) -> None:
         help="fill the database with realistic sample data",
         description=(
             "Add synthetic beneficiaries with their applications, contacts, referrals and "
-            "satisfaction responses — for training and measuring; never on live data."
+            "satisfaction responses — for training and measuring; never on live data.  A "
+            "database never set up is first set up as a TRAINING installation (site TRN1, "
+            "administrator 'trainer'; password from --admin-password-file or "
+            "$MAKAREM_ADMIN_PASSWORD, else a new one is printed)."
         ),
     )
     d.add_argument("--beneficiaries", type=_positive, required=True, metavar="N",
@@ -41,6 +45,8 @@ def register(sub: Any) -> None:
     d.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     d.add_argument("--force", action="store_true",
                    help="add demo data even though the database holds real beneficiaries")
+    add_password_option(d)
+    add_by_option(d)
     d.set_defaults(handler=run_demo)
 
 
@@ -105,9 +111,23 @@ def _pad(text: str, width: int) -> str:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from ..demo import DemoGenerator
+    import secrets
 
+    from ..demo import MAX_BENEFICIARIES, TRAINING_ADMIN, DemoGenerator, set_up_training
+    from ..errors import UserError
+    from ..services.setup import SetupService
+
+    if args.beneficiaries > MAX_BENEFICIARIES:  # before anything is set up
+        raise UserError(f"The number of beneficiaries must be 1 to {MAX_BENEFICIARIES:,}.")
     db = open_database(args)
+    if SetupService(db).site_info() is None:
+        given = admin_password(args, ask=False)
+        password = given or secrets.token_urlsafe(12)
+        info = set_up_training(db, password)
+        told = "the password given" if given else f"the password {password}"
+        print(f"This database was not set up: it is now the TRAINING installation {info.id} "
+              f"({info.association_name_en}); sign in as {TRAINING_ADMIN} with {told}.",
+              file=sys.stderr)
     started = time.perf_counter()
     last = [0.0]
 
@@ -120,7 +140,8 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"  {label}: {done:,}/{total:,} ({pct}%) {now - started:.1f} s", file=sys.stderr)
 
     try:
-        generator = DemoGenerator(db, seed=args.seed, progress=progress)
+        generator = DemoGenerator(db, seed=args.seed, progress=progress,
+                                  actor=acting_for(args, db))
         report = generator.run(args.beneficiaries, force=args.force)
     finally:
         db.dispose()

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from ..services.actor import SYSTEM, Actor
-from .common import open_database
+from ..services.actor import Actor
+from .common import acting_for, add_by_option, open_database
 
 ENV_PASSPHRASE = "MAKAREM_PASSPHRASE"
 
@@ -26,6 +26,7 @@ def register(sub: Any) -> None:
                    "role chosen at set-up; another one is refused)")
     p.add_argument("--name", default="", help="a readable name shown to peers")
     _key_options(p)
+    add_by_option(p)
     p.set_defaults(handler=_keys_init)
 
     p = ksub.add_parser("export-public", help="write this installation's public keys to a file")
@@ -36,10 +37,12 @@ def register(sub: Any) -> None:
     p = ksub.add_parser("trust", help="trust another installation's public keys")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--role", required=True, choices=("site", "committee"))
+    add_by_option(p)
     p.set_defaults(handler=_keys_trust)
 
     p = ksub.add_parser("list", help="show this installation's key fingerprint and trusted peers")
     _key_options(p, passphrase=False)
+    add_by_option(p)
     p.set_defaults(handler=_keys_list)
 
     p = sub.add_parser("export", help="write a signed, encrypted batch of everything changed")
@@ -48,6 +51,7 @@ def register(sub: Any) -> None:
                    help="only the batch for this installation (default: one per trusted peer)")
     p.add_argument("--batch", type=int, metavar="N", help="re-create the earlier batch N")
     _key_options(p)
+    add_by_option(p)
     p.set_defaults(handler=_export)
 
     p = sub.add_parser("import", help="verify, decrypt and merge a batch file")
@@ -55,6 +59,7 @@ def register(sub: Any) -> None:
     p.add_argument("--allow-gap", action="store_true",
                    help="accept a batch although an earlier one from its site is missing")
     _key_options(p)
+    add_by_option(p)
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("decide", help="record the research committee's decision (POL-H5)")
@@ -63,8 +68,7 @@ def register(sub: Any) -> None:
     g.add_argument("--accept", action="store_true")
     g.add_argument("--reject", action="store_true")
     p.add_argument("--reason", required=True, metavar="TEXT")
-    p.add_argument("--by", metavar="NAME",
-                   help="the committee member recorded as deciding (default: the system)")
+    add_by_option(p)  # the user name of the committee member who decides
     p.set_defaults(handler=_decide)
 
 
@@ -103,24 +107,21 @@ def _service(args: argparse.Namespace) -> Any:
     return SyncService(db, KeyStore(getattr(args, "keys_dir", None)))
 
 
-def _actor() -> Actor:
-    # The command line is run by the installation's administrator (the shell account).
-    return SYSTEM
-
-
-def _key_service(args: argparse.Namespace) -> Any:
+def _key_service(args: argparse.Namespace) -> tuple[Any, Actor]:
+    """The keys' service and the administrator the command acts for (``--by``)."""
     from ..sync import KeyStore
     from ..sync.key_service import KeyService
 
-    return KeyService(open_database(args), KeyStore(getattr(args, "keys_dir", None)))
+    db = open_database(args)
+    return KeyService(db, KeyStore(getattr(args, "keys_dir", None))), acting_for(args, db)
 
 
 def _keys_init(args: argparse.Namespace) -> int:
-    svc = _key_service(args)
+    svc, actor = _key_service(args)
     if svc.keys.exists():  # say so before asking for a passphrase
         raise UserError(f"Keys already exist in {svc.keys.dir}; refusing to overwrite them "
                         "(peers trust these keys).")
-    public = svc.create_keys(_actor(), role=args.role, name=args.name,
+    public = svc.create_keys(actor, role=args.role, name=args.name,
                              passphrase=_passphrase(args, confirm=True))
     print(f"Keys created in {svc.keys.dir} for {public.site_id} ({public.role}).")
     print(f"Fingerprint: {public.fingerprint}")
@@ -139,7 +140,8 @@ def _keys_export_public(args: argparse.Namespace) -> int:
 
 
 def _keys_trust(args: argparse.Namespace) -> int:
-    result = _key_service(args).trust(_actor(), args.file, role=args.role)
+    svc, actor = _key_service(args)
+    result = svc.trust(actor, args.file, role=args.role)
     ident = result.identity
     if result.replaced is not None:
         print(f"warning: {ident.site_id} was trusted with other keys (fingerprint "
@@ -150,7 +152,8 @@ def _keys_trust(args: argparse.Namespace) -> int:
 
 
 def _keys_list(args: argparse.Namespace) -> int:
-    overview = _key_service(args).overview(_actor())
+    svc, actor = _key_service(args)
+    overview = svc.overview(actor)
     me = overview.own
     if me is not None:
         print(f"this installation: {me.site_id} ({me.role})  {me.fingerprint}")
@@ -174,8 +177,9 @@ def _progress(args: argparse.Namespace) -> Any:
 
 def _export(args: argparse.Namespace) -> int:
     svc = _service(args)
-    identity = svc.unlock(_actor(), _passphrase(args))
-    for result in svc.export(_actor(), identity, args.out, to=args.to, batch=args.batch,
+    actor = acting_for(args, svc.db)
+    identity = svc.unlock(actor, _passphrase(args))
+    for result in svc.export(actor, identity, args.out, to=args.to, batch=args.batch,
                              progress=_progress(args)):
         plan = result.plan
         if result.path is None:
@@ -191,8 +195,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     svc = _service(args)
-    identity = svc.unlock(_actor(), _passphrase(args))
-    result = svc.import_file(_actor(), identity, args.file, allow_gap=args.allow_gap,
+    actor = acting_for(args, svc.db)
+    identity = svc.unlock(actor, _passphrase(args))
+    result = svc.import_file(actor, identity, args.file, allow_gap=args.allow_gap,
                              progress=_progress(args))
     label = f"batch {result.sequence} from {result.site_id}"
     if result.already_imported:
@@ -215,10 +220,11 @@ def _decide(args: argparse.Namespace) -> int:
     from ..sync import CommitteeService
 
     db = open_database(args)
-    actor = _actor()
-    if args.by and args.by.strip():
-        actor = Actor(None, "cli", " ".join(args.by.split()), actor.role)
+    # A real committee member (or the committee's administrator), whose role the service
+    # checks and whose name the decision and its letter carry -- never a typed-in name.
+    actor = acting_for(args, db)
     CommitteeService(db).decide(actor, args.reference, accepted=bool(args.accept),
                                 reason=args.reason)
-    print(f"{args.reference}: {'accepted' if args.accept else 'rejected'}")
+    print(f"{args.reference}: {'accepted' if args.accept else 'rejected'} by "
+          f"{actor.full_name} ({actor.username})")
     return 0

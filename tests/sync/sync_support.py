@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from db_support import pg_schema_database
+from db_support import pg_schema_database, set_up, sqlite_database
 from sqlalchemy import select
 
 from makarem_desk.db import Database
@@ -91,24 +91,21 @@ class Installation:
 
 @contextmanager
 def database(kind: str, site_id: str, folder: Path) -> Iterator[tuple[Database, str]]:
+    """A blank installation's database (``install`` sets it up)."""
     if kind == "sqlite":
-        url = f"sqlite:///{folder / (site_id + '.sqlite3')}"
-        db = Database(url, site_id=site_id)
-        db.upgrade(backup=False)
+        db = sqlite_database(folder / (site_id + ".sqlite3"), site_id=None)
         try:
-            yield db, url
+            yield db, db.url.render_as_string(hide_password=False)
         finally:
             db.dispose()
         return
-    with pg_schema_database(site_id, prefix="t_sync") as (db, url):
+    with pg_schema_database(None, prefix="t_sync") as (db, url):
         yield db, url
 
 
 def install(db: Database, url: str, site_id: str, keys: KeyMaterial, folder: Path,
             trusts: tuple[str, ...]) -> Installation:
-    with db.session() as s:
-        s.add(Site(id=site_id, name=f"{site_id} desk", is_local=True, role=ROLES[site_id],
-                   association_name="جمعية مكارم الأخلاق"))
+    set_up(db, site_id, ROLES[site_id])
     kdir = folder / f"keys-{site_id}"
     shutil.copytree(keys[site_id].dir, kdir)
     svc = SyncService(db, KeyStore(kdir))

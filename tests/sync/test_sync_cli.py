@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from db_support import add_user, sqlite_database
 from sqlalchemy import func, insert, select, update
 from sync_support import PASSPHRASES, add_case, snapshot, status_of
 
@@ -23,7 +24,7 @@ from makarem_desk.models import (
     Beneficiary,
     ChangeCounter,
     IdentityType,
-    Site,
+    Role,
     SyncBatch,
 )
 from makarem_desk.services.actor import SYSTEM
@@ -34,12 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _db(path: Path, site: str, role: str = "site") -> tuple[Database, str]:
-    url = f"sqlite:///{path}"
-    db = Database(url, site_id=site)
-    db.upgrade(backup=False)
-    with db.session() as s:
-        s.add(Site(id=site, name=f"{site} desk", is_local=True, role=role))
-    return db, url
+    db = sqlite_database(path, site, role)
+    return db, db.url.render_as_string(hide_password=False)
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -101,9 +98,19 @@ def test_cli_keys_export_import_decide_round_trip(tmp_path, capsys, monkeypatch)
     code, out, _ = _run(capsys, "--db", murl, "import", str(batch), "--keys-dir", mk)
     assert code == 0 and "already imported; nothing changed" in out
 
-    code, out, _ = _run(capsys, "--db", murl, "decide", ref, "--accept", "--reason", "مستوفٍ",
+    # The decision is made by a committee member named by user name, never a typed name.
+    add_user(mdb, "mona", "د. منى العمري", Role.COMMITTEE_MEMBER)
+    add_user(mdb, "reem", "ريم الدوسري", Role.RECEPTIONIST)
+    code, _, err = _run(capsys, "--db", murl, "decide", ref, "--accept", "--reason", "مستوفٍ",
                         "--by", "د. منى العمري")
-    assert code == 0 and "accepted" in out
+    assert code == 1 and "no user has this user name" in err
+    code, _, err = _run(capsys, "--db", murl, "decide", ref, "--accept", "--reason", "مستوفٍ",
+                        "--by", "reem")
+    assert code == 1 and "not allowed" in err and "Traceback" not in err
+    assert status_of(mdb, ref) is ApplicationStatus.SUBMITTED
+    code, out, _ = _run(capsys, "--db", murl, "decide", ref, "--accept", "--reason", "مستوفٍ",
+                        "--by", "mona")
+    assert code == 0 and "accepted by د. منى العمري (mona)" in out
     code, _, err = _run(capsys, "--db", murl, "decide", "RYD1-0000-000000", "--reject",
                         "--reason", "x")
     assert code == 1 and "Traceback" not in err

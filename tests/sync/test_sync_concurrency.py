@@ -15,7 +15,7 @@ from makarem_desk.sync import KeyStore, SyncService
 
 
 def _second_desk(inst):  # type: ignore[no-untyped-def]
-    db = Database(inst.url, site_id=inst.site_id)
+    db = Database(inst.url)  # the same installation, from a second PC
     return db, SyncService(db, KeyStore(inst.keys_dir))
 
 

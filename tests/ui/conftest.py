@@ -22,6 +22,12 @@ RECEPTION_PW = "reem-pass-1"
 
 
 @pytest.fixture
+def db(blank_db):  # type: ignore[no-untyped-def]
+    """The interface is set up through its first-run screen or service: it starts blank."""
+    return blank_db
+
+
+@pytest.fixture
 def desk_app(qapp):  # type: ignore[no-untyped-def]
     """The QApplication with the interface's language, fonts and style (Arabic)."""
     from makarem_desk.ui.i18n import apply_language

@@ -30,6 +30,7 @@ from .decisions import check_decisions_members, merge_decisions
 from .errors import BatchHeld, BatchRefused, SyncError
 from .keys import PrivateIdentity
 from .merge import MergeContext, merge_table
+from .missing import missing_programs, refuse_missing_programs
 from .records import TABLES
 from .trust import TrustStore
 
@@ -201,6 +202,9 @@ class Importer:
                     .order_by(SyncBatch.sequence.desc()).limit(1)
                 )
                 aliases = dict((site_row.settings or {}).get("aliases", {})) if site_row else {}
+                lacking = missing_programs(s, contents, aliases)
+                if lacking:  # said plainly, instead of the database's foreign-key error
+                    raise refuse_missing_programs(env.site_id, env.sequence, lacking)
                 ctx = MergeContext(
                     my_site=identity.public.site_id,
                     from_site=env.site_id,

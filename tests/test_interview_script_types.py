@@ -8,15 +8,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from db_support import sqlite_database
 from interview_support import script
 
 from makarem_desk.cli import main
 
 
+def _set_up_url(tmp_path: Path) -> str:
+    """A counter set up as the first run leaves it: nothing is written before that."""
+    if not (tmp_path / "c.sqlite3").exists():
+        sqlite_database(tmp_path / "c.sqlite3").dispose()
+    return f"sqlite:///{tmp_path / 'c.sqlite3'}"
+
+
 def _fails(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: Any) -> str:
     f = tmp_path / "s.json"
     f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    db = _set_up_url(tmp_path)
     code = main(["--db", db, "interview", "run", "--script", str(f), "--today", "2026-11-29"])
     err = capsys.readouterr().err
     assert code == 1, err
@@ -80,7 +88,7 @@ def test_wrong_value_types_name_the_field(tmp_path: Path, capsys: pytest.Capture
 def test_bad_today_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "s.json"
     f.write_text(json.dumps(STEPS[:1]), encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    db = _set_up_url(tmp_path)
     assert main(["--db", db, "interview", "run", "--script", str(f), "--today",
                  "2026-13-01"]) == 1
     err = capsys.readouterr().err
@@ -91,7 +99,7 @@ def test_the_correct_script_still_runs(tmp_path: Path, capsys: pytest.CaptureFix
     f = tmp_path / "s.json"
     f.write_text(json.dumps({"language": "en", "steps": STEPS}, ensure_ascii=False),
                  encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    db = _set_up_url(tmp_path)
     assert main(["--db", db, "interview", "run", "--script", str(f), "--today",
                  "2026-11-29"]) == 0
     end = json.loads(capsys.readouterr().out.splitlines()[-1])

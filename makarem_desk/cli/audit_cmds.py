@@ -8,16 +8,16 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from ..errors import UserError
-from ..services.actor import SYSTEM
 from ..services.audit_trail import AuditService
 from ..services.declarations import KSA
-from .common import open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("audit", help="read and verify the audit trail")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = asub.add_parser("verify", help="check the hash chain; exit 1 naming the first broken event")
+    add_by_option(v)
     v.set_defaults(handler=_verify)
     s = asub.add_parser("show", help="list audit events, newest first")
     s.add_argument("--since", metavar="DATE", help="from this day (YYYY-MM-DD), inclusive")
@@ -28,12 +28,13 @@ def register(sub: Any) -> None:
     s.add_argument("--user", help="only events of this user name")
     s.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
     s.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    add_by_option(s)
     s.set_defaults(handler=_show)
 
 
 def _verify(args: argparse.Namespace) -> int:
     db = open_database(args)
-    report = AuditService(db).verify(SYSTEM)
+    report = AuditService(db).verify(acting_for(args, db))
     if report.ok:
         print(f"Audit trail intact: {report.events} events, every link verified.")
         return 0
@@ -59,7 +60,7 @@ def _show(args: argparse.Namespace) -> int:
         raise UserError("--limit must be at least 1.")
     db = open_database(args)
     rows = AuditService(db).events(
-        SYSTEM, since=_day(args.since), until=_day(args.until, end=True), entity=args.entity,
+        acting_for(args, db), since=_day(args.since), until=_day(args.until, end=True), entity=args.entity,
         entity_id=args.entity_id, action=args.action, username=args.user, limit=args.limit,
     )
     if args.json:

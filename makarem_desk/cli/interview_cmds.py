@@ -37,8 +37,10 @@ def register(sub: Any) -> None:
     r.set_defaults(handler=_run)
     s = isub.add_parser("show", help="print a draft's state as JSON")
     s.add_argument("draft_id")
+    add_by_option(s)
     s.set_defaults(handler=_show)
     ls = isub.add_parser("list", help="list open interview drafts")
+    add_by_option(ls)
     ls.set_defaults(handler=_list)
 
 
@@ -116,10 +118,10 @@ def _uuid(raw: str) -> uuid.UUID:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ..services.actor import SYSTEM
     from ..services.drafts import DraftService
 
-    d = DraftService(open_database(args)).load(SYSTEM, _uuid(args.draft_id))
+    db = open_database(args)
+    d = DraftService(db).load(acting_for(args, db), _uuid(args.draft_id))
     print_json({"id": str(d.id), "kind": d.kind, "step": d.step, "status": d.status,
                 "application_id": str(d.application_id) if d.application_id else None,
                 "state": d.state})
@@ -127,9 +129,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from ..services.actor import SYSTEM
     from ..services.drafts import DraftService
 
-    for d in DraftService(open_database(args)).open_drafts(SYSTEM):
+    db = open_database(args)
+    for d in DraftService(db).open_drafts(acting_for(args, db)):
         print(f"{d.id}  {d.kind:<10} {d.step:<13} {d.updated_at:%Y-%m-%d %H:%M}")
     return 0

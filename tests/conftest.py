@@ -43,7 +43,7 @@ def db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def blank_db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
     """A migrated SQLite database that was never set up."""
-    d = sqlite_database(tmp_path / "test.sqlite3", site_id=None)
+    d = sqlite_database(tmp_path / "blank.sqlite3", site_id=None)
     yield d
     d.dispose()
 
@@ -70,7 +70,7 @@ def any_db(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-
 def any_blank_db(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
     """A database never set up, on SQLite and on PostgreSQL."""
     if request.param == "sqlite":
-        d = sqlite_database(tmp_path / "test.sqlite3", site_id=None)
+        d = sqlite_database(tmp_path / "blank.sqlite3", site_id=None)
         yield d
         d.dispose()
     else:

@@ -262,3 +262,28 @@ def test_demo_takes_the_training_password_when_given(blank_db: Database, capsys,
     code, _, err = _run(capsys, "--db", _url(blank_db), "demo", "--beneficiaries", "3")
     assert code == 0 and "with the password given" in err and "training-pass-1" not in err
     assert AuthService(blank_db).login("trainer", "training-pass-1").username == "trainer"
+
+
+def test_backup_names_the_person_and_a_new_pc_is_restored_without_one(db: Database,
+                                                                      tmp_path: Path,
+                                                                      capsys) -> None:  # type: ignore[no-untyped-def]
+    from db_support import sqlite_database
+
+    add_user(db, "reem", "ريم الدوسري", Role.RECEPTIONIST)
+    copy = tmp_path / "copy.sqlite3"
+    code, _, err = _run(capsys, "--db", _url(db), "backup", "--out", str(copy), "--by", "reem")
+    assert code == 1 and "may not do this" in err and not copy.exists()
+    assert _run(capsys, "--db", _url(db), "backup", "--out", str(copy))[0] == 0
+    with db.reader() as s:
+        made = s.scalars(select(AuditEvent).where(AuditEvent.action == "backup_made")).one()
+        assert made.username == "admin"
+    # A new PC, never set up: nobody can be looked up there, yet its data comes back.
+    (tmp_path / "new").mkdir()
+    sqlite_database(tmp_path / "new" / "makarem.sqlite3", site_id=None).dispose()
+    new_url = f"sqlite:///{tmp_path / 'new' / 'makarem.sqlite3'}"
+    code, out, err = _run(capsys, "--db", new_url, "restore", str(copy))
+    assert code == 0, err
+    assert "installation TST1" in out
+    restored = Database(new_url)
+    assert restored.site_id == "TST1"
+    restored.dispose()

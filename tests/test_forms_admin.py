@@ -36,6 +36,12 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def db(blank_db: Database) -> Database:
+    """Set up below through the service, as the first run does."""
+    return blank_db
+
+
+@pytest.fixture
 def admin(db: Database) -> Actor:
     SetupService(db).complete(SetupInput(
         site_code="RYD1", association_name="جمعية مكارم الأخلاق الخيرية",

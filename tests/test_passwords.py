@@ -76,7 +76,8 @@ def test_malformed_hashes_never_verify(stored: str) -> None:
     assert not verify_password(PASSWORD, stored)
 
 
-def test_sign_in_upgrades_a_legacy_hash_once(db: Database) -> None:
+def test_sign_in_upgrades_a_legacy_hash_once(blank_db: Database) -> None:
+    db = blank_db  # set up here, through the service
     _setup(db)
     legacy = _legacy_scrypt(PASSWORD)
     _set_hash(db, legacy)
@@ -95,7 +96,8 @@ def test_sign_in_upgrades_a_legacy_hash_once(db: Database) -> None:
     assert _hash_of(db) == upgraded and len(_upgrade_events(db)) == 1
 
 
-def test_sign_in_moves_a_hash_to_the_current_parameters(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_moves_a_hash_to_the_current_parameters(blank_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = blank_db  # set up here, through the service
     _setup(db)  # hashed under FAST_PASSWORDS
     stronger = PasswordPolicy(time_cost=2, memory_kib=64, parallelism=1)
     later = Database(db.url.render_as_string(hide_password=False), passwords=stronger)
@@ -106,7 +108,8 @@ def test_sign_in_moves_a_hash_to_the_current_parameters(db: Database, tmp_path) 
         later.dispose()
 
 
-def test_unknown_user_is_refused_like_a_wrong_password(db: Database) -> None:
+def test_unknown_user_is_refused_like_a_wrong_password(blank_db: Database) -> None:
+    db = blank_db  # set up here, through the service
     _setup(db)
     auth = AuthService(db)
     for name in ("nobody", "admin"):
@@ -114,6 +117,7 @@ def test_unknown_user_is_refused_like_a_wrong_password(db: Database) -> None:
             auth.login(name, "wrong password")
 
 
-def test_new_and_reset_passwords_use_the_database_policy(db: Database) -> None:
+def test_new_and_reset_passwords_use_the_database_policy(blank_db: Database) -> None:
+    db = blank_db  # set up here, through the service
     _setup(db)
     assert describe_hash(_hash_of(db)) == "argon2id m=8,t=1,p=1"

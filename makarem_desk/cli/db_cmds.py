@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..services.actor import SYSTEM
-from .common import open_database
+from ..db import Database
+from ..services.actor import SYSTEM, Actor
+from .common import acting_for, add_by_option, open_database
 
 
 def register(sub: Any) -> None:
@@ -17,6 +18,7 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=Path, metavar="FILE",
                    help="the copy to write (a file, or a folder to put it in; default: "
                         "backups/ beside the database)")
+    add_by_option(p)
     p.set_defaults(handler=_backup)
     p = sub.add_parser("restore", help="replace the database by a backup, after checking it "
                                        "(the replaced file is kept)")
@@ -25,7 +27,21 @@ def register(sub: Any) -> None:
                    help="accept a backup of another installation (another site code)")
     p.add_argument("--check", action="store_true",
                    help="only check FILE and say what it holds; change nothing")
+    add_by_option(p)
     p.set_defaults(handler=_restore)
+
+
+def _keeper(args: argparse.Namespace, db: Database) -> Actor:
+    """Who backs up or restores: named like for any other command when the database in
+    place can name them.  A restore is also how a damaged database is mended and how a new
+    PC, never set up, gets its data: then no user can be looked up, and the system acts --
+    the one case where no person can be named (the restore is audited all the same)."""
+    from ..restore import database_readable
+    from ..services.setup import SetupService
+
+    if database_readable(db) and SetupService(db).site_info() is not None:
+        return acting_for(args, db)
+    return SYSTEM
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -40,7 +56,7 @@ def _backup(args: argparse.Namespace) -> int:
     db = open_database(args)
     if not db.is_sqlite:
         raise pg_dump_advice(db)
-    info = BackupService(db).backup_now(SYSTEM, args.out)
+    info = BackupService(db).backup_now(_keeper(args, db), args.out)
     print(info.path)
     return 0
 
@@ -55,13 +71,14 @@ def _restore(args: argparse.Namespace) -> int:
             raise pg_dump_advice(db)
         svc = BackupService(db)
         if args.check:
-            facts = svc.check_file(SYSTEM, args.file,
+            facts = svc.check_file(_keeper(args, db), args.file,
                                    other_installation=args.other_installation)
             print(f"{args.file}: a sound Makarem Desk database of installation "
                   f"{facts.site_id or '(never set up)'}, schema revision {facts.revision}; "
                   "it can be restored.")
             return 0
-        result = svc.restore(SYSTEM, args.file, other_installation=args.other_installation)
+        result = svc.restore(_keeper(args, db), args.file,
+                             other_installation=args.other_installation)
     finally:
         db.dispose()
     print(f"Restored {result.source} (installation {result.facts.site_id or '(never set up)'}, "

@@ -20,13 +20,16 @@ def register(sub: Any) -> None:
                       "change; exit 1 if it has problems")
     c.add_argument("dir", help="the candidate forms folder")
     c.add_argument("--json", action="store_true", help="print JSON")
+    add_by_option(c)
     c.set_defaults(handler=_preview)
     c = fs.add_parser("apply", help="install a forms folder in place of the one in use "
                       "(administrators; the previous version is kept)")
     c.add_argument("dir", help="the forms folder to install")
+    add_by_option(c)
     c.set_defaults(handler=_apply)
     c = fs.add_parser("history", help="the installed forms versions, newest first")
     c.add_argument("--json", action="store_true", help="print JSON")
+    add_by_option(c)
     c.set_defaults(handler=_history)
 
     p = sub.add_parser("programs", help="the association's programs (defined in forms/)")
@@ -88,11 +91,10 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _forms_admin(args: argparse.Namespace) -> tuple[Any, Any]:
-    from ..services.actor import SYSTEM
     from ..services.forms_admin import FormsAdminService
 
-    # Until the command line names the person it acts for (--by), the system acts.
-    return FormsAdminService(open_database(args)), SYSTEM
+    db = open_database(args)
+    return FormsAdminService(db), acting_for(args, db)
 
 
 def _preview(args: argparse.Namespace) -> int:

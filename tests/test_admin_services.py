@@ -18,6 +18,17 @@ from makarem_desk.services.site_settings import DEFAULT_IDLE_LOCK_MINUTES, SiteS
 ADMIN_PW, STAFF_PW = "admin-pass-1", "staff-pass-1"
 
 
+@pytest.fixture
+def db(blank_db):  # type: ignore[no-untyped-def]
+    """Set up in each test through the service, as the first run does."""
+    return blank_db
+
+
+@pytest.fixture
+def any_db(any_blank_db):  # type: ignore[no-untyped-def]
+    return any_blank_db
+
+
 def _setup(db, role: str = "site") -> AuthService:  # type: ignore[no-untyped-def]
     SetupService(db).complete(SetupInput(
         site_code="RYD1", association_name="جمعية مكارم", association_name_en="Makarem",

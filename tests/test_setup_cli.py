@@ -140,7 +140,7 @@ def test_the_public_key_file_carries_the_installation_role(blank_db: Database, t
     assert _run(capsys, "--db", url, *SETUP)[0] == 0
     keys = str(tmp_path / "keys")
     code, _, err = _run(capsys, "--db", url, "keys", "init", "--role", "site", "--keys-dir", keys)
-    assert code == 1 and "set up as 'committee'" in err
+    assert code == 1 and "set up as a committee installation" in err
     code, out, err = _run(capsys, "--db", url, "keys", "init", "--keys-dir", keys)
     assert code == 0 and "COM1 (committee)" in out, err
     pub = tmp_path / "COM1.pub.json"

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from db_support import sqlite_database
 from sqlalchemy import select
 
 from makarem_desk.cli import main
 from makarem_desk.db import Database
 from makarem_desk.errors import PermissionDenied
-from makarem_desk.models import AuditEvent, Role, Site
+from makarem_desk.models import AuditEvent, Role
 from makarem_desk.services.actor import SYSTEM, Actor
 from makarem_desk.sync import KeyStore, SyncError
 from makarem_desk.sync.key_service import KeyService
@@ -21,11 +22,7 @@ PASS = "a-long-passphrase"
 
 
 def _installation(tmp_path, site: str, role: str) -> Database:  # type: ignore[no-untyped-def]
-    db = Database(f"sqlite:///{tmp_path / (site + '.sqlite3')}", site_id=site)
-    db.upgrade(backup=False)
-    with db.session() as s:
-        s.add(Site(id=site, name=f"{site} desk", is_local=True, role=role))
-    return db
+    return sqlite_database(tmp_path / (site + ".sqlite3"), site, role)  # set up, as at first run
 
 
 def _actions(db: Database) -> list[tuple[str, dict]]:  # type: ignore[type-arg]

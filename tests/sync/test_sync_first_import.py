@@ -48,7 +48,7 @@ def _set_up(db, site: str) -> None:  # type: ignore[no-untyped-def]
         site_code=site, association_name="جمعية مكارم الأخلاق",
         association_name_en="Makarem Association", admin_username="admin",
         admin_full_name="مدير النظام", admin_password="admin-pass-1",
-        installation_role=ROLES[site]))
+        role=ROLES[site]))
 
 
 def _programs(db) -> set[str]:  # type: ignore[no-untyped-def]

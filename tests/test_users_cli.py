@@ -21,6 +21,12 @@ ADMIN_PW = "admin-pass-1"
 
 
 @pytest.fixture
+def db(blank_db: Database) -> Database:
+    """Set up below through the service, as the first run does."""
+    return blank_db
+
+
+@pytest.fixture
 def url(db: Database, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.delenv(users_cmds.PASSWORD_ENV, raising=False)
     SetupService(db).complete(SetupInput(
@@ -65,7 +71,7 @@ def test_add_then_list(db: Database, url: str, tmp_path: Path,
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith("reem\treceptionist\ten\tactive\tريم الدوسري") for line in lines)
     [created] = [e for e in events(db, "user_created") if e.details["username"] == "reem"]
-    assert created.username == "system"  # the command line's actor, never a made-up name
+    assert created.username == "admin"  # the command line acts for the administrator
 
 
 def test_password_from_the_environment_and_taken_names(
@@ -150,15 +156,17 @@ def test_an_unknown_user_is_named(db: Database, url: str,
 
 def test_the_last_active_administrator_is_kept(db: Database, url: str, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(url, "disable", "admin") == 1
-    assert "last active administrator" in capsys.readouterr().err
+    assert run(url, "disable", "admin") == 1  # the command acts for admin: their own account
+    assert "cannot disable your own account" in capsys.readouterr().err
     assert run(url, "set-role", "admin", "receptionist") == 1
     assert "last active administrator" in capsys.readouterr().err
     assert users(db)["admin"] == ("administrator", True)
     # With a second administrator either of them may step down.
     assert run(url, "add", "nora", "--name", "نورة", "--role", "administrator",
                "--password-file", pw_file(tmp_path, "nora-pass-1")) == 0
-    assert run(url, "set-role", "admin", "receptionist") == 0
+    assert run(url, "set-role", "admin", "receptionist") == 1  # two of them: who acts?
+    assert "--by USERNAME" in capsys.readouterr().err
+    assert run(url, "set-role", "admin", "receptionist", "--by", "nora") == 0
     assert run(url, "disable", "nora") == 1  # now nora is the last one
     assert users(db) == {"admin": ("receptionist", True), "nora": ("administrator", True)}
 

@@ -17,7 +17,7 @@ from typing import Any
 from ..db import Database
 from ..errors import UserError
 from ..models import Role
-from ..services.actor import SYSTEM, Actor
+from ..services.actor import Actor
 from ..services.auth import (
     LANGUAGES,
     AuthService,
@@ -26,8 +26,7 @@ from ..services.auth import (
     check_password,
     check_username,
 )
-from ..services.setup import SetupService
-from .common import open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json
 
 PASSWORD_ENV = "MAKAREM_USER_PASSWORD"
 ROLES = tuple(r.value for r in Role)
@@ -48,23 +47,27 @@ def register(sub: Any) -> None:
     q.add_argument("--language", default="ar", type=str.lower, choices=LANGUAGES,
                    help="the language of their window (default: ar)")
     _password_option(q)
+    add_by_option(q)
     q.set_defaults(handler=_add)
 
     for action, verb in (("disable", "stop an account signing in (its records stay)"),
                          ("enable", "let a disabled account sign in again")):
         q = usub.add_parser(action, help=verb)
         q.add_argument("username", metavar="USERNAME")
+        add_by_option(q)
         q.set_defaults(handler=_set_active, active=action == "enable")
 
     q = usub.add_parser("reset-password", help="give an account a new password")
     q.add_argument("username", metavar="USERNAME")
     _password_option(q)
+    add_by_option(q)
     q.set_defaults(handler=_reset_password)
 
     q = usub.add_parser("set-role", help="give an account another role")
     q.add_argument("username", metavar="USERNAME")
     q.add_argument("role", metavar="ROLE", type=str.lower, choices=ROLES,
                    help=" | ".join(ROLES))
+    add_by_option(q)
     q.set_defaults(handler=_set_role)
 
 
@@ -75,11 +78,8 @@ def _password_option(p: argparse.ArgumentParser) -> None:
 
 
 def _actor(args: argparse.Namespace, db: Database) -> Actor:
-    """Who the command acts for: the one place to switch to ``--by USERNAME``."""
-    if SetupService(db).site_info() is None:  # nothing is written before the set-up
-        raise UserError("This installation is not set up yet: finish the set-up first (the "
-                        "window, or `makarem-desk setup`).")
-    return SYSTEM
+    """The administrator the command acts for (``--by``; refused before the set-up)."""
+    return acting_for(args, db)
 
 
 # -- the commands --------------------------------------------------------------------------

@@ -28,6 +28,15 @@ def db(blank_db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def pg_db():  # type: ignore[no-untyped-def]
+    """Blank too, on PostgreSQL."""
+    from db_support import pg_schema_database
+
+    with pg_schema_database(None) as (d, _url):
+        yield d
+
+
+@pytest.fixture
 def desk_app(qapp):  # type: ignore[no-untyped-def]
     """The QApplication with the interface's language, fonts and style (Arabic)."""
     from makarem_desk.ui.i18n import apply_language

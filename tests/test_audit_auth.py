@@ -13,6 +13,11 @@ from makarem_desk.services.setup import SetupInput, SetupService
 
 
 @pytest.fixture
+def db(blank_db: Database) -> Database:
+    """Set up in the test through the service, as the first run does."""
+    return blank_db
+
+@pytest.fixture
 def auth(db: Database) -> AuthService:
     SetupService(db).complete(SetupInput("RYD1", "جمعية مكارم", "Makarem", "admin", "مدير النظام",
                                          "s3cret-pass"))

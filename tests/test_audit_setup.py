@@ -14,6 +14,12 @@ from makarem_desk.services.setup import SetupInput, SetupService
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20
 
 
+
+@pytest.fixture
+def db(blank_db: Database) -> Database:
+    """Set up in the test through the service, as the first run does."""
+    return blank_db
+
 def test_setup_and_letterhead_changes_are_audited(db: Database) -> None:
     setup = SetupService(db)
     setup.complete(SetupInput("RYD1", "جمعية مكارم", "Makarem", "admin", "مدير النظام",

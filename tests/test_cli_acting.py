@@ -66,7 +66,7 @@ def _writing_commands(tmp: Path) -> dict[str, list[str]]:
     keys = str(tmp / "keys")
     return {
         "programs load": ["programs", "load"],
-        "beneficiary register": ["beneficiary", "register", "--first-name", "محمد",
+        "beneficiary_registered": ["beneficiary", "register", "--first-name", "محمد",
                                  "--family-name", "الغامدي", "--identity-number", "1000000008",
                                  "--gender", "ذكر"],
         "import-beneficiaries": ["import-beneficiaries", str(csv)],
@@ -85,7 +85,7 @@ def _writing_commands(tmp: Path) -> dict[str, list[str]]:
     }
 
 
-COMMANDS = ["programs load", "beneficiary register", "import-beneficiaries", "interview run",
+COMMANDS = ["programs load", "beneficiary_registered", "import-beneficiaries", "interview run",
             "declaration", "print-decision --send", "print-decisions --send", "keys init",
             "keys trust", "export", "import", "decide"]
 
@@ -185,7 +185,7 @@ def test_commands_act_for_the_user_named_by_by(db: Database, capsys) -> None:  #
     assert _run(capsys, "--db", url, "--by", "Reem", *REGISTER)[0] == 0  # before the command
     with db.reader() as s:
         event = s.scalars(select(AuditEvent)
-                          .where(AuditEvent.action == "beneficiary.register")).one()
+                          .where(AuditEvent.action == "beneficiary_registered")).one()
         reem = s.scalars(select(User).where(User.username == "reem")).one()
         assert (event.username, event.user_id) == ("reem", reem.id)
         assert s.scalars(select(Beneficiary.site_id)).one() == "TST1"
@@ -196,7 +196,7 @@ def test_default_is_the_only_administrator_else_by_is_asked_for(db: Database, ca
     assert _run(capsys, "--db", url, *REGISTER)[0] == 0
     with db.reader() as s:
         assert s.scalars(select(AuditEvent.username)
-                         .where(AuditEvent.action == "beneficiary.register")).one() == "admin"
+                         .where(AuditEvent.action == "beneficiary_registered")).one() == "admin"
     add_user(db, "admin2", "مدير ثان", Role.ADMINISTRATOR)
     code, _, err = _run(capsys, "--db", url, "programs", "load")
     assert code == 1 and "2 active administrators" in err and "--by USERNAME" in err

@@ -57,6 +57,18 @@ def acting_for(args: argparse.Namespace, db: Database) -> Actor:
     return actor
 
 
+def reading_as(args: argparse.Namespace, db: Database) -> Actor:
+    """Who a read is made for: like ``acting_for`` once the installation is set up.  Before
+    it there is nobody to name and nothing to read, and no person acts: the system reads
+    (and finds nothing), so that e.g. ``search`` or ``users list`` still answer."""
+    from ..services.actor import SYSTEM
+    from ..services.setup import SetupService
+
+    if SetupService(db).site_info() is None:
+        return SYSTEM
+    return acting_for(args, db)
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .common import acting_for, add_by_option, open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json, reading_as
 
 
 def register(sub: Any) -> None:
@@ -41,6 +41,7 @@ def register(sub: Any) -> None:
     c = ps.add_parser("list", help="list the programs in the database")
     c.add_argument("--all", action="store_true", help="include inactive programs")
     c.add_argument("--json", action="store_true", help="print JSON")
+    add_by_option(c)
     c.set_defaults(handler=_list)
 
 
@@ -76,10 +77,10 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from ..services.actor import SYSTEM
     from ..services.programs import ProgramService
 
-    programs = ProgramService(open_database(args)).list(SYSTEM, active_only=not args.all)
+    db = open_database(args)
+    programs = ProgramService(db).list(reading_as(args, db), active_only=not args.all)
     if args.json:
         print_json([{"code": p.code, "name_ar": p.name_ar, "name_en": p.name_en,
                      "category": p.category.value, "active": p.active} for p in programs])

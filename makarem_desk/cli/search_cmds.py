@@ -8,7 +8,7 @@ import time
 import unicodedata
 from typing import Any
 
-from .common import acting_for, add_by_option, open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json, reading_as
 from .setup_cmds import add_password_option, admin_password
 
 
@@ -27,6 +27,7 @@ def register(sub: Any) -> None:
     p.add_argument("--limit", type=_positive, default=20,
                    help="most results to show (default 20, at most 500)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
+    add_by_option(p)
     p.set_defaults(handler=run_search)
 
     d = sub.add_parser(
@@ -62,11 +63,11 @@ def _positive(raw: str) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from ..search import SearchService
-    from ..services.actor import SYSTEM
 
     db = open_database(args)
     try:
-        hits = SearchService(db).search(SYSTEM, " ".join(args.query), limit=args.limit)
+        hits = SearchService(db).search(reading_as(args, db), " ".join(args.query),
+                                        limit=args.limit)
     finally:
         db.dispose()
     if args.json:

@@ -26,7 +26,7 @@ from ..services.auth import (
     check_password,
     check_username,
 )
-from .common import acting_for, add_by_option, open_database, print_json
+from .common import acting_for, add_by_option, open_database, print_json, reading_as
 
 PASSWORD_ENV = "MAKAREM_USER_PASSWORD"
 ROLES = tuple(r.value for r in Role)
@@ -38,6 +38,7 @@ def register(sub: Any) -> None:
 
     q = usub.add_parser("list", help="every account: user name, name, role, language, active")
     q.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_by_option(q)
     q.set_defaults(handler=_list)
 
     q = usub.add_parser("add", help="create an account")
@@ -85,7 +86,7 @@ def _actor(args: argparse.Namespace, db: Database) -> Actor:
 # -- the commands --------------------------------------------------------------------------
 def _list(args: argparse.Namespace) -> int:
     db = open_database(args)
-    users = AuthService(db).list_users(SYSTEM)
+    users = AuthService(db).list_users(reading_as(args, db))
     if args.json:
         print_json([{
             "username": u.username, "full_name": u.full_name, "role": u.role.value,
@@ -110,7 +111,7 @@ def _add(args: argparse.Namespace) -> int:
     actor = _actor(args, db)
     # Said before the password is typed twice; the service checks them again.
     username, _ = check_username(args.username), check_full_name(args.name)
-    if any(u.username == username for u in auth.list_users(SYSTEM)):
+    if any(u.username == username for u in auth.list_users(actor)):
         raise UserError(f"The user name {username!r} is taken.")
     password = _password(args, f"Password for {username}")
     auth.create_user(actor, username, args.name, Role(args.role), password,
@@ -123,7 +124,7 @@ def _set_active(args: argparse.Namespace) -> int:
     db = open_database(args)
     auth = AuthService(db)
     actor = _actor(args, db)
-    user = _find(auth, args.username)
+    user = _find(auth, actor, args.username)
     if user.active == args.active:
         print(f"{user.username} is already {'active' if user.active else 'disabled'}.")
         return 0
@@ -137,7 +138,7 @@ def _reset_password(args: argparse.Namespace) -> int:
     db = open_database(args)
     auth = AuthService(db)
     actor = _actor(args, db)
-    user = _find(auth, args.username)
+    user = _find(auth, actor, args.username)
     password = _password(args, f"New password for {user.username}")
     auth.reset_password(actor, user.id, password)
     print(f"The password of {user.username} was reset; any lock-out after failed sign-ins "
@@ -149,7 +150,7 @@ def _set_role(args: argparse.Namespace) -> int:
     db = open_database(args)
     auth = AuthService(db)
     actor = _actor(args, db)
-    user = _find(auth, args.username)
+    user = _find(auth, actor, args.username)
     role = Role(args.role)
     if user.role is role:
         print(f"{user.username} is already {role.value}.")
@@ -160,9 +161,9 @@ def _set_role(args: argparse.Namespace) -> int:
 
 
 # -- helpers -------------------------------------------------------------------------------
-def _find(auth: AuthService, username: str) -> UserView:
+def _find(auth: AuthService, actor: Actor, username: str) -> UserView:
     name = username.strip().lower()
-    for user in auth.list_users(SYSTEM):
+    for user in auth.list_users(actor):
         if user.username == name:
             return user
     raise UserError(f"There is no user named {name!r}; `makarem-desk users list` shows them.")

@@ -14,6 +14,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..sqlite_files import fsync_dir
+
 ENV_KILL_AT = "MAKAREM_TEST_KILL_AT"
 KILLED_EXIT = 86
 # In the order an export passes them.
@@ -76,17 +78,5 @@ def write_atomically(path: Path, header: bytes, signature: bytes, ciphertext: by
         tmp.unlink(missing_ok=True)
         raise
     point("renamed")
-    sync_folder(path.parent)
+    fsync_dir(path.parent)
     point("dir_synced")
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable.  Windows has no directory handles to flush
-    (NTFS journals the rename itself)."""
-    if os.name == "nt":
-        return
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

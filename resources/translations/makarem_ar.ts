@@ -254,6 +254,21 @@
         <translation>استكمال النواقص</translation>
     </message>
     <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <source>Application closed: not eligible</source>
+        <translation>إغلاق الطلب: غير مستوفٍ للشروط</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <source>Registration waiting for items</source>
+        <translation>تسجيل بانتظار استكمال المتطلبات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <source>Unsigned declaration printed</source>
+        <translation>طباعة إقرار غير موقَّع</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
         <source>Application submitted</source>
         <translation>تقديم طلب</translation>

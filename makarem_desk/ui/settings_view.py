@@ -113,6 +113,11 @@ class SettingsView(QWidget):
         self.installation_role = value_label(installation_role_label(info.role) if info else "—")
         self.installation_role.setObjectName("installationRole")
         form.addRow(self.tr("Installation role"), self.installation_role)
+        if info is not None and info.training:
+            self.training_note = value_label(self.tr(
+                "Training installation: demo data only, never real beneficiaries."))
+            self.training_note.setObjectName("trainingInstallation")
+            form.addRow(self.training_note)
         form.addRow(hint(self.tr("Chosen once at the first-run set-up; it decides what "
                                  "this installation may do (only the research committee "
                                  "records decisions).")))

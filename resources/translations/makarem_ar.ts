@@ -2232,6 +2232,11 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SettingsView</name>
     <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="118" />
+        <source>Training installation: demo data only, never real beneficiaries.</source>
+        <translation>نسخة تدريب: بيانات تجريبية فقط، لا تُسجَّل فيها بيانات مستفيدين حقيقيين.</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/settings_view.py" line="67" />
         <source>Settings</source>
         <translation>الإعدادات</translation>

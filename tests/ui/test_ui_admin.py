@@ -230,3 +230,19 @@ def test_a_receptionist_sees_the_idle_time_but_cannot_change_it(qtbot, ctx) -> N
     assert not settings.idle_minutes.isEnabled()
     assert settings.installation_role.text() == "فرع / نقطة استقبال"
     assert settings.save_idle_button is None
+
+
+def test_settings_say_a_training_installation_is_one(qtbot, db, desk_app) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.demo import TRAINING_ADMIN, set_up_training
+    from makarem_desk.ui.bus import EventBus
+    from makarem_desk.ui.context import AppContext
+    from makarem_desk.ui.dialogs import RecordingDialogs
+    from makarem_desk.ui.settings_view import SettingsView
+
+    set_up_training(db, ADMIN_PW)
+    ctx = AppContext(db=db, bus=EventBus(), tasks=TaskRunner(synchronous=True),
+                     dialogs=RecordingDialogs())
+    ctx.actor = AuthService(db).login(TRAINING_ADMIN, ADMIN_PW)
+    settings = SettingsView(ctx)
+    qtbot.addWidget(settings)
+    assert "تدريب" in settings.training_note.text()

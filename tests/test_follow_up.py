@@ -106,7 +106,8 @@ def _seed(db: Database) -> dict[str, uuid.UUID]:
     return ids
 
 
-def test_waiting_list_counts_days_and_shows_both_calendars(db: Database) -> None:
+def test_waiting_list_counts_days_and_shows_both_calendars(any_db: Database) -> None:
+    db = any_db
     _seed(db)
     rows = FollowUpService(db).waiting(REEM, now=NOW)
     assert [(r.reference, r.days_waiting) for r in rows] == [("A31", 31), ("A30", 30),
@@ -143,7 +144,8 @@ def test_targets_are_checked_kept_and_audited(db: Database) -> None:
         assert ev.details["after"]["referral_target_days"] == 5
 
 
-def test_decided_untold_and_mark_told(db: Database) -> None:
+def test_decided_untold_and_mark_told(any_db: Database) -> None:
+    db = any_db
     ids = _seed(db)
     follow = FollowUpService(db)
     rows = follow.decided_untold(REEM)
@@ -176,7 +178,8 @@ def test_a_letter_sent_counts_as_told(db: Database) -> None:
     assert [r.reference for r in FollowUpService(db).decided_untold(REEM)] == ["D-PRINTED"]
 
 
-def test_incomplete_list_follow_up_and_completion_without_interview(db: Database) -> None:
+def test_incomplete_list_follow_up_and_completion_without_interview(any_db: Database) -> None:
+    db = any_db
     ids = _seed(db)
     follow = FollowUpService(db)
     rows = follow.incomplete(REEM, now=NOW)
@@ -202,7 +205,8 @@ def test_incomplete_list_follow_up_and_completion_without_interview(db: Database
     assert [r.reference for r in follow.incomplete(REEM, now=NOW)] == ["INC2"]
 
 
-def test_referral_inbox_and_counts(db: Database) -> None:
+def test_referral_inbox_and_counts(any_db: Database) -> None:
+    db = any_db
     _seed(db)
     refs = ReferralService(db)
     inbox = refs.inbox(REEM, now=NOW)
@@ -215,7 +219,8 @@ def test_referral_inbox_and_counts(db: Database) -> None:
     assert refs.counts(REEM, now=NOW).overdue == 2
 
 
-def test_contacts_by_each_channel_zeros_included(db: Database) -> None:
+def test_contacts_by_each_channel_zeros_included(any_db: Database) -> None:
+    db = any_db
     _seed(db)
     figures = ChannelFiguresService(db)
     counts = figures.by_channel(REEM, date(2026, 11, 1), date(2026, 11, 29))
@@ -230,7 +235,8 @@ def test_contacts_by_each_channel_zeros_included(db: Database) -> None:
         figures.by_channel(REEM, date(2026, 11, 29), date(2026, 11, 1))
 
 
-def test_channel_trend_by_month_and_week(db: Database) -> None:
+def test_channel_trend_by_month_and_week(any_db: Database) -> None:
+    db = any_db
     _seed(db)
     figures = ChannelFiguresService(db)
     months = figures.trend(REEM, date(2026, 9, 1), date(2026, 11, 30), "month")

@@ -16,14 +16,21 @@ from ..services.referrals import ReferralService
 from ..validation.dates import parse_date
 from .common import acting_for, add_by_option, open_database, print_json
 
-LISTS = ("waiting", "overdue", "decided-untold", "incomplete", "referrals", "channels")
+LISTS = {
+    "waiting": "applications with the research committee, days waiting, answer date (POL-H5)",
+    "overdue": "applications waiting longer than the committee target",
+    "decided-untold": "decisions whose beneficiary was not yet told",
+    "incomplete": "registrations waiting for missing items (POL-H6)",
+    "referrals": "the social researcher's inbox and open/answered/overdue counts (POL-H3)",
+    "channels": "contacts by each of the seven channels, zeros included (POL-CH)",
+}
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("follow-up", help="follow-up lists and contacts by channel")
     fsub = p.add_subparsers(dest="follow_up_command", metavar="LIST", required=True)
-    for name in LISTS:
-        q = fsub.add_parser(name, help=f"show the {name} list")
+    for name, what in LISTS.items():
+        q = fsub.add_parser(name, help=what)
         if name == "channels":
             q.add_argument("--from", dest="start", metavar="DATE",
                            help="first day, YYYY-MM-DD or Hijri YYYY/MM/DD (default: 30 days ago)")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..models import utcnow
 from ..services.applications import ApplicationService
 from ..services.channel_figures import ChannelFiguresService
-from ..services.follow_up import TOLD_CHANNELS, FollowUpService, ksa_day
+from ..services.follow_up import KSA, TOLD_CHANNELS, FollowUpService, ksa_day
 from ..services.referrals import ReferralService
 from ..validation.dates import parse_date
 from .common import acting_for, add_by_option, open_database, print_json
@@ -115,6 +115,12 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, datetime):
+        return f"{value.astimezone(KSA):%Y-%m-%d %H:%M}"
+    if isinstance(value, dict) and "label_en" in value:  # a missing item
+        return str(value["label_en"])
+    if isinstance(value, dict) and "reason" in value:  # a referral in the inbox
+        return f"{value['reason']} ({_cell(value['created_at'])})"
     if isinstance(value, dict):
         return ", ".join(f"{k}={_cell(v)}" for k, v in value.items())
     if isinstance(value, list):

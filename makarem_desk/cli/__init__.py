@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "interview_cmds",
     "audit_cmds",
     "users_cmds",
+    "follow_up_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..audit import record_event
 from ..db import Database
@@ -15,6 +15,7 @@ from ..errors import PolicyViolation, UserError
 from ..models import Referral, ReferralStatus, utcnow
 from ..permissions import AD, COUNTER_WORK, READS, SR, guarded, register, rule
 from .actor import Actor
+from .follow_up import FollowUpService, ksa_day
 
 register({
     "ReferralService.refer": COUNTER_WORK,
@@ -22,6 +23,8 @@ register({
     "ReferralService.answer": rule(site=(SR, AD)),
     "ReferralService.get": READS,
     "ReferralService.open_referrals": READS,
+    "ReferralService.inbox": READS,
+    "ReferralService.counts": READS,
 })
 
 
@@ -36,6 +39,23 @@ class ReferralView:
     answer: str | None
     created_at: datetime
     answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """A referral waiting in the social researcher's inbox, with its age in days."""
+
+    referral: ReferralView
+    age_days: int
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ReferralCounts:
+    open: int
+    answered: int
+    overdue: int  # open longer than the target in Settings (POL-H3)
+    target_days: int
 
 
 def _view(r: Referral) -> ReferralView:
@@ -98,6 +118,33 @@ class ReferralService:
 
     @guarded
     def open_referrals(self, actor: Actor) -> list[ReferralView]:
+        return self._open()
+
+    @guarded
+    def inbox(self, actor: Actor, *, now: datetime | None = None) -> list[InboxItem]:
+        """The open referrals, oldest first, each with its age; overdue past the referral
+        target set in Settings (an age of exactly the target is still on time)."""
+        return self._inbox(now)
+
+    def _inbox(self, now: datetime | None) -> list[InboxItem]:
+        target = FollowUpService(self.db)._targets().referral_days
+        today = ksa_day(now or utcnow())
+        items = []
+        for v in self._open():
+            age = (today - ksa_day(v.created_at)).days
+            items.append(InboxItem(v, age, age > target))
+        return items
+
+    @guarded
+    def counts(self, actor: Actor, *, now: datetime | None = None) -> ReferralCounts:
+        target = FollowUpService(self.db)._targets().referral_days
+        with self.db.reader() as s:
+            answered = s.scalar(select(func.count()).select_from(Referral)
+                                .where(Referral.status == ReferralStatus.ANSWERED)) or 0
+        inbox = self._inbox(now)
+        return ReferralCounts(len(inbox), int(answered), sum(i.overdue for i in inbox), target)
+
+    def _open(self) -> list[ReferralView]:
         with self.db.reader() as s:
             rows = s.scalars(select(Referral).where(Referral.status == ReferralStatus.OPEN)
                              .order_by(Referral.created_at))

@@ -83,6 +83,8 @@ ACTIONS = {
     "declaration_reprinted": QT_TRANSLATE_NOOP("AuditLabels", "Declaration reprinted"),
     "receipt_printed": QT_TRANSLATE_NOOP("AuditLabels", "Receipt printed"),
     "decision_letter_printed": QT_TRANSLATE_NOOP("AuditLabels", "Decision letter printed"),
+    "decision_told": QT_TRANSLATE_NOOP("AuditLabels", "Beneficiary told of the decision"),
+    "items_followed_up": QT_TRANSLATE_NOOP("AuditLabels", "Missing items followed up"),
     "contact_recorded": QT_TRANSLATE_NOOP("AuditLabels", "Contact recorded"),
     "contact_linked": QT_TRANSLATE_NOOP("AuditLabels", "Contact linked to a beneficiary"),
     "contact_finished": QT_TRANSLATE_NOOP("AuditLabels", "Contact finished"),

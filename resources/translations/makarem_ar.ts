@@ -324,6 +324,16 @@
         <translation>طباعة خطاب القرار</translation>
     </message>
     <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <source>Beneficiary told of the decision</source>
+        <translation>إبلاغ المستفيد بالقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="87" />
+        <source>Missing items followed up</source>
+        <translation>متابعة المتطلبات الناقصة</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="76" />
         <source>Contact recorded</source>
         <translation>تسجيل تواصل</translation>

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit_cmds",
     "users_cmds",
     "follow_up_cmds",
+    "library_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

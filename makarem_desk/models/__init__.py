@@ -12,6 +12,7 @@ from .enums import (
     Role,
     SignatureMode,
 )
+from .library import LibraryDocument, LibraryPassage
 from .people import Beneficiary, User
 from .programs import MIN_RESPONSE_DAYS, Application, Program
 from .records import Contact, Declaration, Referral, SatisfactionResponse
@@ -46,6 +47,8 @@ __all__ = [
     "Base",
     "BatchDirection",
     "Beneficiary",
+    "LibraryDocument",
+    "LibraryPassage",
     "ChangeCounter",
     "Channel",
     "Contact",

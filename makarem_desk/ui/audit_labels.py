@@ -51,6 +51,9 @@ ACTIONS = {
     "backup_settings_changed": QT_TRANSLATE_NOOP("AuditLabels", "Backup settings changed"),
     "database_restored": QT_TRANSLATE_NOOP("AuditLabels", "Database restored"),
     "restore_refused": QT_TRANSLATE_NOOP("AuditLabels", "Restore refused"),
+    "library_document_added": QT_TRANSLATE_NOOP("AuditLabels", "Library document added"),
+    "library_document_removed": QT_TRANSLATE_NOOP("AuditLabels",
+                                                  "Library document removed"),
     # beneficiaries and the walk-in path
     "beneficiary.register": QT_TRANSLATE_NOOP("AuditLabels", "Beneficiary registered"),
     "beneficiary_registered": QT_TRANSLATE_NOOP("AuditLabels", "Beneficiary registered"),

@@ -196,6 +196,16 @@
         <translation>رفض الاسترجاع</translation>
     </message>
     <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="51" />
+        <source>Library document added</source>
+        <translation>إضافة مستند إلى المكتبة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
+        <source>Library document removed</source>
+        <translation>حذف مستند من المكتبة المرجعية</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
         <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
         <source>Beneficiary registered</source>

@@ -30,6 +30,7 @@ from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language
 from .idle_lock import IdleWatcher, LockPage
+from .library_view import LibraryView
 from .profile_view import ProfileView
 from .search_view import SearchView
 from .settings_view import SettingsView, role_label
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.add_page("search", self.tr("Search"), lambda: SearchView(ctx))
         self.add_page("profile", self.tr("Beneficiary profile"), lambda: ProfileView(ctx))
         self.add_page("referrals", self.tr("Referrals"), self._referrals)
+        self.add_page("library", self.tr("Reference library"), lambda: LibraryView(ctx))
         # The sync engineer's two widgets, when this build has them.
         if importlib.util.find_spec(f"{__package__}.sync_view") is not None:
             self.add_page("sync", self.tr("Exchange with the committee"), self._sync)

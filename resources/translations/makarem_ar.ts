@@ -1645,6 +1645,11 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>مكتب مكارم</translation>
     </message>
     <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="90" />
+        <source>Reference library</source>
+        <translation>المكتبة المرجعية</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/main_window.py" line="83" />
         <source>Today</source>
         <translation>اليوم</translation>
@@ -3121,6 +3126,39 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="371" />
         <source>%1 KB</source>
         <translation>%1 كيلوبايت</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
+        <source>Reference library</source>
+        <translation>المكتبة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
+        <source>The association&apos;s policy, bylaws and services guide. Spelling variants of a word are found too.</source>
+        <translation>سياسة الجمعية ولائحتها الأساسية ودليل الخدمات. يُعثر على الكلمة مهما اختلف رسمها (الهمزات، التاء المربوطة، الألف المقصورة، التشكيل).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
+        <source>Words to find</source>
+        <translation>الكلمات المطلوب البحث عنها</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
+        <source>No passage found.</source>
+        <translation>لم يُعثر على أي مقطع.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
+        <source>%1 — page %2</source>
+        <translation>%1 — صفحة %2</translation>
     </message>
 </context>
 </TS>

@@ -53,7 +53,9 @@ class LibraryView(QWidget):
         self.viewer = QStackedWidget()
         self.text = QTextBrowser()
         self.pdf_view = QPdfView(self)
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        # One page at a time: the page of the passage is the page shown, whether or not the
+        # view has laid out a multi-page column yet.
+        self.pdf_view.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         # A page is an image of paper: never mirrored by the right-to-left layout.
         self.pdf_view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -240,18 +240,10 @@ class FollowUpService:
                 raise UserError(f"The beneficiary was already told of {a.reference}.",
                                 message_ar="سبق إبلاغ المستفيد بهذا القرار.")
             outcome = a.status.value
-            now = utcnow()
-            c = Contact(id=uuid.uuid4(), channel=TOLD_CHANNELS[channel],
-                        purpose=f"إبلاغ بقرار لجنة البحث — {a.reference}",
-                        beneficiary_id=a.beneficiary_id, answer=outcome,
-                        outcome="told_sms" if channel == "sms" else "told",
-                        staff_user_id=actor.user_id, staff_name=actor.full_name,
-                        started_at=now, ended_at=now)
-            s.add(c)
-            record_event(s, actor, "contact_recorded", entity="contact", entity_id=c.id,
-                         details={"channel": c.channel.value, "purpose": c.purpose,
-                                  "beneficiary_id": str(a.beneficiary_id),
-                                  "follow_up_needed": False, "open": False})
+            c = _contact(s, actor, a, TOLD_CHANNELS[channel],
+                         f"إبلاغ بقرار لجنة البحث — {a.reference}", answer=outcome,
+                         outcome="told_sms" if channel == "sms" else "told",
+                         follow_up_needed=False)
             record_event(s, actor, "decision_told", entity="application", entity_id=a.id,
                          details={"reference": a.reference, "how": channel,
                                   "decision": outcome, "contact_id": str(c.id)})
@@ -289,20 +281,28 @@ class FollowUpService:
             if a.status is not ApplicationStatus.INCOMPLETE:
                 raise PolicyViolation("This registration is not waiting for missing items.",
                                       message_ar="هذا التسجيل لا ينتظر متطلبات ناقصة.")
-            now = utcnow()
-            c = Contact(id=uuid.uuid4(), channel=channel,
-                        purpose=f"متابعة المتطلبات الناقصة — {a.reference}",
-                        beneficiary_id=a.beneficiary_id, answer=note.strip() or None,
-                        outcome="items_follow_up", follow_up_needed=True,
-                        staff_user_id=actor.user_id, staff_name=actor.full_name,
-                        started_at=now, ended_at=now)
-            s.add(c)
-            record_event(s, actor, "contact_recorded", entity="contact", entity_id=c.id,
-                         details={"channel": c.channel.value, "purpose": c.purpose,
-                                  "beneficiary_id": str(a.beneficiary_id),
-                                  "follow_up_needed": True, "open": False})
+            c = _contact(s, actor, a, channel, f"متابعة المتطلبات الناقصة — {a.reference}",
+                         answer=note.strip() or None, outcome="items_follow_up",
+                         follow_up_needed=True)
             record_event(s, actor, "items_followed_up", entity="application", entity_id=a.id,
                          details={"reference": a.reference, "channel": channel.value,
                                   "missing_items": [m["id"] for m in a.missing_items],
                                   "contact_id": str(c.id)})
             return c.id
+
+
+def _contact(s: Session, actor: Actor, a: Application, channel: Channel, purpose: str, *,
+             answer: str | None, outcome: str, follow_up_needed: bool) -> Contact:
+    """A finished contact (POL-CH) about ``a``, saved with its audit event in the caller's
+    unit of work, so that it and the follow-up it belongs to stand or fall together."""
+    now = utcnow()
+    c = Contact(id=uuid.uuid4(), channel=channel, purpose=purpose,
+                beneficiary_id=a.beneficiary_id, answer=answer, outcome=outcome,
+                follow_up_needed=follow_up_needed, staff_user_id=actor.user_id,
+                staff_name=actor.full_name, started_at=now, ended_at=now)
+    s.add(c)
+    record_event(s, actor, "contact_recorded", entity="contact", entity_id=c.id,
+                 details={"channel": c.channel.value, "purpose": c.purpose,
+                          "beneficiary_id": str(a.beneficiary_id),
+                          "follow_up_needed": follow_up_needed, "open": False})
+    return c

@@ -24,7 +24,7 @@ from ..errors import UserError
 from ..sync.key_service import KeysOverview
 from ..sync.keys import PublicIdentity
 from .context import AppContext
-from .dialogs import user_message
+from .dialogs import ask_secret_twice, user_message
 from .i18n import ltr
 from .settings_view import installation_role_label
 from .widgets import Table, hint, ltr_value, value_label
@@ -131,16 +131,17 @@ class KeysPanel(QWidget):
     # -- this installation's keys ---------------------------------------------------------
     def create_keys(self) -> None:
         title = self.tr("Create this installation's keys")
-        first = self.ctx.dialogs.ask_secret(self, title, self.tr(
-            "Choose a passphrase for the keys (at least 8 characters). It will be asked "
-            "every time a batch is made or opened:"))
-        if not first:
+        try:
+            first = ask_secret_twice(
+                self.ctx.dialogs, self, title, self.tr(
+                    "Choose a passphrase for the keys (at least 8 characters). It will be "
+                    "asked every time a batch is made or opened:"),
+                self.tr("Type the passphrase again:"),
+                self.tr("The two passphrases differ; nothing was created."))
+        except UserError as exc:
+            self._fail(exc)
             return
-        again = self.ctx.dialogs.ask_secret(self, title, self.tr("Type the passphrase again:"))
-        if again is None:
-            return
-        if again != first:
-            self._fail(self.tr("The two passphrases differ; nothing was created."))
+        if first is None:
             return
         actor = self.ctx.require_actor()
         service = self.ctx.keys

@@ -24,7 +24,7 @@ from ..errors import UserError
 from ..models import Role
 from ..services.auth import UserView
 from .context import AppContext
-from .dialogs import user_message
+from .dialogs import ask_secret_twice, user_message
 from .fields import LtrLineEdit
 from .i18n import current_language, ltr
 from .settings_view import role_label
@@ -219,17 +219,13 @@ class UsersPanel(QWidget):
         if user is None:
             return
         title = self.tr("Reset password")
-        first = self.ctx.dialogs.ask_secret(
-            self, title, self.tr("New password for %1:").replace("%1", ltr(user.username)))
-        if not first:
-            return
-        again = self.ctx.dialogs.ask_secret(self, title, self.tr("Type the new password again:"))
-        if again is None:
-            return
-        if again != first:
-            self._fail(self.tr("The two passwords differ."))
-            return
         try:
+            first = ask_secret_twice(
+                self.ctx.dialogs, self, title,
+                self.tr("New password for %1:").replace("%1", ltr(user.username)),
+                self.tr("Type the new password again:"), self.tr("The two passwords differ."))
+            if first is None:
+                return
             self.ctx.auth.reset_password(self.ctx.require_actor(), user.id, first)
         except UserError as exc:
             self._fail(exc)

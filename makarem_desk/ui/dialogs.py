@@ -51,6 +51,21 @@ class Dialogs:
         box.exec()
 
 
+def ask_secret_twice(dialogs: Dialogs, parent: QWidget | None, title: str, label: str,
+                     again_label: str, differ: str) -> str | None:
+    """A new password or passphrase typed twice; None when either question is cancelled.
+    Raises ``UserError(differ)`` (already translated) when the two differ."""
+    first = dialogs.ask_secret(parent, title, label)
+    if not first:
+        return None
+    again = dialogs.ask_secret(parent, title, again_label)
+    if again is None:
+        return None
+    if again != first:
+        raise UserError(differ, message_ar=differ)
+    return first
+
+
 def user_message(error: BaseException | str) -> str:
     """The message a person should read: Arabic when the interface is Arabic."""
     if isinstance(error, str):

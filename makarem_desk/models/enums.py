@@ -59,6 +59,26 @@ class ReferralStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class ReferralReason(enum.StrEnum):
+    """Why the counter referred a beneficiary to the social-research officer (POL-H3)."""
+
+    UNCLEAR_PROCEDURE = "unclear_procedure"  # the procedures are unclear to the beneficiary
+    SPECIAL_CIRCUMSTANCES = "special_circumstances"  # a case the checklist does not fit
+    DOCUMENTS = "documents"  # doubt about a document or the data given
+    ELIGIBILITY = "eligibility"  # a question about the program's conditions
+    COMPLAINT = "complaint"  # dissatisfaction to be heard and explained
+    OTHER = "other"
+
+
+class SuggestionStatus(enum.StrEnum):
+    """POL-GOAL: a beneficiary's suggestion is followed up, not only stored."""
+
+    NEW = "new"
+    UNDER_REVIEW = "under_review"
+    ADOPTED = "adopted"
+    NOT_ADOPTED = "not_adopted"
+
+
 class SignatureMode(enum.StrEnum):
     ON_SCREEN = "on_screen"
     ON_PAPER = "on_paper"

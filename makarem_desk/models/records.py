@@ -10,7 +10,13 @@ from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Travelling, enum_column
-from .enums import Channel, ReferralStatus, SignatureMode
+from .enums import (
+    Channel,
+    ReferralReason,
+    ReferralStatus,
+    SignatureMode,
+    SuggestionStatus,
+)
 
 
 class Contact(Travelling, Base):
@@ -70,6 +76,10 @@ class Referral(Travelling, Base):
     )
     contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact.id"), default=None)
     reason: Mapped[str] = mapped_column(Text)
+    # None on referrals made before reason codes existed; shown as "other".
+    reason_code: Mapped[ReferralReason | None] = mapped_column(
+        enum_column(ReferralReason), default=None
+    )
     referred_by: Mapped[uuid.UUID | None] = mapped_column(default=None)
     assigned_to: Mapped[uuid.UUID | None] = mapped_column(default=None)
     status: Mapped[ReferralStatus] = mapped_column(
@@ -100,3 +110,12 @@ class SatisfactionResponse(Travelling, Base):
     score: Mapped[int] = mapped_column(Integer)  # 1..5
     answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
     comment: Mapped[str | None] = mapped_column(Text, default=None)
+    # The program the service was about, kept even when the rating is anonymous: results by
+    # program are shown only for groups of five or more (POL-G6), so it singles no one out.
+    program_code: Mapped[str | None] = mapped_column(String(40), default=None)
+    # POL-GOAL: a free-text suggestion (answers["suggestion"] or the comment) is followed up.
+    suggestion_status: Mapped[SuggestionStatus | None] = mapped_column(
+        enum_column(SuggestionStatus), default=None
+    )
+    suggestion_note: Mapped[str | None] = mapped_column(Text, default=None)
+    suggestion_updated_at: Mapped[datetime | None] = mapped_column(default=None)

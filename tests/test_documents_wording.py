@@ -30,10 +30,16 @@ def test_every_template_loads_with_title_and_hash(document: str, language: str) 
 
 
 def test_declaration_uses_the_policy_wording() -> None:
-    text = load_wording("declaration", "ar").text
-    assert "مسؤول مسئولية مباشرة عن صحة المعلومات" in text  # POL-H4
-    assert "سيرفع للجنة البحث لدراسة طلبه والرد عليه بشأن قبوله أو رفضه" in text  # POL-H5
-    assert "خلال مدة لا تقل عن أسبوعين" in text
+    wording = load_wording("declaration", "ar")
+    values = dict.fromkeys(wording.placeholders, "…")
+    for gender, responsible in (("male", "وأنني مسؤول"), ("female", "وأنني مسؤولة"),
+                                (None, "وأن عليّ")):
+        # POL-H4, in the first person of the beneficiary
+        text = " ".join(wording.fill(values, gender))
+        assert f"{responsible} مسؤولية مباشرة عن صحة المعلومات" in text
+        # POL-H5: the request goes to the research committee, answer in two weeks or more
+        assert "سيُرفع إلى لجنة البحث لدراسته والرد عليه بشأن قبوله أو رفضه" in text
+        assert "خلال مدة لا تقل عن أسبوعين" in text
     assert {"earliest_answer_date_hijri", "earliest_answer_date_gregorian"} <= load_wording(
         "declaration", "ar").placeholders
     en = load_wording("declaration", "en").text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import UserError
 from .common import acting_for, add_by_option, open_database
@@ -61,11 +62,19 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="print a document with invented sample data (after editing its wording)",
                        description="Renders a document from the wording templates in "
                        "forms/documents/ with a fictitious applicant, so an administrator sees "
-                       "an edit before any beneficiary does. Needs no database.")
+                       "an edit before any beneficiary does: one page for a man, one for a "
+                       "woman and one for a person whose gender is not recorded. Needs no "
+                       "database.")
     w.add_argument("document", choices=("declaration", "receipt", "decision_accepted",
                                          "decision_rejected"))
+    w.add_argument("--gender", choices=PREVIEW_GENDERS, action="append",
+                   help="only this applicant (repeatable; default: all three)")
     _common(w)
     w.set_defaults(handler=_preview_wording)
+
+
+# The sample applicant of each preview page: a man, a woman, and no gender on record.
+PREVIEW_GENDERS = ("male", "female", "unknown")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -187,30 +196,56 @@ def _decisions(args: argparse.Namespace) -> int:
 
 def _preview_wording(args: argparse.Namespace) -> int:
     from ..documents import sample
+    from ..documents.wording import load_wording
+
+    pages = []
+    for gender in args.gender or PREVIEW_GENDERS:
+        snap = sample.sample_snapshot(None if gender == "unknown" else gender)
+        pages.append(_sample_pdf(args.document, args.language, snap, sample.sample_association()))
+    _write(args.out, _joined(pages))
+    for number, gender in enumerate(args.gender or PREVIEW_GENDERS, start=1):
+        print(f"page {number}: {_PREVIEW_PERSON[gender]}")
+    print(f"wording version {load_wording(args.document, args.language).version_hash}")
+    return 0
+
+
+_PREVIEW_PERSON = {"male": "a man", "female": "a woman",
+                   "unknown": "gender not recorded (the n: forms)"}
+
+
+def _sample_pdf(document: str, lang: str, snap: dict[str, Any], assoc: Any) -> bytes:
+    from ..documents import sample
     from ..documents.qr import payload_for
     from ..documents.render import (
         render_decision_letter,
         render_declaration,
         render_receipt,
     )
-    from ..documents.wording import load_wording
     from ..snapshot import sha256_of
 
-    snap = sample.sample_snapshot()
-    assoc = sample.sample_association()
-    lang = args.language
-    if args.document == "declaration":
-        pdf = render_declaration(snap, language=lang, signature_png=None,
-                                 witness_name=sample.WITNESS, signed_at=None, association=assoc,
-                                 qr_payload=payload_for(snap["reference"], sha256_of(snap)),
-                                 preview=True)
-    elif args.document == "receipt":
-        pdf = render_receipt(snap, language=lang, association=assoc)
-    else:
-        accepted = args.document == "decision_accepted"
-        pdf = render_decision_letter(snap, language=lang, accepted=accepted,
-                                     reason="" if accepted else sample.REJECTION_REASON,
-                                     decided_at=sample.DECIDED_AT, association=assoc)
-    _write(args.out, pdf)
-    print(f"wording version {load_wording(args.document, lang).version_hash}")
-    return 0
+    if document == "declaration":
+        return render_declaration(snap, language=lang, signature_png=None,
+                                  witness_name=sample.WITNESS, signed_at=None, association=assoc,
+                                  qr_payload=payload_for(snap["reference"], sha256_of(snap)),
+                                  preview=True)
+    if document == "receipt":
+        return render_receipt(snap, language=lang, association=assoc)
+    accepted = document == "decision_accepted"
+    return render_decision_letter(snap, language=lang, accepted=accepted,
+                                  reason="" if accepted else sample.REJECTION_REASON,
+                                  decided_at=sample.DECIDED_AT, association=assoc)
+
+
+def _joined(pdfs: list[bytes]) -> bytes:
+    if len(pdfs) == 1:
+        return pdfs[0]
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(io.BytesIO(pdf))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -48,14 +48,21 @@ def register(sub: Any) -> None:
 def _check(args: argparse.Namespace) -> int:
     from ..checklists import check_folder, default_forms_dir, definition_files_count
 
+    from ..documents.wording import DOCUMENTS, LANGUAGES, wording_problems
+
     folder = Path(args.dir) if args.dir else default_forms_dir()
-    problems = check_folder(folder)
+    problems = [str(p) for p in check_folder(folder)]
+    has_wording = (folder / "documents").is_dir()
+    if has_wording:  # the printed documents' wording and its placeholders
+        problems += [str(p) for p in wording_problems(folder / "documents")]
     for p in problems:
         print(p)
     if problems:
         print(f"{len(problems)} problem(s) in {folder}")
         return 1
-    print(f"OK: {definition_files_count(folder)} definition file(s) in {folder}")
+    wording = (f" and {len(DOCUMENTS) * len(LANGUAGES)} wording file(s)" if has_wording
+               else " (no documents/ folder: no wording checked)")
+    print(f"OK: {definition_files_count(folder)} definition file(s){wording} in {folder}")
     return 0
 
 

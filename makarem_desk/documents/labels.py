@@ -61,5 +61,15 @@ CHANNELS: list[tuple[str, dict[str, str]]] = [
 ]
 
 
-def label(key: str, language: str) -> str:
+# Captions naming the beneficiary, as they read for a woman; a man, or a person whose
+# gender is not recorded, is named in the masculine (the generic form of Arabic captions).
+FEMININE_AR: dict[str, str] = {
+    "applicant_data": "بيانات مقدمة الطلب",
+    "applicant_signature": "توقيع مقدمة الطلب",
+}
+
+
+def label(key: str, language: str, gender: str | None = None) -> str:
+    if gender == "female" and language == "ar" and key in FEMININE_AR:
+        return FEMININE_AR[key]
     return LABELS[key][language]

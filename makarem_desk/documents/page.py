@@ -301,9 +301,10 @@ class PageWriter:
 
     def signature_block(
         self, *, signature_png: bytes | None, signer_name: str, witness_name: str,
-        when_text: str, signed: bool,
+        when_text: str, signed: bool, gender: str | None = None,
     ) -> None:
-        """Applicant's signature on the start side, the witness on the other."""
+        """Applicant's signature on the start side, the witness on the other; ``gender``
+        is the applicant's (the caption names her or him)."""
         c = self.canvas
         box_h = 23 * mm
         self.ensure_space(box_h + 16 * mm)
@@ -312,7 +313,7 @@ class PageWriter:
         start_x = self._start_x(col_w)
         other_x = self.left if self.rtl else self.right - col_w
         top = self.y
-        self.draw_line_text(label("applicant_signature", self.language), start_x, col_w,
+        self.draw_line_text(label("applicant_signature", self.language, gender), start_x, col_w,
                             top - 12, font=PDF_BOLD, size=11)
         self.draw_line_text(label("witness", self.language), other_x, col_w, top - 12,
                             font=PDF_BOLD, size=11)

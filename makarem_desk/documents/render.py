@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from ..errors import UserError
-from . import facts, layout
+from . import facts, gender_forms, layout
 from .labels import CHANNELS, label
 from .page import AssociationInfo, PageWriter
 from .qr import qr_matrix
@@ -35,6 +35,11 @@ def wording_values(snapshot: dict[str, Any], language: str,
         "earliest_answer_date_gregorian": facts.gregorian(earliest, language),
     }
     return _embedded(values, language)
+
+
+def beneficiary_gender(snapshot: dict[str, Any]) -> str | None:
+    """``"male"``, ``"female"`` or None: the papers speak to the person in this gender."""
+    return gender_forms.gender_of(snapshot.get("beneficiary", {}).get("gender"))
 
 
 def _embedded(values: dict[str, str], language: str) -> dict[str, str]:
@@ -90,17 +95,19 @@ def render_declaration(
     declaration on record, so its code verifies nothing) says so under the title."""
     wording = wording or load_wording("declaration", language)
     reference = str(snapshot.get("reference", ""))
-    w = PageWriter(language, association, title=wording.title,
-                   subject=f"{wording.title} — {reference}", reference=reference,
+    gender = beneficiary_gender(snapshot)
+    values = wording_values(snapshot, language, association)
+    title = wording.title_for(values, gender)
+    w = PageWriter(language, association, title=title,
+                   subject=f"{title} — {reference}", reference=reference,
                    keywords=qr_payload, qr=qr_matrix(qr_payload),
                    footer_note=f"{label('wording_version', language)}: {wording.version_hash}")
-    w.title_block(wording.title, reference)
+    w.title_block(title, reference)
     if preview:
         w.notice(label("not_signed", language))
-    w.heading(label("applicant_data", language))
+    w.heading(label("applicant_data", language, gender))
     w.table(_applicant_rows(snapshot, language))
-    values = wording_values(snapshot, language, association)
-    for para in wording.fill(values):
+    for para in wording.fill(values, gender):
         w.paragraph(para)
     missing = _missing_items(snapshot, language)
     if missing:
@@ -112,6 +119,7 @@ def render_declaration(
         signature_png=signature_png if signed else None,
         signer_name=values["full_name"], witness_name=witness_name,
         when_text=facts.date_time(when, language), signed=signed and bool(signature_png),
+        gender=gender,
     )
     return w.finish()
 
@@ -123,9 +131,12 @@ def render_receipt(
     """The slip the beneficiary takes home (POL-H5 earliest answer date, POL-CH channels)."""
     wording = wording or load_wording("receipt", language)
     reference = str(snapshot.get("reference", ""))
-    w = PageWriter(language, association, title=wording.title,
-                   subject=f"{wording.title} — {reference}", reference=reference)
-    w.title_block(wording.title, reference)
+    gender = beneficiary_gender(snapshot)
+    values = wording_values(snapshot, language, association)
+    title = wording.title_for(values, gender)
+    w = PageWriter(language, association, title=title,
+                   subject=f"{title} — {reference}", reference=reference)
+    w.title_block(title, reference)
     b = snapshot.get("beneficiary", {})
     earliest = facts.as_date(snapshot.get("earliest_answer_date"))
     w.table([
@@ -134,7 +145,7 @@ def render_receipt(
         (label("program", language), facts.program_name(snapshot.get("program", {}), language)),
         (label("earliest_answer", language), facts.both_calendars(earliest, language)),
     ])
-    for para in wording.fill(wording_values(snapshot, language, association)):
+    for para in wording.fill(values, gender):
         w.paragraph(para)
     missing = _missing_items(snapshot, language)
     if missing:
@@ -161,7 +172,6 @@ class LetterJob:
 def _decision_letter_into(w: PageWriter, job: LetterJob, language: str,
                           association: AssociationInfo, wording: Wording) -> None:
     reference = str(job.snapshot.get("reference", ""))
-    w.title_block(wording.title, reference)
     local = facts.as_datetime(job.decided_at)
     day = local.date() if local else None
     values = wording_values(job.snapshot, language, association)
@@ -170,7 +180,9 @@ def _decision_letter_into(w: PageWriter, job: LetterJob, language: str,
         "decided_at_gregorian": facts.gregorian(day, language),
         "decision_reason": " ".join(job.reason.split()) or label("none", language),
     }, language))
-    for para in wording.fill(values):
+    gender = beneficiary_gender(job.snapshot)
+    w.title_block(wording.title_for(values, gender), reference)
+    for para in wording.fill(values, gender):
         w.paragraph(para)
     _channels(w, association, language)
     w.paragraph(f"{label('decision_date', language)}: {facts.both_calendars(day, language)}",
@@ -188,8 +200,10 @@ def render_decision_letter(
     """The letter sent when the committee's decision is recorded (the letters channel)."""
     wording = wording or _letter_wording(accepted, language)
     reference = str(snapshot.get("reference", ""))
-    w = PageWriter(language, association, title=wording.title,
-                   subject=f"{wording.title} — {reference}", reference=reference)
+    title = wording.title_for(wording_values(snapshot, language, association),
+                              beneficiary_gender(snapshot))
+    w = PageWriter(language, association, title=title,
+                   subject=f"{title} — {reference}", reference=reference)
     _decision_letter_into(w, LetterJob(snapshot, accepted, reason, decided_at), language,
                           association, wording)
     return w.finish()

@@ -54,11 +54,27 @@ _SNAPSHOT: dict[str, Any] = {
 SIGNED_AT = datetime(2026, 11, 29, 10, 21, tzinfo=UTC)
 DECIDED_AT = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
 WITNESS = "سارة أحمد الشهري"
-REJECTION_REASON = "لم يستوف شرط المؤهل: الثانوية العامة بنسبة 75% على الأقل (المادة 3/ب)"
+# Worded as a noun phrase, as the committee is asked to: it fits a man and a woman alike.
+REJECTION_REASON = "عدم استيفاء شرط المؤهل: الثانوية العامة بنسبة 75% على الأقل (المادة 3/ب)"
+
+# The same application made by a woman: the papers must speak to her as a woman.
+_WOMAN = {
+    "full_name": "نورة عبدالله صالح القحطاني",
+    "first_name": "نورة",
+    "father_name": "عبدالله",
+    "latin_name": "Noura A. Al-Qahtani",
+    "gender": "female",
+}
 
 
-def sample_snapshot() -> dict[str, Any]:
-    return copy.deepcopy(_SNAPSHOT)
+def sample_snapshot(gender: str | None = "male") -> dict[str, Any]:
+    """The man's application; ``"female"``: a woman's; None: the gender is not recorded."""
+    snap = copy.deepcopy(_SNAPSHOT)
+    if gender == "female":
+        snap["beneficiary"].update(_WOMAN)
+    elif gender is None:
+        snap["beneficiary"]["gender"] = None
+    return snap
 
 
 def sample_association() -> AssociationInfo:

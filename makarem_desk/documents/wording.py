@@ -13,20 +13,23 @@ A template is UTF-8 text::
     Second paragraph.
 
 Paragraphs are separated by a blank line; a paragraph's inner line breaks are joined
-with spaces (the layout wraps the text itself).
+with spaces (the layout wraps the text itself). Braces hold a value (``{full_name}``) or
+words that follow the beneficiary's gender (``{m:صاحب|f:صاحبة}``): see ``gender_forms``.
+Every problem is reported with the file's name and line when the file is read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..checklists.model import Problem
 from ..errors import UserError
 from ..resources import forms_path
+from . import gender_forms
 
 DOCUMENTS = ("declaration", "receipt", "decision_accepted", "decision_rejected")
 
@@ -75,15 +78,22 @@ class Wording:
     @property
     def placeholders(self) -> set[str]:
         names: set[str] = set()
-        for chunk in (self.title, self.text):
-            for _, name, _, _ in string.Formatter().parse(chunk):
-                if name:
-                    names.add(name)
+        for chunk in (self.title, *self.paragraphs):
+            names.update(gender_forms.names(gender_forms.parse(chunk)))
         return names
 
-    def fill(self, values: dict[str, Any]) -> list[str]:
-        """The paragraphs with their placeholders replaced; a name not supplied is an error."""
-        missing = sorted(self.placeholders - values.keys())
+    def fill(self, values: dict[str, Any], gender: str | None = None) -> list[str]:
+        """The paragraphs with their values filled in and their words in the gender of the
+        person (``"male"``, ``"female"``, else the neutral forms); a name not supplied is
+        an error."""
+        return [self._filled(p, values, gender) for p in self.paragraphs]
+
+    def title_for(self, values: dict[str, Any], gender: str | None = None) -> str:
+        return self._filled(self.title, values, gender) if self.title else ""
+
+    def _filled(self, chunk: str, values: dict[str, Any], gender: str | None) -> str:
+        segments = gender_forms.parse(chunk)
+        missing = sorted(set(gender_forms.names(segments)) - values.keys())
         if missing:
             raise UserError(
                 f"The {self.language} wording of '{self.document}' uses unknown "
@@ -91,7 +101,20 @@ class Wording:
                 message_ar=f"نص المستند «{self.document}» يستخدم حقولًا غير معروفة: "
                 f"{'، '.join(missing)}",
             )
-        return [p.format_map(values) for p in self.paragraphs]
+        strings = {k: str(v) for k, v in values.items()}
+        return gender_forms.render(segments, strings, gender_forms.gender_of(gender))
+
+
+class WordingError(UserError):
+    """A problem of a wording file: ``"<file>, line <n>: <problem>"`` (no line: the file as
+    a whole)."""
+
+    def __init__(self, source: str, problem: str, *, message_ar: str, line: int | None = None):
+        where = f"{source}, line {line}" if line else source
+        super().__init__(f"{where}: {problem}", message_ar=message_ar)
+        self.source = source
+        self.problem = problem
+        self.line = line
 
 
 def template_path(document: str, language: str, folder: Path | None = None) -> Path:
@@ -102,15 +125,21 @@ def template_path(document: str, language: str, folder: Path | None = None) -> P
     return (folder or default_wording_dir()) / f"{document}.{language}.txt"
 
 
-def parse_wording(document: str, language: str, raw: bytes) -> Wording:
+def parse_wording(document: str, language: str, raw: bytes,
+                  source: str | None = None) -> Wording:
+    """``source`` names the file in messages (default ``<document>.<language>.txt``)."""
+    source = source or f"{document}.{language}.txt"
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UserError(
-            f"The wording of '{document}' ({language}) is not UTF-8 text",
+        raise WordingError(
+            source, f"the wording of '{document}' ({language}) is not UTF-8 text",
             message_ar=f"نص المستند «{document}» ليس نصًا بترميز UTF-8",
         ) from exc
     content = content.replace("\r\n", "\n").lstrip("\ufeff")
+    problems = _line_problems(document, language, source, content)
+    if problems:
+        raise problems[0]
     head, sep, body = content.partition("\n---\n")
     title = ""
     if sep:
@@ -126,28 +155,17 @@ def parse_wording(document: str, language: str, raw: bytes) -> Wording:
         if joined:
             paragraphs.append(joined)
     if not paragraphs:
-        raise UserError(
-            f"The wording of '{document}' ({language}) is empty",
+        raise WordingError(
+            source, f"the wording of '{document}' ({language}) is empty",
             message_ar=f"نص المستند «{document}» فارغ",
         )
-    _check_format(document, language, title, paragraphs)
-    wording = Wording(
+    return Wording(
         document=document,
         language=language,
         title=title,
         text="\n\n".join(paragraphs),
         version_hash=hashlib.sha256(raw).hexdigest(),
     )
-    # An unknown name is refused when the file is read — before a declaration records
-    # this version — not when the paper is about to be printed.
-    unknown = sorted(wording.placeholders - PLACEHOLDERS.get(document, wording.placeholders))
-    if unknown:
-        raise UserError(
-            f"The {language} wording of '{document}' uses unknown placeholders: "
-            f"{', '.join(unknown)} (see forms/documents/README.md)",
-            message_ar=f"نص المستند «{document}» يستخدم حقولًا غير معروفة: {'، '.join(unknown)}",
-        )
-    return wording
 
 
 def load_wording(document: str, language: str, folder: Path | None = None) -> Wording:
@@ -155,20 +173,57 @@ def load_wording(document: str, language: str, folder: Path | None = None) -> Wo
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UserError(
-            f"The wording file {path} is missing",
+        raise WordingError(
+            str(path), "the wording file is missing",
             message_ar=f"ملف نص المستند غير موجود: {path}",
         ) from exc
-    return parse_wording(document, language, raw)
+    return parse_wording(document, language, raw, source=path.name)
 
 
-def _check_format(document: str, language: str, title: str, paragraphs: list[str]) -> None:
-    # An administrator's stray brace must be caught when the file is read, not at print time.
-    for chunk in [title, *paragraphs]:
+def _line_problems(document: str, language: str, source: str,
+                   content: str) -> list[WordingError]:
+    # Each line on its own: a stray brace or an unknown name is reported with its line,
+    # and refused when the file is read — before a declaration records this version —
+    # not when the paper is about to be printed.
+    known = PLACEHOLDERS.get(document)
+    problems = []
+    for number, line in enumerate(content.split("\n"), start=1):
         try:
-            list(string.Formatter().parse(chunk))
-        except ValueError as exc:
-            raise UserError(
-                f"The wording of '{document}' ({language}) has a malformed placeholder: {exc}",
-                message_ar=f"نص المستند «{document}» فيه حقل غير سليم الصياغة",
-            ) from exc
+            segments = gender_forms.parse(line)
+        except gender_forms.TemplateSyntaxError as exc:
+            problems.append(WordingError(
+                source, f"malformed placeholder at {exc}",
+                message_ar=f"نص المستند «{document}»، السطر {number}: فيه حقل غير سليم الصياغة",
+                line=number,
+            ))
+            continue
+        unknown = sorted(set(gender_forms.names(segments)) - known) if known else []
+        if unknown:
+            problems.append(WordingError(
+                source, f"the {language} wording of '{document}' uses unknown placeholders: "
+                f"{', '.join(unknown)} (known here: {', '.join(sorted(known or ()))}; see "
+                "forms/documents/README.md)",
+                message_ar=f"نص المستند «{document}»، السطر {number}: يستخدم حقولًا غير "
+                f"معروفة: {'، '.join(unknown)}",
+                line=number,
+            ))
+    return problems
+
+
+def wording_problems(folder: Path) -> list[Problem]:
+    """Every wording file of ``folder`` (a forms folder's ``documents/``) read and checked:
+    every problem of every file, with its line (``forms check`` and ``forms apply``)."""
+    problems: list[Problem] = []
+    for doc in DOCUMENTS:
+        for lang in LANGUAGES:
+            name = f"documents/{doc}.{lang}.txt"
+            try:
+                load_wording(doc, lang, folder)
+            except WordingError as exc:
+                found = [exc]
+                if exc.line is not None:  # the first of the lines; the others too
+                    content = template_path(doc, lang, folder).read_text(encoding="utf-8")
+                    found += _line_problems(doc, lang, name, content.replace("\r\n", "\n"))[1:]
+                problems += [Problem(name, f"line {e.line}" if e.line else "", e.problem)
+                             for e in found]
+    return problems

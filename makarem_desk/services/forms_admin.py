@@ -83,20 +83,13 @@ class ApplyReport:
 
 
 def _document_problems(folder: Path) -> list[Problem]:
-    from ..documents.wording import DOCUMENTS, LANGUAGES, load_wording
+    from ..documents.wording import wording_problems
 
     docs = folder / "documents"
     if not docs.is_dir():
         return [Problem("documents", "", "no documents/ folder: the wording of the printed "
                         "documents is part of the forms folder")]
-    problems = []
-    for doc in DOCUMENTS:
-        for lang in LANGUAGES:
-            try:
-                load_wording(doc, lang, docs)
-            except UserError as exc:
-                problems.append(Problem(f"documents/{doc}.{lang}.txt", "", exc.message))
-    return problems
+    return wording_problems(docs)
 
 
 class FormsAdminService:

@@ -296,3 +296,41 @@ def test_decision_letters_of_a_period_in_one_pdf(app_db: tuple[Database, uuid.UU
     assert "1 letters: TST1-2026-000002" in capsys.readouterr().out
     assert main(["--db", _url(db), "print-decisions", "--since", "2027-01-01",
                  "--out", str(out)]) == 1
+
+
+@needs_poppler
+def test_english_of_a_recorded_arabic_declaration_is_a_marked_translation(
+    app_db: tuple[Database, uuid.UUID], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from audit_support import events
+
+    from makarem_desk.models import Declaration
+
+    db, app_id = app_db
+    decls = DeclarationService(db)
+    decl_id = decls.prepare(RECEPTIONIST, app_id, "ar", now=NOW)
+    decls.sign_on_paper(RECEPTIONIST, decl_id)
+    arabic, english = tmp_path / "ar.pdf", tmp_path / "en.pdf"
+    assert main(["--db", _url(db), "declaration", "--national-id", NATIONAL_ID,
+                 "--out", str(arabic)]) == 0
+    assert main(["--db", _url(db), "declaration", "--national-id", NATIONAL_ID,
+                 "--language", "en", "--out", str(english)]) == 0
+    assert "the signed Arabic paper is the original" in capsys.readouterr().err
+    text = " ".join(_pdftext(english).split())
+    assert "Translation — the signed Arabic declaration is the original; not for signing" in text
+    assert "Data-Accuracy Declaration" in text and "I bear direct responsibility" in text
+    assert "إقرار صحة البيانات" not in text  # not the Arabic paper under an English name
+    # no signature lines to sign: the date the original was signed instead
+    assert "Applicant's signature" not in text and "Original signed:" in text
+    with db.reader() as s:
+        filed = s.get(Declaration, decl_id)
+        assert filed is not None and filed.pdf == arabic.read_bytes()  # the original stays filed
+    [event] = events(db, action="declaration_translation_printed")
+    assert event.details == {"reference": "TST1-2026-000002", "language": "en",
+                             "original_language": "ar"}
+    # the same record: its code verifies like the original's
+    assert main(["--db", _url(db), "verify-declaration", str(english)]) == 0
+    # asked for in its own language, the recorded declaration is the original again
+    assert main(["--db", _url(db), "declaration", "--national-id", NATIONAL_ID,
+                 "--language", "ar", "--out", str(english)]) == 0
+    assert english.read_bytes() == arabic.read_bytes()

@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="if none is on record, prepare the declaration first so the paper "
                    "can be signed on paper and verified")
     _common(p)
+    # No default: a language asked for on a recorded declaration of the other language
+    # gives a translation marked as such, never silently the recorded one.
+    p.set_defaults(language=None)
     add_by_option(p)
     p.set_defaults(handler=_declaration)
 
@@ -101,11 +104,17 @@ def _declaration(args: argparse.Namespace) -> int:
         # Printing is audited, files the PDF with the declaration on record and, with
         # --record, prepares one: all in the name of the member of staff at the counter.
         result = service.DocumentService(db).declaration_for_identity(
-            acting_for(args, db), args.national_id, program_code=args.program, language=args.language,
-            record=args.record, keep_pdf=True)
+            acting_for(args, db), args.national_id, program_code=args.program,
+            language=args.language or "ar", record=args.record, keep_pdf=True,
+            translate=args.language is not None)
     finally:
         db.dispose()
     _write(args.out, result.pdf)
+    if result.translation:
+        original = "Arabic" if result.language == "en" else "English"
+        print(f"translation: the declaration on record was prepared in {original}; this "
+              f"copy is marked as a translation and has no signature lines (the signed "
+              f"{original} paper is the original)", file=sys.stderr)
     if result.preview:
         print("preview: no declaration is recorded for this application yet "
               "(--record prepares one)", file=sys.stderr)

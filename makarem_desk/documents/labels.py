@@ -30,6 +30,14 @@ LABELS: dict[str, dict[str, str]] = {
     "not_signed": {"ar": "مسودة للمراجعة — لم يسجل الإقرار بعد، فلا يعتمد للتوقيع",
                    "en": "Preview — the declaration is not recorded yet; not for signing"},
     "wording_version": {"ar": "إصدار النص", "en": "Wording version"},
+    # A recorded declaration printed in the other language: each language's note names
+    # the other as the original (there are two).
+    "translation_note": {
+        "ar": "ترجمة — الإقرار الموقع باللغة الإنجليزية هو الأصل، فلا توقع هذه النسخة",
+        "en": "Translation — the signed Arabic declaration is the original; not for signing",
+    },
+    "original_signed": {"ar": "تاريخ توقيع الأصل", "en": "Original signed"},
+    "original_prepared": {"ar": "تاريخ إعداد الأصل", "en": "Original prepared"},
     "follow_up": {"ar": "للمتابعة والاستفسار", "en": "To follow up or ask"},
     "decision_date": {"ar": "تاريخ القرار", "en": "Date of decision"},
     "decision_letters": {"ar": "خطابات قرارات لجنة البحث",

@@ -90,9 +90,12 @@ def render_declaration(
     snapshot: dict[str, Any], *, language: str, signature_png: bytes | None,
     witness_name: str, signed_at: datetime | None, association: AssociationInfo,
     qr_payload: str, wording: Wording | None = None, preview: bool = False,
+    translation: bool = False,
 ) -> bytes:
     """POL-H4 declaration; unsigned, it has an empty signature line. A ``preview`` (no
-    declaration on record, so its code verifies nothing) says so under the title."""
+    declaration on record, so its code verifies nothing) says so under the title. A
+    ``translation`` (a recorded declaration in the other language) says the signed paper
+    is the original and has no signature lines: it is read, never signed."""
     wording = wording or load_wording("declaration", language)
     reference = str(snapshot.get("reference", ""))
     gender = beneficiary_gender(snapshot)
@@ -105,6 +108,8 @@ def render_declaration(
     w.title_block(title, reference)
     if preview:
         w.notice(label("not_signed", language))
+    elif translation:
+        w.notice(label("translation_note", language))
     w.heading(label("applicant_data", language, gender))
     w.table(_applicant_rows(snapshot, language))
     for para in wording.fill(values, gender):
@@ -115,6 +120,10 @@ def render_declaration(
         w.bullets(missing)
     signed = signed_at is not None
     when = signed_at or facts.as_datetime(snapshot.get("prepared_at"))
+    if translation:
+        caption = label("original_signed" if signed else "original_prepared", language)
+        w.paragraph(f"{caption}: {facts.date_time(when, language)}", size=10.5, justify=False)
+        return w.finish()
     w.signature_block(
         signature_png=signature_png if signed else None,
         signer_name=values["full_name"], witness_name=witness_name,

@@ -38,6 +38,8 @@ class DeclarationPdf:
     reference: str
     snapshot_sha256: str
     preview: bool  # True: no declaration is recorded yet; the QR will not verify
+    language: str = "ar"  # the language the PDF is in
+    translation: bool = False  # a recorded declaration in the language it was not signed in
 
 
 register({
@@ -60,15 +62,16 @@ class DocumentService:
     def declaration_for_identity(self, actor: Actor, national_id: str, *,
                                  program_code: str | None = None, language: str = "ar",
                                  record: bool = False, keep_pdf: bool = False,
-                                 now: datetime | None = None) -> DeclarationPdf:
+                                 now: datetime | None = None,
+                                 translate: bool = False) -> DeclarationPdf:
         app_id = records.latest_application_id(self.db, national_id, program_code)
         return self.declaration(actor, app_id, language=language, record=record,
-                                keep_pdf=keep_pdf, now=now)
+                                keep_pdf=keep_pdf, now=now, translate=translate)
 
     @guarded
     def declaration(self, actor: Actor, application_id: uuid.UUID, *, language: str = "ar",
                     record: bool = False, keep_pdf: bool = False,
-                    now: datetime | None = None) -> DeclarationPdf:
+                    now: datetime | None = None, translate: bool = False) -> DeclarationPdf:
         """The application's latest declaration as a PDF.
 
         With no declaration on record the paper is a preview, unless ``record``: then the
@@ -77,6 +80,11 @@ class DocumentService:
         paper is being printed, not just shown) stores the PDF and the printing time with
         the recorded declaration — what the association files; once that copy is the
         signed one, it is what a reprint gives back.
+
+        A recorded declaration is printed in the language it was prepared in, whatever
+        ``language`` says — unless ``translate``: then a declaration recorded in the other
+        language comes as a translation marked as such, without signature lines, and is
+        never filed as the declaration's paper.
         """
         if record and records.print_job(
             self.db, application_id, language=language, now=now
@@ -88,20 +96,29 @@ class DocumentService:
         sha = decl.snapshot_sha256 if decl else sha256_of(job.snapshot)
         # The stored declaration is printed in the language it was prepared in.
         lang = str(job.snapshot.get("language") or language) if decl else language
+        original = lang
+        translation = decl is not None and translate and lang != language
+        if translation:
+            lang = language
         pdf = render_declaration(
             job.snapshot, language=lang,
             signature_png=decl.signature_png if decl else None,
             witness_name=decl.witness_name if decl else "",
             signed_at=decl.signed_at if decl else None,
             association=association, qr_payload=payload_for(job.reference, sha),
-            preview=decl is None,
+            preview=decl is None, translation=translation,
         )
-        if decl is not None and keep_pdf:
+        if translation and keep_pdf:  # read by the beneficiary, never filed as the original
+            self._printed(actor, "declaration_translation_printed", job.application_id,
+                          {"reference": job.reference, "language": lang,
+                           "original_language": original})
+        elif decl is not None and keep_pdf:
             pdf = DeclarationService(self.db).attach_pdf(actor, decl.id, pdf, printed_at=now)
         elif keep_pdf:  # a preview printed: no declaration to file it with, still a paper out
             self._printed(actor, "declaration_preview_printed", job.application_id,
                           {"reference": job.reference, "language": lang})
-        return DeclarationPdf(pdf, job.reference, sha, preview=decl is None)
+        return DeclarationPdf(pdf, job.reference, sha, preview=decl is None, language=lang,
+                              translation=translation)
 
     @guarded
     def receipt(self, actor: Actor, reference: str, *, language: str = "ar",

@@ -84,6 +84,8 @@ ACTIONS = {
     "declaration_preview_printed": QT_TRANSLATE_NOOP("AuditLabels",
                                                      "Unsigned declaration printed"),
     "declaration_reprinted": QT_TRANSLATE_NOOP("AuditLabels", "Declaration reprinted"),
+    "declaration_translation_printed": QT_TRANSLATE_NOOP("AuditLabels",
+                                                         "Declaration translation printed"),
     "receipt_printed": QT_TRANSLATE_NOOP("AuditLabels", "Receipt printed"),
     "decision_letter_printed": QT_TRANSLATE_NOOP("AuditLabels", "Decision letter printed"),
     "decision_told": QT_TRANSLATE_NOOP("AuditLabels", "Beneficiary told of the decision"),

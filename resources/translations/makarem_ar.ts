@@ -279,6 +279,11 @@
         <translation>طباعة إقرار غير موقَّع</translation>
     </message>
     <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <source>Declaration translation printed</source>
+        <translation>طباعة ترجمة إقرار</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
         <source>Application submitted</source>
         <translation>تقديم طلب</translation>

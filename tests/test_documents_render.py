@@ -56,9 +56,9 @@ def _payload() -> str:
     return payload_for(snap["reference"], sha256_of(snap))
 
 
-def _declaration(language: str, signed: bool = True) -> bytes:
+def _declaration(language: str, signed: bool = True, gender: str = "male") -> bytes:
     return render_declaration(
-        sample.sample_snapshot(), language=language,
+        sample.sample_snapshot(gender), language=language,
         signature_png=_signature_png() if signed else None, witness_name=sample.WITNESS,
         signed_at=sample.SIGNED_AT if signed else None,
         association=sample.sample_association(), qr_payload=_payload(), preview=not signed)
@@ -77,9 +77,9 @@ def _rejected(language: str) -> bytes:
         association=sample.sample_association())
 
 
-def _accepted(language: str) -> bytes:
+def _accepted(language: str, gender: str = "male") -> bytes:
     return render_decision_letter(
-        sample.sample_snapshot(), language=language, accepted=True, reason="",
+        sample.sample_snapshot(gender), language=language, accepted=True, reason="",
         decided_at=sample.DECIDED_AT, association=sample.sample_association())
 
 
@@ -89,6 +89,9 @@ DOCS: dict[str, Callable[[str], bytes]] = {
     "receipt": _receipt,
     "decision_accepted": _accepted,
     "decision_rejected": _rejected,
+    # the same papers for a woman (feminine forms, her name)
+    "declaration_woman": lambda lang: _declaration(lang, gender="female"),
+    "decision_accepted_woman": lambda lang: _accepted(lang, gender="female"),
 }
 CASES = [(name, lang) for name in DOCS for lang in ("ar", "en")]
 
@@ -130,7 +133,7 @@ def test_text_is_extractable_in_reading_order(
 ) -> None:
     text = _text(pdfs[(name, lang)])
     flat = re.sub(r"\s+", "", text)
-    snap = sample.sample_snapshot()
+    snap = sample.sample_snapshot("female" if name.endswith("_woman") else "male")
     ref = snap["reference"]
     full_name = snap["beneficiary"]["full_name"]
     assert ref in text
@@ -156,7 +159,7 @@ def test_declaration_carries_the_policy_sentences(pdfs: dict[tuple[str, str], Pa
                                                   lang: str) -> None:
     flat = _core(_text(pdfs[("declaration", lang)]))
     if lang == "ar":
-        assert _core("مسؤول مسئولية مباشرة عن صحة المعلومات") in flat  # POL-H4
+        assert _core("وأنني مسؤول مسؤولية مباشرة عن صحة المعلومات") in flat  # POL-H4
         assert _core("خلال مدة لا تقل عن أسبوعين") in flat  # POL-H5
         # the earliest answer date, Umm al-Qura and Gregorian
         assert _core("قبل 4 رجب 1448 هـ الموافق 13 ديسمبر 2026م") in flat

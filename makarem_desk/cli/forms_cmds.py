@@ -47,7 +47,6 @@ def register(sub: Any) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from ..checklists import check_folder, default_forms_dir, definition_files_count
-
     from ..documents.wording import DOCUMENTS, LANGUAGES, wording_problems
 
     folder = Path(args.dir) if args.dir else default_forms_dir()

@@ -34,7 +34,7 @@ FAMILY = ["القحطاني", "العتيبي", "الدوسري", "الشهري"
 def snapshots(n: int) -> list[dict[str, Any]]:
     out = []
     for i in range(n):
-        snap = sample.sample_snapshot()
+        snap = sample.sample_snapshot("female" if i % 2 else "male")  # FIRST alternates
         b = snap["beneficiary"]
         b["first_name"], b["father_name"] = FIRST[i % 10], FATHER[i % 7]
         b["family_name"] = FAMILY[(i // 7) % 7]

@@ -136,10 +136,6 @@ def names(segments: list[Segment]) -> list[str]:
     return [s.name for s in segments if isinstance(s, Field)]
 
 
-def has_choices(segments: list[Segment]) -> bool:
-    return any(isinstance(s, Choice) for s in segments)
-
-
 def render(segments: list[Segment], values: dict[str, str], gender: str | None) -> str:
     """The text for this person; a value is inserted as it is (never read as wording)."""
     parts = []

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +76,15 @@ class Wording:
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n\n") if p.strip()]
 
+    @cached_property
+    def _parsed(self) -> dict[str, list[gender_forms.Segment]]:
+        # parsed once per loaded file, not once per paper of a batch
+        return {chunk: gender_forms.parse(chunk) for chunk in (self.title, *self.paragraphs)}
+
     @property
     def placeholders(self) -> set[str]:
-        names: set[str] = set()
-        for chunk in (self.title, *self.paragraphs):
-            names.update(gender_forms.names(gender_forms.parse(chunk)))
-        return names
+        return {name for segments in self._parsed.values()
+                for name in gender_forms.names(segments)}
 
     def fill(self, values: dict[str, Any], gender: str | None = None) -> list[str]:
         """The paragraphs with their values filled in and their words in the gender of the
@@ -92,7 +96,7 @@ class Wording:
         return self._filled(self.title, values, gender) if self.title else ""
 
     def _filled(self, chunk: str, values: dict[str, Any], gender: str | None) -> str:
-        segments = gender_forms.parse(chunk)
+        segments = self._parsed[chunk]
         missing = sorted(set(gender_forms.names(segments)) - values.keys())
         if missing:
             raise UserError(

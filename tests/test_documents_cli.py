@@ -3,6 +3,7 @@ decision letters (POL-H4, POL-H5)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import uuid
@@ -97,6 +98,10 @@ def test_declaration_preview_of_latest_application(app_db: tuple[Database, uuid.
     assert "preview" in capsys.readouterr().err
     text = _pdftext(out)
     assert "TST1-2026-000002" in text and "فاطمة عبدالعزيز إبراهيم العتيبي" in text
+    # she declares as a woman (the gender of her record, carried by the snapshot)
+    flat = "".join(text.split())
+    assert "صاحبةرقمالهوية" in flat and "وأننيمسؤولةمسؤولية" in flat
+    assert "صاحبرقم" not in flat
     # a preview verifies as "not recorded", never as a match
     assert main(["--db", _url(db), "verify-declaration", str(out)]) == 1
     assert "NOT RECORDED" in capsys.readouterr().out
@@ -221,6 +226,9 @@ def test_receipt_and_decision_letters(app_db: tuple[Database, uuid.UUID], tmp_pa
                      "--out", str(out)]) == 0
     flat = " ".join(_pdftext(out).split())
     assert "اكتمل العدد المطلوب للفعالية" in flat and "عدم قبوله" in flat
+    # the record says she is a woman: the letter opens as to a woman
+    assert "المكرمة" in flat and "المحترمة" in flat
+    assert not re.search(r"المكرم(?!ة)|المحترم(?!ة)", flat)
     with db.reader() as s:
         answers = list(s.scalars(select(Contact.answer).where(Contact.channel == Channel.LETTER)))
     assert answers == ["rejected"]  # one contact through the letters channel (POL-CH)

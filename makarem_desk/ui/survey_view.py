@@ -1,0 +1,474 @@
+"""The survey the beneficiary answers alone (POL-G5), on the counter's screen turned to them
+or on a second monitor.
+
+Large buttons, one question a page, Arabic first with an English switch of its own (the
+staff's interface language is not the beneficiary's), anonymous unless the beneficiary
+ticks "link my answer to my file", and no member of staff named anywhere (POL-G6).  The
+view only collects the answer and hands it to ``send``; whoever opened it records it (the
+interview through its flow, a contact through its session).  Once sent or skipped the
+answers are wiped and only "Thank you" and "Back to staff" remain, so the person who
+serves never sees what was answered about them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, QTranslator, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..checklists.conditions import evaluate
+from ..checklists.model import Item
+from ..errors import UserError
+from ..interview.answers import StepInvalid
+from ..resources import resource_path
+from ..text import to_ascii_digits
+
+CTX = "SurveyView"
+SCORE_WORDS = {
+    1: QT_TRANSLATE_NOOP("SurveyView", "Very dissatisfied"),
+    2: QT_TRANSLATE_NOOP("SurveyView", "Dissatisfied"),
+    3: QT_TRANSLATE_NOOP("SurveyView", "Neither"),
+    4: QT_TRANSLATE_NOOP("SurveyView", "Satisfied"),
+    5: QT_TRANSLATE_NOOP("SurveyView", "Very satisfied"),
+}
+TEXTS = {
+    "title": QT_TRANSLATE_NOOP("SurveyView", "Your opinion of our service"),
+    "score": QT_TRANSLATE_NOOP("SurveyView", "How satisfied are you with the service you "
+                                             "received today?"),
+    "note": QT_TRANSLATE_NOOP("SurveyView", "Answering is optional. Your answer is anonymous "
+                                            "unless you choose to link it to your file. It is "
+                                            "used to improve the service, never to blame "
+                                            "anyone."),
+    "keys": QT_TRANSLATE_NOOP("SurveyView", "You can also answer with the number keys."),
+    "yes": QT_TRANSLATE_NOOP("SurveyView", "Yes"),
+    "no": QT_TRANSLATE_NOOP("SurveyView", "No"),
+    "back": QT_TRANSLATE_NOOP("SurveyView", "Back"),
+    "next": QT_TRANSLATE_NOOP("SurveyView", "Next"),
+    "send": QT_TRANSLATE_NOOP("SurveyView", "Send"),
+    "skip": QT_TRANSLATE_NOOP("SurveyView", "Skip the survey"),
+    "link": QT_TRANSLATE_NOOP("SurveyView", "Link my answer to my file (so the association "
+                                            "can follow it up with me)"),
+    "choose": QT_TRANSLATE_NOOP("SurveyView", "Please choose how satisfied you are, or skip "
+                                              "the survey."),
+    "thanks": QT_TRANSLATE_NOOP("SurveyView", "Thank you"),
+    "sent": QT_TRANSLATE_NOOP("SurveyView", "Your answer was received. It helps us improve "
+                                            "the service."),
+    "skipped": QT_TRANSLATE_NOOP("SurveyView", "Thank you for your visit."),
+    "return": QT_TRANSLATE_NOOP("SurveyView", "Back to staff"),
+    "progress": QT_TRANSLATE_NOOP("SurveyView", "Question %1 of %2"),
+}
+# The kinds a beneficiary can answer with big buttons or a text box; others (a number, a
+# date, a document) are the staff's questions and are not put on this screen.
+SURVEY_KINDS = ("yes_no", "choice", "text")
+FACE_COLOURS = {1: "#c0392b", 2: "#e67e22", 3: "#e2b007", 4: "#7cb342", 5: "#2e8b57"}
+STYLE = """
+#surveyRoot { background: #f6f7f4; }
+#surveyTitle { font-size: 26pt; font-weight: bold; color: #0f4c45; }
+#surveyQuestion { font-size: 22pt; font-weight: bold; }
+#surveyNote, #surveyProgress { font-size: 13pt; color: #52606d; }
+#surveyError { font-size: 14pt; color: #b42318; }
+#surveyThanks { font-size: 40pt; font-weight: bold; color: #0f4c45; }
+#surveyChoice { font-size: 18pt; min-height: 96px; min-width: 150px; padding: 10px;
+                background: white; border: 2px solid #98a5a0; border-radius: 12px; }
+#surveyChoice:checked { background: #cfe7e2; border: 4px solid #0f4c45; font-weight: bold; }
+#surveyChoice:focus { border: 4px solid #f3c969; }
+#surveyNav { font-size: 16pt; min-height: 56px; min-width: 160px; padding: 8px 24px; }
+#surveyLink { font-size: 15pt; }
+#surveyLink::indicator { width: 28px; height: 28px; }
+QPlainTextEdit { font-size: 16pt; }
+"""
+
+
+@dataclass(frozen=True)
+class SurveyAnswer:
+    score: int
+    answers: dict[str, Any]
+    linked: bool  # the beneficiary chose to link the answer to their file
+
+
+def face_icon(score: int, size: int = 96) -> QIcon:
+    """A face from frowning (1) to smiling (5), painted: no emoji font is relied on."""
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setBrush(QColor(FACE_COLOURS[score]))
+    p.setPen(QPen(QColor("#1f2933"), size / 32))
+    p.drawEllipse(QRectF(size * 0.04, size * 0.04, size * 0.92, size * 0.92))
+    p.setBrush(QColor("#1f2933"))
+    for x in (0.35, 0.65):
+        p.drawEllipse(QPointF(size * x, size * 0.38), size * 0.06, size * 0.07)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(QColor("#1f2933"), size / 16, Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    mouth = QPainterPath(QPointF(size * 0.3, size * 0.68))
+    bend = (score - 3) * size * 0.09
+    mouth.quadTo(QPointF(size * 0.5, size * 0.68 + bend), QPointF(size * 0.7, size * 0.68))
+    p.drawPath(mouth)
+    p.end()
+    return QIcon(pix)
+
+
+def _choice(text: str = "", icon: QIcon | None = None) -> QToolButton:
+    b = QToolButton()
+    b.setObjectName("surveyChoice")
+    b.setCheckable(True)
+    b.setText(text)
+    b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    if icon is not None:
+        b.setIcon(icon)
+        b.setIconSize(QSize(96, 96))
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    return b
+
+
+class _Question(QWidget):
+    """One page: the question and its big buttons (or its text box)."""
+
+    chosen = Signal()
+
+    def __init__(self, item: Item | None):
+        super().__init__()
+        self.item = item
+        self.label = QLabel()
+        self.label.setObjectName("surveyQuestion")
+        self.label.setWordWrap(True)
+        self.group = QButtonGroup(self)
+        self.values: dict[int, Any] = {}
+        self.text: QPlainTextEdit | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.label)
+        lay.addSpacing(18)
+        row = QHBoxLayout()
+        if item is None:  # the overall score
+            for n in range(1, 6):
+                self._add(row, _choice(icon=face_icon(n)), n)
+        elif item.kind == "yes_no":
+            self._add(row, _choice(), True)
+            self._add(row, _choice(), False)
+        elif item.kind == "choice":
+            for option in item.options:
+                self._add(row, _choice(), option.value)
+        else:
+            self.text = QPlainTextEdit()
+            self.text.setTabChangesFocus(True)
+            self.text.setMinimumHeight(160)
+            limit = int(item.validation.get("max_length", 0) or 0)
+            if limit:
+                self.text.textChanged.connect(lambda: self._cap(limit))
+            lay.addWidget(self.text)
+        lay.addLayout(row)
+        lay.addStretch(1)
+
+    def _add(self, row: QHBoxLayout, button: QToolButton, value: Any) -> None:
+        n = len(self.values) + 1
+        self.group.addButton(button, n)
+        self.values[n] = value
+        button.clicked.connect(self.chosen.emit)
+        row.addWidget(button)
+
+    def _cap(self, limit: int) -> None:
+        assert self.text is not None
+        if len(self.text.toPlainText()) > limit:
+            self.text.setPlainText(self.text.toPlainText()[:limit])
+
+    def buttons(self) -> list[QAbstractButton]:
+        return self.group.buttons()
+
+    def choose(self, n: int) -> bool:
+        button = self.group.button(n)
+        if button is None:
+            return False
+        button.setChecked(True)
+        return True
+
+    def value(self) -> Any:
+        if self.text is not None:
+            return self.text.toPlainText().strip() or None
+        return self.values.get(self.group.checkedId())
+
+    def clear(self) -> None:
+        self.group.setExclusive(False)
+        for b in self.group.buttons():
+            b.setChecked(False)
+        self.group.setExclusive(True)
+        if self.text is not None:
+            self.text.clear()
+
+    def retranslate(self, t: Callable[[object], str], language: str) -> None:
+        item = self.item
+        self.label.setText(t(TEXTS["score"]) if item is None else item.label(language))
+        for n, b in enumerate(self.group.buttons(), start=1):
+            value = self.values[n]
+            if item is None:
+                b.setText(f"{t(SCORE_WORDS[value])}\n{n}")
+            elif item.kind == "yes_no":
+                b.setText(t(TEXTS["yes" if value else "no"]))
+            else:
+                option = item.option(str(value))
+                b.setText(str(value) if option is None else
+                          option.label_ar if language == "ar" else option.label_en)
+
+
+class SurveyView(QWidget):
+    """``send`` records the answer (raising ``UserError`` to refuse it, shown here);
+    ``skip`` records that none was given, if the caller needs to; ``finished(sent)`` is
+    emitted on "Back to staff"."""
+
+    finished = Signal(bool)
+
+    def __init__(self, questions: tuple[Item, ...], send: Callable[[SurveyAnswer], object], *,
+                 skip: Callable[[], object] | None = None, can_link: bool = False,
+                 facts: Mapping[str, Any] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("surveyRoot")
+        self.setStyleSheet(STYLE)
+        self._send, self._skip, self._facts = send, skip, dict(facts or {})
+        self.sent = False
+        self.language = "ar"
+        self._arabic = QTranslator(self)
+        self._arabic.load(str(resource_path("translations", "makarem_ar.qm")))
+        self.title = QLabel()
+        self.title.setObjectName("surveyTitle")
+        self.switch = QPushButton()
+        self.switch.setObjectName("surveyNav")
+        self.switch.clicked.connect(self.toggle_language)
+        self.note = QLabel()
+        self.note.setObjectName("surveyNote")
+        self.note.setWordWrap(True)
+        self.pages = [_Question(None)] + [_Question(i) for i in questions
+                                          if i.kind in SURVEY_KINDS]
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            page.chosen.connect(self._chosen)
+        self.thanks = self._thanks_page()
+        self.stack.addWidget(self.thanks)
+        self.progress = QLabel()
+        self.progress.setObjectName("surveyProgress")
+        self.error = QLabel()
+        self.error.setObjectName("surveyError")
+        self.error.setWordWrap(True)
+        self.link = QCheckBox()
+        self.link.setObjectName("surveyLink")
+        self.can_link = can_link
+        self.back_button = self._nav(self.back)
+        self.skip_button = self._nav(self.skip)
+        self.next_button = self._nav(self.next)
+        self.next_button.setDefault(True)
+        self.next_button.setObjectName("primary")
+        self.next_button.setStyleSheet("font-size: 16pt; min-height: 56px; min-width: 160px;")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.switch)
+        self.footer = QWidget()
+        nav = QHBoxLayout(self.footer)
+        nav.addWidget(self.skip_button)
+        nav.addStretch(1)
+        nav.addWidget(self.progress)
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(48, 32, 48, 32)
+        lay.addLayout(top)
+        lay.addWidget(self.note)
+        lay.addSpacing(24)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.error)
+        lay.addWidget(self.link)
+        lay.addWidget(self.footer)
+        self.set_language("ar")  # Arabic first, whatever the staff's interface speaks
+        self._show(0)
+
+    def _nav(self, slot: Callable[[], Any]) -> QPushButton:
+        b = QPushButton()
+        b.setObjectName("surveyNav")
+        b.clicked.connect(slot)
+        return b
+
+    def _thanks_page(self) -> QWidget:
+        w = QWidget()
+        self.thanks_title = QLabel()
+        self.thanks_title.setObjectName("surveyThanks")
+        self.thanks_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks_text = QLabel()
+        self.thanks_text.setObjectName("surveyQuestion")
+        self.thanks_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks_text.setWordWrap(True)
+        self.return_button = QPushButton()
+        self.return_button.setObjectName("surveyNav")
+        self.return_button.clicked.connect(lambda: self.finished.emit(self.sent))
+        lay = QVBoxLayout(w)
+        lay.addStretch(1)
+        lay.addWidget(self.thanks_title)
+        lay.addWidget(self.thanks_text)
+        lay.addSpacing(32)
+        lay.addWidget(self.return_button, 0, Qt.AlignmentFlag.AlignCenter)
+        lay.addStretch(1)
+        return w
+
+    # -- language ---------------------------------------------------------------------
+    def t(self, source: object) -> str:
+        if self.language != "ar":
+            return str(source)
+        return self._arabic.translate(CTX, str(source)) or str(source)
+
+    def toggle_language(self) -> None:
+        self.set_language("en" if self.language == "ar" else "ar")
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar"
+                                else Qt.LayoutDirection.LeftToRight)
+        self.switch.setText("English" if language == "ar" else "العربية")
+        self.title.setText(self.t(TEXTS["title"]))
+        self.note.setText(self.t(TEXTS["note"]) + (" " + self.t(TEXTS["keys"])))
+        self.link.setText(self.t(TEXTS["link"]))
+        self.back_button.setText(self.t(TEXTS["back"]))
+        self.skip_button.setText(self.t(TEXTS["skip"]))
+        self.return_button.setText(self.t(TEXTS["return"]))
+        self.thanks_title.setText(self.t(TEXTS["thanks"]))
+        self.thanks_text.setText(self.t(TEXTS["sent" if self.sent else "skipped"]))
+        for page in self.pages:
+            page.retranslate(self.t, language)
+        self.error.clear()
+        self._show(self.stack.currentIndex())
+
+    # -- moving through the pages -------------------------------------------------------
+    def _show(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        done = self.stack.currentWidget() is self.thanks
+        last = index == self._last_page()
+        self.footer.setVisible(not done)
+        self.link.setVisible(self.can_link and last and not done)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setText(self.t(TEXTS["send" if last else "next"]))
+        self.progress.setText(self.t(TEXTS["progress"]).replace("%1", str(index + 1))
+                              .replace("%2", str(len(self.pages))))
+        focus: QWidget = self.return_button if done else self.next_button
+        page = self.stack.currentWidget()
+        if isinstance(page, _Question):
+            first: list[QWidget] = [*page.buttons(), focus]
+            focus = page.text or page.group.checkedButton() or first[0]
+        focus.setFocus()
+
+    def _answers(self) -> dict[str, Any]:
+        return {p.item.id: p.value() for p in self.pages[1:]
+                if p.item is not None and p.value() is not None}
+
+    def _asked(self, index: int) -> bool:
+        item = self.pages[index].item
+        return item is None or evaluate(item.shown_when, self._answers(), self._facts)
+
+    def _last_page(self) -> int:
+        return max(i for i in range(len(self.pages)) if self._asked(i))
+
+    def current(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def _chosen(self) -> None:
+        """A big button pressed: the answer is clear, go on (the last page waits for Send)."""
+        self.error.clear()
+        if self.stack.currentIndex() != self._last_page():
+            self.next()
+        else:
+            self._show(self.stack.currentIndex())
+
+    def next(self) -> None:
+        index = self.stack.currentIndex()
+        if self.current() is self.thanks:
+            return
+        if index == 0 and self.pages[0].value() is None:
+            self.error.setText(self.t(TEXTS["choose"]))
+            return
+        if index >= self._last_page():
+            self.send()
+            return
+        index += 1
+        while not self._asked(index):
+            index += 1
+        self.error.clear()
+        self._show(index)
+
+    def back(self) -> None:
+        index = self.stack.currentIndex()
+        if self.current() is self.thanks or index == 0:
+            return
+        index -= 1
+        while not self._asked(index):
+            index -= 1
+        self.error.clear()
+        self._show(index)
+
+    def send(self) -> None:
+        score = self.pages[0].value()
+        if score is None:
+            self.error.setText(self.t(TEXTS["choose"]))
+            self._show(0)
+            return
+        answer = SurveyAnswer(int(score), self._answers(),
+                              self.can_link and self.link.isChecked())
+        try:
+            self._send(answer)
+        except UserError as exc:
+            self._refused(exc)
+            return
+        self.sent = True
+        self._done()
+
+    def skip(self) -> None:
+        if self._skip is not None:
+            try:
+                self._skip()
+            except UserError as exc:
+                self._refused(exc)
+                return
+        self.sent = False
+        self._done()
+
+    def _refused(self, exc: UserError) -> None:
+        arabic = self.language == "ar"
+        if isinstance(exc, StepInvalid):
+            self.error.setText("\n".join(e.message_ar if arabic else e.message
+                                         for e in exc.errors))
+        else:
+            self.error.setText(exc.message_ar if arabic else exc.message)
+
+    def _done(self) -> None:
+        """Wipe every answer before the screen goes back to the staff."""
+        for page in self.pages:
+            page.clear()
+        self.link.setChecked(False)
+        self.error.clear()
+        self.thanks_text.setText(self.t(TEXTS["sent" if self.sent else "skipped"]))
+        self._show(self.stack.indexOf(self.thanks))
+
+    # -- keyboard -----------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        """1-5 (Arabic-Indic digits too) press the matching big button."""
+        page = self.current()
+        digit = to_ascii_digits(event.text() or "")
+        if isinstance(page, _Question) and page.text is None and digit.isdigit() \
+                and page.choose(int(digit)):
+            self._chosen()
+            return
+        super().keyPressEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -41,6 +42,10 @@ STATUS_LABELS = {
     SuggestionStatus.ADOPTED: QT_TRANSLATE_NOOP("SuggestionsView", "Adopted"),
     SuggestionStatus.NOT_ADOPTED: QT_TRANSLATE_NOOP("SuggestionsView", "Not adopted"),
 }
+
+
+SUGGESTION_COLUMN = 5
+COLUMN_MAX = 170  # pixels: the words of the beneficiary get the room
 
 
 def status_label(status: SuggestionStatus) -> str:
@@ -101,8 +106,13 @@ class SuggestionsView(QWidget):
             self.filter.addItem(status_label(s), s.value)
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = Table([self.tr("Date"), self.tr("Channel"), self.tr("Program"),
-                            self.tr("Suggestion"), self.tr("Status"), self.tr("Note"),
-                            self.tr("Beneficiary")])
+                            self.tr("Status"), self.tr("Beneficiary"), self.tr("Suggestion"),
+                            self.tr("Note")])
+        # The beneficiary's words and the note take the room left, wrapped, never cut.
+        self.table.setWordWrap(True)
+        for column in (SUGGESTION_COLUMN, SUGGESTION_COLUMN + 1):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _i: self.follow_up_selected())
         self.follow_button = QPushButton(self.tr("Follow up…"))
         self.follow_button.setObjectName("primary")
@@ -141,9 +151,11 @@ class SuggestionsView(QWidget):
             self.status.setText(user_message(exc))
             return
         self.table.set_rows([
-            ([show_date(i.created_at.astimezone(KSA)), _channel(i.channel), program_label(i), i.text,
-              status_label(i.status), i.note or "", i.beneficiary_name or self.tr("Anonymous")],
-             i) for i in self.items])
+            ([show_date(i.created_at.astimezone(KSA)), _channel(i.channel), program_label(i),
+              status_label(i.status), i.beneficiary_name or self.tr("Anonymous"), i.text,
+              i.note or ""], i) for i in self.items])
+        for column in range(SUGGESTION_COLUMN):  # long dates and program names wrap
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), COLUMN_MAX))
         self.count.setText(self.tr("%1 suggestions").replace("%1", str(len(self.items))))
 
     def follow_up_selected(self) -> bool:

@@ -63,9 +63,9 @@ def test_the_list_filters_and_follows_up(qtbot, researcher_ctx) -> None:  # type
     assert view.table.rowCount() == 5 and view.count.text() == "عدد المقترحات: 5"
     first = view.table.row_data(0)
     assert first.id == ctx.seeded.ids["conf_code"]  # newest first
-    texts = [view.table.item(r, 3).text() for r in range(5)]
+    texts = [view.table.item(r, 5).text() for r in range(5)]
     assert "رسالة نصية عند القرار" in texts
-    anonymous = [view.table.item(r, 6).text() for r in range(5)]
+    anonymous = [view.table.item(r, 4).text() for r in range(5)]
     assert anonymous.count("دون اسم") == 4 and ctx.seeded.beneficiary_name in anonymous
     assert view.table.item(4, 2).text() == "الملتقى الميداني السنوي للمستفيدين"  # 2 November
     # Nothing chosen: a message, no dialog.
@@ -86,8 +86,8 @@ def test_the_list_filters_and_follows_up(qtbot, researcher_ctx) -> None:  # type
     ctx.dialogs.dialog_script = adopt
     view.table.selectRow(0)
     assert view.follow_up_selected()
-    assert view.table.item(0, 4).text() == "مُعتمد"
-    assert view.table.item(0, 5).text() == "أُضيف استبيان بالإنجليزية"
+    assert view.table.item(0, 3).text() == "مُعتمد"
+    assert view.table.item(0, 6).text() == "أُضيف استبيان بالإنجليزية"
     view.filter.setCurrentIndex(view.filter.findData("adopted"))
     assert view.table.rowCount() == 1
     view.filter.setCurrentIndex(view.filter.findData("new"))

@@ -464,8 +464,12 @@ class SurveyView(QWidget):
 
     # -- keyboard -----------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
-        """1-5 (Arabic-Indic digits too) press the matching big button."""
+        """1-5 (Arabic-Indic digits too) press the matching big button; Enter goes on
+        (Send on the last page, back to the staff on the thanks)."""
         page = self.current()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            (self.return_button.click if page is self.thanks else self.next)()
+            return
         digit = to_ascii_digits(event.text() or "")
         if isinstance(page, _Question) and page.text is None and digit.isdigit() \
                 and page.choose(int(digit)):

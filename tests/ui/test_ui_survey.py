@@ -105,9 +105,10 @@ def test_english_switch_keys_and_refusals(qtbot, ctx) -> None:  # type: ignore[n
     assert survey.stack.currentIndex() == 1
     qtbot.mouseClick(survey.back_button, Qt.MouseButton.LeftButton)
     assert survey.stack.currentIndex() == 0 and survey.pages[0].value() == 5
-    for _ in range(4):
+    for _ in range(3):
         qtbot.mouseClick(survey.next_button, Qt.MouseButton.LeftButton)
-    assert survey.next_button.text() == "Send"
+    qtbot.keyClick(survey, Qt.Key.Key_Return)  # Enter goes on too
+    assert survey.current() is survey.pages[4] and survey.next_button.text() == "Send"
     refuse.append(UserError("The service is busy.", message_ar="الخدمة مشغولة."))
     qtbot.mouseClick(survey.next_button, Qt.MouseButton.LeftButton)
     assert survey.error.text() == "The service is busy." and survey.current() is survey.pages[4]
@@ -115,7 +116,7 @@ def test_english_switch_keys_and_refusals(qtbot, ctx) -> None:  # type: ignore[n
     assert sent == [SurveyAnswer(5, {}, False)]
     assert survey.thanks_title.text() == "Thank you"
     with qtbot.waitSignal(survey.finished) as done:
-        survey.return_button.click()
+        qtbot.keyClick(survey, Qt.Key.Key_Enter)  # the thanks: Enter gives the screen back
     assert done.args == [True]
 
 

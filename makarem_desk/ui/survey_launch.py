@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from ..interview.contact_flow import ContactSession
 from ..interview.session import InterviewSession
-from .survey_view import TEXTS, SurveyAnswer, SurveyView
+from .survey_pages import TEXTS
+from .survey_view import SurveyAnswer, SurveyView
 
 
 def for_interview(session: InterviewSession) -> SurveyView:

@@ -3189,27 +3189,27 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="67" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="72" />
         <source>Follow up a suggestion</source>
         <translation>متابعة مقترح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="78" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="83" />
         <source>What was decided or done, for the record</source>
         <translation>ما تقرر أو ما نُفّذ، للتوثيق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="84" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="89" />
         <source>Suggestion</source>
         <translation>المقترح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="85" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="90" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="91" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -3217,93 +3217,93 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>SuggestionsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="40" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="41" />
         <source>Under review</source>
         <translation>قيد الدراسة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="41" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="42" />
         <source>Adopted</source>
         <translation>مُعتمد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="43" />
         <source>Not adopted</source>
         <translation>غير مُعتمد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="104" />
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
         <source>Program</source>
         <translation>البرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="104" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
         <source>Suggestion</source>
         <translation>المقترح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="104" />
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="116" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="126" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="104" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="110" />
         <source>Note</source>
         <translation>ملاحظة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="105" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="107" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="117" />
         <source>Follow up…</source>
         <translation>متابعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="121" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="131" />
         <source>Satisfaction — suggestions</source>
         <translation>رضا المستفيدين — المقترحات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="123" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="133" />
         <source>What beneficiaries suggested in the satisfaction survey, to be followed up. Figures by channel, program and period are in Reports. Ratings improve the service; no screen names the member of staff who served.</source>
         <translation>ما اقترحه المستفيدون في استبانة الرضا، لمتابعته. أرقام الرضا حسب القناة والبرنامج والفترة في شاشة التقارير. التقييم لتحسين الخدمة، ولا تذكر أي شاشة اسم الموظف الذي قدّمها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="145" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="155" />
         <source>Anonymous</source>
         <translation>دون اسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="147" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="159" />
         <source>%1 suggestions</source>
         <translation>عدد المقترحات: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="152" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="164" />
         <source>Choose a suggestion first.</source>
         <translation>اختر مقترحًا أولًا.</translation>
     </message>
@@ -3311,112 +3311,112 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>SurveyView</name>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="27" />
         <source>Very dissatisfied</source>
         <translation>غير راضٍ أبدًا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="28" />
         <source>Dissatisfied</source>
         <translation>غير راضٍ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="29" />
         <source>Neither</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="48" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="30" />
         <source>Satisfied</source>
         <translation>راضٍ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="49" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="31" />
         <source>Very satisfied</source>
         <translation>راضٍ جدًا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="34" />
         <source>Your opinion of our service</source>
         <translation>رأيك في خدمتنا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="35" />
         <source>How satisfied are you with the service you received today?</source>
         <translation>ما مدى رضاك عن الخدمة التي تلقيتها اليوم؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="55" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="37" />
         <source>Answering is optional. Your answer is anonymous unless you choose to link it to your file. It is used to improve the service, never to blame anyone.</source>
         <translation>الإجابة اختيارية، ولا يُذكر فيها اسمك ما لم تختر ربطها بملفك. نستعملها لتحسين الخدمة، لا لمحاسبة أحد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="59" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="41" />
         <source>You can also answer with the number keys.</source>
         <translation>ويمكنك الإجابة بمفاتيح الأرقام أيضًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="60" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="42" />
         <source>Yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="61" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="43" />
         <source>No</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="62" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="44" />
         <source>Back</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="63" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="45" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="46" />
         <source>Send</source>
         <translation>إرسال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="47" />
         <source>Skip the survey</source>
         <translation>تخطي الاستبانة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="66" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="48" />
         <source>Link my answer to my file (so the association can follow it up with me)</source>
         <translation>اربط إجابتي بملفي (لتتابعها الجمعية معي)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="68" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="50" />
         <source>Please choose how satisfied you are, or skip the survey.</source>
         <translation>اختر مدى رضاك من فضلك، أو تخطَّ الاستبانة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="70" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="52" />
         <source>Thank you</source>
         <translation>شكرًا لك</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="71" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="53" />
         <source>Your answer was received. It helps us improve the service.</source>
         <translation>وصلتنا إجابتك، وستساعدنا على تحسين الخدمة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="73" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="55" />
         <source>Thank you for your visit.</source>
         <translation>شكرًا لزيارتك.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="74" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="56" />
         <source>Back to staff</source>
         <translation>إعادة الشاشة للموظف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/survey_view.py" line="75" />
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="57" />
         <source>Question %1 of %2</source>
         <translation>السؤال %1 من %2</translation>
     </message>

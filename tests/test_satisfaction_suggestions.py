@@ -49,12 +49,13 @@ def test_a_rating_keeps_its_program_and_marks_a_suggestion_new(any_db: Database)
                       "vol_anon": NEW, "conf_code": NEW, "no_text": None, "blank_text": None}
 
 
-def test_a_rating_on_an_unknown_channel_is_refused(db: Database) -> None:
+def test_a_rating_on_an_unknown_channel_or_program_is_refused(db: Database) -> None:
     svc = SatisfactionService(db, FORMS.satisfaction)
-    reem = SYSTEM
     with pytest.raises(UserError, match="Unknown channel 'fax'") as err:
-        svc.record(reem, SatisfactionInput(score=3, channel="fax"))
+        svc.record(SYSTEM, SatisfactionInput(score=3, channel="fax"))
     assert "قناة" in err.value.message_ar
+    with pytest.raises(UserError, match="Unknown program 'NO-SUCH'"):
+        svc.record(SYSTEM, SatisfactionInput(score=3, program_code="NO-SUCH"))
     with db.reader() as s:
         assert s.scalars(select(SatisfactionResponse)).first() is None
 

@@ -163,6 +163,10 @@ class SatisfactionService:
                 program = s.scalar(select(Program.code)
                                    .join(Application, Application.program_id == Program.id)
                                    .where(Application.id == data.application_id))
+            elif program is not None and s.scalar(
+                    select(Program.id).where(Program.code == program)) is None:
+                raise UserError(f"Unknown program {program!r}.",
+                                message_ar="البرنامج غير معروف.")
             has_suggestion = suggestion_text(answers, comment) is not None
             r = SatisfactionResponse(
                 id=response_id or uuid.uuid4(), score=score, answers=answers,

@@ -278,12 +278,18 @@ class SurveyView(QWidget):
         self._done()
 
     def _refused(self, exc: UserError) -> None:
+        """The answer was not taken: say why, on the page of the first question at fault."""
         arabic = self.language == "ar"
-        if isinstance(exc, StepInvalid):
-            self.error.setText("\n".join(e.message_ar if arabic else e.message
-                                         for e in exc.errors))
-        else:
+        if not isinstance(exc, StepInvalid):
             self.error.setText(exc.message_ar if arabic else exc.message)
+            return
+        faulty = {e.item for e in exc.errors}
+        at = next((i for i, p in enumerate(self.pages)
+                   if p.item is not None and p.item.id in faulty), None)
+        if at is not None:
+            self._show(at)
+        self.error.setText("\n".join(e.message_ar if arabic else e.message
+                                     for e in exc.errors))
 
     def _done(self) -> None:
         """Wipe every answer before the screen goes back to the staff."""

@@ -4,6 +4,7 @@ nothing, and the staff get the screen back without the answers."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from survey_support import answer_everything, press, to_satisfaction
 
 from makarem_desk.errors import UserError
+from makarem_desk.interview.answers import StepInvalid, check_answers
 from makarem_desk.interview.flow import Step
 from makarem_desk.models import Contact, SatisfactionResponse
 from makarem_desk.models.enums import SuggestionStatus
@@ -139,3 +141,25 @@ def test_a_contact_is_rated_on_its_channel(qtbot, ctx) -> None:  # type: ignore[
     [r] = ratings(ctx)
     assert (r.score, r.channel, r.anonymous, r.contact_id, r.suggestion_status) == (
         3, "phone", True, None, None)
+
+
+def test_a_refused_answer_is_shown_on_its_question(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """A question the association made required: Send names it, on its own page."""
+    questions = ctx.forms.satisfaction.section("questions")
+    required = [dataclasses.replace(q, required=True) if q.id == "time_enough" else q
+                for q in questions]
+
+    def send(a: SurveyAnswer) -> None:
+        _, errors = check_answers(required, a.answers, {}, ctx.today)
+        if errors:
+            raise StepInvalid(errors)
+
+    survey = SurveyView(tuple(required), send)
+    qtbot.addWidget(survey)
+    survey.pages[0].choose(4)
+    survey.send()
+    assert survey.current() is survey.pages[1] and survey.error.text()
+    assert survey.pages[0].value() == 4  # nothing the beneficiary chose is lost
+    qtbot.keyClick(survey, Qt.Key.Key_1)
+    survey.send()
+    assert survey.current() is survey.thanks

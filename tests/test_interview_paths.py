@@ -82,6 +82,8 @@ def test_full_interview_per_category_reaches_satisfaction(services, forms, db, c
         assert contact.beneficiary_id == app.beneficiary_id
         assert contact.ended_at is not None and contact.outcome == "submitted"
         assert rating.score == 5 and rating.anonymous and rating.beneficiary_id is None
+        # Anonymous, yet the program stays for results by program (groups of 5, POL-G6).
+        assert rating.program_code == code and rating.application_id is None
         assert draft.status == "done" and draft.application_id == app.id
 
 

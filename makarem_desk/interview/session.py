@@ -376,6 +376,7 @@ class InterviewSession(PersonSteps):
                 beneficiary_id=uuid.UUID(self.state.beneficiary_id) if self.state.beneficiary_id else None,
                 application_id=uuid.UUID(self.state.application_id) if self.state.application_id else None,
                 contact_id=contact, channel=Channel.INTERVIEW.value,
+                program_code=self.state.program_code,
             ), response_id=self._id("satisfaction"))
             self.state.satisfaction_id = str(rid)
             result = {"score": score, "anonymous": anonymous, "answers": answers}

@@ -96,6 +96,7 @@ ACTIONS = {
     "referral_made": QT_TRANSLATE_NOOP("AuditLabels", "Referred to the social researcher"),
     "referral_answered": QT_TRANSLATE_NOOP("AuditLabels", "Referral answered"),
     "satisfaction_recorded": QT_TRANSLATE_NOOP("AuditLabels", "Satisfaction recorded"),
+    "suggestion_followed_up": QT_TRANSLATE_NOOP("AuditLabels", "Suggestion followed up"),
     # the exchange with the committee
     "sync_export": QT_TRANSLATE_NOOP("AuditLabels", "Batch exported"),
     "sync_import": QT_TRANSLATE_NOOP("AuditLabels", "Batch imported"),

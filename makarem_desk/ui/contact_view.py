@@ -59,6 +59,11 @@ class ContactView(QWidget):
         save = QPushButton(self.tr("Save the contact"))
         save.setObjectName("primary")
         save.clicked.connect(self.save)
+        # POL-G5 on every channel: once the contact is saved, the beneficiary may rate it.
+        self.rated_session: ContactSession | None = None
+        self.survey_button = QPushButton(self.tr("Satisfaction survey"))
+        self.survey_button.setEnabled(False)
+        self.survey_button.clicked.connect(self.open_survey)
         form = QFormLayout()
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Registered beneficiary"), self.find_box)
@@ -75,6 +80,7 @@ class ContactView(QWidget):
         lay.addWidget(self.error)
         lay.addWidget(save, 0, Qt.AlignmentFlag.AlignLeading)
         lay.addWidget(self.done)
+        lay.addWidget(self.survey_button, 0, Qt.AlignmentFlag.AlignLeading)
         lay.addStretch(1)
         self.setFocusProxy(self.channel)
 
@@ -118,6 +124,8 @@ class ContactView(QWidget):
             return None
         cid = uuid.UUID(s.state.contact_id or "")
         self.session = None
+        self.rated_session = s
+        self.survey_button.setEnabled(True)
         self.done.setText(QCoreApplication.translate("ContactView", "The contact was saved."))
         for w in (self.find_box, self.caller, self.purpose):
             w.clear()
@@ -128,3 +136,15 @@ class ContactView(QWidget):
         self.ctx.bus.contact_saved.emit(cid)
         self.ctx.bus.data_changed.emit()
         return cid
+
+    def open_survey(self) -> Any:
+        """The beneficiary rates the contact just saved, alone, on its channel."""
+        from .survey_launch import for_contact, show_survey
+
+        s = self.rated_session
+        if s is None:
+            return None
+        self.rated_session = None  # one survey per contact
+        self.survey_button.setEnabled(False)
+        return show_survey(for_contact(s, self.ctx.forms.satisfaction.section("questions")),
+                           self)

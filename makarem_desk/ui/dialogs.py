@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from ..errors import UserError
 from .i18n import current_language
@@ -39,6 +48,10 @@ class Dialogs:
     def pick_folder(self, parent: QWidget | None, title: str) -> str | None:
         path = QFileDialog.getExistingDirectory(parent, title)
         return path or None
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """A form of the application's own (e.g. a follow-up); True when accepted."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:
@@ -90,6 +103,8 @@ class RecordingDialogs(Dialogs):
         self.save_path: str | None = None
         self.open_path: str | None = None
         self.folder_path: str | None = None
+        # Fills in a dialog of the application's own and answers accept (True) or cancel.
+        self.dialog_script: Callable[[QDialog], bool] | None = None
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", text))
@@ -119,6 +134,10 @@ class RecordingDialogs(Dialogs):
     def pick_folder(self, parent: QWidget | None, title: str) -> str | None:
         self.shown.append(("folder", title))
         return self.folder_path
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        self.shown.append(("dialog", dialog.windowTitle()))
+        return self.dialog_script(dialog) if self.dialog_script is not None else False
 
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -309,11 +309,18 @@ class PersonalPage(QWidget):
 
 
 class SatisfactionPage(QWidget):
-    """POL-G5: a rating is the beneficiary's right and may be anonymous; never required."""
+    """POL-G5: a rating is the beneficiary's right and may be anonymous; never required.
+    Best answered by the beneficiary alone (``hand_over``: the survey screen); the fields
+    below stay for a rating dictated to the receptionist."""
+
+    hand_over = Signal()
 
     def __init__(self, items: tuple[Item, ...], language: str, facts: dict[str, Any],
                  today: date, parent: QWidget | None = None):
         super().__init__(parent)
+        self.hand_over_button = QPushButton(self.tr("Hand the screen to the beneficiary"))
+        self.hand_over_button.setObjectName("primary")
+        self.hand_over_button.clicked.connect(self.hand_over.emit)
         self.score_group = QButtonGroup(self)
         row = QHBoxLayout()
         for n in range(1, 6):
@@ -327,6 +334,9 @@ class SatisfactionPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(hint(self.tr("Rating is the beneficiary's right, used to improve the "
                                    "service — never to punish anyone. It is optional.")))
+        lay.addWidget(self.hand_over_button, 0, Qt.AlignmentFlag.AlignLeading)
+        lay.addWidget(hint(self.tr("The beneficiary answers alone, anonymously unless they "
+                                   "choose otherwise; the answers are not shown to you.")))
         lay.addWidget(QLabel(self.tr("Overall rating (1 = poor, 5 = excellent)")))
         lay.addLayout(row)
         lay.addWidget(self.anonymous)

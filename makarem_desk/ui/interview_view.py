@@ -74,6 +74,7 @@ class InterviewView(QWidget):
         self.ctx = ctx
         self.session: InterviewSession | None = None
         self.page: Any = None
+        self.survey: Any = None  # the beneficiary's survey window, while it is open
         self.stack = QStackedWidget()
         self.stack.addWidget(self._start_page())
         self.stack.addWidget(self._wizard_page())
@@ -280,6 +281,7 @@ class InterviewView(QWidget):
             page = DocumentPage(self.ctx, s, "receipt")
         elif step is Step.SATISFACTION:
             page = SatisfactionPage(s.step_items(), lang, s.facts(), today)
+            page.hand_over.connect(self.hand_over)
         elif step is Step.DONE:
             page = DonePage(self.ctx, s, lang)
             page.new_interview.connect(self.start_new)
@@ -340,6 +342,22 @@ class InterviewView(QWidget):
             self.error.setText(user_message(exc))
             return
         self.show_step()
+
+    def hand_over(self) -> None:
+        """POL-G5: the beneficiary answers the survey alone; the wizard then shows the end
+        of the interview, never the answers."""
+        from .survey_launch import for_interview, show_survey
+
+        if self.session is None or self.session.step is not Step.SATISFACTION:
+            return
+        self.survey = show_survey(for_interview(self.session), self)
+        self.survey.finished.connect(self._survey_finished)
+
+    def _survey_finished(self, _sent: bool) -> None:
+        self.survey = None
+        self.ctx.bus.data_changed.emit()
+        if self.session is not None:
+            self.show_step()
 
     def finish_without_rating(self) -> None:
         if self.session is None:

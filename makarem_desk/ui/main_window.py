@@ -25,6 +25,7 @@ from shiboken6 import isValid
 
 from ..errors import UserError
 from ..models import Role
+from ..permissions import allowed
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.add_page("profile", self.tr("Beneficiary profile"), lambda: ProfileView(ctx))
         self.add_page("referrals", self.tr("Referrals"), self._referrals)
         self.add_page("library", self.tr("Reference library"), lambda: LibraryView(ctx))
+        if allowed("SatisfactionService.suggestions", actor.role, ctx.db.installation_role):
+            self.add_page("satisfaction", self.tr("Satisfaction"), self._satisfaction)
         # The sync engineer's two widgets, when this build has them.
         if importlib.util.find_spec(f"{__package__}.sync_view") is not None:
             self.add_page("sync", self.tr("Exchange with the committee"), self._sync)
@@ -155,6 +158,11 @@ class MainWindow(QMainWindow):
         from .referrals_view import ReferralsView
 
         return ReferralsView(self.ctx)
+
+    def _satisfaction(self) -> QWidget:
+        from .suggestions_view import SuggestionsView
+
+        return SuggestionsView(self.ctx)
 
     def _admin(self) -> QWidget:
         from .admin_view import AdminView

@@ -118,6 +118,7 @@ def prepare(tmp: Path) -> Any:
     from ..backups import BackupService
 
     BackupService(ctx.db).automatic_backup(admin, at_start=True)  # the start-up copy
+    _suggestions(ctx.db, admin)
     ctx = AppContext(db=ctx.db, bus=EventBus(), tasks=TaskRunner(synchronous=True),
                      dialogs=RecordingDialogs(), today=TODAY, keys_dir=tmp / "keys")
     ctx.actor = admin
@@ -174,6 +175,55 @@ def backups_shots(app: QApplication, window: Any, backups: Any, out: Path,
     return shots
 
 
+def _suggestions(db: Any, admin: Any) -> None:
+    """A few ratings with suggestions (the demo's have none), one already followed up."""
+    from ..checklists.loader import load_forms
+    from ..services.satisfaction import SatisfactionInput, SatisfactionService
+
+    svc = SatisfactionService(db, load_forms().satisfaction)
+    ids = [svc.record(admin, SatisfactionInput(score=score, channel=channel,
+                                               program_code=code, answers={"suggestion": text}))
+           for score, channel, code, text in (
+               (4, "interview", "VOL-EVENTS", "لوحة إرشادية تدل على مكان الانتظار"),
+               (2, "phone", None, "رسالة نصية عند صدور قرار اللجنة"),
+               (5, "interview", "FIELD-CONF", "استبانة باللغة الإنجليزية للمقيمين"))]
+    svc.set_suggestion_status(admin, ids[0], "under_review", "تُعرض على مدير الفرع")
+
+
+def survey_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """The beneficiary's survey (in the walk's language, switched on its own page), its
+    suggestion page, the thanks; then the Satisfaction screen's follow-up dialog."""
+    from .suggestions_view import FollowUpDialog
+    from .survey_view import SurveyView
+
+    survey = SurveyView(window.ctx.forms.satisfaction.section("questions"), lambda _a: None,
+                        can_link=True)
+    survey.set_language(lang)
+    survey.pages[0].choose(4)
+    shots = [_shot(app, survey, out, f"{lang}-50-survey-score")]
+    survey.next()
+    shots.append(_shot(app, survey, out, f"{lang}-51-survey-yes-no"))
+    survey._show(len(survey.pages) - 1)
+    box = survey.pages[-1].text
+    if box is not None:  # the shipped survey ends with its suggestion
+        box.setPlainText("لوحة تدل على مكان الانتظار" if lang == "ar"
+                         else "A sign showing where to wait")
+    shots.append(_shot(app, survey, out, f"{lang}-52-survey-suggestion"))
+    survey.send()
+    shots.append(_shot(app, survey, out, f"{lang}-53-survey-thanks"))
+    survey.close()
+    listing = window.show_page("satisfaction")
+    listing.table.selectRow(0)
+    shots.append(_shot(app, window, out, f"{lang}-54-suggestions-selected"))
+    dialog = FollowUpDialog(listing.table.row_data(), window)
+    dialog.show()
+    _settle(app)
+    path = out / f"{lang}-55-suggestion-follow-up.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return [*shots, path]
+
+
 def _keys_and_a_peer(ctx: Any, admin: Any, tmp: Path) -> None:
     """This counter's keys and the committee trusted, so the Keys tab has content."""
     import json
@@ -213,6 +263,8 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
         shots.append(_shot(app, window, out, f"{lang}-{i:02d}-{key}"))
     if "admin" in window.pages:
         shots += admin_shots(app, window, out, lang)
+    if "satisfaction" in window.pages:
+        shots += survey_shots(app, window, out, lang)
     view = window.page("interview")
     assert isinstance(view, InterviewView)
     window.show_page("interview")

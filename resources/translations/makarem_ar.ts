@@ -528,6 +528,11 @@
         <source>No details.</source>
         <translation>لا تفاصيل.</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
+        <source>Suggestion followed up</source>
+        <translation>متابعة مقترح</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -746,6 +751,11 @@
         <location filename="../../makarem_desk/ui/contact_view.py" line="121" />
         <source>The contact was saved.</source>
         <translation>تم حفظ التواصل.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="64" />
+        <source>Satisfaction survey</source>
+        <translation>استبانة الرضا</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1735,11 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <source>Satisfaction</source>
+        <translation>رضا المستفيدين</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -2182,6 +2197,16 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/interview_pages.py" line="330" />
         <source>Overall rating (1 = poor, 5 = excellent)</source>
         <translation>التقييم العام (١ = ضعيف، ٥ = ممتاز)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="321" />
+        <source>Hand the screen to the beneficiary</source>
+        <translation>سلّم الشاشة للمستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="338" />
+        <source>The beneficiary answers alone, anonymously unless they choose otherwise; the answers are not shown to you.</source>
+        <translation>يجيب المستفيد بنفسه، دون ذكر اسمه ما لم يختر غير ذلك؛ ولا تُعرض عليك إجاباته.</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3189,241 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <location filename="../../makarem_desk/ui/library_view.py" line="1" />
         <source>%1 — page %2</source>
         <translation>%1 — صفحة %2</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="72" />
+        <source>Follow up a suggestion</source>
+        <translation>متابعة مقترح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="83" />
+        <source>What was decided or done, for the record</source>
+        <translation>ما تقرر أو ما نُفّذ، للتوثيق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="89" />
+        <source>Suggestion</source>
+        <translation>المقترح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="90" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="91" />
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="40" />
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="41" />
+        <source>Under review</source>
+        <translation>قيد الدراسة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="42" />
+        <source>Adopted</source>
+        <translation>مُعتمد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="43" />
+        <source>Not adopted</source>
+        <translation>غير مُعتمد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="104" />
+        <source>All statuses</source>
+        <translation>كل الحالات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
+        <source>Program</source>
+        <translation>البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
+        <source>Suggestion</source>
+        <translation>المقترح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="126" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="110" />
+        <source>Note</source>
+        <translation>ملاحظة المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="117" />
+        <source>Follow up…</source>
+        <translation>متابعة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="131" />
+        <source>Satisfaction — suggestions</source>
+        <translation>رضا المستفيدين — المقترحات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="133" />
+        <source>What beneficiaries suggested in the satisfaction survey, to be followed up. Figures by channel, program and period are in Reports. Ratings improve the service; no screen names the member of staff who served.</source>
+        <translation>ما اقترحه المستفيدون في استبانة الرضا، لمتابعته. أرقام الرضا حسب القناة والبرنامج والفترة في شاشة التقارير. التقييم لتحسين الخدمة، ولا تذكر أي شاشة اسم الموظف الذي قدّمها.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="155" />
+        <source>Anonymous</source>
+        <translation>دون اسم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="159" />
+        <source>%1 suggestions</source>
+        <translation>عدد المقترحات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="164" />
+        <source>Choose a suggestion first.</source>
+        <translation>اختر مقترحًا أولًا.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="27" />
+        <source>Very dissatisfied</source>
+        <translation>غير راضٍ أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="28" />
+        <source>Dissatisfied</source>
+        <translation>غير راضٍ</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="29" />
+        <source>Neither</source>
+        <translation>محايد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="30" />
+        <source>Satisfied</source>
+        <translation>راضٍ</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="31" />
+        <source>Very satisfied</source>
+        <translation>راضٍ جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="34" />
+        <source>Your opinion of our service</source>
+        <translation>رأيك في خدمتنا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="35" />
+        <source>How satisfied are you with the service you received today?</source>
+        <translation>ما مدى رضاك عن الخدمة التي تلقيتها اليوم؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="37" />
+        <source>Answering is optional. Your answer is anonymous unless you choose to link it to your file. It is used to improve the service, never to blame anyone.</source>
+        <translation>الإجابة اختيارية، ولا يُذكر فيها اسمك ما لم تختر ربطها بملفك. نستعملها لتحسين الخدمة، لا لمحاسبة أحد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="41" />
+        <source>You can also answer with the number keys.</source>
+        <translation>ويمكنك الإجابة بمفاتيح الأرقام أيضًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="42" />
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="43" />
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="44" />
+        <source>Back</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="45" />
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="46" />
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="47" />
+        <source>Skip the survey</source>
+        <translation>تخطي الاستبانة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="48" />
+        <source>Link my answer to my file (so the association can follow it up with me)</source>
+        <translation>اربط إجابتي بملفي (لتتابعها الجمعية معي)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="50" />
+        <source>Please choose how satisfied you are, or skip the survey.</source>
+        <translation>اختر مدى رضاك من فضلك، أو تخطَّ الاستبانة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="52" />
+        <source>Thank you</source>
+        <translation>شكرًا لك</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="53" />
+        <source>Your answer was received. It helps us improve the service.</source>
+        <translation>وصلتنا إجابتك، وستساعدنا على تحسين الخدمة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="55" />
+        <source>Thank you for your visit.</source>
+        <translation>شكرًا لزيارتك.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="56" />
+        <source>Back to staff</source>
+        <translation>إعادة الشاشة للموظف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/survey_pages.py" line="57" />
+        <source>Question %1 of %2</source>
+        <translation>السؤال %1 من %2</translation>
     </message>
 </context>
 </TS>

@@ -15,17 +15,24 @@ POSIX_ONLY = ("fcntl", "termios", "pwd", "grp", "resource", "posix", "tty", "pty
 # Those the subprocess blocks.  ``posix`` is left in: ``os`` is built on it here, as it is
 # built on ``nt`` on Windows; the static test keeps it out of our own imports instead.
 BLOCKED = tuple(m for m in POSIX_ONLY if m != "posix")
-PRELUDE = f"import sys\nfor _name in {BLOCKED!r}:\n    sys.modules[_name] = None\n"
+# Run with ``-X warn_default_encoding``: a text file our code opens without naming its
+# encoding is an error (libraries' own are theirs: openpyxl opens an empty temporary file
+# so, then writes it as bytes).
+PRELUDE = (f"import sys, warnings\nfor _name in {BLOCKED!r}:\n    sys.modules[_name] = None\n"
+           "warnings.filterwarnings('error', category=EncodingWarning, "
+           "module=r'makarem_desk(\\.|$)')\n")
 
 
 def run_without_posix(code: str, *args: str, timeout: float = 300,
                       env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """``code`` run by a fresh interpreter with the POSIX-only modules blocked."""
+    """``code`` run by a fresh interpreter with the POSIX-only modules blocked, and a text
+    file opened by our code without its encoding an error (Windows would use the ANSI
+    code page)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
                 **(env or {})}
-    return subprocess.run([sys.executable, "-c", PRELUDE + code, *args], cwd=ROOT,
-                          env=full_env, capture_output=True, text=True, encoding="utf-8",
-                          timeout=timeout)
+    argv = [sys.executable, "-X", "warn_default_encoding", "-c", PRELUDE + code, *args]
+    return subprocess.run(argv, cwd=ROOT, env=full_env, capture_output=True, text=True,
+                          encoding="utf-8", timeout=timeout)
 
 
 def cli_without_posix(*argv: str, **kwargs: object) -> subprocess.CompletedProcess[str]:

@@ -6,6 +6,7 @@ the application can no longer open, and on Windows as on Linux.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
@@ -19,6 +20,8 @@ log = logging.getLogger(__name__)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 COPY_CHUNK = 1 << 20
+# What a file system answers when it cannot sync a folder (not a failure of the data).
+_NO_DIR_SYNC = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF})
 # The tables every Makarem Desk schema has had since its first revision; a file without
 # them is not a Makarem Desk database, whatever its alembic_version says.
 CORE_TABLES = frozenset({
@@ -48,13 +51,21 @@ def fsync_file(path: Path) -> None:
 
 
 def fsync_dir(path: Path) -> None:
-    """Make a rename in ``path`` durable.  Windows cannot open a folder; NTFS journals
-    renames itself."""
+    """Make a rename in ``path`` durable, where the system can.  Windows cannot open a
+    folder (NTFS journals renames itself); some shares and USB file systems refuse to sync
+    one, and there, as SQLite does, the rename is left to the file system."""
     if os.name == "nt":
         return
-    fd = os.open(path, os.O_RDONLY)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        log.debug("cannot open folder %s to sync it: %s", path, exc)
+        return
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _NO_DIR_SYNC:
+            raise
     finally:
         os.close(fd)
 

@@ -274,7 +274,7 @@ def _open(sealed: bytes, passphrase: str, where: Path) -> bytes:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()

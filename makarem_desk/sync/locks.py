@@ -8,11 +8,10 @@ exporter therefore holds this lock from choosing the number until the batch is r
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from filelock import FileLock
 from sqlalchemy import text
 
 from ..db import Database
@@ -25,15 +24,10 @@ def export_lock(db: Database, destination: str) -> Iterator[None]:
         if path is None:  # an in-memory database has only this process
             yield
             return
-        fd = os.open(f"{path}.export-{destination}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            _lock(fd)
-            try:
-                yield
-            finally:
-                _unlock(fd)
-        finally:
-            os.close(fd)
+        # The system's own lock (LockFileEx on Windows, flock elsewhere): it dies with the
+        # process holding it, so an exporter that was killed never blocks the next one.
+        with FileLock(f"{path}.export-{destination}.lock"):
+            yield
         return
     key = int.from_bytes(hashlib.sha256(f"makarem-export:{destination}".encode()).digest()[:8],
                          "big", signed=True)
@@ -45,28 +39,3 @@ def export_lock(db: Database, destination: str) -> Iterator[None]:
             conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
             conn.commit()
 
-
-# A whole-file lock where each system has one: the counter PCs run Windows.
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)  # the lock covers the file's first byte
-        while True:
-            try:
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for ~10 s, then raises
-                return
-            except OSError:
-                continue
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
-
-    def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)

@@ -17,6 +17,11 @@ from .model import FormDef, Problem
 PURPOSE = "purpose"
 PROCEDURES_CLEAR = "procedures_clear"
 REFERRAL_REASON = "referral_reason"
+REFERRAL_REASON_CODE = "referral_reason_code"
+# The values of models.ReferralReason (not imported: loading forms must not pull in
+# SQLAlchemy; a test keeps the two equal). An association may offer fewer, never others.
+REFERRAL_REASON_CODES = ("unclear_procedure", "special_circumstances", "documents",
+                         "eligibility", "complaint", "other")
 SERVICE_GIVEN = "service_given"
 
 
@@ -32,6 +37,8 @@ FLOW_ITEMS = (
     FlowItem("reception", PURPOSE, "text", "records it as the purpose of the visit (POL-H1)"),
     FlowItem("clarity", PROCEDURES_CLEAR, "yes_no",
              "refers the beneficiary to the social-research officer on 'no' (POL-H3)"),
+    FlowItem("clarity", REFERRAL_REASON_CODE, "choice",
+             "records it as the referral's reason code (POL-H3)"),
     FlowItem("clarity", REFERRAL_REASON, "text", "writes it on the referral (POL-H3)"),
     FlowItem("delivery", SERVICE_GIVEN, "text",
              "records it as the service delivered on the contact (POL-H7)"),
@@ -60,4 +67,11 @@ def check_flow_items(interview: FormDef) -> list[Problem]:
             problems.append(Problem(
                 interview.file, need.id,
                 f"must be a {need.kind} item, not {item.kind} (the interview {need.use})"))
+        unknown = [o.value for o in item.options if o.value not in REFERRAL_REASON_CODES] \
+            if need.id == REFERRAL_REASON_CODE else []
+        if unknown:
+            problems.append(Problem(
+                interview.file, need.id,
+                f"options {', '.join(unknown)} are not referral reason codes; use only "
+                f"{', '.join(REFERRAL_REASON_CODES)}"))
     return problems

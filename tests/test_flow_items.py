@@ -110,3 +110,17 @@ def test_the_flow_code_names_flow_items_only_through_the_declaration() -> None:
                         node.value == "purpose" and path.name in own_purpose):
                     found.append(f"{path.name}:{node.lineno}: {node.value}")
     assert found == []
+
+
+def test_referral_codes_offered_by_the_interview_must_be_known(forms_copy: Path) -> None:
+    """POL-H3: a code the referrals do not know would fail at the end of the step."""
+    def change(sections: dict[str, list[dict[str, Any]]]) -> None:
+        code = next(i for i in sections["clarity"] if i["id"] == "referral_reason_code")
+        code["options"] = [o for o in code["options"] if o["value"] != "complaint"] + [
+            {"value": "rumour", "label_ar": "إشاعة", "label_en": "Rumour"}]
+
+    _edit_interview(forms_copy, change)
+    assert [str(p) for p in check_folder(forms_copy)] == [
+        "interview.yaml: referral_reason_code: options rumour are not referral reason codes; "
+        "use only unclear_procedure, special_circumstances, documents, eligibility, "
+        "complaint, other"]

@@ -101,8 +101,10 @@ class ProfileView(QWidget):
         self.declarations = Table([self.tr("Reference"), self.tr("Signed"),
                                    self.tr("Printed")])
         self.referrals = Table([self.tr("Date"), self.tr("Kind of reason"), self.tr("Reason"),
-                                self.tr("Status"), self.tr("Answered"), self.tr("Answer")])
-        self.referral_answer = QLabel()  # the researcher's whole answer (POL-H3)
+                                self.tr("Status"), self.tr("Answer")])
+        # The researcher's whole answer, when and by whom (POL-H3): the dates of both
+        # calendars are too wide for another column.
+        self.referral_answer = QLabel()
         self.referral_answer.setWordWrap(True)
         self.referral_answer.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -218,7 +220,7 @@ class ProfileView(QWidget):
         ])
         self.referrals.set_rows([
             ([show_date(r.created_at), reason_code_label(r.reason_code), r.reason or "—",
-              referral_label(r.status), self._answered(r), r.answer or "—"], r)
+              referral_label(r.status), r.answer or "—"], r)
             for r in p.referrals
         ])
         self._show_referral_answer()

@@ -44,6 +44,8 @@ class ReferralsView(QWidget):
                       "overdue": FigureCard(self.tr("Overdue"))}
         cards = QHBoxLayout()
         for key, card in self.cards.items():
+            card.setMinimumHeight(0)  # compact: the list below is what is worked on
+            card.setMaximumHeight(92)
             cards.addWidget(card)
             card.clicked.connect(lambda k=key: self.show_status(k))
         self.target = hint("")
@@ -63,7 +65,7 @@ class ReferralsView(QWidget):
         filters.addStretch(1)
         self.answer_box = QPlainTextEdit()
         self.answer_box.setTabChangesFocus(True)
-        self.answer_box.setFixedHeight(100)
+        self.answer_box.setFixedHeight(80)
         self.table = Table([self.tr("File number"), self.tr("Beneficiary"),
                             self.tr("Kind of reason"), self.tr("Reason"), self.tr("Age (days)"),
                             self.tr("Status")])
@@ -117,8 +119,8 @@ class ReferralsView(QWidget):
         self.cards["open"].set_value(c.open)
         self.cards["answered"].set_value(c.answered)
         self.cards["overdue"].set_value(c.overdue, alert=True)
-        self.target.setText(self.tr("Overdue: open longer than %1 days, the target set in "
-                                    "Settings.").replace("%1", str(c.target_days)))
+        self.target.setText(self.tr("Overdue: open longer than the target set in Settings "
+                                    "(days: %1).").replace("%1", str(c.target_days)))
         self.table.set_rows([(self._cells(i), i) for i in self.items])
         bold = QFont(self.table.font())
         bold.setBold(True)

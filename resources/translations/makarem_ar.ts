@@ -2272,157 +2272,152 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="104"/>
-        <source>Answered</source>
-        <translation>تاريخ الرد والمجيب</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="110"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="112"/>
         <source>Show and reprint</source>
         <translation>عرض وإعادة الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="123"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="125"/>
         <source>Show the receipt</source>
         <translation>عرض الإيصال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="125"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="127"/>
         <source>Show the decision letter</source>
         <translation>عرض خطاب القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="137"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="139"/>
         <source>Data</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="138"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="140"/>
         <source>Contacts</source>
         <translation>التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="139"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="141"/>
         <source>Applications</source>
         <translation>الطلبات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="140"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="142"/>
         <source>Declarations</source>
         <translation>الإقرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="141"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="143"/>
         <source>Refer to the social-research officer…</source>
         <translation>إحالة إلى مسؤول البحث الاجتماعي…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="148"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="150"/>
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="185"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="187"/>
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="185"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="187"/>
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="187"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="189"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="188"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="190"/>
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="189"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="191"/>
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="190"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="192"/>
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="191"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="193"/>
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="192"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="194"/>
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="193"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="195"/>
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="194"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="196"/>
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="195"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="197"/>
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="196"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="198"/>
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="197"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="199"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="198"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="200"/>
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="199"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="201"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="231"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="233"/>
         <source>%1 by %2</source>
         <translation>%1 — بواسطة %2</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="239"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="241"/>
         <source>No referral to the social-research officer yet.</source>
         <translation>لا توجد إحالات إلى مسؤول البحث الاجتماعي بعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="243"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="245"/>
         <source>The social-research officer&apos;s answer (%1): %2</source>
         <translation>رد مسؤول البحث الاجتماعي (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="246"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="248"/>
         <source>Waiting for the social-research officer&apos;s answer.</source>
         <translation>بانتظار رد مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="261"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="263"/>
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="276"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="278"/>
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>
@@ -2510,111 +2505,111 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     <name>ReferralsView</name>
     <message>
         <location filename="../../makarem_desk/ui/referrals_view.py" line="42"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="51"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="53"/>
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/referrals_view.py" line="43"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="52"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="54"/>
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/referrals_view.py" line="44"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="51"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="138"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="53"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="140"/>
         <source>Overdue</source>
         <translation>متأخرة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="52"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="54"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="55"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="57"/>
         <source>Every kind of reason</source>
         <translation>كل أنواع الأسباب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="59"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="61"/>
         <source>Show</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="61"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="68"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="63"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="70"/>
         <source>Kind of reason</source>
         <translation>نوع السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="67"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="69"/>
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="67"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="69"/>
         <source>File number</source>
         <translation>رقم الملف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="68"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="70"/>
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="68"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="70"/>
         <source>Age (days)</source>
         <translation>العمر (أيام)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="69"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="71"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="74"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="76"/>
         <source>The answer and explanation given to the beneficiary</source>
         <translation>الرد والشرح المقدَّمان للمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="76"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="78"/>
         <source>Record the answer</source>
         <translation>تسجيل الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="83"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="85"/>
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="84"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="86"/>
         <source>Beneficiaries referred to the social-research officer, who answers them and explains.</source>
         <translation>المستفيدون المحالون إلى مسؤول البحث الاجتماعي، وهو يجيبهم ويوضح لهم.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="120"/>
-        <source>Overdue: open longer than %1 days, the target set in Settings.</source>
-        <translation>المتأخرة: مفتوحة أكثر من %1 يوم، وهو الحد المحدد في الإعدادات.</translation>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="122"/>
+        <source>Overdue: open longer than the target set in Settings (days: %1).</source>
+        <translation>المتأخرة: المفتوحة أطول من المدة المحددة في الإعدادات (عدد الأيام: %1).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="146"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="148"/>
         <source>No referral matches this choice.</source>
         <translation>لا توجد إحالة تطابق هذا الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="148"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="150"/>
         <source>No referral is waiting longer than the target.</source>
         <translation>لا توجد إحالة تجاوزت المدة المحددة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="149"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="151"/>
         <source>No referral is waiting for the social-research officer&apos;s answer.</source>
         <translation>لا توجد إحالة بانتظار رد مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="173"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="175"/>
         <source>Choose a referral first.</source>
         <translation>اختر إحالة أولًا.</translation>
     </message>

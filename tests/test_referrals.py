@@ -142,7 +142,7 @@ def test_a_reason_code_is_required_and_the_words_only_with_other(db: Database) -
         assert err.value.message_ar == "اختر نوع سبب الإحالة إلى مسؤول البحث الاجتماعي."
     with pytest.raises(UserError) as err:
         refs.refer(REEM, reason="الإجراءات غير واضحة")  # an older caller, no code at all
-    assert "Choose the reason code" in err.value.message
+    assert err.value.message == "Choose the kind of reason for the referral."
     with pytest.raises(UserError, match="use one of: unclear_procedure"):
         refs.refer(REEM, reason_code="rumour", reason="الإجراءات غير واضحة")
     with pytest.raises(UserError) as err:

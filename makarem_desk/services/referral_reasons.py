@@ -43,7 +43,7 @@ def parse_reason_code(value: str | ReferralReason | None) -> ReferralReason:
     text = (value.value if isinstance(value, ReferralReason) else value or "").strip()
     if not text:
         raise UserError(
-            "Choose the reason code of the referral (" + _choices() + ").",
+            "Choose the kind of reason for the referral.",
             message_ar="اختر نوع سبب الإحالة إلى مسؤول البحث الاجتماعي.")
     try:
         return ReferralReason(text.lower().replace("-", "_"))

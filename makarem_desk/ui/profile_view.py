@@ -241,9 +241,11 @@ class ProfileView(QWidget):
             self.referral_answer.setText(self.tr("No referral to the social-research officer "
                                                  "yet."))
         elif r.answer:
-            self.referral_answer.setText(
-                self.tr("The social-research officer's answer (%1): %2")
-                .replace("%1", self._answered(r)).replace("%2", r.answer))
+            # The answer on a line of its own: an Arabic answer after an English heading
+            # would pull the punctuation between them to the wrong side.
+            heading = self.tr("The social-research officer's answer (%1):")
+            self.referral_answer.setText(heading.replace("%1", self._answered(r)) + "\n"
+                                         + r.answer)
         else:
             self.referral_answer.setText(self.tr("Waiting for the social-research officer's "
                                                  "answer."))

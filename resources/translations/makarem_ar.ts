@@ -2402,22 +2402,22 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>لا توجد إحالات إلى مسؤول البحث الاجتماعي بعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="245"/>
-        <source>The social-research officer&apos;s answer (%1): %2</source>
-        <translation>رد مسؤول البحث الاجتماعي (%1): %2</translation>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="246"/>
+        <source>The social-research officer&apos;s answer (%1):</source>
+        <translation>رد مسؤول البحث الاجتماعي (%1):</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="248"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="250"/>
         <source>Waiting for the social-research officer&apos;s answer.</source>
         <translation>بانتظار رد مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="263"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="265"/>
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="278"/>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="280"/>
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>

@@ -168,7 +168,7 @@ def test_the_profile_shows_the_code_and_the_researchers_answer(qtbot, ctx) -> No
     assert rows[3][2:] == ["تأخر الرد", "تم الرد", "شرح الباحث مدة دراسة الطلب"]
     table.selectRow(3)
     assert profile.referral_answer.text().startswith("رد مسؤول البحث الاجتماعي (")
-    assert profile.referral_answer.text().endswith("): شرح الباحث مدة دراسة الطلب")
+    assert profile.referral_answer.text().endswith("):\nشرح الباحث مدة دراسة الطلب")
     table.selectRow(1)
     assert profile.referral_answer.text() == "بانتظار رد مسؤول البحث الاجتماعي."
 
@@ -184,7 +184,7 @@ def test_the_profile_shows_the_code_and_the_researchers_answer(qtbot, ctx) -> No
     assert answered[3:] == ["تم الرد", "شرح الباحث خطوات التسجيل"]
     table.selectRow(1)
     assert profile.referral_answer.text().endswith(
-        " — بواسطة خالد العتيبي): شرح الباحث خطوات التسجيل")
+        " — بواسطة خالد العتيبي):\nشرح الباحث خطوات التسجيل")
 
     # Referred from the profile: the code is asked with the words.
     ctx.dialogs.referral_answers = [None, ("eligibility", "يسأل عن شرط العمر")]

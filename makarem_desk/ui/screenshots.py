@@ -275,6 +275,9 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     view.next()
     view.page.set_answers({"identity_copy": "provided"})
     view.next()
+    # POL-H3: "no" asks the kind of reason (no default) and the words of the referral.
+    view.page.set_answers({PROCEDURES_CLEAR: False})
+    shots.append(_shot(app, window, out, f"{lang}-37-wizard-clarity-referral"))
     view.page.set_answers({PROCEDURES_CLEAR: True})
     view.next()
     if s is not None and s.step is Step.DECLARATION:

@@ -30,12 +30,17 @@ from .referral_widgets import add_reason_codes, reason_code_label
 from .widgets import FigureCard, Table, hint, page_title
 
 OVERDUE_COLOUR = QColor("#b3261e")
+# A working list, not the archive (filters narrow it); a few hundred rows also keep the
+# table quick to fill and paint.
+SCREEN_LIMIT = 200
 
 
 class ReferralsView(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 limit: int = SCREEN_LIMIT):
         super().__init__(parent)
         self.ctx = ctx
+        self.limit = limit
         self.counts: ReferralCounts | None = None
         self.items: list[InboxItem] = []
         self._showing_answer = False
@@ -109,7 +114,7 @@ class ReferralsView(QWidget):
 
         def load(_progress: Any) -> tuple[ReferralCounts, list[InboxItem]]:
             return (refs.counts(actor),
-                    refs.inbox(actor, status=status, reason_code=code))
+                    refs.inbox(actor, status=status, reason_code=code, limit=self.limit))
 
         self.ctx.tasks.run(load, self._show, lambda e: self.status.setText(user_message(e)))
 
@@ -131,8 +136,13 @@ class ReferralsView(QWidget):
                     if cell is not None:
                         cell.setForeground(QBrush(OVERDUE_COLOUR))
                         cell.setFont(bold)
-        self.empty.setText("" if self.items else self._empty_sentence())
-        self.empty.setVisible(not self.items)
+        if not self.items:
+            self.empty.setText(self._empty_sentence())
+        elif len(self.items) >= self.limit:
+            self.empty.setText(self.tr("Only the first %1 are listed; choose a status or a "
+                                       "kind of reason to see the others.")
+                               .replace("%1", str(self.limit)))
+        self.empty.setVisible(not self.items or len(self.items) >= self.limit)
         self._selected()
 
     def _cells(self, i: InboxItem) -> list[str]:

@@ -2504,112 +2504,117 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="42"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="53"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="47"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="58"/>
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="43"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="54"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="48"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="59"/>
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="44"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="53"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="140"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="49"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="58"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="150"/>
         <source>Overdue</source>
         <translation>متأخرة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="54"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="59"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="57"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="62"/>
         <source>Every kind of reason</source>
         <translation>كل أنواع الأسباب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="61"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="66"/>
         <source>Show</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="63"/>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="70"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="68"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="75"/>
         <source>Kind of reason</source>
         <translation>نوع السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="69"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="74"/>
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="69"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="74"/>
         <source>File number</source>
         <translation>رقم الملف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="70"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="75"/>
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="70"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="75"/>
         <source>Age (days)</source>
         <translation>العمر (أيام)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="71"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="76"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="76"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="81"/>
         <source>The answer and explanation given to the beneficiary</source>
         <translation>الرد والشرح المقدَّمان للمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="78"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="83"/>
         <source>Record the answer</source>
         <translation>تسجيل الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="85"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="90"/>
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="86"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="91"/>
         <source>Beneficiaries referred to the social-research officer, who answers them and explains.</source>
         <translation>المستفيدون المحالون إلى مسؤول البحث الاجتماعي، وهو يجيبهم ويوضح لهم.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="122"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="127"/>
         <source>Overdue: open longer than the target set in Settings (days: %1).</source>
         <translation>المتأخرة: المفتوحة أطول من المدة المحددة في الإعدادات (عدد الأيام: %1).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="148"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="142"/>
+        <source>Only the first %1 are listed; choose a status or a kind of reason to see the others.</source>
+        <translation>تُعرض أول %1 إحالة فقط؛ اختر حالة أو نوع سبب لرؤية البقية.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="158"/>
         <source>No referral matches this choice.</source>
         <translation>لا توجد إحالة تطابق هذا الاختيار.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="150"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="160"/>
         <source>No referral is waiting longer than the target.</source>
         <translation>لا توجد إحالة تجاوزت المدة المحددة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="151"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="161"/>
         <source>No referral is waiting for the social-research officer&apos;s answer.</source>
         <translation>لا توجد إحالة بانتظار رد مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="175"/>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="185"/>
         <source>Choose a referral first.</source>
         <translation>اختر إحالة أولًا.</translation>
     </message>

@@ -192,3 +192,16 @@ def test_the_profile_shows_the_code_and_the_researchers_answer(qtbot, ctx) -> No
     assert table.rowCount() == 4
     profile.refer()
     assert table.rowCount() == 5 and table.item(0, 1).text() == "شروط البرنامج والأهلية"
+
+
+def test_a_long_inbox_says_only_the_first_are_listed(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    _seed(ctx.db)
+    view = ReferralsView(ctx, limit=2)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.table.rowCount() == 2
+    assert view.cards["open"].figure.text() == "3"  # the count is whole
+    assert not view.empty.isHidden()
+    assert view.empty.text() == "تُعرض أول 2 إحالة فقط؛ اختر حالة أو نوع سبب لرؤية البقية."
+    _choose(view.status_filter, "overdue")  # narrowed: all of them, no note
+    assert view.table.rowCount() == 1 and view.empty.isHidden()

@@ -281,9 +281,10 @@ class InterviewSession(PersonSteps):
         if clean.get(PROCEDURES_CLEAR) is False or result.status == NEEDS_REFERRAL:
             reasons = [clean.get(REFERRAL_REASON, "")] + [r.text_ar for r in result.reasons
                                                             if r.effect == "referral"]
-            # Referred by an eligibility item alone, the code question was not asked.
-            code = (clean.get(REFERRAL_REASON_CODE) if clean.get(PROCEDURES_CLEAR) is False
-                    else ReferralReason.ELIGIBILITY)
+            # Referred by an eligibility item alone, the code question was not asked; a
+            # forms folder older than the question refers "procedures unclear" as such.
+            code = (clean.get(REFERRAL_REASON_CODE, ReferralReason.UNCLEAR_PROCEDURE)
+                    if clean.get(PROCEDURES_CLEAR) is False else ReferralReason.ELIGIBILITY)
             rid = self.services.referrals.refer(
                 self.actor, reason_code=code, reason="؛ ".join(r for r in reasons if r),
                 beneficiary_id=bid,

@@ -146,7 +146,7 @@ class ContactView(QWidget):
         if self.last_saved is None:
             return None
         (cid, bid), actor = self.last_saved, self.ctx.require_actor()
-        rid = self.ctx.dialogs.refer(self, lambda code, text: self.ctx.interview.referrals.refer(
+        rid = self.ctx.dialogs.refer(self, lambda code, text: self.ctx.referrals.refer(
             actor, reason_code=code, reason=text, beneficiary_id=bid, contact_id=cid))
         if rid is None:
             return None

@@ -289,7 +289,7 @@ class ProfileView(QWidget):
         if self.beneficiary_id is None:
             return
         actor, bid = self.ctx.require_actor(), self.beneficiary_id
-        rid = self.ctx.dialogs.refer(self, lambda code, text: self.ctx.interview.referrals.refer(
+        rid = self.ctx.dialogs.refer(self, lambda code, text: self.ctx.referrals.refer(
             actor, reason_code=code, reason=text, beneficiary_id=bid))
         if rid is None:
             return

@@ -110,7 +110,7 @@ class ReferralsView(QWidget):
         if actor is None:
             return  # signed out
         status, code = self.status_filter.currentData(), self.code_filter.currentData()
-        refs = self.ctx.interview.referrals
+        refs = self.ctx.referrals
 
         def load(_progress: Any) -> tuple[ReferralCounts, list[InboxItem]]:
             return (refs.counts(actor),
@@ -185,7 +185,7 @@ class ReferralsView(QWidget):
             self.status.setText(self.tr("Choose a referral first."))
             return
         try:
-            self.ctx.interview.referrals.answer(self.ctx.require_actor(), r.referral.id,
+            self.ctx.referrals.answer(self.ctx.require_actor(), r.referral.id,
                                                 self.answer_box.toPlainText())
         except UserError as exc:
             self.status.setText(user_message(exc))

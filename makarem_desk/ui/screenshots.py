@@ -189,7 +189,7 @@ def referral_shots(app: QApplication, window: Any, out: Path, lang: str) -> list
     shots.append(_shot(app, window, out, f"{lang}-51-referrals-answered"))
     answered = inbox.table.row_data()
     inbox.show_status("open")
-    dialog = ReferDialog(lambda code, text: ctx.interview.referrals.refer(
+    dialog = ReferDialog(lambda code, text: ctx.referrals.refer(
         ctx.require_actor(), reason_code=code, reason=text), window)
     dialog.text.setPlainText("يسأل عن موعد الملتقى القادم وطريقة التسجيل فيه")
     dialog.try_submit()  # no code chosen yet: the dialog says so and stays open

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from conftest import ADMIN_PW, RECEPTION_PW
 
+from makarem_desk.errors import UserError
 from makarem_desk.models import (
     Beneficiary,
     IdentityType,
@@ -205,3 +208,16 @@ def test_a_long_inbox_says_only_the_first_are_listed(qtbot, ctx) -> None:  # typ
     assert view.empty.text() == "تُعرض أول 2 إحالة فقط؛ اختر حالة أو نوع سبب لرؤية البقية."
     _choose(view.status_filter, "overdue")  # narrowed: all of them, no note
     assert view.table.rowCount() == 1 and view.empty.isHidden()
+
+
+def test_the_inbox_works_while_the_forms_are_refused(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Referrals need no forms: a refused forms folder stops interviews, not the inbox."""
+    broken = Path(__file__).resolve().parents[1] / "fixtures" / "forms_broken"
+    monkeypatch.setenv("MAKAREM_FORMS_DIR", str(broken))
+    with pytest.raises(UserError):
+        ctx.interview  # noqa: B018 - the interview's services need the forms
+    _seed(ctx.db)
+    view = ReferralsView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.table.rowCount() == 3 and view.status.text() == ""

@@ -21,6 +21,7 @@ from .models import (
     Gender,
     IdentityType,
     ProgramCategory,
+    ReferralReason,
     ReferralStatus,
 )
 from .models.programs import MIN_RESPONSE_DAYS
@@ -51,6 +52,10 @@ _STATUS_BY_AGE: tuple[tuple[tuple[ApplicationStatus, int], ...], ...] = (
 _OPEN_UTC, _CLOSE_UTC = 5, 12
 _WEEKEND = (4, 5)
 _CHANNEL_WEIGHTS = (40, 25, 10, 5, 8, 6, 6)  # in the order of models.Channel
+# POL-H3: the reason code each demo referral's words stand for.
+_REASON_CODES = dict(zip(names.REFERRAL_REASONS, (
+    ReferralReason.UNCLEAR_PROCEDURE, ReferralReason.SPECIAL_CIRCUMSTANCES,
+    ReferralReason.DOCUMENTS, ReferralReason.ELIGIBILITY), strict=True))
 
 
 def _weighted(items: Sequence[tuple[Any, int]]) -> list[Any]:
@@ -287,12 +292,14 @@ class RowFactory:
         at = self._at_work(after.date() + timedelta(days=int(span * rng.random() ** 2)), after)
         answered_at = at + timedelta(hours=rng.randint(1, 72))
         answered = rng.random() < 0.7 and answered_at <= self.now
+        reason = rng.choice(names.REFERRAL_REASONS)
         return {
             "id": self._new_id(),
             "beneficiary_id": ben_id,
             "application_id": None,
             "contact_id": None,
-            "reason": rng.choice(names.REFERRAL_REASONS),
+            "reason": reason,
+            "reason_code": _REASON_CODES[reason],
             "referred_by": None,
             "assigned_to": None,
             "status": ReferralStatus.ANSWERED if answered else ReferralStatus.OPEN,

@@ -53,15 +53,18 @@ def test_a_contact_is_recorded_linked_and_finished(db: Database, bid: uuid.UUID)
 
 def test_only_the_researcher_answers_a_referral(db: Database, bid: uuid.UUID) -> None:
     referrals = ReferralService(db)
-    rid = referrals.refer(RECEPTIONIST, reason="الإجراءات غير واضحة", beneficiary_id=bid)
+    rid = referrals.refer(RECEPTIONIST, reason_code="unclear_procedure",
+                          reason="الإجراءات غير واضحة", beneficiary_id=bid)
     with pytest.raises(PermissionDenied):
         referrals.answer(RECEPTIONIST, rid, "شرحت")
     referrals.answer(RESEARCHER, rid, "شرح الباحث الشروط")
     made, answered = events(db, entity_id=str(rid))
     assert (made.action, made.username) == ("referral_made", "reem")
     assert made.details["beneficiary_id"] == str(bid)
+    assert made.details["reason_code"] == "unclear_procedure"
     assert (answered.action, answered.username) == ("referral_answered", "khalid")
-    assert answered.details == {"before": {"status": "open", "answer": None},
+    assert answered.details == {"reason_code": "unclear_procedure",
+                                "before": {"status": "open", "answer": None},
                                 "after": {"status": "answered", "answer": "شرح الباحث الشروط"}}
     become_committee(db)
     with pytest.raises(PermissionDenied):

@@ -115,6 +115,8 @@ def test_activity_across_categories_channels_and_policy(demo_db: Database) -> No
             if a.beneficiary.identity_type is IdentityType.NONE:
                 assert a.program.category is ProgramCategory.SPECIAL_GROUPS  # POL-E3
     assert _count(demo_db, Referral) > 0
+    with demo_db.reader() as s:  # POL-H3: every demo referral has its reason code
+        assert None not in set(s.scalars(select(Referral.reason_code)))
     assert _count(demo_db, SatisfactionResponse) > 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,10 @@ def test_forms_check_refuses_a_renamed_flow_item(forms_copy: Path,
     assert out[-1] == f"1 problem(s) in {forms_copy}"
 
 
-@pytest.mark.parametrize("need", FLOW_ITEMS, ids=[n.id for n in FLOW_ITEMS])
+REQUIRED = [n for n in FLOW_ITEMS if n.required]
+
+
+@pytest.mark.parametrize("need", REQUIRED, ids=[n.id for n in REQUIRED])
 def test_each_flow_item_is_checked(forms_copy: Path, need: Any) -> None:
     _rename(forms_copy, need.id, need.id + "_renamed")
     problems = check_folder(forms_copy)
@@ -110,3 +114,58 @@ def test_the_flow_code_names_flow_items_only_through_the_declaration() -> None:
                         node.value == "purpose" and path.name in own_purpose):
                     found.append(f"{path.name}:{node.lineno}: {node.value}")
     assert found == []
+
+
+def test_referral_codes_offered_by_the_interview_must_be_known(forms_copy: Path) -> None:
+    """POL-H3: a code the referrals do not know would fail at the end of the step."""
+    def change(sections: dict[str, list[dict[str, Any]]]) -> None:
+        code = next(i for i in sections["clarity"] if i["id"] == "referral_reason_code")
+        code["options"] = [o for o in code["options"] if o["value"] != "complaint"] + [
+            {"value": "rumour", "label_ar": "إشاعة", "label_en": "Rumour"}]
+
+    _edit_interview(forms_copy, change)
+    assert [str(p) for p in check_folder(forms_copy)] == [
+        "interview.yaml: referral_reason_code: options rumour are not referral reason codes; "
+        "use only unclear_procedure, special_circumstances, documents, eligibility, "
+        "complaint, other"]
+
+
+def test_a_folder_from_before_the_reason_code_still_refers(forms_copy: Path, db: Any) -> None:
+    """An installed folder older than the code question loads (the counters keep working
+    after the upgrade); "procedures unclear" is then recorded as that code."""
+    from interview_support import RECEPTIONIST, TODAY, script
+
+    from makarem_desk.checklists import load_forms
+    from makarem_desk.interview.flow import Step
+    from makarem_desk.interview.services import InterviewServices
+    from makarem_desk.interview.session import InterviewSession
+    from makarem_desk.models import ReferralReason
+
+    def drop(sections: dict[str, list[dict[str, Any]]]) -> None:
+        sections["clarity"] = [i for i in sections["clarity"]
+                               if i["id"] != "referral_reason_code"]
+
+    _edit_interview(forms_copy, drop)
+    assert check_folder(forms_copy) == []
+    forms = load_forms(forms_copy)
+    services = InterviewServices.for_database(db, forms, today=TODAY)
+    s = InterviewSession.start(services, forms, RECEPTIONIST, today=TODAY)
+    for step in script("FIELD-CONF")[:5]:
+        s.complete(dict(step["values"]))
+    assert s.step is Step.CLARITY
+    s.complete({"procedures_clear": False, "referral_reason": "لا يعرف موعد الملتقى"})
+    ref = services.referrals.get(RECEPTIONIST, uuid.UUID(s.state.referral_id or ""))
+    assert ref.reason_code is ReferralReason.UNCLEAR_PROCEDURE
+
+
+def test_an_optional_flow_item_present_is_still_checked(forms_copy: Path) -> None:
+    def misplace(sections: dict[str, list[dict[str, Any]]]) -> None:
+        clarity = sections["clarity"]
+        code = next(i for i in clarity if i["id"] == "referral_reason_code")
+        clarity.remove(code)
+        sections["reception"].append(code)
+
+    _edit_interview(forms_copy, misplace)
+    assert [str(p) for p in check_folder(forms_copy)] == [
+        "interview.yaml: referral_reason_code: must be in section 'clarity', not 'reception' "
+        "(the interview records it as the referral's reason code (POL-H3))"]

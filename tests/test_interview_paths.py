@@ -30,6 +30,7 @@ from makarem_desk.models import (
     Declaration,
     InterviewDraft,
     Referral,
+    ReferralReason,
     SatisfactionResponse,
     SignatureMode,
 )
@@ -92,13 +93,14 @@ def test_referral_path_when_procedures_are_unclear(services, forms, db):
         "platform_registered": True, "platform_id": "NVP-1", "abilities_fit": True,
         "record_checked": True, "ratings_acceptable": True})
     s = run(start(services, forms), steps[:5])
-    s.complete({"procedures_clear": False,
+    s.complete({"procedures_clear": False, "referral_reason_code": "unclear_procedure",
                 "referral_reason": "لا يعرف كيف يتم احتساب ساعات التطوع"})
     assert s.step is Step.SATISFACTION and s.state.path == "referred"  # POL-H3
     s.finish()
     assert s.finished
     ref = services.referrals.get(RECEPTIONIST, uuid.UUID(s.state.referral_id))
     assert "ساعات التطوع" in ref.reason and ref.beneficiary_id is not None
+    assert ref.reason_code is ReferralReason.UNCLEAR_PROCEDURE
     assert s.state.application_id is None
 
 
@@ -106,7 +108,12 @@ def test_referral_reason_is_required_when_unclear(services, forms):
     s = run(start(services, forms), script("FIELD-CONF")[:5])
     with pytest.raises(StepInvalid) as err:
         s.complete({"procedures_clear": False})
-    assert err.value.errors[0].item == "referral_reason"
+    # POL-H3: both the kind of reason and the words are asked; the code has no default.
+    assert [e.item for e in err.value.errors] == ["referral_reason_code", "referral_reason"]
+    with pytest.raises(StepInvalid) as err:
+        s.complete({"procedures_clear": False, "referral_reason_code": "gossip",
+                    "referral_reason": "يسأل عن الشروط"})
+    assert [e.item for e in err.value.errors] == ["referral_reason_code"]
     assert s.step is Step.CLARITY
 
 
@@ -117,6 +124,9 @@ def test_eligibility_item_needing_referral(services, forms):
     assert s.outcome().status == "needs_referral"
     s.complete({"procedures_clear": True})
     assert s.state.path == "referred" and s.state.referral_id
+    # Referred by an eligibility item alone, the code says so without being asked.
+    ref = services.referrals.get(RECEPTIONIST, uuid.UUID(s.state.referral_id))
+    assert ref.reason_code is ReferralReason.ELIGIBILITY
 
 
 def test_incomplete_registration_lists_missing_items(services, forms):
@@ -322,7 +332,8 @@ def test_referral_answered_by_the_social_researcher_only(services, forms, db):
     from interview_support import RESEARCHER
 
     s = run(start(services, forms), script("FIELD-CONF")[:5])
-    s.complete({"procedures_clear": False, "referral_reason": "يسأل عن شروط الملتقى"})
+    s.complete({"procedures_clear": False, "referral_reason_code": "eligibility",
+                "referral_reason": "يسأل عن شروط الملتقى"})
     rid = uuid.UUID(s.state.referral_id)
     from makarem_desk.errors import PermissionDenied
 
@@ -348,7 +359,8 @@ def test_going_back_to_refer_withdraws_the_draft_application(services, forms):
     s = run(start(services, forms), script("FIELD-CONF")[:6])
     app_id = uuid.UUID(s.state.application_id)
     s.back()
-    s.complete({"procedures_clear": False, "referral_reason": "يريد فهم آلية الدعوات"})
+    s.complete({"procedures_clear": False, "referral_reason_code": "unclear_procedure",
+                "referral_reason": "يريد فهم آلية الدعوات"})
     assert s.state.path == "referred" and s.state.application_id is None
     assert services.applications.get(RECEPTIONIST, app_id).status is ApplicationStatus.WITHDRAWN
     assert not s.can_back()  # the referral is made; the visitor is rated or leaves

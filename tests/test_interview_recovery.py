@@ -32,6 +32,7 @@ def test_crash_before_each_draft_save_repeats_the_step_without_duplicates(db, pa
     if path == "referred":
         steps = steps[:5] + [
             {"step": "clarity", "values": {"procedures_clear": False,
+                                           "referral_reason_code": "special_circumstances",
                                            "referral_reason": "لا يفهم دور الجمعية الشريكة"}},
             {"step": "satisfaction", "values": {"score": 4, "anonymous": False}},
         ]

@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "follow_up_cmds",
     "library_cmds",
     "satisfaction_cmds",
+    "referral_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

@@ -12,9 +12,9 @@ from ..models import utcnow
 from ..services.applications import ApplicationService
 from ..services.channel_figures import ChannelFiguresService
 from ..services.follow_up import KSA, TOLD_CHANNELS, FollowUpService, ksa_day
-from ..services.referrals import ReferralService
 from ..validation.dates import parse_date
 from .common import acting_for, add_by_option, open_database, print_json
+from .referral_cmds import add_language_option, show_inbox
 
 LISTS = {
     "waiting": "applications with the research committee, days waiting, answer date (POL-H5)",
@@ -37,6 +37,8 @@ def register(sub: Any) -> None:
             q.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
             q.add_argument("--by-period", choices=("week", "month"),
                            help="also the trend per week or month")
+        if name == "referrals":
+            add_language_option(q)
         q.add_argument("--json", action="store_true", help="print JSON")
         add_by_option(q)
         q.set_defaults(handler=_show, list_name=name)
@@ -81,9 +83,6 @@ def _rows(args: argparse.Namespace) -> Any:
         return follow.decided_untold(actor)
     if name == "incomplete":
         return follow.incomplete(actor)
-    if name == "referrals":
-        refs = ReferralService(db)
-        return {"counts": refs.counts(actor), "inbox": refs.inbox(actor)}
     start, end = _dates(args)
     figures = ChannelFiguresService(db)
     out: dict[str, Any] = {"from": start, "to": end,
@@ -94,6 +93,8 @@ def _rows(args: argparse.Namespace) -> Any:
 
 
 def _show(args: argparse.Namespace) -> int:
+    if args.list_name == "referrals":
+        return show_inbox(args)
     data = _plain(_rows(args))
     if args.json:
         print_json(data)
@@ -119,8 +120,6 @@ def _cell(value: Any) -> str:
         return f"{value.astimezone(KSA):%Y-%m-%d %H:%M}"
     if isinstance(value, dict) and "label_en" in value:  # a missing item
         return str(value["label_en"])
-    if isinstance(value, dict) and "reason" in value:  # a referral in the inbox
-        return f"{value['reason']} ({_cell(value['created_at'])})"
     if isinstance(value, dict):
         return ", ".join(f"{k}={_cell(v)}" for k, v in value.items())
     if isinstance(value, list):

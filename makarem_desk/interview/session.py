@@ -16,10 +16,16 @@ import uuid
 from datetime import date
 from typing import Any
 
-from ..checklists.flow_items import PROCEDURES_CLEAR, PURPOSE, REFERRAL_REASON, SERVICE_GIVEN
+from ..checklists.flow_items import (
+    PROCEDURES_CLEAR,
+    PURPOSE,
+    REFERRAL_REASON,
+    REFERRAL_REASON_CODE,
+    SERVICE_GIVEN,
+)
 from ..checklists.model import FormSet, Item
 from ..errors import UserError
-from ..models import MIN_RESPONSE_DAYS, ApplicationStatus, Channel, utcnow
+from ..models import MIN_RESPONSE_DAYS, ApplicationStatus, Channel, ReferralReason, utcnow
 from ..services.actor import SYSTEM, Actor
 from ..services.applications import ApplicationDraft
 from ..services.contacts import ContactInput
@@ -275,8 +281,13 @@ class InterviewSession(PersonSteps):
         if clean.get(PROCEDURES_CLEAR) is False or result.status == NEEDS_REFERRAL:
             reasons = [clean.get(REFERRAL_REASON, "")] + [r.text_ar for r in result.reasons
                                                             if r.effect == "referral"]
+            # Referred by an eligibility item alone, the code question was not asked; a
+            # forms folder older than the question refers "procedures unclear" as such.
+            code = (clean.get(REFERRAL_REASON_CODE, ReferralReason.UNCLEAR_PROCEDURE)
+                    if clean.get(PROCEDURES_CLEAR) is False else ReferralReason.ELIGIBILITY)
             rid = self.services.referrals.refer(
-                self.actor, reason="؛ ".join(r for r in reasons if r), beneficiary_id=bid,
+                self.actor, reason_code=code, reason="؛ ".join(r for r in reasons if r),
+                beneficiary_id=bid,
                 application_id=None, contact_id=contact, referral_id=self._id("referral"))
             self.state.referral_id, self.state.path = str(rid), flow.PATH_REFERRED
             if self.state.application_id:  # opened on an earlier pass, before going back

@@ -20,12 +20,15 @@ from ..models import (
     Contact,
     Declaration,
     Referral,
+    ReferralReason,
     ReferralStatus,
     SignatureMode,
+    User,
 )
 from ..permissions import READS, guarded, register
 from .actor import Actor
 from .beneficiaries import BeneficiaryView, view_of
+from .referral_reasons import effective_code
 
 register({
     "ProfileService.load": READS,
@@ -74,6 +77,10 @@ class ReferralSummary:
     status: ReferralStatus
     answer: str | None
     created_at: datetime
+    # POL-H3: the counter sees the researcher's answer, when and by whom it was given.
+    reason_code: ReferralReason = ReferralReason.OTHER
+    answered_at: datetime | None = None
+    answered_by: str = ""  # the name, when the user belongs to this installation
 
 
 @dataclass(frozen=True)
@@ -117,9 +124,13 @@ class ProfileService:
                                    .order_by(Declaration.created_at.desc()))
             ] if refs else []
             referrals = [
-                ReferralSummary(r.id, r.reason, r.status, r.answer, r.created_at)
-                for r in s.scalars(select(Referral).where(Referral.beneficiary_id == b.id)
-                                   .order_by(Referral.created_at.desc()))
+                ReferralSummary(r.id, r.reason, r.status, r.answer, r.created_at,
+                                effective_code(r.reason_code), r.answered_at, answered_by or "")
+                for r, answered_by in s.execute(
+                    select(Referral, User.full_name)
+                    .outerjoin(User, User.id == Referral.answered_by)
+                    .where(Referral.beneficiary_id == b.id)
+                    .order_by(Referral.created_at.desc()))
             ]
         return BeneficiaryProfile(person, contacts, applications, declarations, referrals)
 

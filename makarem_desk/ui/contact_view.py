@@ -6,11 +6,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -64,6 +65,11 @@ class ContactView(QWidget):
         self.survey_button = QPushButton(self.tr("Satisfaction survey"))
         self.survey_button.setEnabled(False)
         self.survey_button.clicked.connect(self.open_survey)
+        # POL-H3: a caller the answer did not satisfy is referred, with the contact saved.
+        self.last_saved: tuple[uuid.UUID, uuid.UUID | None] | None = None
+        self.refer_button = QPushButton(self.tr("Refer to the social-research officer…"))
+        self.refer_button.setEnabled(False)
+        self.refer_button.clicked.connect(self.refer)
         form = QFormLayout()
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Registered beneficiary"), self.find_box)
@@ -78,7 +84,11 @@ class ContactView(QWidget):
                                    "the answer can be followed up.")))
         lay.addLayout(form)
         lay.addWidget(self.error)
-        lay.addWidget(save, 0, Qt.AlignmentFlag.AlignLeading)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(self.refer_button)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
         lay.addWidget(self.done)
         lay.addWidget(self.survey_button, 0, Qt.AlignmentFlag.AlignLeading)
         lay.addStretch(1)
@@ -132,6 +142,8 @@ class ContactView(QWidget):
         self.answer.clear()
         self.follow_up.setChecked(False)
         self.hits.set_rows([])
+        self.last_saved = (cid, self.beneficiary_id)
+        self.refer_button.setEnabled(True)
         self.beneficiary_id = None
         self.ctx.bus.contact_saved.emit(cid)
         self.ctx.bus.data_changed.emit()
@@ -148,3 +160,18 @@ class ContactView(QWidget):
         self.survey_button.setEnabled(False)
         return show_survey(for_contact(s, self.ctx.forms.satisfaction.section("questions")),
                            self)
+    def refer(self) -> uuid.UUID | None:
+        """Refer the contact just saved (and its beneficiary, when registered)."""
+        if self.last_saved is None:
+            return None
+        (cid, bid), actor = self.last_saved, self.ctx.require_actor()
+        rid = self.ctx.dialogs.refer(self, lambda code, text: self.ctx.referrals.refer(
+            actor, reason_code=code, reason=text, beneficiary_id=bid, contact_id=cid))
+        if rid is None:
+            return None
+        self.refer_button.setEnabled(False)  # one referral per contact from here
+        self.done.setText(self.tr("The contact was saved and referred to the social-research "
+                                  "officer."))
+        self.ctx.bus.referral_changed.emit(rid)
+        self.ctx.bus.data_changed.emit()
+        return rid

@@ -104,6 +104,17 @@ class AppContext:
         return self._service("interview", make)
 
     @property
+    def referrals(self) -> Any:
+        """POL-H3 outside an interview: needs no forms (the inbox works while a forms
+        folder is refused)."""
+        def make() -> Any:
+            from ..services.referrals import ReferralService
+
+            return ReferralService(self.db)
+
+        return self._service("referrals", make)
+
+    @property
     def documents(self) -> Any:
         def make() -> Any:
             from ..documents.service import DocumentService

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from ..errors import UserError
 from .i18n import current_language
+
+T = TypeVar("T")
 
 
 class Dialogs:
@@ -34,6 +37,14 @@ class Dialogs:
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def refer(self, parent: QWidget | None,
+              submit: Callable[[str | None, str], T]) -> T | None:
+        """POL-H3: the reason code and words of a referral; ``submit(code, text)`` makes it
+        (a refusal is shown in the dialog, which stays open). None when cancelled."""
+        from .referral_widgets import run_refer_dialog
+
+        return run_refer_dialog(parent, submit)
 
     def pick_save_path(self, parent: QWidget | None, title: str, suggested: str,
                        filter_: str = "PDF (*.pdf)") -> str | None:
@@ -105,6 +116,7 @@ class RecordingDialogs(Dialogs):
         self.folder_path: str | None = None
         # Fills in a dialog of the application's own and answers accept (True) or cancel.
         self.dialog_script: Callable[[QDialog], bool] | None = None
+        self.referral_answers: list[tuple[str | None, str] | None] = []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", text))
@@ -120,6 +132,18 @@ class RecordingDialogs(Dialogs):
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("info", text))
+
+    def refer(self, parent: QWidget | None,
+              submit: Callable[[str | None, str], T]) -> T | None:
+        answer = self.referral_answers.pop(0) if self.referral_answers else None
+        self.shown.append(("refer", repr(answer)))
+        if answer is None:
+            return None
+        try:
+            return submit(*answer)
+        except UserError as exc:  # the real dialog shows it and stays open
+            self.show_error(parent, exc)
+            return None
 
     def pick_save_path(self, parent: QWidget | None, title: str, suggested: str,
                        filter_: str = "PDF (*.pdf)") -> str | None:

@@ -18,19 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
 from ..models import ApplicationStatus, Channel, IdentityType, ReferralStatus
 from ..services.profile import (
     ApplicationSummary,
     BeneficiaryProfile,
     DeclarationRow,
     ProfileService,
+    ReferralSummary,
 )
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
 from .preview import PdfPreview
+from .referral_widgets import reason_code_label
 from .widgets import Table, hint, page_title
 
 
@@ -99,8 +100,15 @@ class ProfileView(QWidget):
                                    self.tr("Answer due")])
         self.declarations = Table([self.tr("Reference"), self.tr("Signed"),
                                    self.tr("Printed")])
-        self.referrals = Table([self.tr("Date"), self.tr("Reason"), self.tr("Status"),
-                                self.tr("Answer")])
+        self.referrals = Table([self.tr("Date"), self.tr("Kind of reason"), self.tr("Reason"),
+                                self.tr("Status"), self.tr("Answer")])
+        # The researcher's whole answer, when and by whom (POL-H3): the dates of both
+        # calendars are too wide for another column.
+        self.referral_answer = QLabel()
+        self.referral_answer.setWordWrap(True)
+        self.referral_answer.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.referrals.itemSelectionChanged.connect(self._show_referral_answer)
         self.reprint_button = QPushButton(self.tr("Show and reprint"))
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.preview = PdfPreview(ctx)
@@ -137,6 +145,7 @@ class ProfileView(QWidget):
         ref_tab = QWidget()
         ref_lay = QVBoxLayout(ref_tab)
         ref_lay.addWidget(self.referrals, 1)
+        ref_lay.addWidget(self.referral_answer)
         ref_lay.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.tabs.addTab(ref_tab, self.tr("Referrals"))
         self.status = QLabel()
@@ -150,6 +159,7 @@ class ProfileView(QWidget):
         track(self, ctx.bus.beneficiary_saved, self._maybe_reload)
         track(self, ctx.bus.application_changed, lambda _id: self.reload())
         track(self, ctx.bus.declaration_printed, lambda _id: self.reload())
+        track(self, ctx.bus.referral_changed, lambda _id: self.reload())  # answered meanwhile
 
     def _maybe_reload(self, beneficiary_id: object) -> None:
         if beneficiary_id == self.beneficiary_id:
@@ -209,10 +219,36 @@ class ProfileView(QWidget):
             for d in p.declarations
         ])
         self.referrals.set_rows([
-            ([show_date(r.created_at), r.reason, referral_label(r.status), r.answer or ""], r)
+            ([show_date(r.created_at), reason_code_label(r.reason_code), r.reason or "—",
+              referral_label(r.status), r.answer or "—"], r)
             for r in p.referrals
         ])
+        self._show_referral_answer()
         self.status.clear()
+
+    def _answered(self, r: ReferralSummary) -> str:
+        if r.answered_at is None:
+            return "—"
+        when = show_date(r.answered_at)
+        return self.tr("%1 by %2").replace("%1", when).replace("%2", r.answered_by) \
+            if r.answered_by else when
+
+    def _show_referral_answer(self) -> None:
+        r: Any = self.referrals.row_data()
+        if r is None and self.profile and self.profile.referrals:
+            r = self.profile.referrals[0]  # the latest, until another is chosen
+        if not isinstance(r, ReferralSummary):
+            self.referral_answer.setText(self.tr("No referral to the social-research officer "
+                                                 "yet."))
+        elif r.answer:
+            # The answer on a line of its own: an Arabic answer after an English heading
+            # would pull the punctuation between them to the wrong side.
+            heading = self.tr("The social-research officer's answer (%1):")
+            self.referral_answer.setText(heading.replace("%1", self._answered(r)) + "\n"
+                                         + r.answer)
+        else:
+            self.referral_answer.setText(self.tr("Waiting for the social-research officer's "
+                                                 "answer."))
 
     def _selected_application(self) -> ApplicationSummary | None:
         row: Any = self.applications.row_data()
@@ -252,19 +288,13 @@ class ProfileView(QWidget):
         """POL-H3: procedures unclear to the beneficiary, outside an interview too."""
         if self.beneficiary_id is None:
             return
-        reason = self.ctx.dialogs.ask(self, self.tr("Referral"),
-                                      self.tr("Why is the beneficiary referred?"))
-        if not reason:
+        actor, bid = self.ctx.require_actor(), self.beneficiary_id
+        rid = self.ctx.dialogs.refer(self, lambda code, text: self.ctx.referrals.refer(
+            actor, reason_code=code, reason=text, beneficiary_id=bid))
+        if rid is None:
             return
-        try:
-            rid = self.ctx.interview.referrals.refer(self.ctx.require_actor(), reason=reason,
-                                                     beneficiary_id=self.beneficiary_id)
-        except UserError as exc:
-            self.status.setText(user_message(exc))
-            return
-        self.ctx.bus.referral_changed.emit(rid)
+        self.ctx.bus.referral_changed.emit(rid)  # this profile reloads with the others
         self.ctx.bus.data_changed.emit()
-        self.reload()
 
     def print_current(self) -> None:
         """Ctrl+P: print the document shown on the current tab."""

@@ -224,6 +224,47 @@ def survey_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[P
     return [*shots, path]
 
 
+def referral_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """POL-H3: the researcher's inbox (open, overdue marked; then the answered ones with an
+    answer shown), the refer dialog refusing a missing code, and a profile showing the
+    researcher's answer."""
+    from .referral_widgets import ReferDialog
+
+    ctx = window.ctx
+    inbox = window.show_page("referrals")
+    inbox.table.selectRow(0)
+    shots = [_shot(app, window, out, f"{lang}-50-referrals-inbox")]
+    inbox.show_status("answered")
+    inbox.table.selectRow(0)
+    shots.append(_shot(app, window, out, f"{lang}-51-referrals-answered"))
+    answered = inbox.table.row_data()
+    inbox.show_status("open")
+    dialog = ReferDialog(lambda code, text: ctx.referrals.refer(
+        ctx.require_actor(), reason_code=code, reason=text), window)
+    dialog.text.setPlainText("يسأل عن موعد الملتقى القادم وطريقة التسجيل فيه")
+    dialog.try_submit()  # no code chosen yet: the dialog says so and stays open
+    dialog.adjustSize()
+    shots.append(_shot_as_is(app, dialog, out, f"{lang}-52-refer-dialog"))
+    dialog.close()
+    if answered is not None and answered.referral.beneficiary_id:
+        window.show_page("profile")
+        window.profile.load(answered.referral.beneficiary_id)
+        window.profile.tabs.setCurrentIndex(window.profile.tabs.count() - 1)
+        window.profile.referrals.selectRow(0)
+        shots.append(_shot(app, window, out, f"{lang}-53-profile-referral-answer"))
+    return shots
+
+
+def _shot_as_is(app: QApplication, widget: QWidget, out: Path, name: str) -> Path:
+    """A dialog at its own size."""
+    widget.show()
+    widget.raise_()
+    _settle(app)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
 def _keys_and_a_peer(ctx: Any, admin: Any, tmp: Path) -> None:
     """This counter's keys and the committee trusted, so the Keys tab has content."""
     import json
@@ -265,6 +306,7 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
         shots += admin_shots(app, window, out, lang)
     if "satisfaction" in window.pages:
         shots += survey_shots(app, window, out, lang)
+    shots += referral_shots(app, window, out, lang)
     view = window.page("interview")
     assert isinstance(view, InterviewView)
     window.show_page("interview")
@@ -285,6 +327,9 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     view.next()
     view.page.set_answers({"identity_copy": "provided"})
     view.next()
+    # POL-H3: "no" asks the kind of reason (no default) and the words of the referral.
+    view.page.set_answers({PROCEDURES_CLEAR: False})
+    shots.append(_shot(app, window, out, f"{lang}-37-wizard-clarity-referral"))
     view.page.set_answers({PROCEDURES_CLEAR: True})
     view.next()
     if s is not None and s.step is Step.DECLARATION:

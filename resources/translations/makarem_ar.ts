@@ -3,32 +3,32 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../makarem_desk/ui/admin_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/admin_view.py" line="41" />
         <source>Administration</source>
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/admin_view.py" line="43" />
         <source>Users</source>
         <translation>المستخدمون</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_view.py" line="41" />
+        <location filename="../../makarem_desk/ui/admin_view.py" line="44" />
         <source>Keys and trusted installations</source>
         <translation>المفاتيح والجهات الموثوقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/admin_view.py" line="45" />
         <source>Audit trail</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_view.py" line="43" />
+        <location filename="../../makarem_desk/ui/admin_view.py" line="46" />
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/admin_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/admin_view.py" line="47" />
         <source>Backups</source>
         <translation>النسخ الاحتياطية</translation>
     </message>
@@ -151,385 +151,386 @@
         <translation>إضافة برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
         <source>Program changed</source>
         <translation>تعديل برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="45" />
         <source>Program withdrawn</source>
         <translation>إيقاف برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="44" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="46" />
         <source>Forms folder installed</source>
         <translation>تثبيت مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="45" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="47" />
         <source>Forms folder refused</source>
         <translation>رفض مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="46" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="48" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="49" />
         <source>Backup made</source>
         <translation>إنشاء نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="47" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="50" />
         <source>Backup failed</source>
         <translation>فشل النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="48" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="51" />
         <source>Backup settings changed</source>
         <translation>تعديل إعدادات النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="49" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
         <source>Database restored</source>
         <translation>استرجاع قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="50" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
         <source>Restore refused</source>
         <translation>رفض الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="51" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="54" />
         <source>Library document added</source>
         <translation>إضافة مستند إلى المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="55" />
         <source>Library document removed</source>
         <translation>حذف مستند من المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="52" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="53" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="58" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />
         <source>Beneficiary registered</source>
         <translation>تسجيل مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="54" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="55" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="60" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="61" />
         <source>Beneficiary's data changed</source>
         <translation>تعديل بيانات مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="56" />
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="57" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="62" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="63" />
         <source>Beneficiaries imported</source>
         <translation>استيراد مستفيدين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="64" />
         <source>Beneficiaries import refused</source>
         <translation>رفض استيراد المستفيدين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="43" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
         <source>Batch kept aside</source>
         <translation>حفظ دفعة جانبًا حتى وصول ما قبلها</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="59" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="66" />
         <source>Interview started</source>
         <translation>بدء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="60" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="67" />
         <source>Interview finished</source>
         <translation>إنهاء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="61" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="68" />
         <source>Interview abandoned</source>
         <translation>إلغاء مقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="62" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
         <source>Application opened</source>
         <translation>فتح طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="63" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="70" />
         <source>Application changed</source>
         <translation>تعديل طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="64" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="71" />
         <source>Missing items provided</source>
         <translation>استكمال النواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="73" />
         <source>Application closed: not eligible</source>
         <translation>إغلاق الطلب: غير مستوفٍ للشروط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="75" />
         <source>Registration waiting for items</source>
         <translation>تسجيل بانتظار استكمال المتطلبات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="84" />
         <source>Unsigned declaration printed</source>
         <translation>طباعة إقرار غير موقَّع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="87" />
         <source>Declaration translation printed</source>
         <translation>طباعة ترجمة إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="65" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="72" />
         <source>Application submitted</source>
         <translation>تقديم طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="66" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="77" />
         <source>Application withdrawn</source>
         <translation>سحب طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="67" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="78" />
         <source>Application decided</source>
         <translation>البت في طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="68" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="79" />
         <source>Application completed</source>
         <translation>إكمال طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="69" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="80" />
         <source>Service delivered</source>
         <translation>تقديم الخدمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="70" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="81" />
         <source>Declaration prepared</source>
         <translation>إعداد إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="71" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="82" />
         <source>Declaration signed</source>
         <translation>توقيع إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="72" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="83" />
         <source>Declaration printed</source>
         <translation>طباعة إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="73" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
         <source>Declaration reprinted</source>
         <translation>إعادة طباعة إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="74" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="89" />
         <source>Receipt printed</source>
         <translation>طباعة إيصال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="75" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="90" />
         <source>Decision letter printed</source>
         <translation>طباعة خطاب القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="91" />
         <source>Beneficiary told of the decision</source>
         <translation>إبلاغ المستفيد بالقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="87" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="92" />
         <source>Missing items followed up</source>
         <translation>متابعة المتطلبات الناقصة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="76" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
         <source>Contact recorded</source>
         <translation>تسجيل تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="77" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
         <source>Contact linked to a beneficiary</source>
         <translation>ربط تواصل بمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="78" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
         <source>Contact finished</source>
         <translation>إنهاء تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="79" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
         <source>Referred to the social researcher</source>
         <translation>إحالة إلى مسؤول البحث الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="80" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
         <source>Referral answered</source>
         <translation>الرد على إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="81" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
         <source>Satisfaction recorded</source>
         <translation>تسجيل قياس الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="83" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
         <source>Batch exported</source>
         <translation>تصدير دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="84" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
         <source>Batch imported</source>
         <translation>استيراد دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="85" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
         <source>Batch refused</source>
         <translation>رفض دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="86" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
         <source>Batch re-created</source>
         <translation>إعادة إنشاء دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="87" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
         <source>Conflict settled</source>
         <translation>حسم تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="88" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
         <source>Decision from a counter refused</source>
         <translation>رفض قرار وارد من فرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="112" />
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="113" />
         <source>Beneficiary</source>
         <translation>مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="114" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="115" />
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="116" />
         <source>Declaration</source>
         <translation>إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="117" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="118" />
         <source>Satisfaction response</source>
         <translation>استبانة رضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="100" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="119" />
         <source>Interview in progress</source>
         <translation>مقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="120" />
         <source>User</source>
         <translation>مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="121" />
         <source>Installation</source>
         <translation>منشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="122" />
         <source>Program</source>
         <translation>برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="123" />
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="124" />
         <source>Batch</source>
         <translation>دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="125" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="126" />
         <source>Database</source>
         <translation>قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="108" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="127" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="109" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="128" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="133" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="152" />
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="134" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="153" />
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="156" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="175" />
         <source>changed: %1</source>
         <translation>تغيّر: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="180" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="199" />
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="181" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="200" />
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="182" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="201" />
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="200" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="219" />
         <source>No details.</source>
         <translation>لا تفاصيل.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
         <source>Suggestion followed up</source>
         <translation>متابعة مقترح</translation>
     </message>
@@ -676,84 +677,372 @@
     </message>
 </context>
 <context>
+    <name>BackupsView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="62" />
+        <location filename="../../makarem_desk/ui/backups_view.py" line="221" />
+        <source>Back up now</source>
+        <translation>نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="65" />
+        <source>Back up to a folder…</source>
+        <translation>نسخ احتياطي إلى مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="67" />
+        <source>Restore the selected backup…</source>
+        <translation>استرجاع النسخة المحددة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="69" />
+        <source>Restore from a file…</source>
+        <translation>استرجاع من ملف…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="80" />
+        <source>Made (Riyadh time)</source>
+        <translation>وقت النسخ (الرياض)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="80" />
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="80" />
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="81" />
+        <source>Checked</source>
+        <translation>مفحوصة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="81" />
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="86" />
+        <source>Backups of this desk</source>
+        <translation>النسخ الاحتياطية لهذا المكتب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="93" />
+        <source>hours</source>
+        <translation>ساعات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="99" />
+        <source>Save the schedule</source>
+        <translation>حفظ الجدول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="103" />
+        <source>Automatic backups</source>
+        <translation>النسخ الاحتياطي التلقائي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="108" />
+        <source>Back up every</source>
+        <translation>نسخة كل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="113" />
+        <source>Automatic copies kept</source>
+        <translation>عدد النسخ التلقائية المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="117" />
+        <source>A backup is checked before anything changes: that it is whole (SQLite's integrity check), that it is a Makarem Desk database this version knows, and which installation it belongs to.</source>
+        <translation>تُفحص النسخة قبل أن يتغير أي شيء: أنها سليمة (فحص السلامة في SQLite)، وأنها قاعدة بيانات لمكتب مكارم يعرفها هذا الإصدار، وإلى أي مكتب تعود.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="122" />
+        <source>Restore</source>
+        <translation>الاسترجاع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="131" />
+        <source>Backups</source>
+        <translation>النسخ الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="133" />
+        <source>The desk copies its database when it starts and every few hours while it runs, and keeps the newest automatic copies. Each copy passes SQLite's check before it gets its name. Keep a copy away from this PC too (Back up to a folder…).</source>
+        <translation>ينسخ البرنامج قاعدة بياناته عند تشغيله وكل بضع ساعات أثناء عمله، ويحتفظ بأحدث النسخ التلقائية. ولا تُعتمد أي نسخة إلا بعد اجتيازها فحص SQLite. واحفظ نسخة خارج هذا الجهاز أيضًا (نسخ احتياطي إلى مجلد…).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="153" />
+        <source>Folder: %1</source>
+        <translation>المجلد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="155" />
+        <source>Yes, when written</source>
+        <translation>نعم، عند كتابتها</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="191" />
+        <source>Newest automatic copy: %1. Next one due at about %2 while the desk is open.</source>
+        <translation>أحدث نسخة تلقائية: %1. والنسخة التالية نحو %2 ما دام البرنامج مفتوحًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="196" />
+        <source>No automatic copy yet: the next start of the desk makes one.</source>
+        <translation>لا توجد نسخة تلقائية بعد: يُنشئ البرنامج واحدة عند تشغيله القادم.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="200" />
+        <source>Automatic</source>
+        <translation>تلقائية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="200" />
+        <source>Manual</source>
+        <translation>يدوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="210" />
+        <source>Copying the database…</source>
+        <translation>جارٍ نسخ قاعدة البيانات…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="214" />
+        <source>Where to put the copy</source>
+        <translation>أين تُحفظ النسخة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="222" />
+        <source>The copy is written and checked: %1 (%2).</source>
+        <translation>كُتبت النسخة وفُحصت: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="247" />
+        <source>Saved.</source>
+        <translation>تم الحفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="256" />
+        <source>Choose the backup to restore</source>
+        <translation>اختر النسخة الاحتياطية المراد استرجاعها</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="268" />
+        <source>Checking %1…</source>
+        <translation>جارٍ فحص %1…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="274" />
+        <source>Checking the backup…</source>
+        <translation>جارٍ فحص النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="281" />
+        <source>No: refused</source>
+        <translation>لا: مرفوضة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="289" />
+        <source>Yes, full check</source>
+        <translation>نعم، فحص كامل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="293" />
+        <source>Restore %1?
+
+The database in use now is not deleted: it is kept beside it as a replaced copy. Anything recorded since this backup was made stays only in that replaced copy.
+
+When the restore is done everyone is signed out and the desk returns to the log-in screen. Close every other Makarem Desk window on this PC first.</source>
+        <translation>استرجاع %1؟
+
+لن تُحذف قاعدة البيانات المستخدمة الآن، بل تُحفظ بجانبها نسخةً مستبدَلة. وكل ما سُجّل بعد إنشاء هذه النسخة الاحتياطية يبقى في تلك النسخة المستبدَلة وحدها.
+
+عند انتهاء الاسترجاع يُسجَّل خروج الجميع ويعود البرنامج إلى شاشة تسجيل الدخول. أغلق أولًا كل نوافذ مكتب مكارم الأخرى على هذا الجهاز.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="298" />
+        <location filename="../../makarem_desk/ui/backups_view.py" line="351" />
+        <source>Restore a backup</source>
+        <translation>استرجاع نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="304" />
+        <source>never set up</source>
+        <translation>لم يُعَدّ قط</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="305" />
+        <source>revision %1, this version's</source>
+        <translation>الإصدار %1، وهو إصدار هذا البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="307" />
+        <source>revision %1, older: brought up to date when restored</source>
+        <translation>الإصدار %1، وهو أقدم: يُحدَّث عند الاسترجاع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="310" />
+        <source>%1 passed the check:</source>
+        <translation>اجتاز الملف %1 الفحص:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="311" />
+        <source>Integrity: whole (SQLite integrity check)</source>
+        <translation>السلامة: سليم (فحص السلامة في SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="312" />
+        <source>Schema: %1</source>
+        <translation>بنية البيانات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="313" />
+        <source>Installation: %1</source>
+        <translation>المكتب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="318" />
+        <source>the research committee</source>
+        <translation>لجنة البحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="319" />
+        <source>a counter</source>
+        <translation>نقطة استقبال (فرع)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="325" />
+        <source>Restoring %1…</source>
+        <translation>جارٍ استرجاع %1…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="337" />
+        <source>Restoring the backup…</source>
+        <translation>جارٍ استرجاع النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="343" />
+        <source>The database was restored from %1.</source>
+        <translation>استُرجعت قاعدة البيانات من %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="346" />
+        <source>The one it replaced is kept as %1.</source>
+        <translation>وحُفظت القاعدة المستبدَلة باسم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="349" />
+        <source>Its schema was brought up to date.</source>
+        <translation>وحُدّثت بنية بياناتها.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="350" />
+        <source>Sign in again.</source>
+        <translation>سجّل الدخول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="376" />
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="378" />
+        <source>%1 KB</source>
+        <translation>%1 كيلوبايت</translation>
+    </message>
+</context>
+<context>
     <name>ContactView</name>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="43" />
         <source>Identity number, phone or name…</source>
         <translation>رقم الهوية أو الجوال أو الاسم…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="45" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="45" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="45" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="48" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="49" />
         <source>Name of who called or wrote, if not registered</source>
         <translation>اسم المتصل أو المراسل إن لم يكن مسجلًا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="54" />
         <source>A follow-up is needed</source>
         <translation>يحتاج إلى متابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="59" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="60" />
         <source>Save the contact</source>
         <translation>حفظ التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="63" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="70" />
+        <source>Refer to the social-research officer…</source>
+        <translation>إحالة إلى مسؤول البحث الاجتماعي…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="74" />
         <source>Channel</source>
         <translation>قناة التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="75" />
         <source>Registered beneficiary</source>
         <translation>مستفيد مسجّل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="66" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="77" />
         <source>Or the caller's name</source>
         <translation>أو اسم المتواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="67" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="78" />
         <source>Purpose</source>
         <translation>الغرض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="68" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="79" />
         <source>Answer given</source>
         <translation>الإجابة المقدّمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="71" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="82" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="72" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="83" />
         <source>Every contact is recorded, whatever the channel, so that the answer can be followed up.</source>
         <translation>يُسجَّل كل تواصل أيًّا كانت قناته، لتسهل متابعة الرد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="121" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="139" />
         <source>The contact was saved.</source>
         <translation>تم حفظ التواصل.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="173" />
+        <source>The contact was saved and referred to the social-research officer.</source>
+        <translation>حُفظ التواصل وأُحيل إلى مسؤول البحث الاجتماعي.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/contact_view.py" line="65" />
         <source>Satisfaction survey</source>
         <translation>استبانة الرضا</translation>
     </message>
@@ -779,12 +1068,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="47" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="71" />
         <source>Cannot continue</source>
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="60" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="99" />
         <source>An unexpected error occurred. What you entered is kept; please try again, and tell the administrator if it happens again.</source>
         <translation>حدث خطأ غير متوقع. ما أدخلته محفوظ؛ حاول مرة أخرى، وأبلغ مدير النظام إن تكرر.</translation>
     </message>
@@ -843,6 +1132,34 @@
         <location filename="../../makarem_desk/ui/interview_steps.py" line="260" />
         <source>Open the beneficiary's profile</source>
         <translation>فتح ملف المستفيد</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="72" />
+        <source>Follow up a suggestion</source>
+        <translation>متابعة مقترح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="83" />
+        <source>What was decided or done, for the record</source>
+        <translation>ما تقرر أو ما نُفّذ، للتوثيق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="89" />
+        <source>Suggestion</source>
+        <translation>المقترح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="90" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="91" />
+        <source>Note</source>
+        <translation>ملاحظة</translation>
     </message>
 </context>
 <context>
@@ -1158,88 +1475,88 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="89" />
         <source>Start a new interview</source>
         <translation>بدء مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
         <source>Last saved</source>
         <translation>آخر حفظ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
         <source>Step</source>
         <translation>الخطوة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="94" />
         <source>Resume the selected interview</source>
         <translation>استئناف المقابلة المحددة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="97" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="98" />
         <source>Receive the visitor politely and give them enough time (POL-H1). Every step is saved as soon as it is done.</source>
         <translation>استقبل المستفيد بلباقة وأعطه الوقت الكافي. تُحفظ كل خطوة فور إتمامها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="101" />
         <source>Interrupted interviews</source>
         <translation>مقابلات لم تكتمل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="126" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="127" />
         <source>Back</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="128" />
-        <location filename="../../makarem_desk/ui/interview_view.py" line="249" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="129" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="250" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="132" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="133" />
         <source>Finish without rating</source>
         <translation>إنهاء دون تقييم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="134" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="135" />
         <source>Save and close</source>
         <translation>حفظ وإغلاق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="142" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="143" />
         <source>Ctrl+Enter or Page Down</source>
         <translation>Ctrl+Enter أو Page Down</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="143" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="144" />
         <source>Page Up</source>
         <translation>مفتاح Page Up</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="235" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="236" />
         <source>Reference: %1</source>
         <translation>الرقم المرجعي: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="248" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="249" />
         <source>Complete registration</source>
         <translation>إتمام التسجيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="331" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="334" />
         <source>Please correct the marked fields.</source>
         <translation>صحّح الحقول المشار إليها من فضلك.</translation>
     </message>
@@ -1375,7 +1692,7 @@
         <translation>إنشاء مفاتيح هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="135" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="137" />
         <source>Choose a passphrase for the keys (at least 8 characters). It will be asked every time a batch is made or opened:</source>
         <translation>اختر عبارة مرور للمفاتيح (ثمانية أحرف على الأقل). ستُطلب في كل مرة تُنشأ فيها دفعة أو تُفتح:</translation>
     </message>
@@ -1385,44 +1702,44 @@
         <translation>اكتب عبارة المرور مرة أخرى:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="143" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="140" />
         <source>The two passphrases differ; nothing was created.</source>
         <translation>عبارتا المرور غير متطابقتين؛ لم يُنشأ شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="148" />
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="152" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="149" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="153" />
         <source>Creating the keys…</source>
         <translation>جارٍ إنشاء المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="158" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="159" />
         <source>The keys were created. Fingerprint: %1. Now export the public key file and give it to the other installation.</source>
         <translation>أُنشئت المفاتيح. البصمة: %1. صدّر الآن ملف المفتاح العام وسلّمه للجهة الأخرى.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="170" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="171" />
         <source>Export the public key file</source>
         <translation>تصدير ملف المفتاح العام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="171" />
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="186" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="172" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="187" />
         <source>Public key files (*.json)</source>
         <translation>ملفات المفاتيح العامة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="179" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="180" />
         <source>Saved %1 (fingerprint %2).</source>
         <translation>حُفظ الملف %1 (البصمة %2).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="185" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="186" />
         <source>The other installation's public key file</source>
         <translation>ملف المفتاح العام للجهة الأخرى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="197" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="198" />
         <source>Trust %1 (%2) as %3?
 
 Fingerprint:
@@ -1437,27 +1754,27 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 اتصل هاتفيًا بـ %1 واطلب منهم قراءة البصمة الظاهرة في شاشة المفاتيح لديهم. لا تُجب بـ«نعم» إلا إذا تطابقت المجموعات كلها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="202" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="203" />
         <source>Trust a public key file</source>
         <translation>توثيق ملف مفتاح عام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="203" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="204" />
         <source>Nothing was changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="212" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="213" />
         <source>Keys replaced</source>
         <translation>استُبدلت المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="213" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="214" />
         <source>%1 was trusted with other keys before (fingerprint %2); they are replaced.</source>
         <translation>كان %1 موثوقًا بمفاتيح أخرى من قبل (البصمة %2)؛ وقد استُبدلت.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="216" />
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="217" />
         <source>%1 is now trusted.</source>
         <translation>أصبح %1 جهة موثوقة.</translation>
     </message>
@@ -1465,109 +1782,142 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="40" />
         <source>Interview in progress</source>
         <translation>المقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="41" />
         <source>Incomplete — items missing</source>
         <translation>غير مكتمل — نواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="41" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="42" />
         <source>With the research committee</source>
         <translation>لدى لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="43" />
         <source>Accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="43" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="44" />
         <source>Rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="45" />
         <source>Not eligible</source>
         <translation>غير مستوفٍ للشروط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="46" />
         <source>Withdrawn</source>
         <translation>مسحوب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="52" />
         <source>Interview</source>
         <translation>المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="53" />
         <source>Phone call</source>
         <translation>اتصال هاتفي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="54" />
         <source>Social media</source>
         <translation>وسائل التواصل الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="54" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="55" />
         <source>Letter</source>
         <translation>خطاب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="55" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="56" />
         <source>Assistance request</source>
         <translation>طلب مساعدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="56" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="57" />
         <source>Volunteering</source>
         <translation>التطوع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="57" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="58" />
         <source>Website</source>
         <translation>الموقع الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="63" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="64" />
         <source>National ID</source>
         <translation>الهوية الوطنية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
         <source>Iqama</source>
         <translation>الإقامة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="66" />
         <source>Passport</source>
         <translation>جواز السفر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="66" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="67" />
         <source>No identity document</source>
         <translation>بدون هوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="71" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="72" />
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="71" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="72" />
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="72" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="73" />
         <source>Closed</source>
         <translation>مغلقة</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="36" />
+        <source>Reference library</source>
+        <translation>المكتبة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="37" />
+        <source>The association's policy, bylaws and services guide. Spelling variants of a word are found too.</source>
+        <translation>سياسة الجمعية ولائحتها الأساسية ودليل الخدمات. يُعثر على الكلمة مهما اختلف رسمها (الهمزات، التاء المربوطة، الألف المقصورة، التشكيل).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="41" />
+        <source>Words to find</source>
+        <translation>الكلمات المطلوب البحث عنها</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="43" />
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="75" />
+        <source>No passage found.</source>
+        <translation>لم يُعثر على أي مقطع.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="77" />
+        <source>%1 — page %2</source>
+        <translation>%1 — صفحة %2</translation>
     </message>
 </context>
 <context>
@@ -1654,84 +2004,84 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="51" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="76" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="53" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="78" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="90" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="91" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="83" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="85" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="88" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="89" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="101" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="102" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="266" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="107" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="286" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="125" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="130" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="203" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="223" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="84" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="85" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="88" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="90" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="91" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="98" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
         <source>Administration</source>
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="267" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="287" />
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
@@ -1891,217 +2241,232 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="92" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="93" />
         <source>Find a beneficiary with Search (Ctrl+F) to see their file.</source>
         <translation>ابحث عن المستفيد من شاشة البحث (Ctrl+F) لعرض ملفه.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
         <source>Channel</source>
         <translation>قناة التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="96" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
         <source>Purpose</source>
         <translation>الغرض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
         <source>Staff</source>
         <translation>الموظف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
         <source>Reference</source>
         <translation>الرقم المرجعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
         <source>Program</source>
         <translation>البرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
         <source>Answer due</source>
         <translation>موعد الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
         <source>Signed</source>
         <translation>تاريخ التوقيع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
         <source>Printed</source>
         <translation>تاريخ الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
+        <source>Kind of reason</source>
+        <translation>نوع السبب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
         <source>Answer</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="112" />
         <source>Show and reprint</source>
         <translation>عرض وإعادة الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="117" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="125" />
         <source>Show the receipt</source>
         <translation>عرض الإيصال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="119" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="127" />
         <source>Show the decision letter</source>
         <translation>عرض خطاب القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="131" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="139" />
         <source>Data</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="132" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="140" />
         <source>Contacts</source>
         <translation>التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="133" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="141" />
         <source>Applications</source>
         <translation>الطلبات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="134" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="142" />
         <source>Declarations</source>
         <translation>الإقرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="135" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="143" />
         <source>Refer to the social-research officer…</source>
         <translation>إحالة إلى مسؤول البحث الاجتماعي…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="141" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="150" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="177" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="187" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="177" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="187" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="179" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="189" />
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="180" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="181" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="191" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="182" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="192" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="183" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="193" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="184" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="194" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="185" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="195" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="186" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="196" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="187" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="197" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="188" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="198" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="189" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="199" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="200" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="191" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="201" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="229" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="233" />
+        <source>%1 by %2</source>
+        <translation>%1 — بواسطة %2</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="241" />
+        <source>No referral to the social-research officer yet.</source>
+        <translation>لا توجد إحالات إلى مسؤول البحث الاجتماعي بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="246" />
+        <source>The social-research officer's answer (%1):</source>
+        <translation>رد مسؤول البحث الاجتماعي (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="250" />
+        <source>Waiting for the social-research officer's answer.</source>
+        <translation>بانتظار رد مسؤول البحث الاجتماعي.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="265" />
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="244" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="280" />
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="255" />
-        <source>Referral</source>
-        <translation>إحالة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="256" />
-        <source>Why is the beneficiary referred?</source>
-        <translation>ما سبب إحالة المستفيد؟</translation>
     </message>
 </context>
 <context>
@@ -2113,44 +2478,190 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     </message>
 </context>
 <context>
-    <name>ReferralsView</name>
+    <name>ReferDialog</name>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="26" />
-        <source>Date</source>
-        <translation>التاريخ</translation>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="63" />
+        <source>Refer to the social-research officer</source>
+        <translation>الإحالة إلى مسؤول البحث الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="26" />
-        <source>Beneficiary</source>
-        <translation>المستفيد</translation>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="67" />
+        <source>— Choose the kind of reason —</source>
+        <translation>— اختر نوع السبب —</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="26" />
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="71" />
+        <source>What the beneficiary needs explained (required for “Other reason”)</source>
+        <translation>ما يحتاج المستفيد إلى توضيحه (مطلوب عند اختيار «سبب آخر»)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="79" />
+        <source>Refer</source>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="84" />
+        <source>Kind of reason</source>
+        <translation>نوع السبب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="85" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="29" />
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="87" />
+        <source>The social-research officer answers the beneficiary and explains.</source>
+        <translation>يجيب مسؤول البحث الاجتماعي المستفيدَ ويوضح له.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralReasons</name>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="30" />
+        <source>Procedures unclear to the beneficiary</source>
+        <translation>الإجراءات غير واضحة للمستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="32" />
+        <source>Special circumstances</source>
+        <translation>ظروف خاصة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="34" />
+        <source>Documents or the data given</source>
+        <translation>المستندات أو صحة البيانات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="35" />
+        <source>Program conditions and eligibility</source>
+        <translation>شروط البرنامج والأهلية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="37" />
+        <source>Complaint or dissatisfaction</source>
+        <translation>شكوى أو عدم رضا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referral_widgets.py" line="39" />
+        <source>Other reason</source>
+        <translation>سبب آخر</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="58" />
+        <source>Open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="48" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="59" />
+        <source>Answered</source>
+        <translation>تم الرد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="49" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="58" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="150" />
+        <source>Overdue</source>
+        <translation>متأخرة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="59" />
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="62" />
+        <source>Every kind of reason</source>
+        <translation>كل أنواع الأسباب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="66" />
+        <source>Show</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="68" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="75" />
+        <source>Kind of reason</source>
+        <translation>نوع السبب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="74" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="74" />
+        <source>File number</source>
+        <translation>رقم الملف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="75" />
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="75" />
+        <source>Age (days)</source>
+        <translation>العمر (أيام)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="76" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="81" />
         <source>The answer and explanation given to the beneficiary</source>
         <translation>الرد والشرح المقدَّمان للمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="31" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="83" />
         <source>Record the answer</source>
         <translation>تسجيل الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="90" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="39" />
-        <source>Beneficiaries to whom the procedures were unclear, waiting for the social-research officer's answer.</source>
-        <translation>مستفيدون لم تتضح لهم الإجراءات، بانتظار رد مسؤول البحث الاجتماعي.</translation>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="91" />
+        <source>Beneficiaries referred to the social-research officer, who answers them and explains.</source>
+        <translation>المستفيدون المحالون إلى مسؤول البحث الاجتماعي، وهو يجيبهم ويوضح لهم.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/referrals_view.py" line="61" />
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="127" />
+        <source>Overdue: open longer than the target set in Settings (days: %1).</source>
+        <translation>المتأخرة: المفتوحة أطول من المدة المحددة في الإعدادات (عدد الأيام: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="142" />
+        <source>Only the first %1 are listed; choose a status or a kind of reason to see the others.</source>
+        <translation>تُعرض أول %1 إحالة فقط؛ اختر حالة أو نوع سبب لرؤية البقية.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="158" />
+        <source>No referral matches this choice.</source>
+        <translation>لا توجد إحالة تطابق هذا الاختيار.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="160" />
+        <source>No referral is waiting longer than the target.</source>
+        <translation>لا توجد إحالة تجاوزت المدة المحددة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="161" />
+        <source>No referral is waiting for the social-research officer's answer.</source>
+        <translation>لا توجد إحالة بانتظار رد مسؤول البحث الاجتماعي.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/referrals_view.py" line="185" />
         <source>Choose a referral first.</source>
         <translation>اختر إحالة أولًا.</translation>
     </message>
@@ -2184,17 +2695,17 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SatisfactionPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="324" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="331" />
         <source>Anonymous rating</source>
         <translation>تقييم دون ذكر الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="328" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="335" />
         <source>Rating is the beneficiary's right, used to improve the service — never to punish anyone. It is optional.</source>
         <translation>التقييم حق للمستفيد، يُستفاد منه في تحسين الخدمة لا في محاسبة أحد، وهو اختياري.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="330" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="340" />
         <source>Overall rating (1 = poor, 5 = excellent)</source>
         <translation>التقييم العام (١ = ضعيف، ٥ = ممتاز)</translation>
     </message>
@@ -2257,22 +2768,22 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="87" />
         <source>identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="87" />
         <source>phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="88" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/search_view.py" line="94" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="95" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -2327,22 +2838,22 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="138" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="143" />
         <source>Association</source>
         <translation>الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="143" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="148" />
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="146" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="151" />
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="148" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="153" />
         <source>Save the association's details</source>
         <translation>حفظ بيانات الجمعية</translation>
     </message>
@@ -2367,57 +2878,57 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>دور الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="116" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="121" />
         <source>Chosen once at the first-run set-up; it decides what this installation may do (only the research committee records decisions).</source>
         <translation>يُحدَّد مرة واحدة عند الإعداد الأول، وعليه يتوقف ما يُسمح لهذا الجهاز به (لجنة البحث وحدها تسجّل القرارات).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="123" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="128" />
         <source>minutes</source>
         <translation>دقيقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="129" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="134" />
         <source>Save the idle time</source>
         <translation>حفظ مدة الخمول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="133" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="138" />
         <source>Lock the window after no use for</source>
         <translation>قفل النافذة بعد عدم الاستخدام لمدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="151" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="152" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="157" />
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="161" />
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="201" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="206" />
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>حُفظ: تُقفل النافذة بعد %1 دقيقة دون استخدام.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="191" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="196" />
         <source>Your password was changed.</source>
         <translation>تم تغيير كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="205" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="210" />
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="219" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="224" />
         <source>The association's details were saved.</source>
         <translation>تم حفظ بيانات الجمعية.</translation>
     </message>
@@ -2547,12 +3058,12 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="59" />
+        <location filename="../../makarem_desk/ui/main.py" line="60" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="61" />
+        <location filename="../../makarem_desk/ui/main.py" line="62" />
         <source>Makarem Desk — starting…</source>
         <translation>مكتب مكارم — جارٍ التشغيل…</translation>
     </message>
@@ -2618,605 +3129,6 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/interview_view.py" line="55" />
         <source>Finished</source>
         <translation>انتهت</translation>
-    </message>
-</context>
-<context>
-    <name>TaskRunner</name>
-    <message>
-        <location filename="../../makarem_desk/ui/tasks.py" line="119" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-</context>
-<context>
-    <name>TodayView</name>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="21" />
-        <source>Interviews waiting</source>
-        <translation>مقابلات في الانتظار</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="22" />
-        <source>Interviews in progress</source>
-        <translation>مقابلات جارية</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="23" />
-        <source>With the research committee</source>
-        <translation>لدى لجنة البحث</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="24" />
-        <source>Committee answer overdue</source>
-        <translation>تأخر رد اللجنة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="25" />
-        <source>Open referrals</source>
-        <translation>إحالات مفتوحة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="26" />
-        <source>Incomplete registrations</source>
-        <translation>تسجيلات غير مكتملة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="31" />
-        <source>Reference</source>
-        <translation>الرقم المرجعي</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="31" />
-        <location filename="../../makarem_desk/ui/today_view.py" line="36" />
-        <source>Beneficiary</source>
-        <translation>المستفيد</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="31" />
-        <source>Program</source>
-        <translation>البرنامج</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="32" />
-        <source>Days left</source>
-        <translation>الأيام المتبقية</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="34" />
-        <source>Days late</source>
-        <translation>أيام التأخير</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="36" />
-        <source>Reason</source>
-        <translation>السبب</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="38" />
-        <source>Overdue</source>
-        <translation>متأخرة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="39" />
-        <source>With the committee</source>
-        <translation>لدى اللجنة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="40" />
-        <source>Incomplete</source>
-        <translation>غير مكتملة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="41" />
-        <source>Referrals</source>
-        <translation>الإحالات</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="51" />
-        <source>Today</source>
-        <translation>اليوم</translation>
-    </message>
-</context>
-<context>
-    <name>UsersPanel</name>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="93" />
-        <source>Full name</source>
-        <translation>الاسم الكامل</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="94" />
-        <source>User name</source>
-        <translation>اسم المستخدم</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="70" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="95" />
-        <source>Role</source>
-        <translation>الصلاحية</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="51" />
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="51" />
-        <source>Last sign-in</source>
-        <translation>آخر دخول</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="60" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="160" />
-        <source>Select a user in the list.</source>
-        <translation>اختر مستخدمًا من القائمة.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="63" />
-        <source>Change role</source>
-        <translation>تغيير الصلاحية</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="65" />
-        <source>Reset password…</source>
-        <translation>إعادة تعيين كلمة المرور…</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="67" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="166" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="245" />
-        <source>Disable</source>
-        <translation>إيقاف</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="88" />
-        <source>Add user</source>
-        <translation>إضافة مستخدم</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="91" />
-        <source>New user</source>
-        <translation>مستخدم جديد</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="96" />
-        <source>Password</source>
-        <translation>كلمة المرور</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="97" />
-        <source>Repeat the password</source>
-        <translation>تأكيد كلمة المرور</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="118" />
-        <source>A user who leaves is disabled, never deleted: their name stays on what they recorded. The last active administrator cannot be disabled or demoted.</source>
-        <translation>يُوقف حساب الموظف الذي يغادر ولا يُحذف، ليبقى اسمه على ما سجّله. لا يمكن إيقاف آخر مدير نظام نشط ولا تغيير صلاحيته.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="134" />
-        <source>Active</source>
-        <translation>نشط</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="134" />
-        <source>Disabled</source>
-        <translation>موقوف</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="162" />
-        <source>Selected: %1 (%2)</source>
-        <translation>المحدد: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="166" />
-        <source>Enable</source>
-        <translation>تفعيل</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="181" />
-        <location filename="../../makarem_desk/ui/admin_users.py" line="230" />
-        <source>The two passwords differ.</source>
-        <translation>كلمتا المرور غير متطابقتين.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="197" />
-        <source>The user %1 was added.</source>
-        <translation>أُضيف المستخدم %1.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="205" />
-        <source>%1 already has this role.</source>
-        <translation>لدى %1 هذه الصلاحية من قبل.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="214" />
-        <source>%1 is now: %2</source>
-        <translation>صلاحية %1 الآن: %2</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="221" />
-        <source>Reset password</source>
-        <translation>إعادة تعيين كلمة المرور</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="223" />
-        <source>New password for %1:</source>
-        <translation>كلمة المرور الجديدة للمستخدم %1:</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="226" />
-        <source>Type the new password again:</source>
-        <translation>اكتب كلمة المرور الجديدة مرة أخرى:</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="237" />
-        <source>The password of %1 was reset; give it to them in person.</source>
-        <translation>أُعيد تعيين كلمة مرور %1؛ سلّمها له شخصيًا.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="246" />
-        <source>Disable %1? They will no longer be able to sign in.</source>
-        <translation>إيقاف حساب %1؟ لن يتمكن من تسجيل الدخول بعد ذلك.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="255" />
-        <source>%1 was enabled.</source>
-        <translation>فُعّل حساب %1.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="256" />
-        <source>%1 was disabled.</source>
-        <translation>أُوقف حساب %1.</translation>
-    </message>
-</context>
-<context>
-    <name>_WithDocument</name>
-    <message>
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="94" />
-        <location filename="../../makarem_desk/ui/interview_steps.py" line="104" />
-        <source>Preparing the document…</source>
-        <translation>جارٍ تجهيز المستند…</translation>
-    </message>
-</context>
-<context>
-    <name>BackupsView</name>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="62" />
-        <source>Back up now</source>
-        <translation>نسخ احتياطي الآن</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="65" />
-        <source>Back up to a folder…</source>
-        <translation>نسخ احتياطي إلى مجلد…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="67" />
-        <source>Restore the selected backup…</source>
-        <translation>استرجاع النسخة المحددة…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="69" />
-        <source>Restore from a file…</source>
-        <translation>استرجاع من ملف…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="79" />
-        <source>Made (Riyadh time)</source>
-        <translation>وقت النسخ (الرياض)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="79" />
-        <source>Kind</source>
-        <translation>النوع</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="79" />
-        <source>Size</source>
-        <translation>الحجم</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="80" />
-        <source>Checked</source>
-        <translation>مفحوصة</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="80" />
-        <source>File</source>
-        <translation>الملف</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="83" />
-        <source>Backups of this desk</source>
-        <translation>النسخ الاحتياطية لهذا المكتب</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="91" />
-        <source>hours</source>
-        <translation>ساعات</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="97" />
-        <source>Save the schedule</source>
-        <translation>حفظ الجدول</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="101" />
-        <source>Automatic backups</source>
-        <translation>النسخ الاحتياطي التلقائي</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="104" />
-        <source>Back up every</source>
-        <translation>نسخة كل</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="105" />
-        <source>Automatic copies kept</source>
-        <translation>عدد النسخ التلقائية المحفوظة</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="110" />
-        <source>A backup is checked before anything changes: that it is whole (SQLite&apos;s integrity check), that it is a Makarem Desk database this version knows, and which installation it belongs to.</source>
-        <translation>تُفحص النسخة قبل أن يتغير أي شيء: أنها سليمة (فحص السلامة في SQLite)، وأنها قاعدة بيانات لمكتب مكارم يعرفها هذا الإصدار، وإلى أي مكتب تعود.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="115" />
-        <source>Restore</source>
-        <translation>الاسترجاع</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="124" />
-        <source>Backups</source>
-        <translation>النسخ الاحتياطية</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="126" />
-        <source>The desk copies its database when it starts and every few hours while it runs, and keeps the newest automatic copies. Each copy passes SQLite&apos;s check before it gets its name. Keep a copy away from this PC too (Back up to a folder…).</source>
-        <translation>ينسخ البرنامج قاعدة بياناته عند تشغيله وكل بضع ساعات أثناء عمله، ويحتفظ بأحدث النسخ التلقائية. ولا تُعتمد أي نسخة إلا بعد اجتيازها فحص SQLite. واحفظ نسخة خارج هذا الجهاز أيضًا (نسخ احتياطي إلى مجلد…).</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="146" />
-        <source>Folder: %1</source>
-        <translation>المجلد: %1</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="148" />
-        <source>Yes, when written</source>
-        <translation>نعم، عند كتابتها</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="184" />
-        <source>Newest automatic copy: %1. Next one due at about %2 while the desk is open.</source>
-        <translation>أحدث نسخة تلقائية: %1. والنسخة التالية نحو %2 ما دام البرنامج مفتوحًا.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="189" />
-        <source>No automatic copy yet: the next start of the desk makes one.</source>
-        <translation>لا توجد نسخة تلقائية بعد: يُنشئ البرنامج واحدة عند تشغيله القادم.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="193" />
-        <source>Automatic</source>
-        <translation>تلقائية</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="193" />
-        <source>Manual</source>
-        <translation>يدوية</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="203" />
-        <source>Copying the database…</source>
-        <translation>جارٍ نسخ قاعدة البيانات…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="207" />
-        <source>Where to put the copy</source>
-        <translation>أين تُحفظ النسخة</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="215" />
-        <source>The copy is written and checked: %1 (%2).</source>
-        <translation>كُتبت النسخة وفُحصت: %1 (%2).</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="240" />
-        <source>Saved.</source>
-        <translation>تم الحفظ.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="249" />
-        <source>Choose the backup to restore</source>
-        <translation>اختر النسخة الاحتياطية المراد استرجاعها</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="261" />
-        <source>Checking %1…</source>
-        <translation>جارٍ فحص %1…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="267" />
-        <source>Checking the backup…</source>
-        <translation>جارٍ فحص النسخة الاحتياطية…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="274" />
-        <source>No: refused</source>
-        <translation>لا: مرفوضة</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="282" />
-        <source>Yes, full check</source>
-        <translation>نعم، فحص كامل</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="286" />
-        <source>Restore %1?
-
-The database in use now is not deleted: it is kept beside it as a replaced copy. Anything recorded since this backup was made stays only in that replaced copy.
-
-When the restore is done everyone is signed out and the desk returns to the log-in screen. Close every other Makarem Desk window on this PC first.</source>
-        <translation>استرجاع %1؟
-
-لن تُحذف قاعدة البيانات المستخدمة الآن، بل تُحفظ بجانبها نسخةً مستبدَلة. وكل ما سُجّل بعد إنشاء هذه النسخة الاحتياطية يبقى في تلك النسخة المستبدَلة وحدها.
-
-عند انتهاء الاسترجاع يُسجَّل خروج الجميع ويعود البرنامج إلى شاشة تسجيل الدخول. أغلق أولًا كل نوافذ مكتب مكارم الأخرى على هذا الجهاز.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="291" />
-        <source>Restore a backup</source>
-        <translation>استرجاع نسخة احتياطية</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="297" />
-        <source>never set up</source>
-        <translation>لم يُعَدّ قط</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="298" />
-        <source>revision %1, this version&apos;s</source>
-        <translation>الإصدار %1، وهو إصدار هذا البرنامج</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="300" />
-        <source>revision %1, older: brought up to date when restored</source>
-        <translation>الإصدار %1، وهو أقدم: يُحدَّث عند الاسترجاع</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="303" />
-        <source>%1 passed the check:</source>
-        <translation>اجتاز الملف %1 الفحص:</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="304" />
-        <source>Integrity: whole (SQLite integrity check)</source>
-        <translation>السلامة: سليم (فحص السلامة في SQLite)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="305" />
-        <source>Schema: %1</source>
-        <translation>بنية البيانات: %1</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="306" />
-        <source>Installation: %1</source>
-        <translation>المكتب: %1</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="311" />
-        <source>the research committee</source>
-        <translation>لجنة البحث</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="312" />
-        <source>a counter</source>
-        <translation>نقطة استقبال (فرع)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="318" />
-        <source>Restoring %1…</source>
-        <translation>جارٍ استرجاع %1…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="330" />
-        <source>Restoring the backup…</source>
-        <translation>جارٍ استرجاع النسخة الاحتياطية…</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="336" />
-        <source>The database was restored from %1.</source>
-        <translation>استُرجعت قاعدة البيانات من %1.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="339" />
-        <source>The one it replaced is kept as %1.</source>
-        <translation>وحُفظت القاعدة المستبدَلة باسم %1.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="342" />
-        <source>Its schema was brought up to date.</source>
-        <translation>وحُدّثت بنية بياناتها.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="343" />
-        <source>Sign in again.</source>
-        <translation>سجّل الدخول مرة أخرى.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="369" />
-        <source>%1 MB</source>
-        <translation>%1 ميغابايت</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/usersbackups/makarem_desk/ui/backups_view.py" line="371" />
-        <source>%1 KB</source>
-        <translation>%1 كيلوبايت</translation>
-    </message>
-</context>
-<context>
-    <name>LibraryView</name>
-    <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
-        <source>Reference library</source>
-        <translation>المكتبة المرجعية</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
-        <source>The association&apos;s policy, bylaws and services guide. Spelling variants of a word are found too.</source>
-        <translation>سياسة الجمعية ولائحتها الأساسية ودليل الخدمات. يُعثر على الكلمة مهما اختلف رسمها (الهمزات، التاء المربوطة، الألف المقصورة، التشكيل).</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
-        <source>Words to find</source>
-        <translation>الكلمات المطلوب البحث عنها</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
-        <source>Search</source>
-        <translation>بحث</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
-        <source>No passage found.</source>
-        <translation>لم يُعثر على أي مقطع.</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="1" />
-        <source>%1 — page %2</source>
-        <translation>%1 — صفحة %2</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpDialog</name>
-    <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="72" />
-        <source>Follow up a suggestion</source>
-        <translation>متابعة مقترح</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="83" />
-        <source>What was decided or done, for the record</source>
-        <translation>ما تقرر أو ما نُفّذ، للتوثيق</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="89" />
-        <source>Suggestion</source>
-        <translation>المقترح</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="90" />
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="91" />
-        <source>Note</source>
-        <translation>ملاحظة</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +3336,268 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <location filename="../../makarem_desk/ui/survey_pages.py" line="57" />
         <source>Question %1 of %2</source>
         <translation>السؤال %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../makarem_desk/ui/tasks.py" line="119" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="21" />
+        <source>Interviews waiting</source>
+        <translation>مقابلات في الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="22" />
+        <source>Interviews in progress</source>
+        <translation>مقابلات جارية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="23" />
+        <source>With the research committee</source>
+        <translation>لدى لجنة البحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="24" />
+        <source>Committee answer overdue</source>
+        <translation>تأخر رد اللجنة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="25" />
+        <source>Open referrals</source>
+        <translation>إحالات مفتوحة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="26" />
+        <source>Incomplete registrations</source>
+        <translation>تسجيلات غير مكتملة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="31" />
+        <source>Reference</source>
+        <translation>الرقم المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="31" />
+        <location filename="../../makarem_desk/ui/today_view.py" line="36" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="31" />
+        <source>Program</source>
+        <translation>البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="32" />
+        <source>Days left</source>
+        <translation>الأيام المتبقية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="34" />
+        <source>Days late</source>
+        <translation>أيام التأخير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="36" />
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="38" />
+        <source>Overdue</source>
+        <translation>متأخرة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="39" />
+        <source>With the committee</source>
+        <translation>لدى اللجنة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="40" />
+        <source>Incomplete</source>
+        <translation>غير مكتملة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="41" />
+        <source>Referrals</source>
+        <translation>الإحالات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="51" />
+        <source>Today</source>
+        <translation>اليوم</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="93" />
+        <source>Full name</source>
+        <translation>الاسم الكامل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="94" />
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="50" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="70" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="95" />
+        <source>Role</source>
+        <translation>الصلاحية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="51" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="51" />
+        <source>Last sign-in</source>
+        <translation>آخر دخول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="60" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="160" />
+        <source>Select a user in the list.</source>
+        <translation>اختر مستخدمًا من القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="63" />
+        <source>Change role</source>
+        <translation>تغيير الصلاحية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="65" />
+        <source>Reset password…</source>
+        <translation>إعادة تعيين كلمة المرور…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="67" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="166" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="241" />
+        <source>Disable</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="88" />
+        <source>Add user</source>
+        <translation>إضافة مستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="91" />
+        <source>New user</source>
+        <translation>مستخدم جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="96" />
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="97" />
+        <source>Repeat the password</source>
+        <translation>تأكيد كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="118" />
+        <source>A user who leaves is disabled, never deleted: their name stays on what they recorded. The last active administrator cannot be disabled or demoted.</source>
+        <translation>يُوقف حساب الموظف الذي يغادر ولا يُحذف، ليبقى اسمه على ما سجّله. لا يمكن إيقاف آخر مدير نظام نشط ولا تغيير صلاحيته.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="134" />
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="134" />
+        <source>Disabled</source>
+        <translation>موقوف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="162" />
+        <source>Selected: %1 (%2)</source>
+        <translation>المحدد: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="166" />
+        <source>Enable</source>
+        <translation>تفعيل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="181" />
+        <location filename="../../makarem_desk/ui/admin_users.py" line="226" />
+        <source>The two passwords differ.</source>
+        <translation>كلمتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="197" />
+        <source>The user %1 was added.</source>
+        <translation>أُضيف المستخدم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="205" />
+        <source>%1 already has this role.</source>
+        <translation>لدى %1 هذه الصلاحية من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="214" />
+        <source>%1 is now: %2</source>
+        <translation>صلاحية %1 الآن: %2</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="221" />
+        <source>Reset password</source>
+        <translation>إعادة تعيين كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="225" />
+        <source>New password for %1:</source>
+        <translation>كلمة المرور الجديدة للمستخدم %1:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="226" />
+        <source>Type the new password again:</source>
+        <translation>اكتب كلمة المرور الجديدة مرة أخرى:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="233" />
+        <source>The password of %1 was reset; give it to them in person.</source>
+        <translation>أُعيد تعيين كلمة مرور %1؛ سلّمها له شخصيًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="242" />
+        <source>Disable %1? They will no longer be able to sign in.</source>
+        <translation>إيقاف حساب %1؟ لن يتمكن من تسجيل الدخول بعد ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="251" />
+        <source>%1 was enabled.</source>
+        <translation>فُعّل حساب %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="252" />
+        <source>%1 was disabled.</source>
+        <translation>أُوقف حساب %1.</translation>
+    </message>
+</context>
+<context>
+    <name>_WithDocument</name>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="94" />
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="104" />
+        <source>Preparing the document…</source>
+        <translation>جارٍ تجهيز المستند…</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,7 @@ from makarem_desk.models import (
     Program,
     ProgramCategory,
     Referral,
+    ReferralReason,
     SatisfactionResponse,
     SignatureMode,
     Site,
@@ -189,7 +190,8 @@ def add_case(db: Database, *, identity_number: str | None = None, first_name: st
                           snapshot_sha256=sha256_of(snapshot), wording_version="w" * 64,
                           signature_mode=SignatureMode.ON_SCREEN, signature_png=PNG,
                           signed_at=now, printed_at=now, pdf=PDF + reference.encode()))
-        s.add(Referral(beneficiary_id=b.id, application_id=a.id, reason="استفسار عن الشروط"))
+        s.add(Referral(beneficiary_id=b.id, application_id=a.id, reason="استفسار عن الشروط",
+                       reason_code=ReferralReason.ELIGIBILITY))
         s.add(SatisfactionResponse(application_id=a.id, score=5, answers={"q1": 5},
                                    comment="خدمة ممتازة"))
     return reference

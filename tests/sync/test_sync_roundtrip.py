@@ -15,6 +15,8 @@ from makarem_desk.models import (
     Application,
     ApplicationStatus,
     Declaration,
+    Referral,
+    ReferralReason,
     SatisfactionResponse,
     SyncBatch,
 )
@@ -50,6 +52,8 @@ def test_round_trip_counter_committee_counter(counter_and_committee, tmp_path) -
         a = s.scalars(select(Application).where(Application.reference == refs[1])).one()
         assert a.beneficiary.first_name == "فاطمة"
         assert a.beneficiary.extra == {"note": "اختبار"}
+        # POL-H3: the reason code of a referral travels with it.
+        assert set(s.scalars(select(Referral.reason_code))) == {ReferralReason.ELIGIBILITY}
 
     # Imported people are found by the committee's search like its own (the index follows
     # the rows, whoever wrote them).

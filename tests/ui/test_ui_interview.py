@@ -208,7 +208,7 @@ def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> Non
     assert ctx.dialogs.raised == []
 
     # POL-H3 outside an interview: a referral from the profile reaches the inbox.
-    ctx.dialogs.ask_answers = ["يحتاج شرحًا لشروط التطوع"]
+    ctx.dialogs.referral_answers = [("eligibility", "يحتاج شرحًا لشروط التطوع")]
     profile.refer()
     assert profile.referrals.rowCount() == 1
     assert window.show_page("referrals").table.rowCount() == 1

@@ -49,7 +49,7 @@ def test_kill_during_interview_then_resume(qtbot, ctx) -> None:  # type: ignore[
     view.next()
     view.page.set_answers({"identity_copy": "provided"})
     view.next()
-    view.page.set_answers({"procedures_clear": False,
+    view.page.set_answers({"procedures_clear": False, "referral_reason_code": "eligibility",
                            "referral_reason": "لم يفهم شروط التطوع"})
     view.next()
     assert isinstance(view.page, SatisfactionPage)  # referred: straight to the rating

@@ -139,8 +139,11 @@ def test_contact_on_another_channel_and_referral_answer(qtbot, ctx, db) -> None:
     got = ctx.interview.contacts.get(ctx.actor, cid)
     assert got.channel is Channel.PHONE and got.follow_up_needed
 
-    actor = ctx.require_actor()
-    rid = ctx.interview.referrals.refer(actor, reason="الإجراءات غير واضحة للمستفيد")
+    # POL-H3: the contact just saved is referred, with its reason code.
+    ctx.dialogs.referral_answers = [("unclear_procedure", "الإجراءات غير واضحة للمستفيد")]
+    rid = view.refer()
+    assert isinstance(rid, uuid.UUID) and not view.refer_button.isEnabled()
+    assert ctx.interview.referrals.get(ctx.actor, rid).contact_id == cid
     inbox = ReferralsView(ctx)
     qtbot.addWidget(inbox)
     inbox.refresh()

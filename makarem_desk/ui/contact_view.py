@@ -87,10 +87,10 @@ class ContactView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addWidget(self.refer_button)
+        buttons.addWidget(self.survey_button)
         buttons.addStretch(1)
         lay.addLayout(buttons)
         lay.addWidget(self.done)
-        lay.addWidget(self.survey_button, 0, Qt.AlignmentFlag.AlignLeading)
         lay.addStretch(1)
         self.setFocusProxy(self.channel)
 

@@ -100,8 +100,8 @@ def number_letter(s: Session, actor: Actor, *, application_id: uuid.UUID | str,
     sequence[str(year)] = serial
     site.settings = {**settings, SEQUENCE_KEY: sequence}
     issued = LetterNumber(f"{site.id}/{year}/{serial:04d}", today, reference, outcome, when)
-    record_event(s, actor, NUMBERED, entity="application", entity_id=application_id,
-                 details=issued.details())
+    record_event(s, actor, "decision_letter_numbered", entity="application",
+                 entity_id=application_id, details=issued.details())
     return issued
 
 

@@ -83,7 +83,7 @@ def test_receipts_letters_and_previews_are_audited(db: Database, app_id: uuid.UU
     docs.receipt(RECEPTIONIST, ref, language="en")
     assert actions(db, app_id)[1:] == ["declaration_preview_printed", "receipt_printed"]
     receipt = events(db, action="receipt_printed")[0]
-    assert receipt.details == {"reference": ref, "language": "en"}
+    assert receipt.details == {"reference": ref, "language": "en", "paper": "a4"}
 
     did = DeclarationService(db).prepare(RECEPTIONIST, app_id, "ar")
     DeclarationService(db).sign_on_paper(RECEPTIONIST, did)

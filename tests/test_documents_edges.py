@@ -3,6 +3,7 @@ old birth date, a custom logo, a damaged signature."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 import subprocess
@@ -83,8 +84,8 @@ def test_custom_logo_replaces_the_default_and_a_broken_one_falls_back() -> None:
     buf = io.BytesIO()
     Image.new("RGB", (60, 30), (200, 0, 0)).save(buf, "PNG")
     base = sample.sample_association()
-    custom = AssociationInfo(base.name_ar, base.name_en, buf.getvalue(), base.channels)
-    broken = AssociationInfo(base.name_ar, base.name_en, b"not a png", base.channels)
+    custom = dataclasses.replace(base, logo_png=buf.getvalue())
+    broken = dataclasses.replace(base, logo_png=b"not a png")
     default_pdf = render_receipt(sample.sample_snapshot(), language="ar", association=base,
                                  printed_at=sample.SIGNED_AT)
     custom_pdf = render_receipt(sample.sample_snapshot(), language="ar", association=custom,

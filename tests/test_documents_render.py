@@ -64,29 +64,31 @@ def _declaration(language: str, signed: bool = True, gender: str = "male") -> by
         association=sample.sample_association(), qr_payload=_payload(), preview=not signed)
 
 
-def _receipt(language: str) -> bytes:
+def _receipt(language: str, paper: str = "a4") -> bytes:
     return render_receipt(sample.sample_snapshot(), language=language,
                           association=sample.sample_association(),
-                          printed_at=sample.SIGNED_AT)
+                          printed_at=sample.SIGNED_AT, paper=paper)
 
 
 def _rejected(language: str) -> bytes:
     return render_decision_letter(
         sample.sample_snapshot(), language=language, accepted=False,
         reason=sample.REJECTION_REASON, decided_at=sample.DECIDED_AT,
-        association=sample.sample_association())
+        association=sample.sample_association(), outgoing=sample.sample_outgoing(False))
 
 
 def _accepted(language: str, gender: str = "male") -> bytes:
     return render_decision_letter(
         sample.sample_snapshot(gender), language=language, accepted=True, reason="",
-        decided_at=sample.DECIDED_AT, association=sample.sample_association())
+        decided_at=sample.DECIDED_AT, association=sample.sample_association(),
+        outgoing=sample.sample_outgoing(True))
 
 
 DOCS: dict[str, Callable[[str], bytes]] = {
     "declaration": _declaration,
     "declaration_preview": lambda lang: _declaration(lang, signed=False),
     "receipt": _receipt,
+    "receipt_80mm": lambda lang: _receipt(lang, paper="80mm"),
     "decision_accepted": _accepted,
     "decision_rejected": _rejected,
     # the same papers for a woman (feminine forms, her name)
@@ -223,7 +225,7 @@ def test_pages_match_reviewed_references(
     pdfs: dict[tuple[str, str], Path], tmp_path: Path, name: str, lang: str
 ) -> None:
     pages = _pages(pdfs[(name, lang)], 50, tmp_path)
-    assert len(pages) == 1, "every document fits on one A4 page"
+    assert len(pages) == 1, "every document fits on one page (A4, or the receipt's roll)"
     reference = REFERENCES / f"{name}_{lang}.png"
     if UPDATE:
         REFERENCES.mkdir(exist_ok=True)

@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "library_cmds",
     "satisfaction_cmds",
     "referral_cmds",
+    "letterhead_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

@@ -1,5 +1,5 @@
-"""Printed documents: ``declaration``, ``verify-declaration``, ``print-receipt``,
-``print-decision``."""
+"""Printed documents: ``declaration``, ``verify-declaration`` (and ``verify``: any paper's
+code), ``print-receipt``, ``print-decision``."""
 
 from __future__ import annotations
 
@@ -30,15 +30,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_by_option(p)
     p.set_defaults(handler=_declaration)
 
-    v = sub.add_parser("verify-declaration", help="check a printed declaration against the record",
-                       description="Reads the code on a declaration (our PDF, or a scan) and "
-                       "says whether it matches the record. Exit 0 only for a match.")
-    v.add_argument("file", nargs="?", type=Path, help="the PDF, or a PNG/JPEG scan of the paper")
-    v.add_argument("--payload", metavar="TEXT", help="the code's text, e.g. from a scanner")
-    v.set_defaults(handler=_verify)
+    for name in ("verify-declaration", "verify"):
+        v = sub.add_parser(
+            name, help="check a printed declaration, receipt or decision letter against the "
+            "record", description="Reads the code on a paper (our PDF, or a scan or photo) — a "
+            "declaration, a receipt or a decision letter — and says whether it matches the "
+            "record. Exit 0 only for a match.")
+        v.add_argument("file", nargs="?", type=Path,
+                       help="the PDF, or a PNG/JPEG scan or photo of the paper")
+        v.add_argument("--payload", metavar="TEXT", help="the code's text, e.g. from a scanner")
+        v.set_defaults(handler=_verify)
 
     r = sub.add_parser("print-receipt", help="print the receipt slip of an application (PDF)")
     r.add_argument("--reference", required=True, help="e.g. RYD1-2026-000123")
+    r.add_argument("--paper", choices=("a4", "80mm"),
+                   help="A4, or the 80 mm roll of a receipt printer (default: the letterhead "
+                   "setting)")
     _common(r)
     add_by_option(r)
     r.set_defaults(handler=_receipt)
@@ -122,39 +129,21 @@ def _declaration(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from ..documents import qr, records
+    from ..documents import qr, verification
     from ..documents.verify_input import read_payload
 
     if args.payload is None and args.file is None:
-        raise UserError("Give the declaration's PDF (or a scan), or --payload TEXT.")
+        raise UserError("Give the paper's PDF (or a scan or photo), or --payload TEXT.")
     payload = qr.parse_payload(args.payload if args.payload is not None
                                else read_payload(args.file))
     db = open_database(args)
     try:
-        result = records.verify(db, payload)
+        check = verification.verify_paper(db, payload)
     finally:
         db.dispose()
-    V = records.Verdict
-    if result.recorded is not None:
-        b = result.recorded.get("beneficiary", {})
-        p = result.recorded.get("program", {})
-        print(f"  recorded: {b.get('full_name', '')} — {b.get('identity_number') or '-'} — "
-              f"{p.get('code', '')} — prepared {result.recorded.get('prepared_at', '')}")
-    if result.verdict is V.MATCH:
-        print(f"MATCH: the paper {payload.reference} matches the record "
-              "(compare the name and number above with the paper).")
-        return 0
-    if result.verdict is V.CHANGED:
-        fields = ", ".join(result.changed_fields)
-        print(f"CHANGED: the paper {payload.reference} was a true declaration, but the record "
-              f"has changed since it was printed ({fields}).")
-    elif result.verdict is V.NOT_RECORDED:
-        print(f"NOT RECORDED: application {payload.reference} exists, but no declaration on "
-              "record has this data fingerprint (a preview, a replaced declaration, or an "
-              "altered paper).")
-    else:
-        print(f"UNKNOWN: no application has the reference {payload.reference}.")
-    return 1
+    for line in verification.explain(check):
+        print(line)
+    return 0 if check.ok else 1
 
 
 def _receipt(args: argparse.Namespace) -> int:
@@ -163,7 +152,7 @@ def _receipt(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         pdf = service.DocumentService(db).receipt(acting_for(args, db), args.reference,
-                                                  language=args.language)
+                                                  language=args.language, paper=args.paper)
     finally:
         db.dispose()
     _write(args.out, pdf)
@@ -242,7 +231,8 @@ def _sample_pdf(document: str, lang: str, snap: dict[str, Any], assoc: Any) -> b
     accepted = document == "decision_accepted"
     return render_decision_letter(snap, language=lang, accepted=accepted,
                                   reason="" if accepted else sample.REJECTION_REASON,
-                                  decided_at=sample.DECIDED_AT, association=assoc)
+                                  decided_at=sample.DECIDED_AT, association=assoc,
+                                  outgoing=sample.sample_outgoing(accepted))
 
 
 def _joined(pdfs: list[bytes]) -> bytes:

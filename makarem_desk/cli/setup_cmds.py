@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import UserError
 from .common import open_database
+from .letterhead_cmds import add_contact_options
 
 ENV_ADMIN_PASSWORD = "MAKAREM_ADMIN_PASSWORD"
 ROLE_WORDS = {"site": "a counter", "committee": "the research committee"}
@@ -43,6 +44,8 @@ def register(sub: Any) -> None:
     p.add_argument("--site-name", default="", metavar="NAME",
                    help="this installation's own name, e.g. the branch (default: the association)")
     p.add_argument("--logo", type=Path, metavar="PNG", help="the association's logo (PNG, ≤ 512 KB)")
+    # Optional contact details printed on every paper (``letterhead`` changes them later).
+    add_contact_options(p, only_contact=True)
     p.set_defaults(handler=_setup)
 
     i = sub.add_parser("installation", help="show what the set-up recorded (exit 1 before it)")
@@ -100,6 +103,7 @@ def _setup(args: argparse.Namespace) -> int:
         check_logo,
         check_site_code,
     )
+    from ..services.site_settings import Letterhead, check_letterhead
 
     db = open_database(args)
     try:
@@ -112,11 +116,15 @@ def _setup(args: argparse.Namespace) -> int:
         check_username(args.admin)
         check_full_name(args.admin_name)
         logo = check_logo(_read_logo(args.logo))
+        contact = Letterhead(phone=args.phone or "", website=args.website or "",
+                             address=args.address or "", address_en=args.address_en or "",
+                             licence=args.licence or "")
+        check_letterhead(contact)
         info = svc.complete(SetupInput(
             site_code=args.site_code, association_name=args.association,
             association_name_en=args.association_en, admin_username=args.admin,
             admin_full_name=args.admin_name, admin_password=admin_password(args) or "",
-            logo_png=logo, site_name=args.site_name, role=args.role,
+            logo_png=logo, site_name=args.site_name, role=args.role, letterhead=contact,
         ))
     finally:
         db.dispose()

@@ -45,6 +45,17 @@ LABELS: dict[str, dict[str, str]] = {
     "printed_at": {"ar": "تاريخ الطباعة", "en": "Printed"},
     "page": {"ar": "صفحة", "en": "Page"},
     "none": {"ar": "—", "en": "—"},
+    # The letterhead (Settings): each printed only when filled.
+    "contact_phone": {"ar": "هاتف", "en": "Tel."},
+    "contact_website": {"ar": "الموقع", "en": "Web"},
+    "contact_address": {"ar": "العنوان", "en": "Address"},
+    "contact_licence": {"ar": "ترخيص رقم", "en": "Licence No."},
+    # A decision letter's outgoing number and date (صادر), signatory and stamp.
+    "letter_number": {"ar": "الرقم", "en": "No."},
+    "letter_date": {"ar": "التاريخ", "en": "Date"},
+    "letter_date_gregorian": {"ar": "الموافق", "en": "Gregorian"},
+    "signatory": {"ar": "المفوض بالتوقيع", "en": "Authorised signatory"},
+    "stamp": {"ar": "الختم", "en": "Stamp"},
     # POL-E3: persons of unknown identity have no number to print in the wording
     "no_identity": {"ar": "(بدون رقم هوية)", "en": "(no identity number)"},
 }

@@ -1,9 +1,11 @@
-"""An A4 page being written top to bottom, right to left for Arabic.
+"""A page being written top to bottom, right to left for Arabic: A4, or the 80 mm roll of
+a receipt printer.
 
 Shared by every document: header with the association's name and logo, title, a
 two-column table (label column on the start side — the right in Arabic), justified
-paragraphs, bullet lists, the signature block and a QR code. Text goes through
-``layout`` so mixed runs keep their order.
+paragraphs, bullet lists, the signature block, a letter's number and signatory, the
+association's contact details and a QR code. Text goes through ``layout`` so mixed runs
+keep their order.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from reportlab.pdfgen.canvas import Canvas
 from ..errors import UserError
 from ..resources import resource_path
 from . import layout
+from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
+
+__all__ = ["AssociationInfo", "PageWriter"]
 
 INK = HexColor("#1b1b1b")
 MUTED = HexColor("#5b5b5b")
@@ -57,18 +62,11 @@ def _printable_logo(png: bytes) -> bytes | None:
     return out.getvalue()
 
 
-@dataclass(frozen=True)
-class AssociationInfo:
-    """Who prints the paper: names, logo and how beneficiaries reach the association."""
-
-    name_ar: str
-    name_en: str = ""
-    logo_png: bytes | None = None
-    # POL-CH channel key -> what to print beside it (a phone number, an address, a URL).
-    channels: dict[str, str] = field(default_factory=dict)
-
-    def name(self, language: str) -> str:
-        return self.name_en if language == "en" and self.name_en else self.name_ar
+# The receipt printer's roll: 80 mm wide, of which ~72 mm are printable.
+ROLL_WIDTH = 80 * mm
+ROLL_MARGIN = 4 * mm
+# A 32 mm code (module 0.8 mm at version 4) decodes from a 100 dpi scan and a phone photo.
+QR_SIDE = 32 * mm
 
 
 @dataclass
@@ -83,30 +81,40 @@ class PageWriter:
     footer_note: str = ""  # small print in the footer (the wording version)
     margin: float = 18 * mm
     buffer: io.BytesIO = field(default_factory=io.BytesIO)
+    # ``roll_height``: an 80 mm receipt-printer page of this height (one page, no footer:
+    # the roll is cut after the last line); None: A4.
+    roll_height: float | None = None
 
     def __post_init__(self) -> None:
         register_pdf_fonts()
         self.rtl = self.language == "ar"
-        self.canvas = Canvas(self.buffer, pagesize=A4, invariant=1, pageCompression=1)
+        self.narrow = self.roll_height is not None
+        if self.roll_height is not None:
+            self.margin = ROLL_MARGIN
+        size: tuple[float, float] = (
+            (ROLL_WIDTH, self.roll_height) if self.roll_height is not None else A4)
+        self.canvas = Canvas(self.buffer, pagesize=size, invariant=1, pageCompression=1)
         self.canvas.setTitle(self.title)
         self.canvas.setAuthor(self.association.name(self.language))
         self.canvas.setSubject(self.subject)
         self.canvas.setCreator("Makarem Desk")
         if self.keywords:
             self.canvas.setKeywords(self.keywords)
-        self.width, self.height = A4
+        self.width, self.height = size
         self.left = self.margin
         self.right = self.width - self.margin
         self.page_number = 1
         self.y = self.height - self.margin
         self._header()
 
-    def next_document(self, reference: str) -> None:
-        """Start another document of a batch on a new page, numbered from 1."""
+    def next_document(self, reference: str, qr: list[list[bool]] | None = None) -> None:
+        """Start another document of a batch on a new page, numbered from 1 (with its own
+        code, if it has one)."""
         self._footer()
         self.canvas.showPage()
         self.page_number = 1
         self.reference = reference
+        self.qr = qr
         self.y = self.height - self.margin
         self._header()
 
@@ -120,7 +128,10 @@ class PageWriter:
         return self.right - width if self.rtl else self.left
 
     def ensure_space(self, height: float) -> None:
-        if self.y - height < self.margin + 14 * mm:
+        if self.narrow:  # the roll is as long as the receipt (measured, then drawn again)
+            return
+        # Down to just above the footer (its contact line and rule end 5 mm over the margin).
+        if self.y - height < self.margin + 6 * mm:
             self._footer()
             self.canvas.showPage()
             self.page_number += 1
@@ -176,9 +187,9 @@ class PageWriter:
         self.y -= size * 0.5
 
     def title_block(self, title: str, reference: str) -> None:
-        self.y -= 8 * mm
-        self.draw_line_text(title, self.left, self.text_width, self.y, font=PDF_BOLD, size=19,
-                            align="center", color=ACCENT)
+        self.y -= 5 * mm if self.narrow else 8 * mm
+        self.draw_line_text(title, self.left, self.text_width, self.y, font=PDF_BOLD,
+                            size=14 if self.narrow else 19, align="center", color=ACCENT)
         if reference:
             self.y -= 6.5 * mm
             self.draw_line_text(f"{label('reference', self.language)}: {reference}", self.left,
@@ -257,7 +268,7 @@ class PageWriter:
 
     def _header(self, compact: bool = False) -> None:
         c = self.canvas
-        size = 14 * mm if compact else 22 * mm
+        size = 14 * mm if compact or self.narrow else 22 * mm
         logo = self._logo()
         top = self.y
         if logo is not None:
@@ -267,16 +278,16 @@ class PageWriter:
             x = self.right - w if self.rtl else self.left
             c.drawImage(logo, x, top - h, w, h)
         qr_side = 0.0
-        if self.qr is not None and not compact:
-            qr_side = size + 2 * mm
-            self._draw_qr(self.qr, self.left if self.rtl else self.right - qr_side,
+        if self.qr is not None and not compact and not self.narrow:
+            qr_side = QR_SIDE
+            self.draw_qr(self.qr, self.left if self.rtl else self.right - qr_side,
                           top - qr_side, qr_side)
         text_x = (self.left + qr_side + 2 * mm) if self.rtl else self.left + size + 4 * mm
         text_w = self.text_width - size - 6 * mm - qr_side
-        name_size = 12 if compact else 15
+        name_size = 12 if compact or self.narrow else 15
         self.draw_line_text(self.association.name(self.language), text_x, text_w,
                             top - name_size * 1.1, font=PDF_BOLD, size=name_size, color=ACCENT)
-        if not compact:
+        if not compact and not self.narrow:
             other = "en" if self.language == "ar" else "ar"
             other_name = self.association.name(other)
             if other_name and other_name != self.association.name(self.language):
@@ -291,8 +302,17 @@ class PageWriter:
         c.line(self.left, self.y, self.right, self.y)
 
     def _footer(self) -> None:
+        if self.narrow:
+            return
         text = f"{label('page', self.language)} {self.page_number}"
         y = self.margin - 6 * mm
+        contact = self.association.contact_items(self.language)
+        if contact:  # every page says how to reach the association
+            self.canvas.setStrokeColor(RULE)
+            self.canvas.setLineWidth(0.5)
+            self.canvas.line(self.left, self.margin + 3.5 * mm, self.right, self.margin + 3.5 * mm)
+            self.draw_line_text("  ·  ".join(contact), self.left, self.text_width,
+                                self.margin - 0.5 * mm, size=8.5, align="center", color=MUTED)
         self.draw_line_text(text, self.left, self.text_width, y, size=8,
                             align="center", color=MUTED)
         if self.footer_note:
@@ -348,7 +368,7 @@ class PageWriter:
                             self.text_width, self.y, size=10.5, align="start")
         self.y -= 6 * mm
 
-    def _draw_qr(self, matrix: list[list[bool]], x0: float, y0: float, side: float) -> None:
+    def draw_qr(self, matrix: list[list[bool]], x0: float, y0: float, side: float) -> None:
         """Vector squares: sharp at any printer resolution, tiny in the file."""
         c = self.canvas
         n = len(matrix) + 4  # quiet zone of two modules each side (white page around it)

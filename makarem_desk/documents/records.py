@@ -27,6 +27,7 @@ from ..models import (
     Site,
     utcnow,
 )
+from ..services.site_settings import letterhead_of
 from ..snapshot import sha256_of
 from ..validation.identity import normalize_identity_number
 from .facts import KSA
@@ -48,19 +49,32 @@ def _local_site(s: Session) -> Site | None:
 
 
 def association_info(db: Database) -> AssociationInfo:
-    """The local site's names, logo and contact channels (``settings["channels"]``)."""
+    """The local site's names, logo, contact channels (``settings["channels"]``) and
+    letterhead (contact details and signatory, ``services/site_settings.py``)."""
     with db.reader() as s:
         site = _local_site(s)
         if site is None:
             return AssociationInfo(name_ar="جمعية مكارم الأخلاق",
                                    name_en="Makarem Al-Akhlaq Association")
         channels = site.settings.get("channels", {}) if isinstance(site.settings, dict) else {}
+        head = letterhead_of(site)
         return AssociationInfo(
             name_ar=site.association_name or site.name,
             name_en=site.association_name_en,
             logo_png=site.logo_png,
             channels={str(k): str(v) for k, v in dict(channels).items() if v},
+            phone=head.phone, website=head.website, address=head.address,
+            address_en=head.address_en, licence=head.licence,
+            signatory_name=head.signatory_name, signatory_title=head.signatory_title,
+            signatory_name_en=head.signatory_name_en,
+            signatory_title_en=head.signatory_title_en,
         )
+
+
+def receipt_paper(db: Database) -> str:
+    """The paper the counter's receipt printer takes (Settings), ``a4`` or ``80mm``."""
+    with db.reader() as s:
+        return letterhead_of(_local_site(s)).receipt_paper
 
 
 @dataclass(frozen=True)
@@ -154,6 +168,7 @@ class Decision:
     accepted: bool
     reason: str
     decided_at: datetime
+    application_id: uuid.UUID | None = None
 
 
 def decision_of(db: Database, reference: str) -> Decision:
@@ -171,7 +186,7 @@ def decision_of(db: Database, reference: str) -> Decision:
             )
         return Decision(app.reference, app.beneficiary_id,
                         app.status is ApplicationStatus.ACCEPTED, app.decision_reason or "",
-                        app.decided_at or app.updated_at)
+                        app.decided_at or app.updated_at, app.id)
 
 
 def decided_since(db: Database, since: datetime) -> list[str]:
@@ -223,7 +238,7 @@ def verify(db: Database, payload: QrPayload) -> Verification:
         if app is None:
             return Verification(Verdict.UNKNOWN, payload.reference)
         decls = list(s.scalars(select(Declaration).where(Declaration.application_id == app.id)))
-        match = next((d for d in decls if d.snapshot_sha256 == payload.snapshot_sha256), None)
+        match = next((d for d in decls if payload.matches(d.snapshot_sha256)), None)
         if match is None:
             # A preview printed before the declaration was prepared, an older paper of a
             # replaced declaration, or a forged one: nothing on record carries this print.

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+
+from reportlab.lib.units import mm
 
 from ..errors import UserError
 from . import facts, gender_forms, layout
+from .blocks import code_block, contact_block, letter_number_block, signatory_block
 from .labels import CHANNELS, label
 from .page import AssociationInfo, PageWriter
-from .qr import qr_matrix
+from .qr import qr_matrix, receipt_code
 from .wording import Wording, load_wording
+
+PAPERS = ("a4", "80mm")
 
 
 def wording_values(snapshot: dict[str, Any], language: str,
@@ -78,12 +83,12 @@ def _missing_items(snapshot: dict[str, Any], language: str) -> list[str]:
 
 
 def _channels(writer: PageWriter, association: AssociationInfo, language: str) -> None:
-    writer.heading(label("follow_up", language), size=12)
+    writer.heading(label("follow_up", language), size=10 if writer.narrow else 12)
     lines = []
     for key, names in CHANNELS:
         value = association.channels.get(key, "")
         lines.append(f"{names[language]}: {value}" if value else names[language])
-    writer.bullets(lines, size=10.5)
+    writer.bullets(lines, size=8.5 if writer.narrow else 10.5)
 
 
 def render_declaration(
@@ -135,37 +140,77 @@ def render_declaration(
 
 def render_receipt(
     snapshot: dict[str, Any], *, language: str, association: AssociationInfo,
-    printed_at: datetime | None = None, wording: Wording | None = None,
+    printed_at: datetime | None = None, wording: Wording | None = None, paper: str = "a4",
 ) -> bytes:
-    """The slip the beneficiary takes home (POL-H5 earliest answer date, POL-CH channels)."""
+    """The slip the beneficiary takes home (POL-H5 earliest answer date, POL-CH channels),
+    on A4 or on the 80 mm roll of a receipt printer (``paper="80mm"``)."""
+    if paper not in PAPERS:
+        raise UserError(f"Unknown paper {paper!r}: a4 or 80mm.",
+                        message_ar="ورق الإيصال إما A4 أو 80 مم.")
     wording = wording or load_wording("receipt", language)
+    if paper == "a4":
+        return _receipt_on(None, snapshot, language, association, printed_at, wording)
+    # The roll is cut after the last line: lay the receipt out once on a long strip to
+    # learn its length, then draw it on a page of exactly that length.
+    probe = PageWriter(language, association, title="", subject="", roll_height=2000 * mm)
+    _receipt_into(probe, snapshot, language, association, printed_at, wording)
+    length = probe.height - probe.y + probe.margin
+    return _receipt_on(length, snapshot, language, association, printed_at, wording)
+
+
+def _receipt_on(roll_height: float | None, snapshot: dict[str, Any], language: str,
+                association: AssociationInfo, printed_at: datetime | None,
+                wording: Wording) -> bytes:
+    reference = str(snapshot.get("reference", ""))
+    title = wording.title_for(wording_values(snapshot, language, association),
+                              beneficiary_gender(snapshot))
+    code = receipt_code(snapshot)
+    w = PageWriter(language, association, title=title, subject=f"{title} — {reference}",
+                   reference=reference, keywords=code,
+                   qr=None if roll_height else qr_matrix(code), roll_height=roll_height)
+    _receipt_into(w, snapshot, language, association, printed_at, wording)
+    return w.finish()
+
+
+def _receipt_into(w: PageWriter, snapshot: dict[str, Any], language: str,
+                  association: AssociationInfo, printed_at: datetime | None,
+                  wording: Wording) -> None:
     reference = str(snapshot.get("reference", ""))
     gender = beneficiary_gender(snapshot)
     values = wording_values(snapshot, language, association)
-    title = wording.title_for(values, gender)
-    w = PageWriter(language, association, title=title,
-                   subject=f"{title} — {reference}", reference=reference)
-    w.title_block(title, reference)
+    w.title_block(wording.title_for(values, gender), reference)
     b = snapshot.get("beneficiary", {})
     earliest = facts.as_date(snapshot.get("earliest_answer_date"))
+    size = 8.5 if w.narrow else 11  # ~32 Arabic letters to a line of the roll
     w.table([
         (label("reference", language), reference),
         (label("full_name", language), facts.name_for(b, language)),
         (label("program", language), facts.program_name(snapshot.get("program", {}), language)),
         (label("earliest_answer", language), facts.both_calendars(earliest, language)),
-    ])
+    ], size=size, label_width=28 * mm if w.narrow else 45 * mm)
     for para in wording.fill(values, gender):
-        w.paragraph(para)
+        w.paragraph(para, size=9 if w.narrow else 11.5)
     missing = _missing_items(snapshot, language)
     if missing:
-        w.heading(label("missing_items", language), size=12)
-        w.bullets(missing)
-        w.paragraph(label("missing_note", language), size=10.5)
+        w.heading(label("missing_items", language), size=10 if w.narrow else 12)
+        w.bullets(missing, size=9 if w.narrow else 11)
+        w.paragraph(label("missing_note", language), size=9 if w.narrow else 10.5)
     _channels(w, association, language)
     when = printed_at or facts.as_datetime(snapshot.get("prepared_at"))
     w.paragraph(f"{label('printed_at', language)}: {facts.date_time(when, language)}",
-                size=9.5, justify=False)
-    return w.finish()
+                size=8 if w.narrow else 9.5, justify=False)
+    if w.narrow:
+        code_block(w, qr_matrix(receipt_code(snapshot)), 30 * mm)
+        contact_block(w)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A letter's outgoing number (صادر), its date and its code."""
+
+    number: str
+    issued_on: date
+    code: str  # the QR payload (qr.letter_payload)
 
 
 @dataclass(frozen=True)
@@ -176,6 +221,7 @@ class LetterJob:
     accepted: bool
     reason: str
     decided_at: datetime
+    outgoing: Outgoing | None = None  # None: a preview of the wording, not a letter sent
 
 
 def _decision_letter_into(w: PageWriter, job: LetterJob, language: str,
@@ -190,9 +236,12 @@ def _decision_letter_into(w: PageWriter, job: LetterJob, language: str,
         "decision_reason": " ".join(job.reason.split()) or label("none", language),
     }, language))
     gender = beneficiary_gender(job.snapshot)
+    if job.outgoing is not None:
+        letter_number_block(w, job.outgoing.number, job.outgoing.issued_on)
     w.title_block(wording.title_for(values, gender), reference)
     for para in wording.fill(values, gender):
         w.paragraph(para)
+    signatory_block(w)
     _channels(w, association, language)
     w.paragraph(f"{label('decision_date', language)}: {facts.both_calendars(day, language)}",
                 size=9.5, justify=False)
@@ -205,16 +254,20 @@ def _letter_wording(accepted: bool, language: str) -> Wording:
 def render_decision_letter(
     snapshot: dict[str, Any], *, language: str, accepted: bool, reason: str,
     decided_at: datetime, association: AssociationInfo, wording: Wording | None = None,
+    outgoing: Outgoing | None = None,
 ) -> bytes:
-    """The letter sent when the committee's decision is recorded (the letters channel)."""
+    """The letter sent when the committee's decision is recorded (the letters channel):
+    with its ``outgoing`` number, date and code once it is issued."""
     wording = wording or _letter_wording(accepted, language)
     reference = str(snapshot.get("reference", ""))
     title = wording.title_for(wording_values(snapshot, language, association),
                               beneficiary_gender(snapshot))
+    code = outgoing.code if outgoing else ""
     w = PageWriter(language, association, title=title,
-                   subject=f"{title} — {reference}", reference=reference)
-    _decision_letter_into(w, LetterJob(snapshot, accepted, reason, decided_at), language,
-                          association, wording)
+                   subject=f"{title} — {reference}", reference=reference, keywords=code,
+                   qr=qr_matrix(code) if code else None)
+    _decision_letter_into(w, LetterJob(snapshot, accepted, reason, decided_at, outgoing),
+                          language, association, wording)
     return w.finish()
 
 
@@ -227,11 +280,14 @@ def render_decision_letters(jobs: Sequence[LetterJob], *, language: str,
                         message_ar="لا توجد خطابات قرارات للطباعة.")
     title = label("decision_letters", language)
     first = str(jobs[0].snapshot.get("reference", ""))
+    def code_of(job: LetterJob) -> list[list[bool]] | None:
+        return qr_matrix(job.outgoing.code) if job.outgoing else None
+
     w = PageWriter(language, association, title=title, subject=f"{title} ({len(jobs)})",
-                   reference=first)
+                   reference=first, qr=code_of(jobs[0]))
     for i, job in enumerate(jobs):
         if i:
-            w.next_document(str(job.snapshot.get("reference", "")))
+            w.next_document(str(job.snapshot.get("reference", "")), code_of(job))
         _decision_letter_into(w, job, language, association,
                               _letter_wording(job.accepted, language))
     return w.finish()

@@ -8,10 +8,12 @@ valid-looking Luhn number that belongs to no one.
 from __future__ import annotations
 
 import copy
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from .page import AssociationInfo
+from .qr import letter_payload
+from .render import Outgoing
 
 _SNAPSHOT: dict[str, Any] = {
     "reference": "RYD1-2026-000123",
@@ -52,6 +54,9 @@ _SNAPSHOT: dict[str, Any] = {
 }
 
 SIGNED_AT = datetime(2026, 11, 29, 10, 21, tzinfo=UTC)
+# The sample letter's outgoing number and date (a preview's letter has none).
+LETTER_NUMBER = "RYD1/1448/0012"
+LETTER_ISSUED_ON = date(2026, 12, 21)
 DECIDED_AT = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
 WITNESS = "سارة أحمد الشهري"
 # Worded as a noun phrase, as the committee is asked to: it fits a man and a woman alike.
@@ -84,4 +89,21 @@ def sample_association() -> AssociationInfo:
         logo_png=None,
         channels={"phone": "+966 11 234 5678", "website": "www.makarem.example.sa",
                   "social_media": "@makarem_sa"},
+        phone="+966 11 234 5678", website="www.makarem.example.sa",
+        address="الرياض، حي النسيم، شارع الأمير سعود بن محمد",
+        address_en="Prince Saud bin Mohammed St., Al-Naseem, Riyadh", licence="1234",
+        signatory_name="خالد عبدالعزيز الدوسري", signatory_title="رئيس لجنة البحث",
+        signatory_name_en="Khalid A. Al-Dosari",
+        signatory_title_en="Chair of the Research Committee",
     )
+
+
+def sample_outgoing(accepted: bool) -> Outgoing:
+    """The sample letter's number, date and code (as ``DocumentService`` issues them)."""
+    from ..services.letter_numbers import LetterNumber, decision_time
+
+    reference = str(_SNAPSHOT["reference"])
+    issued = LetterNumber(LETTER_NUMBER, LETTER_ISSUED_ON, reference,
+                          "accepted" if accepted else "rejected", decision_time(DECIDED_AT))
+    return Outgoing(LETTER_NUMBER, LETTER_ISSUED_ON,
+                    letter_payload(reference, LETTER_NUMBER, issued.digest))

@@ -20,11 +20,14 @@ from ..permissions import COUNTER_WORK, guarded, register
 from ..services.actor import Actor
 from ..services.contacts import ContactInput, ContactService
 from ..services.declarations import DeclarationService
+from ..services.letter_numbers import number_letter
 from ..snapshot import sha256_of
 from . import records
-from .qr import payload_for
+from .facts import KSA
+from .qr import letter_payload, payload_for
 from .render import (
     LetterJob,
+    Outgoing,
     render_decision_letter,
     render_decision_letters,
     render_declaration,
@@ -122,18 +125,21 @@ class DocumentService:
 
     @guarded
     def receipt(self, actor: Actor, reference: str, *, language: str = "ar",
-                printed_at: datetime | None = None) -> bytes:
+                printed_at: datetime | None = None, paper: str | None = None) -> bytes:
+        """The receipt on A4 or the 80 mm roll (``paper``; default: the Settings' choice)."""
         snapshot = records.snapshot_of_reference(self.db, reference)
+        paper = paper or records.receipt_paper(self.db)
         pdf = render_receipt(snapshot, language=language,
                              association=records.association_info(self.db),
-                             printed_at=printed_at or utcnow())
+                             printed_at=printed_at or utcnow(), paper=paper)
         self._printed(actor, "receipt_printed", snapshot.get("application_id", ""),
-                      {"reference": reference, "language": language})
+                      {"reference": reference, "language": language, "paper": paper})
         return pdf
 
     @guarded
     def decision_letters_since(self, actor: Actor, since: datetime, *, language: str = "ar",
-                               send: bool = False) -> tuple[bytes, list[str]]:
+                               send: bool = False,
+                               now: datetime | None = None) -> tuple[bytes, list[str]]:
         """Every letter of the decisions recorded since ``since``, as one PDF; with
         ``send`` each is also recorded as a contact through the letters channel."""
         references = records.decided_since(self.db, since)
@@ -141,7 +147,8 @@ class DocumentService:
         for ref in references:
             decision = records.decision_of(self.db, ref)
             jobs.append(LetterJob(records.snapshot_of_reference(self.db, ref),
-                                  decision.accepted, decision.reason, decision.decided_at))
+                                  decision.accepted, decision.reason, decision.decided_at,
+                                  self._outgoing(actor, decision, now)))
         pdf = render_decision_letters(jobs, language=language,
                                       association=records.association_info(self.db))
         for ref, job in zip(references, jobs, strict=True):
@@ -153,19 +160,31 @@ class DocumentService:
 
     @guarded
     def decision_letter(self, actor: Actor, reference: str, *, language: str = "ar",
-                        send: bool = False) -> bytes:
+                        send: bool = False, now: datetime | None = None) -> bytes:
         """The committee's decision as a letter; with ``send`` the letter is also recorded
         as a contact through the letters channel (POL-CH), once per decision however often
-        it is reprinted."""
+        it is reprinted. The first printing gives it its outgoing number and date; a
+        reprint carries the same."""
         decision = records.decision_of(self.db, reference)
         snapshot = records.snapshot_of_reference(self.db, reference)
         pdf = render_decision_letter(snapshot, language=language, accepted=decision.accepted,
                                      reason=decision.reason, decided_at=decision.decided_at,
-                                     association=records.association_info(self.db))
+                                     association=records.association_info(self.db),
+                                     outgoing=self._outgoing(actor, decision, now))
         self._letter_printed(actor, reference, snapshot, language, send)
         if send:
             self._record_letter(decision, actor)
         return pdf
+
+    def _outgoing(self, actor: Actor, decision: records.Decision,
+                  now: datetime | None) -> Outgoing:
+        today = (now or utcnow()).astimezone(KSA).date()
+        with self.db.session() as s:
+            issued = number_letter(s, actor, application_id=decision.application_id or "",
+                                   reference=decision.reference, accepted=decision.accepted,
+                                   decided_at=decision.decided_at, today=today)
+        return Outgoing(issued.number, issued.issued_on,
+                        letter_payload(decision.reference, issued.number, issued.digest))
 
     def _letter_printed(self, actor: Actor, reference: str, snapshot: dict[str, object],
                         language: str, send: bool) -> None:

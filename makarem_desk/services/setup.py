@@ -23,6 +23,7 @@ from ..models import TRAVELLING_MODELS, ChangeCounter, Role, Site, User
 from ..permissions import ADMIN_ONLY, PUBLIC, InstallationRole, guarded, register
 from .actor import Actor
 from .auth import actor_for, check_full_name, check_password, check_username, hash_password
+from .site_settings import Letterhead, check_letterhead, store_letterhead
 
 register({
     # Before anyone can sign in: the first-run screen, and the log-in screen's letterhead.
@@ -54,6 +55,8 @@ class SetupInput:
     site_name: str = ""  # e.g. the branch, "فرع الرياض"; defaults to the association name
     role: str = "site"  # "site" (a counter) or "committee" (the research committee)
     training: bool = False  # a training installation (``demo`` on a fresh database)
+    # Optional: phone, website, address, licence number printed on every paper.
+    letterhead: Letterhead | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ class SetupService:
         check_password(data.admin_password)
         logo = check_logo(data.logo_png)
         role = check_installation_role(data.role)
+        letterhead = check_letterhead(data.letterhead) if data.letterhead else None
         if not self.needs_setup():
             raise already_set_up()
         with self.db.session() as s:
@@ -161,6 +165,8 @@ class SetupService:
                         logo_png=logo, is_local=True, role=role,
                         settings={TRAINING: True} if data.training else {})
             s.add(site)
+            if letterhead is not None and letterhead != Letterhead():
+                store_letterhead(s, site, letterhead)
             admin = User(username=username, full_name=full_name, role=Role.ADMINISTRATOR,
                          password_hash=hash_password(data.admin_password,
                                                      policy=self.db.passwords),

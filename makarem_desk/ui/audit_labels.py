@@ -88,6 +88,8 @@ ACTIONS = {
                                                          "Declaration translation printed"),
     "receipt_printed": QT_TRANSLATE_NOOP("AuditLabels", "Receipt printed"),
     "decision_letter_printed": QT_TRANSLATE_NOOP("AuditLabels", "Decision letter printed"),
+    "decision_letter_numbered": QT_TRANSLATE_NOOP("AuditLabels",
+                                                  "Decision letter given its outgoing number"),
     "decision_told": QT_TRANSLATE_NOOP("AuditLabels", "Beneficiary told of the decision"),
     "items_followed_up": QT_TRANSLATE_NOOP("AuditLabels", "Missing items followed up"),
     "contact_recorded": QT_TRANSLATE_NOOP("AuditLabels", "Contact recorded"),

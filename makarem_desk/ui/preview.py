@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -106,6 +106,13 @@ class PdfPreview(QWidget):
         old = (self.doc, self._buf)
         self.doc, self._buf = load_pdf(pdf, self)
         self.view.setDocument(self.doc)
+        # The 80 mm roll of a receipt printer fitted to the width would be magnified four
+        # times: shown at about its size, centred, instead.
+        narrow = self.doc.pageCount() > 0 and self.doc.pagePointSize(0).width() < 300
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom if narrow
+                              else QPdfView.ZoomMode.FitToWidth)
+        if narrow:
+            self.view.setZoomFactor(1.4)
         for o in old:
             if o is not None:
                 o.deleteLater()
@@ -119,6 +126,12 @@ class PdfPreview(QWidget):
 
     def choose_printer_and_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.doc is not None and self.doc.pageCount() > 0:
+            # The paper of the document (A4, or the receipt's roll and its length) is what
+            # the driver is asked for; the dialog can still change it.
+            size = self.doc.pagePointSize(0)
+            printer.setPageSize(QPageSize(size, QPageSize.Unit.Point, "",
+                                          QPageSize.SizeMatchPolicy.FuzzyMatch))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return

@@ -30,6 +30,7 @@ from .bus import track
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
+from .letterhead_box import receipt_paper_combo
 from .preview import PdfPreview
 from .referral_widgets import reason_code_label
 from .widgets import Table, hint, page_title
@@ -131,6 +132,8 @@ class ProfileView(QWidget):
         app_lay.addWidget(self.applications, 1)
         app_buttons = QHBoxLayout()
         app_buttons.addWidget(self.receipt_button)
+        self.receipt_paper = receipt_paper_combo(None, settings_choice=True)
+        app_buttons.addWidget(self.receipt_paper)
         app_buttons.addWidget(self.letter_button)
         app_buttons.addStretch(1)
         app_lay.addLayout(app_buttons)
@@ -268,8 +271,9 @@ class ProfileView(QWidget):
         a = self._selected_application()
         if a is not None:
             lang, actor = current_language(), self.ctx.require_actor()
+            paper = self.receipt_paper.currentData()  # None: the Settings' choice
             self._show_document(lambda: self.ctx.documents.receipt(actor, a.reference,
-                                                                   language=lang),
+                                                                   language=lang, paper=paper),
                                 f"receipt-{a.reference}")
 
     def show_decision_letter(self) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ..checklists.flow_items import PROCEDURES_CLEAR, PURPOSE
 
@@ -86,6 +86,32 @@ def forms_candidates(tmp: Path) -> tuple[Path, Path, Path]:
     return made[0], made[1], made[2]
 
 
+_LETTERHEAD_VALUES = dict(
+    phone="+966 11 234 5678", website="www.makarem.example.sa",
+    address="الرياض، حي النسيم", address_en="Al-Naseem, Riyadh", licence="1234",
+    signatory_name="خالد الدوسري", signatory_title="رئيس لجنة البحث",
+    signatory_name_en="Khalid Al-Dosari", signatory_title_en="Chair of the Research Committee")
+
+
+def _letterhead() -> Any:
+    from ..services.site_settings import Letterhead
+
+    return Letterhead(**_LETTERHEAD_VALUES)
+
+
+def letterhead_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """Settings scrolled to the administrator's Letterhead box."""
+    settings = window.show_page("settings")
+    box = getattr(settings, "letterhead", None)
+    if box is None:
+        return []
+    scroll = settings.findChild(QScrollArea)
+    if scroll is not None:
+        scroll.ensureWidgetVisible(box, 0, 0)
+        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    return [_shot(app, window, out, f"{lang}-49-settings-letterhead")]
+
+
 def prepare(tmp: Path) -> Any:
     from ..demo import DemoGenerator
     from ..models import Role
@@ -105,7 +131,7 @@ def prepare(tmp: Path) -> Any:
         site_code="RYD1", association_name="جمعية مكارم الأخلاق الخيرية",
         association_name_en="Makarem Charitable Association", admin_username="admin",
         admin_full_name="نورة القحطاني", admin_password="admin-pass-1", logo_png=png,
-        site_name="فرع الرياض"))
+        site_name="فرع الرياض", letterhead=_letterhead()))
     auth = AuthService(ctx.db)
     admin = auth.login("admin", "admin-pass-1")
     auth.create_user(admin, "reem", "ريم الدوسري", Role.RECEPTIONIST, "reem-pass-1")
@@ -307,6 +333,7 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     if "satisfaction" in window.pages:
         shots += survey_shots(app, window, out, lang)
     shots += referral_shots(app, window, out, lang)
+    shots += letterhead_shots(app, window, out, lang)
     view = window.page("interview")
     assert isinstance(view, InterviewView)
     window.show_page("interview")
@@ -355,6 +382,10 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
         profile = window.profile
         for tab in range(profile.tabs.count()):
             profile.tabs.setCurrentIndex(tab)
+            if tab == 2 and profile.applications.rowCount():
+                profile.applications.selectRow(0)  # the receipt on the 80 mm roll
+                profile.receipt_paper.setCurrentIndex(profile.receipt_paper.findData("80mm"))
+                profile.show_receipt()
             if tab == 3:
                 profile.reprint_selected()
             shots.append(_shot(app, window, out, f"{lang}-21-profile-tab{tab}"))

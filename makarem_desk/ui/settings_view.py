@@ -31,6 +31,7 @@ from .context import AppContext
 from .dialogs import user_message
 from .fields import LtrLineEdit
 from .i18n import current_language
+from .letterhead_box import LetterheadBox
 from .widgets import hint, ltr_value, page_title, value_label
 
 ROLE_LABELS_EN = {
@@ -92,6 +93,8 @@ class SettingsView(QWidget):
         lay.addWidget(self._installation_box())
         if self.is_admin:
             lay.addWidget(self._association_box())
+            self.letterhead = LetterheadBox(ctx)
+            lay.addWidget(self.letterhead)
         self.status = QLabel()
         self.status.setObjectName("fieldError")
         self.status.setWordWrap(True)

@@ -1,5 +1,6 @@
 """First run: what this installation is (a counter or the research committee), its site
-code, the association's name and logo, the administrator."""
+code, the association's name and logo, the administrator; optionally the contact details
+printed on every paper."""
 
 from __future__ import annotations
 
@@ -10,17 +11,20 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ..errors import UserError
 from ..services.setup import SetupInput, SiteInfo, check_logo
+from ..services.site_settings import Letterhead
 from .context import AppContext
 from .dialogs import user_message
 from .fields import LtrLineEdit
@@ -91,6 +95,14 @@ class SetupPage(QWidget):
         form.addRow(self.tr("Administrator's user name"), self.admin_username)
         form.addRow(self.tr("Password"), self.admin_password)
         form.addRow(self.tr("Repeat the password"), self.admin_password2)
+        # Optional: each is printed on every paper only when filled (Settings changes them).
+        self.contact = {"phone": LtrLineEdit(), "website": LtrLineEdit(),
+                        "address": QLineEdit(), "licence": LtrLineEdit()}
+        form.addRow(QLabel(self.tr("Contact details printed on every paper (optional):")))
+        form.addRow(self.tr("Telephone"), self.contact["phone"])
+        form.addRow(self.tr("Website"), self.contact["website"])
+        form.addRow(self.tr("Address"), self.contact["address"])
+        form.addRow(self.tr("Licence number"), self.contact["licence"])
 
         self.error = QLabel()
         self.error.setObjectName("fieldError")
@@ -100,13 +112,21 @@ class SetupPage(QWidget):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
 
+        # The form scrolls; the error and the button stay in sight on a 768-pixel screen.
+        body = QWidget()
+        body_lay = QVBoxLayout(body)
+        body_lay.addWidget(title)
+        body_lay.addWidget(hint)
+        body_lay.addLayout(form)
+        body_lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         lay = QVBoxLayout(self)
-        lay.addWidget(title)
-        lay.addWidget(hint)
-        lay.addLayout(form)
+        lay.addWidget(scroll, 1)
         lay.addWidget(self.error)
         lay.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeading)
-        lay.addStretch(1)
 
     def _pick_logo(self) -> None:
         path = self.ctx.dialogs.pick_open_path(self, self.tr("Choose the logo"), "PNG (*.png)")
@@ -146,6 +166,7 @@ class SetupPage(QWidget):
             logo_png=self.logo_png,
             site_name=self.site_name.text(),
             role=role,
+            letterhead=Letterhead(**{k: e.text() for k, e in self.contact.items()}),
         )
         try:
             info = self.ctx.setup.complete(data)

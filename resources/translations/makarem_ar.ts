@@ -230,7 +230,7 @@
         <translation>رفض استيراد المستفيدين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
         <source>Batch kept aside</source>
         <translation>حفظ دفعة جانبًا حتى وصول ما قبلها</translation>
     </message>
@@ -341,196 +341,201 @@
     </message>
     <message>
         <location filename="../../makarem_desk/ui/audit_labels.py" line="91" />
+        <source>Decision letter given its outgoing number</source>
+        <translation>ترقيم خطاب قرار برقم صادر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
         <source>Beneficiary told of the decision</source>
         <translation>إبلاغ المستفيد بالقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="92" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
         <source>Missing items followed up</source>
         <translation>متابعة المتطلبات الناقصة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="93" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
         <source>Contact recorded</source>
         <translation>تسجيل تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="94" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
         <source>Contact linked to a beneficiary</source>
         <translation>ربط تواصل بمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="95" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
         <source>Contact finished</source>
         <translation>إنهاء تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="96" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
         <source>Referred to the social researcher</source>
         <translation>إحالة إلى مسؤول البحث الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="97" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
         <source>Referral answered</source>
         <translation>الرد على إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="98" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="100" />
         <source>Satisfaction recorded</source>
         <translation>تسجيل قياس الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
         <source>Batch exported</source>
         <translation>تصدير دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
         <source>Batch imported</source>
         <translation>استيراد دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
         <source>Batch refused</source>
         <translation>رفض دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
         <source>Batch re-created</source>
         <translation>إعادة إنشاء دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="108" />
         <source>Conflict settled</source>
         <translation>حسم تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="109" />
         <source>Decision from a counter refused</source>
         <translation>رفض قرار وارد من فرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="112" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="114" />
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="113" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="115" />
         <source>Beneficiary</source>
         <translation>مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="114" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="116" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="115" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="117" />
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="116" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="118" />
         <source>Declaration</source>
         <translation>إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="117" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="119" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="118" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="120" />
         <source>Satisfaction response</source>
         <translation>استبانة رضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="119" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="121" />
         <source>Interview in progress</source>
         <translation>مقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="120" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="122" />
         <source>User</source>
         <translation>مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="121" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="123" />
         <source>Installation</source>
         <translation>منشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="122" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="124" />
         <source>Program</source>
         <translation>برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="123" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="125" />
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="124" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="126" />
         <source>Batch</source>
         <translation>دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="125" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="127" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="126" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="128" />
         <source>Database</source>
         <translation>قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="127" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="129" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="128" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="130" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="152" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="154" />
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="153" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="155" />
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="175" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="177" />
         <source>changed: %1</source>
         <translation>تغيّر: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="199" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="201" />
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="200" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="202" />
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="201" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="203" />
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="219" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="221" />
         <source>No details.</source>
         <translation>لا تفاصيل.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="99" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="101" />
         <source>Suggestion followed up</source>
         <translation>متابعة مقترح</translation>
     </message>
@@ -1782,109 +1787,200 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="41" />
         <source>Interview in progress</source>
         <translation>المقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="41" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="42" />
         <source>Incomplete — items missing</source>
         <translation>غير مكتمل — نواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="43" />
         <source>With the research committee</source>
         <translation>لدى لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="43" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="44" />
         <source>Accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="45" />
         <source>Rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="46" />
         <source>Not eligible</source>
         <translation>غير مستوفٍ للشروط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="47" />
         <source>Withdrawn</source>
         <translation>مسحوب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="53" />
         <source>Interview</source>
         <translation>المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="54" />
         <source>Phone call</source>
         <translation>اتصال هاتفي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="54" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="55" />
         <source>Social media</source>
         <translation>وسائل التواصل الاجتماعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="55" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="56" />
         <source>Letter</source>
         <translation>خطاب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="56" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="57" />
         <source>Assistance request</source>
         <translation>طلب مساعدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="57" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="58" />
         <source>Volunteering</source>
         <translation>التطوع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="58" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="59" />
         <source>Website</source>
         <translation>الموقع الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
         <source>National ID</source>
         <translation>الهوية الوطنية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="66" />
         <source>Iqama</source>
         <translation>الإقامة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="66" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="67" />
         <source>Passport</source>
         <translation>جواز السفر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="67" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="68" />
         <source>No identity document</source>
         <translation>بدون هوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="72" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="73" />
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="72" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="73" />
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="73" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="74" />
         <source>Closed</source>
         <translation>مغلقة</translation>
+    </message>
+</context>
+<context>
+    <name>Letterhead</name>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="34" />
+        <source>Paper as set in Settings</source>
+        <translation>الورق المحدد في الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="36" />
+        <source>A4 page</source>
+        <translation>صفحة A4</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="37" />
+        <source>80 mm receipt printer</source>
+        <translation>طابعة إيصالات 80 مم</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadBox</name>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="45" />
+        <source>Letterhead and letters</source>
+        <translation>ترويسة الأوراق والخطابات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="51" />
+        <source>Printed at the foot of every paper (declaration, receipt, letters); an empty line is left out.</source>
+        <translation>تطبع في أسفل كل ورقة (الإقرار والإيصال والخطابات)، ويحذف ما يترك فارغًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="54" />
+        <source>Telephone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="55" />
+        <source>Website</source>
+        <translation>الموقع الإلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="56" />
+        <source>Address (Arabic)</source>
+        <translation>العنوان (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="57" />
+        <source>Address (English)</source>
+        <translation>العنوان (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="58" />
+        <source>Licence number</source>
+        <translation>رقم الترخيص</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="59" />
+        <source>Signatory of the letters (Arabic)</source>
+        <translation>المفوض بتوقيع الخطابات (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="60" />
+        <source>Signatory's title (Arabic)</source>
+        <translation>صفة المفوض بالتوقيع (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="61" />
+        <source>Signatory (English)</source>
+        <translation>المفوض بالتوقيع (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="62" />
+        <source>Signatory's title (English)</source>
+        <translation>صفة المفوض بالتوقيع (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="71" />
+        <source>Receipt paper</source>
+        <translation>ورق الإيصال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="72" />
+        <source>Save the letterhead</source>
+        <translation>حفظ الترويسة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/letterhead_box.py" line="91" />
+        <source>The letterhead was saved; the next paper printed carries it.</source>
+        <translation>حُفظت الترويسة، وستظهر في الأوراق التي تطبع بعد الآن.</translation>
     </message>
 </context>
 <context>
@@ -2104,23 +2200,23 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>حفظ بصيغة PDF…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/preview.py" line="131" />
-        <location filename="../../makarem_desk/ui/preview.py" line="146" />
+        <location filename="../../makarem_desk/ui/preview.py" line="144" />
+        <location filename="../../makarem_desk/ui/preview.py" line="159" />
         <source>Printing…</source>
         <translation>جارٍ الطباعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/preview.py" line="136" />
+        <location filename="../../makarem_desk/ui/preview.py" line="149" />
         <source>Sent to the printer.</source>
         <translation>أُرسل إلى الطابعة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/preview.py" line="151" />
+        <location filename="../../makarem_desk/ui/preview.py" line="164" />
         <source>Save as PDF</source>
         <translation>حفظ بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/preview.py" line="160" />
+        <location filename="../../makarem_desk/ui/preview.py" line="173" />
         <source>Saved: %1</source>
         <translation>حُفظ في: %1</translation>
     </message>
@@ -2241,230 +2337,230 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="93" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="94" />
         <source>Find a beneficiary with Search (Ctrl+F) to see their file.</source>
         <translation>ابحث عن المستفيد من شاشة البحث (Ctrl+F) لعرض ملفه.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
         <source>Channel</source>
         <translation>قناة التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
         <source>Purpose</source>
         <translation>الغرض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
         <source>Staff</source>
         <translation>الموظف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
         <source>Reference</source>
         <translation>الرقم المرجعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
         <source>Program</source>
         <translation>البرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="99" />
-        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="105" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
         <source>Answer due</source>
         <translation>موعد الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
         <source>Signed</source>
         <translation>تاريخ التوقيع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="102" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
         <source>Printed</source>
         <translation>تاريخ الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
         <source>Kind of reason</source>
         <translation>نوع السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="104" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="105" />
         <source>Answer</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="112" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="113" />
         <source>Show and reprint</source>
         <translation>عرض وإعادة الطباعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="125" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="126" />
         <source>Show the receipt</source>
         <translation>عرض الإيصال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="127" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="128" />
         <source>Show the decision letter</source>
         <translation>عرض خطاب القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="139" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="142" />
         <source>Data</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="140" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="143" />
         <source>Contacts</source>
         <translation>التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="141" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="144" />
         <source>Applications</source>
         <translation>الطلبات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="142" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="145" />
         <source>Declarations</source>
         <translation>الإقرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="143" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="146" />
         <source>Refer to the social-research officer…</source>
         <translation>إحالة إلى مسؤول البحث الاجتماعي…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="150" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="153" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="187" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="187" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="189" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="192" />
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="193" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="191" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="194" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="192" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="195" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="193" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="196" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="194" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="197" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="195" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="198" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="196" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="199" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="197" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="200" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="198" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="201" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="199" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="202" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="200" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="203" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="201" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="204" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="233" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="236" />
         <source>%1 by %2</source>
         <translation>%1 — بواسطة %2</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="241" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="244" />
         <source>No referral to the social-research officer yet.</source>
         <translation>لا توجد إحالات إلى مسؤول البحث الاجتماعي بعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="246" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="249" />
         <source>The social-research officer's answer (%1):</source>
         <translation>رد مسؤول البحث الاجتماعي (%1):</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="250" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="253" />
         <source>Waiting for the social-research officer's answer.</source>
         <translation>بانتظار رد مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="265" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="268" />
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="280" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="284" />
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>
@@ -2682,12 +2778,12 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="46" />
         <source>Counter (branch / reception point)</source>
         <translation>فرع / نقطة استقبال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="47" />
         <source>Research committee</source>
         <translation>لجنة البحث</translation>
     </message>
@@ -2798,137 +2894,137 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="118" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="121" />
         <source>Training installation: demo data only, never real beneficiaries.</source>
         <translation>نسخة تدريب: بيانات تجريبية فقط، لا تُسجَّل فيها بيانات مستفيدين حقيقيين.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="67" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="68" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="75" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="76" />
         <source>Language of the interface</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="76" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="77" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="84" />
         <source>Change my password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="85" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="86" />
         <source>My password</source>
         <translation>كلمة المرور الخاصة بي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="88" />
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="89" />
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="143" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="146" />
         <source>Association</source>
         <translation>الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="148" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="151" />
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="151" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="154" />
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="153" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
         <source>Save the association's details</source>
         <translation>حفظ بيانات الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="111" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="114" />
         <source>Site code</source>
         <translation>رمز الموقع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="109" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="112" />
         <source>This installation</source>
         <translation>هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="112" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="115" />
         <source>Branch name</source>
         <translation>اسم الفرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="115" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="118" />
         <source>Installation role</source>
         <translation>دور الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="121" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="124" />
         <source>Chosen once at the first-run set-up; it decides what this installation may do (only the research committee records decisions).</source>
         <translation>يُحدَّد مرة واحدة عند الإعداد الأول، وعليه يتوقف ما يُسمح لهذا الجهاز به (لجنة البحث وحدها تسجّل القرارات).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="128" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="131" />
         <source>minutes</source>
         <translation>دقيقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="134" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="137" />
         <source>Save the idle time</source>
         <translation>حفظ مدة الخمول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="138" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="141" />
         <source>Lock the window after no use for</source>
         <translation>قفل النافذة بعد عدم الاستخدام لمدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="159" />
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="157" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="160" />
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="161" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="164" />
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="206" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="209" />
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>حُفظ: تُقفل النافذة بعد %1 دقيقة دون استخدام.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="196" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="199" />
         <source>Your password was changed.</source>
         <translation>تم تغيير كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="210" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="213" />
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="224" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="227" />
         <source>The association's details were saved.</source>
         <translation>تم حفظ بيانات الجمعية.</translation>
     </message>
@@ -2936,97 +3032,122 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="43" />
         <source>These details appear on every printed document. The administrator can change the names and logo later.</source>
         <translation>تظهر هذه البيانات في كل مستند مطبوع، ويمكن لمدير النظام تعديل الأسماء والشعار لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="72" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="76" />
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="76" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="80" />
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="85" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="89" />
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="90" />
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="91" />
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="37" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="41" />
         <source>Welcome — set up this installation</source>
         <translation>أهلًا بك — إعداد هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="54" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="58" />
         <source>Only the research committee records decisions; the counters receive beneficiaries and send their records to it. This cannot be changed later.</source>
         <translation>لجنة البحث وحدها تسجّل القرارات؛ أما الفروع فتستقبل المستفيدين وترسل سجلاتها إليها. لا يمكن تغيير ذلك لاحقًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="87" />
         <source>This installation is</source>
         <translation>هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="92" />
         <source>Site code</source>
         <translation>رمز الموقع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="89" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="93" />
         <source>Branch name</source>
         <translation>اسم الفرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="90" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="94" />
         <source>Administrator's full name</source>
         <translation>الاسم الكامل لمدير النظام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="95" />
         <source>Administrator's user name</source>
         <translation>اسم المستخدم لمدير النظام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="96" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="97" />
         <source>Repeat the password</source>
         <translation>تأكيد كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="101" />
+        <source>Contact details printed on every paper (optional):</source>
+        <translation>بيانات التواصل التي تطبع على كل ورقة (اختيارية):</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="102" />
+        <source>Telephone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="103" />
+        <source>Website</source>
+        <translation>الموقع الإلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="104" />
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="105" />
+        <source>Licence number</source>
+        <translation>رقم الترخيص</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/setup_view.py" line="110" />
         <source>Save and start</source>
         <translation>حفظ والبدء</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="112" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="132" />
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="133" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="153" />
         <source>Choose whether this installation is a counter or the research committee.</source>
         <translation>حدّد هل هذا الجهاز فرع / نقطة استقبال أم لجنة البحث.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/setup_view.py" line="137" />
+        <location filename="../../makarem_desk/ui/setup_view.py" line="157" />
         <source>The two passwords differ.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>

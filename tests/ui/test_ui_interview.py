@@ -192,6 +192,10 @@ def test_find_again_by_spelling_variant_and_reprint(qtbot, ctx, tmp_path) -> Non
     profile.applications.selectRow(0)
     profile.show_receipt()
     assert profile.app_preview.doc is not None and profile.app_preview.doc.pageCount() >= 1
+    assert round(profile.app_preview.doc.pagePointSize(0).width()) == 595  # A4 (Settings)
+    profile.receipt_paper.setCurrentIndex(profile.receipt_paper.findData("80mm"))
+    profile.show_receipt()  # the receipt printer's roll, 80 mm wide
+    assert round(profile.app_preview.doc.pagePointSize(0).width()) == 227
     profile.show_decision_letter()
     assert "لم تقرر" in profile.status.text() or "decided" in profile.status.text()
     from db_support import become_committee, become_site

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -39,6 +41,22 @@ class Dialogs:
     def pick_folder(self, parent: QWidget | None, title: str) -> str | None:
         path = QFileDialog.getExistingDirectory(parent, title)
         return path or None
+
+    def choose(self, parent: QWidget | None, title: str, label: str,
+               options: Sequence[tuple[str, str]], *, current: str | None = None,
+               note_label: str | None = None) -> tuple[str, str] | None:
+        """One of ``options`` (key, label), with a typed note when ``note_label`` is
+        given: (key, note), or None when cancelled."""
+        from .choice_dialogs import choose
+
+        return choose(parent, title, label, options, current=current, note_label=note_label)
+
+    def choose_many(self, parent: QWidget | None, title: str, label: str,
+                    options: Sequence[tuple[str, str]]) -> list[str] | None:
+        """The keys of the options ticked (at least one), or None when cancelled."""
+        from .choice_dialogs import choose_many
+
+        return choose_many(parent, title, label, options)
 
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:
@@ -90,6 +108,9 @@ class RecordingDialogs(Dialogs):
         self.save_path: str | None = None
         self.open_path: str | None = None
         self.folder_path: str | None = None
+        self.choose_answers: list[tuple[str, str] | None] = []
+        self.choose_many_answers: list[list[str] | None] = []
+        self.options_offered: list[list[tuple[str, str]]] = []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", text))
@@ -119,6 +140,19 @@ class RecordingDialogs(Dialogs):
     def pick_folder(self, parent: QWidget | None, title: str) -> str | None:
         self.shown.append(("folder", title))
         return self.folder_path
+
+    def choose(self, parent: QWidget | None, title: str, label: str,
+               options: Sequence[tuple[str, str]], *, current: str | None = None,
+               note_label: str | None = None) -> tuple[str, str] | None:
+        self.shown.append(("choose", label))
+        self.options_offered.append(list(options))
+        return self.choose_answers.pop(0) if self.choose_answers else None
+
+    def choose_many(self, parent: QWidget | None, title: str, label: str,
+                    options: Sequence[tuple[str, str]]) -> list[str] | None:
+        self.shown.append(("choose_many", label))
+        self.options_offered.append(list(options))
+        return self.choose_many_answers.pop(0) if self.choose_many_answers else None
 
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:

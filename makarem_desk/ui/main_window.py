@@ -25,6 +25,7 @@ from shiboken6 import isValid
 
 from ..errors import UserError
 from ..models import Role
+from ..permissions import allowed
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.add_page("search", self.tr("Search"), lambda: SearchView(ctx))
         self.add_page("profile", self.tr("Beneficiary profile"), lambda: ProfileView(ctx))
         self.add_page("referrals", self.tr("Referrals"), self._referrals)
+        if allowed("FollowUpService.waiting", actor.role, ctx.db.installation_role):
+            self.add_page("follow_up", self.tr("Follow-up"), self._follow_up)
         self.add_page("library", self.tr("Reference library"), lambda: LibraryView(ctx))
         # The sync engineer's two widgets, when this build has them.
         if importlib.util.find_spec(f"{__package__}.sync_view") is not None:
@@ -155,6 +158,11 @@ class MainWindow(QMainWindow):
         from .referrals_view import ReferralsView
 
         return ReferralsView(self.ctx)
+
+    def _follow_up(self) -> QWidget:
+        from .follow_up_view import FollowUpView
+
+        return FollowUpView(self.ctx)
 
     def _admin(self) -> QWidget:
         from .admin_view import AdminView

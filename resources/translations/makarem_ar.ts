@@ -831,6 +831,259 @@
     </message>
 </context>
 <context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="54" />
+        <source>Follow-up</source>
+        <translation>المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="55" />
+        <source>What was promised to beneficiaries and is still to be done. Double-click a row to open the beneficiary's profile; F5 refreshes.</source>
+        <translation>ما وُعد به المستفيدون ولم يُنجز بعد. انقر نقرًا مزدوجًا على صف لفتح ملف المستفيد؛ F5 للتحديث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="72" />
+        <source>Reference</source>
+        <translation>رقم الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="72" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="72" />
+        <source>Submitted</source>
+        <translation>تاريخ الرفع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="73" />
+        <source>Days waiting</source>
+        <translation>أيام الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="73" />
+        <source>Answer due (Hijri)</source>
+        <translation>موعد الرد (هجري)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="74" />
+        <source>Answer due (Gregorian)</source>
+        <translation>موعد الرد (ميلادي)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="74" />
+        <source>Committee target</source>
+        <translation>المدة المستهدفة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="75" />
+        <source>Overdue only</source>
+        <translation>المتأخرة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="86" />
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="87" />
+        <source>Decided on</source>
+        <translation>تاريخ القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="87" />
+        <source>Phone</source>
+        <translation>الجوال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="87" />
+        <source>Letter printed</source>
+        <translation>طُبع الخطاب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="88" />
+        <source>Every decision that came back has been told to its beneficiary.</source>
+        <translation>أُبلغ كل مستفيد بقرار لجنة البحث في طلبه.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="90" />
+        <source>Told by phone</source>
+        <translation>أُبلغ هاتفيًّا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="92" />
+        <source>Told by SMS</source>
+        <translation>أُبلغ برسالة نصية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="93" />
+        <source>Letter sent/handed</source>
+        <translation>أُرسل الخطاب/سُلِّم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="96" />
+        <source>Print letter</source>
+        <translation>طباعة الخطاب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="109" />
+        <source>Missing items</source>
+        <translation>المتطلبات الناقصة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="110" />
+        <source>Days pending</source>
+        <translation>أيام الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="110" />
+        <source>Last follow-up</source>
+        <translation>آخر متابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="111" />
+        <source>No registration is waiting for missing items.</source>
+        <translation>لا يوجد تسجيل ينتظر متطلبات ناقصة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="113" />
+        <source>Record follow-up contact…</source>
+        <translation>تسجيل تواصل للمتابعة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="116" />
+        <source>Items arrived…</source>
+        <translation>وصلت المتطلبات…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="122" />
+        <source>Committee clock (%1)</source>
+        <translation>ساعة اللجنة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="123" />
+        <source>To tell (%1)</source>
+        <translation>للإبلاغ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="124" />
+        <source>Missing items (%1)</source>
+        <translation>المتطلبات الناقصة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="135" />
+        <source>Loading the follow-up lists…</source>
+        <translation>جارٍ تحميل قوائم المتابعة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="147" />
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="147" />
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="168" />
+        <source>Overdue</source>
+        <translation>متأخر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="168" />
+        <source>On time</source>
+        <translation>في الموعد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="177" />
+        <source>No application is past the committee target.</source>
+        <translation>لا يوجد طلب تجاوز المدة المستهدفة للجنة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="179" />
+        <source>No application is waiting for the research committee.</source>
+        <translation>لا يوجد طلب بانتظار لجنة البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="181" />
+        <source>Waiting: %1 · overdue: %2 · committee target: %3 days</source>
+        <translation>بانتظار اللجنة: %1 · متأخرة: %2 · المدة المستهدفة للجنة بالأيام: %3</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="189" />
+        <source>Choose a row first.</source>
+        <translation>اختر صفًّا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="221" />
+        <source>%1: the beneficiary was told by phone.</source>
+        <translation>%1: أُبلغ المستفيد هاتفيًّا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="222" />
+        <source>%1: the beneficiary was told by SMS.</source>
+        <translation>%1: أُبلغ المستفيد برسالة نصية.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="223" />
+        <source>%1: the decision letter was sent or handed over.</source>
+        <translation>%1: أُرسل خطاب القرار أو سُلِّم.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="236" />
+        <source>%1: the decision letter is shown below; print it, then press “Letter sent/handed” once it is on its way.</source>
+        <translation>%1: خطاب القرار معروض أدناه؛ اطبعه، ثم اضغط «أُرسل الخطاب/سُلِّم» عند إرساله أو تسليمه.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="244" />
+        <source>Preparing the document…</source>
+        <translation>جارٍ إعداد المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="256" />
+        <source>Follow-up contact</source>
+        <translation>تواصل للمتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="257" />
+        <source>How was the beneficiary reminded of the missing items (%1)?</source>
+        <translation>كيف ذُكِّر المستفيد بالمتطلبات الناقصة (%1)؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="260" />
+        <source>Note (what was agreed)</source>
+        <translation>ملاحظة (ما اتُّفق عليه)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="270" />
+        <source>%1: the follow-up contact was recorded.</source>
+        <translation>%1: سُجِّل تواصل المتابعة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="283" />
+        <source>Items arrived</source>
+        <translation>وصلت المتطلبات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="284" />
+        <source>Tick the items the beneficiary brought (%1).</source>
+        <translation>حدّد المتطلبات التي أحضرها المستفيد (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="295" />
+        <source>%1: recorded; still missing: %2</source>
+        <translation>%1: سُجِّل ذلك؛ وما زال ناقصًا: %2</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="299" />
+        <source>%1: the registration is complete and went to the research committee.</source>
+        <translation>%1: اكتمل التسجيل ورُفع الطلب إلى لجنة البحث.</translation>
+    </message>
+</context>
+<context>
     <name>FormsAdmin</name>
     <message>
         <location filename="../../makarem_desk/ui/forms_admin_view.py" line="27" />
@@ -1720,6 +1973,11 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="92" />
+        <source>Follow-up</source>
+        <translation>المتابعة</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -2390,6 +2648,41 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/settings_view.py" line="219" />
         <source>The association's details were saved.</source>
         <translation>تم حفظ بيانات الجمعية.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="149" />
+        <source>Service targets</source>
+        <translation>المدد المستهدفة للخدمة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
+        <source>days</source>
+        <translation>يومًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="158" />
+        <source>Committee answer within</source>
+        <translation>رد لجنة البحث خلال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="159" />
+        <source>Referral answer within</source>
+        <translation>الرد على الإحالة خلال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="162" />
+        <source>Save the targets</source>
+        <translation>حفظ المدد المستهدفة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="165" />
+        <source>A wait longer than its target is counted as overdue; a wait of exactly the target is on time.</source>
+        <translation>الانتظار الأطول من مدته المستهدفة يُعد متأخرًا؛ والانتظار المساوي لها تمامًا في الموعد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="177" />
+        <source>Saved: the committee answers within %1 days, a referral within %2 days.</source>
+        <translation>حُفظ: ترد اللجنة خلال %1 يومًا، ويُرد على الإحالة خلال %2 يومًا.</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3452,96 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <location filename="../../makarem_desk/ui/library_view.py" line="1" />
         <source>%1 — page %2</source>
         <translation>%1 — صفحة %2</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="34" />
+        <source>Bylaws</source>
+        <translation>اللائحة الأساسية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="35" />
+        <source>Guide</source>
+        <translation>دليل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="36" />
+        <source>Policy</source>
+        <translation>سياسة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="37" />
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="63" />
+        <source>Add document…</source>
+        <translation>إضافة مستند…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="65" />
+        <source>Remove…</source>
+        <translation>حذف…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="130" />
+        <source>Choose the document to add</source>
+        <translation>اختر المستند المراد إضافته</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="131" />
+        <source>PDF or text (*.pdf *.txt)</source>
+        <translation>PDF أو نص (*.pdf *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="134" />
+        <source>Add document</source>
+        <translation>إضافة مستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="134" />
+        <source>Title of the document</source>
+        <translation>عنوان المستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="138" />
+        <source>Kind of document</source>
+        <translation>نوع المستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="154" />
+        <source>Added to the library: %1 (%2 passages).</source>
+        <translation>أُضيف إلى المكتبة: %1 (عدد المقاطع: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="159" />
+        <source>Reading the document…</source>
+        <translation>جارٍ قراءة المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="169" />
+        <source>The library is empty.</source>
+        <translation>المكتبة فارغة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="174" />
+        <source>Remove a document</source>
+        <translation>حذف مستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="174" />
+        <source>The document to remove</source>
+        <translation>المستند المراد حذفه</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="181" />
+        <source>Remove “%1” from the library? Staff will no longer find it.</source>
+        <translation>حذف «%1» من المكتبة؟ لن يجده الموظفون بعد ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="192" />
+        <source>Removed from the library: %1</source>
+        <translation>حُذف من المكتبة: %1</translation>
     </message>
 </context>
 </TS>

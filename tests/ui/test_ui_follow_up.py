@@ -230,3 +230,32 @@ def test_the_screen_is_in_the_bar_and_acts_only_where_allowed(qtbot, ctx) -> Non
     assert _cells(there.clock, 0) == ["A31", "A30", "A02"]
     texts = {b.text() for b in there.findChildren(type(window.buttons["today"]))}
     assert not texts & {"أُبلغ هاتفيًّا", "وصلت المتطلبات…", "تسجيل تواصل للمتابعة…"}
+
+
+def test_targets_are_set_in_settings_by_an_administrator_only(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.settings_view import SettingsView
+
+    mine = SettingsView(ctx)  # the receptionist reads the targets, cannot change them
+    qtbot.addWidget(mine)
+    assert (mine.committee_days.value(), mine.referral_days.value()) == (30, 3)
+    assert not mine.committee_days.isEnabled() and not mine.referral_days.isEnabled()
+    assert mine.save_targets_button is None
+    ctx.actor = AuthService(ctx.db).login("admin", ADMIN_PW)
+    theirs = SettingsView(ctx)
+    qtbot.addWidget(theirs)
+    assert theirs.committee_days.isEnabled() and theirs.save_targets_button is not None
+    theirs.committee_days.setValue(14)
+    theirs.referral_days.setValue(5)
+    theirs.save_targets_button.click()
+    targets = ctx.follow_up.targets(ctx.actor)
+    assert (targets.committee_days, targets.referral_days) == (14, 5)
+    assert "14" in theirs.status.text() and "5" in theirs.status.text()
+    [change] = [e for e in _site_events(ctx.db) if "committee_target_days" in e.get("after", {})]
+    assert change["before"]["committee_target_days"] == 30
+    assert change["after"] == {"committee_target_days": 14, "referral_target_days": 5}
+
+
+def _site_events(db: Any) -> list[dict[str, Any]]:
+    with db.reader() as s:
+        return [dict(e.details or {}) for e in s.scalars(select(AuditEvent).where(
+            AuditEvent.action == "settings_changed"))]

@@ -25,6 +25,7 @@ from .dialogs import Dialogs
 from .error_hook import install_exception_hook
 from .fonts import register_fonts
 from .i18n import apply_language, current_language
+from .none_guard import keep_none_alive
 
 if TYPE_CHECKING:
     from ..services.actor import Actor
@@ -36,6 +37,7 @@ WINDOW_SIZE = (1366, 768)
 
 
 def make_application(argv: list[str] | None = None, language: str = "ar") -> QApplication:
+    keep_none_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName("Makarem Desk")

@@ -14,7 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+# The screen's buttons ask the matrix about these services: their rules must be loaded.
+from ..documents import service as _documents  # noqa: F401
 from ..permissions import allowed
+from ..services import applications as _applications  # noqa: F401
 from ..services.follow_up import KSA, DecidedItem, IncompleteItem, Targets, WaitingItem, ksa_day
 from ..validation.dates import format_gregorian
 from .context import AppContext

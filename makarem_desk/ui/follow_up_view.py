@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSplitter, QTabWidget, QVBoxLay
 
 from ..errors import UserError
 from ..models import ApplicationStatus, Channel
+from ..services.follow_up import IncompleteItem
 from ..validation.dates import format_gregorian, format_hijri
 from .bus import track
 from .context import AppContext
@@ -71,7 +72,7 @@ class FollowUpView(QWidget):
         self.clock = ListPage(
             [self.tr("Reference"), self.tr("Beneficiary"), self.tr("Submitted"),
              self.tr("Days waiting"), self.tr("Answer due (Hijri)"),
-             self.tr("Answer due (Gregorian)"), self.tr("Committee target")], "")
+             self.tr("Answer due (Gregorian)"), self.tr("Status")], "")
         self.overdue_only = QCheckBox(self.tr("Overdue only"))
         self.overdue_only.toggled.connect(lambda _on: self._show_clock())
         self.clock_count = QLabel()
@@ -101,7 +102,7 @@ class FollowUpView(QWidget):
         split.addWidget(self.tell)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
         return split
 
     def _missing_page(self) -> QWidget:
@@ -221,7 +222,7 @@ class FollowUpView(QWidget):
         done = {"phone": self.tr("%1: the beneficiary was told by phone."),
                 "sms": self.tr("%1: the beneficiary was told by SMS."),
                 "letter": self.tr("%1: the decision letter was sent or handed over.")}[how]
-        self.tell.say(done.replace("%1", d.reference))
+        self.tell.say(done.replace("%1", ltr(d.reference)))
         self._changed(d.application_id, contact_id)
 
     def print_letter(self) -> None:
@@ -235,7 +236,7 @@ class FollowUpView(QWidget):
             self.preview.show()
             self.tell.say(self.tr("%1: the decision letter is shown below; print it, then "
                                   "press “Letter sent/handed” once it is on its way.")
-                          .replace("%1", reference))
+                          .replace("%1", ltr(reference)))
             self.refresh()  # "letter printed" now says yes
 
         self.ctx.tasks.run(
@@ -248,16 +249,27 @@ class FollowUpView(QWidget):
         if self.tabs.currentIndex() == TELL and self.preview.pdf is not None:
             self.preview.choose_printer_and_print()
 
+    def follow_up_question(self, i: IncompleteItem) -> dict[str, Any]:
+        """The question of ``Dialogs.choose``: the seven channels (POL-CH) and a note."""
+        return {"title": self.tr("Follow-up contact"),
+                "label": self.tr("How was the beneficiary reminded of the missing items "
+                                 "(%1)?").replace("%1", ltr(i.reference)),
+                "options": [(c.value, channel_label(c)) for c in Channel],
+                "current": Channel.PHONE.value,
+                "note_label": self.tr("Note (what was agreed)")}
+
+    def items_question(self, i: IncompleteItem) -> dict[str, Any]:
+        """The question of ``Dialogs.choose_many``: the items still missing."""
+        return {"title": self.tr("Items arrived"),
+                "label": self.tr("Tick the items the beneficiary brought (%1).")
+                .replace("%1", ltr(i.reference)),
+                "options": [(str(m["id"]), item_label(m)) for m in i.missing]}
+
     def record_follow_up(self) -> None:
         i = self._chosen(self.missing)
         if i is None:
             return
-        answer = self.ctx.dialogs.choose(
-            self, self.tr("Follow-up contact"),
-            self.tr("How was the beneficiary reminded of the missing items (%1)?")
-            .replace("%1", i.reference),
-            [(c.value, channel_label(c)) for c in Channel], current=Channel.PHONE.value,
-            note_label=self.tr("Note (what was agreed)"))
+        answer = self.ctx.dialogs.choose(self, **self.follow_up_question(i))
         if answer is None:
             return
         channel, note = answer
@@ -268,7 +280,7 @@ class FollowUpView(QWidget):
             self.missing.say(user_message(exc), error=True)
             return
         self.missing.say(self.tr("%1: the follow-up contact was recorded.")
-                         .replace("%1", i.reference))
+                         .replace("%1", ltr(i.reference)))
         self._changed(i.application_id, contact_id)
 
     def items_arrived(self) -> None:
@@ -279,11 +291,7 @@ class FollowUpView(QWidget):
             return
         picked: list[str] = []
         if i.missing:
-            answer = self.ctx.dialogs.choose_many(
-                self, self.tr("Items arrived"),
-                self.tr("Tick the items the beneficiary brought (%1).").replace("%1",
-                                                                               i.reference),
-                [(str(m["id"]), item_label(m)) for m in i.missing])
+            answer = self.ctx.dialogs.choose_many(self, **self.items_question(i))
             if not answer:
                 return
             picked = answer
@@ -303,5 +311,5 @@ class FollowUpView(QWidget):
             self.missing.say(user_message(exc), error=True)
             self._changed(i.application_id)
             return
-        self.missing.say(text.replace("%1", i.reference))
+        self.missing.say(text.replace("%1", ltr(i.reference)))
         self._changed(i.application_id)

@@ -6,6 +6,7 @@ does); other staff do not see those buttons."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
@@ -135,9 +136,7 @@ class LibraryView(QWidget):
                             Path(path).stem)
         if title is None:
             return
-        kind = dialogs.choose(self, self.tr("Add document"), self.tr("Kind of document"),
-                              [(k, QCoreApplication.translate("LibraryView", str(KIND_LABELS[k])))
-                               for k in KINDS], current="other")
+        kind = dialogs.choose(self, **self.kind_question())
         if kind is None:
             return
         actor, name = self.ctx.require_actor(), Path(path).name
@@ -157,6 +156,13 @@ class LibraryView(QWidget):
         # Reading a long PDF's text takes a while: off the GUI thread.
         self.ctx.tasks.run(add, added, lambda exc: self.ctx.dialogs.show_error(self, exc),
                            label=self.tr("Reading the document…"), parent=self)
+
+    def kind_question(self) -> dict[str, Any]:
+        """The question of ``Dialogs.choose`` when a document is added."""
+        return {"title": self.tr("Add document"), "label": self.tr("Kind of document"),
+                "options": [(k, QCoreApplication.translate("LibraryView", str(KIND_LABELS[k])))
+                            for k in KINDS],
+                "current": "other"}
 
     def remove_document(self) -> None:
         actor = self.ctx.require_actor()

@@ -155,13 +155,20 @@ class SettingsView(QWidget):
             spin.setValue(value)
             spin.setSuffix(" " + self.tr("days"))
             spin.setEnabled(self.is_admin)
-        form.addRow(self.tr("Committee answer within"), self.committee_days)
-        form.addRow(self.tr("Referral answer within"), self.referral_days)
         self.save_targets_button: QPushButton | None = None
         if self.is_admin:
             self.save_targets_button = QPushButton(self.tr("Save the targets"))
             self.save_targets_button.clicked.connect(self.save_targets)
-            form.addRow("", self.save_targets_button)
+        for label, spin, button in (
+                (self.tr("Committee answer within"), self.committee_days, None),
+                (self.tr("Referral answer within"), self.referral_days,
+                 self.save_targets_button)):
+            row = QHBoxLayout()
+            row.addWidget(spin)
+            if button is not None:
+                row.addWidget(button)
+            row.addStretch(1)
+            form.addRow(label, row)
         form.addRow(hint(self.tr("A wait longer than its target is counted as overdue; a "
                                  "wait of exactly the target is on time.")))
         return box

@@ -873,11 +873,6 @@
         <translation>موعد الرد (ميلادي)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/follow_up_view.py" line="74" />
-        <source>Committee target</source>
-        <translation>المدة المستهدفة</translation>
-    </message>
-    <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="75" />
         <source>Overdue only</source>
         <translation>المتأخرة فقط</translation>
@@ -1020,22 +1015,22 @@
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="221" />
         <source>%1: the beneficiary was told by phone.</source>
-        <translation>%1: أُبلغ المستفيد هاتفيًّا.</translation>
+        <translation>الطلب %1: أُبلغ المستفيد هاتفيًّا.</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="222" />
         <source>%1: the beneficiary was told by SMS.</source>
-        <translation>%1: أُبلغ المستفيد برسالة نصية.</translation>
+        <translation>الطلب %1: أُبلغ المستفيد برسالة نصية.</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="223" />
         <source>%1: the decision letter was sent or handed over.</source>
-        <translation>%1: أُرسل خطاب القرار أو سُلِّم.</translation>
+        <translation>الطلب %1: أُرسل خطاب القرار أو سُلِّم.</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="236" />
         <source>%1: the decision letter is shown below; print it, then press “Letter sent/handed” once it is on its way.</source>
-        <translation>%1: خطاب القرار معروض أدناه؛ اطبعه، ثم اضغط «أُرسل الخطاب/سُلِّم» عند إرساله أو تسليمه.</translation>
+        <translation>الطلب %1: خطاب القرار معروض أدناه؛ اطبعه، ثم اضغط «أُرسل الخطاب/سُلِّم» عند إرساله أو تسليمه.</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="244" />
@@ -1060,7 +1055,7 @@
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="270" />
         <source>%1: the follow-up contact was recorded.</source>
-        <translation>%1: سُجِّل تواصل المتابعة.</translation>
+        <translation>الطلب %1: سُجِّل تواصل المتابعة.</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="283" />
@@ -1075,12 +1070,17 @@
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="295" />
         <source>%1: recorded; still missing: %2</source>
-        <translation>%1: سُجِّل ذلك؛ وما زال ناقصًا: %2</translation>
+        <translation>الطلب %1: سُجِّل ذلك؛ وما زال ناقصًا: %2</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="299" />
         <source>%1: the registration is complete and went to the research committee.</source>
-        <translation>%1: اكتمل التسجيل ورُفع الطلب إلى لجنة البحث.</translation>
+        <translation>الطلب %1: اكتمل التسجيل ورُفع إلى لجنة البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="75" />
+        <source>Status</source>
+        <translation>الحالة</translation>
     </message>
 </context>
 <context>
@@ -2657,7 +2657,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     <message>
         <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
         <source>days</source>
-        <translation>يومًا</translation>
+        <translation>يوم</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/settings_view.py" line="158" />

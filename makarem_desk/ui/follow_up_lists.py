@@ -25,6 +25,9 @@ from .i18n import current_language
 from .widgets import Table, hint
 
 ALERT = QColor("#b42318")  # the colour of the style sheet's alerts (#fieldError)
+# A list shows its first rows only (the longest waiting first): on a big database the
+# committee clock holds tens of thousands, and a table of them would freeze the window.
+MAX_ROWS = 1000
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,15 @@ class ListPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
+        self.more = hint("")
+        self.more.hide()
         self.top = QHBoxLayout()
         self.buttons = QHBoxLayout()
         self.lay = QVBoxLayout(self)
         self.lay.addLayout(self.top)
         self.lay.addWidget(self.table, 1)
         self.lay.addWidget(self.empty, 1)
+        self.lay.addWidget(self.more)
         self.lay.addLayout(self.buttons)
         self.lay.addWidget(self.status)
         self.empty.hide()
@@ -110,6 +116,16 @@ class ListPage(QWidget):
 
     def finish_buttons(self) -> None:
         self.buttons.addStretch(1)
+
+    def show_items(self, items: Sequence[Any], cells: Callable[[Any], Sequence[str]],
+                   alert: Callable[[Any], bool] | None = None) -> None:
+        """The first ``MAX_ROWS`` of ``items`` on screen (their cells made for those only),
+        and a line saying how many more there are."""
+        shown = items[:MAX_ROWS]
+        self.show_rows([(cells(item), item) for item in shown], alert)
+        self.more.setVisible(len(items) > len(shown))
+        self.more.setText(self.tr("The first %1 of %2 are shown, the longest waiting first.")
+                          .replace("%1", str(len(shown))).replace("%2", str(len(items))))
 
     def show_rows(self, rows: Sequence[tuple[Sequence[str], Any]],
                   alert: Callable[[Any], bool] | None = None) -> None:

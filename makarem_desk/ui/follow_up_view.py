@@ -146,17 +146,13 @@ class FollowUpView(QWidget):
         self._tab_titles(len(lists.waiting), len(lists.untold), len(lists.incomplete))
         self._show_clock()
         yes, no = self.tr("Yes"), self.tr("No")
-        self.tell.show_rows([
-            ([ltr(d.reference), d.beneficiary_name,
-              status_label(ApplicationStatus.ACCEPTED if d.accepted
-                           else ApplicationStatus.REJECTED),
-              day_text(d.decided_at), ltr(d.phone or "—"), yes if d.letter_printed else no], d)
-            for d in lists.untold])
-        self.missing.show_rows([
-            ([ltr(i.reference), i.beneficiary_name,
-              items_text(i.missing),
-              str(i.days_pending), day_text(i.last_follow_up), ltr(i.phone or "—")], i)
-            for i in lists.incomplete])
+        self.tell.show_items(lists.untold, lambda d: [
+            ltr(d.reference), d.beneficiary_name,
+            status_label(ApplicationStatus.ACCEPTED if d.accepted else ApplicationStatus.REJECTED),
+            day_text(d.decided_at), ltr(d.phone or "—"), yes if d.letter_printed else no])
+        self.missing.show_items(lists.incomplete, lambda i: [
+            ltr(i.reference), i.beneficiary_name, items_text(i.missing), str(i.days_pending),
+            day_text(i.last_follow_up), ltr(i.phone or "—")])
 
     def _show_clock(self) -> None:
         lists = self.lists
@@ -167,13 +163,12 @@ class FollowUpView(QWidget):
                 if not self.overdue_only.isChecked() or w.application_id in lists.overdue]
         lang = current_language()
         late, on_time = self.tr("Overdue"), self.tr("On time")
-        self.clock.show_rows([
-            ([ltr(w.reference), w.beneficiary_name, day_text(w.submitted_at),
-              str(w.days_waiting),
-              format_hijri(w.response_due, lang) if w.response_due else "—",
-              format_gregorian(w.response_due, lang) if w.response_due else "—",
-              late if w.application_id in lists.overdue else on_time], w)
-            for w in rows], alert=lambda w: w.application_id in lists.overdue)
+        self.clock.show_items(rows, lambda w: [
+            ltr(w.reference), w.beneficiary_name, day_text(w.submitted_at), str(w.days_waiting),
+            format_hijri(w.response_due, lang) if w.response_due else "—",
+            format_gregorian(w.response_due, lang) if w.response_due else "—",
+            late if w.application_id in lists.overdue else on_time],
+            alert=lambda w: w.application_id in lists.overdue)
         self.clock.empty.setText(
             self.tr("No application is past the committee target.")
             if self.overdue_only.isChecked()

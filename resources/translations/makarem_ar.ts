@@ -1809,6 +1809,14 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_lists.py" line="127" />
+        <source>The first %1 of %2 are shown, the longest waiting first.</source>
+        <translation>يُعرض أول %1 من %2، الأطول انتظارًا أولًا.</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../makarem_desk/ui/idle_lock.py" line="114" />

@@ -259,3 +259,17 @@ def _site_events(db: Any) -> list[dict[str, Any]]:
     with db.reader() as s:
         return [dict(e.details or {}) for e in s.scalars(select(AuditEvent).where(
             AuditEvent.action == "settings_changed"))]
+
+
+def test_a_long_list_shows_its_first_rows_and_says_so(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui import follow_up_lists
+
+    _seed(ctx.db)
+    monkeypatch.setattr(follow_up_lists, "MAX_ROWS", 2)
+    view = _view(qtbot, ctx)
+    assert _cells(view.clock, 0) == ["A31", "A30"]  # the longest waiting first
+    assert view.clock.more.isVisibleTo(view)
+    assert view.clock.more.text() == "يُعرض أول 2 من 3، الأطول انتظارًا أولًا."
+    assert view.tabs.tabText(CLOCK) == "ساعة اللجنة (3)"  # the count is of them all
+    view.tabs.setCurrentIndex(MISSING)
+    assert _cells(view.missing, 0) == ["INC1", "INC2"] and not view.missing.more.isVisibleTo(view)

@@ -31,28 +31,28 @@ MAX_ROWS = 1000
 
 
 @dataclass(frozen=True)
-class FollowUpLists:
+class Clock:
     targets: Targets
     waiting: list[WaitingItem]
     overdue: set[uuid.UUID]  # the service's rule: a wait longer than the target
-    untold: list[DecidedItem]
-    incomplete: list[IncompleteItem]
 
 
-def load_lists(ctx: AppContext) -> Callable[[Any], FollowUpLists]:
-    """The work of a refresh, for ``ctx.tasks``: every list read with the same clock."""
+def loaders(ctx: AppContext) -> tuple[Callable[[Any], Clock],
+                                      Callable[[Any], list[DecidedItem]],
+                                      Callable[[Any], list[IncompleteItem]]]:
+    """The work of a refresh, one task per list (for ``ctx.tasks``; a list that cannot be
+    read does not keep the others from the screen), all read with the same clock."""
     actor = ctx.require_actor()
     # A fixed day (tests, screenshots) is read at noon in Riyadh; otherwise the real now.
     now = None if ctx.today is None else datetime.combine(ctx.today, time(12), tzinfo=KSA)
     service = ctx.follow_up
 
-    def load(_progress: Any) -> FollowUpLists:
-        return FollowUpLists(
-            service.targets(actor), service.waiting(actor, now=now),
-            {w.application_id for w in service.overdue(actor, now=now)},
-            service.decided_untold(actor), service.incomplete(actor, now=now))
+    def clock(_progress: Any) -> Clock:
+        return Clock(service.targets(actor), service.waiting(actor, now=now),
+                     {w.application_id for w in service.overdue(actor, now=now)})
 
-    return load
+    return (clock, lambda _p: service.decided_untold(actor),
+            lambda _p: service.incomplete(actor, now=now))
 
 
 def may(ctx: AppContext, permission: str) -> bool:

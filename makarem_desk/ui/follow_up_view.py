@@ -9,13 +9,14 @@
   the items that arrived ticked off, and the registration completed without running the
   interview again.
 
-The lists load together on the thread pool (F5, or each time the screen is shown);
-double-click a row for the beneficiary's profile.
+Each list loads on the thread pool (F5, or each time the screen is shown); double-click a
+row for the beneficiary's profile.
 """
 
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -23,20 +24,12 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSplitter, QTabWidget, QVBoxLay
 
 from ..errors import UserError
 from ..models import ApplicationStatus, Channel
-from ..services.follow_up import IncompleteItem
+from ..services.follow_up import DecidedItem, IncompleteItem
 from ..validation.dates import format_gregorian, format_hijri
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
-from .follow_up_lists import (
-    FollowUpLists,
-    ListPage,
-    day_text,
-    item_label,
-    items_text,
-    load_lists,
-    may,
-)
+from .follow_up_lists import Clock, ListPage, day_text, item_label, items_text, loaders, may
 from .i18n import current_language, ltr
 from .preview import PdfPreview
 from .profile_view import channel_label, status_label
@@ -49,8 +42,10 @@ class FollowUpView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.lists: FollowUpLists | None = None
-        self._seq = 0
+        self.clock_data: Clock | None = None
+        self.untold: list[DecidedItem] = []
+        self.incomplete: list[IncompleteItem] = []
+        self._seq = {CLOCK: 0, TELL: 0, MISSING: 0}  # the newest load asked for, per list
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(self.tr("Follow-up")))
         lay.addWidget(hint(self.tr("What was promised to beneficiaries and is still to be "
@@ -60,7 +55,8 @@ class FollowUpView(QWidget):
         self.tabs.addTab(self._clock_page(), "")
         self.tabs.addTab(self._tell_page(), "")
         self.tabs.addTab(self._missing_page(), "")
-        self._tab_titles(0, 0, 0)
+        for index in (CLOCK, TELL, MISSING):
+            self._tab_title(index, 0)
         lay.addWidget(self.tabs, 1)
         for page in (self.clock, self.tell, self.missing):
             page.table.doubleClicked.connect(lambda _i, p=page: self.open_profile(p))
@@ -119,43 +115,60 @@ class FollowUpView(QWidget):
         self.missing.finish_buttons()
         return self.missing
 
-    def _tab_titles(self, waiting: int, untold: int, incomplete: int) -> None:
-        for index, text, n in ((CLOCK, self.tr("Committee clock (%1)"), waiting),
-                               (TELL, self.tr("To tell (%1)"), untold),
-                               (MISSING, self.tr("Missing items (%1)"), incomplete)):
-            self.tabs.setTabText(index, text.replace("%1", str(n)))
+    def _tab_title(self, index: int, n: int) -> None:
+        text = {CLOCK: self.tr("Committee clock (%1)"), TELL: self.tr("To tell (%1)"),
+                MISSING: self.tr("Missing items (%1)")}[index]
+        self.tabs.setTabText(index, text.replace("%1", str(n)))
 
     # -- loading --------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, which: tuple[int, ...] = (CLOCK, TELL, MISSING)) -> None:
+        """Reload the lists ``which`` (all of them: F5, or the screen shown)."""
         if self.ctx.actor is None:
             return  # signed out
-        self._seq += 1
-        seq = self._seq
-        self.ctx.tasks.run(load_lists(self.ctx), lambda lists: self.show_lists(seq, lists),
-                           lambda exc: self._failed(seq, exc),
-                           label=self.tr("Loading the follow-up lists…"), parent=self)
+        clock, untold, incomplete = loaders(self.ctx)
+        for index, work, show, page in ((CLOCK, clock, self.show_clock, self.clock),
+                                        (TELL, untold, self.show_untold, self.tell),
+                                        (MISSING, incomplete, self.show_incomplete,
+                                         self.missing)):
+            if index not in which:
+                continue
+            self._seq[index] += 1
+            # No modal progress: the other lists stay usable while a long one loads.
+            seq = (index, self._seq[index])
+            self.ctx.tasks.run(work, partial(self._if_current, seq, show),
+                               partial(self._failed, seq, page))
 
-    def _failed(self, seq: int, exc: BaseException) -> None:
-        if seq == self._seq:
-            self.clock.say(user_message(exc), error=True)
+    def _if_current(self, seq: tuple[int, int], show: Any, result: Any) -> None:
+        if self._seq[seq[0]] == seq[1]:  # else a newer load of that list is on its way
+            show(result)
 
-    def show_lists(self, seq: int, lists: FollowUpLists) -> None:
-        if seq != self._seq:
-            return  # a newer refresh is on its way
-        self.lists = lists
-        self._tab_titles(len(lists.waiting), len(lists.untold), len(lists.incomplete))
+    def _failed(self, seq: tuple[int, int], page: ListPage, exc: BaseException) -> None:
+        if self._seq[seq[0]] == seq[1]:
+            page.say(user_message(exc), error=True)
+
+    def show_clock(self, clock: Clock) -> None:
+        self.clock_data = clock
+        self._tab_title(CLOCK, len(clock.waiting))
         self._show_clock()
+
+    def show_untold(self, untold: list[DecidedItem]) -> None:
+        self.untold = untold
+        self._tab_title(TELL, len(untold))
         yes, no = self.tr("Yes"), self.tr("No")
-        self.tell.show_items(lists.untold, lambda d: [
+        self.tell.show_items(untold, lambda d: [
             ltr(d.reference), d.beneficiary_name,
             status_label(ApplicationStatus.ACCEPTED if d.accepted else ApplicationStatus.REJECTED),
             day_text(d.decided_at), ltr(d.phone or "—"), yes if d.letter_printed else no])
-        self.missing.show_items(lists.incomplete, lambda i: [
+
+    def show_incomplete(self, incomplete: list[IncompleteItem]) -> None:
+        self.incomplete = incomplete
+        self._tab_title(MISSING, len(incomplete))
+        self.missing.show_items(incomplete, lambda i: [
             ltr(i.reference), i.beneficiary_name, items_text(i.missing), str(i.days_pending),
             day_text(i.last_follow_up), ltr(i.phone or "—")])
 
     def _show_clock(self) -> None:
-        lists = self.lists
+        lists = self.clock_data
         if lists is None:
             return
         target = lists.targets.committee_days
@@ -185,12 +198,15 @@ class FollowUpView(QWidget):
             page.say(self.tr("Choose a row first."), error=True)
         return item
 
-    def _changed(self, application_id: uuid.UUID, contact_id: uuid.UUID | None = None) -> None:
+    def _changed(self, application_id: uuid.UUID, contact_id: uuid.UUID | None,
+                 *lists: int) -> None:
+        """Tell the other screens, and reload only the lists the act can change (each is a
+        long query on a big database)."""
         if contact_id is not None:
             self.ctx.bus.contact_saved.emit(contact_id)
         self.ctx.bus.application_changed.emit(application_id)
         self.ctx.bus.data_changed.emit()
-        self.refresh()
+        self.refresh(lists)
 
     def open_profile(self, page: ListPage) -> None:
         item = page.selected()
@@ -218,7 +234,7 @@ class FollowUpView(QWidget):
                 "sms": self.tr("%1: the beneficiary was told by SMS."),
                 "letter": self.tr("%1: the decision letter was sent or handed over.")}[how]
         self.tell.say(done.replace("%1", ltr(d.reference)))
-        self._changed(d.application_id, contact_id)
+        self._changed(d.application_id, contact_id, TELL)
 
     def print_letter(self) -> None:
         d = self._chosen(self.tell)
@@ -232,7 +248,7 @@ class FollowUpView(QWidget):
             self.tell.say(self.tr("%1: the decision letter is shown below; print it, then "
                                   "press “Letter sent/handed” once it is on its way.")
                           .replace("%1", ltr(reference)))
-            self.refresh()  # "letter printed" now says yes
+            self.refresh((TELL,))  # "letter printed" now says yes
 
         self.ctx.tasks.run(
             lambda _p: self.ctx.documents.decision_letter(actor, reference, language=lang),
@@ -276,7 +292,7 @@ class FollowUpView(QWidget):
             return
         self.missing.say(self.tr("%1: the follow-up contact was recorded.")
                          .replace("%1", ltr(i.reference)))
-        self._changed(i.application_id, contact_id)
+        self._changed(i.application_id, contact_id, MISSING)
 
     def items_arrived(self) -> None:
         """Tick off what the beneficiary brought; once nothing is missing the registration
@@ -304,7 +320,7 @@ class FollowUpView(QWidget):
         except UserError as exc:
             # What was ticked off stays saved; the message says what still stops it.
             self.missing.say(user_message(exc), error=True)
-            self._changed(i.application_id)
+            self._changed(i.application_id, None, MISSING)
             return
         self.missing.say(text.replace("%1", ltr(i.reference)))
-        self._changed(i.application_id)
+        self._changed(i.application_id, None, MISSING, CLOCK)

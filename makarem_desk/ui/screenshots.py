@@ -175,9 +175,9 @@ def follow_up_shots(app: QApplication, window: Any, out: Path, lang: str) -> lis
     shots.append(_shot(app, window, out, f"{lang}-52-follow-up-letter"))
     view.mark_told("phone")  # the row leaves the list; the status line says so
     shots.append(_shot(app, window, out, f"{lang}-55-follow-up-told"))
-    if view.lists is None or not view.lists.incomplete:
+    if not view.incomplete:
         return shots
-    first = view.lists.incomplete[0]
+    first = view.incomplete[0]
     dialogs = (("53-follow-up-contact-dialog", OneChoice(window, **view.follow_up_question(first))),
                ("54-follow-up-items-dialog", ManyChoices(window, **view.items_question(first))))
     for name, dialog in dialogs:

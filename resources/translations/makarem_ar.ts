@@ -968,11 +968,6 @@
         <translation>المتطلبات الناقصة (%1)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/follow_up_view.py" line="135" />
-        <source>Loading the follow-up lists…</source>
-        <translation>جارٍ تحميل قوائم المتابعة…</translation>
-    </message>
-    <message>
         <location filename="../../makarem_desk/ui/follow_up_view.py" line="147" />
         <source>Yes</source>
         <translation>نعم</translation>

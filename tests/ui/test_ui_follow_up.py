@@ -57,7 +57,7 @@ def test_the_lists_show_the_seeded_rows_and_counts(qtbot, ctx) -> None:  # type:
         "ساعة اللجنة (3)", "للإبلاغ (2)", "المتطلبات الناقصة (2)"]
     assert _cells(view.clock, 0) == ["A31", "A30", "A02"]
     assert _cells(view.clock, 3) == ["31", "30", "2"]
-    due = view.lists.waiting[2].response_due if view.lists else None
+    due = view.clock_data.waiting[2].response_due if view.clock_data else None
     assert str(due) == "2026-12-11"
     assert view.clock.table.item(2, 4).text().endswith("1448 هـ")  # Hijri
     assert view.clock.table.item(2, 5).text() == "11 ديسمبر 2026م"  # and Gregorian
@@ -273,3 +273,36 @@ def test_a_long_list_shows_its_first_rows_and_says_so(qtbot, ctx, monkeypatch) -
     assert view.tabs.tabText(CLOCK) == "ساعة اللجنة (3)"  # the count is of them all
     view.tabs.setCurrentIndex(MISSING)
     assert _cells(view.missing, 0) == ["INC1", "INC2"] and not view.missing.more.isVisibleTo(view)
+
+
+def test_a_list_that_cannot_be_read_does_not_hide_the_others(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.errors import UserError
+
+    _seed(ctx.db)
+
+    def refuse(*_a: Any, **_k: Any) -> None:
+        raise UserError("The decisions cannot be read.", message_ar="تعذّرت قراءة القرارات.")
+
+    monkeypatch.setattr(ctx.follow_up, "decided_untold", refuse)
+    view = _view(qtbot, ctx)
+    assert view.tell.status.text() == "تعذّرت قراءة القرارات."
+    assert _cells(view.clock, 0) == ["A31", "A30", "A02"]
+    assert _cells(view.missing, 0) == ["INC1", "INC2"]
+
+
+def test_the_lists_load_on_the_thread_pool(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.tasks import TaskRunner
+
+    _seed(ctx.db)
+    ctx.tasks = TaskRunner()  # the real runner: results come back through the event loop
+    view = FollowUpView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.clock.table.rowCount() == 0  # not yet: the window is not kept waiting
+    qtbot.waitUntil(lambda: (view.clock.table.rowCount(), view.tell.table.rowCount(),
+                             view.missing.table.rowCount()) == (3, 2, 2), timeout=20000)
+    view.refresh((TELL,))  # only the list an act changed is read again
+    qtbot.waitUntil(lambda: ctx.tasks.pool.activeThreadCount() == 0, timeout=20000)
+    qtbot.wait(50)
+    assert view._seq == {CLOCK: 1, TELL: 2, MISSING: 1}
+    assert view.tell.table.rowCount() == 2

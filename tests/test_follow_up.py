@@ -292,3 +292,19 @@ def test_cli_lists(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", url, "follow-up", "channels", "--from", "1448/05/01"]) == 0
     assert main(["--db", url, "follow-up", "targets", "--committee-days", "0"]) == 1
     assert ids
+
+
+def test_the_lists_read_their_events_in_chunks(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a big database the decided applications outnumber the parameters one query may
+    carry (SQLite, psycopg): their events are read a chunk of ids at a time."""
+    from makarem_desk.services import follow_up
+
+    ids = _seed(db)
+    follow = FollowUpService(db)
+    follow.record_items_follow_up(REEM, ids["INC2"], Channel.PHONE)
+    whole = ([r.reference for r in follow.decided_untold(REEM)],
+             [r.last_follow_up is None for r in follow.incomplete(REEM, now=NOW)])
+    monkeypatch.setattr(follow_up, "IN_CHUNK", 1)
+    assert ([r.reference for r in follow.decided_untold(REEM)],
+            [r.last_follow_up is None for r in follow.incomplete(REEM, now=NOW)]) == whole
+    assert whole == (["D-NEW", "D-PRINTED"], [True, False])

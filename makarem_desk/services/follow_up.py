@@ -102,15 +102,20 @@ def _local_site(s: Session) -> Site | None:
     return s.scalars(select(Site).where(Site.is_local.is_(True))).first()
 
 
+# Ids per IN list: a query has at most 32,766 parameters on older SQLite builds and 65,535
+# through psycopg; a big database has hundreds of thousands of decided applications.
+IN_CHUNK = 10_000
+
+
 def _events_by_application(s: Session, action: str,
                            ids: list[uuid.UUID]) -> dict[str, list[AuditEvent]]:
     found: dict[str, list[AuditEvent]] = {}
-    if not ids:
-        return found
-    rows = s.scalars(select(AuditEvent).where(
-        AuditEvent.action == action, AuditEvent.entity_id.in_([str(i) for i in ids])))
-    for ev in rows:
-        found.setdefault(ev.entity_id, []).append(ev)
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = [str(i) for i in ids[start:start + IN_CHUNK]]
+        rows = s.scalars(select(AuditEvent).where(
+            AuditEvent.action == action, AuditEvent.entity_id.in_(chunk)))
+        for ev in rows:
+            found.setdefault(ev.entity_id, []).append(ev)
     return found
 
 

@@ -123,6 +123,25 @@ class AppContext:
 
         return self._service("documents", make)
 
+    @property
+    def follow_up(self) -> Any:
+        """The follow-up lists and service targets (``services.follow_up``)."""
+        def make() -> Any:
+            from ..services.follow_up import FollowUpService
+
+            return FollowUpService(self.db)
+
+        return self._service("follow_up", make)
+
+    @property
+    def library(self) -> Any:
+        def make() -> Any:
+            from ..services.library import LibraryService
+
+            return LibraryService(self.db)
+
+        return self._service("library", make)
+
     def database_replaced(self) -> None:
         """After a restore: no connection, cached service or signed-in person carries over
         from the file that was replaced (a connection opened before the swap would still

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -63,6 +63,21 @@ class Dialogs:
     def run_dialog(self, dialog: QDialog) -> bool:
         """A form of the application's own (e.g. a follow-up); True when accepted."""
         return dialog.exec() == QDialog.DialogCode.Accepted
+    def choose(self, parent: QWidget | None, title: str, label: str,
+               options: Sequence[tuple[str, str]], *, current: str | None = None,
+               note_label: str | None = None) -> tuple[str, str] | None:
+        """One of ``options`` (key, label), with a typed note when ``note_label`` is
+        given: (key, note), or None when cancelled."""
+        from .choice_dialogs import choose
+
+        return choose(parent, title, label, options, current=current, note_label=note_label)
+
+    def choose_many(self, parent: QWidget | None, title: str, label: str,
+                    options: Sequence[tuple[str, str]]) -> list[str] | None:
+        """The keys of the options ticked (at least one), or None when cancelled."""
+        from .choice_dialogs import choose_many
+
+        return choose_many(parent, title, label, options)
 
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:
@@ -117,6 +132,9 @@ class RecordingDialogs(Dialogs):
         # Fills in a dialog of the application's own and answers accept (True) or cancel.
         self.dialog_script: Callable[[QDialog], bool] | None = None
         self.referral_answers: list[tuple[str | None, str] | None] = []
+        self.choose_answers: list[tuple[str, str] | None] = []
+        self.choose_many_answers: list[list[str] | None] = []
+        self.options_offered: list[list[tuple[str, str]]] = []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", text))
@@ -162,6 +180,18 @@ class RecordingDialogs(Dialogs):
     def run_dialog(self, dialog: QDialog) -> bool:
         self.shown.append(("dialog", dialog.windowTitle()))
         return self.dialog_script(dialog) if self.dialog_script is not None else False
+    def choose(self, parent: QWidget | None, title: str, label: str,
+               options: Sequence[tuple[str, str]], *, current: str | None = None,
+               note_label: str | None = None) -> tuple[str, str] | None:
+        self.shown.append(("choose", label))
+        self.options_offered.append(list(options))
+        return self.choose_answers.pop(0) if self.choose_answers else None
+
+    def choose_many(self, parent: QWidget | None, title: str, label: str,
+                    options: Sequence[tuple[str, str]]) -> list[str] | None:
+        self.shown.append(("choose_many", label))
+        self.options_offered.append(list(options))
+        return self.choose_many_answers.pop(0) if self.choose_many_answers else None
 
     def show_error(self, parent: QWidget | None, error: BaseException | str,
                    details: str = "") -> None:

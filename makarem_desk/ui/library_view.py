@@ -1,14 +1,19 @@
 """The reference library (POL-TOOLS): search the policy, bylaws and guide; a result shows
 its passage and page and opens the document there (QtPdf for a PDF, the text otherwise).
-Adding and removing documents is ``makarem-desk library add/remove`` for now."""
+An administrator adds and removes documents here too (as ``makarem-desk library add/remove``
+does); other staff do not see those buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,10 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.library import LibraryService, SearchHit
+from ..errors import UserError
+from ..permissions import allowed
+from ..services.library import KINDS, DocumentInfo, LibraryService, SearchHit
 from .context import AppContext
 from .preview import load_pdf
 from .widgets import hint, page_title
+
+KIND_LABELS = {
+    "bylaws": QT_TRANSLATE_NOOP("LibraryView", "Bylaws"),
+    "guide": QT_TRANSLATE_NOOP("LibraryView", "Guide"),
+    "policy": QT_TRANSLATE_NOOP("LibraryView", "Policy"),
+    "other": QT_TRANSLATE_NOOP("LibraryView", "Other"),
+}
 
 
 class LibraryView(QWidget):
@@ -44,7 +58,19 @@ class LibraryView(QWidget):
         go.clicked.connect(self.search)
         row.addWidget(self.query, 1)
         row.addWidget(go)
+        actor = ctx.require_actor()
+        self.may_edit = allowed("LibraryService.add", actor.role, ctx.db.installation_role)
+        if self.may_edit:
+            self.add_button = QPushButton(self.tr("Add document…"))
+            self.add_button.clicked.connect(self.add_document)
+            self.remove_button = QPushButton(self.tr("Remove…"))
+            self.remove_button.clicked.connect(self.remove_document)
+            row.addWidget(self.add_button)
+            row.addWidget(self.remove_button)
         lay.addLayout(row)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
         body = QHBoxLayout()
         self.results = QListWidget()
         self.results.setWordWrap(True)
@@ -63,6 +89,7 @@ class LibraryView(QWidget):
         self.viewer.addWidget(self.pdf_view)
         body.addWidget(self.viewer, 3)
         lay.addLayout(body, 1)
+        lay.addWidget(self.status)
 
     def search(self) -> None:
         self.results.clear()
@@ -97,3 +124,75 @@ class LibraryView(QWidget):
         self.text.setPlainText(pages[min(hit.page, len(pages)) - 1])
         self.text.find(hit.passage.split("\n", 1)[0])  # scrolls to and selects the passage
         self.viewer.setCurrentWidget(self.text)
+
+    # -- the administrator's additions and removals ---------------------------------------
+    def add_document(self) -> None:
+        dialogs = self.ctx.dialogs
+        path = dialogs.pick_open_path(self, self.tr("Choose the document to add"),
+                                      self.tr("PDF or text (*.pdf *.txt)"))
+        if not path:
+            return
+        title = dialogs.ask(self, self.tr("Add document"), self.tr("Title of the document"),
+                            Path(path).stem)
+        if title is None:
+            return
+        kind = dialogs.choose(self, **self.kind_question())
+        if kind is None:
+            return
+        actor, name = self.ctx.require_actor(), Path(path).name
+
+        def add(_p: object) -> DocumentInfo:
+            try:
+                content = Path(path).read_bytes()
+            except OSError as exc:
+                raise UserError(f"Cannot read {path}: {exc.strerror}.",
+                                message_ar=f"تعذّرت قراءة الملف {name}.") from None
+            return self.service.add(actor, name, content, title=title, kind=kind[0])
+
+        def added(info: DocumentInfo) -> None:
+            self.status.setText(self.tr("Added to the library: %1 (%2 passages).")
+                                .replace("%1", info.title).replace("%2", str(info.passages)))
+
+        # Reading a long PDF's text takes a while: off the GUI thread.
+        self.ctx.tasks.run(add, added, lambda exc: self.ctx.dialogs.show_error(self, exc),
+                           label=self.tr("Reading the document…"), parent=self)
+
+    def kind_question(self) -> dict[str, Any]:
+        """The question of ``Dialogs.choose`` when a document is added."""
+        return {"title": self.tr("Add document"), "label": self.tr("Kind of document"),
+                "options": [(k, QCoreApplication.translate("LibraryView", str(KIND_LABELS[k])))
+                            for k in KINDS],
+                "current": "other"}
+
+    def remove_document(self) -> None:
+        actor = self.ctx.require_actor()
+        try:
+            docs = {str(d.id): d for d in self.service.documents(actor)}
+        except Exception as exc:
+            self.ctx.dialogs.show_error(self, exc)
+            return
+        if not docs:
+            self.status.setText(self.tr("The library is empty."))
+            return
+        row = self.results.currentRow()
+        current = str(self.hits[row].document_id) if 0 <= row < len(self.hits) else None
+        answer = self.ctx.dialogs.choose(
+            self, self.tr("Remove a document"), self.tr("The document to remove"),
+            [(key, f"{d.title} — {d.file_name}") for key, d in docs.items()], current=current)
+        if answer is None:
+            return
+        doc = docs[answer[0]]
+        if not self.ctx.dialogs.confirm(
+                self, self.tr("Remove a document"),
+                self.tr("Remove “%1” from the library? Staff will no longer find it.")
+                .replace("%1", doc.title)):
+            return
+        try:
+            self.service.remove(actor, doc.id)
+        except Exception as exc:
+            self.ctx.dialogs.show_error(self, exc)
+            return
+        # Results may point into the removed document: start the search again.
+        self.hits = []
+        self.results.clear()
+        self.status.setText(self.tr("Removed from the library: %1").replace("%1", doc.title))

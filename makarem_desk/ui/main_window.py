@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.add_page("search", self.tr("Search"), lambda: SearchView(ctx))
         self.add_page("profile", self.tr("Beneficiary profile"), lambda: ProfileView(ctx))
         self.add_page("referrals", self.tr("Referrals"), self._referrals)
+        if allowed("FollowUpService.waiting", actor.role, ctx.db.installation_role):
+            self.add_page("follow_up", self.tr("Follow-up"), self._follow_up)
         self.add_page("library", self.tr("Reference library"), lambda: LibraryView(ctx))
         if allowed("SatisfactionService.suggestions", actor.role, ctx.db.installation_role):
             self.add_page("satisfaction", self.tr("Satisfaction"), self._satisfaction)
@@ -163,6 +165,11 @@ class MainWindow(QMainWindow):
         from .suggestions_view import SuggestionsView
 
         return SuggestionsView(self.ctx)
+
+    def _follow_up(self) -> QWidget:
+        from .follow_up_view import FollowUpView
+
+        return FollowUpView(self.ctx)
 
     def _admin(self) -> QWidget:
         from .admin_view import AdminView

@@ -180,6 +180,71 @@ def admin_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Pa
     return shots
 
 
+def follow_up_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """The Follow-up screen tab by tab (a row selected), the overdue filter, a decision
+    letter shown, and the two dialogs of the missing-items list."""
+    from .choice_dialogs import ManyChoices, OneChoice
+
+    view = window.show_page("follow_up")
+    shots = []
+    for index, (name, page) in enumerate((("clock", view.clock), ("tell", view.tell),
+                                          ("missing", view.missing))):
+        view.tabs.setCurrentIndex(index)
+        page.table.selectRow(0)
+        shots.append(_shot(app, window, out, f"{lang}-50-follow-up-{name}"))
+    view.tabs.setCurrentIndex(0)
+    view.overdue_only.setChecked(True)
+    shots.append(_shot(app, window, out, f"{lang}-51-follow-up-overdue-only"))
+    view.overdue_only.setChecked(False)
+    view.tabs.setCurrentIndex(1)
+    view.tell.table.selectRow(0)
+    view.print_letter()
+    shots.append(_shot(app, window, out, f"{lang}-52-follow-up-letter"))
+    view.mark_told("phone")  # the row leaves the list; the status line says so
+    shots.append(_shot(app, window, out, f"{lang}-55-follow-up-told"))
+    if not view.incomplete:
+        return shots
+    first = view.incomplete[0]
+    dialogs = (("53-follow-up-contact-dialog", OneChoice(window, **view.follow_up_question(first))),
+               ("54-follow-up-items-dialog", ManyChoices(window, **view.items_question(first))))
+    for name, dialog in dialogs:
+        dialog.show()
+        _settle(app)
+        path = out / f"{lang}-{name}.png"
+        dialog.grab().save(str(path))
+        shots.append(path)
+        dialog.close()
+    return shots
+
+
+def library_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """The library after an administrator added the services guide (the shipped
+    placeholder replaced), a passage of it found; and the kind asked when adding."""
+    from .choice_dialogs import OneChoice
+
+    view = window.show_page("library")
+    dialogs = window.ctx.dialogs
+    guide = out / f"{lang}-guide.txt"
+    guide.write_text("دليل خدمات البحث الاجتماعي\n\nيتحقق الباحث من هوية المستفيد ويطّلع "
+                     "على عقد الإيجار.\n\nتُرفع الحالة إلى لجنة البحث بعد اكتمال الزيارة "
+                     f"المنزلية ({lang}).\n", encoding="utf-8")
+    dialogs.open_path, dialogs.ask_answers = str(guide), ["دليل خدمات البحث الاجتماعي"]
+    dialogs.choose_answers = [("guide", "")]
+    view.add_document()
+    view.query.setText("اكتمال الزياره")
+    view.search()
+    view.results.setCurrentRow(0)
+    shots = [_shot(app, window, out, f"{lang}-56-library-added")]
+    kind = OneChoice(window, **{**view.kind_question(), "current": "guide"})
+    kind.show()
+    _settle(app)
+    shots.append(out / f"{lang}-57-library-kind-dialog.png")
+    kind.grab().save(str(shots[-1]))
+    kind.close()
+    guide.unlink()
+    return shots
+
+
 def backups_shots(app: QApplication, window: Any, backups: Any, out: Path,
                   lang: str) -> list[Path]:
     """The Backups tab: a copy made now, a listed copy checked (the restore then declined),
@@ -334,6 +399,10 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
         shots += survey_shots(app, window, out, lang)
     shots += referral_shots(app, window, out, lang)
     shots += letterhead_shots(app, window, out, lang)
+    if "follow_up" in window.pages:
+        shots += follow_up_shots(app, window, out, lang)
+    if getattr(window.page("library"), "may_edit", False):
+        shots += library_shots(app, window, out, lang)
     view = window.page("interview")
     assert isinstance(view, InterviewView)
     window.show_page("interview")

@@ -1,6 +1,6 @@
 """Settings: language (per user), own password, this installation (its role, read-only,
-and the idle lock time, which the administrator sets); for administrators, the
-association's name and logo.  Users, keys and trusted installations are on the
+and the idle lock time, which the administrator sets), the service targets (set by the
+administrator, read by everyone); for administrators, the association's name and logo.  Users, keys and trusted installations are on the
 Administration screen."""
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from ..errors import UserError
 from ..models import Role
+from ..permissions import allowed
 from ..services.actor import ROLE_LABELS_AR
+from ..services.follow_up import MAX_TARGET_DAYS
 from ..services.site_settings import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES
 from .context import AppContext
 from .dialogs import user_message
@@ -91,6 +93,8 @@ class SettingsView(QWidget):
         lay.addWidget(pw_box)
 
         lay.addWidget(self._installation_box())
+        if allowed("FollowUpService.targets", actor.role, ctx.db.installation_role):
+            lay.addWidget(self._targets_box())
         if self.is_admin:
             lay.addWidget(self._association_box())
             self.letterhead = LetterheadBox(ctx)
@@ -140,6 +144,49 @@ class SettingsView(QWidget):
         row.addStretch(1)
         form.addRow(self.tr("Lock the window after no use for"), row)
         return box
+
+    def _targets_box(self) -> QGroupBox:
+        """The service targets the follow-up lists measure against (POL-H5, POL-H3);
+        the administrator sets them, everyone else reads them."""
+        targets = self.ctx.follow_up.targets(self.ctx.require_actor())
+        box = QGroupBox(self.tr("Service targets"))
+        form = QFormLayout(box)
+        self.committee_days, self.referral_days = QSpinBox(), QSpinBox()
+        for spin, value in ((self.committee_days, targets.committee_days),
+                            (self.referral_days, targets.referral_days)):
+            spin.setRange(1, MAX_TARGET_DAYS)
+            spin.setValue(value)
+            spin.setSuffix(" " + self.tr("days"))
+            spin.setEnabled(self.is_admin)
+        self.save_targets_button: QPushButton | None = None
+        if self.is_admin:
+            self.save_targets_button = QPushButton(self.tr("Save the targets"))
+            self.save_targets_button.clicked.connect(self.save_targets)
+        for label, spin, button in (
+                (self.tr("Committee answer within"), self.committee_days, None),
+                (self.tr("Referral answer within"), self.referral_days,
+                 self.save_targets_button)):
+            row = QHBoxLayout()
+            row.addWidget(spin)
+            if button is not None:
+                row.addWidget(button)
+            row.addStretch(1)
+            form.addRow(label, row)
+        form.addRow(hint(self.tr("A wait longer than its target is counted as overdue; a "
+                                 "wait of exactly the target is on time.")))
+        return box
+
+    def save_targets(self) -> None:
+        try:
+            t = self.ctx.follow_up.set_targets(
+                self.ctx.require_actor(), committee_days=self.committee_days.value(),
+                referral_days=self.referral_days.value())
+        except UserError as exc:
+            self._fail(exc)
+            return
+        self._done(self.tr("Saved: the committee answers within %1 days, a referral within "
+                           "%2 days.").replace("%1", str(t.committee_days))
+                   .replace("%2", str(t.referral_days)))
 
     def _association_box(self) -> QGroupBox:
         info = self.ctx.setup.site_info()

@@ -1073,12 +1073,12 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="71" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="86" />
         <source>Cannot continue</source>
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/dialogs.py" line="99" />
+        <location filename="../../makarem_desk/ui/dialogs.py" line="114" />
         <source>An unexpected error occurred. What you entered is kept; please try again, and tell the administrator if it happens again.</source>
         <translation>حدث خطأ غير متوقع. ما أدخلته محفوظ؛ حاول مرة أخرى، وأبلغ مدير النظام إن تكرر.</translation>
     </message>
@@ -1165,6 +1165,259 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <location filename="../../makarem_desk/ui/suggestions_view.py" line="91" />
         <source>Note</source>
         <translation>ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="50" />
+        <source>Follow-up</source>
+        <translation>المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="51" />
+        <source>What was promised to beneficiaries and is still to be done. Double-click a row to open the beneficiary's profile; F5 refreshes.</source>
+        <translation>ما وُعد به المستفيدون ولم يُنجز بعد. انقر نقرًا مزدوجًا على صف لفتح ملف المستفيد؛ F5 للتحديث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="69" />
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="106" />
+        <source>Reference</source>
+        <translation>رقم الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="69" />
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="106" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="69" />
+        <source>Submitted</source>
+        <translation>تاريخ الرفع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="70" />
+        <source>Days waiting</source>
+        <translation>أيام الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="70" />
+        <source>Answer due (Hijri)</source>
+        <translation>موعد الرد (هجري)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="71" />
+        <source>Answer due (Gregorian)</source>
+        <translation>موعد الرد (ميلادي)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="71" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="72" />
+        <source>Overdue only</source>
+        <translation>المتأخرة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="83" />
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="84" />
+        <source>Decided on</source>
+        <translation>تاريخ القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="84" />
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="107" />
+        <source>Phone</source>
+        <translation>الجوال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="84" />
+        <source>Letter printed</source>
+        <translation>طُبع الخطاب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="85" />
+        <source>Every decision that came back has been told to its beneficiary.</source>
+        <translation>أُبلغ كل مستفيد بقرار لجنة البحث في طلبه.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="87" />
+        <source>Told by phone</source>
+        <translation>أُبلغ هاتفيًّا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="89" />
+        <source>Told by SMS</source>
+        <translation>أُبلغ برسالة نصية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="90" />
+        <source>Letter sent/handed</source>
+        <translation>أُرسل الخطاب/سُلِّم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="93" />
+        <source>Print letter</source>
+        <translation>طباعة الخطاب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="106" />
+        <source>Missing items</source>
+        <translation>المتطلبات الناقصة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="107" />
+        <source>Days pending</source>
+        <translation>أيام الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="107" />
+        <source>Last follow-up</source>
+        <translation>آخر متابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="108" />
+        <source>No registration is waiting for missing items.</source>
+        <translation>لا يوجد تسجيل ينتظر متطلبات ناقصة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="110" />
+        <source>Record follow-up contact…</source>
+        <translation>تسجيل تواصل للمتابعة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="113" />
+        <source>Items arrived…</source>
+        <translation>وصلت المتطلبات…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="119" />
+        <source>Committee clock (%1)</source>
+        <translation>ساعة اللجنة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="119" />
+        <source>To tell (%1)</source>
+        <translation>للإبلاغ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="120" />
+        <source>Missing items (%1)</source>
+        <translation>المتطلبات الناقصة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="157" />
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="157" />
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="178" />
+        <source>Overdue</source>
+        <translation>متأخر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="178" />
+        <source>On time</source>
+        <translation>في الموعد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="186" />
+        <source>No application is past the committee target.</source>
+        <translation>لا يوجد طلب تجاوز المدة المستهدفة للجنة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="188" />
+        <source>No application is waiting for the research committee.</source>
+        <translation>لا يوجد طلب بانتظار لجنة البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="190" />
+        <source>Waiting: %1 · overdue: %2 · committee target: %3 days</source>
+        <translation>بانتظار اللجنة: %1 · متأخرة: %2 · المدة المستهدفة للجنة بالأيام: %3</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="198" />
+        <source>Choose a row first.</source>
+        <translation>اختر صفًّا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="233" />
+        <source>%1: the beneficiary was told by phone.</source>
+        <translation>الطلب %1: أُبلغ المستفيد هاتفيًّا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="234" />
+        <source>%1: the beneficiary was told by SMS.</source>
+        <translation>الطلب %1: أُبلغ المستفيد برسالة نصية.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="235" />
+        <source>%1: the decision letter was sent or handed over.</source>
+        <translation>الطلب %1: أُرسل خطاب القرار أو سُلِّم.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="248" />
+        <source>%1: the decision letter is shown below; print it, then press “Letter sent/handed” once it is on its way.</source>
+        <translation>الطلب %1: خطاب القرار معروض أدناه؛ اطبعه، ثم اضغط «أُرسل الخطاب/سُلِّم» عند إرساله أو تسليمه.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="256" />
+        <source>Preparing the document…</source>
+        <translation>جارٍ إعداد المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="265" />
+        <source>Follow-up contact</source>
+        <translation>تواصل للمتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="266" />
+        <source>How was the beneficiary reminded of the missing items (%1)?</source>
+        <translation>كيف ذُكِّر المستفيد بالمتطلبات الناقصة (%1)؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="270" />
+        <source>Note (what was agreed)</source>
+        <translation>ملاحظة (ما اتُّفق عليه)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="274" />
+        <source>Items arrived</source>
+        <translation>وصلت المتطلبات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="275" />
+        <source>Tick the items the beneficiary brought (%1).</source>
+        <translation>حدّد المتطلبات التي أحضرها المستفيد (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="293" />
+        <source>%1: the follow-up contact was recorded.</source>
+        <translation>الطلب %1: سُجِّل تواصل المتابعة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="314" />
+        <source>%1: recorded; still missing: %2</source>
+        <translation>الطلب %1: سُجِّل ذلك؛ وما زال ناقصًا: %2</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_view.py" line="318" />
+        <source>%1: the registration is complete and went to the research committee.</source>
+        <translation>الطلب %1: اكتمل التسجيل ورُفع إلى لجنة البحث.</translation>
     </message>
 </context>
 <context>
@@ -1986,34 +2239,134 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>LibraryView</name>
     <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="35" />
+        <source>Bylaws</source>
+        <translation>اللائحة الأساسية</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/library_view.py" line="36" />
+        <source>Guide</source>
+        <translation>دليل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="37" />
+        <source>Policy</source>
+        <translation>سياسة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="38" />
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="50" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="37" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="51" />
         <source>The association's policy, bylaws and services guide. Spelling variants of a word are found too.</source>
         <translation>سياسة الجمعية ولائحتها الأساسية ودليل الخدمات. يُعثر على الكلمة مهما اختلف رسمها (الهمزات، التاء المربوطة، الألف المقصورة، التشكيل).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="41" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="55" />
         <source>Words to find</source>
         <translation>الكلمات المطلوب البحث عنها</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="43" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="57" />
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="75" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="64" />
+        <source>Add document…</source>
+        <translation>إضافة مستند…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="66" />
+        <source>Remove…</source>
+        <translation>حذف…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="102" />
         <source>No passage found.</source>
         <translation>لم يُعثر على أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="77" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="104" />
         <source>%1 — page %2</source>
         <translation>%1 — صفحة %2</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="131" />
+        <source>Choose the document to add</source>
+        <translation>اختر المستند المراد إضافته</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="132" />
+        <source>PDF or text (*.pdf *.txt)</source>
+        <translation>PDF أو نص (*.pdf *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="135" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="162" />
+        <source>Add document</source>
+        <translation>إضافة مستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="135" />
+        <source>Title of the document</source>
+        <translation>عنوان المستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="153" />
+        <source>Added to the library: %1 (%2 passages).</source>
+        <translation>أُضيف إلى المكتبة: %1 (عدد المقاطع: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="158" />
+        <source>Reading the document…</source>
+        <translation>جارٍ قراءة المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="162" />
+        <source>Kind of document</source>
+        <translation>نوع المستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="175" />
+        <source>The library is empty.</source>
+        <translation>المكتبة فارغة.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="180" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="186" />
+        <source>Remove a document</source>
+        <translation>حذف مستند</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="180" />
+        <source>The document to remove</source>
+        <translation>المستند المراد حذفه</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="187" />
+        <source>Remove “%1” from the library? Staff will no longer find it.</source>
+        <translation>حذف «%1» من المكتبة؟ لن يجده الموظفون بعد ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="198" />
+        <source>Removed from the library: %1</source>
+        <translation>حُذف من المكتبة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/follow_up_lists.py" line="127" />
+        <source>The first %1 of %2 are shown, the longest waiting first.</source>
+        <translation>يُعرض أول %1 من %2، الأطول انتظارًا أولًا.</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2459,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="91" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
@@ -2126,23 +2479,28 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="101" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="92" />
+        <source>Follow-up</source>
+        <translation>المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="103" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="107" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="286" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="109" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="293" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="130" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="132" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="223" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="230" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
@@ -2162,27 +2520,27 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="98" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="98" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="102" />
         <source>Administration</source>
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="287" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="294" />
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
         <source>Satisfaction</source>
         <translation>رضا المستفيدين</translation>
     </message>
@@ -2778,12 +3136,12 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="48" />
         <source>Counter (branch / reception point)</source>
         <translation>فرع / نقطة استقبال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="49" />
         <source>Research committee</source>
         <translation>لجنة البحث</translation>
     </message>
@@ -2894,137 +3252,172 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="121" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="125" />
         <source>Training installation: demo data only, never real beneficiaries.</source>
         <translation>نسخة تدريب: بيانات تجريبية فقط، لا تُسجَّل فيها بيانات مستفيدين حقيقيين.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="68" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="70" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="76" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="78" />
         <source>Language of the interface</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="77" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="79" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="84" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="86" />
         <source>Change my password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="88" />
         <source>My password</source>
         <translation>كلمة المرور الخاصة بي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="90" />
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="89" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="91" />
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="146" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="193" />
         <source>Association</source>
         <translation>الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="151" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="198" />
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="154" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="201" />
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="203" />
         <source>Save the association's details</source>
         <translation>حفظ بيانات الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="114" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="118" />
         <source>Site code</source>
         <translation>رمز الموقع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="112" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="116" />
         <source>This installation</source>
         <translation>هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="115" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="119" />
         <source>Branch name</source>
         <translation>اسم الفرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="118" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="122" />
         <source>Installation role</source>
         <translation>دور الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="124" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="128" />
         <source>Chosen once at the first-run set-up; it decides what this installation may do (only the research committee records decisions).</source>
         <translation>يُحدَّد مرة واحدة عند الإعداد الأول، وعليه يتوقف ما يُسمح لهذا الجهاز به (لجنة البحث وحدها تسجّل القرارات).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="131" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="135" />
         <source>minutes</source>
         <translation>دقيقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="137" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="141" />
         <source>Save the idle time</source>
         <translation>حفظ مدة الخمول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="141" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="145" />
         <source>Lock the window after no use for</source>
         <translation>قفل النافذة بعد عدم الاستخدام لمدة</translation>
     </message>
     <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="152" />
+        <source>Service targets</source>
+        <translation>المدد المستهدفة للخدمة</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/settings_view.py" line="159" />
+        <source>days</source>
+        <translation>يوم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="163" />
+        <source>Save the targets</source>
+        <translation>حفظ المدد المستهدفة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="166" />
+        <source>Committee answer within</source>
+        <translation>رد لجنة البحث خلال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="167" />
+        <source>Referral answer within</source>
+        <translation>الرد على الإحالة خلال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="175" />
+        <source>A wait longer than its target is counted as overdue; a wait of exactly the target is on time.</source>
+        <translation>الانتظار الأطول من مدته المستهدفة يُعد متأخرًا؛ والانتظار المساوي لها تمامًا في الموعد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="187" />
+        <source>Saved: the committee answers within %1 days, a referral within %2 days.</source>
+        <translation>حُفظ: ترد اللجنة خلال %1 يومًا، ويُرد على الإحالة خلال %2 يومًا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="206" />
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="160" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="207" />
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="164" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="211" />
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="209" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="256" />
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>حُفظ: تُقفل النافذة بعد %1 دقيقة دون استخدام.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="199" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="246" />
         <source>Your password was changed.</source>
         <translation>تم تغيير كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="213" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="260" />
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="227" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="274" />
         <source>The association's details were saved.</source>
         <translation>تم حفظ بيانات الجمعية.</translation>
     </message>

@@ -5,6 +5,7 @@ they are measured against.  Contacts by channel (POL-CH) are in ``channel_figure
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -15,7 +16,16 @@ from sqlalchemy.orm import Session
 from ..audit import record_event
 from ..db import Database
 from ..errors import PolicyViolation, UserError
-from ..models import Application, ApplicationStatus, AuditEvent, Channel, Contact, Site, utcnow
+from ..models import (
+    Application,
+    ApplicationStatus,
+    AuditEvent,
+    Beneficiary,
+    Channel,
+    Contact,
+    Site,
+    utcnow,
+)
 from ..permissions import ADMIN_ONLY, COUNTER_WORK, READS, guarded, register
 from ..validation.dates import format_gregorian, format_hijri
 from .actor import Actor
@@ -102,25 +112,39 @@ def _local_site(s: Session) -> Site | None:
     return s.scalars(select(Site).where(Site.is_local.is_(True))).first()
 
 
-# Ids per IN list: a query has at most 32,766 parameters on older SQLite builds and 65,535
-# through psycopg; a big database has hundreds of thousands of decided applications.
-IN_CHUNK = 10_000
+# A moment of an event about an application, with the event's details.
+Event = tuple[datetime, dict[str, Any]]
 
 
 def _events_by_application(s: Session, action: str,
-                           ids: list[uuid.UUID]) -> dict[str, list[AuditEvent]]:
-    found: dict[str, list[AuditEvent]] = {}
-    for start in range(0, len(ids), IN_CHUNK):
-        chunk = [str(i) for i in ids[start:start + IN_CHUNK]]
-        rows = s.scalars(select(AuditEvent).where(
-            AuditEvent.action == action, AuditEvent.entity_id.in_(chunk)))
-        for ev in rows:
-            found.setdefault(ev.entity_id, []).append(ev)
+                           ids: Iterable[uuid.UUID]) -> dict[str, list[Event]]:
+    """The ``action`` events of the applications ``ids``.  Read by action (indexed) and
+    matched here: a big database has hundreds of thousands of decided applications, far
+    more than any IN list may hold, and far more than the events about them."""
+    wanted = {str(i) for i in ids}
+    found: dict[str, list[Event]] = {}
+    if not wanted:
+        return found
+    rows = s.execute(select(AuditEvent.entity_id, AuditEvent.at, AuditEvent.details)
+                     .where(AuditEvent.action == action))
+    for entity_id, at, details in rows:
+        if entity_id in wanted:
+            found.setdefault(entity_id, []).append((at, details or {}))
     return found
 
 
-def _since(events: list[AuditEvent], moment: datetime) -> list[AuditEvent]:
-    return [ev for ev in events if ev.at >= moment]
+def _since(events: list[Event], moment: datetime) -> list[Event]:
+    return [ev for ev in events if ev[0] >= moment]
+
+
+def _name(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+# The columns a list shows, read without building ORM objects: the lists hold tens of
+# thousands of rows on a big database and objects cost ten times the query.
+NAME_COLUMNS = (Beneficiary.first_name, Beneficiary.father_name, Beneficiary.grandfather_name,
+                Beneficiary.family_name)
 
 
 class FollowUpService:
@@ -186,17 +210,23 @@ class FollowUpService:
 
     def _waiting(self, today: date) -> list[WaitingItem]:
         with self.db.reader() as s:
-            rows = s.scalars(select(Application)
+            rows = s.execute(select(Application.id, Application.reference,
+                                    Application.submitted_at, Application.created_at,
+                                    Application.response_due, *NAME_COLUMNS)
+                             .join(Beneficiary, Application.beneficiary_id == Beneficiary.id)
                              .where(Application.status == ApplicationStatus.SUBMITTED)
                              .order_by(Application.submitted_at, Application.reference))
             items = []
-            for a in rows:
-                submitted = a.submitted_at or a.created_at
-                due = ksa_day(a.response_due) if a.response_due else None
-                items.append(WaitingItem(
-                    a.id, a.reference, a.beneficiary.full_name, submitted,
-                    (today - ksa_day(submitted)).days, due,
-                    format_hijri(due) if due else "", format_gregorian(due) if due else ""))
+            shown: dict[date, tuple[str, str]] = {}  # many applications share a due day
+            for app_id, reference, submitted_at, created_at, response_due, *names in rows:
+                submitted = submitted_at or created_at
+                due = ksa_day(response_due) if response_due else None
+                if due is not None and due not in shown:
+                    shown[due] = (format_hijri(due), format_gregorian(due))
+                hijri, gregorian = shown[due] if due is not None else ("", "")
+                items.append(WaitingItem(app_id, reference, _name(*names), submitted,
+                                         (today - ksa_day(submitted)).days, due, hijri,
+                                         gregorian))
             return items
 
     # -- decisions still to be told, at the counter ----------------------------------------
@@ -205,25 +235,27 @@ class FollowUpService:
         """Decisions whose beneficiary was not yet told (by phone, SMS, or a letter sent),
         with whether the letter was printed; the oldest decision first."""
         with self.db.reader() as s:
-            apps = list(s.scalars(select(Application)
-                                  .where(Application.status.in_(DECIDED),
-                                         Application.decided_at.is_not(None))
-                                  .order_by(Application.decided_at, Application.reference)))
-            ids = [a.id for a in apps]
+            apps = s.execute(select(Application.id, Application.reference,
+                                    Application.status, Application.decided_at,
+                                    Beneficiary.phone, *NAME_COLUMNS)
+                             .join(Beneficiary, Application.beneficiary_id == Beneficiary.id)
+                             .where(Application.status.in_(DECIDED),
+                                    Application.decided_at.is_not(None))
+                             .order_by(Application.decided_at, Application.reference)).all()
+            ids = [a[0] for a in apps]
             told = _events_by_application(s, "decision_told", ids)
             printed = _events_by_application(s, "decision_letter_printed", ids)
             items = []
-            for a in apps:
-                assert a.decided_at is not None
-                key = str(a.id)
-                letters = _since(printed.get(key, []), a.decided_at)
-                sent = any((ev.details or {}).get("sent") for ev in letters)
-                if sent or _since(told.get(key, []), a.decided_at):
+            for app_id, reference, status, decided_at, phone, *names in apps:
+                assert decided_at is not None  # the query's condition
+                key = str(app_id)
+                letters = _since(printed.get(key, []), decided_at)
+                sent = any(details.get("sent") for _at, details in letters)
+                if sent or _since(told.get(key, []), decided_at):
                     continue
-                items.append(DecidedItem(a.id, a.reference, a.beneficiary.full_name,
-                                         a.beneficiary.phone,
-                                         a.status is ApplicationStatus.ACCEPTED,
-                                         a.decided_at, bool(letters)))
+                items.append(DecidedItem(app_id, reference, _name(*names), phone,
+                                         ApplicationStatus(status) is ApplicationStatus.ACCEPTED,
+                                         decided_at, bool(letters)))
             return items
 
     @guarded
@@ -240,8 +272,9 @@ class FollowUpService:
             if a.status not in DECIDED or a.decided_at is None:
                 raise PolicyViolation("The committee has not decided this application yet.",
                                       message_ar="لم تصدر لجنة البحث قرارها في هذا الطلب بعد.")
-            if _since(_events_by_application(s, "decision_told", [a.id]).get(str(a.id), []),
-                      a.decided_at):
+            if s.scalar(select(AuditEvent.id).where(
+                    AuditEvent.action == "decision_told", AuditEvent.entity_id == str(a.id),
+                    AuditEvent.at >= a.decided_at).limit(1)) is not None:
                 raise UserError(f"The beneficiary was already told of {a.reference}.",
                                 message_ar="سبق إبلاغ المستفيد بهذا القرار.")
             outcome = a.status.value
@@ -263,15 +296,18 @@ class FollowUpService:
         interview is not run again."""
         today = _today(now)
         with self.db.reader() as s:
-            apps = list(s.scalars(select(Application)
-                                  .where(Application.status == ApplicationStatus.INCOMPLETE)
-                                  .order_by(Application.created_at, Application.reference)))
-            follow_ups = _events_by_application(s, "items_followed_up", [a.id for a in apps])
+            apps = s.execute(select(Application.id, Application.reference,
+                                    Application.missing_items, Application.created_at,
+                                    Beneficiary.phone, *NAME_COLUMNS)
+                             .join(Beneficiary, Application.beneficiary_id == Beneficiary.id)
+                             .where(Application.status == ApplicationStatus.INCOMPLETE)
+                             .order_by(Application.created_at, Application.reference)).all()
+            follow_ups = _events_by_application(s, "items_followed_up", [a[0] for a in apps])
             return [IncompleteItem(
-                a.id, a.reference, a.beneficiary.full_name, a.beneficiary.phone,
-                list(a.missing_items), (today - ksa_day(a.created_at)).days,
-                max((ev.at for ev in follow_ups.get(str(a.id), [])), default=None))
-                for a in apps]
+                app_id, reference, _name(*names), phone, list(missing or []),
+                (today - ksa_day(created_at)).days,
+                max((at for at, _d in follow_ups.get(str(app_id), [])), default=None))
+                for app_id, reference, missing, created_at, phone, *names in apps]
 
     @guarded
     def record_items_follow_up(self, actor: Actor, application_id: uuid.UUID,

@@ -39,6 +39,13 @@ from .today_view import TodayView
 log = logging.getLogger(__name__)
 
 
+def may_read_reports(role: Role, installation: Any) -> bool:
+    from ..permissions import allowed
+    from ..reports import figures  # noqa: F401 - registers "ReportService.build"
+
+    return allowed("ReportService.build", role, installation)
+
+
 class MainWindow(QMainWindow):
     signed_out = Signal()
 
@@ -88,6 +95,8 @@ class MainWindow(QMainWindow):
         self.add_page("profile", self.tr("Beneficiary profile"), lambda: ProfileView(ctx))
         self.add_page("referrals", self.tr("Referrals"), self._referrals)
         self.add_page("library", self.tr("Reference library"), lambda: LibraryView(ctx))
+        if may_read_reports(actor.role, ctx.db.installation_role):
+            self.add_page("reports", self.tr("Reports"), self._reports)
         # The sync engineer's two widgets, when this build has them.
         if importlib.util.find_spec(f"{__package__}.sync_view") is not None:
             self.add_page("sync", self.tr("Exchange with the committee"), self._sync)
@@ -155,6 +164,11 @@ class MainWindow(QMainWindow):
         from .referrals_view import ReferralsView
 
         return ReferralsView(self.ctx)
+
+    def _reports(self) -> QWidget:
+        from .reports_view import ReportsView
+
+        return ReportsView(self.ctx)
 
     def _admin(self) -> QWidget:
         from .admin_view import AdminView

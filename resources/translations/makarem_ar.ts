@@ -744,6 +744,67 @@
     </message>
 </context>
 <context>
+    <name>DatePicker</name>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="76" />
+        <source>Calendar</source>
+        <translation>التقويم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="77" />
+        <source>Pick the day on a calendar</source>
+        <translation>اختر اليوم من التقويم</translation>
+    </message>
+</context>
+<context>
+    <name>DateRangeBar</name>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="157" />
+        <source>By week</source>
+        <translation>أسبوعيًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="158" />
+        <source>By month</source>
+        <translation>شهريًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="160" />
+        <source>This month</source>
+        <translation>هذا الشهر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="160" />
+        <source>Last month</source>
+        <translation>الشهر الماضي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="161" />
+        <source>This Hijri year</source>
+        <translation>هذه السنة الهجرية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="162" />
+        <source>This Gregorian year</source>
+        <translation>هذه السنة الميلادية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="165" />
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="165" />
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="179" />
+        <source>Trends</source>
+        <translation>الاتجاهات</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationPage</name>
     <message>
         <location filename="../../makarem_desk/ui/interview_steps.py" line="139" />
@@ -1720,6 +1781,11 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="99" />
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -2146,6 +2212,82 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/interview_steps.py" line="226" />
         <source>Everything required is complete. The request goes to the research committee (POL-H5).</source>
         <translation>اكتملت جميع المتطلبات، وسيُرفع الطلب إلى لجنة البحث.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/report_page.py" line="134" />
+        <source>Choose the period, then press Show.</source>
+        <translation>اختر الفترة ثم اضغط «عرض».</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="44" />
+        <source>Show</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="49" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="55" />
+        <source>Save as PDF…</source>
+        <translation>حفظ بصيغة PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="57" />
+        <source>Save as Excel…</source>
+        <translation>حفظ بصيغة Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="76" />
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="107" />
+        <source>Drawing the charts</source>
+        <translation>رسم المخططات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="121" />
+        <source>Preparing the report…</source>
+        <translation>جارٍ إعداد التقرير…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="157" />
+        <source>The report was cancelled.</source>
+        <translation>أُلغي إعداد التقرير.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="185" />
+        <source>Save as PDF</source>
+        <translation>حفظ بصيغة PDF</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="185" />
+        <source>Save as Excel</source>
+        <translation>حفظ بصيغة Excel</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="186" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>مصنف Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="198" />
+        <source>Saved: %1</source>
+        <translation>حُفظ في: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="207" />
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
     </message>
 </context>
 <context>

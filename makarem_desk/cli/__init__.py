@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "users_cmds",
     "follow_up_cmds",
     "library_cmds",
+    "report_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

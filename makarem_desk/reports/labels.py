@@ -9,7 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from ..documents.labels import CHANNELS
-from ..validation.dates import GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_EN, format_hijri
+from ..validation.dates import (
+    GREGORIAN_MONTHS_AR,
+    GREGORIAN_MONTHS_EN,
+    format_gregorian,
+    format_hijri,
+)
 from .model import Period, RatingGroup
 
 Names = dict[str, tuple[str, str]]  # key -> (Arabic, English)
@@ -46,6 +51,7 @@ SUGGESTION_NAMES: Names = {
 TEXT: Names = {
     "title": ("تقرير خدمة المستفيدين", "Beneficiary service report"),
     "range": ("الفترة", "Period"),
+    "trend": ("الاتجاه", "Trend"),
     "from": ("من", "From"),
     "to": ("إلى", "To"),
     "generated": ("أُعد في", "Prepared on"),
@@ -87,7 +93,7 @@ TEXT: Names = {
     "group": ("المجموعة", "Group"),
     "answers": ("الإجابات", "Answers"),
     "average": ("المتوسط (من 5)", "Average (of 5)"),
-    "distribution": ("التوزيع 1←5", "Distribution 1→5"),
+    "distribution": ("التوزيع: الدرجات 1 إلى 5", "Scores 1 to 5"),
     "score": ("الدرجة", "Score"),
     "all_answers": ("كل الإجابات", "All answers"),
     "by_channel": ("حسب القناة", "By channel"),
@@ -147,6 +153,9 @@ def group_label(g: RatingGroup, kind: str, period: str, language: str) -> str:
 
 
 def range_lines(start: date, end: date, language: str) -> tuple[str, str]:
-    """The range in Hijri and in Gregorian (ISO dates stay unambiguous in both papers)."""
-    hijri = f"{format_hijri(start, language)} — {format_hijri(end, language)}"
-    return hijri, f"{start.isoformat()} — {end.isoformat()}"
+    """The range in Hijri and in Gregorian ("from … to …": words between two dates keep
+    their order in a right-to-left line, where a dash between them would not)."""
+    def both(a: str, b: str) -> str:
+        return f"{text('from', language)} {a} {text('to', language).lower()} {b}"
+    return (both(format_hijri(start, language), format_hijri(end, language)),
+            both(format_gregorian(start, language), format_gregorian(end, language)))

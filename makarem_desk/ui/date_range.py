@@ -78,6 +78,7 @@ class DatePicker(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        self.calendar.setFixedWidth(420)  # a menu would stretch it to the screen's width
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.hijri = QLabel()
@@ -165,6 +166,8 @@ class DateRangeBar(QWidget):
         for text, day in ((self.tr("From"), self.start), (self.tr("To"), self.end)):
             label = QLabel(text)
             label.setBuddy(day.field.editor)
+            # Level with the editor, also when a message opens under it.
+            label.setFixedHeight(day.field.editor.sizeHint().height())
             ends.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
             ends.addWidget(day, 1)
             day.field.editor.textChanged.connect(lambda _t: self.changed.emit())

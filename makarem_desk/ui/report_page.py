@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyledItemDelegate, QVBoxLay
 from ..reports import labels as L
 from ..reports.model import RatingGroup, Report, Share
 from ..validation.dates import format_both
-from .audit_view import riyadh_time
+from .audit_view import fit_columns, riyadh_time
 from .i18n import ltr
 from .widgets import Table, hint
 
@@ -107,8 +107,10 @@ def submitted_rows(report: Report, lang: str) -> list[list[str]]:
             for p in report.applications.submitted]
 
 
-def fit_height(table: Table) -> None:
-    """All rows visible: the page scrolls, not each table."""
+def fit_table(table: Table) -> None:
+    """All rows visible (the page scrolls, not each table); the names as wide as they
+    are, the last column takes the rest of the width."""
+    fit_columns(table)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.resizeRowsToContents()
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
@@ -217,13 +219,13 @@ class ReportPage(QWidget):
     def show_report(self, report: Report, lang: str) -> None:
         self.language = lang
         t = lambda key: L.text(key, lang)  # noqa: E731 - a short alias for the captions
-        hijri, _greg = L.range_lines(report.start, report.end, lang)
+        hijri, greg = L.range_lines(report.start, report.end, lang)
         by = t("by_week" if report.period == "week" else "by_month")
+        made = report.generated_at
         self.heading.setText(
-            f"<b>{t('title')}</b><br>{t('range')}: {hijri}<br>"
-            f"{ltr(f'{report.start.isoformat()} — {report.end.isoformat()}')} · {by}<br>"
-            f"{t('generated')}: {format_both(report.generated_at.date(), lang)} "
-            f"{ltr(riyadh_time(report.generated_at)[-8:-3])}")
+            f"<b>{t('title')}</b><br>{t('range')}: {hijri}<br>{greg} · {by}<br>"
+            f"{t('generated')}: {format_both(made.date(), lang)} "
+            f"{ltr(riyadh_time(made)[-8:-3])}")
         for title in self.captions:
             title.setText(t(str(title.property("caption"))))
         self.note.setText(t("satisfaction_note"))
@@ -250,7 +252,7 @@ class ReportPage(QWidget):
         table = self.tables[key]
         table.setHorizontalHeaderLabels(headers)
         table.set_rows([(cells, None) for cells in rows])
-        fit_height(table)
+        fit_table(table)
 
     def set_charts(self, pngs: dict[str, bytes], pixel_ratio: float = 1.0) -> None:
         for name, png in pngs.items():

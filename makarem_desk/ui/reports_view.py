@@ -9,6 +9,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,19 +33,28 @@ from .tasks import Progress, Task
 from .widgets import page_title
 
 
+class _Relay(QObject):
+    """Progress from the worker, queued to the screen (connected before the work starts,
+    so no step is missed)."""
+
+    progress = Signal(int, int, str)
+
+
 class ReportsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.relay = _Relay(self)
+        self.relay.progress.connect(self._on_progress)
         self.report: Report | None = None
         self.charts: dict[str, bytes] = {}
         self.task: Task | None = None
+        self.busy = False
         self.range = DateRangeBar(ctx.today_date())
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setObjectName("primary")
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.show_report)
-        self.range.quick_row.addWidget(self.show_button)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
@@ -59,13 +69,13 @@ class ReportsView(QWidget):
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
         self.message.hide()
+        for button in (self.show_button, self.pdf_button, self.xlsx_button):
+            self.range.quick_row.addWidget(button)
+        # Shown only while a report is being prepared.
         actions = QHBoxLayout()
         actions.addWidget(self.progress)
         actions.addWidget(self.progress_label, 1)
         actions.addWidget(self.cancel_button)
-        actions.addStretch(1)
-        actions.addWidget(self.pdf_button)
-        actions.addWidget(self.xlsx_button)
         self.page = ReportPage()
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -106,13 +116,19 @@ class ReportsView(QWidget):
         drawing = self.tr("Drawing the charts")
         total = len(STEPS) + len(CHARTS)
 
+        relay = self.relay
+
         def work(p: Progress) -> tuple[Report, dict[str, bytes]]:
+            def say(done: int, text: str) -> None:
+                p(done, total, text)
+                relay.progress.emit(done, total, text)
+
             report = service.build(
                 actor, start, end, period=period, now=now,
-                progress=lambda done, _n, step: p(done, total, steps.get(step) or step),
+                progress=lambda done, _n, step: say(done, steps.get(step) or step),
                 cancel=lambda: p.cancelled)
             charts = render_charts(report, lang, ratio,
-                                   lambda i, _n, _name: p(len(STEPS) + i, total, drawing),
+                                   lambda i, _n, _name: say(len(STEPS) + i, drawing),
                                    lambda: p.cancelled)
             return report, charts
 
@@ -122,10 +138,11 @@ class ReportsView(QWidget):
         task = self.ctx.tasks.run(work, self._shown, self._failed)
         if not task.done:  # a synchronous runner (tests) has finished already
             self.task = task
-            task.signals.progress.connect(self._on_progress)
         return task
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        if not self.busy:
+            return  # a cancelled report still finishing its query
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.progress_label.setText(text)
@@ -156,6 +173,7 @@ class ReportsView(QWidget):
         self.say(self.tr("The report was cancelled."))
 
     def _busy(self, on: bool, text: str = "") -> None:
+        self.busy = on
         for w in (self.progress, self.progress_label, self.cancel_button):
             w.setVisible(on)
         self.progress.setRange(0, 0)  # busy until the first step reports

@@ -226,6 +226,9 @@ def test_cancel_stops_the_queries_off_the_gui_thread(qtbot, seeded) -> None:  # 
     task = view.show_report()
     assert task is not None
     qtbot.waitUntil(gate.reached.is_set, timeout=10000)
+    # The screen says which step runs (queued from the worker thread).
+    qtbot.waitUntil(lambda: view.progress_label.text() == "عدّ الطلبات", timeout=5000)
+    assert view.progress.value() == 1 and view.progress.maximum() == 11
     assert not view.show_button.isEnabled() and not view.cancel_button.isHidden()
     view.cancel_button.click()
     gate.go.set()
@@ -251,3 +254,36 @@ def test_reports_in_the_bar_for_readers_only(qtbot, seeded) -> None:  # type: ig
     committee_window = MainWindow(seeded)
     qtbot.addWidget(committee_window)
     assert "reports" not in committee_window.pages
+
+
+def test_save_as_pdf_and_excel_write_the_files_and_audit_them(qtbot, seeded, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+    from sqlalchemy import select
+
+    from makarem_desk.models import AuditEvent
+
+    view = _view(qtbot, seeded)
+    assert view.save("pdf") is None  # nothing on screen yet: nothing to save
+    view.show_report()
+    seeded.dialogs.save_path = str(tmp_path / "november.pdf")
+    view.save("pdf")
+    pdf = tmp_path / "november.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert seeded.dialogs.shown[-1] == ("info", f"حُفظ في: {pdf}")
+    seeded.dialogs.save_path = str(tmp_path / "november")  # no extension typed
+    view.save("xlsx")
+    book = load_workbook(tmp_path / "november.xlsx")
+    assert all(ws.sheet_view.rightToLeft for ws in book)  # the Arabic interface's workbook
+    assert ("save", "report-2026-11-01-2026-11-29.xlsx") in seeded.dialogs.shown
+    with seeded.db.reader() as s:
+        events = s.scalars(select(AuditEvent)
+                           .where(AuditEvent.action == "report_exported")).all()
+        assert [(e.username, e.details["format"]) for e in events] == [
+            ("reem", "pdf"), ("reem", "xlsx")]
+    seeded.dialogs.save_path = str(tmp_path / "no-such-folder" / "r.pdf")
+    view.save("pdf")
+    assert "المجلد غير موجود" in seeded.dialogs.errors[-1]
+    assert view.pdf_button.isEnabled()
+    seeded.dialogs.save_path = None  # the picker cancelled: nothing happens
+    shown = len(seeded.dialogs.shown)
+    assert view.save("pdf") is None and len(seeded.dialogs.shown) == shown + 1

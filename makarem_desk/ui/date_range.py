@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -78,7 +79,18 @@ class DatePicker(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
-        self.calendar.setFixedWidth(420)  # a menu would stretch it to the screen's width
+        # Qt derives the columns' minimum width from the font's height; Noto Sans Arabic
+        # is tall, which made the month 920 pixels wide.
+        # The Saudi weekend is Friday and Saturday (Qt marks Saturday and Sunday).
+        day = Qt.DayOfWeek
+        weekend = self.calendar.weekdayTextFormat(day.Saturday)
+        self.calendar.setWeekdayTextFormat(day.Sunday,
+                                           self.calendar.weekdayTextFormat(day.Monday))
+        self.calendar.setWeekdayTextFormat(day.Friday, weekend)
+        self.calendar.setFirstDayOfWeek(day.Sunday)
+        grid = self.calendar.findChild(QTableView)
+        if grid is not None:
+            grid.horizontalHeader().setMinimumSectionSize(44)
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.hijri = QLabel()

@@ -69,13 +69,15 @@ class ReportsView(QWidget):
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
         self.message.hide()
-        for button in (self.show_button, self.pdf_button, self.xlsx_button):
-            self.range.quick_row.addWidget(button)
-        # Shown only while a report is being prepared.
+        # Show, then the progress and Cancel while a report is prepared, then the files.
         actions = QHBoxLayout()
-        actions.addWidget(self.progress)
-        actions.addWidget(self.progress_label, 1)
+        actions.addWidget(self.show_button)
         actions.addWidget(self.cancel_button)
+        actions.addWidget(self.progress)
+        actions.addWidget(self.progress_label)
+        actions.addStretch(1)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.xlsx_button)
         self.page = ReportPage()
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)

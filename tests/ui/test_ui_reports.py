@@ -27,6 +27,7 @@ from report_seed import (
 
 from makarem_desk.models import Role
 from makarem_desk.reports import labels as L
+from makarem_desk.reports.charts import channels_bar
 from makarem_desk.reports.figures import ReportCancelled, ReportService
 from makarem_desk.ui.date_range import quick_range
 from makarem_desk.ui.i18n import apply_language
@@ -119,6 +120,22 @@ def test_english_interface_names_the_suppressed_group_in_english(qtbot, seeded, 
     assert _column(view, "channels", 0)[-1] == "Total"
     # One month: one row of submissions, six of them.
     assert _column(view, "submitted") == ["6"]
+    # The paper's own chart functions, drawn in the interface's language.
+    assert view.report is not None
+    english = channels_bar(view.report, "en", dpi=96, size=(600 / 96, 300 / 96))
+    assert view.charts["channels"] == english
+    assert english != channels_bar(view.report, "ar", dpi=96, size=(600 / 96, 300 / 96))
+
+
+def test_a_period_without_any_record_shows_zeros_and_no_figure(qtbot, seeded) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, seeded, "month")
+    view.range.set_range(date(2025, 1, 1), date(2025, 3, 31))
+    view.show_report()
+    assert _column(view, "channels") == ["0"] * 7 + ["0"]
+    assert _column(view, "applications")[-1] == "0"
+    assert set(_column(view, "satisfaction", 1)) == {"أقل من 5"}  # every group, none shown
+    assert len(_column(view, "submitted")) == 3  # January, February, March
+    assert all(not label.pixmap().isNull() for label in view.page.charts.values())
 
 
 def test_no_staff_name_anywhere_on_the_screen(qtbot, seeded) -> None:  # type: ignore[no-untyped-def]

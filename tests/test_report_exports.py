@@ -139,9 +139,17 @@ def test_export_writes_the_file_and_records_it(db: Database, tmp_path: Path) -> 
     out = ReportExportService(db).export(SYSTEM, report, tmp_path / "r.xlsx", "en")
     assert out.read_bytes()[:2] == b"PK"
     assert not list(tmp_path.glob(".*partial"))
+    steps: list[tuple[int, int, str]] = []
+    pdf = ReportExportService(db).export(SYSTEM, report, tmp_path / "r.pdf", "ar",
+                                         progress=lambda d, t, s: steps.append((d, t, s)))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert [s for _d, _t, s in steps] == ["channels", "applications", "committee",
+                                          "referrals", "satisfaction", "done"]
     with db.reader() as s:
-        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "report_exported")).one()
-        assert ev.details["format"] == "xlsx" and ev.details["from"] == "2026-11-01"
+        events = s.scalars(select(AuditEvent).where(AuditEvent.action == "report_exported")
+                           .order_by(AuditEvent.seq)).all()
+        assert [(e.details["format"], e.details["from"], e.details["file"]) for e in events] == [
+            ("xlsx", "2026-11-01", "r.xlsx"), ("pdf", "2026-11-01", "r.pdf")]
 
 
 def test_cli_report_with_hijri_dates_writes_pdf_and_audits(

@@ -117,8 +117,13 @@ def test_xlsx_has_rtl_sheets_real_cells_native_charts_and_no_formula(db: Databas
         names = zf.namelist()
         xml = "".join(zf.read(n).decode("utf-8") for n in names
                       if n.startswith("xl/worksheets/sheet"))
-    charts = [n for n in names if n.startswith("xl/charts/chart")]
+        charts = [zf.read(n).decode("utf-8") for n in names
+                  if n.startswith("xl/charts/chart")]
     assert len(charts) == 7  # bar, line, bar + column, bar, column, bar
+    # Right to left: every category axis reads from the right (horizontal bars: the first
+    # category on top and the bars growing leftwards, so both axes are reversed).
+    assert all('orientation val="maxMin"' in c for c in charts)
+    assert sum(c.count('orientation val="maxMin"') == 2 for c in charts) == 4
     assert "<f>" not in xml and "<f " not in xml
     cells = _cells(data)
     assert not any(c.data_type == "f" for c in cells)

@@ -117,8 +117,13 @@ def test_xlsx_has_rtl_sheets_real_cells_native_charts_and_no_formula(db: Databas
         names = zf.namelist()
         xml = "".join(zf.read(n).decode("utf-8") for n in names
                       if n.startswith("xl/worksheets/sheet"))
-    charts = [n for n in names if n.startswith("xl/charts/chart")]
+        charts = [zf.read(n).decode("utf-8") for n in names
+                  if n.startswith("xl/charts/chart")]
     assert len(charts) == 7  # bar, line, bar + column, bar, column, bar
+    # Right to left: every category axis reads from the right (horizontal bars: the first
+    # category on top and the bars growing leftwards, so both axes are reversed).
+    assert all('orientation val="maxMin"' in c for c in charts)
+    assert sum(c.count('orientation val="maxMin"') == 2 for c in charts) == 4
     assert "<f>" not in xml and "<f " not in xml
     cells = _cells(data)
     assert not any(c.data_type == "f" for c in cells)
@@ -139,9 +144,17 @@ def test_export_writes_the_file_and_records_it(db: Database, tmp_path: Path) -> 
     out = ReportExportService(db).export(SYSTEM, report, tmp_path / "r.xlsx", "en")
     assert out.read_bytes()[:2] == b"PK"
     assert not list(tmp_path.glob(".*partial"))
+    steps: list[tuple[int, int, str]] = []
+    pdf = ReportExportService(db).export(SYSTEM, report, tmp_path / "r.pdf", "ar",
+                                         progress=lambda d, t, s: steps.append((d, t, s)))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert [s for _d, _t, s in steps] == ["channels", "applications", "committee",
+                                          "referrals", "satisfaction", "done"]
     with db.reader() as s:
-        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "report_exported")).one()
-        assert ev.details["format"] == "xlsx" and ev.details["from"] == "2026-11-01"
+        events = s.scalars(select(AuditEvent).where(AuditEvent.action == "report_exported")
+                           .order_by(AuditEvent.seq)).all()
+        assert [(e.details["format"], e.details["from"], e.details["file"]) for e in events] == [
+            ("xlsx", "2026-11-01", "r.xlsx"), ("pdf", "2026-11-01", "r.pdf")]
 
 
 def test_cli_report_with_hijri_dates_writes_pdf_and_audits(

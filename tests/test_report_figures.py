@@ -183,3 +183,19 @@ def test_a_year_by_month_has_twelve_periods_and_empty_ones_are_zero(db: Database
     assert len(r.channels.trend) == 12 and len(r.satisfaction.by_period) == 12
     assert [p.total for p in r.channels.trend][:9] == [0] * 9
     assert r.channels.total == 15  # the two edge contacts outside November count too
+
+
+def test_more_weeks_than_one_statement_holds_are_counted_in_chunks(db: Database) -> None:
+    """Over 400 weekly spans go to the database in several statements (SQLite's limit on a
+    compound SELECT); nothing is lost or counted twice at the seams."""
+    from makarem_desk.reports.span_counts import MAX_SPANS
+
+    seed(db)
+    start, end = date(2018, 1, 7), date(2027, 12, 31)
+    weekly = ReportService(db).build(READER, start, end, period="week", now=NOW)
+    monthly = ReportService(db).build(READER, start, end, period="month", now=NOW)
+    assert len(weekly.channels.trend) > MAX_SPANS
+    assert weekly.channels.total == monthly.channels.total == 15
+    assert sum(p.total for p in weekly.channels.trend) == 15
+    assert sum(p.count for p in weekly.applications.submitted) == 9
+    assert sum(g.count or 0 for g in weekly.satisfaction.by_period) == 5  # the 4 are hidden

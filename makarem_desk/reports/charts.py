@@ -20,7 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..documents import layout
 from ..documents.fonts import font_path
@@ -38,6 +38,7 @@ ACCENT = "#0f5c4d"
 # Seven distinguishable colours (the channels), the association's green first.
 PALETTE = ("#0f5c4d", "#d08c2c", "#3f7cac", "#b5485d", "#6d9f45", "#7a5c99", "#8c8c8c")
 INK, MUTED, GRID = "#1b1b1b", "#5b5b5b", "#d9dfdd"
+THOUSANDS = FuncFormatter(lambda v, _pos: f"{v:,.0f}")
 DEFAULT_SIZE = (7.0, 3.6)  # inches: the width of an A4 text block, a third of its height
 
 
@@ -108,7 +109,8 @@ def _hbars(title: str, labels: Sequence[str], values: Sequence[int], language: s
     _ticks(ax, "y", labels, language)
     top = max(values, default=0)
     ax.set_xlim(0, max(1, top) * 1.15)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    ax.xaxis.set_major_formatter(THOUSANDS)
     if language == "ar":
         ax.invert_xaxis()
         ax.yaxis.tick_right()
@@ -148,6 +150,7 @@ def channel_trend(report: Report, language: str = "ar", *, dpi: int = 150,
                language)
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(THOUSANDS)
     ax.legend(prop=_font(7.5), frameon=False, ncol=1,
               loc="upper left" if language == "en" else "upper right",
               bbox_to_anchor=(1.01, 1.0) if language == "en" else (-0.07, 1.0))

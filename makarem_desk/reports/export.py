@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from ..audit import record_event
@@ -44,13 +45,15 @@ class ReportExportService:
 
     @guarded
     def export(self, actor: Actor, report: Report, path: str | os.PathLike[str],
-               language: str = "ar") -> Path:
-        """Write ``report`` to ``path`` and record ``report_exported``; returns the path."""
+               language: str = "ar", *,
+               progress: Callable[[int, int, str], None] | None = None) -> Path:
+        """Write ``report`` to ``path`` and record ``report_exported``; returns the path.
+        ``progress``: the PDF's sections as they are drawn (an XLSX takes well under 1 s)."""
         out = check_output(path, language)
         if out.suffix.lower() == ".pdf":
             from .pdf import report_pdf
 
-            data = report_pdf(report, association_info(self.db), language)
+            data = report_pdf(report, association_info(self.db), language, progress=progress)
         else:
             from .xlsx import report_xlsx
 

@@ -93,7 +93,6 @@ TEXT: Names = {
     "group": ("المجموعة", "Group"),
     "answers": ("الإجابات", "Answers"),
     "average": ("المتوسط (من 5)", "Average (of 5)"),
-    "distribution": ("التوزيع: الدرجات 1 إلى 5", "Scores 1 to 5"),
     "score": ("الدرجة", "Score"),
     "all_answers": ("كل الإجابات", "All answers"),
     "by_channel": ("حسب القناة", "By channel"),

@@ -6,7 +6,7 @@ Gregorian, a page number on every page."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PIL import Image
 from reportlab.lib.units import mm
@@ -35,8 +35,10 @@ CHART_DPI = 200  # ~170 mm wide: about 230 pixels an inch on the paper
 CELL = 9.5  # point size of table cells
 
 
-def report_pdf(report: Report, association: AssociationInfo, language: str = "ar") -> bytes:
-    """The whole report as PDF bytes (about 0.1 s a page plus the charts)."""
+def report_pdf(report: Report, association: AssociationInfo, language: str = "ar", *,
+               progress: Callable[[int, int, str], None] | None = None) -> bytes:
+    """The whole report as PDF bytes: 3-5 s for a year, most of it drawing the five charts
+    at print resolution; ``progress(done, total, section)`` before each section."""
     w = PageWriter(language=language, association=association, title=text("title", language),
                    subject=f"{report.start.isoformat()} — {report.end.isoformat()}",
                    keywords="Makarem Desk report")
@@ -53,8 +55,13 @@ def report_pdf(report: Report, association: AssociationInfo, language: str = "ar
                          color=colour)
         w.y -= 6 * mm
     w.y -= 2 * mm
-    for section in (_channels, _applications, _committee, _referrals, _satisfaction):
+    sections = (_channels, _applications, _committee, _referrals, _satisfaction)
+    for i, section in enumerate(sections):
+        if progress is not None:
+            progress(i, len(sections), section.__name__.lstrip("_"))
         section(w, report, t)
+    if progress is not None:
+        progress(len(sections), len(sections), "done")
     return w.finish()
 
 
@@ -214,11 +221,11 @@ def _rating_rows(groups: Sequence[RatingGroup], kind: str, r: Report,
     rows = []
     for g in groups:
         name = group_label(g, kind, r.period, language)
-        if g.suppressed or g.distribution is None:
-            rows.append([name, text("fewer_than", language), "—", "—"])
+        if g.suppressed or g.distribution is None:  # POL-G6: no number at all
+            rows.append([name, text("fewer_than", language)] + ["—"] * 6)
         else:
-            dist = " · ".join(str(n) for n in g.distribution)
-            rows.append([name, _n(g.count), f"{g.average:.2f}", dist])
+            rows.append([name, _n(g.count), f"{g.average:.2f}",
+                         *(_n(n) for n in g.distribution)])
     return rows
 
 
@@ -227,14 +234,15 @@ def _satisfaction(w: PageWriter, r: Report, t: _Texts) -> None:
     lang = w.language
     _heading(w, t("satisfaction"))
     w.paragraph(t("satisfaction_note"), size=9.5, color=MUTED, space_after=1.5 * mm)
-    headers = [t("group"), t("answers"), t("average"), t("distribution")]
-    fractions = (2.4, 1, 1, 1.6)
-    grid(w, headers, _rating_rows([s.overall], "overall", r, lang), fractions)
+    headers = [t("group"), t("answers"), t("average"),
+               *(f"{t('score')} {k}" for k in range(1, 6))]
+    fractions = (2.6, 1, 1, 0.8, 0.8, 0.8, 0.8, 0.8)
+    grid(w, headers, _rating_rows([s.overall], "overall", r, lang), fractions, size=8.5)
     for kind, key, groups in (("channel", "by_channel", s.by_channel),
                               ("program", "by_program", s.by_program),
                               ("period", "by_period", s.by_period)):
-        grid(w, headers, _rating_rows(groups, kind, r, lang) or [[t("none")] * 4], fractions,
-             title=t(key))
+        grid(w, headers, _rating_rows(groups, kind, r, lang) or [[t("none")] * 8], fractions,
+             title=t(key), size=8.5)
     _chart(w, r, "satisfaction")
     grid(w, [t("status"), t("count")], _shares(SUGGESTION_NAMES, s.suggestions, lang), (3, 1),
          total=[t("total"), _n(sum(x.count for x in s.suggestions))], title=t("suggestions"),

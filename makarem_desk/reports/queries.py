@@ -1,8 +1,10 @@
-"""The GROUP BY queries behind a report, one function per figure set.  Each takes an open
-read session and returns plain tuples; nothing is fetched row by row."""
+"""The queries behind a report, one function per figure set.  Each takes an open read
+session; the database counts (``span_counts`` for the big tables, GROUP BY for the small
+ones) and nothing is fetched row by row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from statistics import median
 from typing import Any
@@ -19,60 +21,45 @@ from ..models import (
     ReferralReason,
     ReferralStatus,
 )
-from .model import CommitteeClock, Period, PeriodCount, PeriodShares, ReferralFigures, Share
-from .saudi_days import as_date, day_start, period_of, saudi_day, saudi_day_number
+from .model import (
+    ChannelFigures,
+    CommitteeClock,
+    Period,
+    PeriodCount,
+    PeriodShares,
+    ReferralFigures,
+    Share,
+)
+from .saudi_days import day_start, saudi_day_number
+from .span_counts import counts_by_span, period_spans
 
 DECIDED = (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED)
 
 
-def contacts_by_day(s: Session, lo: datetime, hi: datetime) -> list[tuple[date, Channel, int]]:
-    """POL-CH: contacts started in [lo, hi) per Saudi day and channel."""
-    day = saudi_day(Contact.started_at)
-    rows = s.execute(select(day, Contact.channel, func.count())
-                     .where(Contact.started_at >= lo, Contact.started_at < hi)
-                     .group_by(day, Contact.channel))
-    return [(as_date(d), Channel(c), int(n)) for d, c, n in rows]
-
-
-def by_channel(rows: list[tuple[date, Channel, int]]) -> tuple[Share, ...]:
-    counts = {c: 0 for c in Channel}
-    for _day, channel, n in rows:
-        counts[channel] += n
-    return tuple(Share(c.value, n) for c, n in counts.items())
-
-
-def channel_trend(rows: list[tuple[date, Channel, int]],
-                  periods: list[Period]) -> tuple[PeriodShares, ...]:
-    buckets = {p.start: {c: 0 for c in Channel} for p in periods}
-    starts = sorted(buckets)
-    for day, channel, n in rows:
-        buckets[period_of(day, starts)][channel] += n
-    return tuple(PeriodShares(p, tuple(Share(c.value, n) for c, n in buckets[p.start].items()))
-                 for p in periods)
+def contacts(s: Session, periods: Sequence[Period]) -> ChannelFigures:
+    """POL-CH: contacts started in each period, by each of the seven channels (zeros
+    included, the policy's order); the range's totals are the periods' sums."""
+    keys = [c.value for c in Channel]
+    got = counts_by_span(s, Contact.started_at, period_spans(periods), key=Contact.channel,
+                         keys=keys)
+    trend = tuple(PeriodShares(p, tuple(Share(k, got.get((i, k), 0)) for k in keys))
+                  for i, p in enumerate(periods))
+    totals = tuple(Share(k, sum(got.get((i, k), 0) for i in range(len(periods))))
+                   for k in keys)
+    return ChannelFigures(totals, trend)
 
 
 def applications_by_status(s: Session, lo: datetime, hi: datetime) -> tuple[Share, ...]:
     """Applications opened in the range, by the status they have now."""
-    rows = s.execute(select(Application.status, func.count())
-                     .where(Application.created_at >= lo, Application.created_at < hi)
-                     .group_by(Application.status))
-    counts = {st: 0 for st in ApplicationStatus}
-    for status, n in rows:
-        counts[ApplicationStatus(status)] = int(n)
-    return tuple(Share(st.value, n) for st, n in counts.items())
+    keys = [st.value for st in ApplicationStatus]
+    got = counts_by_span(s, Application.created_at, [(lo, hi)], key=Application.status,
+                         keys=keys)
+    return tuple(Share(k, got.get((0, k), 0)) for k in keys)
 
 
-def submitted_per_period(s: Session, lo: datetime, hi: datetime,
-                         periods: list[Period]) -> tuple[PeriodCount, ...]:
-    day = saudi_day(Application.submitted_at)
-    rows = s.execute(select(day, func.count())
-                     .where(Application.submitted_at >= lo, Application.submitted_at < hi)
-                     .group_by(day))
-    counts = {p.start: 0 for p in periods}
-    starts = sorted(counts)
-    for d, n in rows:
-        counts[period_of(as_date(d), starts)] += int(n)
-    return tuple(PeriodCount(p, counts[p.start]) for p in periods)
+def submitted_per_period(s: Session, periods: Sequence[Period]) -> tuple[PeriodCount, ...]:
+    got = counts_by_span(s, Application.submitted_at, period_spans(periods))
+    return tuple(PeriodCount(p, got.get((i, ""), 0)) for i, p in enumerate(periods))
 
 
 def committee_clock(s: Session, lo: datetime, hi: datetime, today: date,

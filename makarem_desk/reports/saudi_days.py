@@ -1,13 +1,13 @@
-"""Saudi days in SQL: moments are stored in UTC, the counter counts days in Riyadh (UTC+3,
-no daylight saving).  Grouping happens in the database, per Saudi day; days are bucketed
-into weeks or months in Python (at most a few hundred rows a year)."""
+"""Saudi days: moments are stored in UTC, the counter counts days in Riyadh (UTC+3, no
+daylight saving).  A range of days is a half-open UTC interval; weeks run Sunday to
+Saturday; ``saudi_day_number`` counts days between two moments in SQL."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Integer
+from sqlalchemy import Integer
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -20,15 +20,6 @@ PERIODS = ("week", "month")
 _OFFSET_HOURS = 3  # KSA; a fixed offset, so no time-zone database is needed in SQL
 
 
-class saudi_day(FunctionElement[date]):  # noqa: N801 - reads like the SQL function it is
-    """The Saudi calendar day of a UTC timestamp column (SQLite gives 'YYYY-MM-DD' text;
-    :func:`as_date` reads either)."""
-
-    type = Date()
-    inherit_cache = True
-    name = "saudi_day"
-
-
 class saudi_day_number(FunctionElement[int]):  # noqa: N801
     """A whole number of the Saudi day: differences are days between two moments as the
     counter counts them (the committee clock)."""
@@ -38,21 +29,12 @@ class saudi_day_number(FunctionElement[int]):  # noqa: N801
     name = "saudi_day_number"
 
 
-@compiles(saudi_day, "sqlite")
-def _day_sqlite(element: saudi_day, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"date({compiler.process(element.clauses, **kw)}, '+{_OFFSET_HOURS} hours')"
-
-
-@compiles(saudi_day)
-def _day_pg(element: saudi_day, compiler: SQLCompiler, **kw: Any) -> str:
-    col = compiler.process(element.clauses, **kw)
-    return f"CAST(({col} AT TIME ZONE 'UTC') + INTERVAL '{_OFFSET_HOURS} hours' AS DATE)"
-
-
 @compiles(saudi_day_number, "sqlite")
 def _number_sqlite(element: saudi_day_number, compiler: SQLCompiler, **kw: Any) -> str:
+    # A Julian day starts at noon UTC, so Riyadh's midnight (21:00 UTC) is at .375: the
+    # whole part of (julianday - 0.375) is the Saudi day, without formatting a date per row.
     col = compiler.process(element.clauses, **kw)
-    return f"CAST(julianday(date({col}, '+{_OFFSET_HOURS} hours')) AS INTEGER)"
+    return f"CAST(julianday({col}) - {(12 - _OFFSET_HOURS) / 24} AS INTEGER)"
 
 
 @compiles(saudi_day_number)
@@ -60,14 +42,6 @@ def _number_pg(element: saudi_day_number, compiler: SQLCompiler, **kw: Any) -> s
     col = compiler.process(element.clauses, **kw)
     return (f"(CAST(({col} AT TIME ZONE 'UTC') + INTERVAL '{_OFFSET_HOURS} hours' AS DATE)"
             " - DATE '2000-01-01')")
-
-
-def as_date(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def check_range(start: date, end: date) -> None:
@@ -117,14 +91,3 @@ def periods(start: date, end: date, period: str) -> list[Period]:
         p = nxt
     return out
 
-
-def period_of(day: date, starts: list[date]) -> date:
-    """The start of the period holding ``day`` (``starts`` sorted, the first <= day)."""
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= day:
-            lo = mid
-        else:
-            hi = mid - 1
-    return starts[lo]

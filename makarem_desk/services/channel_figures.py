@@ -1,6 +1,6 @@
 """POL-CH: contacts counted by each of the seven channels, zeros included, and their trend
 by week or month.  Days are the counter's (Saudi time), both ends of a range included.
-The counting is the report's (``reports.queries``): per Saudi day and channel in SQL."""
+The counting is the report's (``reports.queries.contacts``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from datetime import date
 from ..db import Database
 from ..models import Channel
 from ..permissions import READS, guarded, register
-from ..reports.queries import by_channel, channel_trend, contacts_by_day
-from ..reports.saudi_days import PERIODS, bounds, check_period, period_start, periods
+from ..reports.model import Period
+from ..reports.queries import contacts
+from ..reports.saudi_days import PERIODS, check_period, check_range, period_start, periods
 from .actor import Actor
 
 register({
@@ -35,21 +36,21 @@ class ChannelFiguresService:
     @guarded
     def by_channel(self, actor: Actor, start: date, end: date) -> dict[Channel, int]:
         """Contacts per channel from ``start`` to ``end``, in the policy's order."""
-        lo, hi = bounds(start, end)
+        check_range(start, end)
+        whole = Period(start, start, end)  # one span: the whole range
         with self.db.reader() as s:
-            rows = contacts_by_day(s, lo, hi)
-        return {Channel(sh.key): sh.count for sh in by_channel(rows)}
+            figures = contacts(s, [whole])
+        return {Channel(sh.key): sh.count for sh in figures.by_channel}
 
     @guarded
     def trend(self, actor: Actor, start: date, end: date,
               period: str = "month") -> list[TrendRow]:
         """One row per week or month of the range, every period present even when empty.
-        The database counts per Saudi day and channel; days are bucketed here (a year is
-        at most 365 x 7 rows, whatever the number of contacts)."""
+        The database counts each period and channel over an index (``reports.span_counts``):
+        seven cells a month, whatever the number of contacts."""
         check_period(period)
-        lo, hi = bounds(start, end)
         spans = periods(start, end, period)
         with self.db.reader() as s:
-            rows = contacts_by_day(s, lo, hi)
+            figures = contacts(s, spans)
         return [TrendRow(p.period.start, {Channel(sh.key): sh.count for sh in p.shares})
-                for p in channel_trend(rows, spans)]
+                for p in figures.trend]

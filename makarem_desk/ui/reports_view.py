@@ -222,6 +222,10 @@ class ReportsView(QWidget):
             self.ctx.dialogs.show_error(self, str(exc) if isinstance(exc, OSError) else exc)
 
         self._enable_exports(False)
-        return self.ctx.tasks.run(lambda _p: exports.export(actor, report, path, lang),
-                                  done, failed, label=self.tr("Saving…"), parent=self,
+        def work(p: Progress) -> Any:
+            # The PDF reports its sections by internal name: the dialog keeps "Saving…".
+            return exports.export(actor, report, path, lang,
+                                  progress=lambda done, total, _section: p(done, total, ""))
+
+        return self.ctx.tasks.run(work, done, failed, label=self.tr("Saving…"), parent=self,
                                   cancellable=False)

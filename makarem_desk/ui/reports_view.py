@@ -90,6 +90,8 @@ class ReportsView(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.scroller, 1)
         self.range.changed.connect(self.message.hide)
+        for end in (self.range.start, self.range.end):  # Enter in a date field: Show
+            end.field.editor.returnPressed.connect(self.show_report)
         self.setFocusProxy(self.range.start)
         self._busy(False)
 

@@ -162,7 +162,7 @@ def test_bad_and_reversed_ranges_are_refused_in_arabic(qtbot, seeded) -> None:  
     assert not view.pdf_button.isEnabled()
     view.range.set_range(START, END)  # mended: the message goes, the report comes
     assert view.message.isHidden()
-    view.show_report()
+    view.range.end.field.editor.returnPressed.emit()  # Enter in a date field
     assert view.report is not None and view.report.channels.total == 13
 
 

@@ -57,6 +57,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -112,16 +113,17 @@ def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def captured(db: Database, work: Callable[[], object]) -> list[tuple[str, tuple[object, ...]]]:
-    """The statements ``work`` sends to the database, with their parameters as sent."""
+def captured(db: Database, work: Callable[[], object]) -> list[tuple[str, Any]]:
+    """The statements ``work`` sends to the database, with their parameters as sent (a
+    sequence for sqlite3, a mapping for psycopg)."""
     from sqlalchemy import event
 
-    seen: list[tuple[str, tuple[object, ...]]] = []
+    seen: list[tuple[str, Any]] = []
 
     def keep(conn: object, cursor: object, statement: str, parameters: object,
              context: object, executemany: bool) -> None:
         if statement.lstrip().upper().startswith("SELECT"):  # not BEGIN or PRAGMA
-            seen.append((statement, tuple(parameters)))  # type: ignore[arg-type]
+            seen.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", keep)
     try:
@@ -200,7 +202,7 @@ def measure(path: Path, runs: int, upgrade: bool = True) -> None:
     own = captured(db, lambda: svc.build(SYSTEM, start, end, period="month", now=now))
     by_day = group_by_day_queries(start, end, ksa_day(now))
 
-    def replay(statements: list[tuple[str, tuple[object, ...]]]) -> Callable[[], None]:
+    def replay(statements: list[tuple[str, Any]]) -> Callable[[], None]:
         def run() -> None:
             for sql, params in statements:
                 raw.execute(sql, params).fetchall()

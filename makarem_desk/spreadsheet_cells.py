@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -95,3 +96,102 @@ def csv_text(value: Any) -> Any:
     if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
+
+
+# -- workbooks of several sheets, with native charts (the reports) -----------------------
+
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart over a block of a sheet: categories in ``cats_col``, series in
+    ``first_col``…``last_col`` (their names in ``header_row``), rows after it to
+    ``last_row`` (1-based, as Excel counts)."""
+
+    kind: str  # "bar" (horizontal bars), "column" or "line"
+    title: str
+    header_row: int
+    last_row: int
+    cats_col: int
+    first_col: int
+    last_col: int
+    anchor: str  # the cell of its top-left corner, e.g. "E2"
+    right_to_left: bool = False  # categories read from the right, value axis on the right
+    width_cm: float = 16.0
+    height_cm: float = 7.5
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str  # at most 31 characters, none of []:*?/\
+    rows: Sequence[Sequence[Any]]  # None leaves a cell empty
+    bold_rows: frozenset[int] = frozenset()  # 1-based rows drawn bold (headings)
+    widths: Sequence[float] = ()
+    right_to_left: bool = False
+    charts: Sequence[Chart] = ()
+    formats: dict[int, str] = field(default_factory=dict)  # 1-based column -> number format
+
+
+def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """A workbook of several sheets: every cell through :func:`put` (text stays text,
+    never a formula), dates as real date cells, and native Excel charts."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    assert wb.active is not None
+    wb.remove(wb.active)
+    bold = Font(bold=True)
+    for spec in sheets:
+        ws = wb.create_sheet(spec.title)
+        ws.sheet_view.rightToLeft = spec.right_to_left
+        for i, width in enumerate(spec.widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        for r, values in enumerate(spec.rows, start=1):
+            for c, value in enumerate(values, start=1):
+                if value is None:
+                    continue
+                cell = ws.cell(row=r, column=c)
+                put(cell, value)
+                if isinstance(value, date):
+                    cell.number_format = spec.formats.get(c, DATE_FORMAT)
+                elif c in spec.formats and isinstance(value, int | float):
+                    cell.number_format = spec.formats[c]
+                if r in spec.bold_rows:
+                    cell.font = bold
+        for chart in spec.charts:
+            ws.add_chart(_chart(ws, chart), chart.anchor)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _chart(ws: Any, spec: Chart) -> Any:
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    chart: Any = LineChart() if spec.kind == "line" else BarChart()
+    if spec.kind != "line":
+        chart.type = "bar" if spec.kind == "bar" else "col"
+        chart.gapWidth = 60
+    chart.title = clean_text(spec.title)
+    chart.width, chart.height = spec.width_cm, spec.height_cm
+    data = Reference(ws, min_col=spec.first_col, max_col=spec.last_col,
+                     min_row=spec.header_row, max_row=spec.last_row)
+    cats = Reference(ws, min_col=spec.cats_col, min_row=spec.header_row + 1,
+                     max_row=spec.last_row)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(cats)
+    if spec.first_col == spec.last_col:
+        chart.legend = None
+    # Newer Excel hides the axes of openpyxl's charts unless told they are not deleted.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    if spec.kind == "bar":
+        chart.x_axis.scaling.orientation = "maxMin"  # the first category on top
+        if spec.right_to_left:
+            chart.y_axis.scaling.orientation = "maxMin"  # bars growing leftwards
+    elif spec.right_to_left:
+        chart.x_axis.scaling.orientation = "maxMin"  # time and categories from the right
+    return chart

@@ -100,3 +100,26 @@ def test_every_xlsx_writer_goes_through_the_shared_helper() -> None:
             if {"Workbook", "WriteOnlyCell", "Cell"} & set(names):
                 offenders.append(f"{path.relative_to(root)}:{node.lineno}")
     assert offenders == []
+
+
+def test_workbooks_of_several_sheets_keep_text_as_text_and_carry_native_charts() -> None:
+    from makarem_desk.spreadsheet_cells import Chart, Sheet, workbook_bytes
+
+    rows = [["h", "n"], *([t, i] for i, t in enumerate(TRICKY)), [date(2026, 1, 2), 3.5]]
+    chart = Chart("bar", "=title", 1, len(TRICKY) + 1, 1, 2, 2, "D2", right_to_left=True)
+    data = workbook_bytes([Sheet("أ", rows, right_to_left=True, charts=[chart]),
+                           Sheet("b", [["x"]], formats={1: "0.00"})])
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["أ", "b"]
+    ws = wb["أ"]
+    assert ws.sheet_view.rightToLeft and not wb["b"].sheet_view.rightToLeft
+    for r, text in enumerate(TRICKY, start=2):
+        cell = ws.cell(row=r, column=1)
+        assert cell.data_type == "s" and cell.value.lstrip("\r\n") == text.lstrip("\r\n")
+        assert ws.cell(row=r, column=2).data_type == "n"
+    last = ws.cell(row=len(TRICKY) + 2, column=1)
+    assert last.is_date and last.number_format == "yyyy-mm-dd"
+    assert "<f" not in _sheet_xml(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert [n for n in zf.namelist() if n.startswith("xl/charts/")] == [
+            "xl/charts/chart1.xml"]

@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "satisfaction_cmds",
     "referral_cmds",
     "letterhead_cmds",
+    "report_cmds",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

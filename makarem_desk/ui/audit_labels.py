@@ -99,6 +99,7 @@ ACTIONS = {
     "referral_answered": QT_TRANSLATE_NOOP("AuditLabels", "Referral answered"),
     "satisfaction_recorded": QT_TRANSLATE_NOOP("AuditLabels", "Satisfaction recorded"),
     "suggestion_followed_up": QT_TRANSLATE_NOOP("AuditLabels", "Suggestion followed up"),
+    "report_exported": QT_TRANSLATE_NOOP("AuditLabels", "Report exported"),
     # the exchange with the committee
     "sync_export": QT_TRANSLATE_NOOP("AuditLabels", "Batch exported"),
     "sync_import": QT_TRANSLATE_NOOP("AuditLabels", "Batch imported"),
@@ -128,6 +129,7 @@ ENTITIES = {
     "database": QT_TRANSLATE_NOOP("AuditLabels", "Database"),
     "keys": QT_TRANSLATE_NOOP("AuditLabels", "Keys"),
     "settings": QT_TRANSLATE_NOOP("AuditLabels", "Settings"),
+    "report": QT_TRANSLATE_NOOP("AuditLabels", "Report"),
 }
 
 

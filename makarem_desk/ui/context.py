@@ -142,6 +142,26 @@ class AppContext:
 
         return self._service("library", make)
 
+    @property
+    def reports(self) -> Any:
+        """The report's figures (``reports.figures.ReportService``)."""
+        def make() -> Any:
+            from ..reports.figures import ReportService
+
+            return ReportService(self.db)
+
+        return self._service("reports", make)
+
+    @property
+    def report_exports(self) -> Any:
+        """The report saved as a PDF or a workbook, audited (``reports.export``)."""
+        def make() -> Any:
+            from ..reports.export import ReportExportService
+
+            return ReportExportService(self.db)
+
+        return self._service("report_exports", make)
+
     def database_replaced(self) -> None:
         """After a restore: no connection, cached service or signed-in person carries over
         from the file that was replaced (a connection opened before the swap would still

@@ -40,6 +40,13 @@ from .today_view import TodayView
 log = logging.getLogger(__name__)
 
 
+def may_read_reports(role: Role, installation: Any) -> bool:
+    from ..permissions import allowed
+    from ..reports import figures  # noqa: F401 - registers "ReportService.build"
+
+    return allowed("ReportService.build", role, installation)
+
+
 class MainWindow(QMainWindow):
     signed_out = Signal()
 
@@ -93,6 +100,8 @@ class MainWindow(QMainWindow):
         self.add_page("library", self.tr("Reference library"), lambda: LibraryView(ctx))
         if allowed("SatisfactionService.suggestions", actor.role, ctx.db.installation_role):
             self.add_page("satisfaction", self.tr("Satisfaction"), self._satisfaction)
+        if may_read_reports(actor.role, ctx.db.installation_role):
+            self.add_page("reports", self.tr("Reports"), self._reports)
         # The sync engineer's two widgets, when this build has them.
         if importlib.util.find_spec(f"{__package__}.sync_view") is not None:
             self.add_page("sync", self.tr("Exchange with the committee"), self._sync)
@@ -170,6 +179,11 @@ class MainWindow(QMainWindow):
         from .follow_up_view import FollowUpView
 
         return FollowUpView(self.ctx)
+
+    def _reports(self) -> QWidget:
+        from .reports_view import ReportsView
+
+        return ReportsView(self.ctx)
 
     def _admin(self) -> QWidget:
         from .admin_view import AdminView

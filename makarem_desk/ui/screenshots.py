@@ -356,6 +356,31 @@ def _shot_as_is(app: QApplication, widget: QWidget, out: Path, name: str) -> Pat
     return path
 
 
+def reports_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """The Reports screen with this year's figures: the top, the satisfaction section, the
+    calendar popup, and a reversed period refused."""
+    view = window.show_page("reports")
+    view.range.use_quick("this_gregorian_year")
+    view.show_report()
+    shots = [_shot(app, window, out, f"{lang}-50-reports")]
+    bar = view.scroller.verticalScrollBar()
+    for i, section in enumerate(("applications", "satisfaction"), start=1):
+        table = view.page.tables[section]
+        bar.setValue(table.mapTo(view.page, table.rect().topLeft()).y() - 110)
+        shots.append(_shot(app, window, out, f"{lang}-5{i}-reports-{section}"))
+    picker = view.range.start.picker
+    picker.popup.popup(picker.mapToGlobal(picker.rect().bottomLeft()))
+    _settle(app)
+    path = out / f"{lang}-53-reports-calendar.png"
+    picker.popup.grab().save(str(path))
+    picker.popup.hide()
+    shots.append(path)
+    view.range.set_range(TODAY, TODAY.replace(day=1))
+    view.show_report()
+    shots.append(_shot(app, window, out, f"{lang}-54-reports-reversed"))
+    return shots
+
+
 def _keys_and_a_peer(ctx: Any, admin: Any, tmp: Path) -> None:
     """This counter's keys and the committee trusted, so the Keys tab has content."""
     import json
@@ -403,6 +428,8 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
         shots += follow_up_shots(app, window, out, lang)
     if getattr(window.page("library"), "may_edit", False):
         shots += library_shots(app, window, out, lang)
+    if "reports" in window.pages:
+        shots += reports_shots(app, window, out, lang)
     view = window.page("interview")
     assert isinstance(view, InterviewView)
     window.show_page("interview")

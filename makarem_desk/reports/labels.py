@@ -1,14 +1,13 @@
 """Names of the report's categories and captions, in Arabic and English (the paper and the
-workbook are made outside Qt, so their words live here, not in the .ts).
-
-Referral reasons: the referrals work adds ``services/referral_reasons.py`` with the labels
-shown at the counter; until it is on this branch the report keeps its own short map below."""
+workbook are made outside Qt, so their words live here, not in the .ts).  Referral reasons
+read as at the counter (``services/referral_reasons``), so a report and the inbox agree."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from ..documents.labels import CHANNELS
+from ..services.referral_reasons import REASON_LABELS
 from ..validation.dates import (
     GREGORIAN_MONTHS_AR,
     GREGORIAN_MONTHS_EN,
@@ -32,14 +31,8 @@ STATUS_NAMES: Names = {
     "withdrawn": ("مسحوب", "Withdrawn"),
 }
 
-REASON_NAMES: Names = {
-    "unclear_procedure": ("الإجراءات غير واضحة", "Procedures unclear"),
-    "special_circumstances": ("ظروف خاصة", "Special circumstances"),
-    "documents": ("المستندات أو البيانات", "Documents or data"),
-    "eligibility": ("شروط البرنامج", "Program conditions"),
-    "complaint": ("شكوى", "Complaint"),
-    "other": ("أخرى", "Other"),
-}
+REASON_NAMES: Names = {code.value: (names["ar"], names["en"])
+                      for code, names in REASON_LABELS.items()}
 
 SUGGESTION_NAMES: Names = {
     "new": ("جديد", "New"),

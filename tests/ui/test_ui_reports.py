@@ -85,7 +85,7 @@ def test_tables_show_the_seeded_counts_zeros_included(qtbot, seeded) -> None:  #
     # decisions in 18, 14 and 21 Saudi days; two registrations wait for missing items.
     assert _column(view, "committee") == ["30", "4", "1", "3", "17.7", "18.0", "2"]
     assert _column(view, "referrals") == ["3", "1", "1", "4"]
-    assert _column(view, "reasons", 0)[:2] == ["الإجراءات غير واضحة", "ظروف خاصة"]
+    assert _column(view, "reasons", 0)[:2] == ["الإجراءات غير واضحة للمستفيد", "ظروف خاصة"]
     assert _column(view, "reasons") == ["2", "0", "1", "0", "0", "1"]
     assert _column(view, "suggestions") == ["2", "0", "1", "0", "3"]
     # Satisfaction: all nine answers; the interview's five are shown, the phone's four

@@ -22,16 +22,25 @@ misspelt word typed into the box).
 
 Ranking: more query words matched first, then more exact word matches, then the words in
 the order typed (first name first, parts adjacent), then the folded name.  A word is also
-tried with the article "ال" in front, so "غامدي" finds "الغامدي".
+tried with the article "ال" in front, so "غامدي" finds "الغامدي", and with the compound
+prefixes the stored key joins to the next word (``text.COMPOUND_PREFIXES``), so the second
+half of a compound typed alone finds it: "لادن" finds "بن لادن" (key "بنلادن"), "بكر"
+"أبو بكر", "الرحمن" "عبد الرحمن".  The expansion is at query time, so the stored keys and
+both indexes stay as they are and no existing database needs re-indexing.
+
+Digits are read in any form a clerk can paste: Arabic-Indic, full-width (``１０００…``,
+folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Select, column, literal_column, select, text
@@ -41,7 +50,7 @@ from .db import Database
 from .errors import UserError
 from .models import Application, Beneficiary
 from .permissions import READS, guarded, register
-from .text import INVISIBLE, fold_arabic, search_words, to_ascii_digits
+from .text import COMPOUND_PREFIXES, INVISIBLE, fold_arabic, search_words, to_ascii_digits
 
 MatchedBy = Literal["identity", "phone", "name"]
 
@@ -59,6 +68,10 @@ MAX_LIMIT = 500
 MIN_NAME_LETTERS = 2  # one letter matches a third of a registry: useless at a counter
 MIN_ID_PREFIX_DIGITS = 4
 _ARTICLE = "ال"
+# Prefixes joined to the next word in a stored key, other than the article (tried above).
+_JOINING = tuple(p for p in COMPOUND_PREFIXES if p != _ARTICLE)
+# A number cell pasted from a spreadsheet: "1000000008.0", "1000000008.00".
+_SPREADSHEET_NUMBER = re.compile(r"(\d+)\.0+")
 _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
 # The person's file number the registry prints ("B-" and the first 8 hex digits of the
 # id), and an application's reference from a receipt ("RYD1-2026-000123").
@@ -113,7 +126,11 @@ class ParsedQuery:
 
 def parse_query(query: str) -> ParsedQuery:
     """What the typed query is; raises SearchQueryError when it is empty or too short."""
-    cleaned = to_ascii_digits(INVISIBLE.sub("", query or "")).strip()
+    cleaned = unicodedata.normalize("NFKC", query or "")  # full-width digits and letters
+    cleaned = to_ascii_digits(INVISIBLE.sub("", cleaned)).strip()
+    spreadsheet = _SPREADSHEET_NUMBER.fullmatch(cleaned)
+    if spreadsheet:
+        cleaned = spreadsheet.group(1)
     if not cleaned:
         raise SearchQueryError(
             "Type a name, an identity number or a phone number to search.",
@@ -186,10 +203,14 @@ def _as_phone(raw: str) -> str | None:
 # -- ranking -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _alternatives(word: str) -> tuple[str, ...]:
-    if word.startswith(_ARTICLE) or not word.isalpha() or not _is_arabic(word):
+    """The stored words a typed word may stand for: itself, with the article, and as the
+    second half of a compound ("لادن" -> "بنلادن")."""
+    if not word.isalpha() or not _is_arabic(word):
         return (word,)
-    return (word, _ARTICLE + word)
+    article = () if word.startswith(_ARTICLE) else (_ARTICLE + word,)
+    return (word, *article, *(p + word for p in _JOINING if not word.startswith(p)))
 
 
 def _is_arabic(word: str) -> bool:

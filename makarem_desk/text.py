@@ -36,7 +36,7 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u06
 
 # Prefixes that Saudi names join to the next word: "عبد الله" is one name, "آل سعود" one
 # family name.
-_COMPOUND_PREFIXES = ("عبد", "ابو", "ابن", "بن", "ال")
+COMPOUND_PREFIXES = ("عبد", "ابو", "ابن", "بن", "ال")
 # Suffix words that join the previous one: "نور الدين", "سيف الاسلام".
 _COMPOUND_SUFFIXES = ("الله", "الرحمن", "الرحيم", "الدين", "الاسلام")
 
@@ -72,7 +72,7 @@ def _join_compounds(words: list[str]) -> list[str]:
     while i < len(words):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if nxt is not None and (w in _COMPOUND_PREFIXES or nxt in _COMPOUND_SUFFIXES):
+        if nxt is not None and (w in COMPOUND_PREFIXES or nxt in _COMPOUND_SUFFIXES):
             joined.append(w + nxt)
             i += 2
             continue

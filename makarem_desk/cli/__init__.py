@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -86,10 +87,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ..app import run_gui
 
             return run_gui(db_url=args.db, self_test=args.self_test)
-        return int(args.handler(args) or EXIT_OK)
+        status = int(args.handler(args) or EXIT_OK)
+        sys.stdout.flush()  # a closed pipe is found here, not at interpreter exit
+        return status
+    except BrokenPipeError:
+        # `makarem-desk search … | head`: the reader has all it wanted.  Point stdout at
+        # the null device so that the interpreter's last flush does not fail again.
+        _silence_stdout()
+        return EXIT_ERROR
     except UserError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a descriptor (a test's capture)
+        pass

@@ -11,7 +11,13 @@ from typing import Any
 
 import phonenumbers
 
-from ..validation.dates import format_gregorian, format_hijri, to_hijri
+from ..validation.dates import (
+    HijriParts,
+    format_gregorian,
+    format_hijri,
+    parse_hijri_parts,
+    to_hijri,
+)
 from .labels import IDENTITY_TYPES, label
 from .layout import NBSP
 
@@ -40,8 +46,16 @@ def as_datetime(value: Any) -> datetime | None:
 
 
 # A date is never split across two printed lines: its inner spaces are non-breaking.
-def hijri(d: date | None, language: str) -> str:
-    return format_hijri(d, language).replace(" ", NBSP) if d else label("none", language)
+def hijri(d: date | None, language: str, typed: HijriParts | None = None) -> str:
+    if not d:
+        return label("none", language)
+    return format_hijri(d, language, typed=typed).replace(" ", NBSP)
+
+
+def typed_hijri(beneficiary: dict[str, Any], field: str) -> HijriParts | None:
+    """The Hijri day of ``field`` as the clerk typed it, if the snapshot kept it."""
+    typed = beneficiary.get("typed_hijri")
+    return parse_hijri_parts(typed.get(field)) if isinstance(typed, dict) else None
 
 
 def gregorian(d: date | None, language: str) -> str:
@@ -50,14 +64,16 @@ def gregorian(d: date | None, language: str) -> str:
     return format_gregorian(d, language).replace(" ", NBSP)
 
 
-def both_calendars(d: date | None, language: str) -> str:
+def both_calendars(d: date | None, language: str, typed: HijriParts | None = None) -> str:
+    """Both calendars; ``typed``, the Hijri day as typed from a card, is printed as it is
+    rather than converted back from ``d``."""
     if d is None:
         return label("none", language)
-    if to_hijri(d) is None:  # before 1343 AH (an old birth date): Gregorian alone
+    if typed is None and to_hijri(d) is None:  # before 1343 AH: Gregorian alone
         return gregorian(d, language)
     if language == "ar":
-        return f"{hijri(d, language)} الموافق {gregorian(d, language)}"
-    return f"{gregorian(d, language)} ({hijri(d, language)})"
+        return f"{hijri(d, language, typed)} الموافق {gregorian(d, language)}"
+    return f"{gregorian(d, language)} ({hijri(d, language, typed)})"
 
 
 def date_time(dt: datetime | None, language: str) -> str:

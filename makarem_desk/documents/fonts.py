@@ -1,4 +1,5 @@
-"""The bundled fonts: Amiri for the PDFs, Noto Sans Arabic for the interface."""
+"""The bundled fonts: Amiri for the PDFs, Noto Sans Arabic for the interface, Noto Sans
+(Latin) for the English papers (``font_runs``) and the English interface."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ _FILES = {
     PDF_REGULAR: "Amiri-Regular.ttf",
     PDF_BOLD: "Amiri-Bold.ttf",
     "NotoSansArabic": "NotoSansArabic-Variable.ttf",
+    "NotoSans": "NotoSans-Regular.ttf",
+    "NotoSans-Bold": "NotoSans-Bold.ttf",
 }
 
 _lock = threading.Lock()
@@ -42,7 +45,8 @@ def font_path(name: str) -> Path:
 
 def ui_font_paths() -> list[Path]:
     """Fonts the interface registers with Qt (QFontDatabase.addApplicationFont)."""
-    return [font_path("NotoSansArabic"), font_path(PDF_REGULAR), font_path(PDF_BOLD)]
+    return [font_path("NotoSansArabic"), font_path(PDF_REGULAR), font_path(PDF_BOLD),
+            font_path("NotoSans"), font_path("NotoSans-Bold")]
 
 
 def register_pdf_fonts() -> None:

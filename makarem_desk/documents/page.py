@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
 from ..resources import resource_path
-from . import layout
+from . import font_runs, layout
 from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
@@ -144,6 +144,7 @@ class PageWriter:
         size: float = 11, align: str = "start", color: Color = INK,
     ) -> None:
         layout.check_printable(text)
+        font, size = font_runs.face(font, size, self.language)
         shown = layout.single_line(text, self.rtl)
         w = layout.shaped_width(shown, font, size)
         if w > width > 0:  # a long name in a narrow place: smaller, never clipped
@@ -165,6 +166,7 @@ class PageWriter:
         color: Color = INK, space_after: float = 3 * mm,
     ) -> None:
         layout.check_printable(text)
+        font, size = font_runs.face(font, size, self.language)
         width = (width or self.text_width) - indent
         x_left = self._start_x(width + indent) + (0 if self.rtl else indent)
         lines = layout.paragraph_lines(text, width, font, size, rtl=self.rtl, justify=justify)
@@ -232,7 +234,8 @@ class PageWriter:
             value = " ".join(value.split()) or "—"
             if self.rtl:
                 value = layout.isolate_ltr_runs(value)
-            value_lines = layout.wrap(value, value_width - 2 * pad, PDF_REGULAR, size)
+            value_lines = layout.wrap(value, value_width - 2 * pad,
+                                      *font_runs.face(PDF_REGULAR, size, self.language))
             row_h = max(1, len(value_lines)) * size * 1.4 + 2 * pad
             self.ensure_space(row_h)
             top = self.y

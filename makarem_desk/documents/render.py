@@ -63,7 +63,8 @@ def _applicant_rows(snapshot: dict[str, Any], language: str) -> list[tuple[str, 
         rows.append((label("latin_name", language), str(b["latin_name"])))
     rows += [
         (label("identity", language), facts.identity(b, language)),
-        (label("birth_date", language), facts.both_calendars(birth, language)),
+        (label("birth_date", language),
+         facts.both_calendars(birth, language, facts.typed_hijri(b, "birth_date"))),
         (label("phone", language), facts.phone(b.get("phone"))),
         (label("city", language), facts.city(b)),
         (label("program", language), facts.program_name(snapshot.get("program", {}), language)),

@@ -25,6 +25,7 @@ from ..models import Beneficiary, Gender, IdentityType
 from ..permissions import COUNTER_WORK, READS, guarded, register
 from ..text import name_search_key
 from ..validation import ValidationError, normalize_identity_number
+from ..validation.dates import TYPED_HIJRI_FIELDS, typed_hijri_fields
 from ..validation.record import clean_beneficiary
 from .actor import Actor
 
@@ -41,6 +42,9 @@ register({
 
 # Values kept in ``Beneficiary.extra`` rather than in columns of their own.
 EXTRA_FIELDS = ("verifying_partner", "partner_reference")
+# ``extra`` key of the Hijri dates as typed ({"birth_date": "1405/04/10"}): printed back as
+# typed, whichever Umm al-Qura table converted them (validation/dates.py, issue 11).
+TYPED_HIJRI = "typed_hijri"
 
 
 @dataclass
@@ -220,9 +224,11 @@ class BeneficiaryService:
         return errors
 
     def _clean(self, data: BeneficiaryInput) -> dict[str, Any]:
-        values, errors = clean_beneficiary(dataclasses.asdict(data), self._date())
+        raw = dataclasses.asdict(data)
+        values, errors = clean_beneficiary(raw, self._date())
         if errors:
             raise InvalidBeneficiary(errors)
+        values[TYPED_HIJRI] = typed_hijri_fields(raw)
         return values
 
     @staticmethod
@@ -244,14 +250,32 @@ class BeneficiaryService:
         """Copy cleaned values onto ``b``; the names of the fields that changed."""
         changed: list[str] = []
         extra = dict(b.extra or {})
+        old_typed = dict(extra.get(TYPED_HIJRI) or {})
+        typed = dict(old_typed)
+        for f in TYPED_HIJRI_FIELDS:
+            # A Hijri day typed now is kept as typed; the one typed before stays as long
+            # as the date is the same day (an edit that shows it back as a date).
+            if f in values.get(TYPED_HIJRI, {}):
+                typed[f] = values[TYPED_HIJRI][f]
+            elif values.get(f) != getattr(b, f):
+                typed.pop(f, None)
+        if typed != old_typed:
+            changed += [f for f in TYPED_HIJRI_FIELDS if typed.get(f) != old_typed.get(f)]
+            if typed:
+                extra[TYPED_HIJRI] = typed
+            else:
+                extra.pop(TYPED_HIJRI, None)
         for key, value in values.items():
+            if key == TYPED_HIJRI:
+                continue
             if key in EXTRA_FIELDS:
                 if extra.get(key) != value:
                     extra[key] = value
                     changed.append(key)
             elif getattr(b, key) != value:
                 setattr(b, key, value)
-                changed.append(key)
+                if key not in changed:
+                    changed.append(key)
         if values.get("identity_type") is not IdentityType.NONE:
             for key in EXTRA_FIELDS:
                 if extra.pop(key, None) is not None:

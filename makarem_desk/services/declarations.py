@@ -102,7 +102,7 @@ def earliest_answer_date(prepared_at: datetime) -> date:
 def build_snapshot(a: Application, site: Site | None, site_id: str, language: str,
                    prepared_at: datetime) -> dict[str, Any]:
     b, p = a.beneficiary, a.program
-    return {
+    snapshot: dict[str, Any] = {
         "reference": a.reference,
         "application_id": str(a.id),
         "language": language,
@@ -129,6 +129,10 @@ def build_snapshot(a: Application, site: Site | None, site_id: str, language: st
             "association_name_en": site.association_name_en if site else "",
         },
     }
+    typed = (b.extra or {}).get("typed_hijri")
+    if typed:  # the Hijri dates as typed, printed back as typed (validation/dates.py)
+        snapshot["beneficiary"]["typed_hijri"] = dict(typed)
+    return snapshot
 
 
 def _filed_copy_is_final(d: Declaration) -> bool:

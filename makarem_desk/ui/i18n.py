@@ -65,6 +65,9 @@ def apply_language(app: QApplication, language: str) -> None:
                                else QLocale.Language.English, QLocale.Country.SaudiArabia))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar"
                            else Qt.LayoutDirection.LeftToRight)
+    from .fonts import apply_font  # the face follows the language (issue 11)
+
+    apply_font(app, language)
 
 
 class PseudoTranslator(QTranslator):

@@ -3,13 +3,24 @@
 Dates are stored Gregorian and shown both ways. ``hijridate`` covers only 1343–1500 AH
 (1924-08-01 … 2077-11-16): an older birth date is still a valid Gregorian date, it just
 has no Hijri form here, and that is said plainly instead of raising.
+
+Which table: Hijri and Gregorian are converted with ``hijridate``'s Umm al-Qura table.
+Umm al-Qura tables disagree before 1420 AH: measured against ICU's islamic-umalqura
+(ICU 78.2, through node's Intl, 2026-11-30), 22,058 of the 55,991 days from 1924-08-01 to
+2077-11-16 differ by a day, none of them between 1999-04-17 (1420/01/01) and 2029-08-10 —
+birth dates on older identity cards fall exactly where the tables part.  So a Hijri date
+*as typed* (from an identity card) is kept beside the Gregorian one (:func:`typed_hijri`;
+``Beneficiary.extra["typed_hijri"]``) and printed back as typed, never as a round trip
+through the Gregorian date, whichever table did the conversion.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from hijridate import Gregorian, Hijri
 
@@ -81,6 +92,56 @@ def parse_date(raw: str, field: str = "date") -> date:
     Without a marker, a year up to 1500 is read as Hijri: no living person or current
     document has a Gregorian year that low.
     """
+    calendar, y, mo, d = _read(raw, field)
+    if calendar == "hijri":
+        return _from_hijri(y, mo, d, field, raw)
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise _invalid(field, raw) from None
+
+
+def typed_hijri(raw: object, field: str = "date") -> HijriParts | None:
+    """The Hijri day exactly as typed, when ``raw`` is a valid Hijri date; None for a
+    Gregorian date, a ``date`` object or nothing.  Kept with the record so that a paper
+    prints what the identity card says (see the module's note on tables)."""
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    calendar, y, mo, d = _read(raw, field)
+    if calendar != "hijri":
+        return None
+    _from_hijri(y, mo, d, field, raw)  # the same checks as the date stored
+    return HijriParts(y, mo, d)
+
+
+# The record's date fields whose Hijri form as typed is kept (``Beneficiary.extra``).
+TYPED_HIJRI_FIELDS = ("birth_date", "identity_expiry")
+
+
+def typed_hijri_fields(data: Mapping[str, Any]) -> dict[str, str]:
+    """``{field: "1405/04/10"}`` for each date of ``data`` typed in Hijri and valid."""
+    out: dict[str, str] = {}
+    for field in TYPED_HIJRI_FIELDS:
+        try:
+            parts = typed_hijri(data.get(field), field)
+        except ValidationError:
+            continue  # reported by the record's own checks
+        if parts is not None:
+            out[field] = parts.numeric()
+    return out
+
+
+def parse_hijri_parts(numeric: object) -> HijriParts | None:
+    """``HijriParts`` back from its ``numeric()`` form (as kept in a record), or None."""
+    m = _YMD.fullmatch(numeric) if isinstance(numeric, str) else None
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    return HijriParts(y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 30 else None
+
+
+def _read(raw: str, field: str) -> tuple[str, int, int, int]:
+    """The calendar ("hijri" or "gregorian") and the year, month and day as typed."""
     text = to_ascii_digits(INVISIBLE.sub("", raw or "")).strip()
     if not text:
         raise ValidationError(field, "required", "The date is required.", "التاريخ مطلوب.")
@@ -100,12 +161,7 @@ def parse_date(raw: str, field: str = "date") -> date:
         d, mo, y = (int(g) for g in m.groups())
     if not calendar:
         calendar = "hijri" if y <= HIJRI_MAX_YEAR else "gregorian"
-    if calendar == "hijri":
-        return _from_hijri(y, mo, d, field, raw)
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        raise _invalid(field, raw) from None
+    return calendar, y, mo, d
 
 
 def _from_hijri(y: int, mo: int, d: int, field: str, raw: str) -> date:
@@ -150,9 +206,11 @@ def hijri_unavailable_message(d: date, lang: str = "ar") -> str | None:
     return "no Hijri equivalent available (outside 1343–1500 AH)"
 
 
-def format_hijri(d: date, lang: str = "ar", *, arabic_digits: bool = False) -> str:
-    """``19 جمادى الآخرة 1448 هـ`` (or the English form); outside the range a plain note."""
-    h = to_hijri(d)
+def format_hijri(d: date, lang: str = "ar", *, arabic_digits: bool = False,
+                 typed: HijriParts | None = None) -> str:
+    """``19 جمادى الآخرة 1448 هـ`` (or the English form); outside the range a plain note.
+    ``typed``: the Hijri day as typed for ``d``, printed instead of converting ``d``."""
+    h = typed or to_hijri(d)
     if h is None:
         note = hijri_unavailable_message(d, lang) or ""
         return note.translate(_AR_DIGITS) if arabic_digits and lang == "ar" else note

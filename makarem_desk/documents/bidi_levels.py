@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
 from bidi.mirror import MIRRORED
 
@@ -25,8 +24,11 @@ MAX_DEPTH = 125
 _ISOLATES = frozenset({"LRI", "RLI", "FSI", "PDI"})
 _EMBEDDINGS = {"LRE": (False, False), "RLE": (True, False), "LRO": (False, True),
                "RLO": (True, True)}
+_UNSUPPORTED = _ISOLATES | {"B"}
 _REMOVED = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "BN"})
 _NEUTRAL = frozenset({"B", "S", "WS", "ON"})
+_EVEN_RAISE = {"R": 1, "AN": 2, "EN": 2}
+_ODD_RAISE = {"L": 1, "AN": 1, "EN": 1}
 _TRAILING = frozenset({"WS", "LRE", "RLE", "LRO", "RLO", "PDF", "BN"})
 
 
@@ -34,9 +36,19 @@ class UnsupportedBidiText(ValueError):
     """Text with bidi controls this implementation does not cover (isolates, paragraphs)."""
 
 
-@lru_cache(maxsize=4096)
+class _Classes(dict[str, str]):
+    """Bidi_Class per character, looked up once (a dict is faster here than lru_cache)."""
+
+    def __missing__(self, ch: str) -> str:
+        cls = self[ch] = unicodedata.bidirectional(ch) or "L"
+        return cls
+
+
+_CLASSES = _Classes()
+
+
 def bidi_class(ch: str) -> str:
-    return unicodedata.bidirectional(ch) or "L"
+    return _CLASSES[ch]
 
 
 def _canonical(ch: str) -> str:
@@ -69,14 +81,18 @@ def paragraph_level(text: str) -> int:
 def resolve_levels(text: str, base: int | None) -> list[int | None]:
     """The embedding level of every character after rules X1–I2 and L1; ``None`` for the
     characters rule X9 removes (embedding controls, boundary neutrals)."""
-    classes = [bidi_class(ch) for ch in text]
-    for i, cls in enumerate(classes):
-        if cls in _ISOLATES or cls == "B":
-            raise UnsupportedBidiText(f"unsupported bidi control U+{ord(text[i]):04X}")
+    table = _CLASSES
+    classes = [table[ch] for ch in text]
+    if _UNSUPPORTED.intersection(classes):
+        bad = next(ch for ch, cls in zip(text, classes, strict=True) if cls in _UNSUPPORTED)
+        raise UnsupportedBidiText(f"unsupported bidi control U+{ord(bad):04X}")
     para = paragraph_level(text) if base is None else base
     levels: list[int | None] = [None] * len(text)
     types = list(classes)
-    _explicit(classes, types, levels, para)
+    if _REMOVED.intersection(classes):
+        _explicit(classes, types, levels, para)
+    else:  # no embedding controls: one level run at the paragraph level
+        levels = [para] * len(text)
     kept = [i for i, lv in enumerate(levels) if lv is not None]
     explicit = [levels[i] for i in kept]  # sos/eos compare explicit levels, not resolved
     start = 0
@@ -127,26 +143,32 @@ def _resolve_run(text: str, classes: list[str], types: list[str],
                  eos: str) -> None:
     t = [types[i] for i in run]
     n = len(t)
+    # Each rule is skipped when the types it changes are absent (most lines are words).
     # W1: non-spacing marks take the type of what precedes them.
-    for k in range(n):
-        if t[k] == "NSM":
-            t[k] = t[k - 1] if k else sos
+    if "NSM" in t:
+        for k in range(n):
+            if t[k] == "NSM":
+                t[k] = t[k - 1] if k else sos
     # W2, W3: European numbers after Arabic letters are Arabic numbers; AL becomes R.
-    strong = sos
-    for k in range(n):
-        if t[k] in ("L", "R", "AL"):
-            strong = t[k]
-        elif t[k] == "EN" and strong == "AL":
-            t[k] = "AN"
-    t = ["R" if x == "AL" else x for x in t]
+    if "AL" in t:
+        if "EN" in t:
+            strong = sos
+            for k in range(n):
+                if t[k] in ("L", "R", "AL"):
+                    strong = t[k]
+                elif t[k] == "EN" and strong == "AL":
+                    t[k] = "AN"
+        t = ["R" if x == "AL" else x for x in t]
+    separators = "ES" in t or "CS" in t
     # W4: a single separator between two numbers of the same kind joins them.
-    for k in range(1, n - 1):
+    for k in range(1, n - 1 if separators else 1):
         if t[k] == "ES" and t[k - 1] == "EN" and t[k + 1] == "EN":
             t[k] = "EN"
         elif t[k] == "CS" and t[k - 1] == t[k + 1] and t[k - 1] in ("EN", "AN"):
             t[k] = t[k - 1]
     # W5: terminators (%, $, #…) next to European numbers are numbers.
-    k = 0
+    terminators = "ET" in t
+    k = 0 if terminators else n
     while k < n:
         if t[k] == "ET":
             j = k
@@ -158,16 +180,19 @@ def _resolve_run(text: str, classes: list[str], types: list[str],
         else:
             k += 1
     # W6: remaining separators and terminators are neutral.
-    t = ["ON" if x in ("ES", "ET", "CS") else x for x in t]
+    if separators or terminators:
+        t = ["ON" if x in ("ES", "ET", "CS") else x for x in t]
     # W7: European numbers in a left-to-right context are L.
-    strong = sos
-    for k in range(n):
-        if t[k] in ("L", "R"):
-            strong = t[k]
-        elif t[k] == "EN" and strong == "L":
-            t[k] = "L"
+    if "EN" in t:
+        strong = sos
+        for k in range(n):
+            if t[k] in ("L", "R"):
+                strong = t[k]
+            elif t[k] == "EN" and strong == "L":
+                t[k] = "L"
     embedding = "R" if level % 2 else "L"
-    _brackets(text, classes, run, t, embedding, sos)
+    if "ON" in t:
+        _brackets(text, classes, run, t, embedding, sos)
     # N1, N2: neutrals between two strong types of the same direction take it.
     k = 0
     while k < n:
@@ -183,12 +208,9 @@ def _resolve_run(text: str, classes: list[str], types: list[str],
         else:
             k += 1
     # I1, I2.
+    raise_by = _ODD_RAISE if level % 2 else _EVEN_RAISE
     for k, i in enumerate(run):
-        x = t[k]
-        if level % 2 == 0:
-            levels[i] = level + (1 if x == "R" else 2 if x in ("AN", "EN") else 0)
-        else:
-            levels[i] = level + (1 if x in ("L", "EN", "AN") else 0)
+        levels[i] = level + raise_by.get(t[k], 0)
 
 
 def _strong(x: str) -> str:
@@ -263,6 +285,8 @@ def visual_order(levels: Sequence[int | None]) -> list[int]:
         return order
     kept = [lv for lv in levels if lv is not None]
     highest = max(kept)
+    if highest == min(kept):  # one level: as it is, or reversed
+        return order[::-1] if highest % 2 else order
     lowest_odd = min((lv for lv in kept if lv % 2), default=highest + 1)
     for level in range(highest, lowest_odd - 1, -1):
         k = 0

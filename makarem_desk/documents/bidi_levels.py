@@ -25,6 +25,9 @@ _ISOLATES = frozenset({"LRI", "RLI", "FSI", "PDI"})
 _EMBEDDINGS = {"LRE": (False, False), "RLE": (True, False), "LRO": (False, True),
                "RLO": (True, True)}
 _UNSUPPORTED = _ISOLATES | {"B"}
+# Without numbers, separators and terminators end up neutral (W4-W6 need EN or AN).
+_PLAIN_RTL = frozenset({"R", "AL", "NSM", "WS", "ON", "CS", "ES", "ET", "S"})
+_PLAIN_LTR = frozenset({"L", "NSM", "WS", "ON", "CS", "ES", "ET", "S"})
 _REMOVED = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "BN"})
 _NEUTRAL = frozenset({"B", "S", "WS", "ON"})
 _EVEN_RAISE = {"R": 1, "AN": 2, "EN": 2}
@@ -87,9 +90,14 @@ def resolve_levels(text: str, base: int | None) -> list[int | None]:
         bad = next(ch for ch, cls in zip(text, classes, strict=True) if cls in _UNSUPPORTED)
         raise UnsupportedBidiText(f"unsupported bidi control U+{ord(bad):04X}")
     para = paragraph_level(text) if base is None else base
+    present = set(classes)
+    if present <= (_PLAIN_RTL if para % 2 else _PLAIN_LTR):
+        # Only strong letters of the paragraph's direction, marks and neutrals: every rule
+        # resolves to the paragraph level (sos and eos are the paragraph's direction too).
+        return [para] * len(text)
     levels: list[int | None] = [None] * len(text)
     types = list(classes)
-    if _REMOVED.intersection(classes):
+    if _REMOVED & present:
         _explicit(classes, types, levels, para)
     else:  # no embedding controls: one level run at the paragraph level
         levels = [para] * len(text)

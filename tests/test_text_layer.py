@@ -307,3 +307,41 @@ def test_values_extract_with_base_letters_in_logical_order(
     # poppler: every value's letters, digits and brackets exactly as typed
     if extractor == "poppler":
         assert not letters and not bracket
+
+
+# -- ligatures ---------------------------------------------------------------------------
+
+def test_ligatures_read_in_order_by_every_extractor(tmp_path: Path) -> None:
+    # A lam-alef or ﷲ glyph stands for several letters; poppler and pdfium reverse the
+    # letters of a multi-letter ToUnicode entry with the run, pypdf (the reference
+    # library's extractor) does not — drawn in pieces, all three agree.
+    import io
+
+    from pypdf import PdfReader
+
+    lines = ["لا إله إلا الله", "جمعية مكارم الأخلاق الخيرية", "الإيصال والآلات"]
+    w = PageWriter("ar", AssociationInfo("جمعية"), "ligatures", "ligatures")
+    for line in lines:
+        w.heading(line)  # one string per line (pypdf does not reorder separate words)
+    pdf = w.finish()
+    texts = {"poppler": poppler(pdf, tmp_path), "pdfium": pdfium_text(pdf),
+             "pypdf": _clean(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())}
+    for name, text in texts.items():
+        for line in lines:
+            assert line in text.splitlines(), (name, line, text)
+
+
+def test_ligature_pieces_keep_the_advance_and_the_glyph() -> None:
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from makarem_desk.documents.fonts import PDF_REGULAR, register_pdf_fonts
+
+    register_pdf_fonts()
+    font = getFont(PDF_REGULAR)
+    face = font.face
+    split = font._split
+    assert {"\ufefb", "\ufefc", "\ufef7", "\ufdf2"} <= split.keys()
+    for ligature, pieces in split.items():
+        assert sum(face.getCharWidth(ord(p)) for p in pieces) == \
+            face.getCharWidth(ord(ligature))
+        assert face.charToGlyph[ord(pieces[0])] == face.charToGlyph[ord(ligature)]

@@ -10,8 +10,9 @@ reports those code points as they are; pdfium normalises the forms and re-mirror
 :class:`TextLayerFont` is a reportlab ``TTFont`` whose ToUnicode entries say what was
 typed:
 
-* a presentation form maps to its NFKC base letter(s) — a lam-alef ligature to lam and
-  alef, ﷲ to the four letters of its word (in drawing order, see ``typed_text``);
+* a presentation form maps to its NFKC base letter; a ligature (lam-alef, ﷲ) is drawn in
+  pieces, one letter each: its glyph with a share of its advance, then empty glyphs with
+  the rest (same drawing; poppler, pdfium and pypdf all read the letters in order);
 * a bracket (any mirrored character) drawn at an odd level reaches the font as a marker
   code point, ``MARK + ord(logical character)`` in plane 15's private use area; the font
   draws it with the mirrored character's glyph and maps it to the logical character. This is
@@ -38,7 +39,12 @@ from bidi.mirror import MIRRORED
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 MARK = 0xF0000  # plane 15 private use: no font the papers use has glyphs there
+# plane 16 private use: the pieces of a ligature, 4 codes per presentation form
+PIECES = 0x100000
 _PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_FIRST_FORM = 0xFB50
+_MAX_PIECES = 4  # lam-alef: 2, ﷲ: 4; the long phrase ligatures keep one entry
+_EMPTY = 0x200B  # its glyph draws nothing
 
 
 def mirrored(ch: str) -> str:
@@ -53,20 +59,35 @@ def as_drawn(shown: str) -> str:
     )
 
 
-def typed_text(code: int) -> str:
-    """The ToUnicode entry of a code point drawn by the layout: the text as typed.
-
-    A presentation form is always drawn inside a right-to-left run, and both extractors
-    reverse such a run *including* the letters of a multi-letter entry (measured: lam-alef
-    mapped to lam, alef came out as alef, lam), so the letters are given in drawing order.
-    """
+@lru_cache(maxsize=8192)
+def letters_of(code: int) -> str:
+    """The base letters a code point drawn by the layout stands for, in logical order
+    (shadda ligatures decompose with a leading space, U+FC5E -> " ٌّ": dropped)."""
     if code >= MARK:
         return chr(code - MARK)
     if any(lo <= code <= hi for lo, hi in _PRESENTATION):
-        # Shadda ligatures decompose with a leading space (U+FC5E -> " ٌّ"): drop it.
-        letters = unicodedata.normalize("NFKC", chr(code)).strip() or chr(code)
-        return letters[::-1]
+        return unicodedata.normalize("NFKC", chr(code)).strip() or chr(code)
     return chr(code)
+
+
+def _piece(form: int, k: int) -> int:
+    return PIECES + (form - _FIRST_FORM) * _MAX_PIECES + k
+
+
+def typed_text(code: int) -> str:
+    """The ToUnicode entry of a code the font draws: the text as typed.
+
+    A ligature drawn in pieces (see ``TextLayerFont``) has one letter per piece: piece 0
+    (the glyph, leftmost) the last letter, the empty pieces to its right the letters before,
+    so that the right-to-left run reads them in logical order. A ligature left whole (the
+    long phrase ligatures) holds its letters in drawing order: poppler and pdfium reverse
+    them with the run (measured; pypdf does not).
+    """
+    if code >= PIECES:
+        form, k = divmod(code - PIECES, _MAX_PIECES)
+        letters = letters_of(form + _FIRST_FORM)
+        return letters[len(letters) - 1 - k]
+    return letters_of(code)[::-1]
 
 
 @lru_cache(maxsize=4096)
@@ -102,6 +123,33 @@ class TextLayerFont(TTFont):
             if glyph is not None:
                 face.charToGlyph[MARK + ord(logical)] = glyph
                 face.charWidths[MARK + ord(logical)] = face.getCharWidth(ord(drawn))
+        # A ligature is drawn as its glyph narrowed to 1/n of its advance followed by n-1
+        # empty glyphs sharing the rest: the same ink at the same place, and one letter per
+        # piece in the text layer, which every extractor orders alike.
+        self._split: dict[str, str] = {}
+        empty = face.charToGlyph.get(_EMPTY)
+        for code in [c for c in face.charToGlyph if c < MARK]:
+            n = len(letters_of(code))
+            width = face.getCharWidth(code)
+            if empty is None or not 1 < n <= _MAX_PIECES or width <= 0:
+                continue
+            part = width // n
+            face.charToGlyph[_piece(code, 0)] = face.charToGlyph[code]
+            face.charWidths[_piece(code, 0)] = width - part * (n - 1)
+            for k in range(1, n):
+                face.charToGlyph[_piece(code, k)] = empty
+                face.charWidths[_piece(code, k)] = part
+            self._split[chr(code)] = "".join(chr(_piece(code, k)) for k in range(n))
+
+    def splitString(self, text: str | bytes, doc: Any,  # noqa: N802 - reportlab's name
+                    encoding: str = "utf-8") -> Any:
+        """reportlab's split into subset codes, each ligature drawn in its pieces."""
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        split = self._split
+        if not split.keys().isdisjoint(text):
+            text = "".join(split.get(ch, ch) for ch in text)
+        return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
         state = self.state.get(doc)

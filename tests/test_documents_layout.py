@@ -7,10 +7,16 @@ import pytest
 from makarem_desk.documents import layout
 from makarem_desk.documents.fonts import PDF_REGULAR, pdf_cmap
 from makarem_desk.documents.labels import CHANNELS, IDENTITY_TYPES, LABELS
+from makarem_desk.documents.text_layer import MARK, as_drawn
 from makarem_desk.documents.wording import DOCUMENTS, LANGUAGES, load_wording
 from makarem_desk.errors import UserError
 
 NBSP = "\u00a0"
+
+
+def line(text: str, rtl: bool) -> str:
+    """A short text in display order, its mirrored brackets as the characters drawn."""
+    return as_drawn(layout.single_line(text, rtl))
 
 
 def vis(word: str) -> str:
@@ -24,7 +30,7 @@ def ar_words(visual: str) -> list[str]:
 
 
 def test_phone_number_keeps_its_order_inside_arabic() -> None:
-    shown = layout.single_line("رقم الجوال +966 55 123 4567 للتواصل", rtl=True)
+    shown = line("رقم الجوال +966 55 123 4567 للتواصل", rtl=True)
     assert f"+966{NBSP}55{NBSP}123{NBSP}4567" in shown
     assert "4567 123" not in shown.replace(NBSP, " ")
 
@@ -33,32 +39,32 @@ def test_phone_number_keeps_its_order_inside_arabic() -> None:
                                  "ali.salem@example.com", "Al-Qahtani", "@makarem_sa",
                                  "#1234", "www.makarem.example.sa"])
 def test_ltr_runs_stay_whole_and_in_order(run: str) -> None:
-    shown = layout.single_line(f"قبل {run} بعد", rtl=True)
+    shown = line(f"قبل {run} بعد", rtl=True)
     assert run in shown
     words = ar_words(shown)
     assert words[0] == vis("قبل") and words[-1] == vis("بعد")
 
 
 def test_word_order_of_arabic_is_reversed_visually() -> None:
-    shown = layout.single_line("واحد اثنان ثلاثة", rtl=True)
+    shown = line("واحد اثنان ثلاثة", rtl=True)
     assert ar_words(shown) == [vis(w) for w in ("واحد", "اثنان", "ثلاثة")]
 
 
 def test_brackets_are_mirrored_in_rtl() -> None:
-    shown = layout.single_line("المادة (30) من اللائحة", rtl=True)
+    shown = line("المادة (30) من اللائحة", rtl=True)
     assert "(30)" in shown and ")30(" not in shown
 
 
 def test_brackets_after_a_phone_number_stay_paired() -> None:
     # python-bidi's pure-Python algorithm prints "( +966 55 (30" here (no rule N0).
-    shown = layout.single_line("رقم +966 55 (30) هاتف", rtl=True).replace(NBSP, " ")
+    shown = line("رقم +966 55 (30) هاتف", rtl=True).replace(NBSP, " ")
     assert shown.count("(") == 1 and shown.count(")") == 1
     assert shown.index("(") < shown.index(")")
     assert "+966 55" in shown and "(30)" in shown
 
 
 def test_arabic_brackets_around_arabic_words() -> None:
-    shown = layout.single_line("المؤهل (الشهادة الثانوية) مطلوب", rtl=True)
+    shown = line("المؤهل (الشهادة الثانوية) مطلوب", rtl=True)
     opening, closing = shown.index("("), shown.index(")")
     assert opening < closing
     inner = shown[opening + 1 : closing].split(" ")
@@ -67,23 +73,23 @@ def test_arabic_brackets_around_arabic_words() -> None:
 
 def test_percentage_follows_arabic_convention() -> None:
     # After Arabic letters digits are Arabic numbers (UBA W2), so the sign sits on their left.
-    assert "%75" in layout.single_line("بنسبة 75% على الأقل", rtl=True)
+    assert "%75" in line("بنسبة 75% على الأقل", rtl=True)
 
 
 def test_english_line_with_arabic_name() -> None:
-    shown = layout.single_line("I, محمد صالح, declare", rtl=False)
+    shown = line("I, محمد صالح, declare", rtl=False)
     assert shown.startswith("I, ") and shown.endswith(" declare")
     assert vis("صالح") + " " + vis("محمد") in shown
 
 
 def test_harakat_survive_shaping() -> None:
-    shown = layout.single_line("عَبْدُ الرَّحْمٰنِ", rtl=True)
+    shown = line("عَبْدُ الرَّحْمٰنِ", rtl=True)
     for mark in ("\u064e", "\u0652", "\u064f", "\u0651", "\u0650"):
         assert mark in shown
 
 
 def test_isolation_marks_never_reach_the_page() -> None:
-    shown = layout.single_line("هاتف +966 55 123 4567", rtl=True)
+    shown = line("هاتف +966 55 123 4567", rtl=True)
     assert not set(shown) & {"\u202a", "\u202b", "\u202c"}
 
 
@@ -163,12 +169,32 @@ def test_text_without_glyphs_is_refused_clearly() -> None:
     assert "U+6F22" in err.value.message
 
 
-def test_embedding_levels_come_from_the_rust_implementation() -> None:
-    # If python-bidi changes its debug output the layout falls back to the pure-Python
-    # algorithm silently; this test makes that change loud.
-    levels = layout._rust_levels("رقم (30) هاتف", True)
-    assert levels is not None and len(levels) == len("رقم (30) هاتف")
-    assert levels[0] == 1 and levels[5] == 2  # Arabic at level 1, the digits at level 2
+def test_mirrored_brackets_reach_the_font_as_markers_of_the_typed_bracket() -> None:
+    # The text layer maps each marker back to the bracket typed (text_layer.py).
+    shown = layout.single_line("المادة (30) من اللائحة", rtl=True)
+    markers = [chr(ord(ch) - MARK) for ch in shown if ord(ch) >= MARK]
+    assert markers == [")", "("]  # drawn left to right: the typed ")" first
+    assert "(" not in shown and ")" not in shown
+    # left to right, brackets are drawn as typed: no markers
+    assert layout.single_line("Article (30) of the rules", rtl=False).count("(") == 1
+
+
+def test_a_tab_does_not_break_the_line_order() -> None:
+    # Rule L1: a segment separator takes the paragraph level; the words on both sides keep
+    # their order (this used to break the levels read from python-bidi's debug output).
+    shown = as_drawn(layout.visual("الاسم\tمحمد (30)", True))
+    assert shown.split("\t") == [line("محمد (30)", rtl=True), vis("الاسم")]
+    # left to right the tab stays between the same words, Arabic inside still reversed
+    assert as_drawn(layout.visual("Name\tمحمد (30)", False)) == "Name\t" + line("محمد (30)", False)
+
+
+def test_isolates_are_an_error_not_a_silent_reordering() -> None:
+    from makarem_desk.documents.bidi_levels import UnsupportedBidiText
+
+    with pytest.raises(UnsupportedBidiText):
+        layout.visual("قبل \u2066abc\u2069 بعد", True)
+    with pytest.raises(UserError):  # and the font refuses them before any layout
+        layout.check_printable("قبل \u2066abc\u2069 بعد")
 
 
 def test_embedding_is_carried_across_wrapped_lines() -> None:

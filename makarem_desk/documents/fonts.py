@@ -63,10 +63,10 @@ def register_pdf_fonts() -> None:
         # Binary streams instead of ASCII85: reportlab's encoder is pure Python and cost
         # ~10 ms a page (the logo); PDFs are binary files anyway.
         rl_config.useA85 = 0
-        from reportlab.pdfbase.ttfonts import TTFont
+        from .text_layer import TextLayerFont  # a text layer as typed (issue 11)
 
-        pdfmetrics.registerFont(TTFont(PDF_REGULAR, str(font_path(PDF_REGULAR))))
-        pdfmetrics.registerFont(TTFont(PDF_BOLD, str(font_path(PDF_BOLD))))
+        pdfmetrics.registerFont(TextLayerFont(PDF_REGULAR, str(font_path(PDF_REGULAR))))
+        pdfmetrics.registerFont(TextLayerFont(PDF_BOLD, str(font_path(PDF_BOLD))))
         pdfmetrics.registerFontFamily(
             PDF_REGULAR, normal=PDF_REGULAR, bold=PDF_BOLD, italic=PDF_REGULAR,
             boldItalic=PDF_BOLD,

@@ -10,12 +10,10 @@ The recipe measured in ``shared/notes/arabic-rtl-facts.md``:
 4. justified lines spread their slack between visual words; the last line is aligned to
    the start side.
 
-Reordering: python-bidi's pure-Python ``bidi.algorithm`` has no bracket-pair rule (N0), so
-``رقم +966 55 (30) هاتف`` comes out as ``هاتف ( +966 55 (30 رقم``; its Rust ``get_display``
-orders correctly but does not mirror brackets. We take the resolved embedding levels from
-the Rust implementation, reorder (rule L2) and mirror (L4) here; if those levels cannot be
-read (a python-bidi release that changed its debug output) the pure-Python algorithm is
-used instead, which is right for everything except brackets next to LTR runs.
+Reordering: ``bidi_levels`` resolves the embedding levels (UAX #9 with bracket pairs,
+checked against Unicode's conformance data) and orders each line (rule L2); characters at an
+odd level that have a mirror image are drawn mirrored through ``text_layer.mirrored``, so
+that the PDF's text layer can still say which bracket was typed.
 """
 
 from __future__ import annotations
@@ -26,12 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import arabic_reshaper
-import bidi as _bidi_rust
-from bidi.algorithm import get_display as _py_get_display
-from bidi.mirror import MIRRORED
 
 from ..errors import UserError
+from . import bidi_levels
 from .fonts import PDF_REGULAR, pdf_cmap, register_pdf_fonts
+from .text_layer import mirrored
 
 LRE, RLE, PDF_MARK, NBSP = "\u202a", "\u202b", "\u202c", "\u00a0"
 _OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}
@@ -71,8 +68,10 @@ def isolate_ltr_runs(text: str) -> str:
 
 def embed_rtl(value: str) -> str:
     """An Arabic value inside an English sentence (a name, a reason): RLE…PDF, so that a
-    line that starts in its middle — with a number, say — still reads right to left."""
-    return RLE + value + PDF_MARK if _ARABIC.search(value) else value
+    line that starts in its middle — with a number, say — still reads right to left.
+    Its own LTR runs are isolated as in an Arabic paper, or a phone number inside it would
+    print ``4567 123 55 966+``."""
+    return RLE + isolate_ltr_runs(value) + PDF_MARK if _ARABIC.search(value) else value
 
 
 def reshape(text: str) -> str:
@@ -81,57 +80,22 @@ def reshape(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def visual(text: str, rtl: bool) -> str:
-    """One line in display order (left to right), shaped, brackets mirrored."""
+    """One line in display order (left to right), shaped, brackets mirrored.
+
+    Mirrored characters come as ``text_layer`` markers (drawn by the PDF fonts with the
+    mirrored glyph); ``text_layer.as_drawn`` turns them into plain characters.
+    Raises ``bidi_levels.UnsupportedBidiText`` for isolates, which the layout never writes
+    (and ``check_printable`` refuses: the font has no glyph for them).
+    """
     shaped = reshape(text)
-    if not any(ch in MIRRORED for ch in shaped):
-        # Nothing to mirror: the Rust implementation's order is the whole answer.
-        out = _bidi_rust.get_display(shaped, base_dir="R" if rtl else "L")
-        return "".join(ch for ch in out if ch not in _EXPLICIT)
-    levels = _rust_levels(shaped, rtl)
-    if levels is None:
-        out = _py_get_display(shaped, base_dir="R" if rtl else "L")
-        return "".join(ch for ch in out if ch not in _EXPLICIT)
-    return _reorder(shaped, levels)
-
-
-def _rust_levels(text: str, rtl: bool) -> list[int] | None:
-    try:
-        debug = _bidi_rust.get_display(text, base_dir="R" if rtl else "L", debug=True)
-    except Exception:  # pragma: no cover - depends on the installed python-bidi
-        return None
-    start = debug.find("levels:")
-    end = debug.find("]", start)
-    if start < 0 or end < 0:
-        return None
-    per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+),?\s*\)", debug[start:end])]
-    levels: list[int] = []
-    offset = 0
-    for ch in text:
-        if offset >= len(per_byte):
-            return None
-        levels.append(per_byte[offset])
-        offset += len(ch.encode("utf-8"))
-    return levels if offset == len(per_byte) else None
-
-
-def _reorder(text: str, levels: list[int]) -> str:
-    chars = [(ch, lv) for ch, lv in zip(text, levels, strict=True) if ch not in _EXPLICIT]
-    if not chars:
-        return ""
-    highest = max(lv for _, lv in chars)
-    lowest_odd = min((lv for _, lv in chars if lv % 2), default=highest + 1)
-    for level in range(highest, lowest_odd - 1, -1):
-        i = 0
-        while i < len(chars):
-            if chars[i][1] >= level:
-                j = i
-                while j < len(chars) and chars[j][1] >= level:
-                    j += 1
-                chars[i:j] = chars[i:j][::-1]
-                i = j
-            else:
-                i += 1
-    return "".join(MIRRORED.get(ch, ch) if lv % 2 else ch for ch, lv in chars)
+    levels = bidi_levels.resolve_levels(shaped, 1 if rtl else 0)
+    out = []
+    for i in bidi_levels.visual_order(levels):
+        ch = shaped[i]
+        if ch in _EXPLICIT:
+            continue
+        out.append(mirrored(ch) if levels[i] % 2 else ch)  # type: ignore[operator]
+    return "".join(out)
 
 
 @lru_cache(maxsize=8192)

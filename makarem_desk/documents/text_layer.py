@@ -1,0 +1,161 @@
+"""A PDF text layer as typed: what an extractor or a viewer's search finds is the Arabic the
+clerk typed, while the page is drawn with the shaped, visually ordered glyphs.
+
+reportlab draws the shaped string it is given and writes a ToUnicode CMap that maps each
+glyph back to the code point drawn — for Arabic a presentation form (U+FExx), and for a
+bracket mirrored by the bidi algorithm the *other* bracket. Measured
+(``shared/notes/arabic-rtl-facts.md``): poppler (pdftotext, Evince, Okular, most indexers)
+reports those code points as they are; pdfium normalises the forms and re-mirrors brackets.
+
+:class:`TextLayerFont` is a reportlab ``TTFont`` whose ToUnicode entries say what was
+typed:
+
+* a presentation form maps to its NFKC base letter; a ligature (lam-alef, ﷲ) is drawn in
+  pieces, one letter each: its glyph with a share of its advance, then empty glyphs with
+  the rest (same drawing; poppler, pdfium and pypdf all read the letters in order);
+* a bracket (any mirrored character) drawn at an odd level reaches the font as a marker
+  code point, ``MARK + ord(logical character)`` in plane 15's private use area; the font
+  draws it with the mirrored character's glyph and maps it to the logical character. This is
+  what LibreOffice's PDFs give, and what poppler expects: poppler extracts the bracket as
+  typed, pdfium mirrors it once more (the one difference the tests allow, see
+  ``tests/test_text_layer.py``).
+
+The bracket is mapped per code rather than wrapped in a marked-content ``/ActualText``
+span: the effect on both extractors is the same, and reportlab offers no hook to write
+marked content inside a text object, where a post-processing pass would have to re-parse
+every content stream.
+
+Every font that draws the layout's output (``layout.visual``) must be a ``TextLayerFont``,
+or the markers print as missing glyphs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from bidi.mirror import MIRRORED
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+MARK = 0xF0000  # plane 15 private use: no font the papers use has glyphs there
+# plane 16 private use: the pieces of a ligature, 4 codes per presentation form
+PIECES = 0x100000
+_PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_FIRST_FORM = 0xFB50
+_MAX_PIECES = 4  # lam-alef: 2, ﷲ: 4; the long phrase ligatures keep one entry
+_EMPTY = 0x200B  # its glyph draws nothing
+
+
+def mirrored(ch: str) -> str:
+    """The character to draw for ``ch`` at an odd (right-to-left) level."""
+    return chr(MARK + ord(ch)) if ch in MIRRORED else ch
+
+
+def as_drawn(shown: str) -> str:
+    """A visual string with its bracket markers replaced by the characters they draw."""
+    return "".join(
+        MIRRORED[chr(ord(ch) - MARK)] if ord(ch) >= MARK else ch for ch in shown
+    )
+
+
+@lru_cache(maxsize=8192)
+def letters_of(code: int) -> str:
+    """The base letters a code point drawn by the layout stands for, in logical order
+    (shadda ligatures decompose with a leading space, U+FC5E -> " ٌّ": dropped)."""
+    if code >= MARK:
+        return chr(code - MARK)
+    if any(lo <= code <= hi for lo, hi in _PRESENTATION):
+        return unicodedata.normalize("NFKC", chr(code)).strip() or chr(code)
+    return chr(code)
+
+
+def _piece(form: int, k: int) -> int:
+    return PIECES + (form - _FIRST_FORM) * _MAX_PIECES + k
+
+
+def typed_text(code: int) -> str:
+    """The ToUnicode entry of a code the font draws: the text as typed.
+
+    A ligature drawn in pieces (see ``TextLayerFont``) has one letter per piece: piece 0
+    (the glyph, leftmost) the last letter, the empty pieces to its right the letters before,
+    so that the right-to-left run reads them in logical order. A ligature left whole (the
+    long phrase ligatures) holds its letters in drawing order: poppler and pdfium reverse
+    them with the run (measured; pypdf does not).
+    """
+    if code >= PIECES:
+        form, k = divmod(code - PIECES, _MAX_PIECES)
+        letters = letters_of(form + _FIRST_FORM)
+        return letters[len(letters) - 1 - k]
+    return letters_of(code)[::-1]
+
+
+@lru_cache(maxsize=4096)
+def _utf16_hex(code: int) -> str:
+    return typed_text(code).encode("utf-16-be").hex().upper() if code else "0000"
+
+
+def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """A ToUnicode CMap for one subset (codes 0…len-1), entries as typed, at most 100 per
+    ``bfchar`` block as the PDF reference requires."""
+    entries = [f"<{i:02X}> <{_utf16_hex(code)}>" for i, code in enumerate(subset)]
+    blocks = []
+    for start in range(0, len(entries), 100):
+        chunk = entries[start:start + 100]
+        blocks += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({font_name})", f"/Ordering ({font_name})",
+        "/Supplement 0", ">> def", f"/CMapName /{font_name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        *blocks, "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+class TextLayerFont(TTFont):
+    """A TrueType font whose PDF text layer holds the text as typed (see the module)."""
+
+    def __init__(self, name: str, filename: str, **kwargs: Any) -> None:
+        super().__init__(name, filename, **kwargs)
+        face = self.face
+        for logical, drawn in MIRRORED.items():
+            glyph = face.charToGlyph.get(ord(drawn))
+            if glyph is not None:
+                face.charToGlyph[MARK + ord(logical)] = glyph
+                face.charWidths[MARK + ord(logical)] = face.getCharWidth(ord(drawn))
+        # A ligature is drawn as its glyph narrowed to 1/n of its advance followed by n-1
+        # empty glyphs sharing the rest: the same ink at the same place, and one letter per
+        # piece in the text layer, which every extractor orders alike.
+        self._split: dict[str, str] = {}
+        empty = face.charToGlyph.get(_EMPTY)
+        for code in [c for c in face.charToGlyph if c < MARK]:
+            n = len(letters_of(code))
+            width = face.getCharWidth(code)
+            if empty is None or not 1 < n <= _MAX_PIECES or width <= 0:
+                continue
+            part = width // n
+            face.charToGlyph[_piece(code, 0)] = face.charToGlyph[code]
+            face.charWidths[_piece(code, 0)] = width - part * (n - 1)
+            for k in range(1, n):
+                face.charToGlyph[_piece(code, k)] = empty
+                face.charWidths[_piece(code, k)] = part
+            self._split[chr(code)] = "".join(chr(_piece(code, k)) for k in range(n))
+
+    def splitString(self, text: str | bytes, doc: Any,  # noqa: N802 - reportlab's name
+                    encoding: str = "utf-8") -> Any:
+        """reportlab's split into subset codes, each ligature drawn in its pieces."""
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        split = self._split
+        if not split.keys().isdisjoint(text):
+            text = "".join(split.get(ch, ch) for ch in text)
+        return super().splitString(text, doc, encoding)
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
+        state = self.state.get(doc)
+        subsets = [list(s) for s in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+            name = base.decode("pdfdoc")
+            doc.idToObject["toUnicodeCMap:" + name].content = to_unicode_cmap(name, subset)

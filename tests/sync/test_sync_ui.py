@@ -12,27 +12,42 @@ from sync_support import PASSPHRASES, add_case, status_of
 
 from makarem_desk.models import ApplicationStatus, Beneficiary, Declaration, Role
 from makarem_desk.services.actor import Actor
+from makarem_desk.ui.bus import EventBus
 from makarem_desk.ui.committee_view import CommitteeView
+from makarem_desk.ui.context import AppContext
 from makarem_desk.ui.dialogs import RecordingDialogs
-from makarem_desk.ui.sync_view import SyncPrompts, SyncView
+from makarem_desk.ui.sync_view import SyncView
 from makarem_desk.ui.tasks import TaskRunner
 
 MEMBER = Actor(uuid.uuid4(), "amal", "أمل الشهري", Role.COMMITTEE_MEMBER)
 CLERK = Actor(uuid.uuid4(), "sara", "سارة", Role.RECEPTIONIST)
 
 
-class ScriptedPrompts(SyncPrompts):
-    def __init__(self, passphrase: str, folder: str = "", batch: str = ""):
-        self.answers = {"passphrase": passphrase, "folder": folder, "batch": batch}
+@pytest.fixture(autouse=True)
+def arabic(qapp):  # type: ignore[no-untyped-def]
+    """The interface in Arabic, with its translations, as the counter runs it."""
+    from makarem_desk.ui.i18n import apply_language
+    from makarem_desk.ui.main import make_application
 
-    def passphrase(self, parent):  # type: ignore[no-untyped-def, override]
-        return self.answers["passphrase"] or None
+    app = make_application(language="ar")
+    yield app
+    apply_language(app, "ar")
 
-    def export_folder(self, parent):  # type: ignore[no-untyped-def, override]
-        return self.answers["folder"] or None
 
-    def batch_file(self, parent):  # type: ignore[no-untyped-def, override]
-        return self.answers["batch"] or None
+def context(inst, actor, dialogs, bus=None) -> AppContext:  # type: ignore[no-untyped-def]
+    """The window's services for ``inst`` (its database and keys), signed in as ``actor``."""
+    ctx = AppContext(db=inst.db, bus=bus or EventBus(), tasks=TaskRunner(synchronous=True),
+                     dialogs=dialogs, keys_dir=inst.keys_dir)
+    ctx.actor = actor
+    return ctx
+
+
+def answers(dialogs: RecordingDialogs, passphrase: str, *, folder: str | None = None,
+            batch: str | None = None) -> RecordingDialogs:
+    """What the person types and picks: the passphrase, the folder or the batch file."""
+    dialogs.ask_answers = [passphrase]
+    dialogs.folder_path, dialogs.open_path = folder, batch
+    return dialogs
 
 
 def _real_pdf(text: str) -> bytes:
@@ -46,9 +61,14 @@ def _real_pdf(text: str) -> bytes:
     return buf.getvalue()
 
 
-def _view(qtbot, inst, actor, prompts, dialogs):  # type: ignore[no-untyped-def]
-    view = SyncView(inst.db, actor, service=inst.svc, tasks=TaskRunner(synchronous=True),
-                    dialogs=dialogs, prompts=prompts)
+def _view(qtbot, inst, actor, dialogs, bus=None):  # type: ignore[no-untyped-def]
+    view = SyncView(context(inst, actor, dialogs, bus))
+    qtbot.addWidget(view)
+    return view
+
+
+def _committee(qtbot, inst, actor, dialogs, bus=None):  # type: ignore[no-untyped-def]
+    view = CommitteeView(context(inst, actor, dialogs, bus))
     qtbot.addWidget(view)
     return view
 
@@ -65,8 +85,8 @@ def exchange(counter_and_committee, tmp_path):  # type: ignore[no-untyped-def]
 def test_export_import_decide_through_the_screens(qtbot, exchange, tmp_path) -> None:  # type: ignore[no-untyped-def]
     counter, committee, ref = exchange
     dialogs = RecordingDialogs()
-    at_counter = _view(qtbot, counter, CLERK, ScriptedPrompts(PASSPHRASES["RYD1"], str(tmp_path)),
-                       dialogs)
+    at_counter = _view(qtbot, counter, CLERK,
+                       answers(dialogs, PASSPHRASES["RYD1"], folder=str(tmp_path)))
     assert "RYD1" in at_counter.identity_label.text() and "COM1" in at_counter.identity_label.text()
     assert at_counter.export_button.isEnabled()
     qtbot.mouseClick(at_counter.export_button, qtbot_button())
@@ -78,13 +98,12 @@ def test_export_import_decide_through_the_screens(qtbot, exchange, tmp_path) -> 
     assert ("info", f"احفظ الملف وسلّمه للجنة البحث:\n{batch}") in dialogs.shown
 
     at_committee = _view(qtbot, committee, MEMBER,
-                         ScriptedPrompts(PASSPHRASES["COM1"], batch=str(batch)), dialogs)
+                         answers(dialogs, PASSPHRASES["COM1"], batch=str(batch)))
     qtbot.mouseClick(at_committee.import_button, qtbot_button())
     assert "7 جديد" in at_committee.last_message
     assert at_committee.history.item(0, 0).text() == "واردة"
 
-    member_view = CommitteeView(committee.db, MEMBER, dialogs=dialogs)
-    qtbot.addWidget(member_view)
+    member_view = _committee(qtbot, committee, MEMBER, dialogs)
     assert member_view.table.rowCount() == 1
     assert member_view.table.item(0, 0).text() == ref
     assert member_view.table.item(0, 7).text() == "مرفق"
@@ -103,11 +122,11 @@ def test_export_import_decide_through_the_screens(qtbot, exchange, tmp_path) -> 
 
     out = tmp_path / "back"
     out.mkdir()
-    at_committee.prompts = ScriptedPrompts(PASSPHRASES["COM1"], folder=str(out))
+    answers(dialogs, PASSPHRASES["COM1"], folder=str(out))
     qtbot.mouseClick(at_committee.export_button, qtbot_button())
     decisions = out / "COM1-to-RYD1-000001.mkb"
     assert decisions.exists()
-    at_counter.prompts = ScriptedPrompts(PASSPHRASES["RYD1"], batch=str(decisions))
+    answers(dialogs, PASSPHRASES["RYD1"], batch=str(decisions))
     qtbot.mouseClick(at_counter.import_button, qtbot_button())
     assert status_of(counter.db, ref) is ApplicationStatus.REJECTED
     assert "1 محدّث" in at_counter.last_message
@@ -116,25 +135,27 @@ def test_export_import_decide_through_the_screens(qtbot, exchange, tmp_path) -> 
 def test_wrong_passphrase_and_held_batch_on_screen(qtbot, exchange, tmp_path) -> None:  # type: ignore[no-untyped-def]
     counter, committee, _ = exchange
     dialogs = RecordingDialogs()
-    at_counter = _view(qtbot, counter, CLERK, ScriptedPrompts("wrong-passphrase", str(tmp_path)),
-                       dialogs)
+    at_counter = _view(qtbot, counter, CLERK,
+                       answers(dialogs, "wrong-passphrase", folder=str(tmp_path)))
     at_counter.start_export()
     assert dialogs.errors[-1] == "عبارة المرور غير صحيحة."
     assert not list(tmp_path.glob("*.mkb")) and at_counter.export_button.isEnabled()
 
-    at_counter.prompts = ScriptedPrompts(PASSPHRASES["RYD1"], str(tmp_path))
+    answers(dialogs, PASSPHRASES["RYD1"], folder=str(tmp_path))
     at_counter.start_export()
     add_case(counter.db)
+    answers(dialogs, PASSPHRASES["RYD1"], folder=str(tmp_path))
     at_counter.start_export()
     second = tmp_path / "RYD1-to-COM1-000002.mkb"
     at_committee = _view(qtbot, committee, MEMBER,
-                         ScriptedPrompts(PASSPHRASES["COM1"], batch=str(second)), dialogs)
+                         answers(dialogs, PASSPHRASES["COM1"], batch=str(second)))
     dialogs.confirm_answer = False
     at_committee.start_import()
     assert "قبل الدفعة 1" in at_committee.last_message
     assert at_committee.history.rowCount() == 0
     assert "RYD1-000002.mkb" in at_committee.identity_label.text()
     dialogs.confirm_answer = True
+    answers(dialogs, PASSPHRASES["COM1"], batch=str(second))
     at_committee.start_import()
     assert at_committee.history.rowCount() == 1
     assert "قبلها دفعة لم تصل" in at_committee.history.item(0, 5).text()
@@ -151,7 +172,7 @@ def test_conflict_listed_and_settled_on_screen(qtbot, exchange, tmp_path) -> Non
             s.scalars(select(Beneficiary)).one().phone = phone
     committee.svc.import_file(MEMBER, committee.identity,
                               counter.svc.export(CLERK, counter.identity, tmp_path)[0].path)
-    view = _view(qtbot, committee, MEMBER, ScriptedPrompts(PASSPHRASES["COM1"]), dialogs)
+    view = _view(qtbot, committee, MEMBER, dialogs)
     assert view.conflicts.rowCount() == 1
     assert view.conflicts.item(0, 3).text() == "الجوال"
     assert view.conflicts.item(0, 4).text() == "+966500000032"
@@ -168,16 +189,14 @@ def test_conflict_listed_and_settled_on_screen(qtbot, exchange, tmp_path) -> Non
 def test_receptionist_sees_committee_view_without_deciding(qtbot, exchange) -> None:  # type: ignore[no-untyped-def]
     counter, committee, ref = exchange
     # At a counter the receptionist may look at what awaits the committee, not decide.
-    view = CommitteeView(counter.db, CLERK, dialogs=RecordingDialogs())
-    qtbot.addWidget(view)
+    view = _committee(qtbot, counter, CLERK, RecordingDialogs())
     assert "لأعضاء لجنة البحث" in view.status.text()
     assert view.table.rowCount() == 1
     view.table.selectRow(0)
     assert not view.accept_button.isEnabled()
     # At the committee a counter's role reads nothing (the permission matrix): the screen
     # says so instead of failing.
-    there = CommitteeView(committee.db, CLERK, dialogs=RecordingDialogs())
-    qtbot.addWidget(there)
+    there = _committee(qtbot, committee, CLERK, RecordingDialogs())
     assert there.table.rowCount() == 0 and "لجنة البحث" in there.status.text()
 
 
@@ -188,15 +207,11 @@ def qtbot_button():  # type: ignore[no-untyped-def]
 
 
 def test_views_follow_the_bus(qtbot, exchange, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from makarem_desk.ui.bus import EventBus
-
     counter, committee, ref = exchange
     bus = EventBus()
-    view = CommitteeView(committee.db, MEMBER, dialogs=RecordingDialogs(), bus=bus)
-    qtbot.addWidget(view)
+    view = _committee(qtbot, committee, MEMBER, RecordingDialogs(), bus)
     assert view.table.rowCount() == 0
-    sync = _view(qtbot, committee, MEMBER, ScriptedPrompts(PASSPHRASES["COM1"]), RecordingDialogs())
-    sync.bus = bus
+    sync = _view(qtbot, committee, MEMBER, answers(RecordingDialogs(), PASSPHRASES["COM1"]), bus)
     path = counter.svc.export(CLERK, counter.identity, tmp_path)[0].path
     sync.start_import(path=str(path))
     assert view.table.rowCount() == 1 and view.table.item(0, 0).text() == ref

@@ -137,8 +137,7 @@ class CommitteeView(QWidget):
     def _show(self, rows: list[PendingApplication]) -> None:
         self.rows = rows
         self.table.set_rows([(self._cells(p), p) for p in rows])
-        self.count_label.setText(self.tr("%n application(s) awaiting a decision", "",
-                                         len(rows)))
+        self.count_label.setText(self.tr("Awaiting a decision: %1").replace("%1", str(len(rows))))
         self.empty.setVisible(not rows)
         self._show_selected()
 

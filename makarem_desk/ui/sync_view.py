@@ -240,8 +240,8 @@ class SyncView(QWidget):
         if not written:
             self._say(self.tr("Nothing changed since the last batch; no file was written."))
         else:
-            lines = [self.tr("%1: %n record(s)", "", r.total).replace("%1", r.path.name)
-                     for r in written]
+            lines = [self.tr("%1 (records: %2)").replace("%1", r.path.name)
+                     .replace("%2", str(r.total)) for r in written]
             self._say(self.tr("Written: %1").replace("%1", " | ".join(lines)))
             self.ctx.dialogs.info(self, self.tr("Exported"), "\n".join(
                 [self.tr("Save the file and hand it to the research committee:")]

@@ -1008,7 +1008,7 @@ When the restore is done everyone is signed out and the desk returns to the log-
     </message>
     <message>
         <location filename="../../makarem_desk/ui/committee_view.py" line="59" />
-        <location filename="../../makarem_desk/ui/committee_view.py" line="182" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="181" />
         <source>Choose an application in the list to read the declaration the applicant signed.</source>
         <translation>اختر طلباً من القائمة لعرض الإقرار الذي وقّعه المتقدم.</translation>
     </message>
@@ -1042,65 +1042,58 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <source>Only committee members decide; you can look.</source>
         <translation>القرار لأعضاء لجنة البحث؛ يمكنك الاطلاع فقط.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../makarem_desk/ui/committee_view.py" line="140" />
-        <source>%n application(s) awaiting a decision</source>
-        <translation>
-            <numerusform>لا طلبات بانتظار القرار</numerusform>
-            <numerusform>طلب واحد بانتظار القرار</numerusform>
-            <numerusform>طلبان بانتظار القرار</numerusform>
-            <numerusform>%n طلبات بانتظار القرار</numerusform>
-            <numerusform>%n طلباً بانتظار القرار</numerusform>
-            <numerusform>%n طلب بانتظار القرار</numerusform>
-        </translation>
+        <source>Awaiting a decision: %1</source>
+        <translation>طلبات بانتظار القرار: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="153" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="152" />
         <source>Attached</source>
         <translation>مرفق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="153" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="152" />
         <source>Not attached</source>
         <translation>غير مرفق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="172" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="171" />
         <source>Application %1</source>
         <translation>الطلب %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="173" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="172" />
         <source>No application chosen</source>
         <translation>لم يُختر طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="174" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="173" />
         <source>Missing items: %1</source>
         <translation>النواقص: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="181" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="180" />
         <source>No printed declaration for this application.</source>
         <translation>لا يوجد إقرار مطبوع لهذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="198" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="197" />
         <source>Accept application %1?</source>
         <translation>قبول الطلب %1؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="199" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="198" />
         <source>Reject application %1?</source>
         <translation>رفض الطلب %1؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="200" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="199" />
         <source>Committee decision</source>
         <translation>قرار اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="208" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="207" />
         <source>Decision recorded on %1; it travels to the branch in the next decisions batch.</source>
         <translation>سُجّل القرار على %1؛ يصل للفرع مع دفعة القرارات القادمة.</translation>
     </message>
@@ -4419,17 +4412,10 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <source>Nothing changed since the last batch; no file was written.</source>
         <translation>لا جديد منذ آخر دفعة؛ لم يُكتب ملف.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../makarem_desk/ui/sync_view.py" line="243" />
-        <source>%1: %n record(s)</source>
-        <translation>
-            <numerusform>%1: لا سجلات</numerusform>
-            <numerusform>%1: سجل واحد</numerusform>
-            <numerusform>%1: سجلان</numerusform>
-            <numerusform>%1: %n سجلات</numerusform>
-            <numerusform>%1: %n سجلاً</numerusform>
-            <numerusform>%1: %n سجل</numerusform>
-        </translation>
+        <source>%1 (records: %2)</source>
+        <translation>%1 (السجلات: %2)</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/sync_view.py" line="245" />

@@ -215,3 +215,97 @@ def test_views_follow_the_bus(qtbot, exchange, tmp_path) -> None:  # type: ignor
     path = counter.svc.export(CLERK, counter.identity, tmp_path)[0].path
     sync.start_import(path=str(path))
     assert view.table.rowCount() == 1 and view.table.item(0, 0).text() == ref
+
+
+def _english(app):  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.i18n import apply_language
+
+    apply_language(app, "en")
+
+
+def _title(view) -> str:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    label = view.findChild(QLabel, "pageTitle")
+    return label.text() if label is not None else ""
+
+
+def _conflict(counter, committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same beneficiary's phone changed on both sides since the last exchange."""
+    committee.svc.import_file(MEMBER, committee.identity,
+                              counter.svc.export(CLERK, counter.identity, tmp_path)[0].path)
+    for db, phone in ((counter.db, "+966500000031"), (committee.db, "+966500000032")):
+        with db.session() as s:
+            s.scalars(select(Beneficiary)).one().phone = phone
+    committee.svc.import_file(MEMBER, committee.identity,
+                              counter.svc.export(CLERK, counter.identity, tmp_path)[0].path)
+
+
+def test_sync_screen_in_english_names_everything_in_english(qtbot, exchange, tmp_path,  # type: ignore[no-untyped-def]
+                                                            arabic) -> None:
+    from makarem_desk.ui.widgets import LTR_ROLE
+
+    counter, committee, _ = exchange
+    _conflict(counter, committee, tmp_path)
+    _english(arabic)
+    view = _view(qtbot, committee, MEMBER, RecordingDialogs())
+    assert _title(view) == "Exchange with the committee"
+    row = [view.conflicts.item(0, c).text() for c in range(view.conflicts.columnCount())]
+    assert row[0] == "Beneficiary" and row[3] == "Mobile"
+    assert row[4:6] == ["+966500000032", "+966500000031"]
+    assert not any("\u0600" <= ch <= "\u06ff" for cell in row for ch in cell), row
+    # Identifiers, site codes and phones keep the left-to-right cell role.
+    assert [bool(view.conflicts.item(0, c).data(LTR_ROLE)) for c in range(7)] == [
+        False, True, True, False, True, True, False]
+    assert view.history.item(0, 0).text() == "Received"
+    assert view.history.item(0, 1).data(LTR_ROLE) and view.history.item(0, 7).data(LTR_ROLE)
+    assert view.history_empty.isHidden() and view.conflicts_empty.isHidden()
+
+
+def test_committee_screen_in_english_and_its_ltr_cells(qtbot, exchange, arabic) -> None:  # type: ignore[no-untyped-def]
+    from makarem_desk.ui.widgets import LTR_ROLE
+
+    counter, _, ref = exchange
+    _english(arabic)
+    view = _committee(qtbot, counter, MEMBER, RecordingDialogs())
+    assert _title(view) == "Committee decisions"
+    assert view.count_label.text() == "Awaiting a decision: 1"
+    cells = [view.table.item(0, c) for c in range(view.table.columnCount())]
+    assert cells[0].text() == ref and cells[0].data(LTR_ROLE)
+    assert cells[2].data(LTR_ROLE) and cells[2].text().isdigit()  # the identity number
+    assert cells[3].text() == "Vocational training"
+    assert cells[7].text() == "Attached"
+
+
+def test_empty_screens_say_what_to_do_next(qtbot, exchange) -> None:  # type: ignore[no-untyped-def]
+    counter, committee, ref = exchange
+    sync = _view(qtbot, committee, MEMBER, RecordingDialogs())
+    assert _title(sync) == "التبادل مع لجنة البحث"
+    assert sync.history.rowCount() == 0 and not sync.history_empty.isHidden()
+    assert "صدّر دفعة" in sync.history_empty.text()
+    assert not sync.conflicts_empty.isHidden()
+
+    queue = _committee(qtbot, committee, MEMBER, RecordingDialogs())
+    assert _title(queue) == "قرارات اللجنة"
+    assert queue.table.rowCount() == 0 and not queue.empty.isHidden()
+    assert "استوردها من شاشة التبادل مع لجنة البحث" in queue.empty.text()
+    assert queue.count_label.text() == "طلبات بانتظار القرار: 0"
+
+    # With an application: a sentence until one is chosen, then the declaration itself.
+    at_counter = _committee(qtbot, counter, CLERK, RecordingDialogs())
+    assert at_counter.empty.isHidden()
+    assert at_counter.preview_stack.currentWidget() is at_counter.pdf_note
+    assert "اختر طلباً" in at_counter.pdf_note.text() and at_counter.page_count() == 0
+    at_counter.select_reference(ref)
+    assert at_counter.preview_stack.currentWidget() is at_counter.preview
+    assert at_counter.page_count() == 1
+
+
+def test_screens_take_their_services_from_the_context(qtbot, exchange) -> None:  # type: ignore[no-untyped-def]
+    counter, _, _ = exchange
+    ctx = context(counter, CLERK, RecordingDialogs())
+    sync, queue = SyncView(ctx), CommitteeView(ctx)
+    qtbot.addWidget(sync)
+    qtbot.addWidget(queue)
+    assert sync.svc is ctx.sync and queue.svc is ctx.committee
+    assert ctx.sync.keys.dir == counter.keys_dir

@@ -28,7 +28,7 @@ from .dialogs import user_message
 from .follow_up_lists import day_text, items_text
 from .i18n import current_language, ltr
 from .preview import PdfPreview
-from .sync_view import selected_payload
+from .sync_view import compact, selected_payload
 from .widgets import Table, hint, page_title
 
 
@@ -43,11 +43,11 @@ class CommitteeView(QWidget):
         self.last_message = ""
 
         self.count_label = hint("")
-        self.table = Table([
+        self.table = compact(Table([
             self.tr("Reference"), self.tr("Beneficiary"), self.tr("Identity number"),
             self.tr("Program"), self.tr("Submitted"), self.tr("Answer due"),
             self.tr("Missing items"), self.tr("Declaration"),
-        ])
+        ]))
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.empty = hint(self.tr(
             "No application is waiting for the committee. New ones arrive with the counters' "

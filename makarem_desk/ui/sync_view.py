@@ -47,6 +47,13 @@ def _code(text: str) -> str:
     return text if any("\u0600" <= ch <= "\u06ff" for ch in text) else ltr(text)
 
 
+def compact(table: Table) -> Table:
+    """Columns as wide as their content: the header's own minimum (about 130 px with the
+    interface font) would push the eight columns of these tables past 1366×768."""
+    table.horizontalHeader().setMinimumSectionSize(48)
+    return table
+
+
 def selected_payload(table: Table) -> Any:
     """The row a person selected (never the current cell Qt keeps after a refresh)."""
     rows = table.selectionModel().selectedRows()
@@ -76,10 +83,10 @@ class SyncView(QWidget):
             actions.addWidget(b)
         actions.addStretch(1)
 
-        self.history = Table([
+        self.history = compact(Table([
             self.tr("Direction"), self.tr("Installation"), self.tr("No."), self.tr("Kind"),
             self.tr("Records"), self.tr("State"), self.tr("Date"), self.tr("File"),
-        ])
+        ]))
         self.history_empty = hint(self.tr(
             "No batch has been sent or received yet. Export a batch to send the new records "
             "to the committee, or import the batch you were handed."))
@@ -88,11 +95,11 @@ class SyncView(QWidget):
         hl.addWidget(self.history, 1)
         hl.addWidget(self.history_empty)
 
-        self.conflicts = Table([
+        self.conflicts = compact(Table([
             self.tr("Record"), self.tr("Identifier"), self.tr("From"),
             self.tr("Fields that differ"), self.tr("Here"), self.tr("Incoming"),
             self.tr("Reason"),
-        ])
+        ]))
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
         self.conflicts_empty = hint(self.tr(
             "No conflict to settle. A conflict appears here when a record that arrives was "
@@ -170,7 +177,8 @@ class SyncView(QWidget):
 
     def _history_cells(self, b: BatchView) -> list[str]:
         direction = self.tr("Sent") if b.direction == "export" else self.tr("Received")
-        kind = self.tr("Decisions") if b.kind == "decisions" else self.tr("Records")
+        kind = (self.tr("Decisions") if b.kind == "decisions"
+                else self.tr("Records", "the kind of a batch"))
         state = (self.tr("Done") if b.state == "done"
                  else self.tr("Pending: the next export finishes it")
                  if b.state == "pending" else b.state)

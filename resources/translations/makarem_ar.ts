@@ -4197,298 +4197,303 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>أُلغي الاستيراد ولم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="67" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="74" />
         <source>Export a batch for the committee…</source>
         <translation>تصدير دفعة للجنة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="70" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="77" />
         <source>Import a batch…</source>
         <translation>استيراد دفعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="72" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="79" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="80" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
         <source>Direction</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="80" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
         <source>Installation</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="80" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
         <source>No.</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="80" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="81" />
-        <location filename="../../makarem_desk/ui/sync_view.py" line="173" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
         <source>Records</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="81" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="81" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="81" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="84" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="91" />
         <source>No batch has been sent or received yet. Export a batch to send the new records to the committee, or import the batch you were handed.</source>
         <translation>لم تُرسل أو تُستقبل أي دفعة بعد. صدّر دفعة لإرسال السجلات الجديدة إلى اللجنة، أو استورد الدفعة التي سُلّمت إليك.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
         <source>Batches</source>
         <translation>سجل الدفعات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="99" />
         <source>Record</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="99" />
         <source>Identifier</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="99" />
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="100" />
         <source>Fields that differ</source>
         <translation>الحقول المختلفة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="100" />
         <source>Here</source>
         <translation>محلياً</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="100" />
         <source>Incoming</source>
         <translation>الوارد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="94" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="101" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="105" />
         <source>No conflict to settle. A conflict appears here when a record that arrives was also changed here since the last exchange.</source>
         <translation>لا تعارضات بانتظار القرار. يظهر التعارض هنا حين يصل سجل عُدّل هنا أيضاً منذ آخر تبادل.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="107" />
         <source>Take the incoming version</source>
         <translation>اعتماد الوارد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="102" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="109" />
         <source>Keep the local version</source>
         <translation>إبقاء المحلي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="108" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="115" />
         <source>Conflicts to settle</source>
         <translation>تعارضات بانتظار القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="117" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="124" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="119" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="126" />
         <source>Batches travel on a USB stick: new records go to the research committee, and its decisions come back to the branch.</source>
         <translation>تنتقل الدفعات على ذاكرة USB: السجلات الجديدة إلى لجنة البحث، وقراراتها عائدة إلى الفرع.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="145" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="152" />
         <source>This installation has no keys yet; the administrator creates them on the Administration screen (Keys and trusted installations).</source>
         <translation>لم تُنشأ مفاتيح هذا الجهاز بعد؛ ينشئها مدير النظام من شاشة الإدارة (المفاتيح والجهات الموثوقة).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="149" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="156" />
         <source>This installation: %1 — fingerprint %2 — trusted: %3</source>
         <translation>هذا الجهاز: %1 — البصمة %2 — الجهات الموثوقة: %3</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="152" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="159" />
         <source>none yet</source>
         <translation>لا أحد بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="155" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="162" />
         <source>Nothing can be exchanged until the administrator trusts the other side's public key on the Administration screen (Keys and trusted installations).</source>
         <translation>لا يمكن التبادل حتى يعتمد مدير النظام المفتاح العام للجهة الأخرى من شاشة الإدارة (المفاتيح والجهات الموثوقة).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="159" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="166" />
         <source>Kept aside until an earlier batch arrives: %1</source>
         <translation>دفعات محفوظة بانتظار دفعة سابقة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="172" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="179" />
         <source>Sent</source>
         <translation>صادرة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="172" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="179" />
         <source>Received</source>
         <translation>واردة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="173" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="180" />
         <source>Decisions</source>
         <translation>قرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="174" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="181" />
+        <source>Records</source>
+        <comment>the kind of a batch</comment>
+        <translation>سجلات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="182" />
         <source>Done</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="175" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="183" />
         <source>Pending: the next export finishes it</source>
         <translation>معلّقة: يكملها التصدير التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="178" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="186" />
         <source>(after a batch that has not arrived)</source>
         <translation>(قبلها دفعة لم تصل)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="212" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="220" />
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="213" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="221" />
         <source>Passphrase of this installation's keys:</source>
         <translation>عبارة مرور مفاتيح هذا الجهاز:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="220" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="228" />
         <source>Choose the folder to save the batch in (a USB stick, say)</source>
         <translation>اختر مجلد الحفظ (مثل ذاكرة USB)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="224" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="232" />
         <source>Unlocking the keys…</source>
         <translation>فتح المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="234" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="242" />
         <source>Exporting the batch…</source>
         <translation>جارٍ تصدير الدفعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="241" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="249" />
         <source>Nothing changed since the last batch; no file was written.</source>
         <translation>لا جديد منذ آخر دفعة؛ لم يُكتب ملف.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="243" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="251" />
         <source>%1 (records: %2)</source>
         <translation>%1 (السجلات: %2)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="245" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="253" />
         <source>Written: %1</source>
         <translation>كُتبت الدفعة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="246" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="254" />
         <source>Exported</source>
         <translation>تم التصدير</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="247" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="255" />
         <source>Save the file and hand it to the research committee:</source>
         <translation>احفظ الملف وسلّمه للجنة البحث:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="256" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="264" />
         <source>Choose the batch file</source>
         <translation>اختر ملف الدفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="256" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="264" />
         <source>Makarem batches (*.mkb)</source>
         <translation>دفعات مكتب مكارم (*.mkb)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="265" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="273" />
         <source>Unlocking the keys and checking the signature…</source>
         <translation>فتح المفاتيح والتحقق من التوقيع…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="283" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="291" />
         <source>Importing the batch…</source>
         <translation>جارٍ استيراد الدفعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="289" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="297" />
         <source>Batch %1 from %2 was already imported; nothing changed.</source>
         <translation>الدفعة %1 من %2 مستوردة من قبل؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="292" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="300" />
         <source>Imported batch %1 from %2: %3 new, %4 updated, %5 conflicts.</source>
         <translation>استُوردت الدفعة %1 من %2: %3 جديد، %4 محدّث، %5 تعارض.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="299" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="307" />
         <source>Batches kept aside were imported with it: %1.</source>
         <translation>واستُوردت معها الدفعات المحفوظة جانباً: %1.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="317" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="325" />
         <source>An earlier batch is missing</source>
         <translation>دفعة سابقة لم تصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="318" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="326" />
         <source>Batch %1 has not arrived. Import this one now and record the gap?</source>
         <translation>لم تصل الدفعة %1 بعد. استيراد هذه الدفعة الآن وتسجيل النقص؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="346" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="354" />
         <source>Replace the local version with the incoming one?</source>
         <translation>اعتماد النسخة الواردة بدل المحلية؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="347" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="355" />
         <source>Keep the local version?</source>
         <translation>إبقاء النسخة المحلية؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="348" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="356" />
         <source>Settle the conflict</source>
         <translation>حل التعارض</translation>
     </message>

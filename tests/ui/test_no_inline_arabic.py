@@ -15,6 +15,7 @@ DATA_MODULES = {
     # `make screenshots`' sample records (names, addresses, a guide's text): what a
     # receptionist would type, not what the interface says.
     "screenshots.py",
+    "sync_screenshots.py",
 }
 # Single values that are data.
 DATA_VALUES = {

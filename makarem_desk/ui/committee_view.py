@@ -28,7 +28,7 @@ from .dialogs import user_message
 from .follow_up_lists import day_text, items_text
 from .i18n import current_language, ltr
 from .preview import PdfPreview
-from .sync_view import compact, selected_payload
+from .sync_view import compact, selected_payload, show_or_say
 from .widgets import Table, hint, page_title
 
 
@@ -138,7 +138,7 @@ class CommitteeView(QWidget):
         self.rows = rows
         self.table.set_rows([(self._cells(p), p) for p in rows])
         self.count_label.setText(self.tr("Awaiting a decision: %1").replace("%1", str(len(rows))))
-        self.empty.setVisible(not rows)
+        show_or_say(self.table, self.empty, bool(rows))
         self._show_selected()
 
     def _cells(self, p: PendingApplication) -> list[str]:

@@ -3,7 +3,9 @@ the interface (Qt Linguist, context ``SyncLabels``), and how it shows a raw valu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -12,6 +14,7 @@ from .i18n import current_language
 from .tasks import Progress
 
 CTX = "SyncLabels"
+_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 ENTITIES = {
     "beneficiary": QT_TRANSLATE_NOOP("SyncLabels", "Beneficiary"),
@@ -43,6 +46,8 @@ FIELDS = {
     "notes": QT_TRANSLATE_NOOP("SyncLabels", "Notes"),
     "status": QT_TRANSLATE_NOOP("SyncLabels", "Status"),
     "decision_reason": QT_TRANSLATE_NOOP("SyncLabels", "Reason for the decision"),
+    "decided_at": QT_TRANSLATE_NOOP("SyncLabels", "Date of the decision"),
+    "decided_by": QT_TRANSLATE_NOOP("SyncLabels", "Decided by"),
 }
 
 # The steps the exporter and importer report: a table's name, then the closing steps.
@@ -89,6 +94,11 @@ def value_text(v: Any) -> str:
         return "—"
     if isinstance(v, dict):
         return QCoreApplication.translate("SyncLabels", "file")
+    if isinstance(v, str) and _MOMENT.match(v):  # a moment as the batch carries it
+        try:
+            return datetime.fromisoformat(v).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            pass
     return str(v)[:40]
 
 

@@ -12,6 +12,7 @@ demo counter's batch cannot go to a committee: its made-up decisions are refused
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -85,9 +86,14 @@ def _interview(ctx: Any, person: dict[str, Any], program: str, answers: dict[str
     }
     session = InterviewSession.start(ctx.interview, ctx.forms, ctx.require_actor(),
                                      today=TODAY)
+    actor = ctx.require_actor()
     while session.step in steps:
         step = session.step
         session.complete(dict(steps[step]))
+        if step is Step.DECLARATION:  # printed for the applicant and kept, as on screen
+            state = session.state
+            pdf = ctx.documents.declaration(actor, uuid.UUID(state.application_id)).pdf
+            ctx.interview.declarations.attach_pdf(actor, uuid.UUID(state.declaration_id), pdf)
         if step is Step.REGISTRATION:
             break
 
@@ -173,8 +179,8 @@ def sync_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Pat
     shots.append(_shot(app, there, out, f"{lang}-62-sync-committee"))
     queue = there.show_page("committee")
     shots.append(_shot(app, there, out, f"{lang}-63-committee-queue"))
-    queue.table.selectRow(0)
-    shots.append(_shot(app, there, out, f"{lang}-64-committee-selected"))
+    _with_declaration(queue)
+    shots.append(_shot(app, there, out, f"{lang}-64-committee-declaration"))
     there.close()
     branch = Desk(app, jeddah).open_main("sync")
     branch.page("sync").conflicts.selectRow(0)

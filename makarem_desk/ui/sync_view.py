@@ -54,6 +54,12 @@ def compact(table: Table) -> Table:
     return table
 
 
+def show_or_say(table: Table, empty: QLabel, rows: bool) -> None:
+    """An empty list is a sentence saying what to do next, not a blank grid."""
+    table.setVisible(rows)
+    empty.setVisible(not rows)
+
+
 def selected_payload(table: Table) -> Any:
     """The row a person selected (never the current cell Qt keeps after a refresh)."""
     rows = table.selectionModel().selectedRows()
@@ -173,7 +179,7 @@ class SyncView(QWidget):
 
     def _fill_history(self, batches: list[BatchView]) -> None:
         self.history.set_rows([(self._history_cells(b), b) for b in batches])
-        self.history_empty.setVisible(not batches)
+        show_or_say(self.history, self.history_empty, bool(batches))
 
     def _history_cells(self, b: BatchView) -> list[str]:
         direction = self.tr("Sent") if b.direction == "export" else self.tr("Received")
@@ -189,7 +195,14 @@ class SyncView(QWidget):
 
     def _fill_conflicts(self, conflicts: list[ConflictView]) -> None:
         self.conflicts.set_rows([(self._conflict_cells(c), c) for c in conflicts])
-        self.conflicts_empty.setVisible(not conflicts)
+        for row in range(self.conflicts.rowCount()):  # long values and reasons, whole
+            for col in range(self.conflicts.columnCount()):
+                cell = self.conflicts.item(row, col)
+                if cell is not None:
+                    cell.setToolTip(cell.text())
+        show_or_say(self.conflicts, self.conflicts_empty, bool(conflicts))
+        for b in (self.take_button, self.keep_button):
+            b.setVisible(bool(conflicts))
         self._update_buttons()
 
     def _conflict_cells(self, c: ConflictView) -> list[str]:

@@ -3994,197 +3994,207 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="17" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="20" />
         <source>Beneficiary</source>
         <translation>مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="18" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="21" />
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="19" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="22" />
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="20" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="23" />
         <source>Declaration</source>
         <translation>إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="21" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="24" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="22" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="25" />
         <source>Satisfaction survey</source>
         <translation>استبانة رضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="23" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="26" />
         <source>Program</source>
         <translation>برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="27" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="30" />
         <source>First name</source>
         <translation>الاسم الأول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="28" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="31" />
         <source>Father's name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="29" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="32" />
         <source>Grandfather's name</source>
         <translation>اسم الجد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="30" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="33" />
         <source>Family name</source>
         <translation>اسم العائلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="31" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="34" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="32" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="35" />
         <source>Identity document</source>
         <translation>نوع الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="33" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="36" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="34" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="37" />
         <source>Identity expiry</source>
         <translation>انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="35" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="38" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="36" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="39" />
         <source>Birth date</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="37" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="40" />
         <source>Nationality</source>
         <translation>الجنسية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="38" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="41" />
         <source>Mobile</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="39" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="42" />
         <source>Other mobile</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="40" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="43" />
         <source>Email</source>
         <translation>البريد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="41" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="44" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="42" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="45" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="43" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="46" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="44" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="47" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="45" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="48" />
         <source>Reason for the decision</source>
         <translation>سبب القرار</translation>
     </message>
     <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="49" />
+        <source>Date of the decision</source>
+        <translation>تاريخ القرار</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/sync_labels.py" line="50" />
+        <source>Decided by</source>
+        <translation>صاحب القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="55" />
         <source>Beneficiaries</source>
         <translation>المستفيدون</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="51" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="56" />
         <source>Applications</source>
         <translation>الطلبات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="52" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="57" />
         <source>Declarations</source>
         <translation>الإقرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="53" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="58" />
         <source>Contacts</source>
         <translation>التواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="54" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="59" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="55" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="60" />
         <source>Programs</source>
         <translation>البرامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="56" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="61" />
         <source>Satisfaction surveys</source>
         <translation>استبانات الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="57" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="62" />
         <source>Summary of the tables</source>
         <translation>ملخص الجدول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="91" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="96" />
         <source>file</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="58" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="63" />
         <source>Encrypting and signing</source>
         <translation>التشفير والتوقيع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="59" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="64" />
         <source>Writing to the disk</source>
         <translation>الكتابة على القرص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="60" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="65" />
         <source>Saving</source>
         <translation>الحفظ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_labels.py" line="61" />
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="66" />
         <source>Done</source>
         <translation>تم</translation>
     </message>
@@ -4197,303 +4207,303 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>أُلغي الاستيراد ولم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="74" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="80" />
         <source>Export a batch for the committee…</source>
         <translation>تصدير دفعة للجنة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="77" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="83" />
         <source>Import a batch…</source>
         <translation>استيراد دفعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="79" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="85" />
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
         <source>Direction</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
         <source>Installation</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
         <source>No.</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="94" />
         <source>Records</source>
         <translation>السجلات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="94" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="94" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="94" />
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="97" />
         <source>No batch has been sent or received yet. Export a batch to send the new records to the committee, or import the batch you were handed.</source>
         <translation>لم تُرسل أو تُستقبل أي دفعة بعد. صدّر دفعة لإرسال السجلات الجديدة إلى اللجنة، أو استورد الدفعة التي سُلّمت إليك.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="99" />
         <source>Batches</source>
         <translation>سجل الدفعات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="105" />
         <source>Record</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="105" />
         <source>Identifier</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="99" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="105" />
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="106" />
         <source>Fields that differ</source>
         <translation>الحقول المختلفة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="106" />
         <source>Here</source>
         <translation>محلياً</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="106" />
         <source>Incoming</source>
         <translation>الوارد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="107" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="105" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="111" />
         <source>No conflict to settle. A conflict appears here when a record that arrives was also changed here since the last exchange.</source>
         <translation>لا تعارضات بانتظار القرار. يظهر التعارض هنا حين يصل سجل عُدّل هنا أيضاً منذ آخر تبادل.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="107" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="113" />
         <source>Take the incoming version</source>
         <translation>اعتماد الوارد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="109" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="115" />
         <source>Keep the local version</source>
         <translation>إبقاء المحلي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="115" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="121" />
         <source>Conflicts to settle</source>
         <translation>تعارضات بانتظار القرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="124" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="130" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="126" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="132" />
         <source>Batches travel on a USB stick: new records go to the research committee, and its decisions come back to the branch.</source>
         <translation>تنتقل الدفعات على ذاكرة USB: السجلات الجديدة إلى لجنة البحث، وقراراتها عائدة إلى الفرع.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="152" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="158" />
         <source>This installation has no keys yet; the administrator creates them on the Administration screen (Keys and trusted installations).</source>
         <translation>لم تُنشأ مفاتيح هذا الجهاز بعد؛ ينشئها مدير النظام من شاشة الإدارة (المفاتيح والجهات الموثوقة).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="156" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="162" />
         <source>This installation: %1 — fingerprint %2 — trusted: %3</source>
         <translation>هذا الجهاز: %1 — البصمة %2 — الجهات الموثوقة: %3</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="159" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="165" />
         <source>none yet</source>
         <translation>لا أحد بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="162" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="168" />
         <source>Nothing can be exchanged until the administrator trusts the other side's public key on the Administration screen (Keys and trusted installations).</source>
         <translation>لا يمكن التبادل حتى يعتمد مدير النظام المفتاح العام للجهة الأخرى من شاشة الإدارة (المفاتيح والجهات الموثوقة).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="166" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="172" />
         <source>Kept aside until an earlier batch arrives: %1</source>
         <translation>دفعات محفوظة بانتظار دفعة سابقة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="179" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="185" />
         <source>Sent</source>
         <translation>صادرة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="179" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="185" />
         <source>Received</source>
         <translation>واردة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="180" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="186" />
         <source>Decisions</source>
         <translation>قرارات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="181" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="187" />
         <source>Records</source>
         <comment>the kind of a batch</comment>
         <translation>سجلات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="182" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="188" />
         <source>Done</source>
         <translation>مكتملة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="183" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="189" />
         <source>Pending: the next export finishes it</source>
         <translation>معلّقة: يكملها التصدير التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="186" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="192" />
         <source>(after a batch that has not arrived)</source>
         <translation>(قبلها دفعة لم تصل)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="220" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="233" />
         <source>Passphrase</source>
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="221" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="234" />
         <source>Passphrase of this installation's keys:</source>
         <translation>عبارة مرور مفاتيح هذا الجهاز:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="228" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="241" />
         <source>Choose the folder to save the batch in (a USB stick, say)</source>
         <translation>اختر مجلد الحفظ (مثل ذاكرة USB)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="232" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="245" />
         <source>Unlocking the keys…</source>
         <translation>فتح المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="242" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="255" />
         <source>Exporting the batch…</source>
         <translation>جارٍ تصدير الدفعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="249" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="262" />
         <source>Nothing changed since the last batch; no file was written.</source>
         <translation>لا جديد منذ آخر دفعة؛ لم يُكتب ملف.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="251" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="264" />
         <source>%1 (records: %2)</source>
         <translation>%1 (السجلات: %2)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="253" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="266" />
         <source>Written: %1</source>
         <translation>كُتبت الدفعة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="254" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="267" />
         <source>Exported</source>
         <translation>تم التصدير</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="255" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="268" />
         <source>Save the file and hand it to the research committee:</source>
         <translation>احفظ الملف وسلّمه للجنة البحث:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="264" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="277" />
         <source>Choose the batch file</source>
         <translation>اختر ملف الدفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="264" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="277" />
         <source>Makarem batches (*.mkb)</source>
         <translation>دفعات مكتب مكارم (*.mkb)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="273" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="286" />
         <source>Unlocking the keys and checking the signature…</source>
         <translation>فتح المفاتيح والتحقق من التوقيع…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="291" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="304" />
         <source>Importing the batch…</source>
         <translation>جارٍ استيراد الدفعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="297" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="310" />
         <source>Batch %1 from %2 was already imported; nothing changed.</source>
         <translation>الدفعة %1 من %2 مستوردة من قبل؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="300" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="313" />
         <source>Imported batch %1 from %2: %3 new, %4 updated, %5 conflicts.</source>
         <translation>استُوردت الدفعة %1 من %2: %3 جديد، %4 محدّث، %5 تعارض.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="307" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="320" />
         <source>Batches kept aside were imported with it: %1.</source>
         <translation>واستُوردت معها الدفعات المحفوظة جانباً: %1.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="325" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="338" />
         <source>An earlier batch is missing</source>
         <translation>دفعة سابقة لم تصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="326" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="339" />
         <source>Batch %1 has not arrived. Import this one now and record the gap?</source>
         <translation>لم تصل الدفعة %1 بعد. استيراد هذه الدفعة الآن وتسجيل النقص؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="354" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="367" />
         <source>Replace the local version with the incoming one?</source>
         <translation>اعتماد النسخة الواردة بدل المحلية؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="355" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="368" />
         <source>Keep the local version?</source>
         <translation>إبقاء النسخة المحلية؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/sync_view.py" line="356" />
+        <location filename="../../makarem_desk/ui/sync_view.py" line="369" />
         <source>Settle the conflict</source>
         <translation>حل التعارض</translation>
     </message>

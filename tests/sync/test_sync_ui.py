@@ -260,6 +260,8 @@ def test_sync_screen_in_english_names_everything_in_english(qtbot, exchange, tmp
     assert view.history.item(0, 0).text() == "Received"
     assert view.history.item(0, 1).data(LTR_ROLE) and view.history.item(0, 7).data(LTR_ROLE)
     assert view.history_empty.isHidden() and view.conflicts_empty.isHidden()
+    assert not view.history.isHidden() and not view.conflicts.isHidden()
+    assert view.conflicts.item(0, 0).toolTip() == "Beneficiary"  # long cells readable whole
 
 
 def test_committee_screen_in_english_and_its_ltr_cells(qtbot, exchange, arabic) -> None:  # type: ignore[no-untyped-def]
@@ -282,18 +284,21 @@ def test_empty_screens_say_what_to_do_next(qtbot, exchange) -> None:  # type: ig
     sync = _view(qtbot, committee, MEMBER, RecordingDialogs())
     assert _title(sync) == "التبادل مع لجنة البحث"
     assert sync.history.rowCount() == 0 and not sync.history_empty.isHidden()
+    assert sync.history.isHidden() and sync.conflicts.isHidden()  # a sentence, no blank grid
+    assert sync.take_button.isHidden() and sync.keep_button.isHidden()
     assert "صدّر دفعة" in sync.history_empty.text()
     assert not sync.conflicts_empty.isHidden()
 
     queue = _committee(qtbot, committee, MEMBER, RecordingDialogs())
     assert _title(queue) == "قرارات اللجنة"
     assert queue.table.rowCount() == 0 and not queue.empty.isHidden()
+    assert queue.table.isHidden()
     assert "استوردها من شاشة التبادل مع لجنة البحث" in queue.empty.text()
     assert queue.count_label.text() == "طلبات بانتظار القرار: 0"
 
     # With an application: a sentence until one is chosen, then the declaration itself.
     at_counter = _committee(qtbot, counter, CLERK, RecordingDialogs())
-    assert at_counter.empty.isHidden()
+    assert at_counter.empty.isHidden() and not at_counter.table.isHidden()
     assert at_counter.preview_stack.currentWidget() is at_counter.pdf_note
     assert "اختر طلباً" in at_counter.pdf_note.text() and at_counter.page_count() == 0
     at_counter.select_reference(ref)
@@ -309,3 +314,13 @@ def test_screens_take_their_services_from_the_context(qtbot, exchange) -> None: 
     qtbot.addWidget(queue)
     assert sync.svc is ctx.sync and queue.svc is ctx.committee
     assert ctx.sync.keys.dir == counter.keys_dir
+
+
+def test_conflict_values_read_as_words_and_dates() -> None:
+    from makarem_desk.ui.sync_labels import field_label, value_text
+
+    assert field_label("decided_at") == "تاريخ القرار" and field_label("decided_by") == "صاحب القرار"
+    assert field_label("a_newer_field") == "a_newer_field"  # shown as it came
+    moment = value_text("2026-11-30T20:19:00.882605+00:00")
+    assert len(moment) == 16 and moment.startswith("2026-1") and "T" not in moment
+    assert value_text(None) == "—" and value_text({"$file": "x"}) == "ملف"

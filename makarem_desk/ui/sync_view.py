@@ -47,6 +47,16 @@ def _code(text: str) -> str:
     return text if any("\u0600" <= ch <= "\u06ff" for ch in text) else ltr(text)
 
 
+def _values(values: list[str]) -> str:
+    """Several values in one cell, in the order of the interface's reading: each kept whole
+    (a date beside an Arabic name would otherwise change places with it), the line set to
+    the interface's direction."""
+    if len(values) == 1:
+        return _code(values[0])
+    mark = "\u200f" if current_language() == "ar" else "\u200e"
+    return mark + list_separator().join(f"\u2068{v}\u2069" for v in values)
+
+
 def compact(table: Table) -> Table:
     """Columns as wide as their content: the header's own minimum (about 130 px with the
     interface font) would push the eight columns of these tables past 1366×768."""
@@ -209,11 +219,11 @@ class SyncView(QWidget):
         sep = list_separator()
         fields = c.differing_fields()
         shown = fields[:3]
-        here = sep.join(value_text(c.local.get(f)) for f in shown)
-        there = sep.join(value_text(c.incoming.get(f)) for f in shown)
+        here = _values([value_text(c.local.get(f)) for f in shown])
+        there = _values([value_text(c.incoming.get(f)) for f in shown])
         reason = c.reason_text_ar if current_language() == "ar" else c.reason_text_en
         return [entity_label(c.entity), ltr(str(c.entity_id)[:8]), ltr(c.from_site_id),
-                sep.join(field_label(f) for f in fields), _code(here), _code(there), reason]
+                sep.join(field_label(f) for f in fields), here, there, reason]
 
     def _update_buttons(self) -> None:
         c = self.selected_conflict()

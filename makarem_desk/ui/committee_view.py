@@ -137,6 +137,15 @@ class CommitteeView(QWidget):
     def _show(self, rows: list[PendingApplication]) -> None:
         self.rows = rows
         self.table.set_rows([(self._cells(p), p) for p in rows])
+        # Long names and programs are cut (whole in a tooltip) so that the eight columns
+        # fit the width at 1366×768 in either language.
+        header = self.table.horizontalHeader()
+        for col in (1, 3):
+            header.resizeSection(col, min(header.sectionSize(col), 240))
+            for row in range(len(rows)):
+                cell = self.table.item(row, col)
+                if cell is not None:
+                    cell.setToolTip(cell.text())
         self.count_label.setText(self.tr("Awaiting a decision: %1").replace("%1", str(len(rows))))
         show_or_say(self.table, self.empty, bool(rows))
         self._show_selected()

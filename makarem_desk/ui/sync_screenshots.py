@@ -33,14 +33,15 @@ def _installation(tmp: Path, site: str, role: str, full_name: str, branch: str) 
     from .main import build_context
     from .screenshots import TODAY
 
-    built = build_context(f"sqlite:///{tmp / (site + '.sqlite3')}", RecordingDialogs(),
+    (tmp / site).mkdir()
+    built = build_context(f"sqlite:///{tmp / site / 'desk.sqlite3'}", RecordingDialogs(),
                           synchronous=True)
     SetupService(built.db).complete(SetupInput(
         site_code=site, role=role, association_name="جمعية مكارم الأخلاق الخيرية",
         association_name_en="Makarem Charitable Association", admin_username="admin",
         admin_full_name=full_name, admin_password="admin-pass-1", site_name=branch))
     ctx = AppContext(db=built.db, bus=built.bus, tasks=built.tasks, dialogs=built.dialogs,
-                     today=TODAY, keys_dir=tmp / f"{site}-keys")
+                     today=TODAY, keys_dir=tmp / site / "keys")  # its own data folder
     ctx.actor = AuthService(ctx.db).login("admin", "admin-pass-1")
     KeyStore(ctx.keys_dir).init(site_id=site, role=role, name=branch,
                                 passphrase=PASSPHRASE + site)
@@ -152,11 +153,17 @@ def _export_counter(counter: Any, out: Path) -> None:
         counter.sync.export(actor, counter.sync.unlock(actor, "counter-passphrase"), out)
 
 
-def _with_declaration(view: Any) -> None:
-    """The first application of the queue whose declaration was printed, selected."""
+def _with_declaration(app: QApplication, view: Any) -> None:
+    """The first application of the queue whose declaration was printed, selected, and
+    its page drawn (QPdfView renders on a thread of its own)."""
+    import time
+
     chosen = next((p for p in view.rows if p.has_declaration_pdf), None)
     if chosen is not None:
         view.select_reference(chosen.reference)
+        for _ in range(25):
+            app.processEvents()
+            time.sleep(0.02)
 
 
 def sync_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
@@ -169,7 +176,7 @@ def sync_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Pat
     window.show_page("sync")
     shots.append(_shot(app, window, out, f"{lang}-60-sync-counter"))
     queue = window.show_page("committee")
-    _with_declaration(queue)
+    _with_declaration(app, queue)
     shots.append(_shot(app, window, out, f"{lang}-61-committee-at-counter"))
 
     desk = Desk(app, committee)
@@ -179,7 +186,7 @@ def sync_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Pat
     shots.append(_shot(app, there, out, f"{lang}-62-sync-committee"))
     queue = there.show_page("committee")
     shots.append(_shot(app, there, out, f"{lang}-63-committee-queue"))
-    _with_declaration(queue)
+    _with_declaration(app, queue)
     shots.append(_shot(app, there, out, f"{lang}-64-committee-declaration"))
     there.close()
     branch = Desk(app, jeddah).open_main("sync")

@@ -106,7 +106,7 @@ class SyncView(QWidget):
         self.history_empty = hint(self.tr(
             "No batch has been sent or received yet. Export a batch to send the new records "
             "to the committee, or import the batch you were handed."))
-        history_box = QGroupBox(self.tr("Batches"))
+        self.history_box = history_box = QGroupBox(self.tr("Batches"))
         hl = QVBoxLayout(history_box)
         hl.addWidget(self.history, 1)
         hl.addWidget(self.history_empty)
@@ -128,7 +128,7 @@ class SyncView(QWidget):
         resolve_row.addWidget(self.take_button)
         resolve_row.addWidget(self.keep_button)
         resolve_row.addStretch(1)
-        conflicts_box = QGroupBox(self.tr("Conflicts to settle"))
+        self.conflicts_box = conflicts_box = QGroupBox(self.tr("Conflicts to settle"))
         cl = QVBoxLayout(conflicts_box)
         cl.addWidget(self.conflicts, 1)
         cl.addWidget(self.conflicts_empty)
@@ -136,7 +136,7 @@ class SyncView(QWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        lay = QVBoxLayout(self)
+        self.lay = lay = QVBoxLayout(self)
         lay.addWidget(page_title(self.tr("Exchange with the committee")))
         lay.addWidget(hint(self.tr(
             "Batches travel on a USB stick: new records go to the research committee, and "
@@ -146,6 +146,7 @@ class SyncView(QWidget):
         lay.addWidget(history_box, 3)
         lay.addWidget(conflicts_box, 2)
         lay.addWidget(self.status)
+        lay.addStretch(0)  # takes the height the lists leave when they are empty
         # A batch imported or a decision recorded elsewhere in the window shows here.
         track(self, ctx.bus.data_changed, self.refresh)
         self.setFocusProxy(self.export_button)
@@ -186,6 +187,10 @@ class SyncView(QWidget):
         self.import_button.setEnabled(me is not None and bool(peers))
         self._fill_history(batches)
         self._fill_conflicts(conflicts)
+        # A list with rows takes the height; an empty one is just its sentence.
+        self.lay.setStretchFactor(self.history_box, 3 if batches else 0)
+        self.lay.setStretchFactor(self.conflicts_box, 2 if conflicts else 0)
+        self.lay.setStretch(self.lay.count() - 1, 0 if batches or conflicts else 1)
 
     def _fill_history(self, batches: list[BatchView]) -> None:
         self.history.set_rows([(self._history_cells(b), b) for b in batches])

@@ -31,6 +31,8 @@ from .preview import PdfPreview
 from .sync_view import compact, selected_payload, show_or_say
 from .widgets import Table, hint, page_title
 
+NAME_WIDTH = 220  # px: a name or a program wider than this is cut (whole in a tooltip)
+
 
 class CommitteeView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -141,7 +143,7 @@ class CommitteeView(QWidget):
         # fit the width at 1366×768 in either language.
         header = self.table.horizontalHeader()
         for col in (1, 3):
-            header.resizeSection(col, min(header.sectionSize(col), 240))
+            header.resizeSection(col, min(header.sectionSize(col), NAME_WIDTH))
             for row in range(len(rows)):
                 cell = self.table.item(row, col)
                 if cell is not None:

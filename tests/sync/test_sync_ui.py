@@ -324,3 +324,24 @@ def test_conflict_values_read_as_words_and_dates() -> None:
     moment = value_text("2026-11-30T20:19:00.882605+00:00")
     assert len(moment) == 16 and moment.startswith("2026-1") and "T" not in moment
     assert value_text(None) == "—" and value_text({"$file": "x"}) == "ملف"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_committee_queue_fits_the_width_of_a_1366_screen(qtbot, counter_and_committee, arabic,  # type: ignore[no-untyped-def]
+                                                         language) -> None:
+    from makarem_desk.ui.committee_view import NAME_WIDTH
+    from makarem_desk.ui.i18n import apply_language
+
+    counter, _ = counter_and_committee
+    add_case(counter.db, first_name="عبدالرحمن عبدالعزيز بن محمد بن عبدالله")  # a long name
+    apply_language(arabic, language)
+    view = _committee(qtbot, counter, MEMBER, RecordingDialogs())
+    # The page beside the navigation bar of a 1366×768 window (bar 236 px, margins 36).
+    view.resize(1366 - 236 - 36, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh()
+    header = view.table.horizontalHeader()
+    assert header.sectionSize(1) <= NAME_WIDTH and view.table.item(0, 1).toolTip().startswith("عبدالرحمن")
+    assert header.length() <= view.table.viewport().width(), [
+        header.sectionSize(c) for c in range(header.count())]

@@ -8,6 +8,7 @@ counter in the next decisions batch.  The queue is read on the task runner.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,8 @@ from .sync_view import compact, selected_payload, show_or_say
 from .widgets import Table, hint, page_title
 
 NAME_WIDTH = 220  # px: a name or a program wider than this is cut (whole in a tooltip)
+NAME_FLOOR = 110  # px: narrower still when the width is short (longer words, a small window)
+CUT = (1, 3)  # the beneficiary's name and the program
 
 
 class CommitteeView(QWidget):
@@ -141,13 +144,12 @@ class CommitteeView(QWidget):
         self.table.set_rows([(self._cells(p), p) for p in rows])
         # Long names and programs are cut (whole in a tooltip) so that the eight columns
         # fit the width at 1366×768 in either language.
-        header = self.table.horizontalHeader()
-        for col in (1, 3):
-            header.resizeSection(col, min(header.sectionSize(col), NAME_WIDTH))
+        for col in CUT:
             for row in range(len(rows)):
                 cell = self.table.item(row, col)
                 if cell is not None:
                     cell.setToolTip(cell.text())
+        self._fit_columns()
         self.count_label.setText(self.tr("Awaiting a decision: %1").replace("%1", str(len(rows))))
         show_or_say(self.table, self.empty, bool(rows))
         self._show_selected()
@@ -162,6 +164,25 @@ class CommitteeView(QWidget):
             str(len(p.missing_items)) if p.missing_items else "—",
             self.tr("Attached") if p.has_declaration_pdf else self.tr("Not attached"),
         ]
+
+    def _fit_columns(self) -> None:
+        """Names and programs give up width so the eight columns fit the table."""
+        header = self.table.horizontalHeader()
+        for col in CUT:
+            header.resizeSection(col, min(self.table.sizeHintForColumn(col), NAME_WIDTH))
+        over = header.length() - self.table.viewport().width()
+        for col in CUT:
+            if over <= 0:
+                break
+            give = min(over, header.sectionSize(col) - NAME_FLOOR)
+            if give > 0:
+                header.resizeSection(col, header.sectionSize(col) - give)
+                over -= give
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if self.rows:
+            self._fit_columns()
 
     def selected(self) -> PendingApplication | None:
         p = selected_payload(self.table)

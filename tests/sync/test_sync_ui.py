@@ -329,14 +329,15 @@ def test_conflict_values_read_as_words_and_dates() -> None:
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_committee_queue_fits_the_width_of_a_1366_screen(qtbot, counter_and_committee, arabic,  # type: ignore[no-untyped-def]
                                                          language) -> None:
-    from makarem_desk.ui.committee_view import NAME_WIDTH
+    from makarem_desk.ui.committee_view import NAME_FLOOR, NAME_WIDTH
     from makarem_desk.ui.i18n import apply_language
 
     counter, _ = counter_and_committee
     add_case(counter.db, first_name="عبدالرحمن عبدالعزيز بن محمد بن عبدالله")  # a long name
     apply_language(arabic, language)
     view = _committee(qtbot, counter, MEMBER, RecordingDialogs())
-    # The page beside the navigation bar of a 1366×768 window (bar 236 px, margins 36).
+    # The page beside the navigation bar of a 1366×768 window (bar 236 px, margins 36),
+    # then narrower, as 40 % longer words would make it.
     view.resize(1366 - 236 - 36, 700)
     view.show()
     qtbot.waitExposed(view)
@@ -345,3 +346,8 @@ def test_committee_queue_fits_the_width_of_a_1366_screen(qtbot, counter_and_comm
     assert header.sectionSize(1) <= NAME_WIDTH and view.table.item(0, 1).toolTip().startswith("عبدالرحمن")
     assert header.length() <= view.table.viewport().width(), [
         header.sectionSize(c) for c in range(header.count())]
+    view.resize(980, 700)
+    qtbot.wait(10)
+    assert header.length() <= view.table.viewport().width(), [
+        header.sectionSize(c) for c in range(header.count())]
+    assert min(header.sectionSize(1), header.sectionSize(3)) >= NAME_FLOOR

@@ -30,6 +30,9 @@ NOT_YET_MOVED = {
     ("fields.py", "هذا الحقل مطلوب."),
     ("interview_steps.py", "يجب أن يوقّع المستفيد في المربع، أو اختر التوقيع على الورق"),
     ("library_view.py", "تعذّرت قراءة الملف "),
+    # On main from the reports-ui branch (not yet in this branch's tree when written).
+    ("date_range.py", "أدخل تاريخ بداية الفترة وتاريخ نهايتها."),
+    ("date_range.py", "تاريخ بداية الفترة بعد تاريخ نهايتها؛ بدّل التاريخين."),
 }
 
 
@@ -99,7 +102,9 @@ def test_no_arabic_or_two_language_helper_in_the_interface_code() -> None:
 
 def test_every_allowed_value_is_still_there() -> None:
     _, seen = _ui_problems()
-    stale = (DATA_VALUES | NOT_YET_MOVED) - seen
+    # An entry for a module this tree does not have yet (another branch's) waits for it.
+    listed = {e for e in DATA_VALUES | NOT_YET_MOVED if (UI / e[0]).exists()}
+    stale = listed - seen
     assert not stale, f"no longer in the code, take them off the list: {stale}"
 
 

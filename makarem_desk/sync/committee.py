@@ -37,6 +37,7 @@ class PendingApplication:
     missing_items: list[Any]
     has_declaration_pdf: bool
     site_id: str
+    program_name_en: str = ""  # the interface shows the program in its own language
 
 
 class CommitteeService:
@@ -69,6 +70,7 @@ class CommitteeService:
                     missing_items=list(a.missing_items or []),
                     has_declaration_pdf=a.id in with_pdf,
                     site_id=a.site_id,
+                    program_name_en=a.program.name_en,
                 )
                 for a in apps
             ]

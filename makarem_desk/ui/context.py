@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..db import Database
 from ..services.actor import Actor
@@ -20,6 +20,10 @@ from ..services.site_settings import SiteSettingsService
 from .bus import EventBus
 from .dialogs import Dialogs
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # the sync layer (cryptography) is imported when a screen first needs it
+    from ..sync import CommitteeService, SyncService
+    from ..sync.key_service import KeyService
 
 
 @dataclass
@@ -47,15 +51,36 @@ class AppContext:
         return self._service("site_settings", lambda: SiteSettingsService(self.db))
 
     @property
-    def keys(self) -> Any:
+    def keys(self) -> KeyService:
         """The administrator's keys and trusted installations (``sync.key_service``)."""
-        def make() -> Any:
+        def make() -> KeyService:
             from ..sync.key_service import KeyService
             from ..sync.keys import KeyStore
 
             return KeyService(self.db, KeyStore(self.keys_dir))
 
         return self._service("keys", make)
+
+    @property
+    def sync(self) -> SyncService:
+        """Batches to and from the committee, with this installation's keys."""
+        def make() -> SyncService:
+            from ..sync import SyncService
+            from ..sync.keys import KeyStore
+
+            return SyncService(self.db, KeyStore(self.keys_dir))
+
+        return self._service("sync", make)
+
+    @property
+    def committee(self) -> CommitteeService:
+        """The committee's queue and decisions (POL-H5)."""
+        def make() -> CommitteeService:
+            from ..sync import CommitteeService
+
+            return CommitteeService(self.db)
+
+        return self._service("committee", make)
 
     @property
     def dashboard(self) -> DashboardService:

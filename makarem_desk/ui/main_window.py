@@ -203,14 +203,12 @@ class MainWindow(QMainWindow):
     def _sync(self) -> QWidget:
         from .sync_view import SyncView
 
-        return SyncView(self.ctx.db, self.ctx.require_actor(), tasks=self.ctx.tasks,
-                        dialogs=self.ctx.dialogs, bus=self.ctx.bus)
+        return SyncView(self.ctx)
 
     def _committee(self) -> QWidget:
         from .committee_view import CommitteeView
 
-        return CommitteeView(self.ctx.db, self.ctx.require_actor(), dialogs=self.ctx.dialogs,
-                             bus=self.ctx.bus)
+        return CommitteeView(self.ctx)
 
     def add_page(self, key: str, label: str, factory: Callable[[], QWidget]) -> None:
         holder = QWidget()

@@ -485,6 +485,9 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
             if tab == 3:
                 profile.reprint_selected()
             shots.append(_shot(app, window, out, f"{lang}-21-profile-tab{tab}"))
+    from .sync_screenshots import sync_shots
+
+    shots += sync_shots(app, window, out, lang)
     window.close()
     return shots
 
@@ -508,6 +511,9 @@ def main(argv: list[str]) -> int:
         PERSON["first_name"] = "أسماء"
         PERSON["gender"] = "female"
         shots += walk(app, ctx, out, "en")
+        from .sync_screenshots import close_exchange
+
+        close_exchange()
         ctx.db.dispose()
     print(f"{len(shots)} screenshots in {out}")
     return 0

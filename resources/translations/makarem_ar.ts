@@ -970,6 +970,145 @@ When the restore is done everyone is signed out and the desk returns to the log-
     </message>
 </context>
 <context>
+    <name>CommitteeView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="52" />
+        <source>Reference</source>
+        <translation>رقم الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="52" />
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="52" />
+        <source>Identity number</source>
+        <translation>رقم الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="53" />
+        <source>Program</source>
+        <translation>البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="53" />
+        <source>Submitted</source>
+        <translation>تاريخ التقديم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="53" />
+        <source>Answer due</source>
+        <translation>موعد الرد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="54" />
+        <source>Missing items</source>
+        <translation>النواقص</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="54" />
+        <source>Declaration</source>
+        <translation>الإقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="58" />
+        <source>No application is waiting for the committee. New ones arrive with the counters' batches: import them on the Exchange with the committee screen.</source>
+        <translation>لا طلبات بانتظار قرار اللجنة. تصل الطلبات الجديدة مع دفعات الفروع: استوردها من شاشة التبادل مع لجنة البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="213" />
+        <source>Choose an application in the list to read the declaration the applicant signed.</source>
+        <translation>اختر طلباً من القائمة لعرض الإقرار الذي وقّعه المتقدم.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="78" />
+        <source>Reason for the decision (required to reject)</source>
+        <translation>سبب القرار (مطلوب عند الرفض)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="79" />
+        <source>Accept the application</source>
+        <translation>قبول الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="82" />
+        <source>Reject the application</source>
+        <translation>رفض الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="98" />
+        <source>Reason for the decision</source>
+        <translation>سبب القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="121" />
+        <source>Committee decisions</source>
+        <translation>قرارات اللجنة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="126" />
+        <source>Only committee members decide; you can look.</source>
+        <translation>القرار لأعضاء لجنة البحث؛ يمكنك الاطلاع فقط.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="153" />
+        <source>Awaiting a decision: %1</source>
+        <translation>طلبات بانتظار القرار: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="165" />
+        <source>Attached</source>
+        <translation>مرفق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="165" />
+        <source>Not attached</source>
+        <translation>غير مرفق</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="203" />
+        <source>Application %1</source>
+        <translation>الطلب %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="204" />
+        <source>No application chosen</source>
+        <translation>لم يُختر طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="205" />
+        <source>Missing items: %1</source>
+        <translation>النواقص: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="212" />
+        <source>No printed declaration for this application.</source>
+        <translation>لا يوجد إقرار مطبوع لهذا الطلب.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="229" />
+        <source>Accept application %1?</source>
+        <translation>قبول الطلب %1؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="230" />
+        <source>Reject application %1?</source>
+        <translation>رفض الطلب %1؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="231" />
+        <source>Committee decision</source>
+        <translation>قرار اللجنة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="239" />
+        <source>Decision recorded on %1; it travels to the branch in the next decisions batch.</source>
+        <translation>سُجّل القرار على %1؛ يصل للفرع مع دفعة القرارات القادمة.</translation>
+    </message>
+</context>
+<context>
     <name>ContactView</name>
     <message>
         <location filename="../../makarem_desk/ui/contact_view.py" line="43" />
@@ -2566,7 +2705,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     </message>
     <message>
         <location filename="../../makarem_desk/ui/main_window.py" line="118" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="307" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="305" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
@@ -2576,7 +2715,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="244" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="242" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
@@ -2611,7 +2750,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="308" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="306" />
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
@@ -4002,6 +4141,523 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/survey_pages.py" line="57" />
         <source>Question %1 of %2</source>
         <translation>السؤال %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="20" />
+        <source>Beneficiary</source>
+        <translation>مستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="21" />
+        <source>Application</source>
+        <translation>طلب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="22" />
+        <source>Contact</source>
+        <translation>تواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="23" />
+        <source>Declaration</source>
+        <translation>إقرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="24" />
+        <source>Referral</source>
+        <translation>إحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="25" />
+        <source>Satisfaction survey</source>
+        <translation>استبانة رضا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="26" />
+        <source>Program</source>
+        <translation>برنامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="30" />
+        <source>First name</source>
+        <translation>الاسم الأول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="31" />
+        <source>Father's name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="32" />
+        <source>Grandfather's name</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="33" />
+        <source>Family name</source>
+        <translation>اسم العائلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="34" />
+        <source>Name in Latin letters</source>
+        <translation>الاسم بالحروف اللاتينية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="35" />
+        <source>Identity document</source>
+        <translation>نوع الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="36" />
+        <source>Identity number</source>
+        <translation>رقم الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="37" />
+        <source>Identity expiry</source>
+        <translation>انتهاء الهوية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="38" />
+        <source>Gender</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="39" />
+        <source>Birth date</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="40" />
+        <source>Nationality</source>
+        <translation>الجنسية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="41" />
+        <source>Mobile</source>
+        <translation>الجوال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="42" />
+        <source>Other mobile</source>
+        <translation>جوال آخر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="43" />
+        <source>Email</source>
+        <translation>البريد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="44" />
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="45" />
+        <source>District</source>
+        <translation>الحي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="46" />
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="47" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="48" />
+        <source>Reason for the decision</source>
+        <translation>سبب القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="49" />
+        <source>Date of the decision</source>
+        <translation>تاريخ القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="50" />
+        <source>Decided by</source>
+        <translation>صاحب القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="55" />
+        <source>Beneficiaries</source>
+        <translation>المستفيدون</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="56" />
+        <source>Applications</source>
+        <translation>الطلبات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="57" />
+        <source>Declarations</source>
+        <translation>الإقرارات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="58" />
+        <source>Contacts</source>
+        <translation>التواصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="59" />
+        <source>Referrals</source>
+        <translation>الإحالات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="60" />
+        <source>Programs</source>
+        <translation>البرامج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="61" />
+        <source>Satisfaction surveys</source>
+        <translation>استبانات الرضا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="62" />
+        <source>Summary of the tables</source>
+        <translation>ملخص الجدول</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="63" />
+        <source>Encrypting and signing</source>
+        <translation>التشفير والتوقيع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="64" />
+        <source>Writing to the disk</source>
+        <translation>الكتابة على القرص</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="65" />
+        <source>Saving</source>
+        <translation>الحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="66" />
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_labels.py" line="96" />
+        <source>file</source>
+        <translation>ملف</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="40" />
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>أُلغي الاستيراد ولم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="90" />
+        <source>Export a batch for the committee…</source>
+        <translation>تصدير دفعة للجنة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="93" />
+        <source>Import a batch…</source>
+        <translation>استيراد دفعة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="95" />
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="103" />
+        <source>Direction</source>
+        <translation>الاتجاه</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="103" />
+        <source>Installation</source>
+        <translation>الجهة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="103" />
+        <source>No.</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="103" />
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="104" />
+        <source>Records</source>
+        <translation>سجلات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="104" />
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="104" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="104" />
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="107" />
+        <source>No batch has been sent or received yet. Export a batch to send the new records to the committee, or import the batch you were handed.</source>
+        <translation>لم تُرسل أو تُستقبل أي دفعة بعد. صدّر دفعة لإرسال السجلات الجديدة إلى اللجنة، أو استورد الدفعة التي سُلّمت إليك.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="109" />
+        <source>Batches</source>
+        <translation>سجل الدفعات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="115" />
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="115" />
+        <source>Identifier</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="115" />
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="116" />
+        <source>Fields that differ</source>
+        <translation>الحقول المختلفة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="116" />
+        <source>Here</source>
+        <translation>محلياً</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="116" />
+        <source>Incoming</source>
+        <translation>الوارد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="117" />
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="121" />
+        <source>No conflict to settle. A conflict appears here when a record that arrives was also changed here since the last exchange.</source>
+        <translation>لا تعارضات بانتظار القرار. يظهر التعارض هنا حين يصل سجل عُدّل هنا أيضاً منذ آخر تبادل.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="123" />
+        <source>Take the incoming version</source>
+        <translation>اعتماد الوارد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="125" />
+        <source>Keep the local version</source>
+        <translation>إبقاء المحلي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="131" />
+        <source>Conflicts to settle</source>
+        <translation>تعارضات بانتظار القرار</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="140" />
+        <source>Exchange with the committee</source>
+        <translation>التبادل مع لجنة البحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="142" />
+        <source>Batches travel on a USB stick: new records go to the research committee, and its decisions come back to the branch.</source>
+        <translation>تنتقل الدفعات على ذاكرة USB: السجلات الجديدة إلى لجنة البحث، وقراراتها عائدة إلى الفرع.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="169" />
+        <source>This installation has no keys yet; the administrator creates them on the Administration screen (Keys and trusted installations).</source>
+        <translation>لم تُنشأ مفاتيح هذا الجهاز بعد؛ ينشئها مدير النظام من شاشة الإدارة (المفاتيح والجهات الموثوقة).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="173" />
+        <source>This installation: %1 — fingerprint %2 — trusted: %3</source>
+        <translation>هذا الجهاز: %1 — البصمة %2 — الجهات الموثوقة: %3</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="176" />
+        <source>none yet</source>
+        <translation>لا أحد بعد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="179" />
+        <source>Nothing can be exchanged until the administrator trusts the other side's public key on the Administration screen (Keys and trusted installations).</source>
+        <translation>لا يمكن التبادل حتى يعتمد مدير النظام المفتاح العام للجهة الأخرى من شاشة الإدارة (المفاتيح والجهات الموثوقة).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="183" />
+        <source>Kept aside until an earlier batch arrives: %1</source>
+        <translation>دفعات محفوظة بانتظار دفعة سابقة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="200" />
+        <source>Sent</source>
+        <translation>صادرة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="200" />
+        <source>Received</source>
+        <translation>واردة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="201" />
+        <source>Decisions</source>
+        <translation>قرارات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="202" />
+        <source>Records</source>
+        <comment>the kind of a batch</comment>
+        <translation>سجلات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="203" />
+        <source>Done</source>
+        <translation>مكتملة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="204" />
+        <source>Pending: the next export finishes it</source>
+        <translation>معلّقة: يكملها التصدير التالي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="207" />
+        <source>(after a batch that has not arrived)</source>
+        <translation>(قبلها دفعة لم تصل)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="248" />
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="249" />
+        <source>Passphrase of this installation's keys:</source>
+        <translation>عبارة مرور مفاتيح هذا الجهاز:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="256" />
+        <source>Choose the folder to save the batch in (a USB stick, say)</source>
+        <translation>اختر مجلد الحفظ (مثل ذاكرة USB)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="260" />
+        <source>Unlocking the keys…</source>
+        <translation>فتح المفاتيح…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="270" />
+        <source>Exporting the batch…</source>
+        <translation>جارٍ تصدير الدفعة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="277" />
+        <source>Nothing changed since the last batch; no file was written.</source>
+        <translation>لا جديد منذ آخر دفعة؛ لم يُكتب ملف.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="279" />
+        <source>%1 (records: %2)</source>
+        <translation>%1 (السجلات: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="281" />
+        <source>Written: %1</source>
+        <translation>كُتبت الدفعة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="282" />
+        <source>Exported</source>
+        <translation>تم التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="283" />
+        <source>Save the file and hand it to the research committee:</source>
+        <translation>احفظ الملف وسلّمه للجنة البحث:</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="292" />
+        <source>Choose the batch file</source>
+        <translation>اختر ملف الدفعة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="292" />
+        <source>Makarem batches (*.mkb)</source>
+        <translation>دفعات مكتب مكارم (*.mkb)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="301" />
+        <source>Unlocking the keys and checking the signature…</source>
+        <translation>فتح المفاتيح والتحقق من التوقيع…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="319" />
+        <source>Importing the batch…</source>
+        <translation>جارٍ استيراد الدفعة…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="325" />
+        <source>Batch %1 from %2 was already imported; nothing changed.</source>
+        <translation>الدفعة %1 من %2 مستوردة من قبل؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="328" />
+        <source>Imported batch %1 from %2: %3 new, %4 updated, %5 conflicts.</source>
+        <translation>استُوردت الدفعة %1 من %2: %3 جديد، %4 محدّث، %5 تعارض.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="335" />
+        <source>Batches kept aside were imported with it: %1.</source>
+        <translation>واستُوردت معها الدفعات المحفوظة جانباً: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="353" />
+        <source>An earlier batch is missing</source>
+        <translation>دفعة سابقة لم تصل</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="354" />
+        <source>Batch %1 has not arrived. Import this one now and record the gap?</source>
+        <translation>لم تصل الدفعة %1 بعد. استيراد هذه الدفعة الآن وتسجيل النقص؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="382" />
+        <source>Replace the local version with the incoming one?</source>
+        <translation>اعتماد النسخة الواردة بدل المحلية؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="383" />
+        <source>Keep the local version?</source>
+        <translation>إبقاء النسخة المحلية؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/sync_view.py" line="384" />
+        <source>Settle the conflict</source>
+        <translation>حل التعارض</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,9 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +38,7 @@ from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
 from .interview_steps import DeclarationPage, DocumentPage, DonePage, RegistrationPage
+from .reading_order import focus_chain
 from .widgets import Table, hint, page_title
 
 log = logging.getLogger(__name__)
@@ -88,9 +90,10 @@ class InterviewView(QWidget):
         w = QWidget()
         self.start_button = QPushButton(self.tr("Start a new interview"))
         self.start_button.setObjectName("primary")
-        self.start_button.clicked.connect(self.start_new)
+        self.start_button.clicked.connect(lambda: self.start_new())
         self.drafts = Table([self.tr("Last saved"), self.tr("Step"), self.tr("Beneficiary")])
-        self.drafts.activated.connect(lambda _i: self.resume_selected())
+        # Enter on a draft resumes it (keyPressEvent); the mouse double-clicks.
+        self.drafts.doubleClicked.connect(lambda _i: self.resume_selected())
         resume = QPushButton(self.tr("Resume the selected interview"))
         resume.clicked.connect(self.resume_selected)
         lay = QVBoxLayout(w)
@@ -101,6 +104,7 @@ class InterviewView(QWidget):
         lay.addWidget(QLabel(self.tr("Interrupted interviews")))
         lay.addWidget(self.drafts, 1)
         lay.addWidget(resume, 0, Qt.AlignmentFlag.AlignLeading)
+        self.setFocusProxy(self.start_button)
         return w
 
     def _wizard_page(self) -> QWidget:
@@ -172,15 +176,29 @@ class InterviewView(QWidget):
         ])
 
     # -- life cycle ---------------------------------------------------------------------
-    def start_new(self) -> None:
+    def start_new(self, beneficiary_id: uuid.UUID | None = None) -> None:
         try:
             self.session = InterviewSession.start(
                 self.ctx.interview, self.ctx.forms, self.ctx.require_actor(),
-                language=current_language(), today=self.ctx.today)
+                language=current_language(), today=self.ctx.today,
+                beneficiary_id=beneficiary_id)
         except UserError as exc:
             self.ctx.dialogs.show_error(self, exc)
             return
         self._enter()
+
+    def start_for(self, beneficiary_id: uuid.UUID) -> None:
+        """A new application for a returning beneficiary chosen on their profile or in the
+        search results: no second search (issue 12). An interview on screen is left
+        saved among the interrupted ones, after asking."""
+        s = self.session
+        if s is not None and not s.finished and self.stack.currentIndex() == 1:
+            if not self.ctx.dialogs.confirm(
+                    self, self.tr("New interview"),
+                    self.tr("An interview is open. Its completed steps stay saved among the "
+                            "interrupted interviews. Start the new one now?")):
+                return
+        self.start_new(beneficiary_id)
 
     def resume(self, draft_id: uuid.UUID) -> None:
         try:
@@ -199,6 +217,7 @@ class InterviewView(QWidget):
 
     def _enter(self) -> None:
         self.stack.setCurrentIndex(1)
+        self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt accepts none
         self.show_step()
         self.ctx.bus.data_changed.emit()
 
@@ -206,7 +225,9 @@ class InterviewView(QWidget):
         """Ctrl+S: the flow has saved every completed step; leave the interview for later."""
         self.session = None
         self.stack.setCurrentIndex(0)
+        self.setFocusProxy(self.start_button)
         self.refresh()
+        self.start_button.setFocus()
 
     def print_current(self) -> None:
         preview = getattr(self.page, "preview", None)
@@ -248,7 +269,8 @@ class InterviewView(QWidget):
         self.next_button.setVisible(step is not Step.DONE)
         self.next_button.setText(self.tr("Complete registration") if step is Step.REGISTRATION
                                  else self.tr("Next"))
-        focus = getattr(self.page, "first_focus", lambda: None)() or self.page
+        focus = (getattr(self.page, "first_focus", lambda: None)()
+                 or getattr(self.page, "first_widget", lambda: None)() or self.page)
         focus.setFocus()
 
     def _build_page(self, s: InterviewSession, step: Step) -> QWidget:
@@ -265,6 +287,11 @@ class InterviewView(QWidget):
                                           today)
         elif step is Step.IDENTIFY:
             page = IdentifyPage(s.find_beneficiaries)
+            known = saved.get("beneficiary_id") or s.state.known_beneficiary
+            person = (self.ctx.interview.beneficiaries.find_by_id(s.actor, uuid.UUID(known))
+                      if known and not saved.get("new") else None)
+            if person is not None:
+                page.choose(str(person.id), person.full_name)
         elif step is Step.PERSONAL:
             page = PersonalPage(lang)
             if s.state.beneficiary_id and not s.state.beneficiary_new:
@@ -284,15 +311,16 @@ class InterviewView(QWidget):
             page.hand_over.connect(self.hand_over)
         elif step is Step.DONE:
             page = DonePage(self.ctx, s, lang)
-            page.new_interview.connect(self.start_new)
+            page.new_interview.connect(lambda: self.start_new())
         else:
             # As the flow does: the documents' conditions see the eligibility answers.
             context = s.state.answers(Step.ELIGIBILITY) if step is Step.DOCUMENTS else {}
             page = ItemsPage(s.step_items(), lang, s.facts(), today,
                              statement_text=s.statement_text, context=context)
         setter = getattr(page, "set_answers", None)
-        if saved and callable(setter):
-            setter(saved)
+        shown_first = saved or s.suggested_answers()
+        if shown_first and callable(setter):
+            setter(shown_first)
         return page
 
     def current_values(self) -> dict[str, Any]:
@@ -369,3 +397,64 @@ class InterviewView(QWidget):
             return
         self.ctx.bus.data_changed.emit()
         self.show_step()
+
+    # -- keyboard first (issue 12) --------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter presses the default button: "Start a new interview" (a draft chosen in the
+        table: resume it), in a step the focused button, else Next. Reaches here only when
+        the focused widget did not take Enter (a multi-line answer keeps its new line)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == \
+            Qt.KeyboardModifier.NoModifier
+        if not (enter and plain):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        focused = QApplication.focusWidget()
+        if self.stack.currentIndex() == 0:
+            if focused is self.drafts and self.drafts.row_data() is not None:
+                self.resume_selected()
+            else:
+                self.start_new()
+            return
+        if isinstance(focused, QPushButton) and focused.isEnabled() and \
+                self.isAncestorOf(focused):
+            focused.click()
+            return
+        if self._search_on_enter(focused):
+            return
+        self.next()
+
+    def _search_on_enter(self, focused: QWidget | None) -> bool:
+        """In the identify step's search box Enter searches at once: one person found is
+        chosen and the step goes on; several: the first is selected in the results."""
+        from .interview_pages import IdentifyPage
+
+        page = self.page
+        if not isinstance(page, IdentifyPage) or focused is not page.query \
+                or not page.query.text().strip():
+            return False
+        page.timer.stop()
+        page.search()
+        if page.results.rowCount() == 1:
+            return False  # chosen by the search: Next
+        if page.results.rowCount() > 1:
+            page.results.setFocus()
+            page.results.selectRow(0)
+        return True
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt naming)
+        """Tab in the wizard: the fields and buttons of the step in reading order (right to
+        left in Arabic), round and round; never out to the side bar or Sign out."""
+        if self.stack.currentIndex() != 1:
+            return super().focusNextPrevChild(next)
+        page = self.stack.currentWidget()
+        chain = focus_chain(page, self.isRightToLeft()) if page is not None else []
+        if not chain:
+            return super().focusNextPrevChild(next)
+        focused = QApplication.focusWidget()
+        at = chain.index(focused) if focused in chain else (-1 if next else 0)
+        target = chain[(at + (1 if next else -1)) % len(chain)]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True

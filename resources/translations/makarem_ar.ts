@@ -1818,6 +1818,11 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <source>Please correct the marked fields.</source>
         <translation>صحّح الحقول المشار إليها من فضلك.</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="198"/>
+        <source>An interview is open. Its completed steps stay saved among the interrupted interviews. Start the new one now?</source>
+        <translation>توجد مقابلة مفتوحة. تبقى خطواتها المكتملة محفوظة ضمن المقابلات المتوقفة. هل تبدأ المقابلة الجديدة الآن؟</translation>
+    </message>
 </context>
 <context>
     <name>ItemWidget</name>
@@ -2544,6 +2549,11 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <source>Satisfaction</source>
         <translation>رضا المستفيدين</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="324"/>
+        <source>A contact is typed and not saved; signing out loses it. Sign out now?</source>
+        <translation>هناك تواصل مكتوب لم يُحفظ، وسيضيع عند تسجيل الخروج. هل تسجّل الخروج الآن؟</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -2922,6 +2932,16 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="178"/>
+        <source>New application</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="182"/>
+        <source>New contact</source>
+        <translation>تواصل جديد</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionPage</name>
@@ -3247,6 +3267,26 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
             <numerusform>%n نتيجة</numerusform>
             <numerusform>%n نتيجة</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="47"/>
+        <source>New application</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="51"/>
+        <source>New contact</source>
+        <translation>تواصل جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="54"/>
+        <source>Open the profile</source>
+        <translation>فتح ملف المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="55"/>
+        <source>Enter</source>
+        <translation>مفتاح الإدخال Enter</translation>
     </message>
 </context>
 <context>
@@ -4112,6 +4152,139 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/interview_steps.py" line="104" />
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="21"/>
+        <source>Anywhere</source>
+        <translation>في كل الشاشات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="22"/>
+        <source>This sheet of keys</source>
+        <translation>قائمة المفاتيح هذه</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="23"/>
+        <source>Search for a beneficiary</source>
+        <translation>البحث عن مستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="24"/>
+        <source>New interview</source>
+        <translation>مقابلة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="26"/>
+        <source>New application for the beneficiary selected or shown (Search, profile, Today)</source>
+        <translation>طلب جديد للمستفيد المحدد أو المعروض (البحث، ملف المستفيد، اليوم)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="29"/>
+        <source>New contact for the beneficiary selected or shown</source>
+        <translation>تواصل جديد للمستفيد المحدد أو المعروض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="30"/>
+        <source>Save (an interview: leave it for later)</source>
+        <translation>حفظ (المقابلة: تُترك لاستكمالها لاحقًا)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="31"/>
+        <source>Print the document on screen</source>
+        <translation>طباعة المستند المعروض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="32"/>
+        <source>Refresh the screen</source>
+        <translation>تحديث الشاشة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="33"/>
+        <source>The screens of the side bar, in order</source>
+        <translation>شاشات الشريط الجانبي بالترتيب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="34"/>
+        <source>Sign out (asks first when work is open)</source>
+        <translation>تسجيل الخروج (يُسأل أولًا إن كان هناك عمل مفتوح)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="35"/>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="36"/>
+        <source>Search now; again: go to the results</source>
+        <translation>البحث فورًا؛ ومرة ثانية: الانتقال إلى النتائج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="37"/>
+        <source>From the search box to the results</source>
+        <translation>من مربع البحث إلى النتائج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="38"/>
+        <source>Interview</source>
+        <translation>المقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="39"/>
+        <source>Start the interview; in a step: Next (the focused button when it is one)</source>
+        <translation>بدء المقابلة؛ وفي الخطوة: التالي (أو الزر المحدد إن كان التركيز على زر)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="42"/>
+        <source>Next / previous field, in reading order</source>
+        <translation>الحقل التالي / السابق بترتيب القراءة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="43"/>
+        <source>Tick a box or choose the focused answer</source>
+        <translation>تحديد مربع أو اختيار الإجابة المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="44"/>
+        <source>Move between the answers of a question</source>
+        <translation>التنقل بين إجابات السؤال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="45"/>
+        <source>Next step</source>
+        <translation>الخطوة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="46"/>
+        <source>Previous step</source>
+        <translation>الخطوة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="58"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="60"/>
+        <source>Where</source>
+        <translation>أين</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="61"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="62"/>
+        <source>What they do</source>
+        <translation>ما تفعله</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="69"/>
+        <source>Everything at the counter can be done from the keyboard.</source>
+        <translation>كل عمل الاستقبال يمكن إنجازه من لوحة المفاتيح.</translation>
     </message>
 </context>
 </TS>

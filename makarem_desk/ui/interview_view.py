@@ -417,8 +417,10 @@ class InterviewView(QWidget):
             else:
                 self.start_new()
             return
+        # A focused action button is pressed; a toggle ("New beneficiary") is an answer,
+        # chosen with Space, and Enter goes on with it.
         if isinstance(focused, QPushButton) and focused.isEnabled() and \
-                self.isAncestorOf(focused):
+                not focused.isCheckable() and self.isAncestorOf(focused):
             focused.click()
             return
         if self._search_on_enter(focused):

@@ -267,3 +267,47 @@ def test_contact_for_a_returning_beneficiary_from_the_profile(qtbot, ctx) -> Non
     cid = contact.save()
     assert cid is not None
     assert ctx.interview.contacts.get(ctx.actor, cid).beneficiary_id == bid
+
+
+def test_today_and_search_start_for_the_person_in_the_row(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    bid, identity = registered_before(ctx)  # now with the research committee
+    window = active_window(qtbot, ctx)
+    today = window.page("today")
+    today.tabs.setCurrentWidget(today.committee_table)
+    assert today.committee_table.rowCount() == 1
+    today.committee_table.setFocus()
+    today.committee_table.selectRow(0)
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_A, CTRL_SHIFT)
+    view = window.page("interview")
+    assert window.current_key() == "interview"
+    assert view.session.state.known_beneficiary == str(bid)
+    # An interview on screen is not replaced without asking; kept when the answer is no.
+    first = view.session
+    search = window.show_page("search")
+    search.query.setText(identity)
+    search.run_search()
+    assert search.new_application_button.isEnabled()  # the one person found is chosen
+    ctx.dialogs.confirm_answer = False
+    qtbot.mouseClick(search.new_application_button, Qt.MouseButton.LeftButton)
+    assert view.session is first and ctx.dialogs.shown[-1][0] == "confirm"
+    ctx.dialogs.confirm_answer = True
+    qtbot.mouseClick(search.new_contact_button, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "contact"
+    assert window.page("contact").beneficiary_id == bid
+
+
+def test_enter_on_an_interrupted_interview_resumes_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = active_window(qtbot, ctx)
+    view = window.show_page("interview")
+    view.start_new()
+    first = view.session.draft_id
+    view.save()  # left for later
+    assert view.drafts.rowCount() == 1
+    view.drafts.setFocus()
+    view.drafts.selectRow(0)
+    Keyboard(qtbot).press(Qt.Key.Key_Return)
+    assert view.session is not None and view.session.draft_id == first  # not a new one
+    drafts = ctx.interview.drafts.open_drafts(ctx.actor, kind="interview",
+                                              user_id=ctx.actor.user_id)
+    assert len(drafts) == 1

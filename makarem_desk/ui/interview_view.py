@@ -14,9 +14,8 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,8 +36,8 @@ from .bus import track
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
+from .interview_keys import WizardKeys
 from .interview_steps import DeclarationPage, DocumentPage, DonePage, RegistrationPage
-from .reading_order import focus_chain
 from .widgets import Table, hint, page_title
 
 log = logging.getLogger(__name__)
@@ -70,13 +69,14 @@ def step_label(step: Step) -> str:
     return QCoreApplication.translate("Steps", str(STEP_LABELS[step]))
 
 
-class InterviewView(QWidget):
+class InterviewView(WizardKeys, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.session: InterviewSession | None = None
         self.page: Any = None
         self.survey: Any = None  # the beneficiary's survey window, while it is open
+        self._person: tuple[str, str] = ("", "")  # (beneficiary id, name) shown at the side
         self.stack = QStackedWidget()
         self.stack.addWidget(self._start_page())
         self.stack.addWidget(self._wizard_page())
@@ -254,6 +254,7 @@ class InterviewView(QWidget):
         o = s.outcome()
         ref = s.state.reference
         self.outcome.setText("\n".join(filter(None, [
+            self._person_line(s),
             (self.tr("Reference: %1").replace("%1", ltr(ref))) if ref else "",
             o.describe("ar" if arabic else "en") if o else "",
         ])))
@@ -272,6 +273,18 @@ class InterviewView(QWidget):
         focus = (getattr(self.page, "first_focus", lambda: None)()
                  or getattr(self.page, "first_widget", lambda: None)() or self.page)
         focus.setFocus()
+
+    def _person_line(self, s: InterviewSession) -> str:
+        """Whom the interview is for, once known: started from their profile, the name
+        shows from the first step."""
+        bid = s.state.beneficiary_id or s.state.known_beneficiary
+        if not bid:
+            return ""
+        if self._person[0] != bid:
+            person = self.ctx.interview.beneficiaries.find_by_id(s.actor, uuid.UUID(bid))
+            self._person = (bid, person.full_name if person else "")
+        name = self._person[1]
+        return self.tr("Beneficiary: %1").replace("%1", name) if name else ""
 
     def _build_page(self, s: InterviewSession, step: Step) -> QWidget:
         from .interview_items import ItemsPage
@@ -397,66 +410,3 @@ class InterviewView(QWidget):
             return
         self.ctx.bus.data_changed.emit()
         self.show_step()
-
-    # -- keyboard first (issue 12) --------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Enter presses the default button: "Start a new interview" (a draft chosen in the
-        table: resume it), in a step the focused button, else Next. Reaches here only when
-        the focused widget did not take Enter (a multi-line answer keeps its new line)."""
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == \
-            Qt.KeyboardModifier.NoModifier
-        if not (enter and plain):
-            super().keyPressEvent(event)
-            return
-        event.accept()
-        focused = QApplication.focusWidget()
-        if self.stack.currentIndex() == 0:
-            if focused is self.drafts and self.drafts.row_data() is not None:
-                self.resume_selected()
-            else:
-                self.start_new()
-            return
-        # A focused action button is pressed; a toggle ("New beneficiary") is an answer,
-        # chosen with Space, and Enter goes on with it.
-        if isinstance(focused, QPushButton) and focused.isEnabled() and \
-                not focused.isCheckable() and self.isAncestorOf(focused):
-            focused.click()
-            return
-        if self._search_on_enter(focused):
-            return
-        self.next()
-
-    def _search_on_enter(self, focused: QWidget | None) -> bool:
-        """In the identify step's search box Enter searches at once: one person found is
-        chosen and the step goes on; several: the first is selected in the results."""
-        from .interview_pages import IdentifyPage
-
-        page = self.page
-        if not isinstance(page, IdentifyPage) or focused is not page.query \
-                or not page.query.text().strip():
-            return False
-        page.timer.stop()
-        page.search()
-        if page.results.rowCount() == 1:
-            return False  # chosen by the search: Next
-        if page.results.rowCount() > 1:
-            page.results.setFocus()
-            page.results.selectRow(0)
-        return True
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt naming)
-        """Tab in the wizard: the fields and buttons of the step in reading order (right to
-        left in Arabic), round and round; never out to the side bar or Sign out."""
-        if self.stack.currentIndex() != 1:
-            return super().focusNextPrevChild(next)
-        page = self.stack.currentWidget()
-        chain = focus_chain(page, self.isRightToLeft()) if page is not None else []
-        if not chain:
-            return super().focusNextPrevChild(next)
-        focused = QApplication.focusWidget()
-        at = chain.index(focused) if focused in chain else (-1 if next else 0)
-        target = chain[(at + (1 if next else -1)) % len(chain)]
-        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
-        target.setFocus(reason)
-        return True

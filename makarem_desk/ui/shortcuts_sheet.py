@@ -6,11 +6,10 @@ right); what they do is translated like every other string.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from .i18n import ltr
-from .widgets import Table, hint, page_title
+from .widgets import hint, page_title
 
 NEW_APPLICATION_KEYS = "Ctrl+Shift+A"
 NEW_CONTACT_KEYS = "Ctrl+Shift+C"
@@ -57,17 +56,40 @@ class ShortcutsSheet(QDialog):
         super().__init__(parent)
         title = QCoreApplication.translate("Shortcuts", "Keyboard shortcuts")
         self.setWindowTitle(title)
-        self.table = Table([QCoreApplication.translate("Shortcuts", "Where"),
-                            QCoreApplication.translate("Shortcuts", "Keys"),
-                            QCoreApplication.translate("Shortcuts", "What they do")])
-        self.table.set_rows([([tr(where), ltr(keys), tr(what)], keys)
-                             for where, keys, what in SHORTCUTS])
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        self.rows: list[tuple[str, str]] = []  # (keys, what they do) as shown
+        for where, keys, what in SHORTCUTS:
+            row = grid.rowCount()
+            if where:
+                heading = QLabel(tr(where))
+                heading.setObjectName("sectionTitle")
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                grid.addWidget(heading, row, 0, 1, 2)
+                row += 1
+            key_label = QLabel(keys)
+            # Keys as printed on the keyboard: left to right, on the reading side.
+            key_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            key_label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | (
+                Qt.AlignmentFlag.AlignRight if self.isRightToLeft()
+                else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+            key_label.setObjectName("shortcutKeys")
+            text = QLabel(tr(what))
+            text.setWordWrap(True)
+            grid.addWidget(key_label, row, 0)
+            grid.addWidget(text, row, 1)
+            self.rows.append((keys, text.text()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(title))
         lay.addWidget(hint(QCoreApplication.translate(
             "Shortcuts", "Everything at the counter can be done from the keyboard.")))
-        lay.addWidget(self.table, 1)
+        lay.addLayout(grid)
+        lay.addStretch(1)
         lay.addWidget(buttons)
-        self.resize(780, 640)
+        self.resize(760, 660)

@@ -230,7 +230,7 @@
         <translation>رفض استيراد المستفيدين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
         <source>Batch kept aside</source>
         <translation>حفظ دفعة جانبًا حتى وصول ما قبلها</translation>
     </message>
@@ -385,152 +385,162 @@
         <translation>تسجيل قياس الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="103" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="102" />
+        <source>Report exported</source>
+        <translation>تصدير تقرير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
         <source>Batch exported</source>
         <translation>تصدير دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="104" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
         <source>Batch imported</source>
         <translation>استيراد دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="105" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="106" />
         <source>Batch refused</source>
         <translation>رفض دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="107" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="108" />
         <source>Batch re-created</source>
         <translation>إعادة إنشاء دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="108" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="109" />
         <source>Conflict settled</source>
         <translation>حسم تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="109" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="110" />
         <source>Decision from a counter refused</source>
         <translation>رفض قرار وارد من فرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="114" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="115" />
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="115" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="116" />
         <source>Beneficiary</source>
         <translation>مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="116" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="117" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="117" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="118" />
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="118" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="119" />
         <source>Declaration</source>
         <translation>إقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="119" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="120" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="120" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="121" />
         <source>Satisfaction response</source>
         <translation>استبانة رضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="121" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="122" />
         <source>Interview in progress</source>
         <translation>مقابلة جارية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="122" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="123" />
         <source>User</source>
         <translation>مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="123" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="124" />
         <source>Installation</source>
         <translation>منشأة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="124" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="125" />
         <source>Program</source>
         <translation>برنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="125" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="126" />
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="126" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="127" />
         <source>Batch</source>
         <translation>دفعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="127" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="128" />
         <source>Conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="128" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="129" />
         <source>Database</source>
         <translation>قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="129" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="130" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="130" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="131" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="154" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="132" />
+        <source>Report</source>
+        <translation>تقرير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="156" />
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="155" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="157" />
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="177" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="179" />
         <source>changed: %1</source>
         <translation>تغيّر: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="201" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="203" />
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="202" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="204" />
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="203" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="205" />
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_labels.py" line="221" />
+        <location filename="../../makarem_desk/ui/audit_labels.py" line="223" />
         <source>No details.</source>
         <translation>لا تفاصيل.</translation>
     </message>
@@ -1050,6 +1060,67 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <location filename="../../makarem_desk/ui/contact_view.py" line="65" />
         <source>Satisfaction survey</source>
         <translation>استبانة الرضا</translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="77" />
+        <source>Calendar</source>
+        <translation>التقويم</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="78" />
+        <source>Pick the day on a calendar</source>
+        <translation>اختر اليوم من التقويم</translation>
+    </message>
+</context>
+<context>
+    <name>DateRangeBar</name>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="170" />
+        <source>By week</source>
+        <translation>أسبوعيًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="171" />
+        <source>By month</source>
+        <translation>شهريًا</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="173" />
+        <source>This month</source>
+        <translation>هذا الشهر</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="173" />
+        <source>Last month</source>
+        <translation>الشهر الماضي</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="174" />
+        <source>This Hijri year</source>
+        <translation>هذه السنة الهجرية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="175" />
+        <source>This Gregorian year</source>
+        <translation>هذه السنة الميلادية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="178" />
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="178" />
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="194" />
+        <source>Trends</source>
+        <translation>الاتجاهات</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1894,11 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <source>An interview is open. Its completed steps stay saved among the interrupted interviews. Start the new one now?</source>
         <translation>توجد مقابلة مفتوحة. تبقى خطواتها المكتملة محفوظة ضمن المقابلات المتوقفة. هل تبدأ المقابلة الجديدة الآن؟</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="287"/>
+        <source>Beneficiary: %1</source>
+        <translation>المستفيد: %1</translation>
+    </message>
 </context>
 <context>
     <name>ItemWidget</name>
@@ -2458,94 +2534,99 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="53" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="78" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="60" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="85" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="85" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="92" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="88" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="89" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="92" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="99" />
         <source>Follow-up</source>
         <translation>المتابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="103" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="104" />
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="112" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="109" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="293" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="118" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="307" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="132" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="141" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="230" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="244" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="87" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="94" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="90" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="97" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="98" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="107" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="109" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="102" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="111" />
         <source>Administration</source>
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="294" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="308" />
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="102" />
         <source>Satisfaction</source>
         <translation>رضا المستفيدين</translation>
     </message>
@@ -3151,6 +3232,82 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/interview_steps.py" line="226" />
         <source>Everything required is complete. The request goes to the research committee (POL-H5).</source>
         <translation>اكتملت جميع المتطلبات، وسيُرفع الطلب إلى لجنة البحث.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../makarem_desk/ui/report_page.py" line="136" />
+        <source>Choose the period, then press Show.</source>
+        <translation>اختر الفترة ثم اضغط «عرض».</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="54" />
+        <source>Show</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="58" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="64" />
+        <source>Save as PDF…</source>
+        <translation>حفظ بصيغة PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="66" />
+        <source>Save as Excel…</source>
+        <translation>حفظ بصيغة Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="87" />
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="120" />
+        <source>Drawing the charts</source>
+        <translation>رسم المخططات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="140" />
+        <source>Preparing the report…</source>
+        <translation>جارٍ إعداد التقرير…</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="177" />
+        <source>The report was cancelled.</source>
+        <translation>أُلغي إعداد التقرير.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="206" />
+        <source>Save as PDF</source>
+        <translation>حفظ بصيغة PDF</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="206" />
+        <source>Save as Excel</source>
+        <translation>حفظ بصيغة Excel</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="207" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>مصنف Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="219" />
+        <source>Saved: %1</source>
+        <translation>حُفظ في: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/reports_view.py" line="232" />
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
     </message>
 </context>
 <context>
@@ -4157,132 +4314,117 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="21"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="20"/>
         <source>Anywhere</source>
         <translation>في كل الشاشات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="22"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="21"/>
         <source>This sheet of keys</source>
         <translation>قائمة المفاتيح هذه</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="23"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="22"/>
         <source>Search for a beneficiary</source>
         <translation>البحث عن مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="24"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="23"/>
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="26"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="25"/>
         <source>New application for the beneficiary selected or shown (Search, profile, Today)</source>
         <translation>طلب جديد للمستفيد المحدد أو المعروض (البحث، ملف المستفيد، اليوم)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="29"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="28"/>
         <source>New contact for the beneficiary selected or shown</source>
         <translation>تواصل جديد للمستفيد المحدد أو المعروض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="30"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="29"/>
         <source>Save (an interview: leave it for later)</source>
         <translation>حفظ (المقابلة: تُترك لاستكمالها لاحقًا)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="31"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="30"/>
         <source>Print the document on screen</source>
         <translation>طباعة المستند المعروض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="32"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="31"/>
         <source>Refresh the screen</source>
         <translation>تحديث الشاشة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="33"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="32"/>
         <source>The screens of the side bar, in order</source>
         <translation>شاشات الشريط الجانبي بالترتيب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="34"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="33"/>
         <source>Sign out (asks first when work is open)</source>
         <translation>تسجيل الخروج (يُسأل أولًا إن كان هناك عمل مفتوح)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="35"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="34"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="36"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="35"/>
         <source>Search now; again: go to the results</source>
         <translation>البحث فورًا؛ ومرة ثانية: الانتقال إلى النتائج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="37"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="36"/>
         <source>From the search box to the results</source>
         <translation>من مربع البحث إلى النتائج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="38"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="37"/>
         <source>Interview</source>
         <translation>المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="39"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="38"/>
         <source>Start the interview; in a step: Next (the focused button when it is one)</source>
         <translation>بدء المقابلة؛ وفي الخطوة: التالي (أو الزر المحدد إن كان التركيز على زر)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="42"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="41"/>
         <source>Next / previous field, in reading order</source>
         <translation>الحقل التالي / السابق بترتيب القراءة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="43"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="42"/>
         <source>Tick a box or choose the focused answer</source>
         <translation>تحديد مربع أو اختيار الإجابة المحددة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="44"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="43"/>
         <source>Move between the answers of a question</source>
         <translation>التنقل بين إجابات السؤال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="45"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="44"/>
         <source>Next step</source>
         <translation>الخطوة التالية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="46"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="45"/>
         <source>Previous step</source>
         <translation>الخطوة السابقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="58"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="57"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="60"/>
-        <source>Where</source>
-        <translation>أين</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="61"/>
-        <source>Keys</source>
-        <translation>المفاتيح</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="62"/>
-        <source>What they do</source>
-        <translation>ما تفعله</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="69"/>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="90"/>
         <source>Everything at the counter can be done from the keyboard.</source>
         <translation>كل عمل الاستقبال يمكن إنجازه من لوحة المفاتيح.</translation>
     </message>

@@ -7,6 +7,7 @@ right); what they do is translated like every other string.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from .widgets import hint, page_title
@@ -84,6 +85,9 @@ class ShortcutsSheet(QDialog):
             grid.addWidget(text, row, 1)
             self.rows.append((keys, text.text()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setIcon(QIcon())  # the style's cross sat on the Arabic word
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(title))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from .model import FormDef, Problem
 
 PURPOSE = "purpose"
+# Optional and not checked as a flow item: only pre-answered "no" for a known beneficiary.
+FIRST_VISIT = "first_visit"
 PROCEDURES_CLEAR = "procedures_clear"
 REFERRAL_REASON = "referral_reason"
 REFERRAL_REASON_CODE = "referral_reason_code"

@@ -48,10 +48,18 @@ class ContactSession:
         self.services, self.actor, self.state, self.draft_id = services, actor, state, draft_id
 
     @classmethod
-    def start(cls, services: InterviewServices, actor: Actor) -> ContactSession:
+    def start(cls, services: InterviewServices, actor: Actor,
+              beneficiary_id: uuid.UUID | None = None) -> ContactSession:
+        """A new contact; with ``beneficiary_id`` (from a profile or a search result) it
+        starts with "who" answered, at the purpose."""
+        if beneficiary_id is not None:
+            services.beneficiaries.get(actor, beneficiary_id)  # refused before any draft
         state = ContactState()
         draft_id = services.drafts.create(actor, KIND, state.step, asdict(state))
-        return cls(services, actor, state, draft_id)
+        session = cls(services, actor, state, draft_id)
+        if beneficiary_id is not None:
+            session.complete({"beneficiary_id": str(beneficiary_id)})
+        return session
 
     @classmethod
     def resume(cls, services: InterviewServices, actor: Actor,

@@ -55,6 +55,9 @@ class InterviewState:
     form_version_hash: str | None = None
     beneficiary_id: str | None = None
     beneficiary_new: bool = False
+    # Started from a profile or a search result: the person is already identified, so the
+    # identify step answers itself the first time it is reached (no second search).
+    known_beneficiary: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     outcome: dict[str, Any] | None = None
     path: str | None = None
@@ -118,6 +121,15 @@ def advance(state: InterviewState, values: dict[str, Any]) -> Step:
     state.history.append(step.value)
     state.step = nxt.value
     return nxt
+
+
+def preset_answers(state: InterviewState) -> dict[str, Any] | None:
+    """The answers a step gives itself: the identify step of an interview started for a
+    known beneficiary, the first time it is reached. Going back to it later shows it."""
+    if (state.current is Step.IDENTIFY and state.known_beneficiary
+            and Step.IDENTIFY.value not in state.values):
+        return {"beneficiary_id": state.known_beneficiary}
+    return None
 
 
 def go_back(state: InterviewState) -> Step:

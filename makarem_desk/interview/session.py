@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from ..checklists.flow_items import (
+    FIRST_VISIT,
     PROCEDURES_CLEAR,
     PURPOSE,
     REFERRAL_REASON,
@@ -79,10 +80,17 @@ class InterviewSession(PersonSteps):
     # -- life cycle ---------------------------------------------------------------------
     @classmethod
     def start(cls, services: InterviewServices, forms: FormSet, actor: Actor, *,
-              language: str = "ar", today: date | None = None) -> InterviewSession:
+              language: str = "ar", today: date | None = None,
+              beneficiary_id: uuid.UUID | None = None) -> InterviewSession:
+        """A new interview; ``beneficiary_id`` starts it for a returning beneficiary chosen
+        on their profile or in the search results (checked now: no draft for nobody)."""
+        known = None
+        if beneficiary_id is not None:
+            known = str(services.beneficiaries.get(actor, beneficiary_id).id)
         # Programs are data in forms/; make sure the table mirrors them (idempotent).
         services.programs.load(SYSTEM, forms)
-        state = InterviewState(language=language, started_at=utcnow().isoformat())
+        state = InterviewState(language=language, started_at=utcnow().isoformat(),
+                               known_beneficiary=known)
         draft_id = services.drafts.create(actor, KIND, state.step, state.to_json())
         return cls(services, forms, actor, state, draft_id, today)
 
@@ -147,6 +155,15 @@ class InterviewSession(PersonSteps):
         o = self.state.outcome
         return Outcome(o["status"], tuple(Reason(**r) for r in o["reasons"]),
                        tuple(o["missing"]))
+
+    def suggested_answers(self) -> dict[str, Any]:
+        """Answers offered before the step is answered: a beneficiary already known has
+        been here before (POL-H1's "first visit?" needs no asking)."""
+        if (self.step is Step.RECEPTION and self.state.known_beneficiary
+                and not self.state.answers(Step.RECEPTION)
+                and any(i.id == FIRST_VISIT for i in self.step_items())):
+            return {FIRST_VISIT: False}
+        return {}
 
     def statement_text(self, item: Item, language: str | None = None) -> str:
         """A statement's words with the POL-H5 dates filled in."""
@@ -223,6 +240,12 @@ class InterviewSession(PersonSteps):
             # error, a refusal by a service) leaves the interview as it was.
             self.state = before
             raise
+        preset = flow.preset_answers(self.state)
+        if preset is not None:
+            try:
+                self.complete(preset)
+            except UserError:
+                pass  # the person is no longer there to find: the step is asked instead
         return self.step
 
     def _context(self) -> dict[str, Any]:

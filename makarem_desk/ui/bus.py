@@ -18,6 +18,9 @@ class EventBus(QObject):
     decisions_imported = Signal(int)
     language_changed = Signal(str)
     open_beneficiary = Signal(object)  # a request to show a profile
+    # Requests to start with the person already identified (a profile, a search result).
+    new_application_for = Signal(object)  # beneficiary id
+    new_contact_for = Signal(object)  # beneficiary id
     data_changed = Signal()  # anything the Today screen counts
     navigate = Signal(str)  # a request to show a screen of the main window
     idle_lock_changed = Signal(int)  # minutes, set by the administrator in Settings

@@ -102,6 +102,27 @@ class ContactView(QWidget):
         if len(hits) == 1:
             self.hits.selectRow(0)
 
+    def start_for(self, beneficiary_id: uuid.UUID) -> None:
+        """A contact by a beneficiary chosen on their profile or in the search results:
+        shown as the one registered, no second search (issue 12)."""
+        try:
+            person = self.ctx.interview.beneficiaries.get(self.ctx.require_actor(),
+                                                          beneficiary_id)
+        except UserError as exc:
+            self.error.setText(user_message(exc))
+            return
+        self.find_box.setText(person.full_name)
+        self.hits.set_rows([([person.full_name, ltr(person.identity_number or ""),
+                              ltr(person.phone or "")], person.id)])
+        self.hits.selectRow(0)
+        self.beneficiary_id = person.id
+        self.channel.setFocus()
+
+    def has_unsaved_text(self) -> bool:
+        """Something typed and not saved (signing out asks first)."""
+        return bool(self.purpose.text().strip() or self.answer.toPlainText().strip()
+                    or self.caller.text().strip())
+
     def _picked(self) -> None:
         bid = self.hits.row_data()
         self.beneficiary_id = uuid.UUID(str(bid)) if bid else None
@@ -110,7 +131,8 @@ class ContactView(QWidget):
         self.error.clear()
         try:
             if self.session is None:
-                self.session = ContactSession.start(self.ctx.interview, self.ctx.require_actor())
+                self.session = ContactSession.start(self.ctx.interview, self.ctx.require_actor(),
+                                                    beneficiary_id=self.beneficiary_id)
             s = self.session
             steps: dict[ContactStep, dict[str, Any]] = {
                 ContactStep.WHO: ({"beneficiary_id": str(self.beneficiary_id)}

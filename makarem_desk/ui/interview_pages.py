@@ -88,6 +88,12 @@ class IdentifyPage(QWidget):
             self.chosen.setText(self.tr("Chosen: %1").replace("%1", data[1]))
             self.changed.emit()
 
+    def choose(self, beneficiary_id: str, name: str) -> None:
+        """The person already identified (started from their profile, or answered before
+        going back): shown as chosen, Next keeps them."""
+        self.choice = {"beneficiary_id": beneficiary_id}
+        self.chosen.setText(self.tr("Chosen: %1").replace("%1", name))
+
     def _new_toggled(self, on: bool) -> None:
         if on:
             self.results.clearSelection()

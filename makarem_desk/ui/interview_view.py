@@ -36,6 +36,7 @@ from .bus import track
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
+from .interview_keys import WizardKeys
 from .interview_steps import DeclarationPage, DocumentPage, DonePage, RegistrationPage
 from .widgets import Table, hint, page_title
 
@@ -68,13 +69,14 @@ def step_label(step: Step) -> str:
     return QCoreApplication.translate("Steps", str(STEP_LABELS[step]))
 
 
-class InterviewView(QWidget):
+class InterviewView(WizardKeys, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.session: InterviewSession | None = None
         self.page: Any = None
         self.survey: Any = None  # the beneficiary's survey window, while it is open
+        self._person: tuple[str, str] = ("", "")  # (beneficiary id, name) shown at the side
         self.stack = QStackedWidget()
         self.stack.addWidget(self._start_page())
         self.stack.addWidget(self._wizard_page())
@@ -88,9 +90,10 @@ class InterviewView(QWidget):
         w = QWidget()
         self.start_button = QPushButton(self.tr("Start a new interview"))
         self.start_button.setObjectName("primary")
-        self.start_button.clicked.connect(self.start_new)
+        self.start_button.clicked.connect(lambda: self.start_new())
         self.drafts = Table([self.tr("Last saved"), self.tr("Step"), self.tr("Beneficiary")])
-        self.drafts.activated.connect(lambda _i: self.resume_selected())
+        # Enter on a draft resumes it (keyPressEvent); the mouse double-clicks.
+        self.drafts.doubleClicked.connect(lambda _i: self.resume_selected())
         resume = QPushButton(self.tr("Resume the selected interview"))
         resume.clicked.connect(self.resume_selected)
         lay = QVBoxLayout(w)
@@ -101,6 +104,7 @@ class InterviewView(QWidget):
         lay.addWidget(QLabel(self.tr("Interrupted interviews")))
         lay.addWidget(self.drafts, 1)
         lay.addWidget(resume, 0, Qt.AlignmentFlag.AlignLeading)
+        self.setFocusProxy(self.start_button)
         return w
 
     def _wizard_page(self) -> QWidget:
@@ -172,15 +176,29 @@ class InterviewView(QWidget):
         ])
 
     # -- life cycle ---------------------------------------------------------------------
-    def start_new(self) -> None:
+    def start_new(self, beneficiary_id: uuid.UUID | None = None) -> None:
         try:
             self.session = InterviewSession.start(
                 self.ctx.interview, self.ctx.forms, self.ctx.require_actor(),
-                language=current_language(), today=self.ctx.today)
+                language=current_language(), today=self.ctx.today,
+                beneficiary_id=beneficiary_id)
         except UserError as exc:
             self.ctx.dialogs.show_error(self, exc)
             return
         self._enter()
+
+    def start_for(self, beneficiary_id: uuid.UUID) -> None:
+        """A new application for a returning beneficiary chosen on their profile or in the
+        search results: no second search (issue 12). An interview on screen is left
+        saved among the interrupted ones, after asking."""
+        s = self.session
+        if s is not None and not s.finished and self.stack.currentIndex() == 1:
+            if not self.ctx.dialogs.confirm(
+                    self, self.tr("New interview"),
+                    self.tr("An interview is open. Its completed steps stay saved among the "
+                            "interrupted interviews. Start the new one now?")):
+                return
+        self.start_new(beneficiary_id)
 
     def resume(self, draft_id: uuid.UUID) -> None:
         try:
@@ -199,6 +217,7 @@ class InterviewView(QWidget):
 
     def _enter(self) -> None:
         self.stack.setCurrentIndex(1)
+        self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt accepts none
         self.show_step()
         self.ctx.bus.data_changed.emit()
 
@@ -206,7 +225,9 @@ class InterviewView(QWidget):
         """Ctrl+S: the flow has saved every completed step; leave the interview for later."""
         self.session = None
         self.stack.setCurrentIndex(0)
+        self.setFocusProxy(self.start_button)
         self.refresh()
+        self.start_button.setFocus()
 
     def print_current(self) -> None:
         preview = getattr(self.page, "preview", None)
@@ -233,6 +254,7 @@ class InterviewView(QWidget):
         o = s.outcome()
         ref = s.state.reference
         self.outcome.setText("\n".join(filter(None, [
+            self._person_line(s),
             (self.tr("Reference: %1").replace("%1", ltr(ref))) if ref else "",
             o.describe("ar" if arabic else "en") if o else "",
         ])))
@@ -248,8 +270,21 @@ class InterviewView(QWidget):
         self.next_button.setVisible(step is not Step.DONE)
         self.next_button.setText(self.tr("Complete registration") if step is Step.REGISTRATION
                                  else self.tr("Next"))
-        focus = getattr(self.page, "first_focus", lambda: None)() or self.page
+        focus = (getattr(self.page, "first_focus", lambda: None)()
+                 or getattr(self.page, "first_widget", lambda: None)() or self.page)
         focus.setFocus()
+
+    def _person_line(self, s: InterviewSession) -> str:
+        """Whom the interview is for, once known: started from their profile, the name
+        shows from the first step."""
+        bid = s.state.beneficiary_id or s.state.known_beneficiary
+        if not bid:
+            return ""
+        if self._person[0] != bid:
+            person = self.ctx.interview.beneficiaries.find_by_id(s.actor, uuid.UUID(bid))
+            self._person = (bid, person.full_name if person else "")
+        name = self._person[1]
+        return self.tr("Beneficiary: %1").replace("%1", name) if name else ""
 
     def _build_page(self, s: InterviewSession, step: Step) -> QWidget:
         from .interview_items import ItemsPage
@@ -265,6 +300,11 @@ class InterviewView(QWidget):
                                           today)
         elif step is Step.IDENTIFY:
             page = IdentifyPage(s.find_beneficiaries)
+            known = saved.get("beneficiary_id") or s.state.known_beneficiary
+            person = (self.ctx.interview.beneficiaries.find_by_id(s.actor, uuid.UUID(known))
+                      if known and not saved.get("new") else None)
+            if person is not None:
+                page.choose(str(person.id), person.full_name)
         elif step is Step.PERSONAL:
             page = PersonalPage(lang)
             if s.state.beneficiary_id and not s.state.beneficiary_new:
@@ -284,15 +324,16 @@ class InterviewView(QWidget):
             page.hand_over.connect(self.hand_over)
         elif step is Step.DONE:
             page = DonePage(self.ctx, s, lang)
-            page.new_interview.connect(self.start_new)
+            page.new_interview.connect(lambda: self.start_new())
         else:
             # As the flow does: the documents' conditions see the eligibility answers.
             context = s.state.answers(Step.ELIGIBILITY) if step is Step.DOCUMENTS else {}
             page = ItemsPage(s.step_items(), lang, s.facts(), today,
                              statement_text=s.statement_text, context=context)
         setter = getattr(page, "set_answers", None)
-        if saved and callable(setter):
-            setter(saved)
+        shown_first = saved or s.suggested_answers()
+        if shown_first and callable(setter):
+            setter(shown_first)
         return page
 
     def current_values(self) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from .library_view import LibraryView
 from .profile_view import ProfileView
 from .search_view import SearchView
 from .settings_view import SettingsView, role_label
+from .shortcuts_sheet import NEW_APPLICATION_KEYS, NEW_CONTACT_KEYS, SIGN_OUT_KEYS
 from .today_view import TodayView
 
 log = logging.getLogger(__name__)
@@ -116,8 +117,12 @@ class MainWindow(QMainWindow):
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav_lay.addWidget(who)
         out = QPushButton(self.tr("Sign out"))
+        # Never on the Tab path: Tab or Space in an interview must not reach it (issue 12).
+        out.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        out.setToolTip(SIGN_OUT_KEYS)
         out.clicked.connect(self.request_sign_out)
         nav_lay.addWidget(out)
+        self.sign_out_button = out
 
         # The content and, while locked, the lock page over it: the content is hidden,
         # never rebuilt, so nothing typed on it is lost.
@@ -147,7 +152,13 @@ class MainWindow(QMainWindow):
         self._shortcut("F5", lambda: self._forward("refresh"))
         for i, key in enumerate(list(self.pages)[:9], start=1):
             self._shortcut(f"Alt+{i}", self._opener(key))
+        self._shortcut(NEW_APPLICATION_KEYS, lambda: self._forward("new_application"))
+        self._shortcut(NEW_CONTACT_KEYS, lambda: self._forward("new_contact"))
+        self._shortcut(SIGN_OUT_KEYS, self.request_sign_out)
+        self._shortcut("F1", self.show_shortcuts)
         track(self, ctx.bus.open_beneficiary, self.open_beneficiary)
+        track(self, ctx.bus.new_application_for, self.new_application_for)
+        track(self, ctx.bus.new_contact_for, self.new_contact_for)
         track(self, ctx.bus.navigate, self.show_page)
         self.idle = IdleWatcher(ctx.site_settings.idle_lock_minutes(actor), clock=ctx.monotonic,
                                 parent=self)
@@ -278,6 +289,23 @@ class MainWindow(QMainWindow):
         self.show_page("profile")
         self.profile.load(bid)
 
+    def new_application_for(self, beneficiary_id: Any) -> None:
+        """The interview, started with the person already identified."""
+        view = self.show_page("interview")
+        if view is not None and hasattr(view, "start_for"):
+            view.start_for(uuid.UUID(str(beneficiary_id)))
+
+    def new_contact_for(self, beneficiary_id: Any) -> None:
+        view = self.show_page("contact")
+        if view is not None and hasattr(view, "start_for"):
+            view.start_for(uuid.UUID(str(beneficiary_id)))
+
+    def show_shortcuts(self) -> None:
+        """F1: the sheet of keys."""
+        from .shortcuts_sheet import ShortcutsSheet
+
+        self.ctx.dialogs.run_dialog(ShortcutsSheet(self))
+
     def _opener(self, key: str) -> Callable[[], Any]:
         return lambda: self.show_page(key)
 
@@ -301,6 +329,12 @@ class MainWindow(QMainWindow):
         return bool(session.step is not Step.DONE)
 
     def _may_close_interview(self) -> bool:
+        contact = self.built.get("contact")
+        if not self.has_open_interview() and getattr(contact, "has_unsaved_text", bool)():
+            return self.ctx.dialogs.confirm(
+                self, self.tr("Sign out"),
+                self.tr("A contact is typed and not saved; signing out loses it. "
+                        "Sign out now?"))
         return not self.has_open_interview() or self.ctx.dialogs.confirm(
             self, self.tr("Sign out"),
             self.tr("An interview is open. The steps already completed are saved and can "

@@ -133,7 +133,7 @@ class PdfPreview(QWidget):
             printer.setPageSize(QPageSize(size, QPageSize.Unit.Point, "",
                                           QPageSize.SizeMatchPolicy.FuzzyMatch))
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        if not self.ctx.dialogs.run_dialog(dialog):  # the facade: tests choose a printer
             return
         self.print_to(printer)
 

@@ -153,16 +153,48 @@ class ProfileView(QWidget):
         self.tabs.addTab(ref_tab, self.tr("Referrals"))
         self.status = QLabel()
         self.status.setObjectName("hint")
+        self.action_row = self._actions()
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.empty)
+        lay.addWidget(self.action_row)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.status)
         self.tabs.hide()
+        self.action_row.hide()
         track(self, ctx.bus.beneficiary_saved, self._maybe_reload)
         track(self, ctx.bus.application_changed, lambda _id: self.reload())
         track(self, ctx.bus.declaration_printed, lambda _id: self.reload())
         track(self, ctx.bus.referral_changed, lambda _id: self.reload())  # answered meanwhile
+
+    def _actions(self) -> QWidget:
+        """The person on screen is identified: their new application or contact starts
+        from here, with no second search (issue 12)."""
+        from .shortcuts_sheet import NEW_APPLICATION_KEYS, NEW_CONTACT_KEYS
+
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.new_application_button = QPushButton(self.tr("New application"))
+        self.new_application_button.setObjectName("primary")
+        self.new_application_button.setToolTip(NEW_APPLICATION_KEYS)
+        self.new_application_button.clicked.connect(self.new_application)
+        self.new_contact_button = QPushButton(self.tr("New contact"))
+        self.new_contact_button.setToolTip(NEW_CONTACT_KEYS)
+        self.new_contact_button.clicked.connect(self.new_contact)
+        row.addWidget(self.new_application_button)
+        row.addWidget(self.new_contact_button)
+        row.addStretch(1)
+        return box
+
+    def new_application(self) -> None:
+        """Ctrl+Shift+A on the profile."""
+        if self.beneficiary_id is not None:
+            self.ctx.bus.new_application_for.emit(self.beneficiary_id)
+
+    def new_contact(self) -> None:
+        if self.beneficiary_id is not None:
+            self.ctx.bus.new_contact_for.emit(self.beneficiary_id)
 
     def _maybe_reload(self, beneficiary_id: object) -> None:
         if beneficiary_id == self.beneficiary_id:
@@ -183,6 +215,8 @@ class ProfileView(QWidget):
         self.profile = p
         self.empty.hide()
         self.tabs.show()
+        self.action_row.show()
+        self.setFocusProxy(self.new_application_button)
         person = p.person
         self.title.setText(person.full_name)
         while self.data_form.rowCount():

@@ -485,10 +485,33 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
             if tab == 3:
                 profile.reprint_selected()
             shots.append(_shot(app, window, out, f"{lang}-21-profile-tab{tab}"))
+        shots += fast_path_shots(app, window, out, lang)
     from .sync_screenshots import sync_shots
 
     shots += sync_shots(app, window, out, lang)
     window.close()
+    return shots
+
+
+def fast_path_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
+    """Issue 12: the profile's New application starts the interview with the person
+    identified (reception pre-answered, then their data), and F1's sheet of keys."""
+    from .shortcuts_sheet import ShortcutsSheet
+
+    profile = window.profile
+    profile.tabs.setCurrentIndex(0)
+    shots = [_shot(app, window, out, f"{lang}-22-profile-actions")]
+    profile.new_application()
+    view = window.page("interview")
+    shots.append(_shot(app, window, out, f"{lang}-23-wizard-known-reception"))
+    view.page.program.setCurrentIndex(view.page.program.findData("VOL-EVENTS"))
+    view.page.items.widgets[PURPOSE].editor.setText("تحديث بيانات التطوع")
+    view.next()
+    shots.append(_shot(app, window, out, f"{lang}-24-wizard-known-personal"))
+    view.save()
+    sheet = ShortcutsSheet(window)
+    shots.append(_shot_as_is(app, sheet, out, f"{lang}-25-shortcuts-sheet"))
+    sheet.close()
     return shots
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import ltr
+from .shortcuts_sheet import NEW_APPLICATION_KEYS, NEW_CONTACT_KEYS
 from .widgets import Table, hint, page_title
 
 DEBOUNCE_MS = 250
@@ -41,14 +42,33 @@ class SearchView(QWidget):
         self.results.doubleClicked.connect(lambda _i: self.open_current())
         self.status = QLabel()
         self.status.setObjectName("hint")
+        # The person found is already identified: start their application or contact from
+        # here, with no second search (issue 12).
+        self.new_application_button = QPushButton(self.tr("New application"))
+        self.new_application_button.setObjectName("primary")
+        self.new_application_button.setToolTip(NEW_APPLICATION_KEYS)
+        self.new_application_button.clicked.connect(self.new_application)
+        self.new_contact_button = QPushButton(self.tr("New contact"))
+        self.new_contact_button.setToolTip(NEW_CONTACT_KEYS)
+        self.new_contact_button.clicked.connect(self.new_contact)
+        self.profile_button = QPushButton(self.tr("Open the profile"))
+        self.profile_button.setToolTip(self.tr("Enter"))
+        self.profile_button.clicked.connect(self.open_current)
+        actions = QHBoxLayout()
+        for b in (self.new_application_button, self.new_contact_button, self.profile_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.status)
+        self.results.itemSelectionChanged.connect(self._selection_changed)
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(self.tr("Search")))
         lay.addWidget(hint(self.tr("Names are matched whatever the spelling of hamza, "
                                    "taa marbuta or compound names.")))
         lay.addWidget(self.query)
         lay.addWidget(self.results, 1)
-        lay.addWidget(self.status)
+        lay.addLayout(actions)
         self.setFocusProxy(self.query)
+        self._selection_changed()
 
     def _enter(self) -> None:
         if self.timer.isActive():
@@ -95,11 +115,37 @@ class SearchView(QWidget):
             self.status.setText(self.tr("%n result(s)", "", len(hits)))
         else:
             self.status.clear()
+        if len(hits) == 1:
+            self.results.selectRow(0)  # the one person found is the one chosen
+        self._selection_changed()
+
+    def _selected(self) -> Any:
+        """The hit chosen: the selected row, or the only one found."""
+        hit: Any = self.results.row_data()
+        if hit is None and len(self.hits) == 1:
+            hit = self.hits[0]
+        return hit
+
+    def _selection_changed(self) -> None:
+        on = self._selected() is not None
+        for b in (self.new_application_button, self.new_contact_button, self.profile_button):
+            b.setEnabled(on)
 
     def open_current(self) -> None:
-        hit: Any = self.results.row_data()
+        hit = self._selected()
         if hit is not None:
             self.ctx.bus.open_beneficiary.emit(hit.beneficiary_id)
+
+    def new_application(self) -> None:
+        """Ctrl+Shift+A: the interview, with this person already identified."""
+        hit = self._selected()
+        if hit is not None:
+            self.ctx.bus.new_application_for.emit(hit.beneficiary_id)
+
+    def new_contact(self) -> None:
+        hit = self._selected()
+        if hit is not None:
+            self.ctx.bus.new_contact_for.emit(hit.beneficiary_id)
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Down and self.query.hasFocus() and self.hits:

@@ -40,7 +40,8 @@ class TodayView(QWidget):
         self.tabs.addTab(self.incomplete_table, self.tr("Incomplete"))
         self.tabs.addTab(self.referral_table, self.tr("Referrals"))
         for table in (self.committee_table, self.overdue_table, self.incomplete_table):
-            table.doubleClicked.connect(lambda _i, t=table: self._open(t))
+            # Enter and the double click alike (Qt activates an item on both).
+            table.activated.connect(lambda _i, t=table: self._open(t))
         for key, tab in (("overdue", 0), ("committee", 1), ("incomplete", 2), ("referrals", 3)):
             self.cards[key].clicked.connect(lambda t=tab: self.tabs.setCurrentIndex(t))
         for key in ("waiting", "in_progress"):  # the interrupted interviews, to resume
@@ -58,6 +59,23 @@ class TodayView(QWidget):
         row = table.row_data()
         if isinstance(row, ApplicationRow):
             self.ctx.bus.open_beneficiary.emit(row.beneficiary_id)
+
+    def _selected_beneficiary(self) -> object:
+        row = self.tabs.currentWidget()
+        data = row.row_data() if isinstance(row, Table) else None
+        return getattr(data, "beneficiary_id", None)
+
+    def new_application(self) -> None:
+        """Ctrl+Shift+A on a row of Today (an incomplete registration whose beneficiary is
+        back, say): the interview with the person identified (issue 12)."""
+        bid = self._selected_beneficiary()
+        if bid is not None:
+            self.ctx.bus.new_application_for.emit(bid)
+
+    def new_contact(self) -> None:
+        bid = self._selected_beneficiary()
+        if bid is not None:
+            self.ctx.bus.new_contact_for.emit(bid)
 
     def refresh(self) -> None:
         actor = self.ctx.actor

@@ -127,6 +127,8 @@ class Table(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
+        # Tab leaves a read-only table for the next field; the arrows move in it.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         # Noto Sans Arabic is tall: rows sized from the font, never clipped.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -1186,12 +1186,12 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <translation>يُسجَّل كل تواصل أيًّا كانت قناته، لتسهل متابعة الرد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="139" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="161" />
         <source>The contact was saved.</source>
         <translation>تم حفظ التواصل.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/contact_view.py" line="173" />
+        <location filename="../../makarem_desk/ui/contact_view.py" line="195" />
         <source>The contact was saved and referred to the social-research officer.</source>
         <translation>حُفظ التواصل وأُحيل إلى مسؤول البحث الاجتماعي.</translation>
     </message>
@@ -1931,11 +1931,12 @@ When the restore is done everyone is signed out and the desk returns to the log-
     </message>
     <message>
         <location filename="../../makarem_desk/ui/interview_pages.py" line="88" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="95" />
         <source>Chosen: %1</source>
         <translation>المختار: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="95" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="101" />
         <source>A new beneficiary will be registered.</source>
         <translation>سيُسجَّل مستفيد جديد.</translation>
     </message>
@@ -1943,88 +1944,99 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="89" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="91" />
         <source>Start a new interview</source>
         <translation>بدء مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="94" />
         <source>Last saved</source>
         <translation>آخر حفظ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="94" />
         <source>Step</source>
         <translation>الخطوة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="94" />
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="94" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="97" />
         <source>Resume the selected interview</source>
         <translation>استئناف المقابلة المحددة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="97" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="100" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="197" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="98" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="101" />
         <source>Receive the visitor politely and give them enough time (POL-H1). Every step is saved as soon as it is done.</source>
         <translation>استقبل المستفيد بلباقة وأعطه الوقت الكافي. تُحفظ كل خطوة فور إتمامها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="101" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="104" />
         <source>Interrupted interviews</source>
         <translation>مقابلات لم تكتمل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="127" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="131" />
         <source>Back</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="129" />
-        <location filename="../../makarem_desk/ui/interview_view.py" line="250" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="133" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="272" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="133" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="137" />
         <source>Finish without rating</source>
         <translation>إنهاء دون تقييم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="135" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="139" />
         <source>Save and close</source>
         <translation>حفظ وإغلاق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="143" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="147" />
         <source>Ctrl+Enter or Page Down</source>
         <translation>Ctrl+Enter أو Page Down</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="144" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="148" />
         <source>Page Up</source>
         <translation>مفتاح Page Up</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="236" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="198" />
+        <source>An interview is open. Its completed steps stay saved among the interrupted interviews. Start the new one now?</source>
+        <translation>توجد مقابلة مفتوحة. تبقى خطواتها المكتملة محفوظة ضمن المقابلات المتوقفة. هل تبدأ المقابلة الجديدة الآن؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="258" />
         <source>Reference: %1</source>
         <translation>الرقم المرجعي: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="249" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="271" />
         <source>Complete registration</source>
         <translation>إتمام التسجيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="334" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="287" />
+        <source>Beneficiary: %1</source>
+        <translation>المستفيد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="375" />
         <source>Please correct the marked fields.</source>
         <translation>صحّح الحقول المشار إليها من فضلك.</translation>
     </message>
@@ -2663,99 +2675,105 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="60" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="85" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="61" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="101" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="92" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="97" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="99" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
         <source>Follow-up</source>
         <translation>المتابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="104" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="105" />
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="112" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="113" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="118" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="305" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="119" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="335" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="339" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="141" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="146" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="242" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="253" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="94" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="94" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="97" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="98" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="107" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="108" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="109" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="110" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="111" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="112" />
         <source>Administration</source>
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="306" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="336" />
+        <source>A contact is typed and not saved; signing out loses it. Sign out now?</source>
+        <translation>هناك تواصل مكتوب لم يُحفظ، وسيضيع عند تسجيل الخروج. هل تسجّل الخروج الآن؟</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/main_window.py" line="340" />
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="102" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="103" />
         <source>Satisfaction</source>
         <translation>رضا المستفيدين</translation>
     </message>
@@ -2797,112 +2815,112 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>PersonalPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="127" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="133" />
         <source>First name</source>
         <translation>الاسم الأول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="128" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="134" />
         <source>Father's name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="129" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="135" />
         <source>Grandfather's name</source>
         <translation>اسم الجد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="130" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="136" />
         <source>Family name</source>
         <translation>اسم العائلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="136" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="142" />
         <source>Name (four parts)</source>
         <translation>الاسم الرباعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="140" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="146" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="146" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="152" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="150" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="156" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="153" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="159" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="157" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="163" />
         <source>Verifying partner (no identity)</source>
         <translation>الجهة المُعرِّفة (لمن لا هوية له)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="158" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="164" />
         <source>Partner's reference</source>
         <translation>رقم مرجع الجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="161" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="167" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="162" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="168" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="164" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="170" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="167" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="172" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
         <source>Nationality (country code)</source>
         <translation>الجنسية (رمز الدولة)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="174" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="180" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="184" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="184" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="185" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
@@ -3033,107 +3051,117 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="178" />
+        <source>New application</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="182" />
+        <source>New contact</source>
+        <translation>تواصل جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/profile_view.py" line="224" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="190" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="224" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="192" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="226" />
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="193" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="227" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="194" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="228" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="195" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="229" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="196" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="230" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="197" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="231" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="198" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="232" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="199" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="233" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="200" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="234" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="201" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="235" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="202" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="236" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="203" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="237" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="204" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="238" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="236" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="270" />
         <source>%1 by %2</source>
         <translation>%1 — بواسطة %2</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="244" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="278" />
         <source>No referral to the social-research officer yet.</source>
         <translation>لا توجد إحالات إلى مسؤول البحث الاجتماعي بعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="249" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="283" />
         <source>The social-research officer's answer (%1):</source>
         <translation>رد مسؤول البحث الاجتماعي (%1):</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="253" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="287" />
         <source>Waiting for the social-research officer's answer.</source>
         <translation>بانتظار رد مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="268" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="302" />
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="284" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="318" />
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>
@@ -3440,27 +3468,27 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SatisfactionPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="331" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="337" />
         <source>Anonymous rating</source>
         <translation>تقييم دون ذكر الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="335" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="341" />
         <source>Rating is the beneficiary's right, used to improve the service — never to punish anyone. It is optional.</source>
         <translation>التقييم حق للمستفيد، يُستفاد منه في تحسين الخدمة لا في محاسبة أحد، وهو اختياري.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="340" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="346" />
         <source>Overall rating (1 = poor, 5 = excellent)</source>
         <translation>التقييم العام (١ = ضعيف، ٥ = ممتاز)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="321" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="327" />
         <source>Hand the screen to the beneficiary</source>
         <translation>سلّم الشاشة للمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="338" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="344" />
         <source>The beneficiary answers alone, anonymously unless they choose otherwise; the answers are not shown to you.</source>
         <translation>يجيب المستفيد بنفسه، دون ذكر اسمه ما لم يختر غير ذلك؛ ولا تُعرض عليك إجاباته.</translation>
     </message>
@@ -3468,67 +3496,87 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="30" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="31" />
         <source>Identity number, phone or name…</source>
         <translation>رقم الهوية أو الجوال أو الاسم…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="40" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="40" />
         <source>Found by</source>
         <translation>طريقة المطابقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="47" />
+        <source>New application</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="51" />
+        <source>New contact</source>
+        <translation>تواصل جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="54" />
+        <source>Open the profile</source>
+        <translation>فتح ملف المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="55" />
+        <source>Enter</source>
+        <translation>مفتاح الإدخال Enter</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="64" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="65" />
         <source>Names are matched whatever the spelling of hamza, taa marbuta or compound names.</source>
         <translation>تُطابق الأسماء مهما اختلفت كتابة الهمزة أو التاء المربوطة أو الأسماء المركبة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="68" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="88" />
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="107" />
         <source>identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="87" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="107" />
         <source>phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="108" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/search_view.py" line="95" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="115" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -3837,6 +3885,124 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="21" />
+        <source>Anywhere</source>
+        <translation>في كل الشاشات</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="22" />
+        <source>This sheet of keys</source>
+        <translation>قائمة المفاتيح هذه</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="23" />
+        <source>Search for a beneficiary</source>
+        <translation>البحث عن مستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="24" />
+        <source>New interview</source>
+        <translation>مقابلة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="26" />
+        <source>New application for the beneficiary selected or shown (Search, profile, Today)</source>
+        <translation>طلب جديد للمستفيد المحدد أو المعروض (البحث، ملف المستفيد، اليوم)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="29" />
+        <source>New contact for the beneficiary selected or shown</source>
+        <translation>تواصل جديد للمستفيد المحدد أو المعروض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="30" />
+        <source>Save (an interview: leave it for later)</source>
+        <translation>حفظ (المقابلة: تُترك لاستكمالها لاحقًا)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="31" />
+        <source>Print the document on screen</source>
+        <translation>طباعة المستند المعروض</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="32" />
+        <source>Refresh the screen</source>
+        <translation>تحديث الشاشة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="33" />
+        <source>The screens of the side bar, in order</source>
+        <translation>شاشات الشريط الجانبي بالترتيب</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="34" />
+        <source>Sign out (asks first when work is open)</source>
+        <translation>تسجيل الخروج (يُسأل أولًا إن كان هناك عمل مفتوح)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="35" />
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="36" />
+        <source>Search now; again: go to the results</source>
+        <translation>البحث فورًا؛ ومرة ثانية: الانتقال إلى النتائج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="37" />
+        <source>From the search box to the results</source>
+        <translation>من مربع البحث إلى النتائج</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="38" />
+        <source>Interview</source>
+        <translation>المقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="39" />
+        <source>Start the interview; in a step: Next (the focused button when it is one)</source>
+        <translation>بدء المقابلة؛ وفي الخطوة: التالي (أو الزر المحدد إن كان التركيز على زر)</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="42" />
+        <source>Next / previous field, in reading order</source>
+        <translation>الحقل التالي / السابق بترتيب القراءة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="43" />
+        <source>Tick a box or choose the focused answer</source>
+        <translation>تحديد مربع أو اختيار الإجابة المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="44" />
+        <source>Move between the answers of a question</source>
+        <translation>التنقل بين إجابات السؤال</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="45" />
+        <source>Next step</source>
+        <translation>الخطوة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="46" />
+        <source>Previous step</source>
+        <translation>الخطوة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="58" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="94" />
+        <source>Everything at the counter can be done from the keyboard.</source>
+        <translation>كل عمل الاستقبال يمكن إنجازه من لوحة المفاتيح.</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../makarem_desk/ui/signature_pad.py" line="144" />
@@ -3876,62 +4042,62 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="44" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="45" />
         <source>Reception and program</source>
         <translation>الاستقبال والبرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="45" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="46" />
         <source>Find the beneficiary</source>
         <translation>التعرّف على المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="46" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="47" />
         <source>Personal data</source>
         <translation>البيانات الشخصية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="47" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="48" />
         <source>Eligibility</source>
         <translation>التحقق من الأهلية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="48" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="49" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="49" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="50" />
         <source>Clarity of procedures</source>
         <translation>وضوح الإجراءات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="50" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="51" />
         <source>Data-accuracy declaration</source>
         <translation>إقرار صحة البيانات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="52" />
         <source>Committee notice</source>
         <translation>إبلاغ لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="53" />
         <source>Registration</source>
         <translation>التسجيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="54" />
         <source>Service delivery</source>
         <translation>تقديم الخدمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="54" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="55" />
         <source>Satisfaction</source>
         <translation>قياس الرضا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="55" />
+        <location filename="../../makarem_desk/ui/interview_view.py" line="56" />
         <source>Finished</source>
         <translation>انتهت</translation>
     </message>
@@ -4752,7 +4918,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/today_view.py" line="52" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>

@@ -41,6 +41,7 @@ from .ownership import (
     check_new_application,
     check_owner,
     counter_decision_problem,
+    is_shared_copy,
     record_name,
 )
 from .records import CODECS, TableCodec
@@ -112,6 +113,9 @@ def merge_table(
         incoming.append((rec, values))
 
     local = _load_local(conn, table, codec, [v["id"] for _, v in incoming])
+    incoming = [(r, v) for r, v in incoming
+                if not is_shared_copy(table.name, local.get(v["id"]), v,
+                                      my_site=ctx.my_site, from_site=ctx.from_site)]
     for _, values in incoming:
         here = local.get(values["id"])
         if here is not None:

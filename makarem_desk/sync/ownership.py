@@ -39,6 +39,25 @@ DECISIONS_BATCH_COLUMNS = frozenset(
 COMMITTEE_STATUSES = frozenset({S.SUBMITTED, S.ACCEPTED, S.REJECTED, S.WITHDRAWN})
 
 
+# Definitions every installation loads from the same forms folder: a program's id follows
+# from its code, so each counter sends its own copy of the program another counter sent
+# first.  An identical copy changes nothing and is passed over; a different one is refused.
+SHARED_DEFINITIONS: dict[str, tuple[str, ...]] = {
+    "program": ("code", "name_ar", "name_en", "category", "checklist", "definition_hash",
+                "active"),
+}
+
+
+def is_shared_copy(table: str, here: dict[str, Any] | None, incoming: dict[str, Any], *,
+                   my_site: str, from_site: str) -> bool:
+    """``incoming`` is the sender's copy of a definition a third installation sent, the
+    same in every column that defines it."""
+    columns = SHARED_DEFINITIONS.get(table)
+    if columns is None or here is None or here["site_id"] in (my_site, from_site):
+        return False
+    return all(here.get(c) == incoming.get(c) for c in columns)
+
+
 def reference_site(reference: Any) -> str:
     """The site code an application reference begins with (``RYD1-2026-000123``)."""
     return str(reference or "").split("-", 1)[0]
@@ -61,6 +80,13 @@ def check_owner(table: str, here: dict[str, Any], incoming: dict[str, Any], *,
         _same_reference(table, here, incoming, from_site)
         return
     name = record_name(table, {**incoming, "reference": here.get("reference")})
+    if table in SHARED_DEFINITIONS:
+        raise BatchRefused(
+            f"The batch from {from_site} defines {name} otherwise than {owner} did; "
+            "every installation must load the same forms folder. Nothing was imported.",
+            message_ar=f"تعريف البرنامج في الدفعة من {from_site} يختلف عن تعريفه لدى {owner}؛ "
+            "يجب أن تحمّل كل الأجهزة مجلد النماذج نفسه. لم يُستورد شيء.",
+        )
     raise BatchRefused(
         f"The batch from {from_site} changes {name}, a record of {owner}; a batch may "
         "change only its sender's own records. Nothing was imported.",

@@ -238,3 +238,40 @@ def test_a_status_of_the_counters_part_from_the_committee_is_listed(decided, tmp
     # At a counter its social researcher resolves conflicts (the permission matrix).
     with pytest.raises(Exception, match="cannot be taken"):
         counter.svc.resolve_conflict(RESEARCHER, c.id, take_incoming=True)
+
+
+def _programs_from_forms(db, forms):  # type: ignore[no-untyped-def]
+    from makarem_desk.services.programs import ProgramService
+
+    ProgramService(db).load(SYSTEM, forms)
+
+
+def test_two_counters_send_the_programs_both_loaded_from_the_forms(  # type: ignore[no-untyped-def]
+        counter_and_committee, key_material, tmp_path) -> None:
+    """A program's id follows from its code, so each counter sends its own copy of the
+    program the other sent first: an identical copy is passed over, not refused as a
+    change of the other counter's record; a copy defined otherwise is refused."""
+    from makarem_desk.checklists.loader import load_forms
+    from makarem_desk.models import Program
+    from makarem_desk.services.programs import program_id
+
+    counter, committee = counter_and_committee
+    committee.svc.trust(SYSTEM, key_material["JED1"].public_file, role="site")
+    forms = load_forms()
+    code = next(iter(forms.programs))
+    with database("sqlite", "JED1", tmp_path) as (jdb, jurl):
+        jeddah = install(jdb, jurl, "JED1", key_material, tmp_path, ("COM1",))
+        for inst in (jeddah, counter):
+            _programs_from_forms(inst.db, forms)
+            add_case(inst.db, program_code=code)
+            committee.svc.import_file(SYSTEM, committee.identity, export1(inst, tmp_path).path)
+        there = _one(committee.db, Program, id=program_id(code))
+        assert there.site_id == "JED1"  # the first copy stays where it came from
+        with committee.db.reader() as s:
+            refs = sorted(r for r in s.scalars(select(Application.reference)))
+        assert [r[:4] for r in refs] == ["JED1", "RYD1"]
+
+        with counter.db.session() as s:  # Riyadh's forms now say something else
+            s.scalars(select(Program).where(Program.code == code)).one().name_ar = "اسم آخر"
+        _refused(committee, export1(counter, tmp_path).path,
+                 "otherwise than JED1 did; every installation must load the same forms")

@@ -12,6 +12,9 @@ English strings, nothing else (Wayland, EGL, input-device, network and TLS plugi
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path, PurePosixPath
 
@@ -29,7 +32,7 @@ COMPANY = "Makarem"
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "PIL.ImageTk", "PIL._imagingtk", "PIL._avif", "PIL.AvifImagePlugin",
     "pytest", "hypothesis", "mypy", "ruff", "IPython", "pydoc_data", "lib2to3", "setuptools",
-    "pkg_resources", "distutils", "fontTools", "PyQt5", "PyQt6", "PySide2", "gi", "wx",
+    "pkg_resources", "distutils", "PyQt5", "PyQt6", "PySide2", "gi", "wx",
     "cairo", "cairocffi", "tornado", "matplotlib.tests", "matplotlib.testing",
     "matplotlib.pyplot", "mpl_toolkits", "numpy.tests", "numpy.testing", "numpy.f2py",
     "pygments",
@@ -44,7 +47,9 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGLWidgets", "PySide6.QtSvgWidgets", "PySide6.QtTest", "PySide6.QtXml",
     "PySide6.QtConcurrent", "PySide6.QtStateMachine", "PySide6.QtSerialPort",
 ]
-# numpy is only matplotlib's: left out while the application has no charts.
+# numpy and fontTools (matplotlib.dviread imports it) are only matplotlib's among what the
+# application uses: left out while it draws no charts.
+CHARTS_ONLY = ("numpy", "fontTools")
 NUMPY_USERS = ("matplotlib",)
 
 # Qt plugin folders (under .../Qt/plugins/ or PySide6/plugins/) not shipped at all, and
@@ -169,4 +174,27 @@ def needs_numpy(root: Path = ROOT) -> bool:
 
 
 def excluded_modules(root: Path = ROOT) -> list[str]:
-    return EXCLUDED_MODULES + ([] if needs_numpy(root) else ["numpy"])
+    return EXCLUDED_MODULES + ([] if needs_numpy(root) else list(CHARTS_ONLY))
+
+
+def strip_interpreter(binaries: list[tuple[str, str, str]], workdir: Path) -> list[tuple[str, str, str]]:
+    """The TOC with the Python interpreter's own libraries (libpython, lib-dynload) replaced
+    by copies without debug symbols — a pyenv-built libpython carries 17 MB of them.  Only
+    these: ``strip`` breaks libraries that auditwheel grafted into wheels (numpy's OpenBLAS
+    then fails to load: "ELF load command address/offset not page-aligned"), so PyInstaller's
+    own all-or-nothing ``strip=True`` is not used.  Windows DLLs carry no symbols."""
+    tool = shutil.which("strip")
+    if sys.platform == "win32" or tool is None:
+        return binaries
+    base = Path(sys.base_prefix).resolve()
+    out = []
+    for dest, src, kind in binaries:
+        source = Path(src).resolve()
+        if base in source.parents and "site-packages" not in source.parts:
+            copy = workdir / "stripped" / dest
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy)
+            subprocess.run([tool, "--strip-debug", str(copy)], check=True)
+            src = str(copy)
+        out.append((dest, src, kind))
+    return out

@@ -161,9 +161,10 @@ def test_numpy_ships_only_with_a_dependency_that_needs_it(tmp_path: Path) -> Non
                                                encoding="utf-8")
         return folder
 
-    assert "numpy" in bundle.excluded_modules(project("psycopg[binary]>=3.1", "pillow"))
-    assert "numpy" not in bundle.excluded_modules(project("psycopg[binary]>=3.1",
-                                                          "matplotlib>=3.11"))
+    without = bundle.excluded_modules(project("psycopg[binary]>=3.1", "pillow"))
+    assert "numpy" in without and "fontTools" in without
+    charts = bundle.excluded_modules(project("psycopg[binary]>=3.1", "matplotlib>=3.11"))
+    assert "numpy" not in charts and "fontTools" not in charts  # matplotlib imports both
 
 
 def test_every_module_of_this_tree_is_bundled() -> None:
@@ -172,3 +173,20 @@ def test_every_module_of_this_tree_is_bundled() -> None:
     assert "makarem_desk.ui.qt_messages" in modules
     on_disk = {p for p in (ROOT / "makarem_desk").rglob("*.py")}
     assert len(modules) == len(on_disk)
+
+
+
+def test_only_the_interpreters_own_libraries_are_stripped(tmp_path: Path) -> None:
+    import sysconfig
+
+    libpython = Path(sysconfig.get_config_var("LIBDIR")) / sysconfig.get_config_var("LDLIBRARY")
+    assert libpython.is_file()
+    found = importlib.util.find_spec("PIL._imaging")
+    assert found is not None and found.origin is not None
+    toc = [("libpython.so", str(libpython), "BINARY"),
+           ("PIL/_imaging.so", found.origin, "EXTENSION")]
+    out = bundle.strip_interpreter(toc, tmp_path)
+    assert out[1] == toc[1]  # a wheel's library ships as the wheel has it
+    copy = Path(out[0][1])
+    assert out[0][0] == "libpython.so" and tmp_path in copy.parents
+    assert 0 < copy.stat().st_size <= libpython.stat().st_size

@@ -34,7 +34,7 @@ EXCLUDED_MODULES = [
     "pytest", "hypothesis", "mypy", "ruff", "IPython", "pydoc_data", "lib2to3", "setuptools",
     "pkg_resources", "distutils", "PyQt5", "PyQt6", "PySide2", "gi", "wx",
     "cairo", "cairocffi", "tornado", "matplotlib.tests", "matplotlib.testing",
-    "matplotlib.pyplot", "mpl_toolkits", "numpy.tests", "numpy.testing", "numpy.f2py",
+    "matplotlib.pyplot", "numpy.tests", "numpy.testing", "numpy.f2py",
     "pygments",
     # phonenumbers' place names, carriers and time zones (5 MB): only parse/format are used.
     "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",

@@ -6,7 +6,7 @@ QM      := resources/translations/makarem_ar.qm
 UI_SRC  := $(wildcard makarem_desk/ui/*.py)
 SHOTS   ?= build/screenshots
 
-.PHONY: translations lupdate screenshots screenshots-pseudo self-test installer bench-startup
+.PHONY: translations lupdate screenshots screenshots-pseudo self-test installer installer-check bench-startup
 
 # Collect the strings of the interface into the Arabic .ts (keeps existing translations),
 # then compile the .qm the application loads.
@@ -28,9 +28,17 @@ self-test:
 bench-startup:
 	$(PY) bench/startup_bench.py
 
+# The one-folder app in dist/makarem-desk/ (on Windows, then installer/makarem-desk.iss:
+# README "Building the installer"); installer-check runs the built app (self-test on both
+# installation roles, a scripted interview, a scanned declaration verified).
 installer:
 	$(BIN)/pip install -q 'pyinstaller>=6.6'
 	$(BIN)/pyinstaller --noconfirm installer.spec
+	@du -sh dist/makarem-desk
+
+installer-check: installer
+	MAKAREM_TEST_BUILT_APP=1 MAKAREM_BUILT_APP_DIR=$(CURDIR)/dist/makarem-desk \
+	    QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/test_built_app.py
 
 # The same screens with every string 40 % longer (finds clipped labels).
 screenshots-pseudo: $(QM)

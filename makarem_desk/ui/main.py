@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..errors import UserError
@@ -25,6 +26,7 @@ from .dialogs import Dialogs
 from .error_hook import install_exception_hook
 from .fonts import register_fonts
 from .i18n import apply_language, current_language
+from .qt_messages import route_qt_messages
 
 if TYPE_CHECKING:
     from ..services.actor import Actor
@@ -43,6 +45,10 @@ def make_application(argv: list[str] | None = None, language: str = "ar") -> QAp
     apply_language(app, language)
     try:
         register_fonts(app)
+    except UserError as exc:
+        log.error("%s", exc.message)
+    try:  # the title bar and taskbar (the executables carry the .ico of the same mark)
+        app.setWindowIcon(QIcon(str(resource_path("icons", "makarem-desk.png"))))
     except UserError as exc:
         log.error("%s", exc.message)
     try:
@@ -189,6 +195,7 @@ def run(db_url: str | None = None, *, self_test: bool = False) -> int:
     t0 = time.perf_counter()
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    route_qt_messages()
     app = make_application(language=os.environ.get("MAKAREM_LANG", "ar"))
     if self_test:
         # No modal dialog may wait for a click offscreen: errors are collected instead,

@@ -91,8 +91,15 @@ class MainWindow(QMainWindow):
 
         # Screens are built the first time they are shown: start-up pays only for Today.
         self.add_page("today", self.tr("Today"), lambda: TodayView(ctx))
-        self.add_page("interview", self.tr("New interview"), self._interview)
-        self.add_page("contact", self.tr("New contact"), self._contact)
+        # Walk-ins are received at a counter: the committee's installation (and an account
+        # whose role does no counter work) is not offered screens it may not use.
+        from ..services import contacts, drafts  # noqa: F401  (their rules join the matrix)
+
+        installation = ctx.db.installation_role
+        if allowed("DraftService.open_drafts", actor.role, installation):
+            self.add_page("interview", self.tr("New interview"), self._interview)
+        if allowed("ContactService.record", actor.role, installation):
+            self.add_page("contact", self.tr("New contact"), self._contact)
         self.add_page("search", self.tr("Search"), lambda: SearchView(ctx))
         self.add_page("profile", self.tr("Beneficiary profile"), lambda: ProfileView(ctx))
         self.add_page("referrals", self.tr("Referrals"), self._referrals)

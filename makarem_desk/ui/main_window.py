@@ -13,10 +13,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -87,13 +89,32 @@ class MainWindow(QMainWindow):
         title.setObjectName("appTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav_lay.addWidget(title)
-        self.nav_layout = nav_lay
+        # The screens' buttons scroll when the bar is taller than the screen (an
+        # administrator at a 768-pixel counter screen has fourteen of them).
+        pages = QWidget()
+        pages.setObjectName("navPages")
+        pages_lay = QVBoxLayout(pages)
+        pages_lay.setContentsMargins(0, 0, 0, 0)
+        pages_lay.setSpacing(2)
+        scroller = QScrollArea()
+        scroller.setObjectName("navScroller")
+        scroller.setWidget(pages)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        nav_lay.addWidget(scroller, 1)
+        self.nav_layout = pages_lay
 
         # Screens are built the first time they are shown: start-up pays only for Today.
         self.add_page("today", self.tr("Today"), lambda: TodayView(ctx))
         # Walk-ins are received at a counter: the committee's installation (and an account
         # whose role does no counter work) is not offered screens it may not use.
-        from ..services import contacts, drafts  # noqa: F401  (their rules join the matrix)
+        from ..services import (  # noqa: F401  (their rules join the matrix)
+            contacts,
+            drafts,
+            follow_up,
+            satisfaction,
+        )
 
         installation = ctx.db.installation_role
         if allowed("DraftService.open_drafts", actor.role, installation):
@@ -118,7 +139,7 @@ class MainWindow(QMainWindow):
         if actor.role is Role.ADMINISTRATOR:
             self.add_page("admin", self.tr("Administration"), self._admin)
         self.add_page("settings", self.tr("Settings"), lambda: SettingsView(ctx))
-        nav_lay.addStretch(1)
+        pages_lay.addStretch(1)
         who = QLabel(f"{actor.full_name}\n{role_label(actor.role)}")
         who.setObjectName("userLine")
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -244,3 +244,23 @@ def test_today_cards_lead_to_their_rows(qtbot, ctx) -> None:  # type: ignore[no-
     today.cards["in_progress"].setFocus()
     qtbot.keyClick(today.cards["in_progress"], Qt.Key.Key_Return)
     assert window.current_key() == "interview"
+
+
+def test_the_window_fits_a_1366x768_counter_screen_for_an_administrator(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """An administrator has every screen in the bar; the bar's buttons scroll rather than
+    make the window taller than the counter's screen (the style sheet's paddings count)."""
+    from conftest import ADMIN_PW
+
+    from makarem_desk.services.auth import AuthService
+    from makarem_desk.ui.main_window import MainWindow
+
+    ctx.actor = AuthService(ctx.db).login("admin", ADMIN_PW)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    # Every screen an administrator at a counter may use, whatever was imported before.
+    assert {"follow_up", "satisfaction", "reports", "admin"} <= set(window.buttons)
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.minimumSizeHint().height() <= 700
+    assert window.height() <= 700

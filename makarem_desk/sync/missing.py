@@ -25,7 +25,7 @@ def _rows(contents: container.Contents, table: str, *columns: str) -> list[tuple
     name = f"records/{table}.jsonl"
     if name not in contents.members:
         return []
-    rows = (json.loads(line) for line in contents.read(name).splitlines() if line.strip())
+    rows = (json.loads(line) for line in contents.lines(name) if line.strip())
     # A decisions batch carries only an application's decision fields: no program_id.
     return [tuple(str(r[c]) for c in columns) for r in rows
             if all(r.get(c) is not None for c in columns)]

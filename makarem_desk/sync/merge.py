@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, Uuid, bindparam, insert, select, update
+from sqlalchemy import Table, Uuid, any_, bindparam, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
 from ..models import SyncConflict
@@ -262,11 +263,22 @@ def _load_local(
 ) -> dict[uuid.UUID, dict[str, Any]]:
     out: dict[uuid.UUID, dict[str, Any]] = {}
     cols = [*codec.columns, table.c.change_seq]
-    for i in range(0, len(ids), CHUNK):
-        for row in conn.execute(select(*cols).where(table.c.id.in_(ids[i : i + CHUNK]))):
+    for where in _among(conn, table.c.id, ids):
+        for row in conn.execute(select(*cols).where(where)):
             m = dict(row._mapping)
             out[m["id"]] = m
     return out
+
+
+def _among(conn: Connection, col: Any, values: list[Any]) -> Iterator[Any]:
+    """``col IN values`` a page at a time; on PostgreSQL one array parameter for the
+    whole page (``= ANY``), not one parameter per value to send and parse."""
+    if conn.dialect.name == "postgresql":
+        if values:
+            yield col == any_(bindparam("among", values, type_=ARRAY(col.type)))
+        return
+    for i in range(0, len(values), CHUNK):
+        yield col.in_(values[i : i + CHUNK])
 
 
 def _map_natural_duplicates(
@@ -283,8 +295,8 @@ def _map_natural_duplicates(
     wanted = [v[key] for _, v in new_rows if v.get(key) is not None]
     existing: dict[Any, dict[str, Any]] = {}
     cols = [*codec.columns, table.c.change_seq]
-    for i in range(0, len(wanted), CHUNK):
-        for row in conn.execute(select(*cols).where(table.c[key].in_(wanted[i : i + CHUNK]))):
+    for where in _among(conn, table.c[key], wanted):
+        for row in conn.execute(select(*cols).where(where)):
             existing[row._mapping[key]] = dict(row._mapping)
     if not existing:
         return new_rows

@@ -1,6 +1,6 @@
 """Before merging: the programs a batch's applications point to must be here or in it.
 
-A counter's batch carries its own program rows (``export._add_parents``), so this only
+A counter's batch carries its own program rows (``selection.parents_to_add``), so this only
 fails for a batch from a release that saved programs under the placeholder site "LOCAL"
 (they never travelled) or a damaged one.  Instead of the database's bare foreign-key
 error, the refusal names the programs and says what to do.

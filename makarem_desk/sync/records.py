@@ -7,7 +7,6 @@ signature images) travel as separate members of the container; the row names the
 from __future__ import annotations
 
 import enum
-import json
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
@@ -64,21 +63,6 @@ def _encoder(col: Column[Any]) -> Callable[[Any], Any] | None:
     if isinstance(t, String | Integer | Boolean | JSON):  # Text is a String
         return None
     return _plain_value
-
-
-def _kind(col: Column[Any]) -> str:
-    t = col.type
-    if isinstance(t, LargeBinary):
-        return "blob"
-    if isinstance(t, Uuid):
-        return "uuid"
-    if isinstance(t, UTCDateTime | Date):
-        return "time"
-    if isinstance(t, Boolean | Integer):
-        return "int"
-    if isinstance(t, String) and not isinstance(t, SAEnum):
-        return "str"
-    return "json"  # JSON, enums and anything else, through json.dumps
 
 
 def _plain_value(value: Any) -> Any:
@@ -145,41 +129,6 @@ class TableCodec:
                 blobs[member] = bytes(value)
                 out[name] = {"$file": member}
         return out
-
-    def line_encoder(self, names: frozenset[str] | None = None) -> Callable[[Any], str]:
-        """A function from a row selected as ``select(*codec.columns)`` to its JSON line,
-        the same text ``json.dumps(encode(row), ensure_ascii=False, separators=(",", ":"))``
-        gives, built without the dict: one compiled expression per table so that each
-        value is encoded once.  A binary column becomes its member's reference (its bytes
-        travel as a member of their own); ``names`` keeps only those columns."""
-        order = [*(n for _, n in self._as_is), *(n for _, n, _ in self._encoders),
-                 *(n for _, n in self._blob_positions)]
-        position = {c.name: i for i, c in enumerate(self.columns)}
-        kinds = {c.name: _kind(c) for c in self.columns}
-        parts = []
-        for name in order:
-            if names is not None and name not in names:
-                continue
-            v = f"r[{position[name]}]"
-            expr = {
-                "str": f"E({v})",
-                "int": f"I({v})",
-                "uuid": f"'\"' + str({v}) + '\"'",
-                "time": f"'\"' + {v}.isoformat() + '\"'",
-                "blob": f"F(r[{self._id_position}], {name!r})",
-            }.get(kinds[name], f"J({v})")
-            parts.append(f"{json.dumps(name)!r} + ':' + ('null' if {v} is None else {expr})")
-        source = "lambda r: '{' + " + " + ',' + ".join(parts or ["''"]) + " + '}\\n'"
-        table = self.table.name
-        env = {
-            "E": json.encoder.encode_basestring,
-            "I": lambda x: ("true" if x else "false") if isinstance(x, bool) else str(int(x)),
-            "J": lambda x: json.dumps(_plain_value(x.value if isinstance(x, enum.Enum) else x),
-                                      ensure_ascii=False, separators=(",", ":")),
-            "F": lambda row_id, col: '{"$file":' + json.encoder.encode_basestring(
-                blob_member(table, str(row_id), col)) + "}",
-        }
-        return cast(Callable[[Any], str], eval(source, env))  # noqa: S307 - our own columns
 
     def decode(self, record: dict[str, Any], blobs: Callable[[str], bytes]) -> dict[str, Any]:
         """A JSON dict back to column values; unknown columns are refused by the caller."""

@@ -3,19 +3,24 @@ binary value as its own member, and the summary sheet from the few fields it sho
 
 Rows are read with Core, a chunk at a time, and each value is encoded once into its JSON
 line (``TableCodec.line_encoder``); nothing of a table is held beyond its chunk, except
-the summary's fields of each application and the programs (a small table).
+the ids of the parent rows brought along (usually few).
 """
 
 from __future__ import annotations
 
+import enum
+import uuid
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, func
+from sqlalchemy import Table, select
 
+from .lines import line_reader
 from .ownership import DECISIONS_BATCH_COLUMNS
-from .records import CODECS, blob_member
-from .selection import stream_rows, summary_of
+from .records import CODECS, TABLE_BY_NAME, blob_member
+from .selection import stream_rows
+from .summary import build_summary, build_summary_rows
 
 # What the summary sheet reads of an application (summary._rows).
 SUMMARY_FIELDS = ("reference", "beneficiary_id", "program_id", "status", "submitted_at",
@@ -33,8 +38,6 @@ class BatchStream:
         self.where = where
         self.added = added
         self.counts = counts
-        self.applications: list[dict[str, Any]] = []
-        self.programs: list[dict[str, Any]] = []
 
     def members(self, table: Table, check_cancel: Callable[[], None]
                 ) -> Iterator[tuple[str, Iterable[bytes]]]:
@@ -45,20 +48,11 @@ class BatchStream:
 
     def _lines(self, table: Table, check_cancel: Callable[[], None]) -> Iterator[bytes]:
         codec = CODECS[table.name]
-        # A binary column is read as its length here (null stays null); its bytes are
-        # read apart, a few rows at a time, as members of their own.
-        columns = [func.length(c) if c.name in codec.blob_columns else c
-                   for c in codec.columns]
         names = frozenset(DECISIONS_BATCH_COLUMNS) if self.plan.kind == "decisions" else None
-        line = codec.line_encoder(names)
-        keep = {"application": self._keep_application,
-                "program": self._keep_program}.get(table.name)
-        for rows in stream_rows(self.s, columns, table, self.where(table),
-                                self.added.get(table.name, set()), CHUNK):
+        columns, line = line_reader(codec, self.s.get_bind().dialect.name, names)
+        where, added = self.where(table), self.added.get(table.name, set())
+        for rows in stream_rows(self.s, columns, table, where, added, CHUNK):
             check_cancel()
-            if keep is not None:
-                for r in rows:
-                    keep(r)
             yield "".join([line(r) for r in rows]).encode("utf-8")
 
     def _blobs(self, table: Table, column: str) -> Iterator[tuple[str, Iterable[bytes]]]:
@@ -70,12 +64,49 @@ class BatchStream:
                 if data is not None:
                     yield blob_member(table.name, str(row_id), column), [bytes(data)]
 
-    def _keep_application(self, row: Any) -> None:
-        full = CODECS["application"].encode(row, {})
-        self.applications.append({k: full.get(k) for k in SUMMARY_FIELDS})
-
-    def _keep_program(self, row: Any) -> None:
-        self.programs.append(CODECS["program"].encode(row, {}))
-
     def summary(self) -> bytes:
-        return summary_of(self.s, {"application": self.applications, "program": self.programs})
+        """The sheet of the batch's applications, its rows read with their person and
+        program by one join, a chunk at a time, as the sheet is written."""
+        app = TABLE_BY_NAME["application"]
+        if "application" not in self.counts:
+            return build_summary([], {}, {})
+        ben, prog = TABLE_BY_NAME["beneficiary"], TABLE_BY_NAME["program"]
+        person = [ben.c[n] for n in PERSON_FIELDS]
+        columns = [*(app.c[n] for n in SUMMARY_FIELDS), *person, prog.c.name_ar]
+        joined = app.outerjoin(ben, ben.c.id == app.c.beneficiary_id).outerjoin(
+            prog, prog.c.id == app.c.program_id)
+
+        def rows() -> Iterator[Any]:
+            where, added = self.where(app), self.added.get("application", set())
+            result = self.s.execute(select(*columns).select_from(joined).where(where)
+                                    .execution_options(yield_per=CHUNK))
+            yield from result
+            ids = sorted(added, key=str)
+            for i in range(0, len(ids), 500):
+                yield from self.s.execute(select(*columns).select_from(joined)
+                                          .where(app.c.id.in_(ids[i : i + 500])))
+
+        return build_summary_rows(_summary_line(r) for r in rows())
+
+
+PERSON_FIELDS = ("first_name", "father_name", "grandfather_name", "family_name",
+                 "identity_number", "phone")
+
+
+def _summary_line(r: Any) -> dict[str, Any]:
+    n = len(SUMMARY_FIELDS)
+    application = {k: _text(v) for k, v in zip(SUMMARY_FIELDS, r[:n], strict=True)}
+    application["person"] = dict(zip(PERSON_FIELDS, r[n : n + len(PERSON_FIELDS)],
+                                     strict=True))
+    application["program_name_ar"] = r[-1]
+    return application
+
+
+def _text(v: Any) -> Any:
+    if isinstance(v, enum.Enum):
+        return v.value
+    if isinstance(v, datetime | date):
+        return v.isoformat()
+    if isinstance(v, uuid.UUID):
+        return str(v)
+    return v

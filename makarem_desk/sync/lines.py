@@ -128,15 +128,18 @@ def line_reader(codec: TableCodec, dialect: str, names: frozenset[str] | None = 
     # The order TableCodec.encode fills its dict in: plain values, converted, binary.
     order = [*(n for _, n in codec._as_is), *(n for _, n, _ in codec._encoders),
              *(n for _, n in codec._blob_positions)]
-    parts = []
+    keys, values = [], []
     for name in order:
         if names is not None and name not in names:
             continue
         v = f"r[{position[name]}]"
         expr = (f"F(r[{id_at}], {name!r})" if kinds[name] == "blob"
                 else forms[kinds[name]].format(v=v))
-        parts.append(f"{json.dumps(name)!r} + ':' + ('null' if {v} is None else {expr})")
-    source = "lambda r: '{' + " + " + ',' + ".join(parts or ["''"]) + " + '}\\n'"
+        keys.append(json.dumps(name).replace("%", "%%") + ":%s")
+        values.append(f"('null' if {v} is None else {expr})")
+    # One %-format per row: no chain of partial strings.
+    template = "{" + ",".join(keys) + "}\n"
+    source = f"lambda r: {template!r} % ({', '.join(values)},)" if values else f"lambda r: {template!r}"
     table = codec.table.name
     env = {
         "E": _E, "J": _json, "S": _stored_json, "N": _enum_value, "U": _raw_uuid, "T": _raw_time, "D": _raw_date,

@@ -39,11 +39,24 @@ def count_rows(s: Any, table: Table, where: Any, added: set[Any]) -> int:
 
 
 def stream_rows(s: Any, columns: Sequence[Any], table: Table, where: Any, added: set[Any],
-                chunk: int = 2000) -> Iterator[Sequence[Any]]:
-    """The rows in range in change order, then the parents added, ``chunk`` at a time."""
-    result = s.execute(select(*columns).where(where).order_by(table.c.change_seq, table.c.id)
-                       .execution_options(yield_per=chunk))
-    yield from result.partitions()
+                chunk: int = 2000, *, as_stored: bool = False) -> Iterator[Sequence[Any]]:
+    """The rows in range in change order, then the parents added, ``chunk`` at a time.
+    ``as_stored`` (SQLite, columns that need no conversion): the rows in range come
+    straight from the driver's cursor, as plain tuples."""
+    stmt = select(*columns).where(where).order_by(table.c.change_seq, table.c.id)
+    conn = s.connection()
+    if as_stored and conn.dialect.name == "sqlite":
+        compiled = stmt.compile(dialect=conn.dialect)
+        params = compiled.construct_params()
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            cursor.execute(str(compiled), [params[k] for k in compiled.positiontup or ()])
+            while rows := cursor.fetchmany(chunk):
+                yield rows
+        finally:
+            cursor.close()
+    else:
+        yield from s.execute(stmt.execution_options(yield_per=chunk)).partitions()
     ids = sorted(added, key=str)
     for i in range(0, len(ids), 500):
         yield s.execute(select(*columns).where(table.c.id.in_(ids[i : i + 500]))).all()

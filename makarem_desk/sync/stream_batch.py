@@ -51,9 +51,13 @@ class BatchStream:
         names = frozenset(DECISIONS_BATCH_COLUMNS) if self.plan.kind == "decisions" else None
         columns, line = line_reader(codec, self.s.get_bind().dialect.name, names)
         where, added = self.where(table), self.added.get(table.name, set())
-        for rows in stream_rows(self.s, columns, table, where, added, CHUNK):
+        sent = 0
+        for rows in stream_rows(self.s, columns, table, where, added, CHUNK, as_stored=True):
             check_cancel()
+            sent += len(rows)
             yield "".join([line(r) for r in rows]).encode("utf-8")
+        # What went in, exactly (the manifest, written last, and the database share it).
+        self.counts[table.name] = sent
 
     def _blobs(self, table: Table, column: str) -> Iterator[tuple[str, Iterable[bytes]]]:
         col = table.c[column]

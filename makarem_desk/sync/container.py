@@ -205,12 +205,17 @@ class TeeWriter:
     def __init__(self, fh: BinaryIO, also: Callable[[bytes], None]):
         self.fh = fh
         self.also = also
+        self.error: BaseException | None = None
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: bytes) -> int:
-        self.fh.write(data)
+        try:
+            self.fh.write(data)
+        except BaseException as exc:  # a full disk: re-raised as it was by encrypt_stream
+            self.error = exc
+            raise
         self.also(data)
         return len(data)
 
@@ -224,11 +229,13 @@ def encrypt_stream(pieces: Iterator[bytes], out: TeeWriter,
     try:
         pyrage.encrypt_io(reader, out, recipients)
     except BaseException:
-        if reader.error is not None:
-            raise reader.error from None
+        for error in (reader.error, out.error):
+            if error is not None:
+                raise error from None
         raise
-    if reader.error is not None:
-        raise reader.error
+    for error in (reader.error, out.error):
+        if error is not None:
+            raise error
 
 
 def _info(name: str) -> zipfile.ZipInfo:

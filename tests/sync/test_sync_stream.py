@@ -74,3 +74,27 @@ def test_cancel_while_rows_stream_leaves_nothing(counter_and_committee, tmp_path
     with counter.db.reader() as s:
         assert s.scalars(select(SyncBatch)).all() == []
     assert counter.svc.export(SYSTEM, counter.identity, out)[-1].path is not None
+
+
+def test_a_full_disk_while_streaming_is_a_clear_refusal(counter_and_committee, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from makarem_desk.sync import SyncError
+
+    counter, _committee = counter_and_committee
+    add_case(counter.db)
+    out = tmp_path / "usb"
+    out.mkdir()
+
+    class FullDisk:
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    real_init = container.TeeWriter.__init__
+    monkeypatch.setattr(container.TeeWriter, "__init__",
+                        lambda self, fh, also: real_init(self, FullDisk(), also))  # type: ignore[arg-type]
+    with pytest.raises(SyncError, match="No space left on device"):
+        counter.svc.export(SYSTEM, counter.identity, out)
+    assert list(out.iterdir()) == []
+    with counter.db.reader() as s:
+        assert s.scalars(select(SyncBatch)).all() == []

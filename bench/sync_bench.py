@@ -1,6 +1,13 @@
-"""Export and import 100,000 records, next to the plainest tools doing the same rows.
+"""Export and import 100,000 records, next to the plainest tools doing the same rows,
+and the peak memory of a first export of a registry of N persons.
 
     .venv/bin/python bench/sync_bench.py [--records 100000] [--pg URL]
+    .venv/bin/python bench/sync_bench.py --memory 100000,300000
+
+The memory rows export, each in a child process of its own, the demo registry of N
+persons (``search_bench.build``, about 2.9 records a person, cached under
+/work/bench-cache/); the child reports its own ``VmHWM`` (peak resident memory) after
+the keys are unlocked (scrypt's 128 MB is reset out of the mark) and at the end.
 
 Export is compared with ``sqlite3 -csv`` dumping the same rows; import with a raw
 ``sqlite3`` executemany of the same rows into an empty database and, when a PostgreSQL
@@ -71,6 +78,70 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def row(figure: str, app: float, base: float | None, goal: str, unit: str = "s") -> None:
+    ratio = f"{app / base:6.2f}x" if base else "      -"
+    b = f"{base:8.2f} {unit}" if base is not None else " " * 10
+    print(f"  {figure:<34} app {app:8.2f} {unit}  baseline {b}  ratio {ratio}  goal {goal}",
+          flush=True)
+
+
+def export_memory(persons: int) -> None:
+    """In a child: a first export of the cached registry of ``persons`` people."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from search_bench import build
+
+    cache = Path(os.environ.get("MAKAREM_BENCH_CACHE", "/work/bench-cache"))
+    path = cache / f"sync-persons-{persons}.sqlite3"
+    if not path.exists():
+        build(path, persons, 1)
+    work = Path(tempfile.mkdtemp(prefix="sync-mem-"))
+    try:
+        # A copy: the cached registry stays as built (no trusted key, no batch sent).
+        shutil.copyfile(path, work / "registry.sqlite3")
+        db = Database(f"sqlite:///{work / 'registry.sqlite3'}")
+        site = db.site_id
+        ck, mk = KeyStore(work / "ck"), KeyStore(work / "mk")
+        ck.init(site_id=site, role="site", name=site, passphrase="bench-passphrase")
+        mk.init(site_id="COM1", role="committee", name="COM1", passphrase="bench-passphrase")
+        (work / "m.pub").write_text(__import__("json").dumps(mk.public().to_json()))
+        svc = SyncService(db, ck)
+        svc.trust(SYSTEM, work / "m.pub", role="committee")
+        cid = ck.unlock("bench-passphrase")
+        out = work / "out"
+        out.mkdir()
+        with db.reader() as s:
+            records = sum(int(s.execute(text(f"SELECT count(*) FROM {t}")).scalar() or 0)
+                          for t in ("program", "beneficiary", "contact", "application",
+                                    "declaration", "referral", "satisfaction_response"))
+        _reset_peak()
+        before = _peak_mb()
+        t0 = time.perf_counter()
+        [res] = svc.export(SYSTEM, cid, out)  # a first export: every record
+        seconds = time.perf_counter() - t0
+        print(f"MEM {persons} {res.total} {records} {before:.0f} {_peak_mb():.0f} {seconds:.1f} "
+              f"{res.path.stat().st_size}", flush=True)
+        db.dispose()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def memory_rows(sizes: list[int]) -> None:
+    print("first export of a whole registry, each in its own process (peak = VmHWM)")
+    for n in sizes:
+        p = subprocess.run([sys.executable, __file__, "--child-memory", str(n)],
+                           capture_output=True, text=True)
+        line = next((x for x in p.stdout.splitlines() if x.startswith("MEM ")), None)
+        if line is None:
+            print(p.stdout, p.stderr, file=sys.stderr)
+            continue
+        _, persons, sent, records, before, peak, seconds, size = line.split()
+        print(f"  {int(persons):>9,} persons  {int(sent):>9,} records sent (of {int(records):,}) "
+              f" {float(seconds):6.1f} s  batch {int(size) / 1e6:6.1f} MB  "
+              f"peak {float(peak):5.0f} MB (process before the export {float(before):4.0f} MB; "
+              f"growth {float(peak) - float(before):4.0f} MB)  goal: flat in the size",
+              flush=True)
+
+
 def make_site(url: str, site: str, role: str) -> Database:
     db = Database(url)
     db.upgrade(backup=False)
@@ -112,7 +183,15 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--pg", default=os.environ.get("MAKAREM_TEST_PG_URL"))
+    ap.add_argument("--memory", default="", help="persons, comma-separated: 100000,300000")
+    ap.add_argument("--child-memory", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child_memory:
+        export_memory(args.child_memory)
+        return 0
+    if args.memory:
+        memory_rows([int(x) for x in args.memory.split(",")])
+        return 0
     if not shutil.which("sqlite3"):
         print("the sqlite3 command line is needed (apt-get install sqlite3)", file=sys.stderr)
         return 1
@@ -214,15 +293,17 @@ def main() -> int:
                         c.execute(text(f"DROP SCHEMA {sch} CASCADE"))
                 admin.dispose()
 
-        print("ratios")
+        print("figures (one run; ratio = app / baseline)")
         exp = r["makarem-desk export (sign+encrypt+fsync)"]
-        print(f"  export / sqlite3 -csv                     {exp / r['sqlite3 -csv of the same rows']:8.1f} x")
-        imp = r["makarem-desk import into SQLite (verify+merge)"]
-        print(f"  import / raw executemany (SQLite)         {imp / r['raw sqlite3 executemany of the same rows']:8.1f} x")
+        row("export 100k, signed+encrypted", exp, r["sqlite3 -csv of the same rows"],
+            "<= 4x sqlite3 -csv (the sqlite3 CLI)")
+        row("import 100k into SQLite", r["makarem-desk import into SQLite (verify+merge)"],
+            r["raw sqlite3 executemany of the same rows"], "<= 3x sqlite3 executemany")
         if "psycopg COPY of the same rows" in r:
-            print(f"  import / COPY (PostgreSQL)                "
-                  f"{r['makarem-desk import into PostgreSQL'] / r['psycopg COPY of the same rows']:8.1f} x")
+            row("import 100k into PostgreSQL", r["makarem-desk import into PostgreSQL"],
+                r["psycopg COPY of the same rows"], "<= 3x psycopg COPY")
         print(f"  batch file {size / 1e6:.1f} MB (encrypted zip) vs CSV {csv_size / 1e6:.1f} MB")
+        imp = r["makarem-desk import into SQLite (verify+merge)"]
         print(f"  throughput: export {args.records / exp:,.0f} rec/s, import {args.records / imp:,.0f} rec/s")
         return 0
     finally:

@@ -18,8 +18,9 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import pyrage
 
@@ -114,6 +115,129 @@ def build_zip(manifest: dict[str, Any], members: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
+class _Sink:
+    """What ``zipfile`` writes into, emptied after each piece.  It cannot seek, so the
+    zip records each member's size and CRC after its data (a data descriptor, which every
+    zip reader, ours of any version included, reads from the central directory)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def drain(self) -> bytes:
+        out = b"".join(self.parts)
+        self.parts.clear()
+        self.size = 0
+        return out
+
+
+def stream_zip(manifest: dict[str, Any],
+               members: Iterable[tuple[str, Iterable[bytes]]]) -> Iterator[bytes]:
+    """The zip ``build_zip`` makes, as pieces of at most about 64 KiB, from members given
+    as pieces: nothing is held whole.  The manifest, with each member's SHA-256 and size
+    counted on the way, is written last (readers find it by name)."""
+    sink = _Sink()
+    listed: dict[str, dict[str, Any]] = {}
+    with zipfile.ZipFile(cast(Any, sink), "w") as zf:
+        for name, pieces in members:
+            packed = name.endswith((".jsonl", ".json"))
+            info = _info(name)
+            info.compress_type = zipfile.ZIP_DEFLATED if packed else zipfile.ZIP_STORED
+            info._compresslevel = 1 if packed else None  # type: ignore[attr-defined]
+            digest, size = hashlib.sha256(), 0
+            with zf.open(info, "w") as fh:
+                for piece in pieces:
+                    digest.update(piece)
+                    size += len(piece)
+                    fh.write(piece)
+                    if sink.size >= 1 << 16:
+                        yield sink.drain()
+            listed[name] = {"sha256": digest.hexdigest(), "size": size}
+            yield sink.drain()
+        manifest = {**manifest, "members": dict(sorted(listed.items()))}
+        zf.writestr(_info(MANIFEST), json.dumps(manifest, ensure_ascii=False, indent=1),
+                    compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    yield sink.drain()
+
+
+class PullReader:
+    """Pieces from an iterator read as a file (what ``pyrage.encrypt_io`` reads).  An
+    exception raised while making a piece (a cancel, a database error) is kept and
+    re-raised by the caller as it was, whatever the encryption library makes of it."""
+
+    def __init__(self, pieces: Iterator[bytes]):
+        self._pieces = pieces
+        self._buf = b""
+        self._pos = 0
+        self.error: BaseException | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        while n < 0 or len(self._buf) - self._pos < n:
+            try:
+                piece = next(self._pieces)
+            except StopIteration:
+                break
+            except BaseException as exc:
+                self.error = exc
+                raise
+            self._buf = self._buf[self._pos :] + piece
+            self._pos = 0
+        end = len(self._buf) if n < 0 else self._pos + n
+        out = self._buf[self._pos : end]
+        self._pos = min(end, len(self._buf))
+        return out
+
+
+class TeeWriter:
+    """Writes to a file and hands each piece to ``also`` (the signature's first pass)."""
+
+    def __init__(self, fh: BinaryIO, also: Callable[[bytes], None]):
+        self.fh = fh
+        self.also = also
+        self.error: BaseException | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:
+        try:
+            self.fh.write(data)
+        except BaseException as exc:  # a full disk: re-raised as it was by encrypt_stream
+            self.error = exc
+            raise
+        self.also(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
+def encrypt_stream(pieces: Iterator[bytes], out: TeeWriter,
+                   recipients: list[pyrage.x25519.Recipient]) -> None:
+    reader = PullReader(pieces)
+    try:
+        pyrage.encrypt_io(reader, out, recipients)
+    except BaseException:
+        for error in (reader.error, out.error):
+            if error is not None:
+                raise error from None
+        raise
+    for error in (reader.error, out.error):
+        if error is not None:
+            raise error
+
+
 def _info(name: str) -> zipfile.ZipInfo:
     # A fixed timestamp: the same records give the same zip bytes.
     info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
@@ -189,7 +313,6 @@ class Contents:
                 message_ar="محتويات الدفعة لا تطابق قائمة محتوياتها.",
             )
         self._check_sizes(infos)
-        self._cache: dict[str, bytes] = {}
 
     def _check_sizes(self, infos: list[zipfile.ZipInfo]) -> None:
         total = 0
@@ -213,29 +336,51 @@ class Contents:
                 raise _too_big("The batch", total, MAX_TOTAL_BYTES)
 
     def verify_all(self) -> None:
+        """Every member's size and SHA-256, a piece at a time (nothing kept)."""
         for name in self.members:
-            self.read(name)
+            for _ in self.stream(name):
+                pass
 
     def read(self, name: str) -> bytes:
-        if name in self._cache:
-            return self._cache[name]
+        return b"".join(self.stream(name))
+
+    def lines(self, name: str) -> Iterator[bytes]:
+        """A JSON lines member line by line, never whole."""
+        rest = b""
+        for piece in self.stream(name):
+            parts = (rest + piece).split(b"\n")
+            rest = parts.pop()
+            yield from parts
+        if rest:
+            yield rest
+
+    def stream(self, name: str) -> Iterator[bytes]:
+        """A member in pieces of at most 1 MiB, never more bytes than its manifest says;
+        its SHA-256 is checked when the last piece has been read."""
         meta = self.members.get(name)
         if meta is None:
             raise BatchRefused(f"The batch refers to a missing member {name}.")
+        digest = hashlib.sha256()
         try:
-            data = _read(self.zip, self.zip.getinfo(name), int(meta["size"]))
+            limit, size = int(meta["size"]), 0
+            with self.zip.open(self.zip.getinfo(name)) as fh:
+                while piece := fh.read(min(1 << 20, limit + 1 - size)):
+                    size += len(piece)
+                    if size > limit:
+                        raise ValueError(f"{name} is longer than {limit} bytes")
+                    digest.update(piece)
+                    yield piece
+            if size != limit:
+                raise ValueError(f"{name} is not {limit} bytes long")
         except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError,
                 NotImplementedError, EOFError) as exc:
             raise BatchRefused(f"Member {name} of the batch is damaged.",
                                message_ar="أحد ملفات الدفعة تالف.") from exc
-        if sha256_hex(data) != meta.get("sha256"):
+        if digest.hexdigest() != meta.get("sha256"):
             raise BatchRefused(
                 f"Checksum mismatch for {name}: the batch was altered.",
                 message_ar="المجموع الاختباري لا يطابق: تم تغيير الدفعة.",
             )
-        if not name.endswith(".jsonl"):
-            self._cache[name] = data
-        return data
 
 
 def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> bytes:

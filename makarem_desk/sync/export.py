@@ -6,11 +6,15 @@ peer keep the peer's ``site_id``, so a committee's batch carries its decisions a
 sends a counter's own records back to it.  A decisions batch carries only the decision
 fields of the applications (``ownership.DECISIONS_BATCH_COLUMNS``).
 
-Never an orphan batch.  The batch is built and signed in memory; then the database
-records it as *pending* with its number, exact change-sequence range and the SHA-256 of
-the file to be (committed); the file is written under a ``.partial`` name, fsynced,
-signed, fsynced, renamed, the folder fsynced; only then is the batch marked *sent*,
-which is what moves the cursor.  The next export to the same destination first settles a
+A batch streams: rows are read a chunk at a time with Core, turned into JSON lines,
+zipped, encrypted and written under a ``.partial`` name (which no importer takes) while
+the first pass of the signature runs over the ciphertext; the file is fsynced, read back
+for the signature's second pass, signed, fsynced.  Memory stays flat whatever the size.
+
+Never an orphan batch.  The database then records the batch as *pending* with its
+number, exact change-sequence range and the SHA-256 of the file (committed) before the
+file takes its final name; then the folder is fsynced, and only then is the batch marked
+*sent*, which is what moves the cursor.  The next export to the same destination first settles a
 pending batch: its file there, whole (same SHA-256) -> marked sent; otherwise -> made
 again over the same range (the records of that range as they are now, as with a
 re-created batch), so whichever copy reaches the committee, no record falls between two
@@ -19,12 +23,11 @@ batches.  ``files.KILL_POINTS`` names the steps a test kills the export at.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Table, and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -36,12 +39,12 @@ from ..models import BatchDirection, ChangeCounter, SyncBatch
 from ..services.actor import SYSTEM, Actor
 from . import container
 from .errors import SyncError
-from .files import checkpoint, file_sha256, write_atomically
+from .files import checkpoint, file_sha256, write_streamed
 from .keys import PrivateIdentity, PublicIdentity
 from .locks import export_lock
-from .ownership import DECISIONS_BATCH_COLUMNS
-from .records import CODECS, TABLE_BY_NAME, TABLES
-from .selection import add_parents, summary_of
+from .records import TABLE_BY_NAME, TABLES
+from .selection import count_rows, parents_to_add
+from .stream_batch import BatchStream
 from .trust import TrustStore
 
 Progress = Callable[[int, int, str], None]
@@ -222,50 +225,78 @@ class Exporter:
                 raise ExportCancelled("Export cancelled; nothing was written.",
                                       message_ar="أُلغي التصدير ولم يُكتب شيء.")
 
-        members: dict[str, bytes] = {}
-        counts: dict[str, int] = {}
-        decoded: dict[str, list[dict[str, Any]]] = {}
         tables = TABLES if plan.kind == "records" else (TABLE_BY_NAME["application"],)
         total_steps = len(tables) + 3
+
+        def where(table: Table) -> Any:
+            clause = _in_range(table, plan)
+            if plan.kind == "decisions":
+                clause = and_(clause, table.c.reference.startswith(
+                    f"{plan.destination}-", autoescape=True))
+            return clause
+
+        path = out_dir / batch_file_name(plan.site_id, plan.destination, plan.sequence)
+        sealed: list[str] = []
         with self.db.reader() as s:
-            selected: dict[str, list[Any]] = {}
-            for step, table in enumerate(tables):
-                check_cancel()
-                report(step, total_steps, table.name)
-                codec = CODECS[table.name]
-                where = _in_range(table, plan)
-                if plan.kind == "decisions":
-                    where = and_(where, table.c.reference.startswith(
-                        f"{plan.destination}-", autoescape=True))
-                selected[table.name] = list(s.execute(
-                    select(*codec.columns).where(where).order_by(table.c.change_seq, table.c.id)
-                ).all())
-            if plan.kind == "records":
-                add_parents(s, plan.site_id, selected)
-            for table in tables:
-                rows = selected.get(table.name) or []
-                if not rows:
-                    continue
-                codec = CODECS[table.name]
-                encoded = [codec.encode(r, members) for r in rows]
-                counts[table.name] = len(encoded)
-                if table.name in ("application", "beneficiary", "program"):
-                    decoded[table.name] = encoded
-                if plan.kind == "decisions":
-                    # The summary reads the whole row; the counter receives the decision.
-                    encoded = [{k: v for k, v in e.items() if k in DECISIONS_BATCH_COLUMNS}
-                               for e in encoded]
-                members[f"records/{table.name}.jsonl"] = b"".join(
-                    json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-                    + b"\n" for e in encoded
-                )
+            added = (parents_to_add(s, plan.site_id, lambda t: _in_range(t, plan))
+                     if plan.kind == "records" else {})
+            counts = {t.name: n for t in tables
+                      if (n := count_rows(s, t, where(t), added.get(t.name, set())))}
             if not counts and not plan.recreated and not plan.resumed:
                 return ExportResult(None, plan, counts)
-            report(len(tables), total_steps, "summary")
-            members["summary.xlsx"] = summary_of(s, decoded)
+            manifest = self._manifest(identity, plan, counts)
+            batch = BatchStream(s, plan, tables, where, added, counts)
+
+            def members() -> Iterator[tuple[str, Iterable[bytes]]]:
+                for step, table in enumerate(tables):
+                    check_cancel()
+                    report(step, total_steps, table.name)
+                    if table.name in counts:
+                        yield from batch.members(table, check_cancel)
+                report(len(tables), total_steps, "summary")
+                yield "summary.xlsx", [batch.summary()]
+                report(len(tables) + 1, total_steps, "encrypt")
+
+            peer = self.trust.peer(plan.destination)
+            assert peer is not None  # plan() checked it
+            header = container.header_line(plan.site_id, plan.destination, plan.sequence,
+                                           plan.kind)
+            signer = identity.stream_signer()
+            signer.update(header)
+
+            def write_body(fh: BinaryIO) -> None:
+                container.encrypt_stream(container.stream_zip(manifest, members()),
+                                         container.TeeWriter(fh, signer.update),
+                                         [peer.recipient()])
+                check_cancel()
+                report(len(tables) + 2, total_steps, "write")
+
+            def on_sealed(digest: str) -> None:
+                sealed.append(digest)
+                if not plan.recreated:
+                    self._record_pending(plan, path, digest, counts)
+                    checkpoint("pending_recorded")
+
+            try:
+                digest = write_streamed(path, header, container.SIGNATURE_LEN, write_body,
+                                        signer.finish, on_sealed)
+            except OSError as exc:
+                if (sealed and not plan.recreated and not plan.resumed
+                        and file_sha256(path) != sealed[0]):
+                    self._forget_pending(plan)  # no file came of it: as if never begun
+                raise SyncError(f"Cannot write the batch to {out_dir}: {exc.strerror or exc}",
+                                message_ar="تعذرت كتابة ملف الدفعة في المجلد المحدد.") from exc
+        self._mark_sent(plan, path, digest, counts, actor)
+        checkpoint("sent_recorded")
+        report(total_steps, total_steps, "done")
+        return ExportResult(path, plan, counts)
+
+    @staticmethod
+    def _manifest(identity: PrivateIdentity, plan: ExportPlan,
+                  counts: dict[str, int]) -> dict[str, Any]:
         from ..migrate import head_revision
 
-        manifest = {
+        return {
             "format": container.FORMAT,
             "site_id": plan.site_id,
             "site_role": identity.public.role,
@@ -280,33 +311,6 @@ class Exporter:
             "recreated": plan.recreated or plan.resumed,
             "counts": counts,
         }
-        check_cancel()
-        report(len(tables) + 1, total_steps, "encrypt")
-        plaintext = container.build_zip(manifest, members)
-        peer = self.trust.peer(plan.destination)
-        assert peer is not None  # plan() checked it
-        ciphertext = container.encrypt(plaintext, [peer.recipient()])
-        header = container.header_line(plan.site_id, plan.destination, plan.sequence, plan.kind)
-        signature = identity.sign(header + ciphertext)
-        check_cancel()
-        checkpoint("sealed")
-        report(len(tables) + 2, total_steps, "write")
-        path = out_dir / batch_file_name(plan.site_id, plan.destination, plan.sequence)
-        digest = container.sha256_hex(container.seal(header, ciphertext, signature))
-        if not plan.recreated:
-            self._record_pending(plan, path, digest, counts)
-            checkpoint("pending_recorded")
-        try:
-            write_atomically(path, header, signature, ciphertext)
-        except OSError as exc:
-            if not plan.recreated and not plan.resumed and file_sha256(path) != digest:
-                self._forget_pending(plan)  # no file came of it: as if never begun
-            raise SyncError(f"Cannot write the batch to {out_dir}: {exc.strerror or exc}",
-                            message_ar="تعذرت كتابة ملف الدفعة في المجلد المحدد.") from exc
-        self._mark_sent(plan, path, digest, counts, actor)
-        checkpoint("sent_recorded")
-        report(total_steps, total_steps, "done")
-        return ExportResult(path, plan, counts)
 
     def _record_pending(self, plan: ExportPlan, path: Path, digest: str,
                         counts: dict[str, int]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,25 @@ class OpenedBatch:
     envelope: container.Envelope
     contents: container.Contents
     digest: str
+
+
+PAGE = 5000  # records merged (looked up, inserted) at once
+
+
+def _pages(lines: Iterator[bytes], size: int | None) -> Iterator[list[dict[str, Any]]]:
+    page: list[dict[str, Any]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if not isinstance(record, dict):
+            raise ValueError("a line is not a JSON object")
+        page.append(record)
+        if size is not None and len(page) >= size:
+            yield page
+            page = []
+    if page:
+        yield page
 
 
 class Importer:
@@ -265,14 +284,13 @@ class Importer:
                 continue
             report(step, len(TABLES), table.name)
             try:
-                records = [json.loads(line) for line in contents.read(name).splitlines()
-                           if line.strip()]
-                if not all(isinstance(r, dict) for r in records):
-                    raise ValueError("a line is not a JSON object")
-                if kind == "decisions":
-                    merge_decisions(conn, records, ctx)
-                else:
-                    merge_table(conn, table, records, contents.read, ctx)
+                # Records a page at a time: a batch of any size never becomes one list.
+                pages = _pages(contents.lines(name), PAGE if kind == "records" else None)
+                for records in pages:
+                    if kind == "decisions":
+                        merge_decisions(conn, records, ctx)
+                    else:
+                        merge_table(conn, table, records, contents.read, ctx)
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 # A value of the wrong type or form: the sender's bug or a forged batch.
                 raise BatchRefused(

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from .errors import SyncError
+from .stream_sign import StreamSigner
 
 ENV_KEYS_DIR = "MAKAREM_KEYS_DIR"
 PUBLIC_FORMAT = "makarem-desk-public-keys/1"
@@ -146,6 +147,13 @@ class PrivateIdentity:
 
     def sign(self, message: bytes) -> bytes:
         return self.signing_key.sign(message)
+
+    def stream_signer(self) -> StreamSigner:
+        """The same signature as ``sign``, over a message given in pieces."""
+        seed = self.signing_key.private_bytes(serialization.Encoding.Raw,
+                                              serialization.PrivateFormat.Raw,
+                                              serialization.NoEncryption())
+        return StreamSigner(seed, self.public.ed25519_public)
 
     def decrypt(self, ciphertext: bytes) -> bytes:
         return pyrage.decrypt(ciphertext, [self.age_identity])

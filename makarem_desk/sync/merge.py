@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, Uuid, bindparam, insert, select, update
+from sqlalchemy import Table, Uuid, any_, bindparam, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
 from ..models import SyncConflict
@@ -181,7 +182,7 @@ def merge_table(
         for i, v in enumerate(rows):
             v["change_seq"] = first + i
     if inserts:
-        _executemany(conn, insert(table), inserts)
+        _insert_rows(conn, table, inserts)
         stats.inserted += len(inserts)
     if updates:
         stmt = update(table).where(table.c.id == bindparam("_match_id"))
@@ -204,6 +205,29 @@ def _executemany(conn: Connection, stmt: Any, rows: list[dict[str, Any]]) -> Non
     for group in groups.values():
         for i in range(0, len(group), 5000):
             conn.execute(stmt, group[i : i + 5000])
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """New rows in pages: PostgreSQL through COPY (a third of the time of executemany),
+    SQLite through executemany.  Each value goes through its column type's own bind
+    conversion (JSON to text, enums to their stored form, aware times to UTC)."""
+    if conn.dialect.name != "postgresql":
+        _executemany(conn, insert(table), rows)
+        return
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(tuple(sorted(r)), []).append(r)
+    quote = conn.dialect.identifier_preparer
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    for keys, group in groups.items():
+        procs = [(k, table.c[k].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
+                 for k in keys]
+        sql = (f"COPY {quote.format_table(table)} ({', '.join(quote.quote(k) for k in keys)})"
+               " FROM STDIN")
+        with raw.cursor() as cur, cur.copy(sql) as copy:
+            for r in group:
+                copy.write_row([r[k] if proc is None else proc(r[k]) for k, proc in procs])
 
 
 def _keep_local_links(
@@ -243,11 +267,22 @@ def _load_local(
 ) -> dict[uuid.UUID, dict[str, Any]]:
     out: dict[uuid.UUID, dict[str, Any]] = {}
     cols = [*codec.columns, table.c.change_seq]
-    for i in range(0, len(ids), CHUNK):
-        for row in conn.execute(select(*cols).where(table.c.id.in_(ids[i : i + CHUNK]))):
+    for where in _among(conn, table.c.id, ids):
+        for row in conn.execute(select(*cols).where(where)):
             m = dict(row._mapping)
             out[m["id"]] = m
     return out
+
+
+def _among(conn: Connection, col: Any, values: list[Any]) -> Iterator[Any]:
+    """``col IN values`` a page at a time; on PostgreSQL one array parameter for the
+    whole page (``= ANY``), not one parameter per value to send and parse."""
+    if conn.dialect.name == "postgresql":
+        if values:
+            yield col == any_(bindparam("among", values, type_=ARRAY(col.type)))
+        return
+    for i in range(0, len(values), CHUNK):
+        yield col.in_(values[i : i + CHUNK])
 
 
 def _map_natural_duplicates(
@@ -264,8 +299,8 @@ def _map_natural_duplicates(
     wanted = [v[key] for _, v in new_rows if v.get(key) is not None]
     existing: dict[Any, dict[str, Any]] = {}
     cols = [*codec.columns, table.c.change_seq]
-    for i in range(0, len(wanted), CHUNK):
-        for row in conn.execute(select(*cols).where(table.c[key].in_(wanted[i : i + CHUNK]))):
+    for where in _among(conn, table.c[key], wanted):
+        for row in conn.execute(select(*cols).where(where)):
             existing[row._mapping[key]] = dict(row._mapping)
     if not existing:
         return new_rows

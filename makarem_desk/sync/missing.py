@@ -1,6 +1,6 @@
 """Before merging: the programs a batch's applications point to must be here or in it.
 
-A counter's batch carries its own program rows (``export._add_parents``), so this only
+A counter's batch carries its own program rows (``selection.parents_to_add``), so this only
 fails for a batch from a release that saved programs under the placeholder site "LOCAL"
 (they never travelled) or a damaged one.  Instead of the database's bare foreign-key
 error, the refusal names the programs and says what to do.
@@ -25,7 +25,7 @@ def _rows(contents: container.Contents, table: str, *columns: str) -> list[tuple
     name = f"records/{table}.jsonl"
     if name not in contents.members:
         return []
-    rows = (json.loads(line) for line in contents.read(name).splitlines() if line.strip())
+    rows = (json.loads(line) for line in contents.lines(name) if line.strip())
     # A decisions batch carries only an application's decision fields: no program_id.
     return [tuple(str(r[c]) for c in columns) for r in rows
             if all(r.get(c) is not None for c in columns)]

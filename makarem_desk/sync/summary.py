@@ -46,6 +46,17 @@ def build_summary(
                        widths=WIDTHS, right_to_left=True)
 
 
+def build_summary_rows(applications: Iterable[dict[str, Any]]) -> bytes:
+    """The same sheet from applications that carry their own ``person`` (names,
+    identity number, phone) and ``program_name_ar``: rows written as they come."""
+    def rows() -> Iterator[list[Any]]:
+        for app in applications:
+            yield from _rows([app], {str(app.get("beneficiary_id")): app["person"]},
+                             {str(app.get("program_id")): {"name_ar": app["program_name_ar"]}})
+
+    return sheet_bytes("الطلبات", HEADERS, rows(), widths=WIDTHS, right_to_left=True)
+
+
 def _rows(
     applications: Iterable[dict[str, Any]],
     beneficiaries: dict[str, dict[str, Any]],

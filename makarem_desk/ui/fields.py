@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from ..errors import UserError
 from ..text import ARABIC_INDIC, EASTERN_ARABIC_INDIC
+from .date_picker import DatePicker
 from .dialogs import user_message
 from .i18n import current_language
 
@@ -117,7 +118,8 @@ class CheckedField(QWidget):
 
 
 class DateField(CheckedField):
-    """Hijri (1448/05/27, with or without هـ) or Gregorian; the other calendar beside it."""
+    """Hijri (1448/05/27, with or without هـ) or Gregorian; the other calendar beside it,
+    and a calendar button whose popup names the day in both calendars."""
 
     def __init__(self, *, required: bool = False, parent: QWidget | None = None):
         from ..validation.dates import parse_date
@@ -134,7 +136,17 @@ class DateField(CheckedField):
         lay.removeWidget(editor)
         row.addWidget(editor, 1)
         row.addWidget(self.other)
+        self.picker = DatePicker(self)
+        self.picker.popup.aboutToShow.connect(lambda: self.picker.open_on(self._typed()))
+        self.picker.picked.connect(self.set_date)
+        row.addWidget(self.picker)
         lay.insertLayout(0, row)
+
+    def _typed(self) -> dt.date | None:
+        try:
+            return self.date()
+        except UserError:
+            return None
 
     def date(self) -> dt.date | None:
         value = self.value()

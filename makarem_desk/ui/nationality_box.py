@@ -26,6 +26,7 @@ class NationalityBox(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         line = self.lineEdit()
+        assert line is not None
         line.setPlaceholderText(self.tr("Type part of the country's name"))
         self.set_code("SA")
 

@@ -1065,12 +1065,12 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>DatePicker</name>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="77" />
+        <location filename="../../makarem_desk/ui/date_picker.py" line="36" />
         <source>Calendar</source>
         <translation>التقويم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="78" />
+        <location filename="../../makarem_desk/ui/date_picker.py" line="37" />
         <source>Pick the day on a calendar</source>
         <translation>اختر اليوم من التقويم</translation>
     </message>
@@ -1078,47 +1078,47 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>DateRangeBar</name>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="170" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="93" />
         <source>By week</source>
         <translation>أسبوعيًا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="171" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="94" />
         <source>By month</source>
         <translation>شهريًا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="173" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="96" />
         <source>This month</source>
         <translation>هذا الشهر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="173" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="96" />
         <source>Last month</source>
         <translation>الشهر الماضي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="174" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="97" />
         <source>This Hijri year</source>
         <translation>هذه السنة الهجرية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="175" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="98" />
         <source>This Gregorian year</source>
         <translation>هذه السنة الميلادية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="178" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="101" />
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="178" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="101" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="194" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="117" />
         <source>Trends</source>
         <translation>الاتجاهات</translation>
     </message>
@@ -1761,42 +1761,42 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="46" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="48" />
         <source>Identity number, phone or name…</source>
         <translation>رقم الهوية أو الجوال أو الاسم…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="56" />
         <source>New beneficiary — not registered before</source>
         <translation>مستفيد جديد — لم يسجَّل من قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="62" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="64" />
         <source>Ask for the identity number first; search by name or phone if the applicant has no card with them.</source>
         <translation>اطلب رقم الهوية أولًا، وابحث بالاسم أو الجوال إن لم تكن الهوية مع المستفيد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="88" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="90" />
         <source>Chosen: %1</source>
         <translation>المختار: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="95" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="97" />
         <source>A new beneficiary will be registered.</source>
         <translation>سيُسجَّل مستفيد جديد.</translation>
     </message>
@@ -1931,7 +1931,7 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="209" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="210" />
         <source>(optional)</source>
         <translation>(اختياري)</translation>
     </message>
@@ -2622,6 +2622,14 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     </message>
 </context>
 <context>
+    <name>NationalityBox</name>
+    <message>
+        <location filename="../../makarem_desk/ui/nationality_box.py" line="30" />
+        <source>Type part of the country's name</source>
+        <translation>اكتب جزءًا من اسم الدولة</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../makarem_desk/ui/preview.py" line="82" />
@@ -2658,112 +2666,127 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>PersonalPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="127" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="129" />
         <source>First name</source>
         <translation>الاسم الأول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="128" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="130" />
         <source>Father's name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="129" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="131" />
         <source>Grandfather's name</source>
         <translation>اسم الجد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="130" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="132" />
         <source>Family name</source>
         <translation>اسم العائلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="136" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="138" />
         <source>Name (four parts)</source>
         <translation>الاسم الرباعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="140" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="142" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="146" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="149" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="150" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="153" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="153" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="156" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="157" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="160" />
         <source>Verifying partner (no identity)</source>
         <translation>الجهة المُعرِّفة (لمن لا هوية له)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="158" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="161" />
         <source>Partner's reference</source>
         <translation>رقم مرجع الجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="161" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="164" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="162" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="165" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="164" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="167" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="167" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="170" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="172" />
-        <source>Nationality (country code)</source>
-        <translation>الجنسية (رمز الدولة)</translation>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
+        <source>Nationality</source>
+        <translation>الجنسية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="240" />
+        <source>Valid national ID (citizen).</source>
+        <translation>هوية وطنية صحيحة (مواطن).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="241" />
+        <source>Valid iqama number (resident).</source>
+        <translation>رقم إقامة صحيح (مقيم).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="243" />
+        <source>Valid phone number: %1</source>
+        <translation>رقم جوال صحيح: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="174" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="174" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="174" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="175" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="180" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
@@ -3301,27 +3324,27 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SatisfactionPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="331" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="353" />
         <source>Anonymous rating</source>
         <translation>تقييم دون ذكر الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="335" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="357" />
         <source>Rating is the beneficiary's right, used to improve the service — never to punish anyone. It is optional.</source>
         <translation>التقييم حق للمستفيد، يُستفاد منه في تحسين الخدمة لا في محاسبة أحد، وهو اختياري.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="340" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="362" />
         <source>Overall rating (1 = poor, 5 = excellent)</source>
         <translation>التقييم العام (١ = ضعيف، ٥ = ممتاز)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="321" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="343" />
         <source>Hand the screen to the beneficiary</source>
         <translation>سلّم الشاشة للمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="338" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="360" />
         <source>The beneficiary answers alone, anonymously unless they choose otherwise; the answers are not shown to you.</source>
         <translation>يجيب المستفيد بنفسه، دون ذكر اسمه ما لم يختر غير ذلك؛ ولا تُعرض عليك إجاباته.</translation>
     </message>

@@ -11,25 +11,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from ..errors import UserError
-from ..validation.dates import format_both, to_hijri
+from ..validation.dates import to_hijri
 from .fields import DateField
-from .i18n import current_language
 
 QUICK = ("this_month", "last_month", "this_hijri_year", "this_gregorian_year")
 
@@ -66,88 +60,17 @@ def check_range(start: date | None, end: date | None) -> tuple[date, date]:
     return start, end
 
 
-class DatePicker(QToolButton):
-    """A button that drops a calendar; the Hijri of the day under the cursor is shown
-    beneath it, and a click picks the day (``picked``)."""
-
-    picked = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setText(self.tr("Calendar"))
-        self.setToolTip(self.tr("Pick the day on a calendar"))
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        # Qt derives the columns' minimum width from the font's height; Noto Sans Arabic
-        # is tall, which made the month 920 pixels wide.
-        # The Saudi weekend is Friday and Saturday (Qt marks Saturday and Sunday).
-        day = Qt.DayOfWeek
-        weekend = self.calendar.weekdayTextFormat(day.Saturday)
-        self.calendar.setWeekdayTextFormat(day.Sunday,
-                                           self.calendar.weekdayTextFormat(day.Monday))
-        self.calendar.setWeekdayTextFormat(day.Friday, weekend)
-        self.calendar.setFirstDayOfWeek(day.Sunday)
-        grid = self.calendar.findChild(QTableView)
-        if grid is not None:
-            grid.horizontalHeader().setMinimumSectionSize(44)
-        self.calendar.setVerticalHeaderFormat(
-            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.hijri = QLabel()
-        self.hijri.setObjectName("otherCalendar")
-        self.hijri.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(6, 6, 6, 6)
-        lay.addWidget(self.calendar)
-        lay.addWidget(self.hijri)
-        self.popup = QMenu(self)
-        action = QWidgetAction(self.popup)
-        action.setDefaultWidget(box)
-        self.popup.addAction(action)
-        self.setMenu(self.popup)
-        self.calendar.selectionChanged.connect(self._show_hijri)
-        self.calendar.clicked.connect(self._pick)
-        self.calendar.activated.connect(self._pick)
-        self._show_hijri()
-
-    def open_on(self, d: date | None) -> None:
-        """The calendar starts on the day already in the field, if any."""
-        if d is not None:
-            self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
-        self._show_hijri()
-
-    def _show_hijri(self) -> None:
-        d = self.calendar.selectedDate().toPython()
-        assert isinstance(d, date)
-        self.hijri.setText(format_both(d, current_language()))
-
-    def _pick(self, qd: QDate) -> None:
-        d = qd.toPython()
-        self.popup.hide()
-        self.picked.emit(d)
-
-
 class DayInput(QWidget):
     """One end of the range: the typed field, its other calendar, and the calendar."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.field = DateField()
-        self.picker = DatePicker()
-        self.picker.popup.aboutToShow.connect(lambda: self.picker.open_on(self._typed()))
-        self.picker.picked.connect(self.set_date)
+        self.picker = self.field.picker
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.field, 1)
-        row.addWidget(self.picker, 0, Qt.AlignmentFlag.AlignTop)
         self.setFocusProxy(self.field)
-
-    def _typed(self) -> date | None:
-        try:
-            return self.field.date()
-        except UserError:
-            return None
 
     def set_date(self, d: date) -> None:
         self.field.set_date(d)

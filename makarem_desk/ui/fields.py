@@ -16,14 +16,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from ..errors import UserError
 from ..text import ARABIC_INDIC, EASTERN_ARABIC_INDIC
+from .date_picker import DatePicker
 from .dialogs import user_message
 from .i18n import current_language
 
-_FOLD = str.maketrans(ARABIC_INDIC + EASTERN_ARABIC_INDIC, "0123456789" * 2)
+# Full-width digits arrive from East Asian input methods and pasted documents.
+FULL_WIDTH = "０１２３４５６７８９"
+_FOLD = str.maketrans(ARABIC_INDIC + EASTERN_ARABIC_INDIC + FULL_WIDTH, "0123456789" * 3)
 
 
 class LtrLineEdit(QLineEdit):
-    """A left-to-right editor that turns ٠-٩ / ۰-۹ into 0-9 as they are typed."""
+    """A left-to-right editor that turns ٠-٩ / ۰-۹ / ０-９ into 0-9 as they are typed."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,6 +40,23 @@ class LtrLineEdit(QLineEdit):
             pos = self.cursorPosition()
             self.setText(folded)
             self.setCursorPosition(pos)
+
+
+def show_check(editor: QWidget | None, line: QLabel, ok: bool, text: str) -> None:
+    """Mark a field as the receptionist types: its border red when a rule fails, and the
+    line under it saying which rule (red) or that it passed (green); typing never stops."""
+    if editor is not None:
+        editor.setProperty("invalid", not ok)
+        _repolish(editor)
+    line.setObjectName("fieldOk" if ok else "fieldError")
+    _repolish(line)
+    line.setText(text)
+    line.setVisible(bool(text))
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 class CheckedField(QWidget):
@@ -117,7 +137,8 @@ class CheckedField(QWidget):
 
 
 class DateField(CheckedField):
-    """Hijri (1448/05/27, with or without هـ) or Gregorian; the other calendar beside it."""
+    """Hijri (1448/05/27, with or without هـ) or Gregorian; the other calendar beside it,
+    and a calendar button whose popup names the day in both calendars."""
 
     def __init__(self, *, required: bool = False, parent: QWidget | None = None):
         from ..validation.dates import parse_date
@@ -134,7 +155,17 @@ class DateField(CheckedField):
         lay.removeWidget(editor)
         row.addWidget(editor, 1)
         row.addWidget(self.other)
+        self.picker = DatePicker(self)
+        self.picker.popup.aboutToShow.connect(lambda: self.picker.open_on(self._typed()))
+        self.picker.picked.connect(self.set_date)
+        row.addWidget(self.picker)
         lay.insertLayout(0, row)
+
+    def _typed(self) -> dt.date | None:
+        try:
+            return self.date()
+        except UserError:
+            return None
 
     def date(self) -> dt.date | None:
         value = self.value()

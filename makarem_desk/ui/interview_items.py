@@ -127,6 +127,7 @@ class ItemWidget(QWidget):
         if item.kind == "date":
             field = DateField()
             field.editor.textEdited.connect(lambda _t: self._emit())
+            field.picker.picked.connect(lambda _d: self._emit())  # picked, not typed
 
             def date_value() -> Any:
                 raw = field.text().strip()

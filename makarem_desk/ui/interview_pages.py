@@ -25,10 +25,12 @@ from ..checklists.model import Item
 from ..errors import UserError
 from ..interview.answers import FieldError
 from ..models import Gender, IdentityType
+from ..validation.phone import format_phone
 from .dialogs import user_message
-from .fields import DateField, LtrLineEdit
+from .fields import DateField, LtrLineEdit, show_check
 from .i18n import current_language, ltr
 from .interview_items import ItemsPage
+from .nationality_box import NationalityBox
 from .profile_view import identity_label
 from .widgets import Table, hint
 
@@ -148,6 +150,7 @@ class PersonalPage(QWidget):
         for kind in IdentityType:
             id_type.addItem(identity_label(kind), kind.value)
         id_type.currentIndexChanged.connect(lambda _i: self._identity_type_changed())
+        id_type.currentIndexChanged.connect(lambda _i: self._recheck("identity_number"))
         self.editors["identity_type"] = id_type
         self._row(self.tr("Identity document"), id_type, "identity_type")
         number = LtrLineEdit()
@@ -171,11 +174,9 @@ class PersonalPage(QWidget):
         birth = DateField()
         self.editors["birth_date"] = birth
         self._row(self.tr("Date of birth"), birth, "birth_date")
-        nationality = LtrLineEdit()
-        nationality.setMaxLength(2)
-        nationality.setText("SA")
+        nationality = NationalityBox(language)
         self.editors["nationality"] = nationality
-        self._row(self.tr("Nationality (country code)"), nationality, "nationality")
+        self._row(self.tr("Nationality"), nationality, "nationality")
         for key, label in (("phone", self.tr("Phone")), ("phone_alt", self.tr("Other phone")),
                            ("email", self.tr("E-mail"))):
             e = LtrLineEdit()
@@ -223,14 +224,30 @@ class PersonalPage(QWidget):
                 IdentityType.CITIZEN_ID.value, IdentityType.IQAMA.value):
             raw = ""  # passports are checked by the registry on Next
         try:
-            if raw:
-                self._live_checks()[key](raw)
+            checked = self._live_checks()[key](raw) if raw else None
         except UserError as exc:
-            label.setText(user_message(exc))
-            label.show()
+            show_check(editor, label, False, user_message(exc))
             return False
-        label.hide()
+        show_check(editor, label, True, self._confirmation(key, checked))
         return True
+
+    def _recheck(self, key: str) -> None:
+        editor = self.editors[key]
+        if isinstance(editor, QLineEdit) and editor.text().strip():
+            self.check_field(key)
+
+    def _confirmation(self, key: str, checked: Any) -> str:
+        """The line that says a typed identity number or phone passed its checks."""
+        if checked is None:
+            return ""
+        if key == "identity_number":
+            _number, kind = checked
+            if kind == IdentityType.CITIZEN_ID:
+                return self.tr("Valid national ID (citizen).")
+            return self.tr("Valid iqama number (resident).")
+        if key in ("phone", "phone_alt"):
+            return self.tr("Valid phone number: %1").replace("%1", format_phone(checked))
+        return ""
 
     def _row(self, label: str, field: Any, key: str, also: tuple[str, ...] = ()) -> None:
         err = QLabel()
@@ -266,7 +283,9 @@ class PersonalPage(QWidget):
     def answers(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, w in self.editors.items():
-            if isinstance(w, QComboBox):
+            if isinstance(w, NationalityBox):
+                value = w.code()
+            elif isinstance(w, QComboBox):
                 value = w.currentData()
             elif isinstance(w, DateField):
                 value = w.text().strip() or None
@@ -289,7 +308,9 @@ class PersonalPage(QWidget):
             if w is None or value is None:
                 continue
             value = getattr(value, "value", value)
-            if isinstance(w, QComboBox):
+            if isinstance(w, NationalityBox):
+                w.set_code(str(value))
+            elif isinstance(w, QComboBox):
                 w.setCurrentIndex(max(0, w.findData(value)))
             elif isinstance(w, DateField):
                 w.setText(value.isoformat() if isinstance(value, date) else str(value))
@@ -309,8 +330,9 @@ class PersonalPage(QWidget):
                 rest.append(e)
                 continue
             texts.setdefault(id(found), []).append(e.message_ar if arabic else e.message)
-            found.setText("\n".join(texts[id(found)]))
-            found.show()
+            editor = self.editors.get(e.item)
+            show_check(editor if isinstance(editor, QLineEdit) else None, found, False,
+                       "\n".join(texts[id(found)]))
         return rest
 
 

@@ -444,6 +444,9 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     view.next()
     view.page.set_answers(PERSON)
     shots.append(_shot(app, window, out, f"{lang}-32-wizard-personal"))
+    from .screenshots_entry import personal_entry_shots
+
+    shots += personal_entry_shots(app, window, view.page, out, lang, _shot, _settle)
     view.next()
     view.page.set_answers(VOL)
     shots.append(_shot(app, window, out, f"{lang}-33-wizard-eligibility"))

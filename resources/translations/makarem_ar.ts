@@ -1204,12 +1204,12 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>DatePicker</name>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="77" />
+        <location filename="../../makarem_desk/ui/date_picker.py" line="36" />
         <source>Calendar</source>
         <translation>التقويم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="78" />
+        <location filename="../../makarem_desk/ui/date_picker.py" line="37" />
         <source>Pick the day on a calendar</source>
         <translation>اختر اليوم من التقويم</translation>
     </message>
@@ -1217,47 +1217,47 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>DateRangeBar</name>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="170" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="93" />
         <source>By week</source>
         <translation>أسبوعيًا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="171" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="94" />
         <source>By month</source>
         <translation>شهريًا</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="173" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="96" />
         <source>This month</source>
         <translation>هذا الشهر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="173" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="96" />
         <source>Last month</source>
         <translation>الشهر الماضي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="174" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="97" />
         <source>This Hijri year</source>
         <translation>هذه السنة الهجرية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="175" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="98" />
         <source>This Gregorian year</source>
         <translation>هذه السنة الميلادية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="178" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="101" />
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="178" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="101" />
         <source>To</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/date_range.py" line="194" />
+        <location filename="../../makarem_desk/ui/date_range.py" line="117" />
         <source>Trends</source>
         <translation>الاتجاهات</translation>
     </message>
@@ -1900,43 +1900,43 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="46" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="48" />
         <source>Identity number, phone or name…</source>
         <translation>رقم الهوية أو الجوال أو الاسم…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="52" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="54" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="56" />
         <source>New beneficiary — not registered before</source>
         <translation>مستفيد جديد — لم يسجَّل من قبل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="62" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="64" />
         <source>Ask for the identity number first; search by name or phone if the applicant has no card with them.</source>
         <translation>اطلب رقم الهوية أولًا، وابحث بالاسم أو الجوال إن لم تكن الهوية مع المستفيد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="88" />
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="95" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="90" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="97" />
         <source>Chosen: %1</source>
         <translation>المختار: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="101" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="103" />
         <source>A new beneficiary will be registered.</source>
         <translation>سيُسجَّل مستفيد جديد.</translation>
     </message>
@@ -2082,7 +2082,7 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_items.py" line="209" />
+        <location filename="../../makarem_desk/ui/interview_items.py" line="210" />
         <source>(optional)</source>
         <translation>(اختياري)</translation>
     </message>
@@ -2675,107 +2675,115 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="61" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="86" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="63" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="88" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="101" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="129" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="93" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="109" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="96" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="124" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="97" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="125" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="100" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="128" />
         <source>Follow-up</source>
         <translation>المتابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="105" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="133" />
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="113" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="141" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="119" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="335" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="339" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="147" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="363" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="367" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="146" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="174" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="253" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="281" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="94" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="121" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="95" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="123" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="98" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="126" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="108" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="136" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="110" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="138" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="112" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="140" />
         <source>Administration</source>
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="336" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="364" />
         <source>A contact is typed and not saved; signing out loses it. Sign out now?</source>
         <translation>هناك تواصل مكتوب لم يُحفظ، وسيضيع عند تسجيل الخروج. هل تسجّل الخروج الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="340" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="368" />
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="103" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="131" />
         <source>Satisfaction</source>
         <translation>رضا المستفيدين</translation>
+    </message>
+</context>
+<context>
+    <name>NationalityBox</name>
+    <message>
+        <location filename="../../makarem_desk/ui/nationality_box.py" line="30" />
+        <source>Type part of the country's name</source>
+        <translation>اكتب جزءًا من اسم الدولة</translation>
     </message>
 </context>
 <context>
@@ -2815,112 +2823,127 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>PersonalPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="133" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="135" />
         <source>First name</source>
         <translation>الاسم الأول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="134" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="136" />
         <source>Father's name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="135" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="137" />
         <source>Grandfather's name</source>
         <translation>اسم الجد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="136" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="138" />
         <source>Family name</source>
         <translation>اسم العائلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="142" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="144" />
         <source>Name (four parts)</source>
         <translation>الاسم الرباعي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="146" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="148" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="152" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="155" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="156" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="159" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="159" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="162" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="163" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="166" />
         <source>Verifying partner (no identity)</source>
         <translation>الجهة المُعرِّفة (لمن لا هوية له)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="164" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="167" />
         <source>Partner's reference</source>
         <translation>رقم مرجع الجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="167" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="170" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="168" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="171" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="170" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="173" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="176" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="178" />
-        <source>Nationality (country code)</source>
-        <translation>الجنسية (رمز الدولة)</translation>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
+        <source>Nationality</source>
+        <translation>الجنسية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="246" />
+        <source>Valid national ID (citizen).</source>
+        <translation>هوية وطنية صحيحة (مواطن).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="247" />
+        <source>Valid iqama number (resident).</source>
+        <translation>رقم إقامة صحيح (مقيم).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="249" />
+        <source>Valid phone number: %1</source>
+        <translation>رقم جوال صحيح: %1</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="180" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="179" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="180" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="180" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="181" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="184" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="185" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="184" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="185" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="185" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="186" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
@@ -3468,27 +3491,27 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SatisfactionPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="337" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="359" />
         <source>Anonymous rating</source>
         <translation>تقييم دون ذكر الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="341" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="363" />
         <source>Rating is the beneficiary's right, used to improve the service — never to punish anyone. It is optional.</source>
         <translation>التقييم حق للمستفيد، يُستفاد منه في تحسين الخدمة لا في محاسبة أحد، وهو اختياري.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="346" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="368" />
         <source>Overall rating (1 = poor, 5 = excellent)</source>
         <translation>التقييم العام (١ = ضعيف، ٥ = ممتاز)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="327" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="349" />
         <source>Hand the screen to the beneficiary</source>
         <translation>سلّم الشاشة للمستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_pages.py" line="344" />
+        <location filename="../../makarem_desk/ui/interview_pages.py" line="366" />
         <source>The beneficiary answers alone, anonymously unless they choose otherwise; the answers are not shown to you.</source>
         <translation>يجيب المستفيد بنفسه، دون ذكر اسمه ما لم يختر غير ذلك؛ ولا تُعرض عليك إجاباته.</translation>
     </message>
@@ -4029,12 +4052,12 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="60" />
+        <location filename="../../makarem_desk/ui/main.py" line="66" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main.py" line="62" />
+        <location filename="../../makarem_desk/ui/main.py" line="68" />
         <source>Makarem Desk — starting…</source>
         <translation>مكتب مكارم — جارٍ التشغيل…</translation>
     </message>

@@ -225,7 +225,7 @@ def test_personal_data_is_checked_at_the_field_as_typed(qtbot, desk_app) -> None
     assert any("\u0600" <= c <= "\u06ff" for c in page.errors["identity_number"].text())
     number.setText("")
     type_keys(number, "1000000008")
-    assert page.errors["identity_number"].isHidden()
+    assert page.errors["identity_number"].objectName() == "fieldOk"  # says it passed
     type_keys(page.editors["phone"], "12")
     assert not page.errors["phone"].isHidden()
     type_keys(page.editors["email"], "not-an-address")

@@ -72,15 +72,16 @@ def _import(ctx: Any, path: Path) -> None:
 
 def _interview(ctx: Any, person: dict[str, Any], program: str, answers: dict[str, Any]) -> None:
     """A walk-in's interview up to the committee's queue, signed on paper."""
+    from ..checklists.flow_items import FIRST_VISIT, PROCEDURES_CLEAR, PURPOSE
     from ..interview.flow import Step
     from ..interview.session import InterviewSession
     from .screenshots import TODAY
 
     steps: dict[Step, dict[str, Any]] = {
-        Step.RECEPTION: {"program_code": program, "purpose": "التسجيل في البرنامج",
-                         "first_visit": True},
+        Step.RECEPTION: {"program_code": program, PURPOSE: "التسجيل في البرنامج",
+                         FIRST_VISIT: True},
         Step.IDENTIFY: {"new": True}, Step.PERSONAL: person, Step.ELIGIBILITY: answers,
-        Step.DOCUMENTS: {"identity_copy": "provided"}, Step.CLARITY: {"procedures_clear": True},
+        Step.DOCUMENTS: {"identity_copy": "provided"}, Step.CLARITY: {PROCEDURES_CLEAR: True},
         Step.DECLARATION: {"data_verified": True, "responsibility_statement": True,
                            "signature": "on_paper"},
         Step.NOTICE: {"committee_notice": True}, Step.REGISTRATION: {},

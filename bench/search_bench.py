@@ -62,6 +62,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import event  # noqa: E402
+
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
 from makarem_desk.search import SearchService, parse_query  # noqa: E402
@@ -123,13 +125,73 @@ def timed(fn: Callable[[str], object], queries: Sequence[str]) -> list[float]:
     return times
 
 
-def fmt(label: str, ms: Sequence[float]) -> str:
-    q = statistics.quantiles(ms, n=20)
-    p50 = statistics.median(ms)
-    return f"  {label:<44} p50 {p50:8.3f} ms   p95 {q[18]:8.3f} ms   (n={len(ms)})"
+def p50_p95(ms: Sequence[float]) -> tuple[float, float]:
+    return statistics.median(ms), statistics.quantiles(ms, n=20)[18]
 
 
-def measure(path: Path, samples: int, like_samples: int, seed: int) -> None:
+Runs = dict[str, list[tuple[float, float]]]  # label -> (p50, p95) of each round
+
+
+def alternate(fns: dict[str, tuple[Callable[[str], object], Sequence[str]]],
+              rounds: int) -> Runs:
+    """Each round times every function over its queries; the order rotates from round to
+    round so the shared machine's load falls on each alike."""
+    runs: Runs = {k: [] for k in fns}
+    order = list(fns)
+    for r in range(rounds):
+        for k in order[r % len(order):] + order[:r % len(order)]:
+            fn, qs = fns[k]
+            runs[k].append(p50_p95(timed(fn, qs)))
+    return runs
+
+
+def med(runs: Runs, key: str, i: int) -> float:
+    return statistics.median(r[i] for r in runs[key])
+
+
+def report(runs: Runs, app: str, bare: str) -> None:
+    for k in (app, bare):
+        print(f"  {k:<44} p50 {med(runs, k, 0):8.3f} ms   p95 {med(runs, k, 1):8.3f} ms")
+
+
+def ratio(runs: Runs, num: str, den: str, i: int) -> float:
+    """The median over rounds of the ratio within each round."""
+    return statistics.median(a[i] / b[i] for a, b in zip(runs[num], runs[den], strict=True))
+
+
+def verdict(ok: bool) -> str:
+    return "holds" if ok else "FAILS"
+
+
+def figures(
+    search: Callable[[str], object],
+    names: Sequence[str],
+    bare: tuple[Callable[[str], object], str],
+    scan: tuple[Callable[[str], object], str, int],
+    lookups: Sequence[tuple[str, Sequence[str], Callable[[str], object], str]],
+    rounds: int,
+) -> None:
+    """The name figures (app, bare index, scan, ratios) and each lookup's, with goals."""
+    app = "SearchService.search (ranked, limit 20)"
+    (bare_fn, bare_label), (scan_fn, scan_label, scan_n) = bare, scan
+    runs = alternate({app: (search, names), bare_label: (bare_fn, names),
+                      scan_label: (scan_fn, names[:scan_n])}, rounds)
+    report(runs, app, bare_label)
+    print(f"  {scan_label:<44} p50 {med(runs, scan_label, 0):8.3f} ms   "
+          f"p95 {med(runs, scan_label, 1):8.3f} ms   (n={min(scan_n, len(names))})")
+    r_bare, r_scan = ratio(runs, app, bare_label, 1), ratio(runs, scan_label, app, 1)
+    print(f"  p95 app / bare index  {r_bare:6.2f}x   goal <= 2x    {verdict(r_bare <= 2)}")
+    print(f"  p95 LIKE scan / app   {r_scan:6.1f}x   goal >= 40x   {verdict(r_scan >= 40)}")
+    for kind, qs, lookup_fn, lookup_label in lookups:
+        print(kind)
+        runs = alternate({"SearchService.search": (search, qs), lookup_label: (lookup_fn, qs)},
+                         rounds)
+        report(runs, "SearchService.search", lookup_label)
+        p50 = med(runs, "SearchService.search", 0)
+        print(f"  p50 through the service {p50:6.3f} ms   goal <= 0.5 ms   {verdict(p50 <= 0.5)}")
+
+
+def measure(path: Path, samples: int, like_samples: int, seed: int, rounds: int) -> None:
     rng = random.Random(seed + 1)
     raw = sqlite3.connect(path)
     (max_rowid,) = raw.execute("SELECT max(rowid) FROM beneficiary").fetchone()
@@ -174,19 +236,28 @@ def measure(path: Path, samples: int, like_samples: int, seed: int) -> None:
         sql = f"SELECT rowid FROM beneficiary WHERE {where} LIMIT 20"
         return raw.execute(sql, [f"%{w}%" for w in words]).fetchall()
 
+    selects = [0]
+
+    def count_select(_c: object, _cur: object, statement: str, *_a: object) -> None:
+        selects[0] += statement.lstrip()[:6].upper() == "SELECT"
+
+    event.listen(db.engine, "before_cursor_execute", count_select)
     found = sum(1 for q in names[:200] if search(q))
-    print(f"\nRESULTS on {count:,} beneficiaries ({path.stat().st_size / 1e6:,.0f} MB file)")
-    print(f"  name queries finding someone: {found}/{min(200, len(names))}; e.g. {names[:4]}")
+    statements = selects[0] / min(200, len(names))
+    event.remove(db.engine, "before_cursor_execute", count_select)
+
+    print(f"\nRESULTS on {count:,} beneficiaries ({path.stat().st_size / 1e6:,.0f} MB file); "
+          f"medians of {rounds} rounds, the order of app, bare and scan rotating each round")
+    print(f"  name queries finding someone: {found}/{min(200, len(names))}; "
+          f"{statements:.2f} SELECT statements per name query; e.g. {names[:4]}")
     print("name")
-    print(fmt("SearchService.search (ranked, limit 20)", timed(search, names)))
-    print(fmt("bare FTS5 MATCH prefix terms, LIMIT 20", timed(bare_name, names)))
-    print(fmt("LIKE '%word%' scan of search_key, LIMIT 20", timed(like, names[:like_samples])))
-    print("identity number")
-    print(fmt("SearchService.search", timed(search, ids)))
-    print(fmt("bare btree lookup (sqlite3)", timed(bare_id, ids)))
-    print("phone (typed 05…)")
-    print(fmt("SearchService.search", timed(search, phones)))
-    print(fmt("bare btree lookup phone OR phone_alt", timed(bare_phone, phones)))
+    Fn = Callable[[str], object]
+    lookups: list[tuple[str, Sequence[str], Fn, str]] = [
+        ("identity number (half typed with spaces)", ids, bare_id, "bare btree lookup (sqlite3)"),
+        ("phone (typed 05…)", phones, bare_phone, "bare btree lookup phone OR phone_alt"),
+    ]
+    figures(search, names, (bare_name, "bare FTS5 MATCH prefix, LIMIT 20"),
+            (like, "LIKE '%word%' scan of search_key, LIMIT 20", like_samples), lookups, rounds)
     db.dispose()
     raw.close()
 
@@ -209,6 +280,7 @@ def main() -> int:
     ap.add_argument("--samples", type=int, default=500, help="queries per kind")
     ap.add_argument("--like-samples", type=int, default=60, help="LIKE scans (slow)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (medians)")
     ap.add_argument("--compare-index-build", type=int, metavar="N", default=0,
                     help="only compare trigger vs rebuild when loading N beneficiaries")
     args = ap.parse_args()
@@ -217,7 +289,7 @@ def main() -> int:
         return 0
     if not (args.reuse and args.path.exists()):
         build(args.path, args.beneficiaries, args.seed)
-    measure(args.path, args.samples, args.like_samples, args.seed)
+    measure(args.path, args.samples, args.like_samples, args.seed, args.rounds)
     print(f"(database kept at {args.path}; pass --reuse to measure it again)", file=sys.stderr)
     return 0
 

@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_bench import fmt, name_queries, timed  # noqa: E402
+from search_bench import figures, name_queries  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
@@ -53,6 +53,7 @@ def main() -> int:
     ap.add_argument("--samples", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the schema")
+    ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (medians)")
     args = ap.parse_args()
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(args.url, isolation_level="AUTOCOMMIT")
@@ -105,17 +106,14 @@ def main() -> int:
                         (e164, e164))
             return cur.fetchall()
 
-        print(f"\nRESULTS on {args.beneficiaries:,} beneficiaries (PostgreSQL)")
+        print(f"\nRESULTS on {args.beneficiaries:,} beneficiaries (PostgreSQL); medians of "
+              f"{args.rounds} rounds, the order of app, bare and scan rotating each round")
         print("name")
-        print(fmt("SearchService.search (ranked, limit 20)", timed(search, names)))
-        print(fmt("bare GIN tsquery prefix terms, LIMIT 20", timed(bare_name, names)))
-        print(fmt("LIKE '%word%' scan, LIMIT 20", timed(like, names[:60])))
-        print("identity number")
-        print(fmt("SearchService.search", timed(search, ids)))
-        print(fmt("bare btree lookup", timed(bare_id, ids)))
-        print("phone (typed 05…)")
-        print(fmt("SearchService.search", timed(search, phones)))
-        print(fmt("bare btree lookup phone OR phone_alt", timed(bare_phone, phones)))
+        figures(search, names, (bare_name, "bare GIN tsquery prefix, LIMIT 20"),
+                (like, "LIKE '%word%' scan, LIMIT 20", 60),
+                [("identity number", ids, bare_id, "bare btree lookup"),
+                 ("phone (typed 05…)", phones, bare_phone, "bare btree lookup phone OR phone_alt")],
+                args.rounds)
         raw.close()
     finally:
         db.dispose()

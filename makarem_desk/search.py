@@ -12,11 +12,12 @@ whole or by prefix, go through their btree indexes.
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
 each word is a prefix, in any order.  One query to the full-text index (migration 0002:
 FTS5 on SQLite, a GIN tsvector index on PostgreSQL) with every word a prefix usually finds
-few enough people to rank them all in Python.  When it finds more than a pool of a few
-hundred (a common first name), narrower queries ask for the best kinds of hit first —
-every word exact with the first typed word as the first name, every word exact, then only
-the last word (still being typed) a prefix — each limited, so a two-letter query over a
-million rows stays a few milliseconds.  Only when nobody matches every word: the words
+few enough people to rank them all in Python.  When it finds more than a pool of forty (a
+common first name), narrower queries ask for the best kinds of hit first — every word
+exact (anchored at the first name and not, in one statement), then only the last word
+(still being typed) a prefix — each limited, so a two-letter query over a million rows
+stays a few milliseconds.  Every candidate query reads the shown columns too, through a
+fixed SQL string on a pooled connection: one to three statements per keystroke.  Only when nobody matches every word: the words
 without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
 misspelt word typed into the box).
 
@@ -385,7 +386,7 @@ class SearchService:
                     tiers = [t for t in pair if sqlite or not t.in_order]
                     if not tiers:
                         continue  # no anchor at the first word in a tsquery
-                    best += collect(tiers, limit * 3)
+                    best += collect(tiers, limit)
                     if best >= limit:
                         break
             if not found:

@@ -44,7 +44,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Connection, Select, select, text
 from sqlalchemy.engine import Row
 
 from .db import Database
@@ -341,15 +341,21 @@ class SearchService:
     # The hot paths (a keystroke's name query, an identity or phone lookup) run fixed SQL
     # strings on a pooled connection: no session, no statement building or cache-key
     # hashing per call, and raw values converted only for the rows shown (issue 14).
+    def _connection(self) -> Connection:
+        c = self.db.engine.connect()
+        # PostgreSQL: no BEGIN and ROLLBACK round trips around a read of a few statements
+        # that need no common snapshot (a third off a lookup).
+        return c if self.db.is_sqlite else c.execution_options(isolation_level="AUTOCOMMIT")
+
     def _sql(self, sql: str) -> str:
         return sql if self.db.is_sqlite else sql.replace("?", "%s")  # psycopg's style
 
     def _raw(self, sql: str, params: tuple[Any, ...]) -> list[_Row]:
-        with self.db.engine.connect() as c:
+        with self._connection() as c:
             return list(c.exec_driver_sql(self._sql(sql), params).all())
 
     def _fetch_exact(self, stmt: _Stmt, matched_by: MatchedBy) -> list[SearchHit]:
-        with self.db.engine.connect() as c:
+        with self._connection() as c:
             rows = c.execute(stmt).all()
         return [_hit(r, matched_by, 1000.0) for r in rows]
 
@@ -364,7 +370,7 @@ class SearchService:
         found: dict[Any, tuple[_Row, tuple[str, ...]]] = {}
         sqlite = self.db.is_sqlite
 
-        with self.db.engine.connect() as c:
+        with self._connection() as c:
 
             def collect(tiers: list[_Tier], n: int) -> int:
                 params: list[Any] = []

@@ -6,42 +6,41 @@
 
 Builds a SQLite database with the demo generator (``makarem_desk.demo``), then times, on
 the same database in the same run: name, identity-number and phone searches through
-``SearchService.search(query, limit=20)`` (a new read session per query, ranking and all);
-the bare index query through sqlite3 (FTS5 MATCH with the same prefix terms, the identity
-and phone btree lookups); and a ``LIKE '%word%'`` scan of ``search_key`` for the same name
-queries.  Queries come from people in the database, typed the ways a receptionist types
-them: first and family name, prefixes of first and father's name, a compound name split,
-a family name without its article, the phone as 05…, the identity number with spaces.
+``SearchService.search(query, limit=20)`` (ranking and all); the bare index query through
+sqlite3 (FTS5 MATCH with the same prefix terms, the identity and phone btree lookups); and
+a ``LIKE '%word%'`` scan of ``search_key`` for the same name queries.  Each round times
+all of them over the same queries, the order rotating from round to round (the machine is
+shared); the figures are medians over rounds, each ratio the median of the ratios within
+a round, printed with its goal (issue 14).  Queries come from people in the database,
+typed the ways a receptionist types them: first and family name, prefixes of first and
+father's name, a compound name split, a family name without its article, the phone as
+05…, the identity number with spaces.
 
-Figures measured on this 2-core machine while other engineers' test runs kept the load
-average at 4-5, 2026-11-29, seed 1, 1,000,000 beneficiaries (+ 1,283,441 contacts, 450,310
-applications, 29,903 referrals, 112,372 satisfaction responses; 1.48 GB file):
+Figures, 2026-11-30, seed 1, 1,000,000 beneficiaries (the report bench's 1.59 GB database,
+copied), 300 queries per kind (40 LIKE scans), 5 rounds, load average 3-4 on 2 cores.
+The same bench on the code before issue 14 (main at 6d55904) ran right after:
 
-    BUILD  424.8 s (7.1 min) with `demo`, of which the one FTS5 rebuild at the end 7.1 s.
-           (The index was then recreated with migration 0002's final prefix='2 3 4 5 6'
-           DDL in 8.7 s; the figures below are on that index.)  That build ran before
-           the demo's SQLite fast path; with it, 100,000 take 15.9-16.2 s at the same load
-           (the 1M build was not repeated, to spare the shared CPU).
-    --compare-index-build 100000 (current code): per-row FTS trigger 24.8 s vs
-           load-then-rebuild 15.9 s (rebuild 0.3 s) -> the demo rebuilds above 20,000.
+                                          this branch            before
+    name  SearchService.search p50/p95    2.95 / 13.9 ms         7.12 / 23.7 ms
+          bare FTS5 MATCH prefix          0.69 /  7.8 ms         0.67 /  7.3 ms
+          LIKE '%word%' scan              4.7 / 387 ms           6.2 / 389 ms
+          p95 app / bare (goal <= 2x)     1.91x  holds           3.38x
+          p95 LIKE / app (goal >= 40x)    27.8x  FAILS           18.3x
+          SELECT statements per query     2.18                   3.63 (+ BEGIN)
+    identity p50 (goal <= 0.5 ms)         0.103 ms (bare 0.007)  0.331 ms
+    phone p50 (goal <= 0.5 ms)            0.249 ms (bare 0.011)  0.433 ms
 
-    name (500 queries as typed at a counter; every one finds its person)
-      SearchService.search (ranked, limit 20)      p50  3.692 ms   p95  10.836 ms
-      bare FTS5 MATCH prefix terms, LIMIT 20       p50  0.269 ms   p95   3.681 ms
-      LIKE '%word%' scan of search_key, LIMIT 20   p50  2.797 ms   p95 386.679 ms  (n=60)
-    identity number (half typed with spaces)
-      SearchService.search                         p50  0.325 ms   p95   0.669 ms
-      bare btree lookup (sqlite3)                  p50  0.007 ms   p95   0.009 ms
-    phone (typed 05…)
-      SearchService.search                         p50  0.439 ms   p95   4.710 ms
-      bare btree lookup phone OR phone_alt         p50  0.009 ms   p95   0.012 ms
+Earlier the same day at load 8-9 the ratios swung from 2.0x to 3.7x between runs of the
+same code; read them from alternating runs.  The service's remaining cost over the bare
+query: for 93 % of these queries the broad query finds more than the pool of 40, so a
+second statement asks for the exact-word hits (anchored at the first name and not); the
+anchored FTS5 arm reads whole position lists when the first typed word is not a first
+name; ranking ~80 candidates in Python is about 1 ms.
 
-The LIKE scan stops at 20 hits, so a common name is found early (its p50) and a rarer one
-reads the whole table (its p95).  The service's cost over the bare query is a read session,
-up to three index queries for a common name, ranking up to ~100 candidates in Python and
-reading the 20 rows shown; a service lookup by identity or phone is a session plus an ORM
-statement (~0.3 ms).  Before the single-broad-query design the same run gave p50 11.5 /
-p95 42 ms.
+Build figures (2026-11-29): BUILD 424.8 s (7.1 min) with `demo`, of which the one FTS5
+rebuild at the end 7.1 s; with the demo's SQLite fast path 100,000 take 15.9-16.2 s.
+--compare-index-build 100000: per-row FTS trigger 24.8 s vs load-then-rebuild 15.9 s
+(rebuild 0.3 s) -> the demo rebuilds above 20,000.
 
 PostgreSQL figures: bench/search_bench_pg.py.
 """
@@ -61,6 +60,8 @@ from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import event  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
@@ -123,13 +124,73 @@ def timed(fn: Callable[[str], object], queries: Sequence[str]) -> list[float]:
     return times
 
 
-def fmt(label: str, ms: Sequence[float]) -> str:
-    q = statistics.quantiles(ms, n=20)
-    p50 = statistics.median(ms)
-    return f"  {label:<44} p50 {p50:8.3f} ms   p95 {q[18]:8.3f} ms   (n={len(ms)})"
+def p50_p95(ms: Sequence[float]) -> tuple[float, float]:
+    return statistics.median(ms), statistics.quantiles(ms, n=20)[18]
 
 
-def measure(path: Path, samples: int, like_samples: int, seed: int) -> None:
+Runs = dict[str, list[tuple[float, float]]]  # label -> (p50, p95) of each round
+
+
+def alternate(fns: dict[str, tuple[Callable[[str], object], Sequence[str]]],
+              rounds: int) -> Runs:
+    """Each round times every function over its queries; the order rotates from round to
+    round so the shared machine's load falls on each alike."""
+    runs: Runs = {k: [] for k in fns}
+    order = list(fns)
+    for r in range(rounds):
+        for k in order[r % len(order):] + order[:r % len(order)]:
+            fn, qs = fns[k]
+            runs[k].append(p50_p95(timed(fn, qs)))
+    return runs
+
+
+def med(runs: Runs, key: str, i: int) -> float:
+    return statistics.median(r[i] for r in runs[key])
+
+
+def report(runs: Runs, app: str, bare: str) -> None:
+    for k in (app, bare):
+        print(f"  {k:<44} p50 {med(runs, k, 0):8.3f} ms   p95 {med(runs, k, 1):8.3f} ms")
+
+
+def ratio(runs: Runs, num: str, den: str, i: int) -> float:
+    """The median over rounds of the ratio within each round."""
+    return statistics.median(a[i] / b[i] for a, b in zip(runs[num], runs[den], strict=True))
+
+
+def verdict(ok: bool) -> str:
+    return "holds" if ok else "FAILS"
+
+
+def figures(
+    search: Callable[[str], object],
+    names: Sequence[str],
+    bare: tuple[Callable[[str], object], str],
+    scan: tuple[Callable[[str], object], str, int],
+    lookups: Sequence[tuple[str, Sequence[str], Callable[[str], object], str]],
+    rounds: int,
+) -> None:
+    """The name figures (app, bare index, scan, ratios) and each lookup's, with goals."""
+    app = "SearchService.search (ranked, limit 20)"
+    (bare_fn, bare_label), (scan_fn, scan_label, scan_n) = bare, scan
+    runs = alternate({app: (search, names), bare_label: (bare_fn, names),
+                      scan_label: (scan_fn, names[:scan_n])}, rounds)
+    report(runs, app, bare_label)
+    print(f"  {scan_label:<44} p50 {med(runs, scan_label, 0):8.3f} ms   "
+          f"p95 {med(runs, scan_label, 1):8.3f} ms   (n={min(scan_n, len(names))})")
+    r_bare, r_scan = ratio(runs, app, bare_label, 1), ratio(runs, scan_label, app, 1)
+    print(f"  p95 app / bare index  {r_bare:6.2f}x   goal <= 2x    {verdict(r_bare <= 2)}")
+    print(f"  p95 LIKE scan / app   {r_scan:6.1f}x   goal >= 40x   {verdict(r_scan >= 40)}")
+    for kind, qs, lookup_fn, lookup_label in lookups:
+        print(kind)
+        runs = alternate({"SearchService.search": (search, qs), lookup_label: (lookup_fn, qs)},
+                         rounds)
+        report(runs, "SearchService.search", lookup_label)
+        p50 = med(runs, "SearchService.search", 0)
+        print(f"  p50 through the service {p50:6.3f} ms   goal <= 0.5 ms   {verdict(p50 <= 0.5)}")
+
+
+def measure(path: Path, samples: int, like_samples: int, seed: int, rounds: int) -> None:
     rng = random.Random(seed + 1)
     raw = sqlite3.connect(path)
     (max_rowid,) = raw.execute("SELECT max(rowid) FROM beneficiary").fetchone()
@@ -174,19 +235,28 @@ def measure(path: Path, samples: int, like_samples: int, seed: int) -> None:
         sql = f"SELECT rowid FROM beneficiary WHERE {where} LIMIT 20"
         return raw.execute(sql, [f"%{w}%" for w in words]).fetchall()
 
+    selects = [0]
+
+    def count_select(_c: object, _cur: object, statement: str, *_a: object) -> None:
+        selects[0] += statement.lstrip()[:6].upper() == "SELECT"
+
+    event.listen(db.engine, "before_cursor_execute", count_select)
     found = sum(1 for q in names[:200] if search(q))
-    print(f"\nRESULTS on {count:,} beneficiaries ({path.stat().st_size / 1e6:,.0f} MB file)")
-    print(f"  name queries finding someone: {found}/{min(200, len(names))}; e.g. {names[:4]}")
+    statements = selects[0] / min(200, len(names))
+    event.remove(db.engine, "before_cursor_execute", count_select)
+
+    print(f"\nRESULTS on {count:,} beneficiaries ({path.stat().st_size / 1e6:,.0f} MB file); "
+          f"medians of {rounds} rounds, the order of app, bare and scan rotating each round")
+    print(f"  name queries finding someone: {found}/{min(200, len(names))}; "
+          f"{statements:.2f} SELECT statements per name query; e.g. {names[:4]}")
     print("name")
-    print(fmt("SearchService.search (ranked, limit 20)", timed(search, names)))
-    print(fmt("bare FTS5 MATCH prefix terms, LIMIT 20", timed(bare_name, names)))
-    print(fmt("LIKE '%word%' scan of search_key, LIMIT 20", timed(like, names[:like_samples])))
-    print("identity number")
-    print(fmt("SearchService.search", timed(search, ids)))
-    print(fmt("bare btree lookup (sqlite3)", timed(bare_id, ids)))
-    print("phone (typed 05…)")
-    print(fmt("SearchService.search", timed(search, phones)))
-    print(fmt("bare btree lookup phone OR phone_alt", timed(bare_phone, phones)))
+    Fn = Callable[[str], object]
+    lookups: list[tuple[str, Sequence[str], Fn, str]] = [
+        ("identity number (half typed with spaces)", ids, bare_id, "bare btree lookup (sqlite3)"),
+        ("phone (typed 05…)", phones, bare_phone, "bare btree lookup phone OR phone_alt"),
+    ]
+    figures(search, names, (bare_name, "bare FTS5 MATCH prefix, LIMIT 20"),
+            (like, "LIKE '%word%' scan of search_key, LIMIT 20", like_samples), lookups, rounds)
     db.dispose()
     raw.close()
 
@@ -209,6 +279,7 @@ def main() -> int:
     ap.add_argument("--samples", type=int, default=500, help="queries per kind")
     ap.add_argument("--like-samples", type=int, default=60, help="LIKE scans (slow)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (medians)")
     ap.add_argument("--compare-index-build", type=int, metavar="N", default=0,
                     help="only compare trigger vs rebuild when loading N beneficiaries")
     args = ap.parse_args()
@@ -217,7 +288,7 @@ def main() -> int:
         return 0
     if not (args.reuse and args.path.exists()):
         build(args.path, args.beneficiaries, args.seed)
-    measure(args.path, args.samples, args.like_samples, args.seed)
+    measure(args.path, args.samples, args.like_samples, args.seed, args.rounds)
     print(f"(database kept at {args.path}; pass --reuse to measure it again)", file=sys.stderr)
     return 0
 

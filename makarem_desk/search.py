@@ -12,11 +12,12 @@ whole or by prefix, go through their btree indexes.
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
 each word is a prefix, in any order.  One query to the full-text index (migration 0002:
 FTS5 on SQLite, a GIN tsvector index on PostgreSQL) with every word a prefix usually finds
-few enough people to rank them all in Python.  When it finds more than a pool of a few
-hundred (a common first name), narrower queries ask for the best kinds of hit first —
-every word exact with the first typed word as the first name, every word exact, then only
-the last word (still being typed) a prefix — each limited, so a two-letter query over a
-million rows stays a few milliseconds.  Only when nobody matches every word: the words
+few enough people to rank them all in Python.  When it finds more than a pool of forty (a
+common first name), narrower queries ask for the best kinds of hit first — every word
+exact (anchored at the first name and not, in one statement), then only the last word
+(still being typed) a prefix — each limited, so a two-letter query over a million rows
+stays a few milliseconds.  Every candidate query reads the shown columns too, through a
+fixed SQL string on a pooled connection: one to three statements per keystroke.  Only when nobody matches every word: the words
 without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
 misspelt word typed into the box).
 
@@ -43,7 +44,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Select, column, literal_column, select, text
+from sqlalchemy import Connection, Select, select, text
 from sqlalchemy.engine import Row
 
 from .db import Database
@@ -304,8 +305,8 @@ class SearchService:
         if parsed.kind == "name":
             return self._by_name(parsed.words, parsed.split_words, limit)
         if parsed.kind == "identity":
-            stmt = select(*_COLUMNS).where(Beneficiary.identity_number == parsed.value)
-            return self._fetch_exact(stmt.limit(limit), "identity")
+            rows = self._raw(_BY_IDENTITY, (parsed.value, limit))
+            return [_hit(r, "identity", 1000.0) for r in rows]
         if parsed.kind == "identity_prefix":
             stmt = select(*_COLUMNS).where(
                 Beneficiary.identity_number >= parsed.value,
@@ -333,81 +334,107 @@ class SearchService:
                 | ((Beneficiary.phone_alt >= parsed.value) & (Beneficiary.phone_alt < end))
             )
             return self._fetch_exact(stmt.order_by(Beneficiary.phone).limit(limit), "phone")
-        stmt = select(*_COLUMNS).where(
-            (Beneficiary.phone == parsed.value) | (Beneficiary.phone_alt == parsed.value)
-        )
-        return self._fetch_exact(stmt.limit(limit), "phone")
+        rows = self._raw(_BY_PHONE, (parsed.value, parsed.value, limit))
+        return [_hit(r, "phone", 1000.0) for r in rows]
 
     # -- internals -----------------------------------------------------------------------
+    # The hot paths (a keystroke's name query, an identity or phone lookup) run fixed SQL
+    # strings on a pooled connection: no session, no statement building or cache-key
+    # hashing per call, and raw values converted only for the rows shown (issue 14).
+    def _connection(self) -> Connection:
+        c = self.db.engine.connect()
+        # PostgreSQL: no BEGIN and ROLLBACK round trips around a read of a few statements
+        # that need no common snapshot (a third off a lookup).
+        return c if self.db.is_sqlite else c.execution_options(isolation_level="AUTOCOMMIT")
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.db.is_sqlite else sql.replace("?", "%s")  # psycopg's style
+
+    def _raw(self, sql: str, params: tuple[Any, ...]) -> list[_Row]:
+        with self._connection() as c:
+            return list(c.exec_driver_sql(self._sql(sql), params).all())
+
     def _fetch_exact(self, stmt: _Stmt, matched_by: MatchedBy) -> list[SearchHit]:
-        with self.db.reader() as s:
-            rows = s.execute(stmt).all()
+        with self._connection() as c:
+            rows = c.execute(stmt).all()
         return [_hit(r, matched_by, 1000.0) for r in rows]
 
     def _by_name(
         self, words: tuple[str, ...], split_words: tuple[str, ...], limit: int
     ) -> list[SearchHit]:
-        pool = max(limit * 5, 100)
-        # Candidates are (key, search_key) only; full rows are read for those shown.
-        found: dict[Any, tuple[str, tuple[str, ...]]] = {}
+        # Ranked in Python when the index finds no more than ``pool`` people; a smaller
+        # pool than the old 100 halves the rows read per keystroke, and a common name goes
+        # to the narrow tiers, which ask for the best-ranked kinds of hit first.
+        pool = max(limit * 2, 40)
+        # Each candidate query reads the shown columns too: no second statement for them.
+        found: dict[Any, tuple[_Row, tuple[str, ...]]] = {}
+        sqlite = self.db.is_sqlite
 
-        def collect(tier: _Tier, n: int) -> int:
-            rows = s.execute(self._match(tier, n)).all()
-            for key, search_key in rows:
-                found.setdefault(key, (search_key, tier.words))
-            return len(rows)
+        with self._connection() as c:
 
-        with self.db.reader() as s:
+            def collect(tiers: list[_Tier], n: int) -> int:
+                params: list[Any] = []
+                for tier in tiers:
+                    params += [tier.fts5() if sqlite else tier.tsquery(), n]
+                sql = self._sql(_match_sql(sqlite, len(tiers)))
+                rows = c.exec_driver_sql(sql, tuple(params)).all()
+                for row in rows:
+                    found.setdefault(row[0], (row, tiers[0].words))
+                return len(rows)
+
             # One query usually does: every word a prefix.  When it finds no more than
             # ``pool`` people, all of them are ranked in Python — exact.
-            if collect(_broad(words), pool + 1) > pool:
-                # Too many to rank them all: ask for the best kinds of hit first.
+            if collect([_broad(words)], pool + 1) > pool:
+                # Too many to rank them all: ask for the best kinds of hit first, each
+                # pair of tiers (anchored at the first name, then not) in one statement.
                 best = 0
-                for tier in _narrow_tiers(words):
-                    if tier.in_order and not self.db.is_sqlite:
+                for pair in _narrow_tiers(words):
+                    tiers = [t for t in pair if sqlite or not t.in_order]
+                    if not tiers:
                         continue  # no anchor at the first word in a tsquery
-                    best += collect(tier, limit * 3)
+                    best += collect(tiers, limit)
                     if best >= limit:
                         break
             if not found:
                 for tier in _fallback_tiers(words, split_words):
-                    collect(tier, pool)
+                    collect([tier], pool)
                     if len(found) >= limit:
                         break
-            alts = {ws: [_alternatives(w) for w in ws] for ws in {u for _k, u in found.values()}}
-            ranked = []
-            for key, (search_key, used) in found.items():
-                r = _rank(alts[used], search_key)
-                if r.matched:
-                    ranked.append((-r.score, search_key, key))
-            top = sorted(ranked, key=lambda t: (t[0], t[1]))[:limit]
-            rows = {r.key: r for r in s.execute(self._rows([k for _s, _n, k in top]))}
-        return [_hit(rows[k], "name", -neg) for neg, _n, k in top if k in rows]
+        alts = {ws: [_alternatives(w) for w in ws] for ws in {u for _r, u in found.values()}}
+        ranked = []
+        for row, used in found.values():
+            r = _rank(alts[used], row.search_key)
+            if r.matched:
+                ranked.append((-r.score, row.search_key, row))
+        top = sorted(ranked, key=lambda t: (t[0], t[1]))[:limit]
+        return [_hit(row, "name", -neg) for neg, _n, row in top]
 
-    def _key(self) -> Any:
-        # The FTS5 index is keyed on SQLite's rowid; PostgreSQL has the primary key.
-        return literal_column("beneficiary.rowid") if self.db.is_sqlite else Beneficiary.id
 
-    def _rows(self, keys: list[Any]) -> _Stmt:
-        return select(self._key().label("key"), *_COLUMNS).where(self._key().in_(keys))
+# The columns the result list shows, and the folded name the ranking reads.
+_SHOWN = (
+    "id, first_name, father_name, grandfather_name, family_name, identity_number, phone, "
+    "city, birth_date, search_key"
+)
 
-    def _match(self, tier: _Tier, cap: int) -> _Stmt:
-        stmt = select(self._key(), Beneficiary.search_key)
-        if self.db.is_sqlite:
-            fts = tier.fts5()
-            # The limit goes inside: SQLite would otherwise collect every matching rowid.
-            ids = (
-                text("SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH :q LIMIT :n")
-                .bindparams(q=fts, n=cap)
-                .columns(column("rowid"))
-            )
-            return stmt.where(literal_column("beneficiary.rowid").in_(ids))
-        tsq = tier.tsquery()
-        return stmt.where(
-            text(
-                "to_tsvector('simple', beneficiary.search_key) @@ to_tsquery('simple', :q)"
-            ).bindparams(q=tsq)
-        ).limit(cap)
+
+@lru_cache(maxsize=8)
+def _match_sql(sqlite: bool, tiers: int) -> str:
+    """Candidates of one or more tiers, each limited on its own, in one statement."""
+    if sqlite:
+        # The FTS5 index is keyed on SQLite's rowid; the limit goes inside, or SQLite
+        # would collect every matching rowid first.
+        arm = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? LIMIT ?"
+        ids = " UNION ALL ".join([f"SELECT rowid FROM ({arm})"] * tiers)
+        return f"SELECT rowid, {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
+    arm = (
+        f"SELECT id AS key, {_SHOWN} FROM beneficiary "
+        "WHERE to_tsvector('simple', search_key) @@ to_tsquery('simple', ?) LIMIT ?"
+    )
+    return " UNION ALL ".join([f"({arm})"] * tiers)
+
+
+_BY_IDENTITY = f"SELECT {_SHOWN} FROM beneficiary WHERE identity_number = ? LIMIT ?"
+_BY_PHONE = f"SELECT {_SHOWN} FROM beneficiary WHERE phone = ? OR phone_alt = ? LIMIT ?"
 
 
 @dataclass(frozen=True)
@@ -432,17 +459,17 @@ def _broad(words: tuple[str, ...]) -> _Tier:
     return _Tier(tuple((w, True) for w in words), words=words)
 
 
-def _narrow_tiers(words: tuple[str, ...]) -> Iterable[_Tier]:
+def _narrow_tiers(words: tuple[str, ...]) -> Iterable[tuple[_Tier, ...]]:
     """The best-ranked kinds of hit first: every word exact (first name first, then in any
     order), then only the last word — still being typed — a prefix."""
     n = len(words)
     exact = tuple((w, False) for w in words)
     last_open = tuple((w, i == n - 1) for i, w in enumerate(words))
-    yield _Tier(exact, in_order=True, words=words)
-    yield _Tier(exact, words=words)
-    yield _Tier(last_open, in_order=True, words=words)
+    yield _Tier(exact, in_order=True, words=words), _Tier(exact, words=words)
     if n > 1:
-        yield _Tier(last_open, words=words)
+        yield _Tier(last_open, in_order=True, words=words), _Tier(last_open, words=words)
+    else:
+        yield (_Tier(last_open, in_order=True, words=words),)
 
 
 def _fallback_tiers(words: tuple[str, ...], split_words: tuple[str, ...]) -> Iterable[_Tier]:
@@ -478,13 +505,16 @@ def _full_name(row: _Row) -> str:
 
 
 def _hit(row: _Row, matched_by: MatchedBy, score: float) -> SearchHit:
+    # Raw SQL gives SQLite's stored text (the id's 32 hex digits, an ISO date); a typed
+    # statement and PostgreSQL give the objects.
+    bid, born = row.id, row.birth_date
     return SearchHit(
-        beneficiary_id=row.id,
+        beneficiary_id=bid if isinstance(bid, uuid.UUID) else uuid.UUID(bid),
         full_name=_full_name(row),
         identity_number=row.identity_number,
         phone=row.phone,
         city=row.city,
-        birth_date=row.birth_date,
+        birth_date=date.fromisoformat(born) if isinstance(born, str) else born,
         matched_by=matched_by,
         score=score,
     )

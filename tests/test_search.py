@@ -413,3 +413,45 @@ def test_sqlite_never_scans_the_beneficiary_table(db: Database, query: str) -> N
             rows = raw.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)  # type: ignore[arg-type]
             plan = " | ".join(r[-1] for r in rows)
             assert not re.search(r"SCAN beneficiary(?!_fts)\b", plan), (query, plan)
+
+
+def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Database) -> None:
+    """Issue 14: a name query reads its candidates with the shown columns (no second
+    statement for them), the narrow tiers go in pairs, and an identity or phone lookup is
+    one statement — and the best hit still comes first when the broad query overflows."""
+    from sqlalchemy import event
+
+    fathers = ["سعد", "خالد", "فهد", "ناصر", "سلمان", "عمر"]
+    families = ["القحطاني", "الشهري", "الدوسري", "الحربي", "المطيري", "الزهراني", "العنزي",
+                "الشمري", "السبيعي", "الرشيدي"]
+    for i in range(120):  # a common first name: more than any pool, old (100) or new (40)
+        add(any_db, "محمد", fathers[i % 6], "", families[i % 10])
+    wanted = add(any_db, "محمد", "عبدالعزيز", "", "العتيبي", identity=_id("101234567"),
+                 phone="+966551234567")
+    selects: list[str] = []
+
+    def capture(_conn, _cursor, statement, _parameters, _context, _many):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith(("SELECT", "(SELECT")):
+            selects.append(statement)
+
+    svc = SearchService(any_db)
+    event.listen(any_db.engine, "before_cursor_execute", capture)
+    try:
+        for query, most, first in (
+            ("محمد", 3, None),  # the broad query overflows: at most two narrow statements
+            ("محمد العتيبي", 1, wanted),  # few enough to rank: one statement
+            ("محمد عبد", 1, wanted),  # the father's compound name, half typed
+            (_id("101234567"), 1, wanted),
+            ("0551234567", 1, wanted),
+        ):
+            selects.clear()
+            hits = svc.search(SYSTEM, query)
+            assert hits, query
+            assert 1 <= len(selects) <= most, (query, selects)
+            if first is not None:
+                assert hits[0].beneficiary_id == first, query
+        selects.clear()
+        assert len(svc.search(SYSTEM, "محمد")) == 20
+        assert len(selects) >= 2  # 121 found by the broad query: the narrow tiers ran
+    finally:
+        event.remove(any_db.engine, "before_cursor_execute", capture)

@@ -45,6 +45,7 @@ _PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _FIRST_FORM = 0xFB50
 _MAX_PIECES = 4  # lam-alef: 2, ﷲ: 4; the long phrase ligatures keep one entry
 _EMPTY = 0x200B  # its glyph draws nothing
+_NBSP = "\u00a0"
 
 
 def mirrored(ch: str) -> str:
@@ -127,6 +128,14 @@ class TextLayerFont(TTFont):
         # empty glyphs sharing the rest: the same ink at the same place, and one letter per
         # piece in the text layer, which every extractor orders alike.
         self._split: dict[str, str] = {}
+        # reportlab encodes U+00A0 as a plain space; drawn under its own code (the same
+        # glyph) it stays U+00A0 in the text layer, a number separator for pdfium's line
+        # reordering, so "+966 55 123 4567" in an Arabic line is not read as four runs.
+        nbsp = face.charToGlyph.get(ord(_NBSP))
+        if nbsp is not None:
+            face.charToGlyph[MARK + ord(_NBSP)] = nbsp
+            face.charWidths[MARK + ord(_NBSP)] = face.getCharWidth(ord(_NBSP))
+            self._split[_NBSP] = chr(MARK + ord(_NBSP))
         empty = face.charToGlyph.get(_EMPTY)
         for code in [c for c in face.charToGlyph if c < MARK]:
             n = len(letters_of(code))
@@ -159,3 +168,93 @@ class TextLayerFont(TTFont):
             base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             name = base.decode("pdfdoc")
             doc.idToObject["toUnicodeCMap:" + name].content = to_unicode_cmap(name, subset)
+
+
+# -- the order pdfium reads a line in ---------------------------------------------------
+# pdfium (Chrome, Edge, QtPdf) does not run UAX #9 on a line: it sorts the text objects by
+# x, cuts the line's text into runs of one class — strong left (L), "weak left" (digits and
+# the separators between them: EN AN CS ES ET NSM BN), right (R AL), other — and, on a
+# right-to-left line, reads those runs from right to left, reversing the right-to-left and
+# neutral ones (core/fxcrt/fx_bidi.cpp, CPDF_TextPage::CloseTempLine). A word such as
+# "RYD1-2026-000123" is two runs, so it came out "1-2026-000123RYD". Inside one text object
+# pdfium keeps the order of the content stream, so such a word is drawn as a single ``TJ``
+# holding its runs last to first, each glyph moved back to its place by the ``TJ`` offsets:
+# the same ink where it was, and pdfium reads the runs in the order typed. poppler places
+# glyphs by their position and pypdf's reading of a right-to-left line was visual already.
+_WEAK = {"EN", "AN", "CS", "ES", "ET", "NSM", "BN"}
+
+
+def _pdfium_class(ch: str) -> str:
+    typed = letters_of(ord(ch))[:1]
+    cls = unicodedata.bidirectional(typed)
+    if cls == "L":
+        return "L"
+    if cls in ("R", "AL"):
+        return "R"
+    return "W" if cls in _WEAK else "N"
+
+
+@lru_cache(maxsize=8192)
+def pdfium_stream(shown: str) -> list[tuple[int, int]]:
+    """Slices of a visual string in the order to write them for pdfium on a right-to-left
+    line: in each space-separated word with no right-to-left letter, the runs between the
+    first and the last that are not neutral are reversed."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for word in shown.split(" "):
+        end = start + len(word)
+        runs: list[tuple[int, int]] = []
+        for i in range(start, end):
+            cls = _pdfium_class(shown[i])
+            if runs and _pdfium_class(shown[runs[-1][0]]) == cls:
+                runs[-1] = (runs[-1][0], i + 1)
+            else:
+                runs.append((i, i + 1))
+        kinds = [_pdfium_class(shown[a]) for a, _ in runs]
+        # brackets and other neutrals at the word's edges belong to the right-to-left line
+        inner = [i for i, kind in enumerate(kinds) if kind != "N"]
+        if len(inner) > 1 and "R" not in kinds:
+            first, last = inner[0], inner[-1]
+            pieces.extend(runs[:first] + runs[last:first - 1 if first else None:-1]
+                          + runs[last + 1:])
+        elif word:
+            pieces.append((start, end))
+        if end < len(shown):
+            pieces.append((end, end + 1))
+        start = end + 1
+    return pieces
+
+
+def draw_for_pdfium(canvas: Any, x: float, y: float, shown: str, font_name: str,
+                    size: float) -> None:
+    """``canvas.drawString`` of a visual string on a right-to-left line, its Latin and number
+    runs written in the order pdfium reads them (see above). The current font and fill
+    colour apply as with ``drawString``."""
+    from reportlab.lib.rl_accel import fp_str
+    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+    pieces = pdfium_stream(shown)
+    font = getFont(font_name)
+    if not isinstance(font, TTFont) or \
+            all(p[1] <= q[0] for p, q in zip(pieces, pieces[1:], strict=False)):
+        canvas.drawString(x, y, shown)
+        return
+    encoded = [font.splitString(shown[a:b], canvas._doc) for a, b in pieces]
+    subsets = {subset for parts in encoded for subset, _ in parts}
+    if len(subsets) != 1:  # one TJ cannot change font (a rare word in two subsets)
+        canvas.drawString(x, y, shown)
+        return
+    at = {0: 0.0}  # x of each piece's start and end, from the left of the string
+    for a, b in sorted(pieces):
+        at[b] = at[a] + stringWidth(shown[a:b], font_name, size)
+    items: list[str] = []
+    pen = at[pieces[0][0]]
+    for (a, b), parts in zip(pieces, encoded, strict=True):
+        if abs(at[a] - pen) > 1e-6:
+            items.append(fp_str(-(at[a] - pen) * 1000 / size))
+        items.append(f"({canvas._escape(b''.join(data for _, data in parts))})")
+        pen = at[b]
+    text = canvas.beginText(x + at[pieces[0][0]], y)
+    text._code.append(f"{font.getSubsetInternalName(subsets.pop(), canvas._doc)} "
+                      f"{fp_str(size)} Tf [{' '.join(items)}] TJ")
+    canvas.drawText(text)

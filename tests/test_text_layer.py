@@ -176,8 +176,10 @@ def test_the_issue_s_searches_find_the_declaration(tmp_path: Path) -> None:
         assert snap["beneficiary"]["full_name"] in flat
         assert snap["beneficiary"]["identity_number"] in flat
         # a Latin and number run after Arabic words, as typed (pdfium used to give
-        # "1-2026-000123RYD")
+        # "1-2026-000123RYD"), and Latin runs of several words in their order
         assert snap["reference"] in flat
+        assert snap["beneficiary"]["latin_name"] in flat
+        assert sample.sample_association().name_en in flat
 
 
 # -- mixed-direction values -------------------------------------------------------------
@@ -365,18 +367,21 @@ def test_ligature_pieces_keep_the_advance_and_the_glyph() -> None:
 # -- the order pdfium reads a right-to-left line in ----------------------------------------
 
 def test_latin_and_number_words_are_written_in_the_runs_pdfium_reverses() -> None:
-    from makarem_desk.documents.text_layer import pdfium_stream
+    from makarem_desk.documents.text_layer import pdfium_groups
 
-    def pieces(shown: str) -> list[str]:
-        return [shown[a:b] for a, b in pdfium_stream(shown)]
+    def groups(shown: str) -> list[list[str]]:
+        return [[shown[a:b] for a, b in group] for group in pdfium_groups(shown)]
 
-    assert pieces("RYD1-2026-000123") == ["1-2026-000123", "RYD"]
-    assert pieces("ali.salem@example.com") == ["com", ".", "example", "@", "salem", ".", "ali"]
-    assert pieces("+966\u00a055\u00a0123") == ["+966\u00a055\u00a0123"]  # one run already
+    assert groups("RYD1-2026-000123") == [["1-2026-000123", "RYD"]]
+    assert groups("ali.salem@example.com") == \
+        [["com", ".", "example", "@", "salem", ".", "ali"]]
+    assert groups("+966\u00a055\u00a0123") == [["+966\u00a055\u00a0123"]]  # one run already
+    # a Latin run of several words is one group, its spaces included
+    assert groups("Makarem Al-Akhlaq") == [["Akhlaq", "-", "Al", " ", "Makarem"]]
     shown = layout.single_line("التأهيل (IT)", rtl=True)
-    assert pieces(shown) == [shown[:4], " ", shown[5:]]  # brackets stay at the edges
-    assert pieces(layout.single_line("رقم الطلب", rtl=True)) == \
-        [layout.single_line("الطلب", rtl=True), " ", layout.single_line("رقم", rtl=True)]
+    assert groups(shown) == [[shown[:4]], [shown[5:]]]  # brackets stay at the edges
+    assert groups(layout.single_line("رقم الطلب", rtl=True)) == \
+        [[layout.single_line("الطلب", rtl=True)], [layout.single_line("رقم", rtl=True)]]
 
 
 def test_the_reordered_writing_draws_the_same_page() -> None:
@@ -387,7 +392,7 @@ def test_the_reordered_writing_draws_the_same_page() -> None:
 
     register_pdf_fonts()
     shown = layout.single_line("رقم الطلب RYD1-2026-000123 البريد ali.salem@example.com "
-                               "الجوال +966 55 123 4567 (IT)", rtl=True)
+                               "الجوال +966 55 123 4567 (IT) Makarem Al-Akhlaq", rtl=True)
 
     def page(draw: Callable[[Canvas], None]) -> Any:
         import io
@@ -404,8 +409,11 @@ def test_the_reordered_writing_draws_the_same_page() -> None:
             doc.close()
 
     plain = page(lambda c: c.drawString(10, 15, shown))
-    reordered = page(lambda c: draw_for_pdfium(c, 10, 15, shown, PDF_REGULAR, 12))
+    reordered = page(lambda c: draw_for_pdfium(c, 15, [(10, shown)], PDF_REGULAR, 12))
     from PIL import ImageChops, ImageOps
 
     assert ImageOps.invert(plain).getbbox() is not None  # something drawn
-    assert ImageChops.difference(plain, reordered).getbbox() is None  # the same pixels
+    # the same ink: pdfium's renderer snaps a glyph after a TJ offset a little differently,
+    # so a few edge pixels differ by some grey levels (measured: at most 77 of 255 on 4)
+    strong = ImageChops.difference(plain, reordered).point(lambda v: 255 if v > 96 else 0)
+    assert strong.getbbox() is None

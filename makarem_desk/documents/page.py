@@ -160,13 +160,15 @@ class PageWriter:
             x = x_left
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        self._draw_shown(x, y, shown, font, size)
+        self._draw_shown(y, [(x, shown)], font, size)
 
-    def _draw_shown(self, x: float, y: float, shown: str, font: str, size: float) -> None:
+    def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
+                    size: float) -> None:
         if self.rtl:  # Latin and number runs in the order pdfium reads a line
-            text_layer.draw_for_pdfium(self.canvas, x, y, shown, font, size)
+            text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
         else:
-            self.canvas.drawString(x, y, shown)
+            for x, text in placed:
+                self.canvas.drawString(x, y, text)
 
     def paragraph(
         self, text: str, *, size: float = 11.5, font: str = PDF_REGULAR, leading: float = 1.5,
@@ -185,8 +187,7 @@ class PageWriter:
             self.y -= size * leading
             self.canvas.setFont(font, size)
             self.canvas.setFillColor(color)
-            for placed in words:
-                self._draw_shown(x_left + placed.x, self.y, placed.text, font, size)
+            self._draw_shown(self.y, [(x_left + p.x, p.text) for p in words], font, size)
         self.y -= space_after
 
     def heading(self, text: str, *, size: float = 13) -> None:

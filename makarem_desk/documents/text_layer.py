@@ -32,6 +32,7 @@ or the markers print as missing glyphs.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -194,67 +195,97 @@ def _pdfium_class(ch: str) -> str:
     return "W" if cls in _WEAK else "N"
 
 
+def _runs(shown: str, start: int, end: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if runs and _pdfium_class(shown[runs[-1][0]]) == _pdfium_class(shown[i]):
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
 @lru_cache(maxsize=8192)
-def pdfium_stream(shown: str) -> list[tuple[int, int]]:
-    """Slices of a visual string in the order to write them for pdfium on a right-to-left
-    line: in each space-separated word with no right-to-left letter, the runs between the
-    first and the last that are not neutral are reversed."""
-    pieces: list[tuple[int, int]] = []
-    start = 0
+def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """A visual string on a right-to-left line as text objects to write: each group is one
+    object, its slices in the order written. Words with an Arabic letter are groups of one;
+    consecutive words without (a Latin or number run, its spaces included) are one group
+    whose runs between the first and the last that are not neutral are reversed — brackets
+    at its edges belong to the right-to-left line."""
+    words, start = [], 0
     for word in shown.split(" "):
-        end = start + len(word)
-        runs: list[tuple[int, int]] = []
-        for i in range(start, end):
-            cls = _pdfium_class(shown[i])
-            if runs and _pdfium_class(shown[runs[-1][0]]) == cls:
-                runs[-1] = (runs[-1][0], i + 1)
-            else:
-                runs.append((i, i + 1))
+        if word:
+            words.append((start, start + len(word)))
+        start += len(word) + 1
+    groups: list[tuple[tuple[int, int], ...]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while "R" not in {_pdfium_class(ch) for ch in shown[words[i][0]:words[j][1]]} \
+                and j + 1 < len(words) and \
+                "R" not in {_pdfium_class(ch) for ch in shown[words[i][0]:words[j + 1][1]]}:
+            j += 1
+        runs = _runs(shown, words[i][0], words[j][1])
         kinds = [_pdfium_class(shown[a]) for a, _ in runs]
-        # brackets and other neutrals at the word's edges belong to the right-to-left line
-        inner = [i for i, kind in enumerate(kinds) if kind != "N"]
+        inner = [k for k, kind in enumerate(kinds) if kind != "N"]
         if len(inner) > 1 and "R" not in kinds:
             first, last = inner[0], inner[-1]
-            pieces.extend(runs[:first] + runs[last:first - 1 if first else None:-1]
-                          + runs[last + 1:])
-        elif word:
-            pieces.append((start, end))
-        if end < len(shown):
-            pieces.append((end, end + 1))
-        start = end + 1
-    return pieces
+            groups.append(tuple(runs[:first] + runs[last:first - 1 if first else None:-1]
+                                + runs[last + 1:]))
+        else:
+            groups.extend(((a, b),) for a, b in words[i:j + 1])
+        i = j + 1
+    return tuple(groups)
 
 
-def draw_for_pdfium(canvas: Any, x: float, y: float, shown: str, font_name: str,
+def draw_for_pdfium(canvas: Any, y: float, placed: list[tuple[float, str]], font_name: str,
                     size: float) -> None:
-    """``canvas.drawString`` of a visual string on a right-to-left line, its Latin and number
-    runs written in the order pdfium reads them (see above). The current font and fill
-    colour apply as with ``drawString``."""
+    """Draw the visual words of a right-to-left line (``x``, text; a text may hold spaces)
+    as ``drawString`` would, its Latin and number runs written in the order pdfium reads
+    them (see above). The current font and fill colour apply."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    shown = " ".join(text for _, text in placed)
+    groups = pdfium_groups(shown)
+    if all(len(group) == 1 for group in groups):
+        for x, text in placed:
+            canvas.drawString(x, y, text)
+        return
+    starts, start = [], 0
+    for x, text in placed:
+        starts.append((start, start + len(text), x))
+        start += len(text) + 1
+
+    def at(i: int) -> float:
+        s, e, x = next(word for word in starts if word[0] <= i <= word[1])
+        return x + stringWidth(shown[s:i], font_name, size)
+
+    for group in groups:
+        _write_group(canvas, at, y, shown, group, font_name, size)
+
+
+def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
+                 group: tuple[tuple[int, int], ...], font_name: str, size: float) -> None:
+    """One text object: its slices in the order given, each at its place (``at``: the x a
+    character starts at) through the ``TJ`` offsets."""
     from reportlab.lib.rl_accel import fp_str
     from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
-    pieces = pdfium_stream(shown)
     font = getFont(font_name)
-    if not isinstance(font, TTFont) or \
-            all(p[1] <= q[0] for p, q in zip(pieces, pieces[1:], strict=False)):
-        canvas.drawString(x, y, shown)
-        return
-    encoded = [font.splitString(shown[a:b], canvas._doc) for a, b in pieces]
+    encoded = [font.splitString(shown[a:b], canvas._doc) for a, b in group]
     subsets = {subset for parts in encoded for subset, _ in parts}
-    if len(subsets) != 1:  # one TJ cannot change font (a rare word in two subsets)
-        canvas.drawString(x, y, shown)
+    start, end = min(a for a, _ in group), max(b for _, b in group)
+    if len(group) == 1 or len(subsets) != 1:  # one TJ cannot change font (rare)
+        canvas.drawString(at(start), y, shown[start:end])
         return
-    at = {0: 0.0}  # x of each piece's start and end, from the left of the string
-    for a, b in sorted(pieces):
-        at[b] = at[a] + stringWidth(shown[a:b], font_name, size)
     items: list[str] = []
-    pen = at[pieces[0][0]]
-    for (a, b), parts in zip(pieces, encoded, strict=True):
-        if abs(at[a] - pen) > 1e-6:
-            items.append(fp_str(-(at[a] - pen) * 1000 / size))
+    origin = pen = at(group[0][0])
+    for (a, b), parts in zip(group, encoded, strict=True):
+        if abs(at(a) - pen) > 1e-6:
+            items.append(fp_str(-(at(a) - pen) * 1000 / size))
         items.append(f"({canvas._escape(b''.join(data for _, data in parts))})")
-        pen = at[b]
-    text = canvas.beginText(x + at[pieces[0][0]], y)
+        pen = at(a) + stringWidth(shown[a:b], font_name, size)
+    text = canvas.beginText(origin, y)
     text._code.append(f"{font.getSubsetInternalName(subsets.pop(), canvas._doc)} "
                       f"{fp_str(size)} Tf [{' '.join(items)}] TJ")
     canvas.drawText(text)

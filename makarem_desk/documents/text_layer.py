@@ -217,13 +217,12 @@ def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
         if word:
             words.append((start, start + len(word)))
         start += len(word) + 1
+    latin = [all(_pdfium_class(ch) != "R" for ch in shown[a:b]) for a, b in words]
     groups: list[tuple[tuple[int, int], ...]] = []
     i = 0
     while i < len(words):
         j = i
-        while "R" not in {_pdfium_class(ch) for ch in shown[words[i][0]:words[j][1]]} \
-                and j + 1 < len(words) and \
-                "R" not in {_pdfium_class(ch) for ch in shown[words[i][0]:words[j + 1][1]]}:
+        while latin[i] and j + 1 < len(words) and latin[j + 1]:
             j += 1
         runs = _runs(shown, words[i][0], words[j][1])
         kinds = [_pdfium_class(shown[a]) for a, _ in runs]
@@ -256,11 +255,28 @@ def draw_for_pdfium(canvas: Any, y: float, placed: list[tuple[float, str]], font
         starts.append((start, start + len(text), x))
         start += len(text) + 1
 
-    def at(i: int) -> float:
-        s, e, x = next(word for word in starts if word[0] <= i <= word[1])
-        return x + stringWidth(shown[s:i], font_name, size)
+    def entry(i: int) -> tuple[int, int, float]:
+        return next(word for word in starts if word[0] <= i <= word[1])
 
+    # the x of every slice's start, each measured from the one before (long lines)
+    x_of: dict[int, float] = {}
+    last = -1
+    for i in sorted({a for group in groups for a, _ in group}):
+        s, _, x = entry(i)
+        x_of[i] = x + stringWidth(shown[s:i], font_name, size) if last < s else \
+            x_of[last] + stringWidth(shown[last:i], font_name, size)
+        last = i
+    at = x_of.__getitem__
+
+    # words left as they are stay one drawString, as before, within one placed text
+    merged: list[tuple[tuple[int, int], ...]] = []
     for group in groups:
+        if len(group) == 1 and merged and len(merged[-1]) == 1 and \
+                entry(merged[-1][0][0]) == entry(group[0][0]):
+            merged[-1] = ((merged[-1][0][0], group[0][1]),)
+        else:
+            merged.append(group)
+    for group in merged:
         _write_group(canvas, at, y, shown, group, font_name, size)
 
 
@@ -271,11 +287,14 @@ def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
     from reportlab.lib.rl_accel import fp_str
     from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
+    start, end = min(a for a, _ in group), max(b for _, b in group)
+    if len(group) == 1:
+        canvas.drawString(at(start), y, shown[start:end])
+        return
     font = getFont(font_name)
     encoded = [font.splitString(shown[a:b], canvas._doc) for a, b in group]
     subsets = {subset for parts in encoded for subset, _ in parts}
-    start, end = min(a for a, _ in group), max(b for _, b in group)
-    if len(group) == 1 or len(subsets) != 1:  # one TJ cannot change font (rare)
+    if len(subsets) != 1:  # one TJ cannot change font (rare)
         canvas.drawString(at(start), y, shown[start:end])
         return
     items: list[str] = []

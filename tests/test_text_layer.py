@@ -378,6 +378,8 @@ def test_latin_and_number_words_are_written_in_the_runs_pdfium_reverses() -> Non
     assert groups("+966\u00a055\u00a0123") == [["+966\u00a055\u00a0123"]]  # one run already
     # a Latin run of several words is one group, its spaces included
     assert groups("Makarem Al-Akhlaq") == [["Akhlaq", "-", "Al", " ", "Makarem"]]
+    assert groups("@makarem_sa") == [["sa", "_", "makarem", "@"]]  # "@" is the run's
+    assert groups("a.sa · 11") == [["sa", ".", "a"], ["·"], ["11"]]  # a separator word
     shown = layout.single_line("التأهيل (IT)", rtl=True)
     assert groups(shown) == [[shown[:4]], [shown[5:]]]  # brackets stay at the edges
     assert groups(layout.single_line("رقم الطلب", rtl=True)) == \

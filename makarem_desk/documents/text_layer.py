@@ -178,10 +178,12 @@ class TextLayerFont(TTFont):
 # right-to-left line, reads those runs from right to left, reversing the right-to-left and
 # neutral ones (core/fxcrt/fx_bidi.cpp, CPDF_TextPage::CloseTempLine). A word such as
 # "RYD1-2026-000123" is two runs, so it came out "1-2026-000123RYD". Inside one text object
-# pdfium keeps the order of the content stream, so such a word is drawn as a single ``TJ``
-# holding its runs last to first, each glyph moved back to its place by the ``TJ`` offsets:
+# pdfium keeps the order of the content stream, so such a word (or a run of Latin words) is
+# drawn as a single ``TJ`` holding its runs last to first, each glyph moved back to its place by the ``TJ`` offsets:
 # the same ink where it was, and pdfium reads the runs in the order typed. poppler places
 # glyphs by their position and pypdf's reading of a right-to-left line was visual already.
+# An Arabic paper also says /Direction /R2L (``PageWriter``), or pdfium reads a line with
+# more Latin runs than Arabic ones (an e-mail address after one word) left to right.
 _WEAK = {"EN", "AN", "CS", "ES", "ET", "NSM", "BN"}
 
 
@@ -210,14 +212,16 @@ def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     """A visual string on a right-to-left line as text objects to write: each group is one
     object, its slices in the order written. Words with an Arabic letter are groups of one;
     consecutive words without (a Latin or number run, its spaces included) are one group
-    whose runs between the first and the last that are not neutral are reversed — brackets
-    at its edges belong to the right-to-left line."""
+    whose runs are reversed, except brackets at its edges, which belong to the right-to-left
+    line."""
     words, start = [], 0
     for word in shown.split(" "):
         if word:
             words.append((start, start + len(word)))
         start += len(word) + 1
-    latin = [all(_pdfium_class(ch) != "R" for ch in shown[a:b]) for a, b in words]
+    # a word of neutrals alone ("·", "/", "-") stands between runs, it is not part of one
+    classes = [{_pdfium_class(ch) for ch in shown[a:b]} for a, b in words]
+    latin = ["R" not in kinds and kinds != {"N"} for kinds in classes]
     groups: list[tuple[tuple[int, int], ...]] = []
     i = 0
     while i < len(words):
@@ -226,7 +230,8 @@ def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
             j += 1
         runs = _runs(shown, words[i][0], words[j][1])
         kinds = [_pdfium_class(shown[a]) for a, _ in runs]
-        inner = [k for k, kind in enumerate(kinds) if kind != "N"]
+        inner = [k for k, (a, b) in enumerate(runs)
+                 if not all(ch in MIRRORED or ord(ch) >= MARK for ch in shown[a:b])]
         if len(inner) > 1 and "R" not in kinds:
             first, last = inner[0], inner[-1]
             groups.append(tuple(runs[:first] + runs[last:first - 1 if first else None:-1]

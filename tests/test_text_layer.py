@@ -175,9 +175,11 @@ def test_the_issue_s_searches_find_the_declaration(tmp_path: Path) -> None:
         assert sample.sample_association().name_ar in flat
         assert snap["beneficiary"]["full_name"] in flat
         assert snap["beneficiary"]["identity_number"] in flat
-    # pdfium turns "RYD1-2026-000123" after Arabic words into "1-2026-000123RYD" (the
-    # value tests name it); poppler finds the reference as typed
-    assert snap["reference"] in poppler(pdf, tmp_path)
+        # a Latin and number run after Arabic words, as typed (pdfium used to give
+        # "1-2026-000123RYD"), and Latin runs of several words in their order
+        assert snap["reference"] in flat
+        assert snap["beneficiary"]["latin_name"] in flat
+        assert sample.sample_association().name_en in flat
 
 
 # -- mixed-direction values -------------------------------------------------------------
@@ -223,17 +225,32 @@ VALUES = [
 # change. Checked to be exactly these, so a change either way is seen.
 _LTR_RUN_AFTER_ARABIC = {"رقم الطلب RYD1-2026-000123", "الجوال +966 55 123 4567",
                          "البريد ali.salem@example.com", "Al-Qahtani (محمد)"}
-# pdfium reorders a Latin or number run with spaces, "-", "+", "@" inside an Arabic line
-# (e.g. "الجوال 4567 123 55 +966"), and loses one bracket of "(IT)" at a line's end.
-LETTERS_REORDERED = {"pdfium": _LTR_RUN_AFTER_ARABIC}
-BRACKETS_DIFFERENT = {"pdfium": {"التأهيل في تقنية المعلومات (IT)"}}
+# pdfium reads a right-to-left line as runs of one class (Latin, digits and separators,
+# Arabic, other) from right to left; on the Arabic papers the page writer writes a Latin or
+# number word's runs last to first (``text_layer.draw_for_pdfium``) and marks the document
+# /Direction /R2L, so nothing is reordered there. The English papers draw an Arabic value
+# with their run fonts (Noto Sans for its Latin, one text object per font run), which the
+# writer does not reorder: there pdfium still gives "الجوال 4567 123 55 +966".
+LETTERS_REORDERED = {("pdfium", "en"): _LTR_RUN_AFTER_ARABIC}
+# pdfium loses one bracket of "(IT)" at a line's end; on the Arabic paper it reads the
+# neutral "( " between "Al-Qahtani" and the Arabic word after it as left-to-right (the
+# direction of the run before it), so that bracket is neither mirrored nor after the space:
+# "Al-Qahtani( محمد(".
+BRACKETS_DIFFERENT = {
+    ("pdfium", "ar"): {"التأهيل في تقنية المعلومات (IT)", "Al-Qahtani (محمد)"},
+    ("pdfium", "en"): {"التأهيل في تقنية المعلومات (IT)"},
+}
 # Spaces and neutrals (%, /, brackets around digits) between a number and Arabic letters.
+_POPPLER_NEUTRALS = {
+    "المادة (30) من اللائحة", "المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)",
+    "ص.ب 1234 الرياض 11564", "1448/05/27 هـ", "٢٧/٠٥/١٤٤٨ هـ",
+    "27 جمادى الأولى 1448 هـ الموافق 8 نوفمبر 2026م", "بنسبة 75% على الأقل",
+    "Al-Qahtani (محمد)"}
+_PDFIUM_NEUTRALS = {"المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)", "بنسبة 75% على الأقل"}
 NEUTRALS_PLACED_BY_THE_EXTRACTOR = {
-    "poppler": {"المادة (30) من اللائحة", "المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)",
-                "ص.ب 1234 الرياض 11564", "1448/05/27 هـ", "٢٧/٠٥/١٤٤٨ هـ",
-                "27 جمادى الأولى 1448 هـ الموافق 8 نوفمبر 2026م", "بنسبة 75% على الأقل",
-                "Al-Qahtani (محمد)"},
-    "pdfium": {"المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)", "بنسبة 75% على الأقل"},
+    ("poppler", "ar"): _POPPLER_NEUTRALS, ("poppler", "en"): _POPPLER_NEUTRALS,
+    ("pdfium", "ar"): _PDFIUM_NEUTRALS | {"Al-Qahtani (محمد)"},
+    ("pdfium", "en"): _PDFIUM_NEUTRALS,
 }
 
 
@@ -301,9 +318,9 @@ def test_values_extract_with_base_letters_in_logical_order(
     text = extracted[(extractor, lang)]
     assert not shaped_or_private(text)
     letters, bracket, exact = _report(extracted)[(extractor, lang)]
-    assert set(letters) == LETTERS_REORDERED.get(extractor, set())
-    assert {value for value, _ in bracket} == BRACKETS_DIFFERENT.get(extractor, set())
-    assert set(exact) - set(letters) == NEUTRALS_PLACED_BY_THE_EXTRACTOR[extractor]
+    assert set(letters) == LETTERS_REORDERED.get((extractor, lang), set())
+    assert {value for value, _ in bracket} == BRACKETS_DIFFERENT.get((extractor, lang), set())
+    assert set(exact) - set(letters) == NEUTRALS_PLACED_BY_THE_EXTRACTOR[(extractor, lang)]
     # poppler: every value's letters, digits and brackets exactly as typed
     if extractor == "poppler":
         assert not letters and not bracket
@@ -345,3 +362,60 @@ def test_ligature_pieces_keep_the_advance_and_the_glyph() -> None:
         assert sum(face.getCharWidth(ord(p)) for p in pieces) == \
             face.getCharWidth(ord(ligature))
         assert face.charToGlyph[ord(pieces[0])] == face.charToGlyph[ord(ligature)]
+
+
+# -- the order pdfium reads a right-to-left line in ----------------------------------------
+
+def test_latin_and_number_words_are_written_in_the_runs_pdfium_reverses() -> None:
+    from makarem_desk.documents.text_layer import pdfium_groups
+
+    def groups(shown: str) -> list[list[str]]:
+        return [[shown[a:b] for a, b in group] for group in pdfium_groups(shown)]
+
+    assert groups("RYD1-2026-000123") == [["1-2026-000123", "RYD"]]
+    assert groups("ali.salem@example.com") == \
+        [["com", ".", "example", "@", "salem", ".", "ali"]]
+    assert groups("+966\u00a055\u00a0123") == [["+966\u00a055\u00a0123"]]  # one run already
+    # a Latin run of several words is one group, its spaces included
+    assert groups("Makarem Al-Akhlaq") == [["Akhlaq", "-", "Al", " ", "Makarem"]]
+    assert groups("@makarem_sa") == [["sa", "_", "makarem", "@"]]  # "@" is the run's
+    assert groups("a.sa · 11") == [["sa", ".", "a"], ["·"], ["11"]]  # a separator word
+    shown = layout.single_line("التأهيل (IT)", rtl=True)
+    assert groups(shown) == [[shown[:4]], [shown[5:]]]  # brackets stay at the edges
+    assert groups(layout.single_line("رقم الطلب", rtl=True)) == \
+        [[layout.single_line("الطلب", rtl=True)], [layout.single_line("رقم", rtl=True)]]
+
+
+def test_the_reordered_writing_draws_the_same_page() -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from makarem_desk.documents.fonts import PDF_REGULAR, register_pdf_fonts
+    from makarem_desk.documents.text_layer import draw_for_pdfium
+
+    register_pdf_fonts()
+    shown = layout.single_line("رقم الطلب RYD1-2026-000123 البريد ali.salem@example.com "
+                               "الجوال +966 55 123 4567 (IT) Makarem Al-Akhlaq", rtl=True)
+
+    def page(draw: Callable[[Canvas], None]) -> Any:
+        import io
+
+        out = io.BytesIO()
+        canvas = Canvas(out, pagesize=(420, 40), invariant=1)
+        canvas.setFont(PDF_REGULAR, 12)
+        draw(canvas)
+        canvas.save()
+        doc = pdfium.PdfDocument(out.getvalue())
+        try:
+            return doc[0].render(scale=3).to_pil().convert("L")
+        finally:
+            doc.close()
+
+    plain = page(lambda c: c.drawString(10, 15, shown))
+    reordered = page(lambda c: draw_for_pdfium(c, 15, [(10, shown)], PDF_REGULAR, 12))
+    from PIL import ImageChops, ImageOps
+
+    assert ImageOps.invert(plain).getbbox() is not None  # something drawn
+    # the same ink: pdfium's renderer snaps a glyph after a TJ offset a little differently,
+    # so a few edge pixels differ by some grey levels (measured: at most 77 of 255 on 4)
+    strong = ImageChops.difference(plain, reordered).point(lambda v: 255 if v > 96 else 0)
+    assert strong.getbbox() is None

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
 from ..resources import resource_path
-from . import font_runs, layout
+from . import font_runs, layout, text_layer
 from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
@@ -98,6 +98,8 @@ class PageWriter:
         self.canvas.setAuthor(self.association.name(self.language))
         self.canvas.setSubject(self.subject)
         self.canvas.setCreator("Makarem Desk")
+        if self.rtl:  # pdfium then reads every line right to left, even one with more Latin
+            self.canvas.setViewerPreference("Direction", "R2L")
         if self.keywords:
             self.canvas.setKeywords(self.keywords)
         self.width, self.height = size
@@ -158,7 +160,15 @@ class PageWriter:
             x = x_left
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        self.canvas.drawString(x, y, shown)
+        self._draw_shown(y, [(x, shown)], font, size)
+
+    def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
+                    size: float) -> None:
+        if self.rtl:  # Latin and number runs in the order pdfium reads a line
+            text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
+        else:
+            for x, text in placed:
+                self.canvas.drawString(x, y, text)
 
     def paragraph(
         self, text: str, *, size: float = 11.5, font: str = PDF_REGULAR, leading: float = 1.5,
@@ -177,8 +187,7 @@ class PageWriter:
             self.y -= size * leading
             self.canvas.setFont(font, size)
             self.canvas.setFillColor(color)
-            for placed in words:
-                self.canvas.drawString(x_left + placed.x, self.y, placed.text)
+            self._draw_shown(self.y, [(x_left + p.x, p.text) for p in words], font, size)
         self.y -= space_after
 
     def heading(self, text: str, *, size: float = 13) -> None:

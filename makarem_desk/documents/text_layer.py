@@ -32,6 +32,7 @@ or the markers print as missing glyphs.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +46,7 @@ _PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _FIRST_FORM = 0xFB50
 _MAX_PIECES = 4  # lam-alef: 2, ﷲ: 4; the long phrase ligatures keep one entry
 _EMPTY = 0x200B  # its glyph draws nothing
+_NBSP = "\u00a0"
 
 
 def mirrored(ch: str) -> str:
@@ -127,6 +129,14 @@ class TextLayerFont(TTFont):
         # empty glyphs sharing the rest: the same ink at the same place, and one letter per
         # piece in the text layer, which every extractor orders alike.
         self._split: dict[str, str] = {}
+        # reportlab encodes U+00A0 as a plain space; drawn under its own code (the same
+        # glyph) it stays U+00A0 in the text layer, a number separator for pdfium's line
+        # reordering, so "+966 55 123 4567" in an Arabic line is not read as four runs.
+        nbsp = face.charToGlyph.get(ord(_NBSP))
+        if nbsp is not None:
+            face.charToGlyph[MARK + ord(_NBSP)] = nbsp
+            face.charWidths[MARK + ord(_NBSP)] = face.getCharWidth(ord(_NBSP))
+            self._split[_NBSP] = chr(MARK + ord(_NBSP))
         empty = face.charToGlyph.get(_EMPTY)
         for code in [c for c in face.charToGlyph if c < MARK]:
             n = len(letters_of(code))
@@ -159,3 +169,147 @@ class TextLayerFont(TTFont):
             base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             name = base.decode("pdfdoc")
             doc.idToObject["toUnicodeCMap:" + name].content = to_unicode_cmap(name, subset)
+
+
+# -- the order pdfium reads a line in ---------------------------------------------------
+# pdfium (Chrome, Edge, QtPdf) does not run UAX #9 on a line: it sorts the text objects by
+# x, cuts the line's text into runs of one class — strong left (L), "weak left" (digits and
+# the separators between them: EN AN CS ES ET NSM BN), right (R AL), other — and, on a
+# right-to-left line, reads those runs from right to left, reversing the right-to-left and
+# neutral ones (core/fxcrt/fx_bidi.cpp, CPDF_TextPage::CloseTempLine). A word such as
+# "RYD1-2026-000123" is two runs, so it came out "1-2026-000123RYD". Inside one text object
+# pdfium keeps the order of the content stream, so such a word (or a run of Latin words) is
+# drawn as a single ``TJ`` holding its runs last to first, each glyph moved back to its place by the ``TJ`` offsets:
+# the same ink where it was, and pdfium reads the runs in the order typed. poppler places
+# glyphs by their position and pypdf's reading of a right-to-left line was visual already.
+# An Arabic paper also says /Direction /R2L (``PageWriter``), or pdfium reads a line with
+# more Latin runs than Arabic ones (an e-mail address after one word) left to right.
+_WEAK = {"EN", "AN", "CS", "ES", "ET", "NSM", "BN"}
+
+
+def _pdfium_class(ch: str) -> str:
+    typed = letters_of(ord(ch))[:1]
+    cls = unicodedata.bidirectional(typed)
+    if cls == "L":
+        return "L"
+    if cls in ("R", "AL"):
+        return "R"
+    return "W" if cls in _WEAK else "N"
+
+
+def _runs(shown: str, start: int, end: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if runs and _pdfium_class(shown[runs[-1][0]]) == _pdfium_class(shown[i]):
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+@lru_cache(maxsize=8192)
+def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """A visual string on a right-to-left line as text objects to write: each group is one
+    object, its slices in the order written. Words with an Arabic letter are groups of one;
+    consecutive words without (a Latin or number run, its spaces included) are one group
+    whose runs are reversed, except brackets at its edges, which belong to the right-to-left
+    line."""
+    words, start = [], 0
+    for word in shown.split(" "):
+        if word:
+            words.append((start, start + len(word)))
+        start += len(word) + 1
+    # a word of neutrals alone ("·", "/", "-") stands between runs, it is not part of one
+    classes = [{_pdfium_class(ch) for ch in shown[a:b]} for a, b in words]
+    latin = ["R" not in kinds and kinds != {"N"} for kinds in classes]
+    groups: list[tuple[tuple[int, int], ...]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while latin[i] and j + 1 < len(words) and latin[j + 1]:
+            j += 1
+        runs = _runs(shown, words[i][0], words[j][1])
+        kinds = [_pdfium_class(shown[a]) for a, _ in runs]
+        inner = [k for k, (a, b) in enumerate(runs)
+                 if not all(ch in MIRRORED or ord(ch) >= MARK for ch in shown[a:b])]
+        if len(inner) > 1 and "R" not in kinds:
+            first, last = inner[0], inner[-1]
+            groups.append(tuple(runs[:first] + runs[last:first - 1 if first else None:-1]
+                                + runs[last + 1:]))
+        else:
+            groups.extend(((a, b),) for a, b in words[i:j + 1])
+        i = j + 1
+    return tuple(groups)
+
+
+def draw_for_pdfium(canvas: Any, y: float, placed: list[tuple[float, str]], font_name: str,
+                    size: float) -> None:
+    """Draw the visual words of a right-to-left line (``x``, text; a text may hold spaces)
+    as ``drawString`` would, its Latin and number runs written in the order pdfium reads
+    them (see above). The current font and fill colour apply."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    shown = " ".join(text for _, text in placed)
+    groups = pdfium_groups(shown)
+    if all(len(group) == 1 for group in groups):
+        for x, text in placed:
+            canvas.drawString(x, y, text)
+        return
+    starts, start = [], 0
+    for x, text in placed:
+        starts.append((start, start + len(text), x))
+        start += len(text) + 1
+
+    def entry(i: int) -> tuple[int, int, float]:
+        return next(word for word in starts if word[0] <= i <= word[1])
+
+    # the x of every slice's start, each measured from the one before (long lines)
+    x_of: dict[int, float] = {}
+    last = -1
+    for i in sorted({a for group in groups for a, _ in group}):
+        s, _, x = entry(i)
+        x_of[i] = x + stringWidth(shown[s:i], font_name, size) if last < s else \
+            x_of[last] + stringWidth(shown[last:i], font_name, size)
+        last = i
+    at = x_of.__getitem__
+
+    # words left as they are stay one drawString, as before, within one placed text
+    merged: list[tuple[tuple[int, int], ...]] = []
+    for group in groups:
+        if len(group) == 1 and merged and len(merged[-1]) == 1 and \
+                entry(merged[-1][0][0]) == entry(group[0][0]):
+            merged[-1] = ((merged[-1][0][0], group[0][1]),)
+        else:
+            merged.append(group)
+    for group in merged:
+        _write_group(canvas, at, y, shown, group, font_name, size)
+
+
+def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
+                 group: tuple[tuple[int, int], ...], font_name: str, size: float) -> None:
+    """One text object: its slices in the order given, each at its place (``at``: the x a
+    character starts at) through the ``TJ`` offsets."""
+    from reportlab.lib.rl_accel import fp_str
+    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+    start, end = min(a for a, _ in group), max(b for _, b in group)
+    if len(group) == 1:
+        canvas.drawString(at(start), y, shown[start:end])
+        return
+    font = getFont(font_name)
+    encoded = [font.splitString(shown[a:b], canvas._doc) for a, b in group]
+    subsets = {subset for parts in encoded for subset, _ in parts}
+    if len(subsets) != 1:  # one TJ cannot change font (rare)
+        canvas.drawString(at(start), y, shown[start:end])
+        return
+    items: list[str] = []
+    origin = pen = at(group[0][0])
+    for (a, b), parts in zip(group, encoded, strict=True):
+        if abs(at(a) - pen) > 1e-6:
+            items.append(fp_str(-(at(a) - pen) * 1000 / size))
+        items.append(f"({canvas._escape(b''.join(data for _, data in parts))})")
+        pen = at(a) + stringWidth(shown[a:b], font_name, size)
+    text = canvas.beginText(origin, y)
+    text._code.append(f"{font.getSubsetInternalName(subsets.pop(), canvas._doc)} "
+                      f"{fp_str(size)} Tf [{' '.join(items)}] TJ")
+    canvas.drawText(text)

@@ -54,32 +54,13 @@ def file_sha256(path: Path) -> str | None:
 
 def write_atomically(path: Path, header: bytes, signature: bytes, ciphertext: bytes,
                      point: Checkpoint = checkpoint) -> None:
-    """The batch appears under ``path`` complete and on disk, or not at all.
+    """The batch appears under ``path`` complete and on disk, or not at all: a body already
+    whole and signed, written the way ``write_streamed`` writes one."""
+    def body(fh: BinaryIO) -> None:
+        fh.write(ciphertext)
 
-    The temporary file first gets a blank signature, so that until its very last write
-    it cannot pass for a batch even if someone copies it; the importer also refuses any
-    ``*.partial`` name, and the next export removes leftovers."""
-    tmp, fd = _fresh_partial(path)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(header)
-            fh.write(bytes(len(signature)))
-            fh.write(ciphertext)
-            fh.flush()
-            os.fsync(fh.fileno())
-            point("partial_written")
-            fh.seek(len(header))
-            fh.write(signature)
-            fh.flush()
-            os.fsync(fh.fileno())
-        point("partial_signed")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    point("renamed")
-    fsync_dir(path.parent)
-    point("dir_synced")
+    write_streamed(path, header, len(signature), body, lambda _message: signature,
+                   lambda _digest: None, point)
 
 
 def _fresh_partial(path: Path) -> tuple[Path, int]:
@@ -95,10 +76,14 @@ def write_streamed(path: Path, header: bytes, signature_len: int,
                    sign: Callable[[Iterator[bytes]], bytes],
                    on_sealed: Callable[[str], None],
                    point: Checkpoint = checkpoint) -> str:
-    """``write_atomically`` for a body written in pieces: ``write_body`` writes it after
-    the header and a blank signature; ``sign`` gets the signed message (header and body)
-    read back from the disk; ``on_sealed`` gets the whole file's SHA-256 before the file
-    takes its final name.  Returns that SHA-256."""
+    """The batch appears under ``path`` complete and on disk, or not at all.
+
+    ``write_body`` writes the body after the header and a blank signature, so that until
+    its very last write the temporary file cannot pass for a batch even if someone copies
+    it (the importer also refuses any ``*.partial`` name, and the next export removes
+    leftovers); ``sign`` gets the signed message (header and body) read back from the
+    disk; ``on_sealed`` gets the whole file's SHA-256 before the file takes its final
+    name.  Returns that SHA-256."""
     tmp, fd = _fresh_partial(path)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import importlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
@@ -86,8 +87,30 @@ def register(entries: Mapping[str, Rule | _Public]) -> None:
         MATRIX[key] = value
 
 
+# The modules whose ``register`` fills the matrix (tests/test_permission_matrix.py keeps
+# the list whole).  ``allowed`` loads them when it meets a permission not yet registered,
+# so that its answer never depends on what happened to be imported before.
+RULE_MODULES = tuple(f"makarem_desk.{name}" for name in (
+    "backups", "documents.service", "importer.beneficiaries", "reports.export",
+    "reports.figures", "search", "services.applications", "services.audit_trail",
+    "services.auth", "services.beneficiaries", "services.channel_figures",
+    "services.contacts", "services.dashboard", "services.declarations", "services.drafts",
+    "services.follow_up", "services.forms_admin", "services.library", "services.profile",
+    "services.programs", "services.referrals", "services.satisfaction", "services.setup",
+    "services.site_settings", "sync.committee", "sync.key_service", "sync.service",
+))
+
+
+def load_rules() -> None:
+    for name in RULE_MODULES:
+        importlib.import_module(name)
+
+
 def allowed(permission: str, role: Role, installation: InstallationRole) -> bool:
     entry = MATRIX.get(permission)
+    if entry is None:
+        load_rules()
+        entry = MATRIX.get(permission)
     if entry is None:
         return False  # not in the matrix: denied, and a test names it
     if isinstance(entry, _Public):

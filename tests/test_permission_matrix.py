@@ -171,3 +171,19 @@ def test_matrix_size(capsys: pytest.CaptureFixture[str]) -> None:
               f"{len(Role)} user roles = {cells} cells: {allowed} allowed, "
               f"{cells - allowed} denied")
     assert cells and allowed < cells
+
+
+def test_rule_modules_name_every_module_that_registers_rules() -> None:
+    """``allowed`` loads ``RULE_MODULES`` when it meets an unknown permission; a module
+    that registers rules and is missing from the list would answer "denied" until some
+    screen happened to import it (the Satisfaction screen once went missing that way)."""
+    import re
+    from pathlib import Path
+
+    root = Path(makarem_desk.__file__).parent
+    registering = {
+        "makarem_desk." + ".".join(p.relative_to(root).with_suffix("").parts)
+        for p in root.rglob("*.py")
+        if re.search(r"^register\(\{", p.read_text(encoding="utf-8"), re.M)
+    }
+    assert registering == set(permissions.RULE_MODULES)

@@ -170,18 +170,13 @@ class ProfileView(QWidget):
     def _actions(self) -> QWidget:
         """The person on screen is identified: their new application or contact starts
         from here, with no second search (issue 12)."""
-        from .shortcuts_sheet import NEW_APPLICATION_KEYS, NEW_CONTACT_KEYS
+        from .shortcuts_sheet import start_buttons
 
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        self.new_application_button = QPushButton(self.tr("New application"))
-        self.new_application_button.setObjectName("primary")
-        self.new_application_button.setToolTip(NEW_APPLICATION_KEYS)
-        self.new_application_button.clicked.connect(self.new_application)
-        self.new_contact_button = QPushButton(self.tr("New contact"))
-        self.new_contact_button.setToolTip(NEW_CONTACT_KEYS)
-        self.new_contact_button.clicked.connect(self.new_contact)
+        self.new_application_button, self.new_contact_button = start_buttons(
+            self.new_application, self.new_contact)
         row.addWidget(self.new_application_button)
         row.addWidget(self.new_contact_button)
         row.addStretch(1)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import ltr
-from .shortcuts_sheet import NEW_APPLICATION_KEYS, NEW_CONTACT_KEYS
+from .shortcuts_sheet import start_buttons
 from .widgets import Table, hint, page_title
 
 DEBOUNCE_MS = 250
@@ -44,13 +44,8 @@ class SearchView(QWidget):
         self.status.setObjectName("hint")
         # The person found is already identified: start their application or contact from
         # here, with no second search (issue 12).
-        self.new_application_button = QPushButton(self.tr("New application"))
-        self.new_application_button.setObjectName("primary")
-        self.new_application_button.setToolTip(NEW_APPLICATION_KEYS)
-        self.new_application_button.clicked.connect(self.new_application)
-        self.new_contact_button = QPushButton(self.tr("New contact"))
-        self.new_contact_button.setToolTip(NEW_CONTACT_KEYS)
-        self.new_contact_button.clicked.connect(self.new_contact)
+        self.new_application_button, self.new_contact_button = start_buttons(
+            self.new_application, self.new_contact)
         self.profile_button = QPushButton(self.tr("Open the profile"))
         self.profile_button.setToolTip(self.tr("Enter"))
         self.profile_button.clicked.connect(self.open_current)

@@ -6,14 +6,38 @@ right); what they do is translated like every other string.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .widgets import hint, page_title
 
 NEW_APPLICATION_KEYS = "Ctrl+Shift+A"
 NEW_CONTACT_KEYS = "Ctrl+Shift+C"
+
+
+def start_buttons(new_application: Callable[[], None],
+                  new_contact: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
+    """"New application" and "New contact" for the person a screen has identified, with
+    their keys: search results and the profile start them with no second search."""
+    application = QPushButton(QCoreApplication.translate("StartButtons", "New application"))
+    application.setObjectName("primary")
+    application.setToolTip(NEW_APPLICATION_KEYS)
+    application.clicked.connect(new_application)
+    contact = QPushButton(QCoreApplication.translate("StartButtons", "New contact"))
+    contact.setToolTip(NEW_CONTACT_KEYS)
+    contact.clicked.connect(new_contact)
+    return application, contact
 SIGN_OUT_KEYS = "Ctrl+Shift+Q"
 
 # (section, keys, what they do), in the order of a visit at the counter.

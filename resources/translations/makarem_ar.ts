@@ -3074,117 +3074,107 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="178" />
-        <source>New application</source>
-        <translation>طلب جديد</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="182" />
-        <source>New contact</source>
-        <translation>تواصل جديد</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="224" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="219" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="224" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="219" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="226" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="221" />
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="227" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="222" />
         <source>Name in Latin letters</source>
         <translation>الاسم بالحروف اللاتينية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="228" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="223" />
         <source>Identity document</source>
         <translation>وثيقة الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="229" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="224" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="230" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="225" />
         <source>Identity expiry</source>
         <translation>تاريخ انتهاء الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="231" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="226" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="232" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="227" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="233" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="228" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="234" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="229" />
         <source>Other phone</source>
         <translation>جوال آخر</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="235" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="230" />
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="236" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="231" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="237" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="232" />
         <source>District</source>
         <translation>الحي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="238" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="233" />
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="270" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="265" />
         <source>%1 by %2</source>
         <translation>%1 — بواسطة %2</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="278" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="273" />
         <source>No referral to the social-research officer yet.</source>
         <translation>لا توجد إحالات إلى مسؤول البحث الاجتماعي بعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="283" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="278" />
         <source>The social-research officer's answer (%1):</source>
         <translation>رد مسؤول البحث الاجتماعي (%1):</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="287" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="282" />
         <source>Waiting for the social-research officer's answer.</source>
         <translation>بانتظار رد مسؤول البحث الاجتماعي.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="302" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="297" />
         <source>Preparing the document…</source>
         <translation>جارٍ تجهيز المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_view.py" line="318" />
+        <location filename="../../makarem_desk/ui/profile_view.py" line="313" />
         <source>The committee has not decided on this application yet.</source>
         <translation>لم تقرر لجنة البحث في هذا الطلب بعد.</translation>
     </message>
@@ -3549,57 +3539,47 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>طريقة المطابقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="47" />
-        <source>New application</source>
-        <translation>طلب جديد</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="51" />
-        <source>New contact</source>
-        <translation>تواصل جديد</translation>
-    </message>
-    <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="54" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="49" />
         <source>Open the profile</source>
         <translation>فتح ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="55" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="50" />
         <source>Enter</source>
         <translation>مفتاح الإدخال Enter</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="59" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="65" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="60" />
         <source>Names are matched whatever the spelling of hamza, taa marbuta or compound names.</source>
         <translation>تُطابق الأسماء مهما اختلفت كتابة الهمزة أو التاء المربوطة أو الأسماء المركبة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="83" />
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="107" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="102" />
         <source>identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="107" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="102" />
         <source>phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="108" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="103" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/search_view.py" line="115" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="110" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -3910,117 +3890,117 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="21" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="45" />
         <source>Anywhere</source>
         <translation>في كل الشاشات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="22" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="46" />
         <source>This sheet of keys</source>
         <translation>قائمة المفاتيح هذه</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="23" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="47" />
         <source>Search for a beneficiary</source>
         <translation>البحث عن مستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="24" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="48" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="26" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="50" />
         <source>New application for the beneficiary selected or shown (Search, profile, Today)</source>
         <translation>طلب جديد للمستفيد المحدد أو المعروض (البحث، ملف المستفيد، اليوم)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="29" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="53" />
         <source>New contact for the beneficiary selected or shown</source>
         <translation>تواصل جديد للمستفيد المحدد أو المعروض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="30" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="54" />
         <source>Save (an interview: leave it for later)</source>
         <translation>حفظ (المقابلة: تُترك لاستكمالها لاحقًا)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="31" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="55" />
         <source>Print the document on screen</source>
         <translation>طباعة المستند المعروض</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="32" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="56" />
         <source>Refresh the screen</source>
         <translation>تحديث الشاشة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="33" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="57" />
         <source>The screens of the side bar, in order</source>
         <translation>شاشات الشريط الجانبي بالترتيب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="34" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="58" />
         <source>Sign out (asks first when work is open)</source>
         <translation>تسجيل الخروج (يُسأل أولًا إن كان هناك عمل مفتوح)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="35" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="59" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="36" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="60" />
         <source>Search now; again: go to the results</source>
         <translation>البحث فورًا؛ ومرة ثانية: الانتقال إلى النتائج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="37" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="61" />
         <source>From the search box to the results</source>
         <translation>من مربع البحث إلى النتائج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="38" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="62" />
         <source>Interview</source>
         <translation>المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="39" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="63" />
         <source>Start the interview; in a step: Next (the focused button when it is one)</source>
         <translation>بدء المقابلة؛ وفي الخطوة: التالي (أو الزر المحدد إن كان التركيز على زر)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="42" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="66" />
         <source>Next / previous field, in reading order</source>
         <translation>الحقل التالي / السابق بترتيب القراءة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="43" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="67" />
         <source>Tick a box or choose the focused answer</source>
         <translation>تحديد مربع أو اختيار الإجابة المحددة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="44" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="68" />
         <source>Move between the answers of a question</source>
         <translation>التنقل بين إجابات السؤال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="45" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="69" />
         <source>Next step</source>
         <translation>الخطوة التالية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="46" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="70" />
         <source>Previous step</source>
         <translation>الخطوة السابقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="58" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="82" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="94" />
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="118" />
         <source>Everything at the counter can be done from the keyboard.</source>
         <translation>كل عمل الاستقبال يمكن إنجازه من لوحة المفاتيح.</translation>
     </message>
@@ -4047,6 +4027,19 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <location filename="../../makarem_desk/ui/signature_pad.py" line="173" />
         <source>Signature accepted.</source>
         <translation>تم اعتماد التوقيع.</translation>
+    </message>
+</context>
+<context>
+    <name>StartButtons</name>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="33" />
+        <source>New application</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/shortcuts_sheet.py" line="37" />
+        <source>New contact</source>
+        <translation>تواصل جديد</translation>
     </message>
 </context>
 <context>

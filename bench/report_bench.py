@@ -65,8 +65,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.reports.figures import ReportService  # noqa: E402
 from makarem_desk.reports.saudi_days import bounds  # noqa: E402
+from makarem_desk.saudi_time import ksa_day  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
-from makarem_desk.services.follow_up import ksa_day  # noqa: E402
 
 GOAL_S = 2.0
 DEFAULT_PATH = Path("/work/bench-cache/report-1m.sqlite3")

@@ -32,8 +32,8 @@ from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
 from makarem_desk.models import Contact  # noqa: E402
 from makarem_desk.reports.figures import ReportService  # noqa: E402
+from makarem_desk.saudi_time import ksa_day  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
-from makarem_desk.services.follow_up import ksa_day  # noqa: E402
 
 _H = "(abs(hashtext(id::text)) % 1000)"  # a stable pseudo-random number 0..999 per row
 ENRICH = [

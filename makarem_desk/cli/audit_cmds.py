@@ -8,8 +8,8 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from ..errors import UserError
+from ..saudi_time import KSA
 from ..services.audit_trail import AuditService
-from ..services.declarations import KSA
 from .common import acting_for, add_by_option, open_database, print_json
 
 

@@ -176,7 +176,7 @@ def _decisions(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from ..documents import service
-    from ..documents.facts import KSA
+    from ..saudi_time import KSA
     from ..validation.dates import parse_date
 
     day = parse_date(args.since, "since")

@@ -9,9 +9,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..models import utcnow
+from ..saudi_time import KSA, ksa_day
 from ..services.applications import ApplicationService
 from ..services.channel_figures import ChannelFiguresService
-from ..services.follow_up import KSA, TOLD_CHANNELS, FollowUpService, ksa_day
+from ..services.follow_up import TOLD_CHANNELS, FollowUpService
 from ..validation.dates import parse_date
 from .common import acting_for, add_by_option, open_database, print_json
 from .referral_cmds import add_language_option, show_inbox

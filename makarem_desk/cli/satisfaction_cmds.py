@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import UserError
 from ..models.enums import SuggestionStatus
-from ..services.declarations import KSA
+from ..saudi_time import KSA
 from ..services.satisfaction import SatisfactionService, SuggestionItem
 from ..validation.dates import parse_date
 from .common import acting_for, add_by_option, open_database, print_json

@@ -6,11 +6,12 @@ international grouping, identity types and genders in words.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import phonenumbers
 
+from ..saudi_time import KSA
 from ..validation.dates import (
     HijriParts,
     format_gregorian,
@@ -20,10 +21,6 @@ from ..validation.dates import (
 )
 from .labels import IDENTITY_TYPES, label
 from .layout import NBSP
-
-# Saudi Arabia keeps UTC+3 all year (no daylight saving), so a fixed offset is exact and
-# needs no time-zone database on the counter's Windows machine.
-KSA = timezone(timedelta(hours=3), "AST")
 
 
 def as_date(value: Any) -> date | None:

@@ -27,10 +27,10 @@ from ..models import (
     Site,
     utcnow,
 )
+from ..saudi_time import KSA
 from ..services.site_settings import letterhead_of
 from ..snapshot import sha256_of
 from ..validation.identity import normalize_identity_number
-from .facts import KSA
 from .page import AssociationInfo
 from .qr import QrPayload
 

@@ -17,13 +17,13 @@ from ..audit import record_event
 from ..db import Database
 from ..models import Channel, utcnow
 from ..permissions import COUNTER_WORK, guarded, register
+from ..saudi_time import KSA
 from ..services.actor import Actor
 from ..services.contacts import ContactInput, ContactService
 from ..services.declarations import DeclarationService
 from ..services.letter_numbers import number_letter
 from ..snapshot import sha256_of
 from . import records
-from .facts import KSA
 from .qr import letter_payload, payload_for
 from .render import (
     LetterJob,

@@ -15,8 +15,9 @@ from ..db import Database
 from ..errors import UserError
 from ..models import utcnow
 from ..permissions import READS, guarded, register
+from ..saudi_time import ksa_day
 from ..services.actor import Actor
-from ..services.follow_up import FollowUpService, ksa_day
+from ..services.follow_up import FollowUpService
 from . import queries
 from . import satisfaction_figures as sat
 from .model import ApplicationFigures, Report

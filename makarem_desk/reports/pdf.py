@@ -15,7 +15,7 @@ from reportlab.lib.utils import ImageReader
 from ..documents import layout
 from ..documents.fonts import PDF_BOLD, PDF_REGULAR
 from ..documents.page import INK, MUTED, RULE, SHADE, AssociationInfo, PageWriter
-from ..services.follow_up import ksa_day
+from ..saudi_time import ksa_day
 from ..validation.dates import format_both
 from . import charts
 from .labels import (

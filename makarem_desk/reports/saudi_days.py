@@ -13,7 +13,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..errors import UserError
-from ..services.follow_up import KSA
+from ..saudi_time import KSA
 from .model import Period
 
 PERIODS = ("week", "month")

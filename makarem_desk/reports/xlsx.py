@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..services.follow_up import ksa_day
+from ..saudi_time import ksa_day
 from ..spreadsheet_cells import Chart, Sheet, workbook_bytes
 from .labels import (
     CHANNEL_NAMES,

@@ -33,8 +33,8 @@ from ..models import (
     utcnow,
 )
 from ..permissions import COMMITTEE_ONLY, COUNTER_WORK, READS, guarded, register
+from ..saudi_time import KSA
 from .actor import Actor
-from .declarations import KSA
 
 register({
     "ApplicationService.get": READS,

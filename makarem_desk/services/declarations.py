@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -29,6 +29,7 @@ from ..models import (
     utcnow,
 )
 from ..permissions import COUNTER_WORK, READS, guarded, register
+from ..saudi_time import KSA
 from ..snapshot import sha256_of
 from .actor import Actor
 from .signature_image import check_signature_png
@@ -89,8 +90,6 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-# Saudi Arabia keeps UTC+3 all year; the counter's calendar day is the one that counts.
-KSA = timezone(timedelta(hours=3), "AST")
 
 
 def earliest_answer_date(prepared_at: datetime) -> date:

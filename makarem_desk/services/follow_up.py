@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +27,7 @@ from ..models import (
     utcnow,
 )
 from ..permissions import ADMIN_ONLY, COUNTER_WORK, READS, guarded, register
+from ..saudi_time import ksa_day
 from ..validation.dates import format_gregorian, format_hijri
 from .actor import Actor
 
@@ -41,7 +42,6 @@ register({
     "FollowUpService.record_items_follow_up": COUNTER_WORK,
 })
 
-KSA = timezone(timedelta(hours=3), "AST")  # days are counted as the counter lives them
 COMMITTEE_TARGET_KEY, REFERRAL_TARGET_KEY = "committee_target_days", "referral_target_days"
 DEFAULT_COMMITTEE_TARGET_DAYS, DEFAULT_REFERRAL_TARGET_DAYS = 30, 3
 MAX_TARGET_DAYS = 365
@@ -89,12 +89,6 @@ class IncompleteItem:
     missing: list[dict[str, Any]]
     days_pending: int
     last_follow_up: datetime | None
-
-
-def ksa_day(moment: datetime) -> date:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(KSA).date()
 
 
 def _today(now: datetime | None) -> date:

@@ -15,9 +15,10 @@ from ..db import Database
 from ..errors import PolicyViolation, UserError
 from ..models import Beneficiary, Referral, ReferralReason, ReferralStatus, utcnow
 from ..permissions import AD, COUNTER_WORK, READS, SR, guarded, register, rule
+from ..saudi_time import KSA, ksa_day
 from .actor import Actor
 from .beneficiaries import beneficiary_reference
-from .follow_up import KSA, FollowUpService, ksa_day
+from .follow_up import FollowUpService
 from .referral_reasons import effective_code, parse_reason_code
 
 register({

@@ -25,8 +25,8 @@ from ..models import (
 )
 from ..models.enums import SuggestionStatus
 from ..permissions import AD, COUNTER_WORK, READS, SR, guarded, register, rule
+from ..saudi_time import KSA
 from .actor import Actor
-from .declarations import KSA
 
 # Suggestions are read and followed up by whoever improves the service at the counter: its
 # administrator and social-research officer (POL-GOAL).  A receptionist may be the subject

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..audit import ChainReport
+from ..saudi_time import KSA
 from ..services.audit_trail import AuditEventView, AuditService
-from ..services.declarations import KSA
 from .audit_labels import action_label, details_html, details_line, entity_label
 from .context import AppContext
 from .dialogs import user_message

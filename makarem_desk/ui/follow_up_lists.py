@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 # The screen's buttons ask the matrix about these services: their rules must be loaded.
 from ..documents import service as _documents  # noqa: F401
 from ..permissions import allowed
+from ..saudi_time import KSA, ksa_day
 from ..services import applications as _applications  # noqa: F401
-from ..services.follow_up import KSA, DecidedItem, IncompleteItem, Targets, WaitingItem, ksa_day
+from ..services.follow_up import DecidedItem, IncompleteItem, Targets, WaitingItem
 from ..validation.dates import format_gregorian
 from .context import AppContext
 from .i18n import current_language

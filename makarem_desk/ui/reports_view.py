@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..errors import UserError
 from ..reports import labels as L
 from ..reports.model import Report
-from ..services.follow_up import KSA
+from ..saudi_time import KSA
 from .context import AppContext
 from .date_range import DateRangeBar
 from .dialogs import user_message

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..errors import UserError
 from ..models import Channel
 from ..models.enums import SuggestionStatus
-from ..services.declarations import KSA
+from ..saudi_time import KSA
 from ..services.satisfaction import SuggestionItem
 from .bus import track
 from .context import AppContext

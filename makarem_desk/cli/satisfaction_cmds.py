@@ -10,10 +10,10 @@ import uuid
 from typing import Any
 
 from ..errors import UserError
-from ..models.enums import SuggestionStatus
 from ..saudi_time import KSA
 from ..services.satisfaction import SatisfactionService, SuggestionItem
 from ..validation.dates import parse_date
+from ..values import SuggestionStatus
 from .common import acting_for, add_by_option, open_database, print_json
 
 STATUSES = [s.value for s in SuggestionStatus]

@@ -1,7 +1,6 @@
 """The ORM (SQLAlchemy 2). No Qt here."""
 
-from .base import Base, Travelling, utcnow
-from .enums import (
+from ..values import (
     ApplicationStatus,
     BatchDirection,
     Channel,
@@ -12,7 +11,9 @@ from .enums import (
     ReferralStatus,
     Role,
     SignatureMode,
+    SuggestionStatus,
 )
+from .base import Base, Travelling, utcnow
 from .library import LibraryDocument, LibraryPassage
 from .people import Beneficiary, User
 from .programs import MIN_RESPONSE_DAYS, Application, Program
@@ -66,6 +67,7 @@ __all__ = [
     "Role",
     "SatisfactionResponse",
     "SignatureMode",
+    "SuggestionStatus",
     "Site",
     "SyncBatch",
     "SyncConflict",

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..values import Gender, IdentityType, Role
 from .base import Base, Travelling, enum_column, utcnow
-from .enums import Gender, IdentityType, Role
 
 
 class User(Base):

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..values import ApplicationStatus, ProgramCategory
 from .base import Base, Travelling, enum_column
-from .enums import ApplicationStatus, ProgramCategory
 from .people import Beneficiary
 
 # POL-H5: the committee answers "within a period of no less than two weeks".

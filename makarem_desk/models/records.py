@@ -9,14 +9,14 @@ from typing import Any
 from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Travelling, enum_column
-from .enums import (
+from ..values import (
     Channel,
     ReferralReason,
     ReferralStatus,
     SignatureMode,
     SuggestionStatus,
 )
+from .base import Base, Travelling, enum_column
 
 
 class Contact(Travelling, Base):

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..values import BatchDirection
 from .base import Base, enum_column, utcnow
-from .enums import BatchDirection
 
 
 class Site(Base):

@@ -12,7 +12,7 @@ from sqlalchemy import Integer, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Channel, Program, SatisfactionResponse
-from ..models.enums import SuggestionStatus
+from ..values import SuggestionStatus
 from .model import MIN_GROUP, Period, RatingGroup, SatisfactionFigures, Share
 from .span_counts import counts_by_span, period_spans
 

@@ -23,9 +23,9 @@ from ..models import (
     SatisfactionResponse,
     utcnow,
 )
-from ..models.enums import SuggestionStatus
 from ..permissions import AD, COUNTER_WORK, READS, SR, guarded, register, rule
 from ..saudi_time import KSA
+from ..values import SuggestionStatus
 from .actor import Actor
 
 # Suggestions are read and followed up by whoever improves the service at the counter: its

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..models import Role
 from ..services.auth import UserView
+from ..values import Role
 from .context import AppContext
 from .dialogs import ask_secret_twice, user_message
 from .fields import LtrLineEdit

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..models import Role
 from ..sync import PendingApplication
+from ..values import Role
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message

@@ -23,9 +23,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..errors import UserError
-from ..models import ApplicationStatus, Channel
 from ..services.follow_up import DecidedItem, IncompleteItem
 from ..validation.dates import format_gregorian, format_hijri
+from ..values import ApplicationStatus, Channel
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from ..checklists.model import Item
 from ..errors import UserError
 from ..interview.answers import FieldError
-from ..models import Gender, IdentityType
 from ..validation.phone import format_phone
+from ..values import Gender, IdentityType
 from .dialogs import user_message
 from .fields import DateField, LtrLineEdit, show_check
 from .i18n import current_language, ltr

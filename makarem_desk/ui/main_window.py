@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..errors import UserError
-from ..models import Role
 from ..permissions import allowed
+from ..values import Role
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models import ApplicationStatus, Channel, IdentityType, ReferralStatus
 from ..services.profile import (
     ApplicationSummary,
     BeneficiaryProfile,
@@ -26,6 +25,7 @@ from ..services.profile import (
     ProfileService,
     ReferralSummary,
 )
+from ..values import ApplicationStatus, Channel, IdentityType, ReferralStatus
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message

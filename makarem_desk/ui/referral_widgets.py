@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..models import ReferralReason
+from ..values import ReferralReason
 from .dialogs import user_message
 
 T = TypeVar("T")

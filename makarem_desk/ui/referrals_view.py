@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..models import ReferralStatus
 from ..services.referrals import InboxItem, ReferralCounts
+from ..values import ReferralStatus
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message

@@ -114,9 +114,9 @@ def letterhead_shots(app: QApplication, window: Any, out: Path, lang: str) -> li
 
 def prepare(tmp: Path) -> Any:
     from ..demo import DemoGenerator
-    from ..models import Role
     from ..services.auth import AuthService
     from ..services.setup import SetupInput, SetupService
+    from ..values import Role
     from .bus import EventBus
     from .context import AppContext
     from .dialogs import RecordingDialogs

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..models import Role
 from ..permissions import allowed
 from ..services.actor import ROLE_LABELS_AR
 from ..services.follow_up import MAX_TARGET_DAYS
 from ..services.site_settings import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES
+from ..values import Role
 from .context import AppContext
 from .dialogs import user_message
 from .fields import LtrLineEdit

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..models import Channel
-from ..models.enums import SuggestionStatus
 from ..saudi_time import KSA
 from ..services.satisfaction import SuggestionItem
+from ..values import Channel, SuggestionStatus
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message

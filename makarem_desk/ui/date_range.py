@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -52,11 +52,11 @@ def quick_range(kind: str, today: date) -> tuple[date, date]:
 def check_range(start: date | None, end: date | None) -> tuple[date, date]:
     """Both ends given, the start not after the end; a plain message otherwise."""
     if start is None or end is None:
-        raise UserError("Enter both the start and the end of the period.",
-                        message_ar="أدخل تاريخ بداية الفترة وتاريخ نهايتها.")
+        raise UserError(QCoreApplication.translate(
+            "DateRangeBar", "Enter both the start and the end of the period."))
     if end < start:
-        raise UserError("The start of the period is after its end; swap the two dates.",
-                        message_ar="تاريخ بداية الفترة بعد تاريخ نهايتها؛ بدّل التاريخين.")
+        raise UserError(QCoreApplication.translate(
+            "DateRangeBar", "The start of the period is after its end; swap the two dates."))
     return start, end
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..errors import UserError
@@ -99,7 +99,8 @@ class CheckedField(QWidget):
         raw = self.editor.text().strip()
         if not raw:
             if self.required:
-                raise UserError("This field is required.", message_ar="هذا الحقل مطلوب.")
+                raise UserError(QCoreApplication.translate("CheckedField",
+                                                           "This field is required."))
             return None
         return self._check(raw)
 

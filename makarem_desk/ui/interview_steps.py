@@ -166,9 +166,9 @@ class DeclarationPage(_WithDocument):
             return values
         png = self.pad.accepted_png or (None if self.pad.canvas.is_empty() else self.pad.accept())
         if not png:
-            raise StepInvalid([FieldError(
-                "signature", "POL-H4: the applicant must sign in the box, or choose paper",
-                "يجب أن يوقّع المستفيد في المربع، أو اختر التوقيع على الورق")])
+            unsigned = self.tr("The applicant must sign in the box, or choose to sign on "
+                               "paper.")  # POL-H4
+            raise StepInvalid([FieldError("signature", unsigned, unsigned)])
         values["signature"] = "on_screen"
         values["signature_png_bytes"] = png
         return values

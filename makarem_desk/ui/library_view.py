@@ -5,6 +5,7 @@ does); other staff do not see those buttons."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from .context import AppContext
 from .preview import load_pdf
 from .widgets import hint, page_title
 
+log = logging.getLogger(__name__)
 KIND_LABELS = {
     "bylaws": QT_TRANSLATE_NOOP("LibraryView", "Bylaws"),
     "guide": QT_TRANSLATE_NOOP("LibraryView", "Guide"),
@@ -140,13 +142,14 @@ class LibraryView(QWidget):
         if kind is None:
             return
         actor, name = self.ctx.require_actor(), Path(path).name
+        unreadable = self.tr("Cannot read the file %1.").replace("%1", name)
 
         def add(_p: object) -> DocumentInfo:
             try:
                 content = Path(path).read_bytes()
             except OSError as exc:
-                raise UserError(f"Cannot read {path}: {exc.strerror}.",
-                                message_ar=f"تعذّرت قراءة الملف {name}.") from None
+                log.warning("cannot read a file added to the library: %s", exc.strerror)
+                raise UserError(unreadable) from None
             return self.service.add(actor, name, content, title=title, kind=kind[0])
 
         def added(info: DocumentInfo) -> None:

@@ -970,6 +970,14 @@ When the restore is done everyone is signed out and the desk returns to the log-
     </message>
 </context>
 <context>
+    <name>CheckedField</name>
+    <message>
+        <location filename="../../makarem_desk/ui/fields.py" line="102" />
+        <source>This field is required.</source>
+        <translation>هذا الحقل مطلوب.</translation>
+    </message>
+</context>
+<context>
     <name>CommitteeView</name>
     <message>
         <location filename="../../makarem_desk/ui/committee_view.py" line="52" />
@@ -1217,6 +1225,16 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>DateRangeBar</name>
     <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="55" />
+        <source>Enter both the start and the end of the period.</source>
+        <translation>أدخل تاريخ بداية الفترة وتاريخ نهايتها.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/date_range.py" line="58" />
+        <source>The start of the period is after its end; swap the two dates.</source>
+        <translation>تاريخ بداية الفترة بعد تاريخ نهايتها؛ بدّل التاريخين.</translation>
+    </message>
+    <message>
         <location filename="../../makarem_desk/ui/date_range.py" line="93" />
         <source>By week</source>
         <translation>أسبوعيًا</translation>
@@ -1278,6 +1296,11 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <location filename="../../makarem_desk/ui/interview_steps.py" line="156" />
         <source>The declaration as it will be printed. For a signature on paper, print it now and have it signed.</source>
         <translation>الإقرار كما سيُطبع. للتوقيع على الورق اطبعه الآن واطلب من المستفيد توقيعه.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_steps.py" line="169" />
+        <source>The applicant must sign in the box, or choose to sign on paper.</source>
+        <translation>يجب أن يوقّع المستفيد في المربع، أو اختر التوقيع على الورق.</translation>
     </message>
 </context>
 <context>
@@ -1352,27 +1375,27 @@ When the restore is done everyone is signed out and the desk returns to the log-
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="72" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="71" />
         <source>Follow up a suggestion</source>
         <translation>متابعة مقترح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="83" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="82" />
         <source>What was decided or done, for the record</source>
         <translation>ما تقرر أو ما نُفّذ، للتوثيق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="89" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="88" />
         <source>Suggestion</source>
         <translation>المقترح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="90" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="89" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="91" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="90" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -2461,124 +2484,129 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="35" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="37" />
         <source>Bylaws</source>
         <translation>اللائحة الأساسية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="36" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="38" />
         <source>Guide</source>
         <translation>دليل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="37" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="39" />
         <source>Policy</source>
         <translation>سياسة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="38" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="40" />
         <source>Other</source>
         <translation>أخرى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="50" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="52" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="53" />
         <source>The association's policy, bylaws and services guide. Spelling variants of a word are found too.</source>
         <translation>سياسة الجمعية ولائحتها الأساسية ودليل الخدمات. يُعثر على الكلمة مهما اختلف رسمها (الهمزات، التاء المربوطة، الألف المقصورة، التشكيل).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="55" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="57" />
         <source>Words to find</source>
         <translation>الكلمات المطلوب البحث عنها</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="57" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="59" />
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="64" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="66" />
         <source>Add document…</source>
         <translation>إضافة مستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="66" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="68" />
         <source>Remove…</source>
         <translation>حذف…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="102" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="104" />
         <source>No passage found.</source>
         <translation>لم يُعثر على أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="104" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="106" />
         <source>%1 — page %2</source>
         <translation>%1 — صفحة %2</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="131" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="133" />
         <source>Choose the document to add</source>
         <translation>اختر المستند المراد إضافته</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="132" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="134" />
         <source>PDF or text (*.pdf *.txt)</source>
         <translation>PDF أو نص (*.pdf *.txt)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="135" />
-        <location filename="../../makarem_desk/ui/library_view.py" line="162" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="137" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="165" />
         <source>Add document</source>
         <translation>إضافة مستند</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="135" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="137" />
         <source>Title of the document</source>
         <translation>عنوان المستند</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="153" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="145" />
+        <source>Cannot read the file %1.</source>
+        <translation>تعذّرت قراءة الملف %1.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/library_view.py" line="156" />
         <source>Added to the library: %1 (%2 passages).</source>
         <translation>أُضيف إلى المكتبة: %1 (عدد المقاطع: %2).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="158" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="161" />
         <source>Reading the document…</source>
         <translation>جارٍ قراءة المستند…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="162" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="165" />
         <source>Kind of document</source>
         <translation>نوع المستند</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="175" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="178" />
         <source>The library is empty.</source>
         <translation>المكتبة فارغة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="180" />
-        <location filename="../../makarem_desk/ui/library_view.py" line="186" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="183" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="189" />
         <source>Remove a document</source>
         <translation>حذف مستند</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="180" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="183" />
         <source>The document to remove</source>
         <translation>المستند المراد حذفه</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="187" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="190" />
         <source>Remove “%1” from the library? Staff will no longer find it.</source>
         <translation>حذف «%1» من المكتبة؟ لن يجده الموظفون بعد ذلك.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/library_view.py" line="198" />
+        <location filename="../../makarem_desk/ui/library_view.py" line="201" />
         <source>Removed from the library: %1</source>
         <translation>حُذف من المكتبة: %1</translation>
     </message>
@@ -2586,7 +2614,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/follow_up_lists.py" line="127" />
+        <location filename="../../makarem_desk/ui/follow_up_lists.py" line="128" />
         <source>The first %1 of %2 are shown, the longest waiting first.</source>
         <translation>يُعرض أول %1 من %2، الأطول انتظارًا أولًا.</translation>
     </message>
@@ -4121,93 +4149,93 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SuggestionsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="39" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="41" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="40" />
         <source>Under review</source>
         <translation>قيد الدراسة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="41" />
         <source>Adopted</source>
         <translation>مُعتمد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="43" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="42" />
         <source>Not adopted</source>
         <translation>غير مُعتمد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="104" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="103" />
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="107" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="107" />
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="107" />
         <source>Program</source>
         <translation>البرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
         <source>Suggestion</source>
         <translation>المقترح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="126" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="125" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="110" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
         <source>Note</source>
         <translation>ملاحظة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="109" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="108" />
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="117" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="116" />
         <source>Follow up…</source>
         <translation>متابعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="131" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="130" />
         <source>Satisfaction — suggestions</source>
         <translation>رضا المستفيدين — المقترحات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="133" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="132" />
         <source>What beneficiaries suggested in the satisfaction survey, to be followed up. Figures by channel, program and period are in Reports. Ratings improve the service; no screen names the member of staff who served.</source>
         <translation>ما اقترحه المستفيدون في استبانة الرضا، لمتابعته. أرقام الرضا حسب القناة والبرنامج والفترة في شاشة التقارير. التقييم لتحسين الخدمة، ولا تذكر أي شاشة اسم الموظف الذي قدّمها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="155" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="154" />
         <source>Anonymous</source>
         <translation>دون اسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="159" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="158" />
         <source>%1 suggestions</source>
         <translation>عدد المقترحات: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="164" />
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="163" />
         <source>Choose a suggestion first.</source>
         <translation>اختر مقترحًا أولًا.</translation>
     </message>

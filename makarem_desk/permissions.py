@@ -17,7 +17,7 @@ import enum
 import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
 from .errors import PermissionDenied
 from .models import Role
@@ -165,7 +165,7 @@ def guarded(fn: Callable[Concatenate[S, A, P], T]) -> Callable[Concatenate[S, A,
         return fn(self, actor, *args, **kwargs)
 
     wrapper.__guarded__ = True  # type: ignore[attr-defined]
-    return wrapper
+    return cast("Callable[Concatenate[S, A, P], T]", wrapper)  # what functools.wraps made
 
 
 def describe() -> list[tuple[str, str, str]]:

@@ -37,7 +37,8 @@ def looks_like_formula(text: str) -> bool:
 def clean_text(text: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)[:MAX_CELL_CHARS]
+    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)  # openpyxl ships no types
+    return cleaned[:MAX_CELL_CHARS]
 
 
 def put(cell: Any, value: Any) -> None:

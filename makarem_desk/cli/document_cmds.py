@@ -12,7 +12,7 @@ from ..errors import UserError
 from .common import acting_for, add_by_option, open_database
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("declaration", help="print the data-accuracy declaration (PDF)",
                        description="Writes the declaration of the beneficiary's latest "
                        "application; a preview with an empty signature line if none is "

@@ -64,7 +64,7 @@ def admin_password(args: argparse.Namespace, *, ask: bool = True) -> str | None:
     path = getattr(args, "admin_password_file", None)
     if path is not None:
         try:
-            text = path.read_text(encoding="utf-8")
+            text: str = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise UserError(f"Cannot read the password file {path}: {exc.strerror}") from exc
         except UnicodeDecodeError as exc:

@@ -312,4 +312,5 @@ def visual_order(levels: Sequence[int | None]) -> list[int]:
 
 def mirror(ch: str) -> str:
     """L4: the mirrored glyph's character for a character drawn at an odd level."""
-    return MIRRORED.get(ch, ch)
+    mirrored: str = MIRRORED.get(ch, ch)  # python-bidi ships no types
+    return mirrored

@@ -114,7 +114,7 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     ])
 
 
-class TextLayerFont(TTFont):
+class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
     """A TrueType font whose PDF text layer holds the text as typed (see the module)."""
 
     def __init__(self, name: str, filename: str, **kwargs: Any) -> None:

@@ -88,7 +88,8 @@ def open_envelope(data: bytes) -> Envelope:
 
 
 def encrypt(plaintext: bytes, recipients: list[pyrage.x25519.Recipient]) -> bytes:
-    return pyrage.encrypt(plaintext, recipients)
+    ciphertext: bytes = pyrage.encrypt(plaintext, recipients)
+    return ciphertext
 
 
 # -- the inner zip --------------------------------------------------------------------

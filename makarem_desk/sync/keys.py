@@ -156,7 +156,8 @@ class PrivateIdentity:
         return StreamSigner(seed, self.public.ed25519_public)
 
     def decrypt(self, ciphertext: bytes) -> bytes:
-        return pyrage.decrypt(ciphertext, [self.age_identity])
+        plaintext: bytes = pyrage.decrypt(ciphertext, [self.age_identity])
+        return plaintext
 
 
 class KeyStore:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..db import Database
 from ..services.actor import Actor
@@ -21,9 +21,21 @@ from .bus import EventBus
 from .dialogs import Dialogs
 from .tasks import TaskRunner
 
-if TYPE_CHECKING:  # the sync layer (cryptography) is imported when a screen first needs it
+if TYPE_CHECKING:  # each of these is imported when a screen first needs it (start-up)
+    from ..checklists.model import FormSet
+    from ..documents.service import DocumentService
+    from ..interview.services import InterviewServices
+    from ..reports.export import ReportExportService
+    from ..reports.figures import ReportService
+    from ..search import SearchService
+    from ..services.beneficiaries import BeneficiaryService
+    from ..services.follow_up import FollowUpService
+    from ..services.library import LibraryService
+    from ..services.referrals import ReferralService
     from ..sync import CommitteeService, SyncService
     from ..sync.key_service import KeyService
+
+S = TypeVar("S")
 
 
 @dataclass
@@ -36,7 +48,7 @@ class AppContext:
     today: date | None = None  # fixed by tests; None means the real date
     keys_dir: Path | None = None  # None: keys/ in the data folder (or $MAKAREM_KEYS_DIR)
     monotonic: Callable[[], float] = time.monotonic  # the idle lock's clock; tests drive it
-    _services: dict[str, Any] = field(default_factory=dict)
+    _services: dict[str, object] = field(default_factory=dict)
 
     @property
     def auth(self) -> AuthService:
@@ -87,8 +99,8 @@ class AppContext:
         return self._service("dashboard", lambda: DashboardService(self.db))
 
     @property
-    def search(self) -> Any:
-        def make() -> Any:
+    def search(self) -> SearchService:
+        def make() -> SearchService:
             from ..search import SearchService
 
             return SearchService(self.db)
@@ -96,8 +108,8 @@ class AppContext:
         return self._service("search", make)
 
     @property
-    def beneficiaries(self) -> Any:
-        def make() -> Any:
+    def beneficiaries(self) -> BeneficiaryService:
+        def make() -> BeneficiaryService:
             from ..services.beneficiaries import BeneficiaryService
 
             return BeneficiaryService(self.db, today=self.today_date())
@@ -105,8 +117,8 @@ class AppContext:
         return self._service("beneficiaries", make)
 
     @property
-    def forms(self) -> Any:
-        def make() -> Any:
+    def forms(self) -> FormSet:
+        def make() -> FormSet:
             from ..checklists.loader import load_forms
 
             return load_forms()
@@ -119,9 +131,9 @@ class AppContext:
             self._services.pop(name, None)
 
     @property
-    def interview(self) -> Any:
+    def interview(self) -> InterviewServices:
         """The services an interview uses (``makarem_desk.interview.services``)."""
-        def make() -> Any:
+        def make() -> InterviewServices:
             from ..interview.services import InterviewServices
 
             return InterviewServices.for_database(self.db, self.forms, today=self.today)
@@ -129,10 +141,10 @@ class AppContext:
         return self._service("interview", make)
 
     @property
-    def referrals(self) -> Any:
+    def referrals(self) -> ReferralService:
         """POL-H3 outside an interview: needs no forms (the inbox works while a forms
         folder is refused)."""
-        def make() -> Any:
+        def make() -> ReferralService:
             from ..services.referrals import ReferralService
 
             return ReferralService(self.db)
@@ -140,8 +152,8 @@ class AppContext:
         return self._service("referrals", make)
 
     @property
-    def documents(self) -> Any:
-        def make() -> Any:
+    def documents(self) -> DocumentService:
+        def make() -> DocumentService:
             from ..documents.service import DocumentService
 
             return DocumentService(self.db)
@@ -149,9 +161,9 @@ class AppContext:
         return self._service("documents", make)
 
     @property
-    def follow_up(self) -> Any:
+    def follow_up(self) -> FollowUpService:
         """The follow-up lists and service targets (``services.follow_up``)."""
-        def make() -> Any:
+        def make() -> FollowUpService:
             from ..services.follow_up import FollowUpService
 
             return FollowUpService(self.db)
@@ -159,8 +171,8 @@ class AppContext:
         return self._service("follow_up", make)
 
     @property
-    def library(self) -> Any:
-        def make() -> Any:
+    def library(self) -> LibraryService:
+        def make() -> LibraryService:
             from ..services.library import LibraryService
 
             return LibraryService(self.db)
@@ -168,9 +180,9 @@ class AppContext:
         return self._service("library", make)
 
     @property
-    def reports(self) -> Any:
+    def reports(self) -> ReportService:
         """The report's figures (``reports.figures.ReportService``)."""
-        def make() -> Any:
+        def make() -> ReportService:
             from ..reports.figures import ReportService
 
             return ReportService(self.db)
@@ -178,9 +190,9 @@ class AppContext:
         return self._service("reports", make)
 
     @property
-    def report_exports(self) -> Any:
+    def report_exports(self) -> ReportExportService:
         """The report saved as a PDF or a workbook, audited (``reports.export``)."""
-        def make() -> Any:
+        def make() -> ReportExportService:
             from ..reports.export import ReportExportService
 
             return ReportExportService(self.db)
@@ -204,7 +216,9 @@ class AppContext:
             raise RuntimeError("no one is signed in")
         return self.actor
 
-    def _service(self, name: str, make: Any) -> Any:
+    def _service(self, name: str, make: Callable[[], S]) -> S:
+        """The service cached under ``name``, made by ``make`` the first time it is asked
+        for (one name, one service class: the accessors above keep them together)."""
         if name not in self._services:
             self._services[name] = make()
-        return self._services[name]
+        return cast(S, self._services[name])

@@ -218,7 +218,9 @@ class ReportPage(QWidget):
     # -- content --------------------------------------------------------------------------
     def show_report(self, report: Report, lang: str) -> None:
         self.language = lang
-        t = lambda key: L.text(key, lang)  # noqa: E731 - a short alias for the captions
+        def t(key: str) -> str:  # a short alias for the captions
+            return L.text(key, lang)
+
         hijri, greg = L.range_lines(report.start, report.end, lang)
         by = t("by_week" if report.period == "week" else "by_month")
         made = report.generated_at

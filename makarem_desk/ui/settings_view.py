@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..permissions import allowed
-from ..services.actor import ROLE_LABELS_AR
+from ..permissions import ROLE_LABELS_AR, allowed
 from ..services.follow_up import MAX_TARGET_DAYS
 from ..services.site_settings import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES
 from ..values import Role

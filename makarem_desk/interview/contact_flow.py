@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -101,7 +102,9 @@ class ContactSession:
         return self.step
 
     def complete(self, values: dict[str, Any]) -> ContactStep:
-        clean = getattr(self, f"_{self.step.value}")(dict(values))
+        if self.step is ContactStep.DONE:
+            raise UserError("This contact is recorded.", message_ar="سُجّل هذا التواصل.")
+        clean = CONTACT_HANDLERS[self.step](self, dict(values))
         self.state.values[self.step.value] = clean
         self.state.history.append(self.step.value)
         self.state.step = _ORDER[_ORDER.index(self.step) + 1].value
@@ -163,3 +166,12 @@ class ContactSession:
         ), contact_id=uuid.uuid5(self.draft_id, "contact"))
         self.state.contact_id = str(cid)
         return {"answer": answer, "follow_up_needed": follow_up}
+
+
+# Which method checks and saves each step of a contact (tests/test_interview_dispatch.py
+# holds it to the steps of ``ContactStep``); a recorded contact takes no more values.
+CONTACT_HANDLERS: dict[ContactStep, Callable[[ContactSession, dict[str, Any]], dict[str, Any]]] = {
+    ContactStep.WHO: ContactSession._who,
+    ContactStep.PURPOSE: ContactSession._purpose,
+    ContactStep.ANSWER: ContactSession._answer,
+}

@@ -10,9 +10,10 @@ from typing import Any
 
 from ..checklists.model import FormSet
 from ..errors import UserError
-from ..models import IdentityType
+from ..search import SearchHit
 from ..services.actor import Actor
-from ..services.beneficiaries import BeneficiaryInput
+from ..services.beneficiaries import BeneficiaryInput, BeneficiaryView
+from ..values import IdentityType
 from .answers import FieldError, StepInvalid, wrong_type
 from .flow import InterviewState
 from .services import InterviewServices
@@ -35,7 +36,7 @@ class PersonSteps:
     def _id(self, what: str) -> uuid.UUID:
         raise NotImplementedError  # InterviewSession derives it from the draft id
 
-    def find_beneficiaries(self, query: str) -> list[Any]:
+    def find_beneficiaries(self, query: str) -> list[BeneficiaryView | SearchHit]:
         """Identify step: an exact identity number first, then the search (identity, phone,
         name words)."""
         exact = self.services.beneficiaries.find_by_identity(self.actor, query)

@@ -13,6 +13,7 @@ import binascii
 import copy
 import dataclasses
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -229,10 +230,10 @@ class InterviewSession(PersonSteps):
         """
         if self.finished:
             raise UserError("This interview is finished.", message_ar="انتهت هذه المقابلة.")
-        handler = getattr(self, f"_complete_{self.step.value}")
+        handler = STEP_HANDLERS[self.step]
         before = copy.deepcopy(self.state)
         try:
-            clean = handler(dict(values))
+            clean = handler(self, dict(values))
             flow.advance(self.state, clean)
             self._save()
         except BaseException:
@@ -429,6 +430,25 @@ class InterviewSession(PersonSteps):
         if not self.state.beneficiary_id:
             raise UserError("No beneficiary identified.", message_ar="لم يُحدد المستفيد.")
         return self.state.beneficiary_id
+
+
+StepHandler = Callable[[InterviewSession, dict[str, Any]], dict[str, Any]]
+# Which method checks and applies each step's values: written out, so a step without a
+# handler is a KeyError in a test (tests/test_interview_dispatch.py), not a typo in a
+# method name that nothing notices. The finished interview takes no values.
+STEP_HANDLERS: dict[Step, StepHandler] = {
+    Step.RECEPTION: InterviewSession._complete_reception,
+    Step.IDENTIFY: InterviewSession._complete_identify,
+    Step.PERSONAL: InterviewSession._complete_personal,
+    Step.ELIGIBILITY: InterviewSession._complete_eligibility,
+    Step.DOCUMENTS: InterviewSession._complete_documents,
+    Step.CLARITY: InterviewSession._complete_clarity,
+    Step.DECLARATION: InterviewSession._complete_declaration,
+    Step.NOTICE: InterviewSession._complete_notice,
+    Step.REGISTRATION: InterviewSession._complete_registration,
+    Step.DELIVERY: InterviewSession._complete_delivery,
+    Step.SATISFACTION: InterviewSession._complete_satisfaction,
+}
 
 
 def earliest_answer_date_for(today: date) -> date:

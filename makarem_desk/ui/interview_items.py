@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 from ..checklists.model import Item
 from ..interview.answers import FieldError, check_answers, shown
 from .fields import DateField, LtrLineEdit
+
+if TYPE_CHECKING:
+    from .preview import PdfPreview
 
 LABEL_MIN_WIDTH, LABEL_MAX_WIDTH = 180, 320
 
@@ -182,7 +185,19 @@ class ItemWidget(QWidget):
             self.error.show()
 
 
-class ItemsPage(QWidget):
+class PageBasics:
+    """For a page of the wizard that is its own widget and shows no paper: the two plain
+    methods of ``interview_pages.InterviewPage`` (mixed in before ``QWidget``)."""
+
+    def widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
+
+    def document(self) -> PdfPreview | None:
+        return None
+
+
+class ItemsPage(PageBasics, QWidget):
     """The items of one step: conditions re-evaluated and answers checked on every change."""
 
     changed = Signal()
@@ -270,3 +285,6 @@ class ItemsPage(QWidget):
         for item in shown(self.items, {**self.context, **self.raw_answers()}, self.facts):
             return self.widgets[item.id]
         return None
+
+    def first_focus(self) -> QWidget | None:  # as the page of a step
+        return self.first_widget()

@@ -6,7 +6,7 @@ A mixin of ``InterviewView``: Qt calls these overrides on the view itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -15,11 +15,14 @@ from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QWidget
 from .reading_order import focus_chain
 from .widgets import Table
 
+if TYPE_CHECKING:
+    from .interview_pages import InterviewPage
+
 
 class WizardKeys:
     stack: QStackedWidget
     drafts: Table
-    page: Any
+    page: InterviewPage | None
 
     if TYPE_CHECKING:  # provided by InterviewView and QWidget; never shadowed at run time
         def start_new(self) -> None: ...

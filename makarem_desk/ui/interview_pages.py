@@ -1,10 +1,13 @@
 """The interview pages that are more than a list of items: finding the beneficiary, their
-personal data, and the satisfaction rating."""
+personal data, and the satisfaction rating; and ``InterviewPage``, what the wizard asks of
+the page of any step."""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,23 +27,61 @@ from PySide6.QtWidgets import (
 from ..checklists.model import Item
 from ..errors import UserError
 from ..interview.answers import FieldError
+from ..search import SearchHit
+from ..services.beneficiaries import BeneficiaryView
 from ..validation.phone import format_phone
 from ..values import Gender, IdentityType
 from .dialogs import user_message
 from .fields import DateField, LtrLineEdit, show_check
 from .i18n import current_language, ltr
-from .interview_items import ItemsPage
+from .interview_items import ItemsPage, PageBasics
 from .nationality_box import NationalityBox
 from .profile_view import identity_label
 from .widgets import Table, hint
 
+if TYPE_CHECKING:
+    from .preview import PdfPreview
 
-class IdentifyPage(QWidget):
+
+class InterviewPage(Protocol):
+    """The page of one interview step, as the wizard (``InterviewView``) drives it. Every
+    page class implements all of it, so a misspelt or missing method is a type error, not
+    a page that silently shows nothing (issue 12); ``PAGE_BUILDERS`` in
+    ``interview_steps`` says which page each step gets."""
+
+    def widget(self) -> QWidget:
+        """The page itself, as shown in the wizard's scroll area."""
+        ...
+
+    def first_focus(self) -> QWidget | None:
+        """Where the cursor goes when the step opens (None: the page itself)."""
+        ...
+
+    def answers(self) -> dict[str, Any]:
+        """The values typed, as ``InterviewSession.complete`` takes them; may raise
+        ``StepInvalid`` for what only the page can see (an empty signature)."""
+        ...
+
+    def set_answers(self, values: dict[str, Any]) -> None:
+        """Show values saved before (going back, a resumed draft) or suggested."""
+        ...
+
+    def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
+        """Show the flow's problems at their fields; returns those shown nowhere."""
+        ...
+
+    def document(self) -> PdfPreview | None:
+        """The paper of the step that Ctrl+P prints, if it has one."""
+        ...
+
+
+class IdentifyPage(PageBasics, QWidget):
     """A returning beneficiary is found by identity number, phone or name; or a new one."""
 
     changed = Signal()
 
-    def __init__(self, find: Any, parent: QWidget | None = None):
+    def __init__(self, find: Callable[[str], Sequence[BeneficiaryView | SearchHit]],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._find = find
         self.choice: dict[str, Any] = {}
@@ -75,7 +116,7 @@ class IdentifyPage(QWidget):
         hits = self._find(text) if text else []
         rows = []
         for h in hits:
-            bid = getattr(h, "beneficiary_id", None) or getattr(h, "id", None)
+            bid = h.beneficiary_id if isinstance(h, SearchHit) else h.id
             rows.append(([h.full_name, ltr(h.identity_number or ""), ltr(h.phone or "")],
                          (bid, h.full_name)))
         self.results.set_rows(rows)
@@ -106,8 +147,17 @@ class IdentifyPage(QWidget):
             self.chosen.clear()
         self.changed.emit()
 
+    def first_focus(self) -> QWidget:
+        return self.query
+
     def answers(self) -> dict[str, Any]:
         return dict(self.choice)
+
+    def set_answers(self, values: dict[str, Any]) -> None:
+        """A new beneficiary chosen before shows as chosen again; a returning one is shown
+        by ``choose`` (the page knows ids, not names)."""
+        if values.get("new") is True:
+            self.new_button.setChecked(True)
 
     def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
         arabic = current_language() == "ar"
@@ -115,7 +165,7 @@ class IdentifyPage(QWidget):
         return []
 
 
-class PersonalPage(QWidget):
+class PersonalPage(PageBasics, QWidget):
     """POL-H2: the applicant's data, checked at each field as it is typed."""
 
     TEXT_FIELDS = ("first_name", "father_name", "grandfather_name", "family_name",
@@ -280,6 +330,9 @@ class PersonalPage(QWidget):
         assert isinstance(w, QComboBox)
         return w.currentData()
 
+    def first_focus(self) -> None:
+        return None
+
     def answers(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, w in self.editors.items():
@@ -307,7 +360,8 @@ class PersonalPage(QWidget):
             w = self.editors.get(key)
             if w is None or value is None:
                 continue
-            value = getattr(value, "value", value)
+            if isinstance(value, enum.Enum):  # a saved beneficiary's gender, identity type
+                value = value.value
             if isinstance(w, NationalityBox):
                 w.set_code(str(value))
             elif isinstance(w, QComboBox):
@@ -336,7 +390,7 @@ class PersonalPage(QWidget):
         return rest
 
 
-class SatisfactionPage(QWidget):
+class SatisfactionPage(PageBasics, QWidget):
     """POL-G5: a rating is the beneficiary's right and may be anonymous; never required.
     Best answered by the beneficiary alone (``hand_over``: the survey screen); the fields
     below stay for a rating dictated to the receptionist."""
@@ -371,6 +425,9 @@ class SatisfactionPage(QWidget):
         lay.addWidget(self.questions)
         lay.addStretch(1)
 
+    def first_focus(self) -> None:
+        return None  # the page: Enter goes on without a rating, never hands the screen over
+
     def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
         return self.questions.show_errors(errors)
 
@@ -378,3 +435,11 @@ class SatisfactionPage(QWidget):
         return {"score": self.score_group.checkedId() if self.score_group.checkedId() > 0
                 else None, "anonymous": self.anonymous.isChecked(),
                 "answers": self.questions.answers()}
+
+    def set_answers(self, values: dict[str, Any]) -> None:
+        button = self.score_group.button(values.get("score") or 0)
+        if button is not None:
+            button.setChecked(True)
+        if isinstance(values.get("anonymous"), bool):
+            self.anonymous.setChecked(values["anonymous"])
+        self.questions.set_answers(dict(values.get("answers") or {}))

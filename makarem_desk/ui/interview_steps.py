@@ -1,13 +1,15 @@
 """Interview pages around the printed documents: reception (program), declaration with the
 signature, the committee notice with the signed declaration, registration, delivery with
-the receipt, and the end of the interview."""
+the receipt, and the end of the interview; and ``PAGE_BUILDERS``, the page of every step."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,14 +27,18 @@ from PySide6.QtWidgets import (
 from ..checklists.model import FormSet, Item
 from ..interview import flow
 from ..interview.answers import FieldError, StepInvalid
+from ..interview.flow import Step
 from ..interview.session import InterviewSession
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
-from .interview_items import ItemsPage
+from .interview_items import ItemsPage, PageBasics
 from .preview import PdfPreview
 from .signature_pad import SignaturePad
 from .widgets import hint
+
+if TYPE_CHECKING:
+    from .interview_pages import InterviewPage
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +47,7 @@ def _msg(e: FieldError) -> str:
     return e.message_ar if current_language() == "ar" else e.message
 
 
-class ReceptionPage(QWidget):
+class ReceptionPage(PageBasics, QWidget):
     """POL-H1: the purpose of the visit and the program applied for."""
 
     def __init__(self, forms: FormSet, items: tuple[Item, ...], language: str,
@@ -79,7 +85,7 @@ class ReceptionPage(QWidget):
         return self.items.show_errors([e for e in errors if e.item != "program_code"])
 
 
-class _WithDocument(QWidget):
+class _WithDocument(PageBasics, QWidget):
     """Statements of a step above a PDF rendered in the background."""
 
     def __init__(self, ctx: AppContext, session: InterviewSession,
@@ -114,6 +120,9 @@ class _WithDocument(QWidget):
 
     def first_focus(self) -> QWidget | None:
         return self.items.first_widget()
+
+    def document(self) -> PdfPreview:
+        return self.preview
 
     def _declaration_pdf(self) -> bytes:
         app_id = uuid.UUID(self.session.state.application_id or "")
@@ -207,7 +216,7 @@ class DocumentPage(_WithDocument):
         lay.addWidget(self.preview, 1)
 
 
-class RegistrationPage(QWidget):
+class RegistrationPage(PageBasics, QWidget):
     """POL-H5/H6: submitted to the committee, or registered as incomplete."""
 
     def __init__(self, session: InterviewSession, language: str,
@@ -227,11 +236,20 @@ class RegistrationPage(QWidget):
                                          "to the research committee (POL-H5).")))
         lay.addStretch(1)
 
+    def first_focus(self) -> None:
+        return None
+
     def answers(self) -> dict[str, Any]:
         return {}
 
+    def set_answers(self, values: dict[str, Any]) -> None:
+        """Nothing to show: the step only confirms what the flow decided."""
 
-class DonePage(QWidget):
+    def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
+        return errors
+
+
+class DonePage(PageBasics, QWidget):
     new_interview = Signal()
 
     def __init__(self, ctx: AppContext, session: InterviewSession, language: str,
@@ -265,3 +283,109 @@ class DonePage(QWidget):
 
     def first_focus(self) -> QWidget:
         return self.first
+
+    def answers(self) -> dict[str, Any]:
+        return {}  # the interview is finished: there is no Next
+
+    def set_answers(self, values: dict[str, Any]) -> None:
+        """Nothing to show: the end of the interview asks nothing."""
+
+    def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
+        return errors
+
+
+# -- which page each step gets ------------------------------------------------------------
+class WizardHost(Protocol):
+    """What a page builder needs of the wizard (``InterviewView``)."""
+
+    ctx: AppContext
+
+    def hand_over(self) -> None: ...
+
+    def start_new(self, beneficiary_id: uuid.UUID | None = None) -> None: ...
+
+
+def _reception(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    return ReceptionPage(host.ctx.forms, s.step_items(), current_language(), s.facts(),
+                         s.today)
+
+
+def _identify(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    from .interview_pages import IdentifyPage
+
+    page = IdentifyPage(s.find_beneficiaries)
+    saved = s.state.answers(Step.IDENTIFY)
+    known = saved.get("beneficiary_id") or s.state.known_beneficiary
+    person = (host.ctx.interview.beneficiaries.find_by_id(s.actor, uuid.UUID(known))
+              if known and not saved.get("new") else None)
+    if person is not None:
+        page.choose(str(person.id), person.full_name)
+    return page
+
+
+def _personal(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    from .interview_pages import PersonalPage
+
+    page = PersonalPage(current_language())
+    if s.state.beneficiary_id and not s.state.beneficiary_new:
+        view = host.ctx.interview.beneficiaries.get(s.actor, uuid.UUID(s.state.beneficiary_id))
+        known = dataclasses.asdict(view)
+        page.set_answers({k: known.get(k) for k in page.editors})
+    return page
+
+
+def _items(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    # As the flow does: the documents' conditions see the eligibility answers.
+    context = s.state.answers(Step.ELIGIBILITY) if s.step is Step.DOCUMENTS else {}
+    return ItemsPage(s.step_items(), current_language(), s.facts(), s.today,
+                     statement_text=s.statement_text, context=context)
+
+
+def _declaration(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    return DeclarationPage(host.ctx, s)
+
+
+def _notice(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    return DocumentPage(host.ctx, s, "declaration")
+
+
+def _registration(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    return RegistrationPage(s, current_language())
+
+
+def _delivery(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    return DocumentPage(host.ctx, s, "receipt")
+
+
+def _satisfaction(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    from .interview_pages import SatisfactionPage
+
+    page = SatisfactionPage(s.step_items(), current_language(), s.facts(), s.today)
+    page.hand_over.connect(host.hand_over)
+    return page
+
+
+def _done(host: WizardHost, s: InterviewSession) -> InterviewPage:
+    page = DonePage(host.ctx, s, current_language())
+    page.new_interview.connect(lambda: host.start_new())
+    return page
+
+
+PageBuilder = Callable[[WizardHost, InterviewSession], "InterviewPage"]
+# Written out step by step (tests/ui/test_ui_interview_dispatch.py holds it to every step
+# of ``interview.flow.Step``), so a step without a page fails a test instead of showing
+# nothing.
+PAGE_BUILDERS: dict[Step, PageBuilder] = {
+    Step.RECEPTION: _reception,
+    Step.IDENTIFY: _identify,
+    Step.PERSONAL: _personal,
+    Step.ELIGIBILITY: _items,
+    Step.DOCUMENTS: _items,
+    Step.CLARITY: _items,
+    Step.DECLARATION: _declaration,
+    Step.NOTICE: _notice,
+    Step.REGISTRATION: _registration,
+    Step.DELIVERY: _delivery,
+    Step.SATISFACTION: _satisfaction,
+    Step.DONE: _done,
+}

@@ -11,7 +11,7 @@ import base64
 import logging
 import traceback
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,8 +37,11 @@ from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
 from .interview_keys import WizardKeys
-from .interview_steps import DeclarationPage, DocumentPage, DonePage, RegistrationPage
+from .interview_steps import PAGE_BUILDERS
 from .widgets import Table, hint, page_title
+
+if TYPE_CHECKING:
+    from .interview_pages import InterviewPage
 
 log = logging.getLogger(__name__)
 STEP_LABELS = {
@@ -74,7 +77,7 @@ class InterviewView(WizardKeys, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.session: InterviewSession | None = None
-        self.page: Any = None
+        self.page: InterviewPage | None = None
         self.survey: Any = None  # the beneficiary's survey window, while it is open
         self._person: tuple[str, str] = ("", "")  # (beneficiary id, name) shown at the side
         self.stack = QStackedWidget()
@@ -229,8 +232,13 @@ class InterviewView(WizardKeys, QWidget):
         self.refresh()
         self.start_button.setFocus()
 
+    def save_work(self) -> None:
+        """Ctrl+S (``screens.SavesWork``): in the wizard, leave the interview for later."""
+        if self.stack.currentIndex() == 1:
+            self.save()
+
     def print_current(self) -> None:
-        preview = getattr(self.page, "preview", None)
+        preview = self.page.document() if self.page is not None else None
         if preview is not None and preview.pdf is not None:
             preview.choose_printer_and_print()
 
@@ -260,19 +268,17 @@ class InterviewView(WizardKeys, QWidget):
         ])))
         self.step_title.setText(step_label(step))
         self.error.clear()
-        self.page = self._build_page(s, step)
+        page = self.page = self._build_page(s, step)
         old = self.step_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.step_area.setWidget(self.page)
+        self.step_area.setWidget(page.widget())
         self.back_button.setEnabled(s.can_back())
         self.skip_button.setVisible(s.can_finish())
         self.next_button.setVisible(step is not Step.DONE)
         self.next_button.setText(self.tr("Complete registration") if step is Step.REGISTRATION
                                  else self.tr("Next"))
-        focus = (getattr(self.page, "first_focus", lambda: None)()
-                 or getattr(self.page, "first_widget", lambda: None)() or self.page)
-        focus.setFocus()
+        (page.first_focus() or page.widget()).setFocus()
 
     def _person_line(self, s: InterviewSession) -> str:
         """Whom the interview is for, once known: started from their profile, the name
@@ -286,59 +292,15 @@ class InterviewView(WizardKeys, QWidget):
         name = self._person[1]
         return self.tr("Beneficiary: %1").replace("%1", name) if name else ""
 
-    def _build_page(self, s: InterviewSession, step: Step) -> QWidget:
-        from .interview_items import ItemsPage
-        from .interview_pages import IdentifyPage, PersonalPage, SatisfactionPage
-
-        lang = current_language()
-        today = s.today
-        saved = s.state.answers(step)
-        if step is Step.RECEPTION:
-            from .interview_steps import ReceptionPage
-
-            page: QWidget = ReceptionPage(self.ctx.forms, s.step_items(), lang, s.facts(),
-                                          today)
-        elif step is Step.IDENTIFY:
-            page = IdentifyPage(s.find_beneficiaries)
-            known = saved.get("beneficiary_id") or s.state.known_beneficiary
-            person = (self.ctx.interview.beneficiaries.find_by_id(s.actor, uuid.UUID(known))
-                      if known and not saved.get("new") else None)
-            if person is not None:
-                page.choose(str(person.id), person.full_name)
-        elif step is Step.PERSONAL:
-            page = PersonalPage(lang)
-            if s.state.beneficiary_id and not s.state.beneficiary_new:
-                view = self.ctx.interview.beneficiaries.get(s.actor,
-                                                            uuid.UUID(s.state.beneficiary_id))
-                page.set_answers({k: getattr(view, k, None) for k in page.editors})
-        elif step is Step.DECLARATION:
-            page = DeclarationPage(self.ctx, s)
-        elif step is Step.NOTICE:
-            page = DocumentPage(self.ctx, s, "declaration")
-        elif step is Step.REGISTRATION:
-            page = RegistrationPage(s, lang)
-        elif step is Step.DELIVERY:
-            page = DocumentPage(self.ctx, s, "receipt")
-        elif step is Step.SATISFACTION:
-            page = SatisfactionPage(s.step_items(), lang, s.facts(), today)
-            page.hand_over.connect(self.hand_over)
-        elif step is Step.DONE:
-            page = DonePage(self.ctx, s, lang)
-            page.new_interview.connect(lambda: self.start_new())
-        else:
-            # As the flow does: the documents' conditions see the eligibility answers.
-            context = s.state.answers(Step.ELIGIBILITY) if step is Step.DOCUMENTS else {}
-            page = ItemsPage(s.step_items(), lang, s.facts(), today,
-                             statement_text=s.statement_text, context=context)
-        setter = getattr(page, "set_answers", None)
-        shown_first = saved or s.suggested_answers()
-        if shown_first and callable(setter):
-            setter(shown_first)
+    def _build_page(self, s: InterviewSession, step: Step) -> InterviewPage:
+        page = PAGE_BUILDERS[step](self, s)
+        shown_first = s.state.answers(step) or s.suggested_answers()
+        if shown_first:
+            page.set_answers(shown_first)
         return page
 
     def current_values(self) -> dict[str, Any]:
-        values = self.page.answers() if hasattr(self.page, "answers") else {}
-        return dict(values)
+        return dict(self.page.answers()) if self.page is not None else {}
 
     def next(self) -> None:
         s = self.session
@@ -369,8 +331,7 @@ class InterviewView(WizardKeys, QWidget):
 
     def _show_invalid(self, exc: StepInvalid) -> None:
         arabic = current_language() == "ar"
-        shower = getattr(self.page, "show_errors", None)
-        rest = shower(exc.errors) if callable(shower) else exc.errors
+        rest = self.page.show_errors(exc.errors) if self.page is not None else exc.errors
         self.error.setText("\n".join(e.message_ar if arabic else e.message for e in rest)
                            or self.tr("Please correct the marked fields."))
 

@@ -12,12 +12,15 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ..checklists.flow_items import PROCEDURES_CLEAR, PURPOSE
+
+if TYPE_CHECKING:
+    from .interview_view import InterviewView
 
 SIZE = (1366, 768)
 TODAY = date(2026, 11, 29)
@@ -27,6 +30,14 @@ PERSON = dict(first_name="أسامة", father_name="عبدالله", grandfather
               birth_date="1995-03-04", nationality="SA", phone="0551234567", city="الرياض")
 VOL = {"platform_registered": True, "platform_id": "NVP-55821", "abilities_fit": True,
        "record_checked": True, "ratings_acceptable": True}
+P = TypeVar("P")
+
+
+def _step_page(view: InterviewView, kind: type[P]) -> P:
+    """The wizard's current page, which the walk knows to be a ``kind``."""
+    page = view.page
+    assert isinstance(page, kind), page
+    return page
 
 
 def _settle(app: QApplication, rounds: int = 5) -> None:
@@ -399,6 +410,9 @@ def _keys_and_a_peer(ctx: Any, admin: Any, tmp: Path) -> None:
 def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     from ..interview.flow import Step
     from .i18n import apply_language
+    from .interview_items import ItemsPage
+    from .interview_pages import IdentifyPage, PersonalPage
+    from .interview_steps import DeclarationPage, DocumentPage, ReceptionPage
     from .interview_view import InterviewView
     from .login_view import LoginPage
     from .main import Desk, StartWindow
@@ -436,32 +450,35 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
     view.start_new()
     s = view.session
     shots.append(_shot(app, window, out, f"{lang}-30-wizard-reception"))
-    view.page.program.setCurrentIndex(view.page.program.findData("VOL-EVENTS"))
-    view.page.items.widgets[PURPOSE].editor.setText("التسجيل في التطوع")
+    reception = _step_page(view, ReceptionPage)
+    reception.program.setCurrentIndex(reception.program.findData("VOL-EVENTS"))
+    reception.items.set_answers({PURPOSE: "التسجيل في التطوع"})
     view.next()
-    view.page.new_button.click()
+    _step_page(view, IdentifyPage).new_button.click()
     shots.append(_shot(app, window, out, f"{lang}-31-wizard-identify"))
     view.next()
-    view.page.set_answers(PERSON)
+    personal = _step_page(view, PersonalPage)
+    personal.set_answers(PERSON)
     shots.append(_shot(app, window, out, f"{lang}-32-wizard-personal"))
     from .screenshots_entry import personal_entry_shots
 
-    shots += personal_entry_shots(app, window, view.page, out, lang, _shot, _settle)
+    shots += personal_entry_shots(app, window, personal, out, lang, _shot, _settle)
     view.next()
-    view.page.set_answers(VOL)
+    _step_page(view, ItemsPage).set_answers(VOL)
     shots.append(_shot(app, window, out, f"{lang}-33-wizard-eligibility"))
     view.next()
-    view.page.set_answers({"identity_copy": "provided"})
+    _step_page(view, ItemsPage).set_answers({"identity_copy": "provided"})
     view.next()
     # POL-H3: "no" asks the kind of reason (no default) and the words of the referral.
-    view.page.set_answers({PROCEDURES_CLEAR: False})
+    _step_page(view, ItemsPage).set_answers({PROCEDURES_CLEAR: False})
     shots.append(_shot(app, window, out, f"{lang}-37-wizard-clarity-referral"))
-    view.page.set_answers({PROCEDURES_CLEAR: True})
+    _step_page(view, ItemsPage).set_answers({PROCEDURES_CLEAR: True})
     view.next()
     if s is not None and s.step is Step.DECLARATION:
-        view.page.items.set_answers({"data_verified": True, "responsibility_statement": True})
-        _sign(view.page.pad.canvas)
-        view.page.pad.accept()
+        declaration = _step_page(view, DeclarationPage)
+        declaration.items.set_answers({"data_verified": True, "responsibility_statement": True})
+        _sign(declaration.pad.canvas)
+        declaration.pad.accept()
         shots.append(_shot(app, window, out, f"{lang}-34-wizard-declaration"))
         view.step_area.verticalScrollBar().setValue(10_000)
         shots.append(_shot(app, window, out, f"{lang}-35-wizard-declaration-preview"))
@@ -469,7 +486,7 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
         shots.append(_shot(app, window, out, f"{lang}-36-wizard-notice"))
         # Saving the signed declaration keeps it for reprints from the profile.
         ctx.dialogs.save_path = str(out / f"{lang}-declaration.pdf")
-        view.page.preview.save_as_pdf()
+        _step_page(view, DocumentPage).preview.save_as_pdf()
     search = window.show_page("search")
     search.query.setText(PERSON["first_name"] + " " + PERSON["father_name"]
                          + " " + PERSON["family_name"])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .context import AppContext
+from .screens import Refreshes
 from .widgets import Table, page_title
 
 
@@ -129,6 +130,6 @@ class AdminView(QWidget):
         key = self.current_tab()
         if not key:
             return
-        refresh = getattr(self.tab(key), "refresh", None)
-        if callable(refresh):
-            refresh()
+        tab = self.tab(key)
+        if isinstance(tab, Refreshes):
+            tab.refresh()

@@ -123,6 +123,10 @@ class ContactView(QWidget):
         return bool(self.purpose.text().strip() or self.answer.toPlainText().strip()
                     or self.caller.text().strip())
 
+    def save_work(self) -> None:
+        """Ctrl+S (``screens.SavesWork``): save the contact as typed."""
+        self.save()
+
     def _picked(self) -> None:
         bid = self.hits.row_data()
         self.beneficiary_id = uuid.UUID(str(bid)) if bid else None

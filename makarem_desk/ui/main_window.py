@@ -28,6 +28,7 @@ from shiboken6 import isValid
 from ..errors import UserError
 from ..permissions import allowed
 from ..values import Role
+from . import screens
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
@@ -35,6 +36,7 @@ from .i18n import current_language
 from .idle_lock import IdleWatcher, LockPage
 from .library_view import LibraryView
 from .profile_view import ProfileView
+from .screens import HoldsTyping, Refreshes, StartsForBeneficiary
 from .search_view import SearchView
 from .settings_view import SettingsView, role_label
 from .shortcuts_sheet import NEW_APPLICATION_KEYS, NEW_CONTACT_KEYS, SIGN_OUT_KEYS
@@ -175,13 +177,13 @@ class MainWindow(QMainWindow):
 
         self._shortcut("Ctrl+N", lambda: self.show_page("interview"))
         self._shortcut("Ctrl+F", lambda: self.show_page("search"))
-        self._shortcut("Ctrl+S", lambda: self._forward("save"))
-        self._shortcut("Ctrl+P", lambda: self._forward("print_current"))
-        self._shortcut("F5", lambda: self._forward("refresh"))
+        self._shortcut("Ctrl+S", self._on_current(screens.save_work))
+        self._shortcut("Ctrl+P", self._on_current(screens.print_current))
+        self._shortcut("F5", self._on_current(screens.refresh))
         for i, key in enumerate(list(self.pages)[:9], start=1):
             self._shortcut(f"Alt+{i}", self._opener(key))
-        self._shortcut(NEW_APPLICATION_KEYS, lambda: self._forward("new_application"))
-        self._shortcut(NEW_CONTACT_KEYS, lambda: self._forward("new_contact"))
+        self._shortcut(NEW_APPLICATION_KEYS, self._on_current(screens.new_application))
+        self._shortcut(NEW_CONTACT_KEYS, self._on_current(screens.new_contact))
         self._shortcut(SIGN_OUT_KEYS, self.request_sign_out)
         self._shortcut("F1", self.show_shortcuts)
         track(self, ctx.bus.open_beneficiary, self.open_beneficiary)
@@ -298,9 +300,8 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         self.buttons[key].setChecked(True)
         self.stack.setCurrentWidget(self.holders[key])
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
+        if isinstance(page, Refreshes):
+            page.refresh()
         page.setFocus()
         return page
 
@@ -320,12 +321,12 @@ class MainWindow(QMainWindow):
     def new_application_for(self, beneficiary_id: Any) -> None:
         """The interview, started with the person already identified."""
         view = self.show_page("interview")
-        if view is not None and hasattr(view, "start_for"):
+        if isinstance(view, StartsForBeneficiary):
             view.start_for(uuid.UUID(str(beneficiary_id)))
 
     def new_contact_for(self, beneficiary_id: Any) -> None:
         view = self.show_page("contact")
-        if view is not None and hasattr(view, "start_for"):
+        if isinstance(view, StartsForBeneficiary):
             view.start_for(uuid.UUID(str(beneficiary_id)))
 
     def show_shortcuts(self) -> None:
@@ -337,10 +338,10 @@ class MainWindow(QMainWindow):
     def _opener(self, key: str) -> Callable[[], Any]:
         return lambda: self.show_page(key)
 
-    def _forward(self, method: str) -> None:
-        fn = getattr(self.built.get(self.current_key()), method, None)
-        if callable(fn):
-            fn()
+    def _on_current(self, action: Callable[[QWidget | None], None]) -> Callable[[], None]:
+        """A window key, applied to the screen shown (``screens``: the screens that take
+        part in it)."""
+        return lambda: action(self.built.get(self.current_key()))
 
     def _shortcut(self, keys: str, fn: Callable[[], Any]) -> None:
         sc = QShortcut(QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText), self)
@@ -349,16 +350,18 @@ class MainWindow(QMainWindow):
 
     # -- signing out ----------------------------------------------------------------------
     def has_open_interview(self) -> bool:
-        session = getattr(self.built.get("interview"), "session", None)
-        if session is None:
+        view = self.built.get("interview")
+        if view is None:
             return False
-        from ..interview.flow import Step
+        from .interview_view import InterviewView
 
-        return bool(session.step is not Step.DONE)
+        session = view.session if isinstance(view, InterviewView) else None
+        return session is not None and not session.finished
 
     def _may_close_interview(self) -> bool:
         contact = self.built.get("contact")
-        if not self.has_open_interview() and getattr(contact, "has_unsaved_text", bool)():
+        if (not self.has_open_interview() and isinstance(contact, HoldsTyping)
+                and contact.has_unsaved_text()):
             return self.ctx.dialogs.confirm(
                 self, self.tr("Sign out"),
                 self.tr("A contact is typed and not saved; signing out loses it. "

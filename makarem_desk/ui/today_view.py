@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ..services.dashboard import ApplicationRow, TodayFigures
+from ..services.dashboard import ApplicationRow, ReferralRow, TodayFigures
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
@@ -63,7 +63,7 @@ class TodayView(QWidget):
     def _selected_beneficiary(self) -> object:
         row = self.tabs.currentWidget()
         data = row.row_data() if isinstance(row, Table) else None
-        return getattr(data, "beneficiary_id", None)
+        return data.beneficiary_id if isinstance(data, ApplicationRow | ReferralRow) else None
 
     def new_application(self) -> None:
         """Ctrl+Shift+A on a row of Today (an incomplete registration whose beneficiary is

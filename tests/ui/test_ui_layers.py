@@ -53,6 +53,14 @@ def test_the_interface_never_imports_the_models() -> None:
     assert found == [], "import the value enums from makarem_desk.values:\n" + "\n".join(found)
 
 
+def test_the_interface_never_imports_sqlalchemy() -> None:
+    """No session, query or column in a view: the services own them."""
+    found = [f"{path.name}:{line}" for path in sorted(UI.glob("*.py"))
+             for line, module in imported_modules(path.read_text(encoding="utf-8"))
+             if module.split(".")[0] == "sqlalchemy"]
+    assert found == []
+
+
 def test_the_check_sees_every_spelling() -> None:
     sample = """
 from ..models import Role

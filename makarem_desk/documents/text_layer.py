@@ -34,6 +34,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from bidi.mirror import MIRRORED
@@ -197,6 +198,17 @@ def _pdfium_class(ch: str) -> str:
     return "W" if cls in _WEAK else "N"
 
 
+def pdfium_reads_rtl(shown: str) -> bool:
+    """Whether pdfium reads a line of a left-to-right page (no /Direction) right to left:
+    when the line has more runs of right-to-left letters than runs of strong left-to-right
+    letters; runs of digits and their separators count for neither (``CFX_BidiString``;
+    measured with pypdfium2 5.x / pdfium 159: "City الرياض" and "Full name عبدالرحمن محمد"
+    read left to right, "A عبدالرحمن محمد" and "1 عبدالرحمن" right to left).
+    ``shown``: the line's visual text, as drawn left to right."""
+    kinds = [kind for kind, _ in groupby(_pdfium_class(ch) for ch in shown)]
+    return kinds.count("R") > kinds.count("L")
+
+
 def _runs(shown: str, start: int, end: int) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     for i in range(start, end):
@@ -297,7 +309,7 @@ def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
         canvas.drawString(at(start), y, shown[start:end])
         return
     font = getFont(font_name)
-    encoded = [font.splitString(shown[a:b], canvas._doc) for a, b in group]
+    encoded = [list(font.splitString(shown[a:b], canvas._doc)) for a, b in group]
     subsets = {subset for parts in encoded for subset, _ in parts}
     if len(subsets) != 1:  # one TJ cannot change font (rare)
         canvas.drawString(at(start), y, shown[start:end])

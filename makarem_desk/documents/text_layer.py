@@ -31,7 +31,9 @@ or the markers print as missing glyphs.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import groupby
@@ -115,12 +117,40 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     ])
 
 
+_SUBSETS_KEPT = 32  # font programs of ~40-90 KB each
+
+
+def _remembered(make: Callable[[list[int]], bytes]) -> Callable[[list[int]], bytes]:
+    """A face's ``makeSubset``, run once per distinct subset (the codes in the order a
+    document first drew them): building a TrueType subset in Python costs a few ms of every
+    paper, and the papers of a counter draw the same subsets again and again — the bold
+    face only ever draws the fixed labels and headings."""
+    kept: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+    lock = threading.Lock()
+
+    def make_subset(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        with lock:
+            if key in kept:
+                kept.move_to_end(key)
+                return kept[key]
+        data = make(subset)
+        with lock:
+            kept[key] = data
+            while len(kept) > _SUBSETS_KEPT:
+                kept.popitem(last=False)
+        return data
+
+    return make_subset
+
+
 class TextLayerFont(TTFont):
     """A TrueType font whose PDF text layer holds the text as typed (see the module)."""
 
     def __init__(self, name: str, filename: str, **kwargs: Any) -> None:
         super().__init__(name, filename, **kwargs)
         face = self.face
+        face.makeSubset = _remembered(face.makeSubset)
         for logical, drawn in MIRRORED.items():
             glyph = face.charToGlyph.get(ord(drawn))
             if glyph is not None:
@@ -188,6 +218,7 @@ class TextLayerFont(TTFont):
 _WEAK = {"EN", "AN", "CS", "ES", "ET", "NSM", "BN"}
 
 
+@lru_cache(maxsize=4096)
 def _pdfium_class(ch: str) -> str:
     typed = letters_of(ord(ch))[:1]
     cls = unicodedata.bidirectional(typed)

@@ -23,6 +23,7 @@ Then N decision letters printed as one batch PDF (one font embedding for the bat
 from __future__ import annotations
 
 import io
+import os
 import statistics
 import sys
 import time
@@ -277,6 +278,11 @@ def main() -> None:
     register_pdf_fonts()
     bare_fonts()
     print(f"font registration: {(time.process_time() - t0) * 1000:.1f} ms CPU (once per process)")
+    from reportlab.lib import rl_accel
+
+    print("reportlab's C accelerator (rl-accel): "
+          + ("in use" if "fp_str" in rl_accel._c_funcs else "NOT installed, pure Python")
+          + (f"; load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""))
     snaps = snapshots(n)
     results = {name: measure(name, PAPERS[name], snaps) for name in chosen}
     if "declaration" in results:

@@ -7,6 +7,10 @@ pdfium's: it mirrors a bracket drawn in a right-to-left run once more, so ``(ح�
 comes out of pdfium as ``)حي النسيم(`` — the behaviour LibreOffice's own PDFs have there.
 poppler gives the brackets as typed.
 
+On an English paper pdfium reads a line with no more Arabic runs than Latin ones left to
+right, in the visual order of its runs: the two values where that differs from the typed
+order are named in ``PDFIUM_VISUAL_ORDER`` with the exact text pdfium gives.
+
 Where the extractors put a *neutral* character (``%``, ``/``, a space) between a number and
 Arabic letters is their own reconstruction of the visual line; the cases where they differ
 from the typed text are listed in ``NEUTRALS_PLACED_BY_THE_EXTRACTOR`` and checked to be

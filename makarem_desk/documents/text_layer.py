@@ -214,7 +214,10 @@ class TextLayerFont(TTFont):
 # the same ink where it was, and pdfium reads the runs in the order typed. poppler places
 # glyphs by their position and pypdf's reading of a right-to-left line was visual already.
 # An Arabic paper also says /Direction /R2L (``PageWriter``), or pdfium reads a line with
-# more Latin runs than Arabic ones (an e-mail address after one word) left to right.
+# more Latin runs than Arabic ones (an e-mail address after one word) left to right. An
+# English paper has no /Direction: pdfium reads a line right to left only when it has more
+# Arabic runs than Latin ones (``pdfium_reads_rtl``), and the page writer writes such a
+# line this way too (an Arabic value with a reference or a phone in a table row).
 _WEAK = {"EN", "AN", "CS", "ES", "ET", "NSM", "BN"}
 
 

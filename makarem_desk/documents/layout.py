@@ -30,7 +30,7 @@ from arabic_reshaper.ligatures import LIGATURES
 from ..errors import UserError
 from . import bidi_levels
 from .fonts import PDF_REGULAR, pdf_cmap, register_pdf_fonts
-from .text_layer import mirrored
+from .text_layer import mirrored, string_width
 
 LRE, RLE, PDF_MARK, NBSP = "\u202a", "\u202b", "\u202c", "\u00a0"
 _OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}
@@ -222,9 +222,7 @@ def place_line(
 
 
 def shaped_width(shaped: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(shaped, font, size))
+    return string_width(shaped, font, size)
 
 
 def paragraph_lines(

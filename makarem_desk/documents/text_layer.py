@@ -288,13 +288,20 @@ def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     return tuple(groups)
 
 
+@lru_cache(maxsize=16384)
+def string_width(text: str, font_name: str, size: float) -> float:
+    """reportlab's width of a drawn string, once per process for each (the words of the
+    fixed wording come back on every paper)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, font_name, size))
+
+
 def draw_for_pdfium(canvas: Any, y: float, placed: list[tuple[float, str]], font_name: str,
                     size: float) -> None:
     """Draw the visual words of a right-to-left line (``x``, text; a text may hold spaces)
     as ``drawString`` would, its Latin and number runs written in the order pdfium reads
     them (see above). The current font and fill colour apply."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     shown = " ".join(text for _, text in placed)
     groups = pdfium_groups(shown)
     if all(len(group) == 1 for group in groups):
@@ -314,8 +321,8 @@ def draw_for_pdfium(canvas: Any, y: float, placed: list[tuple[float, str]], font
     last = -1
     for i in sorted({a for group in groups for a, _ in group}):
         s, _, x = entry(i)
-        x_of[i] = x + stringWidth(shown[s:i], font_name, size) if last < s else \
-            x_of[last] + stringWidth(shown[last:i], font_name, size)
+        x_of[i] = x + string_width(shown[s:i], font_name, size) if last < s else \
+            x_of[last] + string_width(shown[last:i], font_name, size)
         last = i
     at = x_of.__getitem__
 
@@ -336,7 +343,8 @@ def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
     """One text object: its slices in the order given, each at its place (``at``: the x a
     character starts at) through the ``TJ`` offsets."""
     from reportlab.lib.rl_accel import fp_str
-    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+    from reportlab.pdfbase.pdfmetrics import getFont
+
 
     start, end = min(a for a, _ in group), max(b for _, b in group)
     if len(group) == 1:
@@ -354,7 +362,7 @@ def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
         if abs(at(a) - pen) > 1e-6:
             items.append(fp_str(-(at(a) - pen) * 1000 / size))
         items.append(f"({canvas._escape(b''.join(data for _, data in parts))})")
-        pen = at(a) + stringWidth(shown[a:b], font_name, size)
+        pen = at(a) + string_width(shown[a:b], font_name, size)
     text = canvas.beginText(origin, y)
     text._code.append(f"{font.getSubsetInternalName(subsets.pop(), canvas._doc)} "
                       f"{fp_str(size)} Tf [{' '.join(items)}] TJ")

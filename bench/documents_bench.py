@@ -18,6 +18,9 @@ issue 14's goals: ≤ 1.5× the bare page, 1,000 declarations in ≤ 20 s.
     .venv/bin/python bench/documents_bench.py [N] [paper ...]
 
 Then N decision letters printed as one batch PDF (one font embedding for the batch).
+
+The 80 mm receipt is laid out twice by the app (once on a long strip to learn its length,
+then on a page of that length) and drawn once by the bare replay: its ratio counts that.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from makarem_desk.documents import layout
 from makarem_desk.documents.fonts import PDF_REGULAR, pdf_cmap
@@ -203,3 +205,42 @@ def test_embedding_is_carried_across_wrapped_lines() -> None:
     assert len(lines) > 2
     for line in lines:  # every line opens and closes its own embeddings
         assert line.count("\u202b") == line.count("\u202c")
+
+
+# -- shaping word by word ------------------------------------------------------------------
+
+_SHAPING_ALPHABET = (
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويىءآأإؤئة"  # letters, hamza forms
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"  # harakat, dagger alef
+    "\u0640\u200d\u200c"  # tatweel, ZWJ, ZWNJ
+    "  ()0١A-.،\u00a0\u202a\u202b\u202c"  # spaces, neutrals, digits, Latin, embeddings
+)
+
+
+def _whole(text: str) -> str:
+    return str(layout._reshaper.reshape(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SHAPING_ALPHABET, max_size=40))
+def test_shaping_word_by_word_is_shaping_the_whole_text(text: str) -> None:
+    assert layout.reshape(text) == _whole(text)
+
+
+@pytest.mark.parametrize("text", [
+    "لا إله إلا الله", "عبدالله بن عبدالرحمن", "بسم الله الرحمن الرحيم", "جل جلاله",
+    "النبي صلى الله عليه وسلم", "صلى اللهُ عليه وسلم", "  مكارم  الأخلاق ", "لا", "",
+    "قال: «بسم الله الرحمن الرحيم»",
+])
+def test_shaping_keeps_ligatures_that_span_words(text: str) -> None:
+    assert layout.reshape(text) == _whole(text)
+
+
+def test_every_fixed_text_shapes_word_by_word_as_whole() -> None:
+    texts = [v for entry in LABELS.values() for v in entry.values() if isinstance(v, str)]
+    for document in DOCUMENTS:
+        wording = load_wording(document, "ar")
+        texts += [wording.title, *wording.paragraphs]
+    assert len(texts) > 50
+    for text in texts:
+        assert layout.reshape(text) == _whole(text), text

@@ -7,6 +7,10 @@ pdfium's: it mirrors a bracket drawn in a right-to-left run once more, so ``(ح�
 comes out of pdfium as ``)حي النسيم(`` — the behaviour LibreOffice's own PDFs have there.
 poppler gives the brackets as typed.
 
+On an English paper pdfium reads a line with no more Arabic runs than Latin ones left to
+right, in the visual order of its runs: the two values where that differs from the typed
+order are named in ``PDFIUM_VISUAL_ORDER`` with the exact text pdfium gives.
+
 Where the extractors put a *neutral* character (``%``, ``/``, a space) between a number and
 Arabic letters is their own reconstruction of the visual line; the cases where they differ
 from the typed text are listed in ``NEUTRALS_PLACED_BY_THE_EXTRACTOR`` and checked to be
@@ -223,15 +227,25 @@ VALUES = [
 # the reference images). Measured with poppler 22.12 and pypdfium2 5.x; the same with the
 # PDFs written before the text layer was fixed, since the glyphs and their places did not
 # change. Checked to be exactly these, so a change either way is seen.
-_LTR_RUN_AFTER_ARABIC = {"رقم الطلب RYD1-2026-000123", "الجوال +966 55 123 4567",
-                         "البريد ali.salem@example.com", "Al-Qahtani (محمد)"}
 # pdfium reads a right-to-left line as runs of one class (Latin, digits and separators,
-# Arabic, other) from right to left; on the Arabic papers the page writer writes a Latin or
-# number word's runs last to first (``text_layer.draw_for_pdfium``) and marks the document
-# /Direction /R2L, so nothing is reordered there. The English papers draw an Arabic value
-# with their run fonts (Noto Sans for its Latin, one text object per font run), which the
-# writer does not reorder: there pdfium still gives "الجوال 4567 123 55 +966".
-LETTERS_REORDERED = {("pdfium", "en"): _LTR_RUN_AFTER_ARABIC}
+# Arabic, other) from right to left; the page writer writes a Latin or number word's runs
+# last to first (``text_layer.draw_for_pdfium``) wherever pdfium reads a line right to left:
+# every line of an Arabic paper (marked /Direction /R2L), and a line of an English paper
+# with more Arabic runs than Latin ones (``text_layer.pdfium_reads_rtl``). The Latin face of
+# the English papers keeps U+00A0 in the text layer, so "+966 55 123 4567" is one number run
+# there too. Nothing is reordered on the Arabic papers, and on the English ones only:
+# pdfium's reading of a line it reads LEFT TO RIGHT (no more Arabic runs than Latin ones,
+# "البريد" + the 4 Latin runs of an e-mail address, "محمد" + "Al" and "Qahtani"): it takes
+# the text objects in the order of their x and keeps their runs in that visual order, left
+# to right, reversing only the Arabic runs (and the neutrals after one). An English paper
+# draws an Arabic value right to left (embedded), so its Latin part is left of its Arabic
+# words and comes first. The Latin and the Arabic part are drawn in two faces, two text
+# objects, so no writing order can change that; poppler gives both as typed. The exact text
+# pdfium gives for them is checked, so any change is seen.
+PDFIUM_VISUAL_ORDER = {("pdfium", "en"): {
+    "البريد ali.salem@example.com": "ali.salem@example.com البريد",
+    "Al-Qahtani (محمد)": ")محمد )Al-Qahtani",
+}}
 # pdfium loses one bracket of "(IT)" at a line's end; on the Arabic paper it reads the
 # neutral "( " between "Al-Qahtani" and the Arabic word after it as left-to-right (the
 # direction of the run before it), so that bracket is neither mirrored nor after the space:
@@ -318,7 +332,10 @@ def test_values_extract_with_base_letters_in_logical_order(
     text = extracted[(extractor, lang)]
     assert not shaped_or_private(text)
     letters, bracket, exact = _report(extracted)[(extractor, lang)]
-    assert set(letters) == LETTERS_REORDERED.get((extractor, lang), set())
+    visual = PDFIUM_VISUAL_ORDER.get((extractor, lang), {})
+    assert set(letters) == set(visual)
+    for read in visual.values():
+        assert read in text.splitlines(), read
     assert {value for value, _ in bracket} == BRACKETS_DIFFERENT.get((extractor, lang), set())
     assert set(exact) - set(letters) == NEUTRALS_PLACED_BY_THE_EXTRACTOR[(extractor, lang)]
     # poppler: every value's letters, digits and brackets exactly as typed
@@ -384,6 +401,29 @@ def test_latin_and_number_words_are_written_in_the_runs_pdfium_reverses() -> Non
     assert groups(shown) == [[shown[:4]], [shown[5:]]]  # brackets stay at the edges
     assert groups(layout.single_line("رقم الطلب", rtl=True)) == \
         [[layout.single_line("الطلب", rtl=True)], [layout.single_line("رقم", rtl=True)]]
+
+
+def test_pdfium_s_direction_of_a_left_to_right_page_s_line() -> None:
+    from makarem_desk.documents.text_layer import pdfium_reads_rtl
+
+    def shown(text: str) -> str:
+        return layout.single_line(text, rtl=False)
+
+    assert not pdfium_reads_rtl(shown("City الرياض"))  # as many Latin runs: left to right
+    assert not pdfium_reads_rtl(shown("Full name عبدالرحمن محمد"))
+    assert pdfium_reads_rtl(shown("A عبدالرحمن محمد"))
+    assert pdfium_reads_rtl(shown("1 عبدالرحمن"))  # digits are no Latin run
+    assert pdfium_reads_rtl(shown(layout.embed_rtl("رقم الطلب RYD1-2026-000123")))
+    assert not pdfium_reads_rtl(shown("A-B الرياض محمد"))  # "-" joins no runs: A, B
+
+
+@pytest.mark.parametrize("name", ["declaration", "declaration_woman", "receipt"])
+def test_an_english_row_with_an_arabic_value_keeps_its_label_s_words(name: str) -> None:
+    # The row "Full name | <four Arabic names>" is one line that pdfium reads right to
+    # left; its label used to come out "name Full".
+    text = pdfium_text(PAPERS[name]("en"))
+    assert "Full name" in text
+    assert "name Full" not in text
 
 
 def test_the_reordered_writing_draws_the_same_page() -> None:

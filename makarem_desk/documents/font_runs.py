@@ -11,6 +11,10 @@ same way, so wrapping, alignment and justification match what is drawn.
 
 The Arabic runs are drawn by whatever font is registered under the Arabic name at drawing
 time, so a subclass registered there (the text layer's ToUnicode font) keeps its effect.
+The Latin face is a ``TextLayerFont`` too, for one of its effects: U+00A0 stays U+00A0 in
+the text layer (reportlab writes it as a space), so pdfium reads "+966 55 123 4567" in an
+Arabic value as one number run. Its bracket markers are left to the Arabic face, which drew
+them before, so the drawing does not change.
 
 The hook in the drawing code is :func:`face`: ``PageWriter`` asks it for the font and size
 to use in its language; an Arabic paper gets them back unchanged.
@@ -24,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from .fonts import PDF_BOLD, PDF_REGULAR, font_path
+from .text_layer import MARK
 
 LATIN_REGULAR = "NotoSans"
 LATIN_BOLD = "NotoSans-Bold"
@@ -61,13 +66,13 @@ def register_run_fonts() -> None:
         if _registered:
             return
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
 
         from .fonts import register_pdf_fonts
+        from .text_layer import TextLayerFont
 
         register_pdf_fonts()
         for name, arabic in ((LATIN_REGULAR, PDF_REGULAR), (LATIN_BOLD, PDF_BOLD)):
-            latin = TTFont(name, str(font_path(name)))
+            latin = TextLayerFont(name, str(font_path(name)))
             pdfmetrics.registerFont(latin)
             pdfmetrics.registerFont(RunFont(_FOR_ENGLISH[arabic], latin, arabic))
         pdfmetrics.registerFontFamily(EN_REGULAR, normal=EN_REGULAR, bold=EN_BOLD,
@@ -107,7 +112,8 @@ class RunFont:
         start = 0
         current: bool | None = None
         for i, ch in enumerate(text):
-            is_latin = ord(ch) in latin_glyphs
+            # a bracket drawn mirrored (a text-layer marker) stays in the Arabic face
+            is_latin = ord(ch) in latin_glyphs and ord(ch) < MARK
             if current is not None and is_latin != current:
                 out.append((current, text[start:i]))
                 start = i

@@ -143,8 +143,10 @@ class PageWriter:
     # -- text primitives --------------------------------------------------------------
     def draw_line_text(
         self, text: str, x_left: float, width: float, y: float, *, font: str = PDF_REGULAR,
-        size: float = 11, align: str = "start", color: Color = INK,
+        size: float = 11, align: str = "start", color: Color = INK, beside: str = "",
     ) -> None:
+        """``beside``: the visual text drawn on the same baseline elsewhere (the other cell
+        of a table row), which pdfium reads as one line with this one."""
         layout.check_printable(text)
         font, size = font_runs.face(font, size, self.language)
         shown = layout.single_line(text, self.rtl)
@@ -160,11 +162,16 @@ class PageWriter:
             x = x_left
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        self._draw_shown(y, [(x, shown)], font, size)
+        self._draw_shown(y, [(x, shown)], font, size, beside)
 
     def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
-                    size: float) -> None:
-        if self.rtl:  # Latin and number runs in the order pdfium reads a line
+                    size: float, beside: str = "") -> None:
+        """Draw a line's visual words. Where pdfium reads the line right to left — every
+        line of an Arabic paper (/Direction /R2L), a line of an English paper with as many
+        Arabic runs as Latin ones (an Arabic value with a reference or a phone) — its
+        Latin and number runs are written in the order pdfium reads them."""
+        line = " ".join(text for _, text in placed)
+        if self.rtl or text_layer.pdfium_reads_rtl(f"{line} {beside}"):
             text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
         else:
             for x, text in placed:
@@ -254,12 +261,15 @@ class PageWriter:
             c.rect(label_x, top - row_h, label_width, row_h, stroke=1, fill=1)
             c.rect(value_x, top - row_h, value_width, row_h, stroke=1, fill=0)
             baseline = top - pad - size * 1.0
+            first = layout.single_line(value_lines[0], self.rtl) if value_lines else ""
             self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
-                                font=PDF_BOLD, size=size)
+                                font=PDF_BOLD, size=size, beside=first)
+            beside = layout.single_line(caption, self.rtl)
             for line in value_lines:
                 self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
-                                    size=size)
+                                    size=size, beside=beside)
                 baseline -= size * 1.4
+                beside = ""
             self.y = top - row_h
         self.y -= 4 * mm
 

@@ -31,9 +31,12 @@ or the markers print as missing glyphs.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from bidi.mirror import MIRRORED
@@ -114,12 +117,40 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     ])
 
 
+_SUBSETS_KEPT = 32  # font programs of ~40-90 KB each
+
+
+def _remembered(make: Callable[[list[int]], bytes]) -> Callable[[list[int]], bytes]:
+    """A face's ``makeSubset``, run once per distinct subset (the codes in the order a
+    document first drew them): building a TrueType subset in Python costs a few ms of every
+    paper, and the papers of a counter draw the same subsets again and again — the bold
+    face only ever draws the fixed labels and headings."""
+    kept: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+    lock = threading.Lock()
+
+    def make_subset(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        with lock:
+            if key in kept:
+                kept.move_to_end(key)
+                return kept[key]
+        data = make(subset)
+        with lock:
+            kept[key] = data
+            while len(kept) > _SUBSETS_KEPT:
+                kept.popitem(last=False)
+        return data
+
+    return make_subset
+
+
 class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
     """A TrueType font whose PDF text layer holds the text as typed (see the module)."""
 
     def __init__(self, name: str, filename: str, **kwargs: Any) -> None:
         super().__init__(name, filename, **kwargs)
         face = self.face
+        face.makeSubset = _remembered(face.makeSubset)
         for logical, drawn in MIRRORED.items():
             glyph = face.charToGlyph.get(ord(drawn))
             if glyph is not None:
@@ -183,10 +214,14 @@ class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
 # the same ink where it was, and pdfium reads the runs in the order typed. poppler places
 # glyphs by their position and pypdf's reading of a right-to-left line was visual already.
 # An Arabic paper also says /Direction /R2L (``PageWriter``), or pdfium reads a line with
-# more Latin runs than Arabic ones (an e-mail address after one word) left to right.
+# more Latin runs than Arabic ones (an e-mail address after one word) left to right. An
+# English paper has no /Direction: pdfium reads a line right to left only when it has more
+# Arabic runs than Latin ones (``pdfium_reads_rtl``), and the page writer writes such a
+# line this way too (an Arabic value with a reference or a phone in a table row).
 _WEAK = {"EN", "AN", "CS", "ES", "ET", "NSM", "BN"}
 
 
+@lru_cache(maxsize=4096)
 def _pdfium_class(ch: str) -> str:
     typed = letters_of(ord(ch))[:1]
     cls = unicodedata.bidirectional(typed)
@@ -195,6 +230,17 @@ def _pdfium_class(ch: str) -> str:
     if cls in ("R", "AL"):
         return "R"
     return "W" if cls in _WEAK else "N"
+
+
+def pdfium_reads_rtl(shown: str) -> bool:
+    """Whether pdfium reads a line of a left-to-right page (no /Direction) right to left:
+    when the line has more runs of right-to-left letters than runs of strong left-to-right
+    letters; runs of digits and their separators count for neither (``CFX_BidiString``;
+    measured with pypdfium2 5.x / pdfium 159: "City الرياض" and "Full name عبدالرحمن محمد"
+    read left to right, "A عبدالرحمن محمد" and "1 عبدالرحمن" right to left).
+    ``shown``: the line's visual text, as drawn left to right."""
+    kinds = [kind for kind, _ in groupby(_pdfium_class(ch) for ch in shown)]
+    return kinds.count("R") > kinds.count("L")
 
 
 def _runs(shown: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -242,13 +288,20 @@ def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     return tuple(groups)
 
 
+@lru_cache(maxsize=16384)
+def string_width(text: str, font_name: str, size: float) -> float:
+    """reportlab's width of a drawn string, once per process for each (the words of the
+    fixed wording come back on every paper)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, font_name, size))
+
+
 def draw_for_pdfium(canvas: Any, y: float, placed: list[tuple[float, str]], font_name: str,
                     size: float) -> None:
     """Draw the visual words of a right-to-left line (``x``, text; a text may hold spaces)
     as ``drawString`` would, its Latin and number runs written in the order pdfium reads
     them (see above). The current font and fill colour apply."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     shown = " ".join(text for _, text in placed)
     groups = pdfium_groups(shown)
     if all(len(group) == 1 for group in groups):
@@ -268,8 +321,8 @@ def draw_for_pdfium(canvas: Any, y: float, placed: list[tuple[float, str]], font
     last = -1
     for i in sorted({a for group in groups for a, _ in group}):
         s, _, x = entry(i)
-        x_of[i] = x + stringWidth(shown[s:i], font_name, size) if last < s else \
-            x_of[last] + stringWidth(shown[last:i], font_name, size)
+        x_of[i] = x + string_width(shown[s:i], font_name, size) if last < s else \
+            x_of[last] + string_width(shown[last:i], font_name, size)
         last = i
     at = x_of.__getitem__
 
@@ -290,14 +343,15 @@ def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
     """One text object: its slices in the order given, each at its place (``at``: the x a
     character starts at) through the ``TJ`` offsets."""
     from reportlab.lib.rl_accel import fp_str
-    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+    from reportlab.pdfbase.pdfmetrics import getFont
+
 
     start, end = min(a for a, _ in group), max(b for _, b in group)
     if len(group) == 1:
         canvas.drawString(at(start), y, shown[start:end])
         return
     font = getFont(font_name)
-    encoded = [font.splitString(shown[a:b], canvas._doc) for a, b in group]
+    encoded = [list(font.splitString(shown[a:b], canvas._doc)) for a, b in group]
     subsets = {subset for parts in encoded for subset, _ in parts}
     if len(subsets) != 1:  # one TJ cannot change font (rare)
         canvas.drawString(at(start), y, shown[start:end])
@@ -308,7 +362,7 @@ def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
         if abs(at(a) - pen) > 1e-6:
             items.append(fp_str(-(at(a) - pen) * 1000 / size))
         items.append(f"({canvas._escape(b''.join(data for _, data in parts))})")
-        pen = at(a) + stringWidth(shown[a:b], font_name, size)
+        pen = at(a) + string_width(shown[a:b], font_name, size)
     text = canvas.beginText(origin, y)
     text._code.append(f"{font.getSubsetInternalName(subsets.pop(), canvas._doc)} "
                       f"{fp_str(size)} Tf [{' '.join(items)}] TJ")

@@ -16,26 +16,32 @@ typed the ways a receptionist types them: first and family name, prefixes of fir
 father's name, a compound name split, a family name without its article, the phone as
 05…, the identity number with spaces.
 
-Figures, 2026-11-30, seed 1, 1,000,000 beneficiaries (the report bench's 1.59 GB database,
-copied), 300 queries per kind (40 LIKE scans), 5 rounds, load average 3-4 on 2 cores.
-The same bench on the code before issue 14 (main at 6d55904) ran right after:
+Figures, 2026-11-30 evening, CPU time of this process (SQLite runs in it; wall time on the
+shared machine at load 10-14 swung 10x), 300 queries per kind (40 LIKE scans), 3 rounds.
+The database: "dev-1M", the demo's 100,000 (seed 1) copied ten times with new ids, rows
+shuffled (the demo build ran at 140 s per 20,000 under that load and could not finish in
+time); each name combination is there ten times, as in expectation at 1M, but each phone
+too (so the phone lookup reads 10 rows: its 1.15 ms is that, not the service).
 
-                                          this branch            before
-    name  SearchService.search p50/p95    2.95 / 13.9 ms         7.12 / 23.7 ms
-          bare FTS5 MATCH prefix          0.69 /  7.8 ms         0.67 /  7.3 ms
-          LIKE '%word%' scan              4.7 / 387 ms           6.2 / 389 ms
-          p95 app / bare (goal <= 2x)     1.91x  holds           3.38x
-          p95 LIKE / app (goal >= 40x)    27.8x  FAILS           18.3x
-          SELECT statements per query     2.18                   3.63 (+ BEGIN)
-    identity p50 (goal <= 0.5 ms)         0.103 ms (bare 0.007)  0.331 ms
-    phone p50 (goal <= 0.5 ms)            0.249 ms (bare 0.011)  0.433 ms
+                                          index 0008 (this branch)   0002 (before)
+    name  SearchService.search p50/p95    1.96 / 4.30 ms             (2.95 / 13.9 wall)
+          bare FTS5 MATCH prefix, 0008    0.18 / 1.96 ms
+          bare FTS5 prefix, 0002 index    1.18 / 9.56 ms  (same run: app/this 0.46x)
+          LIKE '%word%' scan              14.7 / 582 ms
+          p95 app / bare 0008 index       2.20x  FAILS (goal <= 2x; vs 0002's bare 0.46x)
+          p95 LIKE / app (goal >= 40x)    135x   holds
+          SELECT statements per query     1.32                       2.18
+    identity p50 (goal <= 0.5 ms)         0.394 ms (bare 0.011)
+    phone p50 (goal <= 0.5 ms)            1.148 ms (bare 0.029; 10 rows per phone, above)
 
-Earlier the same day at load 8-9 the ratios swung from 2.0x to 3.7x between runs of the
-same code; read them from alternating runs.  The service's remaining cost over the bare
-query: for 93 % of these queries the broad query finds more than the pool of 40, so a
-second statement asks for the exact-word hits (anchored at the first name and not); the
-anchored FTS5 arm reads whole position lists when the first typed word is not a first
-name; ranking ~80 candidates in Python is about 1 ms.
+Where the time went before: a word longer than 0002's prefix indexes (six letters:
+"عبدالله", "القحطاني") made FTS5 merge every matching doclist in memory before the first
+row, 9-19 ms each, and each word was six prefix terms OR'ed.  With 0008 such a word is one
+prefix-indexed term read lazily (bare "عبدالله"* LIMIT 20: 8.7 -> 0.06 ms).  What remains
+at the app's p95: three-word queries whose words are common but rare together (the index
+merges whole doclists: the bare query's p95 too), plus ~1.7 ms per query for reading the
+shown columns of 21 rows, ranking them and a narrow statement when too few are whole-word
+hits.
 
 Build figures (2026-11-29): BUILD 424.8 s (7.1 min) with `demo`, of which the one FTS5
 rebuild at the end 7.1 s; with the demo's SQLite fast path 100,000 take 15.9-16.2 s.

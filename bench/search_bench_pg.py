@@ -21,6 +21,17 @@ loopback, seed 1, 200,000 beneficiaries, 5 rounds; build 50.6 s):
     phone     SearchService.search                      p50  0.325 ms   p95   0.644 ms
               bare btree lookup phone OR phone_alt      p50  0.050 ms   p95   0.070 ms
 
+2026-11-30 evening, same 200,000 (kept schema, --reuse), 3 rounds, wall time at load 10-14
+(everything 3-20x slower than above; read only the ratios): name p95 app 80.2 / bare GIN
+56.0 / LIKE 343.4 ms -> app/bare 1.48x (holds), LIKE/app 4.4x (fails: the bare GIN query
+itself is only 6x).  The tsquery's cost is its prefix terms: each ``word:*`` (six per
+typed word, the compound alternatives) scans GIN's entry tree and ORs posting lists.  An
+experiment on the same schema, same load: a GIN index on an IMMUTABLE SQL function giving
+every prefix (2 letters up) of every word and of its compound halves, queried with
+``@> ARRAY[words]`` (exact entries, no alternatives), measured p50/p95 2.9 / 15.9 ms
+against the tsquery's 22.8 / 57.8 and LIKE's 15.8 / 259.7 (best of 2 per query, 200
+queries): 3.6x faster at p95 but still 16x, not 40x, under LIKE.  Not in the app yet.
+
 The run before the search read in autocommit (a BEGIN and a ROLLBACK round trip around
 each use) gave identity p50 0.540 / phone 0.547 ms; on 2026-11-29 (a session per search)
 0.704 / 0.800 ms, and name p50 6.971 / p95 12.676 ms against bare 2.507 / 5.595 ms.

@@ -34,6 +34,12 @@ too (so the phone lookup reads 10 rows: its 1.15 ms is that, not the service).
     identity p50 (goal <= 0.5 ms)         0.394 ms (bare 0.011)
     phone p50 (goal <= 0.5 ms)            1.148 ms (bare 0.029; 10 rows per phone, above)
 
+The demo's own 100,000 (seed 1), same evening, same way: app p50/p95 1.78 / 2.69 ms, bare
+0008 0.16 / 0.74, bare 0002 0.50 / 1.45, LIKE 17.4 / 65.1 -> app/bare 3.64x, LIKE/app 24x
+(both fail there: the scan is ten times cheaper at 100k while the app's ~1.6 ms per query
+for rows, ranking and statements is not); identity p50 0.400 ms, phone 0.571 ms (0.1 of
+it phonenumbers' parsing, 0.17 the connection's BEGIN/ROLLBACK around one SELECT).
+
 Where the time went before: a word longer than 0002's prefix indexes (six letters:
 "عبدالله", "القحطاني") made FTS5 merge every matching doclist in memory before the first
 row, 9-19 ms each, and each word was six prefix terms OR'ed.  With 0008 such a word is one

@@ -16,26 +16,38 @@ typed the ways a receptionist types them: first and family name, prefixes of fir
 father's name, a compound name split, a family name without its article, the phone as
 05…, the identity number with spaces.
 
-Figures, 2026-11-30, seed 1, 1,000,000 beneficiaries (the report bench's 1.59 GB database,
-copied), 300 queries per kind (40 LIKE scans), 5 rounds, load average 3-4 on 2 cores.
-The same bench on the code before issue 14 (main at 6d55904) ran right after:
+Figures, 2026-11-30 evening, CPU time of this process (SQLite runs in it; wall time on the
+shared machine at load 10-14 swung 10x), 300 queries per kind (40 LIKE scans), 3 rounds.
+The database: "dev-1M", the demo's 100,000 (seed 1) copied ten times with new ids, rows
+shuffled (the demo build ran at 140 s per 20,000 under that load and could not finish in
+time); each name combination is there ten times, as in expectation at 1M, but each phone
+too (so the phone lookup reads 10 rows: its 1.15 ms is that, not the service).
 
-                                          this branch            before
-    name  SearchService.search p50/p95    2.95 / 13.9 ms         7.12 / 23.7 ms
-          bare FTS5 MATCH prefix          0.69 /  7.8 ms         0.67 /  7.3 ms
-          LIKE '%word%' scan              4.7 / 387 ms           6.2 / 389 ms
-          p95 app / bare (goal <= 2x)     1.91x  holds           3.38x
-          p95 LIKE / app (goal >= 40x)    27.8x  FAILS           18.3x
-          SELECT statements per query     2.18                   3.63 (+ BEGIN)
-    identity p50 (goal <= 0.5 ms)         0.103 ms (bare 0.007)  0.331 ms
-    phone p50 (goal <= 0.5 ms)            0.249 ms (bare 0.011)  0.433 ms
+                                          index 0008 (this branch)   0002 (before)
+    name  SearchService.search p50/p95    1.96 / 4.30 ms             (2.95 / 13.9 wall)
+          bare FTS5 MATCH prefix, 0008    0.18 / 1.96 ms
+          bare FTS5 prefix, 0002 index    1.18 / 9.56 ms  (same run: app/this 0.46x)
+          LIKE '%word%' scan              14.7 / 582 ms
+          p95 app / bare 0008 index       2.20x  FAILS (goal <= 2x; vs 0002's bare 0.46x)
+          p95 LIKE / app (goal >= 40x)    135x   holds
+          SELECT statements per query     1.32                       2.18
+    identity p50 (goal <= 0.5 ms)         0.394 ms (bare 0.011)
+    phone p50 (goal <= 0.5 ms)            1.148 ms (bare 0.029; 10 rows per phone, above)
 
-Earlier the same day at load 8-9 the ratios swung from 2.0x to 3.7x between runs of the
-same code; read them from alternating runs.  The service's remaining cost over the bare
-query: for 93 % of these queries the broad query finds more than the pool of 40, so a
-second statement asks for the exact-word hits (anchored at the first name and not); the
-anchored FTS5 arm reads whole position lists when the first typed word is not a first
-name; ranking ~80 candidates in Python is about 1 ms.
+The demo's own 100,000 (seed 1), same evening, same way: app p50/p95 1.78 / 2.69 ms, bare
+0008 0.16 / 0.74, bare 0002 0.50 / 1.45, LIKE 17.4 / 65.1 -> app/bare 3.64x, LIKE/app 24x
+(both fail there: the scan is ten times cheaper at 100k while the app's ~1.6 ms per query
+for rows, ranking and statements is not); identity p50 0.400 ms, phone 0.571 ms (0.1 of
+it phonenumbers' parsing, 0.17 the connection's BEGIN/ROLLBACK around one SELECT).
+
+Where the time went before: a word longer than 0002's prefix indexes (six letters:
+"عبدالله", "القحطاني") made FTS5 merge every matching doclist in memory before the first
+row, 9-19 ms each, and each word was six prefix terms OR'ed.  With 0008 such a word is one
+prefix-indexed term read lazily (bare "عبدالله"* LIMIT 20: 8.7 -> 0.06 ms).  What remains
+at the app's p95: three-word queries whose words are common but rare together (the index
+merges whole doclists: the bare query's p95 too), plus ~1.7 ms per query for reading the
+shown columns of 21 rows, ranking them and a narrow statement when too few are whole-word
+hits.
 
 Build figures (2026-11-29): BUILD 424.8 s (7.1 min) with `demo`, of which the one FTS5
 rebuild at the end 7.1 s; with the demo's SQLite fast path 100,000 take 15.9-16.2 s.
@@ -65,7 +77,7 @@ from sqlalchemy import event  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
-from makarem_desk.search import SearchService, parse_query  # noqa: E402
+from makarem_desk.search import SearchService, _alternatives, parse_query  # noqa: E402
 from makarem_desk.search import _fts_term as fts_term  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
 
@@ -113,14 +125,20 @@ def name_queries(rows: Sequence[tuple[str, str, str, str]], rng: random.Random) 
     return out
 
 
+# SQLite runs in this process, so its work is this process's CPU time, which other jobs on
+# the shared machine do not inflate the way they do wall time (--clock wall to compare).
+CLOCK = {"cpu": time.process_time, "wall": time.perf_counter}
+clock = CLOCK["cpu"]
+
+
 def timed(fn: Callable[[str], object], queries: Sequence[str]) -> list[float]:
     for q in queries[:10]:  # warm the page cache
         fn(q)
     times = []
     for q in queries:
-        t0 = time.perf_counter()
+        t0 = clock()
         fn(q)
-        times.append((time.perf_counter() - t0) * 1000)
+        times.append((clock() - t0) * 1000)
     return times
 
 
@@ -169,13 +187,20 @@ def figures(
     scan: tuple[Callable[[str], object], str, int],
     lookups: Sequence[tuple[str, Sequence[str], Callable[[str], object], str]],
     rounds: int,
+    others: Sequence[tuple[Callable[[str], object], str]] = (),
 ) -> None:
-    """The name figures (app, bare index, scan, ratios) and each lookup's, with goals."""
+    """The name figures (app, bare index, scan, ratios) and each lookup's, with goals;
+    ``others`` are further bare queries timed in the same rounds, for comparison."""
     app = "SearchService.search (ranked, limit 20)"
     (bare_fn, bare_label), (scan_fn, scan_label, scan_n) = bare, scan
-    runs = alternate({app: (search, names), bare_label: (bare_fn, names),
-                      scan_label: (scan_fn, names[:scan_n])}, rounds)
+    fns = {app: (search, names), bare_label: (bare_fn, names),
+           scan_label: (scan_fn, names[:scan_n])}
+    fns.update({label: (fn, names) for fn, label in others})
+    runs = alternate(fns, rounds)
     report(runs, app, bare_label)
+    for _fn, label in others:
+        print(f"  {label:<44} p50 {med(runs, label, 0):8.3f} ms   p95 {med(runs, label, 1):8.3f} ms"
+              f"   (app / this at p95 {ratio(runs, app, label, 1):.2f}x)")
     print(f"  {scan_label:<44} p50 {med(runs, scan_label, 0):8.3f} ms   "
           f"p95 {med(runs, scan_label, 1):8.3f} ms   (n={min(scan_n, len(names))})")
     r_bare, r_scan = ratio(runs, app, bare_label, 1), ratio(runs, scan_label, app, 1)
@@ -210,6 +235,7 @@ def measure(path: Path, samples: int, like_samples: int, seed: int, rounds: int)
     phones = ["0" + p[5][4:] for p in people if p[5]]
 
     db = Database(f"sqlite:///{path}")
+    db.upgrade(backup=False)  # a database built before the app's latest index gets it
     svc = SearchService(db)
     search = partial(svc.search, SYSTEM)  # the bench reads as the administrator
 
@@ -219,6 +245,11 @@ def measure(path: Path, samples: int, like_samples: int, seed: int, rounds: int)
     def bare_name(q: str) -> object:
         sql = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? LIMIT 20"
         return raw.execute(sql, (fts_terms(q),)).fetchall()
+
+    def old_fts_name(q: str) -> object:
+        terms = " AND ".join(old_fts_term(w) for w in parse_query(q).words)
+        sql = f"SELECT rowid FROM {OLD_FTS} WHERE {OLD_FTS} MATCH ? LIMIT 20"
+        return raw.execute(sql, (terms,)).fetchall()
 
     def bare_id(q: str) -> object:
         sql = "SELECT rowid FROM beneficiary WHERE identity_number = ?"
@@ -246,7 +277,8 @@ def measure(path: Path, samples: int, like_samples: int, seed: int, rounds: int)
     event.remove(db.engine, "before_cursor_execute", count_select)
 
     print(f"\nRESULTS on {count:,} beneficiaries ({path.stat().st_size / 1e6:,.0f} MB file); "
-          f"medians of {rounds} rounds, the order of app, bare and scan rotating each round")
+          f"medians of {rounds} rounds, the order of app, bare and scan rotating each round; "
+          f"{'CPU' if clock is time.process_time else 'wall'} time")
     print(f"  name queries finding someone: {found}/{min(200, len(names))}; "
           f"{statements:.2f} SELECT statements per name query; e.g. {names[:4]}")
     print("name")
@@ -255,10 +287,34 @@ def measure(path: Path, samples: int, like_samples: int, seed: int, rounds: int)
         ("identity number (half typed with spaces)", ids, bare_id, "bare btree lookup (sqlite3)"),
         ("phone (typed 05…)", phones, bare_phone, "bare btree lookup phone OR phone_alt"),
     ]
-    figures(search, names, (bare_name, "bare FTS5 MATCH prefix, LIMIT 20"),
-            (like, "LIKE '%word%' scan of search_key, LIMIT 20", like_samples), lookups, rounds)
+    ensure_old_fts(raw)
+    figures(search, names, (bare_name, "bare FTS5 MATCH prefix (0008 index), LIMIT 20"),
+            (like, "LIKE '%word%' scan of search_key, LIMIT 20", like_samples), lookups, rounds,
+            [(old_fts_name, "bare FTS5 prefix, 0002 index (6 alts/word)")])
     db.dispose()
     raw.close()
+
+
+# Revision 0002's index (the key as it is, prefixes 2-6, positions), rebuilt beside the
+# app's for comparison: a typed word is six prefix terms OR'ed there.
+OLD_FTS = "bench_fts_0002"
+
+
+def ensure_old_fts(raw: sqlite3.Connection) -> None:
+    if raw.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (OLD_FTS,)).fetchone():
+        return
+    t0 = time.perf_counter()
+    raw.execute(f"CREATE VIRTUAL TABLE {OLD_FTS} USING fts5(search_key, content='beneficiary', "
+                "content_rowid='rowid', tokenize='unicode61 remove_diacritics 0', "
+                "prefix='2 3 4 5 6')")
+    raw.execute(f"INSERT INTO {OLD_FTS}({OLD_FTS}) VALUES ('rebuild')")
+    raw.commit()
+    print(f"  (built {OLD_FTS} for comparison: {time.perf_counter() - t0:.1f} s)")
+
+
+def old_fts_term(word: str) -> str:
+    alts = [f'"{a}"*' for a in _alternatives(word)]
+    return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
 
 
 def compare_index_build(n: int, seed: int) -> None:
@@ -280,9 +336,13 @@ def main() -> int:
     ap.add_argument("--like-samples", type=int, default=60, help="LIKE scans (slow)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (medians)")
+    ap.add_argument("--clock", choices=sorted(CLOCK), default="cpu",
+                    help="cpu: this process's CPU time (default; SQLite runs in it); wall")
     ap.add_argument("--compare-index-build", type=int, metavar="N", default=0,
                     help="only compare trigger vs rebuild when loading N beneficiaries")
     args = ap.parse_args()
+    global clock
+    clock = CLOCK[args.clock]
     if args.compare_index_build:
         compare_index_build(args.compare_index_build, args.seed)
         return 0

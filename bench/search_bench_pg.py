@@ -21,6 +21,17 @@ loopback, seed 1, 200,000 beneficiaries, 5 rounds; build 50.6 s):
     phone     SearchService.search                      p50  0.325 ms   p95   0.644 ms
               bare btree lookup phone OR phone_alt      p50  0.050 ms   p95   0.070 ms
 
+2026-11-30 evening, same 200,000 (kept schema, --reuse), 3 rounds, wall time at load 10-14
+(everything 3-20x slower than above; read only the ratios): name p95 app 80.2 / bare GIN
+56.0 / LIKE 343.4 ms -> app/bare 1.48x (holds), LIKE/app 4.4x (fails: the bare GIN query
+itself is only 6x).  The tsquery's cost is its prefix terms: each ``word:*`` (six per
+typed word, the compound alternatives) scans GIN's entry tree and ORs posting lists.  An
+experiment on the same schema, same load: a GIN index on an IMMUTABLE SQL function giving
+every prefix (2 letters up) of every word and of its compound halves, queried with
+``@> ARRAY[words]`` (exact entries, no alternatives), measured p50/p95 2.9 / 15.9 ms
+against the tsquery's 22.8 / 57.8 and LIKE's 15.8 / 259.7 (best of 2 per query, 200
+queries): 3.6x faster at p95 but still 16x, not 40x, under LIKE.  Not in the app yet.
+
 The run before the search read in autocommit (a BEGIN and a ROLLBACK round trip around
 each use) gave identity p50 0.540 / phone 0.547 ms; on 2026-11-29 (a session per search)
 0.704 / 0.800 ms, and name p50 6.971 / p95 12.676 ms against bare 2.507 / 5.595 ms.
@@ -41,6 +52,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import search_bench  # noqa: E402
 from search_bench import figures, name_queries  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
@@ -57,21 +69,30 @@ def main() -> int:
     ap.add_argument("--samples", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the schema")
+    ap.add_argument("--schema", help="the schema's name (default: a random bench_… name)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="measure the existing --schema (upgraded first), kept afterwards")
     ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (medians)")
     args = ap.parse_args()
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    search_bench.clock = search_bench.CLOCK["wall"]  # the server's work is not our CPU time
+    schema = args.schema or f"bench_{uuid.uuid4().hex[:8]}"
+    reuse = args.reuse and args.schema is not None
     admin = create_engine(args.url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    if not reuse:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
     sep = "&" if "?" in args.url else "?"
     db = Database(f"{args.url}{sep}options=-csearch_path%3D{schema},public")
     try:
         db.upgrade(backup=False)
-        set_up_training(db, "bench-password-1")  # nothing is written before the set-up
-        t0 = time.perf_counter()
-        report = DemoGenerator(db, seed=args.seed, chunk_size=20_000).run(args.beneficiaries)
-        print(f"BUILD {args.beneficiaries:,} on PostgreSQL: {time.perf_counter() - t0:.1f} s; "
-              f"rows {report.counts}")
+        if not reuse:
+            set_up_training(db, "bench-password-1")  # nothing is written before the set-up
+            t0 = time.perf_counter()
+            report = DemoGenerator(db, seed=args.seed, chunk_size=20_000).run(args.beneficiaries)
+            print(f"BUILD {args.beneficiaries:,} on PostgreSQL: {time.perf_counter() - t0:.1f} s;"
+                  f" rows {report.counts}")
+            with admin.connect() as conn:
+                conn.execute(text(f"ANALYZE {schema}.beneficiary"))
         rng = random.Random(args.seed + 1)
         with db.engine.connect() as conn:
             people = conn.execute(
@@ -110,7 +131,9 @@ def main() -> int:
                         (e164, e164))
             return cur.fetchall()
 
-        print(f"\nRESULTS on {args.beneficiaries:,} beneficiaries (PostgreSQL); medians of "
+        with db.engine.connect() as conn:
+            count = conn.execute(text("SELECT count(*) FROM beneficiary")).scalar_one()
+        print(f"\nRESULTS on {count:,} beneficiaries (PostgreSQL); medians of "
               f"{args.rounds} rounds, the order of app, bare and scan rotating each round")
         print("name")
         figures(search, names, (bare_name, "bare GIN tsquery prefix, LIMIT 20"),
@@ -121,7 +144,7 @@ def main() -> int:
         raw.close()
     finally:
         db.dispose()
-        if not args.keep:
+        if not (args.keep or reuse):
             with admin.connect() as conn:
                 conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()

@@ -44,7 +44,7 @@ from .models import (
     Referral,
     SatisfactionResponse,
 )
-from .search import FTS_INSERT_TRIGGER, PG_INDEX_DDL, PG_INDEX_NAME
+from .search import FTS_INSERT_TRIGGER, PG_INDEX_DDL, PG_INDEX_NAME, REBUILD_INDEX_SQL
 from .services.actor import Actor
 from .services.setup import SetupInput, SetupService, SiteInfo
 
@@ -159,7 +159,8 @@ class DemoGenerator:
         with self.db.session() as s:
             if self.db.is_sqlite:
                 s.execute(text(FTS_INSERT_TRIGGER))
-                s.execute(text("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('rebuild')"))
+                for sql in REBUILD_INDEX_SQL:
+                    s.execute(text(sql))
             else:
                 s.execute(text(PG_INDEX_DDL))
 

@@ -10,14 +10,15 @@ and digits is a passport number; anything else is name words.  Identity and phon
 whole or by prefix, go through their btree indexes.
 
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
-each word is a prefix, in any order.  One query to the full-text index (migration 0002:
-FTS5 on SQLite, a GIN tsvector index on PostgreSQL) with every word a prefix usually finds
-few enough people to rank them all in Python.  When it finds more than a pool of forty (a
-common first name), narrower queries ask for the best kinds of hit first — every word
-exact (anchored at the first name and not, in one statement), then only the last word
-(still being typed) a prefix — each limited, so a two-letter query over a million rows
-stays a few milliseconds.  Every candidate query reads the shown columns too, through a
-fixed SQL string on a pooled connection: one to three statements per keystroke.  Only when nobody matches every word: the words
+each word is a prefix, in any order.  One query to the full-text index (SQLite: migration
+0008's FTS5 index of every word and both halves of a compound, prefixes up to ten letters;
+PostgreSQL: 0002's GIN tsvector index) with every word a prefix usually does: when it finds
+no more than the limit, all of them are ranked in Python.  When it finds more (a common
+first name), one narrower statement asks for the best kinds of hit — every word whole,
+then all but the last (still being typed) whole — but only the kinds the first candidates
+hold too few of, so a common name typed whole costs one statement.  Every candidate query
+reads the shown columns too, through a fixed SQL string on a pooled connection: one or two
+statements per keystroke.  Only when nobody matches every word: the words
 without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
 misspelt word typed into the box).
 
@@ -26,8 +27,9 @@ the order typed (first name first, parts adjacent), then the folded name.  A wor
 tried with the article "ال" in front, so "غامدي" finds "الغامدي", and with the compound
 prefixes the stored key joins to the next word (``text.COMPOUND_PREFIXES``), so the second
 half of a compound typed alone finds it: "لادن" finds "بن لادن" (key "بنلادن"), "بكر"
-"أبو بكر", "الرحمن" "عبد الرحمن".  The expansion is at query time, so the stored keys and
-both indexes stay as they are and no existing database needs re-indexing.
+"أبو بكر", "الرحمن" "عبد الرحمن".  On SQLite the index holds those halves as words (one
+prefix term per typed word); on PostgreSQL the alternatives are OR'ed at query time.  The
+stored keys stay as they are.
 
 Digits are read in any form a clerk can paste: Arabic-Indic, full-width (``１０００…``,
 folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
@@ -73,6 +75,8 @@ _ARTICLE = "ال"
 _JOINING = tuple(p for p in COMPOUND_PREFIXES if p != _ARTICLE)
 # A number cell pasted from a spreadsheet: "1000000008.0", "1000000008.00".
 _SPREADSHEET_NUMBER = re.compile(r"(\d+)\.0+")
+# What FTS5's unicode61 tokenizer does not keep in a word ("_" is a word character to re).
+_NOT_TOKEN = re.compile(r"[\W_]+")
 _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
 # The person's file number the registry prints ("B-" and the first 8 hex digits of the
 # id), and an application's reference from a receipt ("RYD1-2026-000123").
@@ -87,13 +91,34 @@ PG_INDEX_DDL = (
     "USING gin (to_tsvector('simple', search_key)) WITH (fastupdate = off)"
 )
 
-# The SQLite index's insert trigger as migration 0002 created it; a bulk load (demo.py)
-# drops it, loads, recreates it and rebuilds the index once.
-FTS_INSERT_TRIGGER = """
+# The SQLite index (migration 0008): contentless FTS5 over each word of the key and, for a
+# word starting with a compound prefix, its two halves as words too ("عبدالرحمن" also as
+# "عبد" and "الرحمن"), so a typed word is one prefix term whichever half it is.  The
+# expansion is plain SQL, "-" splitting the word for the tokenizer.
+
+
+def fts_words_sql(column: str) -> str:
+    """SQL giving the text the SQLite index holds for a search key ``column``."""
+    split = f"' ' || {column}"
+    for prefix in COMPOUND_PREFIXES:
+        split = f"replace({split}, ' {prefix}', ' {prefix}-')"
+    return f"{column} || {split}"
+
+
+# The insert trigger as migration 0008 created it; a bulk load (demo.py) drops it, loads,
+# recreates it and rebuilds the index once (REBUILD_INDEX_SQL).
+FTS_INSERT_TRIGGER = f"""
 CREATE TRIGGER beneficiary_fts_ai AFTER INSERT ON beneficiary BEGIN
-    INSERT INTO beneficiary_fts(rowid, search_key) VALUES (new.rowid, new.search_key);
+    INSERT INTO beneficiary_fts(rowid, words) VALUES (new.rowid, {fts_words_sql("new.search_key")});
 END
 """
+# A contentless index has no 'rebuild': emptied, refilled from the table, one segment.
+REBUILD_INDEX_SQL = (
+    "INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('delete-all')",
+    f"INSERT INTO beneficiary_fts(rowid, words) SELECT rowid, {fts_words_sql('search_key')} "
+    "FROM beneficiary",
+    "INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('optimize')",
+)
 
 
 @dataclass(frozen=True)
@@ -147,7 +172,8 @@ def parse_query(query: str) -> ParsedQuery:
         return _parse_digits(compact)
     if " " not in cleaned and re.fullmatch(r"[A-Za-z0-9]*\d[A-Za-z0-9]*", compact):
         return ParsedQuery("identity", compact.upper())  # a passport number
-    words = tuple(search_words(cleaned))
+    # A word with nothing the index keeps ("_") cannot be searched for.
+    words = tuple(w for w in search_words(cleaned) if _NOT_TOKEN.sub("", w))
     if sum(len(w) for w in words) < MIN_NAME_LETTERS:
         raise SearchQueryError(
             f"Type at least {MIN_NAME_LETTERS} letters of a name.",
@@ -286,7 +312,8 @@ def rebuild_index(db: Database) -> None:
     a service entry point: nothing in the records changes."""
     if db.is_sqlite:
         with db.session() as s:
-            s.execute(text("INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('rebuild')"))
+            for sql in REBUILD_INDEX_SQL:
+                s.execute(text(sql))
 
 
 class SearchService:
@@ -362,12 +389,11 @@ class SearchService:
     def _by_name(
         self, words: tuple[str, ...], split_words: tuple[str, ...], limit: int
     ) -> list[SearchHit]:
-        # Ranked in Python when the index finds no more than ``pool`` people; a smaller
-        # pool than the old 100 halves the rows read per keystroke, and a common name goes
-        # to the narrow tiers, which ask for the best-ranked kinds of hit first.
-        pool = max(limit * 2, 40)
-        # Each candidate query reads the shown columns too: no second statement for them.
-        found: dict[Any, tuple[_Row, tuple[str, ...]]] = {}
+        # Ranked in Python when the index finds no more than ``limit`` people: all of them,
+        # exact.  A common name goes on to a narrow tier only when the first ``limit + 1``
+        # candidates do not already hold ``limit`` of the kind that tier asks for.  Each
+        # candidate query reads the shown columns too: no second statement for them.
+        found: dict[Any, tuple[Rank, _Row]] = {}
         sqlite = self.db.is_sqlite
 
         with self._connection() as c:
@@ -378,34 +404,28 @@ class SearchService:
                     params += [tier.fts5() if sqlite else tier.tsquery(), n]
                 sql = self._sql(_match_sql(sqlite, len(tiers)))
                 rows = c.exec_driver_sql(sql, tuple(params)).all()
+                alts = [_alternatives(w) for w in tiers[0].words]
                 for row in rows:
-                    found.setdefault(row[0], (row, tiers[0].words))
+                    if row[0] not in found:
+                        found[row[0]] = (_rank(alts, row.search_key), row)
                 return len(rows)
 
-            # One query usually does: every word a prefix.  When it finds no more than
-            # ``pool`` people, all of them are ranked in Python — exact.
-            if collect([_broad(words)], pool + 1) > pool:
-                # Too many to rank them all: ask for the best kinds of hit first, each
-                # pair of tiers (anchored at the first name, then not) in one statement.
-                best = 0
-                for pair in _narrow_tiers(words):
-                    tiers = [t for t in pair if sqlite or not t.in_order]
-                    if not tiers:
-                        continue  # no anchor at the first word in a tsquery
-                    best += collect(tiers, limit)
-                    if best >= limit:
-                        break
+            # One query usually does: every word a prefix.
+            if collect([_broad(words)], limit + 1) > limit:
+                # Too many to rank them all: the best kinds of hit first (every word
+                # whole, then all but the last one still being typed), in one statement,
+                # each only if the candidates so far hold too few of its kind.
+                ranks = [r for r, _row in found.values()]
+                narrow = [tier for tier, whole in _narrow_tiers(words)
+                          if sum(r.exact >= whole for r in ranks) < limit]
+                if narrow:
+                    collect(narrow, limit)
             if not found:
                 for tier in _fallback_tiers(words, split_words):
-                    collect([tier], pool)
+                    collect([tier], limit)
                     if len(found) >= limit:
                         break
-        alts = {ws: [_alternatives(w) for w in ws] for ws in {u for _r, u in found.values()}}
-        ranked = []
-        for row, used in found.values():
-            r = _rank(alts[used], row.search_key)
-            if r.matched:
-                ranked.append((-r.score, row.search_key, row))
+        ranked = [(-r.score, row.search_key, row) for r, row in found.values() if r.matched]
         top = sorted(ranked, key=lambda t: (t[0], t[1]))[:limit]
         return [_hit(row, "name", -neg) for neg, _n, row in top]
 
@@ -440,16 +460,10 @@ _BY_PHONE = f"SELECT {_SHOWN} FROM beneficiary WHERE phone = ? OR phone_alt = ? 
 @dataclass(frozen=True)
 class _Tier:
     terms: tuple[tuple[str, bool], ...]  # (word, as a prefix?)
-    in_order: bool = False  # the first typed word is the first name (SQLite only)
     words: tuple[str, ...] = ()  # the query words its hits are ranked against
 
     def fts5(self) -> str:
-        terms = [_fts_term(w, p) for w, p in self.terms]
-        if self.in_order:
-            # "^" anchors the first typed word at the first name.
-            (w, p), *_ = self.terms
-            terms[0] = f'^"{w}"' + ("*" if p else "")
-        return " AND ".join(terms)
+        return " AND ".join(_fts_term(w, p) for w, p in self.terms)
 
     def tsquery(self) -> str:
         return " & ".join(_ts_term(w, p) for w, p in self.terms)
@@ -459,17 +473,14 @@ def _broad(words: tuple[str, ...]) -> _Tier:
     return _Tier(tuple((w, True) for w in words), words=words)
 
 
-def _narrow_tiers(words: tuple[str, ...]) -> Iterable[tuple[_Tier, ...]]:
-    """The best-ranked kinds of hit first: every word exact (first name first, then in any
-    order), then only the last word — still being typed — a prefix."""
+def _narrow_tiers(words: tuple[str, ...]) -> Iterable[tuple[_Tier, int]]:
+    """The best-ranked kinds of hit first, each with how many words it wants whole: every
+    word, then all but the last — still being typed — which stays a prefix.  Ranking in
+    Python puts the first name first."""
     n = len(words)
-    exact = tuple((w, False) for w in words)
-    last_open = tuple((w, i == n - 1) for i, w in enumerate(words))
-    yield _Tier(exact, in_order=True, words=words), _Tier(exact, words=words)
+    yield _Tier(tuple((w, False) for w in words), words=words), n
     if n > 1:
-        yield _Tier(last_open, in_order=True, words=words), _Tier(last_open, words=words)
-    else:
-        yield (_Tier(last_open, in_order=True, words=words),)
+        yield _Tier(tuple((w, i == n - 1) for i, w in enumerate(words)), words=words), n - 1
 
 
 def _fallback_tiers(words: tuple[str, ...], split_words: tuple[str, ...]) -> Iterable[_Tier]:
@@ -484,9 +495,12 @@ def _fallback_tiers(words: tuple[str, ...], split_words: tuple[str, ...]) -> Ite
 
 
 def _fts_term(word: str, prefix: bool) -> str:
+    """One word for the SQLite index (migration 0008): the index holds both halves of a
+    compound, so the word itself is the only term — no alternatives.  The index keeps no
+    positions, so a word the tokenizer would cut in two ("a_b") goes as two words."""
     star = "*" if prefix else ""
-    alts = [f'"{a}"{star}' for a in _alternatives(word)]
-    return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
+    parts = [p for p in _NOT_TOKEN.split(word) if p] or [word]
+    return " AND ".join(f'"{p}"{star}' for p in parts)
 
 
 def _ts_term(word: str, prefix: bool) -> str:

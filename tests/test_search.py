@@ -417,7 +417,8 @@ def test_sqlite_never_scans_the_beneficiary_table(db: Database, query: str) -> N
 
 def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Database) -> None:
     """Issue 14: a name query reads its candidates with the shown columns (no second
-    statement for them), the narrow tiers go in pairs, and an identity or phone lookup is
+    statement for them), the narrow tiers go in one statement and only when the broad
+    query's candidates hold too few whole-word hits, and an identity or phone lookup is
     one statement — and the best hit still comes first when the broad query overflows."""
     from sqlalchemy import event
 
@@ -435,10 +436,12 @@ def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Dat
             selects.append(statement)
 
     svc = SearchService(any_db)
+    svc.search(SYSTEM, "محمد")  # the first call reads the site's role once, not counted
     event.listen(any_db.engine, "before_cursor_execute", capture)
     try:
         for query, most, first in (
-            ("محمد", 3, None),  # the broad query overflows: at most two narrow statements
+            ("محمد", 1, None),  # overflows, but the first 21 hold 20 whole-word hits
+            ("محم", 2, None),  # overflows with prefixes only: one narrow statement
             ("محمد العتيبي", 1, wanted),  # few enough to rank: one statement
             ("محمد عبد", 1, wanted),  # the father's compound name, half typed
             (_id("101234567"), 1, wanted),
@@ -451,7 +454,33 @@ def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Dat
             if first is not None:
                 assert hits[0].beneficiary_id == first, query
         selects.clear()
-        assert len(svc.search(SYSTEM, "محمد")) == 20
-        assert len(selects) >= 2  # 121 found by the broad query: the narrow tiers ran
+        assert len(svc.search(SYSTEM, "محم")) == 20
+        assert len(selects) == 2  # 121 found, none by a whole word: the narrow tier ran
     finally:
         event.remove(any_db.engine, "before_cursor_execute", capture)
+
+
+def test_a_word_the_index_cuts_in_two_is_searched_as_two(any_db: Database) -> None:
+    """The SQLite index keeps no positions, so "john_smith" cannot be one phrase there; it
+    goes as two words, and a query of nothing but "_" is refused as too short."""
+    wanted = add(any_db, "John_Smith", "Lee")
+    svc = SearchService(any_db)
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "john_smi")] == [wanted]
+    with pytest.raises(SearchQueryError):
+        svc.search(SYSTEM, "__")
+
+
+def test_the_index_holds_both_halves_of_a_compound(db: Database) -> None:
+    """Migration 0008: the half of a compound typed alone is one prefix term of the index
+    (no alternatives OR'ed at query time), found as a prefix and as a whole word."""
+    from makarem_desk.search import _fts_term
+
+    wanted = add(db, "عبدالرحمن", "سعد", "", "بن لادن")
+    assert _fts_term("الرحم", True) == '"الرحم"*'
+    with db.engine.connect() as conn:
+        for term in ('"الرحم"*', '"الرحمن"', '"لادن"', '"لاد"*', '"عبدالرحمن"', '"بنلا"*'):
+            rowids = conn.exec_driver_sql(
+                "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?", (term,)
+            ).scalars().all()
+            assert len(rowids) == 1, term
+    assert [h.beneficiary_id for h in SearchService(db).search(SYSTEM, "الرحمن لادن")] == [wanted]

@@ -6,7 +6,8 @@ Kept beside the spec (not in the package): nothing here runs in the shipped appl
 PyInstaller's Qt hooks take every plugin and translation of the modules they see; the
 counter needs the platform, style, image, icon and print plugins and Qt's own Arabic and
 English strings, nothing else (Wayland, EGL, input-device, network and TLS plugins,
-98 of Qt's 99 languages).  matplotlib draws the report charts on the Agg canvas only.
+98 of Qt's 99 languages).  The report charts need no plotting library (reportlab and
+Pillow draw them), so neither matplotlib nor numpy ships.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,13 +28,13 @@ COMPANY = "Makarem"
 
 # Python packages the application never imports (some arrive through optional imports of
 # the libraries it does use: Pillow's typing, openpyxl and psycopg look for numpy,
-# arabic-reshaper and pypdf for fontTools, matplotlib for every GUI toolkit).
+# arabic-reshaper and pypdf for fontTools).  matplotlib and numpy are left out by name in
+# case another checkout's environment still has them.
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "PIL.ImageTk", "PIL._imagingtk", "PIL._avif", "PIL.AvifImagePlugin",
     "pytest", "hypothesis", "mypy", "ruff", "IPython", "pydoc_data", "lib2to3", "setuptools",
     "pkg_resources", "distutils", "PyQt5", "PyQt6", "PySide2", "gi", "wx",
-    "cairo", "cairocffi", "tornado", "matplotlib.tests", "matplotlib.testing",
-    "matplotlib.pyplot", "numpy.tests", "numpy.testing", "numpy.f2py",
+    "cairo", "cairocffi", "tornado", "matplotlib", "numpy", "fontTools",
     "pygments",
     # phonenumbers' place names, carriers and time zones (5 MB): only parse/format are used.
     "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
@@ -47,11 +47,6 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGLWidgets", "PySide6.QtSvgWidgets", "PySide6.QtTest", "PySide6.QtXml",
     "PySide6.QtConcurrent", "PySide6.QtStateMachine", "PySide6.QtSerialPort",
 ]
-# numpy and fontTools (matplotlib.dviread imports it) are only matplotlib's among what the
-# application uses: left out while it draws no charts.
-CHARTS_ONLY = ("numpy", "fontTools")
-NUMPY_USERS = ("matplotlib",)
-
 # Qt plugin folders (under .../Qt/plugins/ or PySide6/plugins/) not shipped at all, and
 # single plugins and libraries left out of the folders that are.
 _QT_PLUGIN_DIRS_DROPPED = {
@@ -67,11 +62,6 @@ _QT_LIBS_DROPPED = re.compile(
     r"(Qt6?)(Wayland|WlShell|EglFS|Quick|Qml|WebEngine|VirtualKeyboard|Multimedia|3D)",
     re.IGNORECASE)
 _QT_TRANSLATIONS_KEPT = re.compile(r"^(qt|qtbase)_(ar|en)\.qm$")
-# matplotlib's data: the Agg canvas needs matplotlibrc, the style sheets and DejaVu Sans
-# (its default face for tick labels; our own text is set in Noto Sans Arabic).
-_MPL_KEPT = re.compile(
-    r"^matplotlib/mpl-data/(matplotlibrc|stylelib/.*|fonts/ttf/(DejaVuSans(-Bold)?(-Oblique|"
-    r"-BoldOblique)?\.ttf|LICENSE_DEJAVU|LastResortHE-Regular\.ttf))$")
 
 
 def read_version(root: Path = ROOT) -> str:
@@ -131,8 +121,6 @@ def _qt_relative(dest: str) -> PurePosixPath | None:
 def keep(dest: str) -> bool:
     """Whether the file PyInstaller would put at ``dest`` (inside the bundle) is shipped."""
     dest = dest.replace("\\", "/")
-    if dest.startswith("matplotlib/mpl-data/"):
-        return bool(_MPL_KEPT.match(dest))
     rel = _qt_relative(dest)
     if rel is None:  # Qt's libraries also land beside the program, pulled in by a plugin
         name = PurePosixPath(dest).name
@@ -163,18 +151,6 @@ def package_modules(root: Path = ROOT) -> list[str]:
         parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
         names.append(".".join(parts))
     return names
-
-
-def needs_numpy(root: Path = ROOT) -> bool:
-    """numpy ships when a dependency of the project needs it (pyproject.toml)."""
-    with (root / "pyproject.toml").open("rb") as f:
-        dependencies = tomllib.load(f)["project"]["dependencies"]
-    names = {re.split(r"[^A-Za-z0-9_.-]", d, maxsplit=1)[0].lower() for d in dependencies}
-    return any(user in names for user in NUMPY_USERS)
-
-
-def excluded_modules(root: Path = ROOT) -> list[str]:
-    return EXCLUDED_MODULES + ([] if needs_numpy(root) else list(CHARTS_ONLY))
 
 
 def strip_interpreter(binaries: list[tuple[str, str, str]], workdir: Path) -> list[tuple[str, str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -133,8 +134,7 @@ def test_the_build_keeps_what_the_application_loads() -> None:
                     "PySide6/plugins/printsupport/windowsprintersupport.dll",
                     "PySide6/plugins/imageformats/qjpeg.dll", "PySide6/Qt6Pdf.dll",
                     "PySide6/Qt/lib/libQt6Pdf.so.6", "resources/fonts/Amiri-Regular.ttf",
-                    "matplotlib/mpl-data/matplotlibrc",
-                    "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf", "zxingcpp.pyd",
+                    "zxingcpp.pyd",
                     "libQt6Core.so.6", "PySide6/Qt/plugins/platforminputcontexts/"
                     "libibusplatforminputcontextplugin.so"):
         assert keep(shipped), shipped
@@ -145,26 +145,18 @@ def test_the_build_keeps_what_the_application_loads() -> None:
                     "PySide6/plugins/imageformats/qtiff.dll",
                     "PySide6/Qt/lib/libQt6WaylandClient.so.6", "PySide6/Qt6Quick.dll",
                     "PySide6/Qt6WebEngineCore.dll", "libQt6Quick.so.6", "libQt6QmlModels.so.6",
-                    "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
-                    "matplotlib/mpl-data/sample_data/goog.npz",
-                    "matplotlib/mpl-data/images/home.png",
-                    "matplotlib/mpl-data/fonts/ttf/STIXGeneral.ttf"):
+                    "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so"):
         assert not keep(dropped), dropped
 
 
-def test_numpy_ships_only_with_a_dependency_that_needs_it(tmp_path: Path) -> None:
-    def project(*deps: str) -> Path:
-        folder = tmp_path / "-".join(deps).replace("[", "").replace("]", "")
-        folder.mkdir()
-        listed = ", ".join(f'"{d}"' for d in deps)
-        (folder / "pyproject.toml").write_text(f"[project]\ndependencies = [{listed}]\n",
-                                               encoding="utf-8")
-        return folder
-
-    without = bundle.excluded_modules(project("psycopg[binary]>=3.1", "pillow"))
-    assert "numpy" in without and "fontTools" in without
-    charts = bundle.excluded_modules(project("psycopg[binary]>=3.1", "matplotlib>=3.11"))
-    assert "numpy" not in charts and "fontTools" not in charts  # matplotlib imports both
+def test_no_plotting_library_is_a_dependency_or_shipped() -> None:
+    """The charts are drawn with reportlab and Pillow (issue 13: matplotlib and numpy were
+    70 MB of the one-folder build)."""
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        dependencies = " ".join(tomllib.load(f)["project"]["dependencies"]).lower()
+    assert "matplotlib" not in dependencies and "numpy" not in dependencies
+    for name in ("matplotlib", "numpy", "fontTools"):
+        assert name in bundle.EXCLUDED_MODULES
 
 
 def test_every_module_of_this_tree_is_bundled() -> None:

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,6 +139,51 @@ def keep(dest: str) -> bool:
             return stem in _QT_IMAGEFORMATS_KEPT
         return True
     return not _QT_LIBS_DROPPED.search(parts[-1])
+
+
+# What a process loads by name rather than through a library's import table: Python's own
+# library (the bootloader), extension modules (the importer) and Qt's plugins (Qt).
+_LOADED_BY_NAME = re.compile(r"(^|/)(lib)?python3[0-9.]*\.(dll|so)|(^|/)plugins/", re.IGNORECASE)
+
+
+def _base(dest: str) -> str:
+    return PurePosixPath(dest.replace("\\", "/")).name.lower()
+
+
+def linked(binaries: list[tuple[str, str, str]],
+           imports: Callable[[str], Iterable[tuple[str, object]]] | None = None,
+           ) -> list[tuple[str, str, str]]:
+    """The binaries reached from what is loaded by name through the import tables.
+
+    PyInstaller's hooks collect the libraries of every plugin they see before ``keep``
+    leaves a plugin out, so the GTK theme's cairo, pango and GDK libraries (9 MB) stayed
+    without anything to load them.  Starting from the extension modules, the kept Qt
+    plugins and Python's library, this follows each file's import table (ELF ``NEEDED``
+    or PE imports, read by PyInstaller's ``get_imports``) and keeps what it reaches."""
+    if imports is None:
+        from PyInstaller.depend.bindepend import get_imports as imports
+    by_name: dict[str, list[str]] = {}
+    for dest, src, _kind in binaries:
+        by_name.setdefault(_base(dest), []).append(src)
+    todo = [src for dest, src, kind in binaries
+            if kind == "EXTENSION" or _LOADED_BY_NAME.search(dest.replace("\\", "/"))]
+    reached: set[str] = set()
+    while todo:
+        src = todo.pop()
+        if src in reached:
+            continue
+        reached.add(src)
+        for name, _path in imports(src):
+            todo.extend(by_name.get(_base(name), []))
+    return [entry for entry in binaries if entry[1] in reached]
+
+
+def without_dangling(datas: list[tuple[str, str, str]], binaries: list[tuple[str, str, str]]
+                     ) -> list[tuple[str, str, str]]:
+    """The data TOC less the symbolic links to binaries that are no longer shipped."""
+    shipped = {dest.replace("\\", "/") for dest, _src, _kind in binaries}
+    return [entry for entry in datas if entry[2] != "SYMLINK"
+            or entry[1].replace("\\", "/") in shipped]
 
 
 def package_modules(root: Path = ROOT) -> list[str]:

@@ -182,3 +182,35 @@ def test_only_the_interpreters_own_libraries_are_stripped(tmp_path: Path) -> Non
     copy = Path(out[0][1])
     assert out[0][0] == "libpython.so" and tmp_path in copy.parents
     assert 0 < copy.stat().st_size <= libpython.stat().st_size
+
+
+def test_libraries_only_a_dropped_plugin_linked_to_are_left_out() -> None:
+    """The GTK theme plugin is not shipped; cairo and pango, which only it needed, go too,
+    while what the kept plugins and extension modules link to stays (and its links)."""
+    links = {"/q/libqxcb.so": ["libQt6XcbQpa.so.6"],
+             "/q/libQt6XcbQpa.so.6": ["libQt6Gui.so.6", "libxcb.so.1"],
+             "/q/QtGui.abi3.so": ["libQt6Gui.so.6"], "/q/libQt6Gui.so.6": ["libQt6Core.so.6"],
+             "/l/libcairo.so.2": ["libpixman-1.so.0"], "/l/libpython3.11.so.1.0": ["libz.so.1"]}
+    binaries = [("PySide6/Qt/plugins/platforms/libqxcb.so", "/q/libqxcb.so", "BINARY"),
+                ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "/q/libQt6XcbQpa.so.6", "BINARY"),
+                ("PySide6/QtGui.abi3.so", "/q/QtGui.abi3.so", "EXTENSION"),
+                ("PySide6/Qt/lib/libQt6Gui.so.6", "/q/libQt6Gui.so.6", "BINARY"),
+                ("PySide6/Qt/lib/libQt6Core.so.6", "/q/libQt6Core.so.6", "BINARY"),
+                ("libxcb.so.1", "/l/libxcb.so.1", "BINARY"),
+                ("libcairo.so.2", "/l/libcairo.so.2", "BINARY"),
+                ("libpixman-1.so.0", "/l/libpixman-1.so.0", "BINARY"),
+                ("libpython3.11.so.1.0", "/l/libpython3.11.so.1.0", "BINARY"),
+                ("libz.so.1", "/l/libz.so.1", "BINARY")]
+    kept = bundle.linked(binaries, lambda src: [(n, None) for n in links.get(src, [])])
+    names = {dest for dest, _src, _kind in kept}
+    assert names == {d for d, _, _ in binaries} - {"libcairo.so.2", "libpixman-1.so.0"}
+    datas = [("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+             ("libcairo.so", "libcairo.so.2", "SYMLINK"), ("forms/a.yaml", "/f/a.yaml", "DATA")]
+    assert bundle.without_dangling(datas, kept) == [datas[0], datas[2]]
+    # Windows names: case does not matter, the interpreter's DLL is loaded by name
+    win = [("python311.dll", "C:/p/python311.dll", "BINARY"),
+           ("VCRUNTIME140.dll", "C:/p/VCRUNTIME140.dll", "BINARY"),
+           ("unused.dll", "C:/p/unused.dll", "BINARY")]
+    kept = bundle.linked(win, lambda src: [("vcruntime140.dll", None)] if "python" in src
+                         else [])
+    assert [dest for dest, _src, _kind in kept] == ["python311.dll", "VCRUNTIME140.dll"]

@@ -199,24 +199,36 @@ def package_modules(root: Path = ROOT) -> list[str]:
     return names
 
 
-def strip_interpreter(binaries: list[tuple[str, str, str]], workdir: Path) -> list[tuple[str, str, str]]:
-    """The TOC with the Python interpreter's own libraries (libpython, lib-dynload) replaced
-    by copies without debug symbols — a pyenv-built libpython carries 17 MB of them.  Only
-    these: ``strip`` breaks libraries that auditwheel grafted into wheels (numpy's OpenBLAS
-    then fails to load: "ELF load command address/offset not page-aligned"), so PyInstaller's
-    own all-or-nothing ``strip=True`` is not used.  Windows DLLs carry no symbols."""
+def strippable(dest: str, src: str, kind: str) -> bool:
+    """Whether a binary goes through ``strip --strip-unneeded``: the interpreter's own
+    libraries (a pyenv-built libpython carries 17 MB of debug symbols), the extension
+    modules (SQLAlchemy's, Pillow's and PyYAML's come with debug information: 13 MB) and
+    Qt's libraries (ICU's symbol tables).  Not the libraries auditwheel grafted into a
+    wheel's ``*.libs`` folder: ``strip`` breaks some of them (numpy's OpenBLAS then failed
+    to load: "ELF load command address/offset not page-aligned")."""
+    dest = dest.replace("\\", "/")
+    if any(part.endswith(".libs") for part in PurePosixPath(dest).parts[:-1]):
+        return False
+    source = Path(src).resolve()
+    interpreter = Path(sys.base_prefix).resolve() in source.parents and \
+        "site-packages" not in source.parts
+    return interpreter or kind == "EXTENSION" or dest.startswith("PySide6/Qt/lib/")
+
+
+def strip_symbols(binaries: list[tuple[str, str, str]], workdir: Path
+                  ) -> list[tuple[str, str, str]]:
+    """The TOC with the ``strippable`` binaries replaced by stripped copies (PyInstaller's
+    own ``strip=True`` is all or nothing).  Windows DLLs carry no symbols."""
     tool = shutil.which("strip")
     if sys.platform == "win32" or tool is None:
         return binaries
-    base = Path(sys.base_prefix).resolve()
     out = []
     for dest, src, kind in binaries:
-        source = Path(src).resolve()
-        if base in source.parents and "site-packages" not in source.parts:
+        if strippable(dest, src, kind):
             copy = workdir / "stripped" / dest
             copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, copy)
-            subprocess.run([tool, "--strip-debug", str(copy)], check=True)
+            shutil.copy2(Path(src).resolve(), copy)
+            subprocess.run([tool, "--strip-unneeded", str(copy)], check=True)
             src = str(copy)
         out.append((dest, src, kind))
     return out

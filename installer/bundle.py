@@ -37,6 +37,15 @@ EXCLUDED_MODULES = [
     "pkg_resources", "distutils", "PyQt5", "PyQt6", "PySide2", "gi", "wx",
     "cairo", "cairocffi", "tornado", "matplotlib", "numpy", "fontTools",
     "pygments",
+    # Database dialects other than SQLite and PostgreSQL, SQLAlchemy's and the standard
+    # library's test helpers, the CJK codecs: each executable carries its own copy of the
+    # Python archive, so they counted twice.
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
+    "sqlalchemy.testing", "doctest", "unittest", "pydoc", "_codecs_jp", "_codecs_kr",
+    "_codecs_cn", "_codecs_hk", "_codecs_tw", "_codecs_iso2022",
+    # Qt's network and D-Bus libraries are loaded by QtPdf and QtGui, their Python modules
+    # never (3 MB).
+    "PySide6.QtNetwork", "PySide6.QtDBus",
     # phonenumbers' place names, carriers and time zones (5 MB): only parse/format are used.
     "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
     "phonenumbers.carrierdata", "phonenumbers.timezone", "phonenumbers.tzdata",

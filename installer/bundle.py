@@ -46,6 +46,10 @@ EXCLUDED_MODULES = [
     # Qt's network and D-Bus libraries are loaded by QtPdf and QtGui, their Python modules
     # never (3 MB).
     "PySide6.QtNetwork", "PySide6.QtDBus",
+    # Pillow's WebP and colour-management modules and their libraries (1.6 MB): the
+    # declarations are scanned as PNG or JPEG (documents/verify_input.py), nothing
+    # converts colour profiles.
+    "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
     # phonenumbers' place names, carriers and time zones (5 MB): only parse/format are used.
     "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
     "phonenumbers.carrierdata", "phonenumbers.timezone", "phonenumbers.tzdata",
@@ -63,11 +67,13 @@ _QT_PLUGIN_DIRS_DROPPED = {
     "egldeviceintegrations", "generic", "networkinformation", "tls", "platformthemes",
     "wayland-decoration-client", "wayland-graphics-integration-client",
     "wayland-shell-integration", "sqldrivers", "multimedia", "qmltooling", "position",
-    "sensors", "texttospeech", "webview", "designer", "canbus", "scenegraph",
+    "sensors", "texttospeech", "webview", "designer", "canbus", "scenegraph", "iconengines",
 }
 _QT_PLUGINS_DROPPED = {"qtvirtualkeyboardplugin"}  # an on-screen keyboard built on QtQuick
 _QT_PLATFORMS_KEPT = ("qwindows", "qxcb", "qoffscreen", "qminimal", "qdirect2d")
-_QT_IMAGEFORMATS_KEPT = ("qjpeg", "qico", "qsvg")
+# No SVG anywhere (the icons and the logo are PNG, the scans PNG or JPEG): the SVG image
+# and icon plugins go, and with them Qt's SVG library.
+_QT_IMAGEFORMATS_KEPT = ("qjpeg", "qico")
 _QT_LIBS_DROPPED = re.compile(
     r"(Qt6?)(Wayland|WlShell|EglFS|Quick|Qml|WebEngine|VirtualKeyboard|Multimedia|3D)",
     re.IGNORECASE)

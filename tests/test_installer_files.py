@@ -143,6 +143,8 @@ def test_the_build_keeps_what_the_application_loads() -> None:
                     "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
                     "PySide6/plugins/tls/qschannelbackend.dll",
                     "PySide6/plugins/imageformats/qtiff.dll",
+                    "PySide6/plugins/imageformats/qsvg.dll",
+                    "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
                     "PySide6/Qt/lib/libQt6WaylandClient.so.6", "PySide6/Qt6Quick.dll",
                     "PySide6/Qt6WebEngineCore.dll", "libQt6Quick.so.6", "libQt6QmlModels.so.6",
                     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so"):

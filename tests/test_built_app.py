@@ -28,6 +28,7 @@ from makarem_desk.documents.verify_input import render_pdf_pages
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "forms" / "examples" / "interview-run.example.json"
 PASSWORD = "counter-pass-2026"
+LIMIT = 200 * 10**6  # bytes: the one-folder app "under 200 MB" (issue 13)
 
 pytestmark = [
     pytest.mark.slow,
@@ -88,6 +89,9 @@ def test_nothing_unused_is_shipped(built: Path) -> None:
                  "resources/reference/beneficiary-relations-policy.ar.txt"):
         assert any(n.endswith(kept) for n in names), kept
     assert any(n.endswith("makarem_desk/migrations/versions") for n in names)
+    assert not [n for n in names if re.search(r"(^|/)(matplotlib|numpy|fontTools)/", n)]
+    size = sum(p.stat().st_size for p in built.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size < LIMIT, f"{size / 10**6:.1f} MB"
 
 
 @pytest.mark.parametrize("role", ["site", "committee"])

@@ -4,10 +4,13 @@ PyInstaller's hooks collect the application never uses.
 
 Kept beside the spec (not in the package): nothing here runs in the shipped application.
 PyInstaller's Qt hooks take every plugin and translation of the modules they see; the
-counter needs the platform, style, image, icon and print plugins and Qt's own Arabic and
-English strings, nothing else (Wayland, EGL, input-device, network and TLS plugins,
-98 of Qt's 99 languages).  The report charts need no plotting library (reportlab and
-Pillow draw them), so neither matplotlib nor numpy ships.
+counter needs the platform, style, JPEG/ICO image and print plugins and Qt's own Arabic
+and English strings, nothing else (Wayland, EGL, SVG, input-device, network and TLS
+plugins, 98 of Qt's 99 languages), and then the libraries only the plugins left out
+linked to are dropped too (``linked``).  The report charts need no plotting library
+(reportlab and Pillow draw them), so neither matplotlib nor numpy ships.  Symbols are
+stripped on Linux (``strip_symbols``).  Built on Linux the folder is 190 MiB (198 MB):
+Qt's ICU data alone is 31 MB of it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ QM      := resources/translations/makarem_ar.qm
 UI_SRC  := $(wildcard makarem_desk/ui/*.py)
 SHOTS   ?= build/screenshots
 
-.PHONY: translations lupdate screenshots screenshots-pseudo self-test installer installer-check bench-startup
+.PHONY: translations lupdate screenshots screenshots-pseudo self-test installer installer-check bench-startup bench-built-startup
 
 # Collect the strings of the interface into the Arabic .ts (keeps existing translations),
 # then compile the .qm the application loads.
@@ -39,6 +39,10 @@ installer:
 installer-check: installer
 	MAKAREM_TEST_BUILT_APP=1 MAKAREM_BUILT_APP_DIR=$(CURDIR)/dist/makarem-desk \
 	    QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/test_built_app.py
+
+# The built app's start-up (process start to log-in painted) next to a bare PySide6 window.
+bench-built-startup:
+	$(PY) bench/built_startup_bench.py --runs 7
 
 # The same screens with every string 40 % longer (finds clipped labels).
 screenshots-pseudo: $(QM)

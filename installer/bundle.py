@@ -4,9 +4,13 @@ PyInstaller's hooks collect the application never uses.
 
 Kept beside the spec (not in the package): nothing here runs in the shipped application.
 PyInstaller's Qt hooks take every plugin and translation of the modules they see; the
-counter needs the platform, style, image, icon and print plugins and Qt's own Arabic and
-English strings, nothing else (Wayland, EGL, input-device, network and TLS plugins,
-98 of Qt's 99 languages).  matplotlib draws the report charts on the Agg canvas only.
+counter needs the platform, style, JPEG/ICO image and print plugins and Qt's own Arabic
+and English strings, nothing else (Wayland, EGL, SVG, input-device, network and TLS
+plugins, 98 of Qt's 99 languages), and then the libraries only the plugins left out
+linked to are dropped too (``linked``).  The report charts need no plotting library
+(reportlab and Pillow draw them), so neither matplotlib nor numpy ships.  Symbols are
+stripped on Linux (``strip_symbols``).  Built on Linux the folder is 190 MiB (198 MB):
+Qt's ICU data alone is 31 MB of it.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,14 +32,27 @@ COMPANY = "Makarem"
 
 # Python packages the application never imports (some arrive through optional imports of
 # the libraries it does use: Pillow's typing, openpyxl and psycopg look for numpy,
-# arabic-reshaper and pypdf for fontTools, matplotlib for every GUI toolkit).
+# arabic-reshaper and pypdf for fontTools).  matplotlib and numpy are left out by name in
+# case another checkout's environment still has them.
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "PIL.ImageTk", "PIL._imagingtk", "PIL._avif", "PIL.AvifImagePlugin",
     "pytest", "hypothesis", "mypy", "ruff", "IPython", "pydoc_data", "lib2to3", "setuptools",
     "pkg_resources", "distutils", "PyQt5", "PyQt6", "PySide2", "gi", "wx",
-    "cairo", "cairocffi", "tornado", "matplotlib.tests", "matplotlib.testing",
-    "matplotlib.pyplot", "numpy.tests", "numpy.testing", "numpy.f2py",
+    "cairo", "cairocffi", "tornado", "matplotlib", "numpy", "fontTools",
     "pygments",
+    # Database dialects other than SQLite and PostgreSQL, SQLAlchemy's and the standard
+    # library's test helpers, the CJK codecs: each executable carries its own copy of the
+    # Python archive, so they counted twice.
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
+    "sqlalchemy.testing", "doctest", "unittest", "pydoc", "_codecs_jp", "_codecs_kr",
+    "_codecs_cn", "_codecs_hk", "_codecs_tw", "_codecs_iso2022",
+    # Qt's network and D-Bus libraries are loaded by QtPdf and QtGui, their Python modules
+    # never (3 MB).
+    "PySide6.QtNetwork", "PySide6.QtDBus",
+    # Pillow's WebP and colour-management modules and their libraries (1.6 MB): the
+    # declarations are scanned as PNG or JPEG (documents/verify_input.py), nothing
+    # converts colour profiles.
+    "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
     # phonenumbers' place names, carriers and time zones (5 MB): only parse/format are used.
     "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
     "phonenumbers.carrierdata", "phonenumbers.timezone", "phonenumbers.tzdata",
@@ -47,31 +64,23 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGLWidgets", "PySide6.QtSvgWidgets", "PySide6.QtTest", "PySide6.QtXml",
     "PySide6.QtConcurrent", "PySide6.QtStateMachine", "PySide6.QtSerialPort",
 ]
-# numpy and fontTools (matplotlib.dviread imports it) are only matplotlib's among what the
-# application uses: left out while it draws no charts.
-CHARTS_ONLY = ("numpy", "fontTools")
-NUMPY_USERS = ("matplotlib",)
-
 # Qt plugin folders (under .../Qt/plugins/ or PySide6/plugins/) not shipped at all, and
 # single plugins and libraries left out of the folders that are.
 _QT_PLUGIN_DIRS_DROPPED = {
     "egldeviceintegrations", "generic", "networkinformation", "tls", "platformthemes",
     "wayland-decoration-client", "wayland-graphics-integration-client",
     "wayland-shell-integration", "sqldrivers", "multimedia", "qmltooling", "position",
-    "sensors", "texttospeech", "webview", "designer", "canbus", "scenegraph",
+    "sensors", "texttospeech", "webview", "designer", "canbus", "scenegraph", "iconengines",
 }
 _QT_PLUGINS_DROPPED = {"qtvirtualkeyboardplugin"}  # an on-screen keyboard built on QtQuick
 _QT_PLATFORMS_KEPT = ("qwindows", "qxcb", "qoffscreen", "qminimal", "qdirect2d")
-_QT_IMAGEFORMATS_KEPT = ("qjpeg", "qico", "qsvg")
+# No SVG anywhere (the icons and the logo are PNG, the scans PNG or JPEG): the SVG image
+# and icon plugins go, and with them Qt's SVG library.
+_QT_IMAGEFORMATS_KEPT = ("qjpeg", "qico")
 _QT_LIBS_DROPPED = re.compile(
     r"(Qt6?)(Wayland|WlShell|EglFS|Quick|Qml|WebEngine|VirtualKeyboard|Multimedia|3D)",
     re.IGNORECASE)
 _QT_TRANSLATIONS_KEPT = re.compile(r"^(qt|qtbase)_(ar|en)\.qm$")
-# matplotlib's data: the Agg canvas needs matplotlibrc, the style sheets and DejaVu Sans
-# (its default face for tick labels; our own text is set in Noto Sans Arabic).
-_MPL_KEPT = re.compile(
-    r"^matplotlib/mpl-data/(matplotlibrc|stylelib/.*|fonts/ttf/(DejaVuSans(-Bold)?(-Oblique|"
-    r"-BoldOblique)?\.ttf|LICENSE_DEJAVU|LastResortHE-Regular\.ttf))$")
 
 
 def read_version(root: Path = ROOT) -> str:
@@ -131,8 +140,6 @@ def _qt_relative(dest: str) -> PurePosixPath | None:
 def keep(dest: str) -> bool:
     """Whether the file PyInstaller would put at ``dest`` (inside the bundle) is shipped."""
     dest = dest.replace("\\", "/")
-    if dest.startswith("matplotlib/mpl-data/"):
-        return bool(_MPL_KEPT.match(dest))
     rel = _qt_relative(dest)
     if rel is None:  # Qt's libraries also land beside the program, pulled in by a plugin
         name = PurePosixPath(dest).name
@@ -152,6 +159,51 @@ def keep(dest: str) -> bool:
     return not _QT_LIBS_DROPPED.search(parts[-1])
 
 
+# What a process loads by name rather than through a library's import table: Python's own
+# library (the bootloader), extension modules (the importer) and Qt's plugins (Qt).
+_LOADED_BY_NAME = re.compile(r"(^|/)(lib)?python3[0-9.]*\.(dll|so)|(^|/)plugins/", re.IGNORECASE)
+
+
+def _base(dest: str) -> str:
+    return PurePosixPath(dest.replace("\\", "/")).name.lower()
+
+
+def linked(binaries: list[tuple[str, str, str]],
+           imports: Callable[[str], Iterable[tuple[str, object]]] | None = None,
+           ) -> list[tuple[str, str, str]]:
+    """The binaries reached from what is loaded by name through the import tables.
+
+    PyInstaller's hooks collect the libraries of every plugin they see before ``keep``
+    leaves a plugin out, so the GTK theme's cairo, pango and GDK libraries (9 MB) stayed
+    without anything to load them.  Starting from the extension modules, the kept Qt
+    plugins and Python's library, this follows each file's import table (ELF ``NEEDED``
+    or PE imports, read by PyInstaller's ``get_imports``) and keeps what it reaches."""
+    if imports is None:
+        from PyInstaller.depend.bindepend import get_imports as imports
+    by_name: dict[str, list[str]] = {}
+    for dest, src, _kind in binaries:
+        by_name.setdefault(_base(dest), []).append(src)
+    todo = [src for dest, src, kind in binaries
+            if kind == "EXTENSION" or _LOADED_BY_NAME.search(dest.replace("\\", "/"))]
+    reached: set[str] = set()
+    while todo:
+        src = todo.pop()
+        if src in reached:
+            continue
+        reached.add(src)
+        for name, _path in imports(src):
+            todo.extend(by_name.get(_base(name), []))
+    return [entry for entry in binaries if entry[1] in reached]
+
+
+def without_dangling(datas: list[tuple[str, str, str]], binaries: list[tuple[str, str, str]]
+                     ) -> list[tuple[str, str, str]]:
+    """The data TOC less the symbolic links to binaries that are no longer shipped."""
+    shipped = {dest.replace("\\", "/") for dest, _src, _kind in binaries}
+    return [entry for entry in datas if entry[2] != "SYMLINK"
+            or entry[1].replace("\\", "/") in shipped]
+
+
 def package_modules(root: Path = ROOT) -> list[str]:
     """Every module of the package, from the files of this tree.  (PyInstaller's
     ``collect_submodules`` imports the package in a child process, where an editable
@@ -165,36 +217,36 @@ def package_modules(root: Path = ROOT) -> list[str]:
     return names
 
 
-def needs_numpy(root: Path = ROOT) -> bool:
-    """numpy ships when a dependency of the project needs it (pyproject.toml)."""
-    with (root / "pyproject.toml").open("rb") as f:
-        dependencies = tomllib.load(f)["project"]["dependencies"]
-    names = {re.split(r"[^A-Za-z0-9_.-]", d, maxsplit=1)[0].lower() for d in dependencies}
-    return any(user in names for user in NUMPY_USERS)
+def strippable(dest: str, src: str, kind: str) -> bool:
+    """Whether a binary goes through ``strip --strip-unneeded``: the interpreter's own
+    libraries (a pyenv-built libpython carries 17 MB of debug symbols), the extension
+    modules (SQLAlchemy's, Pillow's and PyYAML's come with debug information: 13 MB) and
+    Qt's libraries (ICU's symbol tables).  Not the libraries auditwheel grafted into a
+    wheel's ``*.libs`` folder: ``strip`` breaks some of them (numpy's OpenBLAS then failed
+    to load: "ELF load command address/offset not page-aligned")."""
+    dest = dest.replace("\\", "/")
+    if any(part.endswith(".libs") for part in PurePosixPath(dest).parts[:-1]):
+        return False
+    source = Path(src).resolve()
+    interpreter = Path(sys.base_prefix).resolve() in source.parents and \
+        "site-packages" not in source.parts
+    return interpreter or kind == "EXTENSION" or dest.startswith("PySide6/Qt/lib/")
 
 
-def excluded_modules(root: Path = ROOT) -> list[str]:
-    return EXCLUDED_MODULES + ([] if needs_numpy(root) else list(CHARTS_ONLY))
-
-
-def strip_interpreter(binaries: list[tuple[str, str, str]], workdir: Path) -> list[tuple[str, str, str]]:
-    """The TOC with the Python interpreter's own libraries (libpython, lib-dynload) replaced
-    by copies without debug symbols — a pyenv-built libpython carries 17 MB of them.  Only
-    these: ``strip`` breaks libraries that auditwheel grafted into wheels (numpy's OpenBLAS
-    then fails to load: "ELF load command address/offset not page-aligned"), so PyInstaller's
-    own all-or-nothing ``strip=True`` is not used.  Windows DLLs carry no symbols."""
+def strip_symbols(binaries: list[tuple[str, str, str]], workdir: Path
+                  ) -> list[tuple[str, str, str]]:
+    """The TOC with the ``strippable`` binaries replaced by stripped copies (PyInstaller's
+    own ``strip=True`` is all or nothing).  Windows DLLs carry no symbols."""
     tool = shutil.which("strip")
     if sys.platform == "win32" or tool is None:
         return binaries
-    base = Path(sys.base_prefix).resolve()
     out = []
     for dest, src, kind in binaries:
-        source = Path(src).resolve()
-        if base in source.parents and "site-packages" not in source.parts:
+        if strippable(dest, src, kind):
             copy = workdir / "stripped" / dest
             copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, copy)
-            subprocess.run([tool, "--strip-debug", str(copy)], check=True)
+            shutil.copy2(Path(src).resolve(), copy)
+            subprocess.run([tool, "--strip-unneeded", str(copy)], check=True)
             src = str(copy)
         out.append((dest, src, kind))
     return out

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from makarem_desk.documents.verify_input import render_pdf_pages
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "forms" / "examples" / "interview-run.example.json"
 PASSWORD = "counter-pass-2026"
+LIMIT = 200 * 10**6  # bytes: the one-folder app "under 200 MB" (issue 13)
 
 pytestmark = [
     pytest.mark.slow,
@@ -87,6 +89,9 @@ def test_nothing_unused_is_shipped(built: Path) -> None:
                  "resources/reference/beneficiary-relations-policy.ar.txt"):
         assert any(n.endswith(kept) for n in names), kept
     assert any(n.endswith("makarem_desk/migrations/versions") for n in names)
+    assert not [n for n in names if re.search(r"(^|/)(matplotlib|numpy|fontTools)/", n)]
+    size = sum(p.stat().st_size for p in built.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size < LIMIT, f"{size / 10**6:.1f} MB"
 
 
 @pytest.mark.parametrize("role", ["site", "committee"])
@@ -122,3 +127,62 @@ def test_a_scanned_declaration_is_verified_by_the_built_app(built: Path, tmp_pat
     proc = run(built, tmp_path, "verify-declaration", str(scan))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert f"MATCH: the paper {end['reference']} matches the record" in proc.stdout
+
+
+@pytest.fixture
+def display() -> Iterator[dict[str, str]]:
+    """The environment of a real X server (Xvfb, the xcb platform as on a desktop) when
+    this machine has one, else the offscreen platform."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        yield {"QT_QPA_PLATFORM": "offscreen"}
+        return
+    read, write = os.pipe()
+    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", "1366x768x24",
+                               "-nolisten", "tcp"], pass_fds=(write,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as answer:
+        number = answer.readline().strip()
+    try:
+        yield {"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{number}"}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_the_built_window_starts_without_a_warning(built: Path, tmp_path: Path,
+                                                   display: dict[str, str]) -> None:
+    """The windowed program as a receptionist starts it: the log-in form is painted and
+    nothing but the program's own information lines reaches the console (no Qt warning
+    such as propagateSizeHints, no font or plugin message, no traceback)."""
+    setup(built, tmp_path, "site")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           "MAKAREM_DATA_DIR": str(tmp_path / "data"), **display}
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(built / "makarem-desk-debug"), "--verbose", "--db",
+                             f"sqlite:///{tmp_path / 'site'}.sqlite3"], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8")
+    lines: list[str] = []
+    painted = None
+    watchdog = threading.Timer(180, proc.kill)  # a window that never paints fails, not hangs
+    watchdog.start()
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.append(line.rstrip())
+            if painted is None and "log-in form painted" in line:
+                painted = time.perf_counter() - started
+            if "database ready" in line:
+                time.sleep(2)  # what the first seconds of the window print
+                break
+    finally:
+        watchdog.cancel()
+        proc.terminate()
+        _, rest = proc.communicate(timeout=60)
+    lines += rest.splitlines()
+    assert painted is not None, "\n".join(lines)
+    assert [ln for ln in lines if not ln.startswith(("DEBUG ", "INFO "))] == []
+    print(f"\n{env['QT_QPA_PLATFORM']}: log-in form painted {painted * 1000:.0f} ms after "
+          f"the process started")

@@ -43,3 +43,23 @@ def test_module_entry_point_runs() -> None:
         [sys.executable, "-m", "makarem_desk", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0 and __version__ in out.stdout
+
+
+def test_the_window_starts_without_the_data_layer() -> None:
+    """A start of the window reads its options without the command modules, and the log-in
+    form's modules do not load SQLAlchemy: the data layer is imported on a worker thread
+    after the form is painted (3.5 s and 3.8 s of a busy PC's start went there, issue 13)."""
+    from makarem_desk.cli import window_arguments
+
+    args = window_arguments(["--db", "sqlite:///x.sqlite3", "-v"])
+    assert args is not None and args.command is None and args.db == "sqlite:///x.sqlite3"
+    assert args.verbose and not args.self_test
+    assert window_arguments(["search", "x"]) is None
+    assert window_arguments(["--help"]) is None
+    assert window_arguments(["--db", "u", "report", "--from", "2026-01-01"]) is None
+    code = ("import sys; from makarem_desk.cli import window_arguments; "
+            "window_arguments(['--db', 'sqlite://']); import makarem_desk.ui.main, "
+            "makarem_desk.ui.login_view; "
+            "loaded = [m for m in ('sqlalchemy', 'makarem_desk.models', 'makarem_desk.db') "
+            "if m in sys.modules]; assert not loaded, loaded")
+    subprocess.run([sys.executable, "-c", code], check=True)

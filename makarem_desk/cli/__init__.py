@@ -48,11 +48,7 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="makarem-desk",
-        description="Makarem Desk — the reception counter of a charitable association.",
-    )
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"makarem-desk {__version__}")
     parser.add_argument(
         "--db",
@@ -68,15 +64,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--verbose", "-v", action="store_true", help="log more detail")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="makarem-desk",
+        description="Makarem Desk — the reception counter of a charitable association.",
+    )
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a start of the window (no command word), read without importing
+    the command modules: they import the data layer and the services (3.5 s of the
+    window's start on a busy PC before this), which the window loads on a worker thread
+    after the log-in form is painted.  None when ``argv`` names a command or asks for
+    help: then the whole parser reads it."""
+    parser = _Parser(prog="makarem-desk", add_help=False)
+    _global_options(parser)
+    args, rest = parser.parse_known_args(argv)
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = window_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

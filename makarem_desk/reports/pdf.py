@@ -1,23 +1,20 @@
 """The report on A4 paper: headings and tables in Arabic (or English) drawn as text through
 the documents layer (searchable and copyable, shaped and ordered as well as the
-declaration), the charts of ``charts`` embedded at print resolution, the range in Hijri and
-Gregorian, a page number on every page."""
+declaration), the charts of ``charts`` drawn on the page (vectors, their words in the text
+layer too), the range in Hijri and Gregorian, a page number on every page."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 
-from PIL import Image
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 
 from ..documents import layout
 from ..documents.fonts import PDF_BOLD, PDF_REGULAR
 from ..documents.page import INK, MUTED, RULE, SHADE, AssociationInfo, PageWriter
 from ..saudi_time import ksa_day
 from ..validation.dates import format_both
-from . import charts
+from . import chart_draw, charts
 from .labels import (
     CHANNEL_NAMES,
     REASON_NAMES,
@@ -31,14 +28,13 @@ from .labels import (
 )
 from .model import RatingGroup, Report, Share
 
-CHART_DPI = 200  # ~170 mm wide: about 230 pixels an inch on the paper
 CELL = 9.5  # point size of table cells
 
 
 def report_pdf(report: Report, association: AssociationInfo, language: str = "ar", *,
                progress: Callable[[int, int, str], None] | None = None) -> bytes:
-    """The whole report as PDF bytes: 3-5 s for a year, most of it drawing the five charts
-    at print resolution; ``progress(done, total, section)`` before each section."""
+    """The whole report as PDF bytes; ``progress(done, total, section)`` before each
+    section."""
     w = PageWriter(language=language, association=association, title=text("title", language),
                    subject=f"{report.start.isoformat()} — {report.end.isoformat()}",
                    keywords="Makarem Desk report")
@@ -86,15 +82,12 @@ def _shares(names: dict[str, tuple[str, str]], shares: Sequence[Share],
 
 
 def _chart(w: PageWriter, report: Report, name: str) -> None:
-    png = charts.CHARTS[name](report, w.language, dpi=CHART_DPI)
-    with Image.open(io.BytesIO(png)) as decoded:
-        # RGB on white: reportlab embeds it as it is instead of splitting out an alpha mask.
-        img = ImageReader(decoded.convert("RGB"))
-    iw, ih = img.getSize()
+    """The chart drawn on the page itself: vectors and words of the text layer."""
     width = w.text_width
-    height = width * ih / iw
+    height = width * charts.ASPECT
     w.ensure_space(height + 3 * mm)
-    w.canvas.drawImage(img, w.left, w.y - height, width, height)
+    chart_draw.on_canvas(w.canvas, charts.SCENES[name](report, w.language, width, height),
+                         w.left, w.y)
     w.y -= height + 4 * mm
 
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..models import IdentityType
 from ..text import INVISIBLE, to_ascii_digits
 from .errors import ValidationError
 
+if TYPE_CHECKING:  # the enum is read when a number is checked: importing the models here
+    from ..models import IdentityType  # loaded SQLAlchemy before the log-in form was painted
+
 FIELD = "identity_number"
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212_.]+")
-_FIRST_DIGIT_TYPE = {"1": IdentityType.CITIZEN_ID, "2": IdentityType.IQAMA}
+_FIRST_DIGIT_TYPE = {"1": "CITIZEN_ID", "2": "IQAMA"}
 
 
 def normalize_identity_number(raw: str) -> str:
@@ -75,7 +78,10 @@ def validate_saudi_id(raw: str, field: str = FIELD) -> tuple[str, IdentityType]:
             f"The identity number must have 10 digits (it has {len(number)}).",
             f"رقم الهوية يجب أن يتكون من ١٠ أرقام (المدخل {_ar_digits(len(number))} أرقام).",
         )
-    id_type = _FIRST_DIGIT_TYPE.get(number[0])
+    from ..models import IdentityType
+
+    name = _FIRST_DIGIT_TYPE.get(number[0])
+    id_type = IdentityType[name] if name is not None else None
     if id_type is None:
         raise ValidationError(
             field,

@@ -25,19 +25,39 @@ row, and a duplicate person is also listed as a conflict for someone to check.
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from operator import itemgetter
+from typing import Any, cast
 
-from sqlalchemy import Table, Uuid, any_, bindparam, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Uuid,
+    any_,
+    bindparam,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
 from ..models import SyncConflict
-from ..models.base import utcnow
+from ..models.base import UTCDateTime, utcnow
 from .errors import BatchRefused
 from .ownership import (
+    SHARED_DEFINITIONS,
     Wording,
     check_new_application,
     check_owner,
@@ -95,8 +115,11 @@ def merge_table(
     codec = CODECS[table.name]
     stats = ctx.stats.setdefault(table.name, TableStats())
     incoming = []
+    known: set[tuple[str, ...]] = set()  # the columns of a sender's rows: one set or two
     for rec in records:
-        unknown = codec.unknown_columns(rec)
+        keys = tuple(rec)
+        unknown = [] if keys in known else codec.unknown_columns(rec)
+        known.add(keys)
         if unknown:
             raise BatchRefused(
                 f"The batch has columns this version does not know ({table.name}: "
@@ -110,13 +133,15 @@ def merge_table(
                 message_ar="تحتوي الدفعة سجلاً منسوباً إلى موقع آخر؛ رُفضت.",
             )
         values = codec.decode(rec, blobs)
-        _apply_remap(codec, values, ctx.remap)
+        if ctx.remap:
+            _apply_remap(codec, values, ctx.remap)
         incoming.append((rec, values))
 
     local = _load_local(conn, table, codec, [v["id"] for _, v in incoming])
-    incoming = [(r, v) for r, v in incoming
-                if not is_shared_copy(table.name, local.get(v["id"]), v,
-                                      my_site=ctx.my_site, from_site=ctx.from_site)]
+    if table.name in SHARED_DEFINITIONS and local:
+        incoming = [(r, v) for r, v in incoming
+                    if not is_shared_copy(table.name, local.get(v["id"]), v,
+                                          my_site=ctx.my_site, from_site=ctx.from_site)]
     for _, values in incoming:
         here = local.get(values["id"])
         if here is not None:
@@ -182,7 +207,7 @@ def merge_table(
         for i, v in enumerate(rows):
             v["change_seq"] = first + i
     if inserts:
-        _insert_rows(conn, table, inserts)
+        _insert_rows(conn, table, inserts, sent=[r for r, _ in new_rows])
         stats.inserted += len(inserts)
     if updates:
         stmt = update(table).where(table.c.id == bindparam("_match_id"))
@@ -197,37 +222,93 @@ def merge_table(
 
 
 def _executemany(conn: Connection, stmt: Any, rows: list[dict[str, Any]]) -> None:
-    # executemany wants one set of keys; rows of one table may differ when a sender's
-    # older version lacks a column, so group by key set.
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for r in rows:
-        groups.setdefault(tuple(sorted(r)), []).append(r)
-    for group in groups.values():
+    for group in _by_columns(rows).values():
         for i in range(0, len(group), 5000):
             conn.execute(stmt, group[i : i + 5000])
 
 
-def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def _by_columns(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """Rows grouped by their columns: executemany and COPY want one set of keys, and rows
+    of one table may differ when a sender's older version lacks a column.  Rows decoded
+    from one sender's lines share their key order, so the order is the key (two orders of
+    one set make two groups, which costs a statement, not a mistake)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(tuple(r), []).append(r)
+    return groups
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]],
+                 sent: list[dict[str, Any]] | None = None) -> None:
     """New rows in pages: PostgreSQL through COPY (a third of the time of executemany),
-    SQLite through executemany.  Each value goes through its column type's own bind
-    conversion (JSON to text, enums to their stored form, aware times to UTC)."""
+    SQLite through executemany.  On PostgreSQL each value becomes the text COPY reads by
+    a function chosen once per column (``_copy_text``), with the checks of the column
+    type's own bind conversion (aware times only, an enum's known values).  ``sent``,
+    the records ``rows`` were decoded from (in the same order), gives times, dates and
+    ids as the sender wrote them: decoding checked them, and COPY reads that text (no
+    re-formatting); other id columns may have been mapped onto ours, so are not taken."""
     if conn.dialect.name != "postgresql":
         _executemany(conn, insert(table), rows)
         return
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for r in rows:
-        groups.setdefault(tuple(sorted(r)), []).append(r)
     quote = conn.dialect.identifier_preparer
     raw = conn.connection.driver_connection
     assert raw is not None
+    records = sent if sent is not None and len(sent) == len(rows) else [None] * len(rows)
+    groups: dict[tuple[str, ...], list[tuple[dict[str, Any], dict[str, Any] | None]]] = {}
+    for r, rec in zip(rows, records, strict=True):
+        groups.setdefault(tuple(r), []).append((r, rec))
     for keys, group in groups.items():
-        procs = [(k, table.c[k].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
-                 for k in keys]
+        texts = [(i, f, k if k == "id" or isinstance(table.c[k].type, UTCDateTime | Date)
+                  else None)
+                 for i, k in enumerate(keys)
+                 if (f := _copy_text(table.c[k], conn.dialect)) is not None]
+        pick = itemgetter(*keys)
         sql = (f"COPY {quote.format_table(table)} ({', '.join(quote.quote(k) for k in keys)})"
                " FROM STDIN")
         with raw.cursor() as cur, cur.copy(sql) as copy:
-            for r in group:
-                copy.write_row([r[k] if proc is None else proc(r[k]) for k, proc in procs])
+            for r, rec in group:
+                row = list(pick(r)) if len(keys) > 1 else [r[keys[0]]]
+                for i, f, as_sent in texts:
+                    v = row[i]
+                    if v is not None:
+                        row[i] = rec[as_sent] if as_sent and rec is not None else f(v)
+                copy.write_row(row)
+
+
+def _copy_text(col: Column[Any], dialect: Any) -> Callable[[Any], Any] | None:
+    """How a decoded value of ``col`` is handed to COPY: None when psycopg writes it as it
+    is (text, numbers, booleans, bytes), else a function to its text form."""
+    t = col.type
+    if isinstance(t, UTCDateTime):
+        return _aware_iso
+    if isinstance(t, Uuid | Date):
+        return str  # str(date) is its ISO form
+    if isinstance(t, SAEnum) and t.enum_class is not None:
+        stored = _enum_values(t)
+        return stored.__getitem__  # KeyError for a value the column does not know
+    if isinstance(t, JSON):
+        return cast(Callable[[Any], Any], getattr(dialect, "_json_serializer", None)
+                    or json.dumps)
+    if isinstance(t, String | Integer | Boolean | LargeBinary):  # Text is a String
+        return None
+    proc = t.dialect_impl(dialect).bind_processor(dialect)
+    return cast(Callable[[Any], Any] | None, proc)
+
+
+def _enum_values(t: SAEnum) -> dict[Any, str]:
+    """Members and stored strings of an enum column to the stored string."""
+    assert t.enum_class is not None
+    members = list(t.enum_class)
+    stored = [str(v) for v in (t.enums or [])]
+    if len(stored) != len(members):
+        stored = [str(m.value) for m in members]
+    return {**dict(zip(members, stored, strict=True)), **{v: v for v in stored}}
+
+
+def _aware_iso(v: datetime) -> str:
+    if v.tzinfo is None:
+        raise ValueError("naive datetime given; use an aware UTC datetime")
+    return v.isoformat()
 
 
 def _keep_local_links(

@@ -82,15 +82,22 @@ def _decoder(col: Column[Any]) -> Callable[[Any], Any]:
     if isinstance(t, Uuid):
         return uuid.UUID
     if isinstance(t, UTCDateTime):
-        return datetime.fromisoformat
+        return _aware_datetime
     if isinstance(t, Date):
         return date.fromisoformat
     if isinstance(t, SAEnum) and t.enum_class is not None:
         cls = t.enum_class
         return lambda v: cls(v)
-    if isinstance(t, LargeBinary):
-        return lambda v: v  # replaced from the member file by decode()
-    return _same
+    return _same  # LargeBinary: replaced from the member file by decode()
+
+
+def _aware_datetime(text: str) -> datetime:
+    """A time with its offset: without one it could be any zone's (refused, as the
+    column would refuse it when written)."""
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError(f"time without a zone offset: {text}")
+    return value
 
 
 class TableCodec:
@@ -104,6 +111,9 @@ class TableCodec:
         ]
         self.json_columns = {c.name for c in self.columns if isinstance(c.type, JSON)}
         self._decoders = {c.name: _decoder(c) for c in self.columns}
+        self._known = frozenset(self._decoders)
+        self._converting = [(name, fn) for name, fn in self._decoders.items()
+                            if fn is not _same and name not in self.blob_columns]
         encoders = [(i, c.name, _encoder(c)) for i, c in enumerate(self.columns)
                      if c.name not in self.blob_columns]
         self._as_is = [(i, name) for i, name, fn in encoders if fn is None]
@@ -132,9 +142,13 @@ class TableCodec:
 
     def decode(self, record: dict[str, Any], blobs: Callable[[str], bytes]) -> dict[str, Any]:
         """A JSON dict back to column values; unknown columns are refused by the caller."""
-        decoders = self._decoders
-        out = {name: (None if value is None else decoders[name](value))
-               for name, value in record.items()}
+        if not self._known.issuperset(record):
+            raise KeyError(self.unknown_columns(record)[0])
+        out = dict(record)
+        for name, fn in self._converting:  # the other columns are JSON as they are
+            value = out.get(name)
+            if value is not None:
+                out[name] = fn(value)
         for name in self.blob_columns:
             value = record.get(name)
             if value is not None:

@@ -3,12 +3,12 @@ committee clock, referrals, satisfaction, suggestions), each a table beside the 
 chart.  Names and captions come from ``reports.labels`` — the words of the PDF and the
 workbook — so screen and paper say the same thing.  Satisfaction groups of fewer than
 five answers show "fewer than 5", never a number (POL-G6); nothing names a member of
-staff.  The charts are the paper's (``reports.charts``), drawn off the GUI thread by
-``render_charts`` and only shown here."""
+staff.  The charts are the paper's (``reports.charts``), drawn in the worker process at the
+sizes of ``CHART_PX`` (``worker.JOBS["report.build"]``) and only shown here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -27,25 +27,6 @@ HALF, WHOLE = (600, 300), (1000, 320)
 CHART_PX = {"channels": HALF, "channel_trend": WHOLE, "applications": HALF,
             "satisfaction": WHOLE, "referrals": HALF}
 DASH = "—"
-
-
-def render_charts(report: Report, language: str, pixel_ratio: float = 1.0,
-                  progress: Callable[[int, int, str], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> dict[str, bytes]:
-    """Every chart of the paper as PNG bytes, sized for the screen (worker thread)."""
-    from ..reports.charts import CHARTS
-    from ..reports.figures import ReportCancelled
-
-    dpi = max(72, round(96 * pixel_ratio))
-    pngs: dict[str, bytes] = {}
-    for i, (name, draw) in enumerate(CHARTS.items()):
-        if cancelled is not None and cancelled():
-            raise ReportCancelled()
-        if progress is not None:
-            progress(i, len(CHARTS), name)
-        w, h = CHART_PX.get(name, HALF)
-        pngs[name] = draw(report, language, dpi=dpi, size=(w / 96, h / 96))
-    return pngs
 
 
 def number(n: int | float | None, digits: int = 0) -> str:

@@ -1,5 +1,6 @@
 """The Reports screen (issue 10): a period typed or picked in Hijri or Gregorian, the
-figures computed off the GUI thread with progress and a Cancel that stops the queries,
+figures computed in a worker process (``worker.JOBS["report.build"]``, issue 14) with
+progress and a Cancel that stops the queries,
 the tables and the paper's own charts, and the PDF and Excel files saved off the GUI
 thread (``ReportExportService`` writes and audits them)."""
 
@@ -9,7 +10,6 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,24 +28,15 @@ from .context import AppContext
 from .date_range import DateRangeBar
 from .dialogs import user_message
 from .i18n import current_language
-from .report_page import ReportPage, render_charts
+from .report_page import CHART_PX, ReportPage
 from .tasks import Progress, Task
 from .widgets import page_title
-
-
-class _Relay(QObject):
-    """Progress from the worker, queued to the screen (connected before the work starts,
-    so no step is missed)."""
-
-    progress = Signal(int, int, str)
 
 
 class ReportsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.relay = _Relay(self)
-        self.relay.progress.connect(self._on_progress)
         self.report: Report | None = None
         self.charts: dict[str, bytes] = {}
         self.task: Task | None = None
@@ -111,35 +102,23 @@ class ReportsView(QWidget):
             return None
         period = self.range.period_key()
         lang = current_language()
-        ratio = self.devicePixelRatioF()
-        actor, service, now = self.ctx.require_actor(), self.ctx.reports, self._now()
-        from ..reports.charts import CHARTS
-        from ..reports.figures import STEPS
-
         steps = {key: L.pick(L.STEP_NAMES, key, lang) for key in L.STEP_NAMES}
         drawing = self.tr("Drawing the charts")
-        total = len(STEPS) + len(CHARTS)
+        # The figures and the charts in a worker process: the window stays responsive
+        # whatever the registry's size (issue 14).
+        job = self.ctx.job(
+            "report.build", start=start, end=end, period=period, now=self._now(),
+            language=lang, dpi=max(72, round(96 * self.devicePixelRatioF())),
+            charts={name: (w / 96, h / 96) for name, (w, h) in CHART_PX.items()})
 
-        relay = self.relay
-
-        def work(p: Progress) -> tuple[Report, dict[str, bytes]]:
-            def say(done: int, text: str) -> None:
-                p(done, total, text)
-                relay.progress.emit(done, total, text)
-
-            report = service.build(
-                actor, start, end, period=period, now=now,
-                progress=lambda done, _n, step: say(done, steps.get(step) or step),
-                cancel=lambda: p.cancelled)
-            charts = render_charts(report, lang, ratio,
-                                   lambda i, _n, _name: say(len(STEPS) + i, drawing),
-                                   lambda: p.cancelled)
-            return report, charts
+        def words(step: str) -> str:
+            return drawing if step == "charts" else steps.get(step) or step
 
         self.message.hide()
         self._busy(True, self.tr("Preparing the report…"))
         # No modal dialog: the screen shows its own progress and Cancel.
-        task = self.ctx.tasks.run(work, self._shown, self._failed)
+        task = self.ctx.tasks.run_job(job, self._shown, self._failed, relabel=words,
+                                      on_progress=self._on_progress, db=self.ctx.db)
         if not task.done:  # a synchronous runner (tests) has finished already
             self.task = task
         return task

@@ -193,8 +193,11 @@ class TaskRunner(QObject):
         label: str = "",
         parent: QWidget | None = None,
         cancellable: bool = True,
+        on_progress: Callable[[int, int, str], None] | None = None,
     ) -> Task:
         task = Task(self)
+        if on_progress is not None:
+            task.signals.progress.connect(on_progress)
         if self.synchronous:
             self._inline(task, fn, on_done, on_error)
             return task
@@ -212,6 +215,7 @@ class TaskRunner(QObject):
         parent: QWidget | None = None,
         cancellable: bool = True,
         relabel: Callable[[str], str] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
         db: Any = None,
     ) -> Task:
         """``job`` in a worker process (``worker.serve``), with the same progress dialog,
@@ -226,9 +230,9 @@ class TaskRunner(QObject):
                 return worker.run_job(job, report, lambda: progress.cancelled, db=db)
 
             return self.run(work, on_done, on_error, label=label, parent=parent,
-                            cancellable=cancellable)
+                            cancellable=cancellable, on_progress=on_progress)
         task = ProcessTask(job, relabel, self)
-        self._watch(task, on_done, on_error, label, parent, cancellable)
+        self._watch(task, on_done, on_error, label, parent, cancellable, on_progress)
         task.start()
         return task
 
@@ -251,6 +255,7 @@ class TaskRunner(QObject):
         label: str,
         parent: QWidget | None,
         cancellable: bool,
+        on_progress: Callable[[int, int, str], None] | None = None,
     ) -> None:
         """The answer's callbacks on the GUI thread, and the progress dialog after
         ``PROGRESS_DELAY_MS``."""
@@ -285,18 +290,20 @@ class TaskRunner(QObject):
                 dlg.canceled.connect(lambda: None if task.done else task.cancel())
             else:
                 dlg.setCancelButton(None)
-            def on_progress(done: int, total: int, text: str) -> None:
+            def update(done: int, total: int, text: str) -> None:
                 dlg.setMaximum(max(total, 0))
                 dlg.setValue(done)
                 dlg.setLabelText(text or label)
 
-            task.signals.progress.connect(on_progress)
+            task.signals.progress.connect(update)
             dialog.append(dlg)
             dlg.show()
 
         timer = QTimer(task)
         timer.setSingleShot(True)
         timer.timeout.connect(show_progress)
+        if on_progress is not None:
+            task.signals.progress.connect(on_progress)
         task.signals.finished.connect(ok, Qt.ConnectionType.QueuedConnection)
         task.signals.failed.connect(bad, Qt.ConnectionType.QueuedConnection)
         self._live.add(task)

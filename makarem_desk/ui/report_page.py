@@ -8,7 +8,7 @@ sizes of ``CHART_PX`` (``worker.JOBS["report.build"]``) and only shown here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -198,36 +198,58 @@ class ReportPage(QWidget):
 
     # -- content --------------------------------------------------------------------------
     def show_report(self, report: Report, lang: str) -> None:
+        for step in self.steps(report, lang):
+            step()
+
+    def steps(self, report: Report, lang: str) -> list[Callable[[], None]]:
+        """Filling the page, in short steps (a table each): the Reports screen runs one
+        per turn of the event loop so that a large report never freezes the window."""
         self.language = lang
         t = lambda key: L.text(key, lang)  # noqa: E731 - a short alias for the captions
-        hijri, greg = L.range_lines(report.start, report.end, lang)
-        by = t("by_week" if report.period == "week" else "by_month")
-        made = report.generated_at
-        self.heading.setText(
-            f"<b>{t('title')}</b><br>{t('range')}: {hijri}<br>{greg} · {by}<br>"
-            f"{t('generated')}: {format_both(made.date(), lang)} "
-            f"{ltr(riyadh_time(made)[-8:-3])}")
-        for title in self.captions:
-            title.setText(t(str(title.property("caption"))))
-        self.note.setText(t("satisfaction_note"))
-        fill = self._fill
-        fill("channels", [t("channel"), t("contacts")],
-             share_rows(report.channels.by_channel, L.CHANNEL_NAMES, lang))
-        fill("applications", [t("status"), t("count")],
-             share_rows(report.applications.by_status, L.STATUS_NAMES, lang))
-        fill("submitted", [t("period"), t("submitted")], submitted_rows(report, lang))
-        fill("committee", [t("committee"), t("count")], committee_rows(report, lang))
-        fill("referrals", [t("referrals"), t("count")], referral_rows(report, lang))
-        fill("reasons", [t("reason"), t("count")],
-             share_rows(report.referrals.by_reason, L.REASON_NAMES, lang, total=False))
-        fill("satisfaction", [t("group"), t("answers"), t("average"), t("distribution")],
-             satisfaction_rows(report, lang))
-        fill("suggestions", [t("status"), t("count")],
-             share_rows(report.satisfaction.suggestions, L.SUGGESTION_NAMES, lang))
-        for chart in self.charts.values():
-            chart.clear()
-        self.empty.hide()
-        self.body.show()
+
+        def heading() -> None:
+            hijri, greg = L.range_lines(report.start, report.end, lang)
+            by = t("by_week" if report.period == "week" else "by_month")
+            made = report.generated_at
+            self.heading.setText(
+                f"<b>{t('title')}</b><br>{t('range')}: {hijri}<br>{greg} · {by}<br>"
+                f"{t('generated')}: {format_both(made.date(), lang)} "
+                f"{ltr(riyadh_time(made)[-8:-3])}")
+            for title in self.captions:
+                title.setText(t(str(title.property("caption"))))
+            self.note.setText(t("satisfaction_note"))
+            for chart in self.charts.values():
+                chart.clear()
+
+        def fill(key: str, headers: list[str],
+                 rows: Callable[[], list[list[str]]]) -> Callable[[], None]:
+            return lambda: self._fill(key, headers, rows())
+
+        def show() -> None:
+            self.empty.hide()
+            self.body.show()
+
+        return [
+            heading,
+            fill("channels", [t("channel"), t("contacts")],
+                 lambda: share_rows(report.channels.by_channel, L.CHANNEL_NAMES, lang)),
+            fill("applications", [t("status"), t("count")],
+                 lambda: share_rows(report.applications.by_status, L.STATUS_NAMES, lang)),
+            fill("submitted", [t("period"), t("submitted")],
+                 lambda: submitted_rows(report, lang)),
+            fill("committee", [t("committee"), t("count")],
+                 lambda: committee_rows(report, lang)),
+            fill("referrals", [t("referrals"), t("count")], lambda: referral_rows(report, lang)),
+            fill("reasons", [t("reason"), t("count")],
+                 lambda: share_rows(report.referrals.by_reason, L.REASON_NAMES, lang,
+                                    total=False)),
+            fill("satisfaction", [t("group"), t("answers"), t("average"), t("distribution")],
+                 lambda: satisfaction_rows(report, lang)),
+            fill("suggestions", [t("status"), t("count")],
+                 lambda: share_rows(report.satisfaction.suggestions, L.SUGGESTION_NAMES,
+                                    lang)),
+            show,
+        ]
 
     def _fill(self, key: str, headers: list[str], rows: list[list[str]]) -> None:
         table = self.tables[key]

@@ -6,10 +6,14 @@ thread (``ReportExportService`` writes and audits them)."""
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from datetime import UTC, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,6 +44,7 @@ class ReportsView(QWidget):
         self.report: Report | None = None
         self.charts: dict[str, bytes] = {}
         self.task: Task | None = None
+        self._steps: deque[Callable[[], None]] = deque()
         self.busy = False
         self.range = DateRangeBar(ctx.today_date())
         self.show_button = QPushButton(self.tr("Show"))
@@ -115,6 +120,7 @@ class ReportsView(QWidget):
             return drawing if step == "charts" else steps.get(step) or step
 
         self.message.hide()
+        self._steps.clear()  # the page of an earlier report stops filling
         self._busy(True, self.tr("Preparing the report…"))
         # No modal dialog: the screen shows its own progress and Cancel.
         task = self.ctx.tasks.run_job(job, self._shown, self._failed, relabel=words,
@@ -134,9 +140,22 @@ class ReportsView(QWidget):
         self.report, self.charts = result
         self.task = None
         self._busy(False)
-        self.page.show_report(self.report, current_language())
-        self.page.set_charts(self.charts, self.devicePixelRatioF())
+        ratio = self.devicePixelRatioF()
+        steps = self.page.steps(self.report, current_language()) + [
+            partial(self.page.set_charts, {name: png}, ratio)
+            for name, png in self.charts.items()]
+        if self.ctx.tasks.synchronous:  # tests: the page at once
+            for step in steps:
+                step()
+        else:  # a step per turn of the event loop: the window answers in between
+            self._steps = deque(steps)
+            QTimer.singleShot(0, self._next_step)
         self._enable_exports()
+
+    def _next_step(self) -> None:
+        if self._steps:
+            self._steps.popleft()()
+            QTimer.singleShot(0, self._next_step)
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None

@@ -282,10 +282,10 @@ def run_mode(mode: str, big: Path, registry: Path, records: int) -> dict:  # typ
             [sys.executable, __file__, "--child", mode, "--big", str(big),
              "--registry", str(work / "registry.sqlite3"), "--work", str(work),
              "--records", str(records)],
-            env=env, cwd=REPO, capture_output=True, text=True, encoding="utf-8")
+            env=env, cwd=REPO, stdout=subprocess.PIPE, text=True, encoding="utf-8")
         line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT ")), None)
-        if line is None:
-            raise SystemExit(f"{mode} child failed:\n{proc.stderr[-4000:]}")
+        if line is None:  # its stderr (each operation as it ends) went to ours
+            raise SystemExit(f"{mode} child failed (exit {proc.returncode})")
         return json.loads(line[len("RESULT "):])  # type: ignore[no-any-return]
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -94,6 +94,14 @@ def worker_stopped(code: int, detail: str) -> WorkerFailed:
                    "المحاولة، وإن تكرّر ذلك فأرسل ملف السجل إلى الدعم الفني.")
 
 
+def file_error(exc: OSError) -> WorkerFailed:
+    """A disk that is full, a folder that cannot be written: said plainly."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    what = exc.strerror or type(exc).__name__
+    return WorkerFailed(f"Cannot read or write the file: {what}{where}.",
+                        message_ar=f"تعذّرت قراءة الملف أو كتابته: {what}{where}.")
+
+
 def unexpected(exc: BaseException) -> WorkerFailed:
     what = f"{type(exc).__name__}: {exc}".strip()
     return WorkerFailed(
@@ -150,10 +158,21 @@ def _report_build(ctx: JobContext, params: dict[str, Any], progress: ProgressFn,
     return report, pngs
 
 
+def _report_save(ctx: JobContext, params: dict[str, Any], progress: ProgressFn,
+                 _cancelled: CancelledFn) -> Any:
+    """The report on screen written as a PDF or an Excel workbook (and audited)."""
+    from .reports.export import ReportExportService
+
+    return ReportExportService(ctx.db).export(
+        ctx.actor, params["report"], params["path"], params["language"],
+        progress=lambda done, total, _section: progress(done, total, ""))
+
+
 JOBS: dict[str, JobFn] = {
     "sync.export": _sync_export,
     "sync.import": _sync_import,
     "report.build": _report_build,
+    "report.save": _report_save,
 }
 
 
@@ -212,7 +231,9 @@ def decode(text: str) -> Any:
 def error_payload(exc: BaseException) -> str:
     """A ``UserError`` travels whole (its class, message and fields such as ``missing``):
     the screen words it as it would in-process; anything else becomes ``unexpected``."""
-    if not isinstance(exc, UserError):
+    if isinstance(exc, OSError):
+        exc = file_error(exc)
+    elif not isinstance(exc, UserError):
         exc = unexpected(exc)
     try:
         state = (type(exc), exc.args, dict(vars(exc)))

@@ -33,7 +33,7 @@ from .date_range import DateRangeBar
 from .dialogs import user_message
 from .i18n import current_language
 from .report_page import CHART_PX, ReportPage
-from .tasks import Progress, Task
+from .tasks import Task
 from .widgets import page_title
 
 
@@ -196,7 +196,7 @@ class ReportsView(QWidget):
     # -- saving ---------------------------------------------------------------------------
     def save(self, kind: str) -> Task | None:
         """Save the report on screen as a PDF or an Excel workbook (audited by the
-        export service), off the GUI thread."""
+        export service), in the worker process."""
         report = self.report
         if report is None:
             return None
@@ -209,8 +209,6 @@ class ReportsView(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
-        actor, exports, lang = self.ctx.require_actor(), self.ctx.report_exports, \
-            current_language()
 
         def done(_result: Any) -> None:
             self._enable_exports()
@@ -222,10 +220,8 @@ class ReportsView(QWidget):
             self.ctx.dialogs.show_error(self, str(exc) if isinstance(exc, OSError) else exc)
 
         self._enable_exports(False)
-        def work(p: Progress) -> Any:
-            # The PDF reports its sections by internal name: the dialog keeps "Saving…".
-            return exports.export(actor, report, path, lang,
-                                  progress=lambda done, total, _section: p(done, total, ""))
-
-        return self.ctx.tasks.run(work, done, failed, label=self.tr("Saving…"), parent=self,
-                                  cancellable=False)
+        # In the worker process, like the figures: a long PDF never freezes the window.
+        job = self.ctx.job("report.save", report=report, path=str(path),
+                           language=current_language())
+        return self.ctx.tasks.run_job(job, done, failed, label=self.tr("Saving…"),
+                                      parent=self, cancellable=False, db=self.ctx.db)

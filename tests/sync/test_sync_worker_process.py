@@ -131,6 +131,9 @@ def test_an_error_keeps_its_fields_across_the_pipe() -> None:
     # Anything that is not a person's error arrives worded, never as a bare traceback.
     _, bug = worker.parse_line(f"E {worker.error_payload(KeyError('x'))}")  # type: ignore[misc]
     assert isinstance(bug, worker.WorkerFailed) and "KeyError" in bug.message_ar
+    _, full = worker.parse_line(  # type: ignore[misc]
+        f"E {worker.error_payload(OSError(28, 'No space left on device', 'r.pdf'))}")
+    assert full.message_ar == "تعذّرت قراءة الملف أو كتابته: No space left on device (r.pdf)."
 
 
 def test_a_worker_that_dies_is_worded(qtbot, counter_and_committee, tmp_path,

@@ -169,3 +169,28 @@ def test_cancel_stops_the_worker(qtbot, counter_and_committee, tmp_path,
     at_counter.wait(qtbot)
     assert task.process.exitCode() == 0  # it read "cancel" and stopped by itself
     assert dialogs.errors == [] and not any(kind == "info" for kind, _ in dialogs.shown)
+
+
+def test_the_worker_answers_on_its_stdout(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``makarem-desk worker``'s side: progress lines, then one answer line."""
+    import io
+
+    def job(_ctx, params, progress, cancelled):  # type: ignore[no-untyped-def]
+        progress(1, 2, "half")
+        return {"twice": params["n"] * 2, "cancelled": cancelled()}
+
+    monkeypatch.setitem(worker.JOBS, "test.double", job)
+    url = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
+    out = io.StringIO()
+    request = worker.encode(worker.Job("test.double", {"n": 21}, url, CLERK)) + "\n"
+    assert worker.serve(io.StringIO(request), out) == 0
+    lines = [worker.parse_line(line) for line in out.getvalue().splitlines()]
+    assert lines[0] == (worker.PROGRESS, (1, 2, "half"))
+    assert lines[-1] is not None and lines[-1][0] == worker.RESULT
+    assert lines[-1][1]["twice"] == 42
+
+    out = io.StringIO()
+    unknown = worker.encode(worker.Job("no.such", {}, url, CLERK)) + "\n"
+    assert worker.serve(io.StringIO(unknown), out) == 1
+    kind, exc = worker.parse_line(out.getvalue().splitlines()[-1])  # type: ignore[misc]
+    assert kind == worker.ERROR and exc.message_ar == "عمل غير معروف: no.such"

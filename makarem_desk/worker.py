@@ -168,7 +168,14 @@ def _report_save(ctx: JobContext, params: dict[str, Any], progress: ProgressFn,
         progress=lambda done, total, _section: progress(done, total, ""))
 
 
+def _ping(_ctx: JobContext, _params: dict[str, Any], _progress: ProgressFn,
+          _cancelled: CancelledFn) -> Any:
+    """The self-test's check that a worker starts and answers."""
+    return "pong"
+
+
 JOBS: dict[str, JobFn] = {
+    "ping": _ping,
     "sync.export": _sync_export,
     "sync.import": _sync_import,
     "report.build": _report_build,

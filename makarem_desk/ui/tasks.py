@@ -313,7 +313,8 @@ class TaskRunner(QObject):
         """Until the pool's work and every worker process have ended (tests, closing)."""
         if not self.pool.waitForDone(msecs):
             return False
-        for task in list(self._live):
-            if isinstance(task, ProcessTask) and not task.process.waitForFinished(msecs):
+        for task in self.findChildren(ProcessTask):
+            running = task.process.state() != QProcess.ProcessState.NotRunning
+            if running and not task.process.waitForFinished(msecs):
                 return False
         return True

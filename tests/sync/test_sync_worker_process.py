@@ -61,6 +61,7 @@ class Watched:
 
     def wait(self, qtbot) -> None:  # type: ignore[no-untyped-def]
         qtbot.waitUntil(lambda: bool(self.tasks) and self.tasks[-1].done, timeout=120_000)
+        assert self.runner.wait(30_000)  # the child has exited, too
         assert self.view.export_button.isEnabled()  # the buttons are given back
 
 

@@ -205,7 +205,7 @@ class AppContext:
             raise RuntimeError("no one is signed in")
         return self.actor
 
-    def job(self, name: str, **params: Any) -> Job:
+    def job(self, name: str, **params: object) -> Job:
         """Heavy work (``worker.JOBS``) for ``ctx.tasks.run_job``, done for whoever is
         signed in, on this window's database and keys."""
         return Job(name, params, self.db.url.render_as_string(hide_password=False),

@@ -205,7 +205,9 @@ class ReportPage(QWidget):
         """Filling the page, in short steps (a table each): the Reports screen runs one
         per turn of the event loop so that a large report never freezes the window."""
         self.language = lang
-        t = lambda key: L.text(key, lang)  # noqa: E731 - a short alias for the captions
+
+        def t(key: str) -> str:  # a short alias for the captions
+            return L.text(key, lang)
 
         def heading() -> None:
             hijri, greg = L.range_lines(report.start, report.end, lang)

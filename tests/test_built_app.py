@@ -104,6 +104,8 @@ def test_the_built_self_test_opens_every_screen(built: Path, tmp_path: Path, rol
     found = re.search(r"self-test: (\d+)/(\d+) screens opened \(([^)]*)\)", proc.stderr)
     assert found and found.group(1) == found.group(2), proc.stderr
     assert ("interview" in found.group(3)) is (role == "site")
+    # The frozen program can start itself again as the worker of export/import/reports.
+    assert "self-test: worker process answered" in proc.stderr
     # nothing else on the console: no Qt warning, no traceback, no "cannot decode"
     assert [ln for ln in proc.stderr.splitlines() if not ln.startswith("self-test:")] == []
     print(f"\n{role}: self-test of the built app in {seconds:.1f} s")

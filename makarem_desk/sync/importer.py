@@ -84,7 +84,7 @@ def _records(lines: list[bytes]) -> list[dict[str, Any]]:
     """A page of JSON lines read by one ``json.loads`` (a call per line costs as much as
     the parsing).  Each line must be exactly one JSON object: a line holding two values
     (``{..},{..}``) changes the count, one closing the array leaves text after it."""
-    records = json.loads(b"[" + b",".join(lines) + b"]")
+    records: list[dict[str, Any]] = json.loads(b"[" + b",".join(lines) + b"]")
     if len(records) != len(lines):
         raise ValueError("a line holds more than one JSON value")
     for record in records:

@@ -17,6 +17,7 @@ from ..services.auth import AuthService
 from ..services.dashboard import DashboardService
 from ..services.setup import SetupService
 from ..services.site_settings import SiteSettingsService
+from ..worker import Job
 from .bus import EventBus
 from .dialogs import Dialogs
 from .tasks import TaskRunner
@@ -215,6 +216,12 @@ class AppContext:
         if self.actor is None:
             raise RuntimeError("no one is signed in")
         return self.actor
+
+    def job(self, name: str, **params: object) -> Job:
+        """Heavy work (``worker.JOBS``) for ``ctx.tasks.run_job``, done for whoever is
+        signed in, on this window's database and keys."""
+        return Job(name, params, self.db.url.render_as_string(hide_password=False),
+                   self.require_actor(), self.keys_dir)
 
     def _service(self, name: str, make: Callable[[], S]) -> S:
         """The service cached under ``name``, made by ``make`` the first time it is asked

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from ..errors import UserError
 from ..text import ARABIC_INDIC, EASTERN_ARABIC_INDIC
-from .date_picker import DatePicker
 from .dialogs import user_message
 from .i18n import current_language
 
@@ -156,6 +155,10 @@ class DateField(CheckedField):
         lay.removeWidget(editor)
         row.addWidget(editor, 1)
         row.addWidget(self.other)
+        # Here, not at the top: the log-in form's fields paint before the calendar's
+        # Hijri conversions are imported (issue 14: start-up).
+        from .date_picker import DatePicker
+
         self.picker = DatePicker(self)
         self.picker.popup.aboutToShow.connect(lambda: self.picker.open_on(self._typed()))
         self.picker.picked.connect(self.set_date)

@@ -184,11 +184,29 @@ def run_self_test(app: QApplication, ctx: AppContext) -> int:
     ctx.tasks.wait(10000)
     app.processEvents()
     window.close()
+    worker_ok = _worker_answers(app, ctx)
     for line in failures:
         print(f"self-test: screen {line}", file=sys.stderr)
+    # The last line, as the README's installation check reads it.
     print(f"self-test: {len(window.pages) - len(failures)}/{len(window.pages)} screens opened "
           f"({', '.join(window.pages)})", file=sys.stderr)
-    return 1 if failures else 0
+    return 1 if failures or not worker_ok else 0
+
+
+def _worker_answers(app: QApplication, ctx: AppContext) -> bool:
+    """Export, import and reports run in a worker process (this program started again,
+    ``worker``): check once, at installation, that it starts and answers here."""
+    answer: list[Any] = []
+    ctx.tasks.run_job(ctx.job("ping"), answer.append, answer.append, db=ctx.db)
+    deadline = time.perf_counter() + 120
+    while not answer and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    ok = bool(answer) and answer[0] == "pong"
+    ctx.tasks.wait(10000)  # and has ended
+    print(f"self-test: worker process {'answered' if ok else 'FAILED: ' + repr(answer)}",
+          file=sys.stderr)
+    return ok
 
 
 def run(db_url: str | None = None, *, self_test: bool = False) -> int:

@@ -3,8 +3,8 @@ committee clock, referrals, satisfaction, suggestions), each a table beside the 
 chart.  Names and captions come from ``reports.labels`` — the words of the PDF and the
 workbook — so screen and paper say the same thing.  Satisfaction groups of fewer than
 five answers show "fewer than 5", never a number (POL-G6); nothing names a member of
-staff.  The charts are the paper's (``reports.charts``), drawn off the GUI thread by
-``render_charts`` and only shown here."""
+staff.  The charts are the paper's (``reports.charts``), drawn in the worker process at the
+sizes of ``CHART_PX`` (``worker.JOBS["report.build"]``) and only shown here."""
 
 from __future__ import annotations
 
@@ -27,25 +27,6 @@ HALF, WHOLE = (600, 300), (1000, 320)
 CHART_PX = {"channels": HALF, "channel_trend": WHOLE, "applications": HALF,
             "satisfaction": WHOLE, "referrals": HALF}
 DASH = "—"
-
-
-def render_charts(report: Report, language: str, pixel_ratio: float = 1.0,
-                  progress: Callable[[int, int, str], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> dict[str, bytes]:
-    """Every chart of the paper as PNG bytes, sized for the screen (worker thread)."""
-    from ..reports.charts import CHARTS
-    from ..reports.figures import ReportCancelled
-
-    dpi = max(72, round(96 * pixel_ratio))
-    pngs: dict[str, bytes] = {}
-    for i, (name, draw) in enumerate(CHARTS.items()):
-        if cancelled is not None and cancelled():
-            raise ReportCancelled()
-        if progress is not None:
-            progress(i, len(CHARTS), name)
-        w, h = CHART_PX.get(name, HALF)
-        pngs[name] = draw(report, language, dpi=dpi, size=(w / 96, h / 96))
-    return pngs
 
 
 def number(n: int | float | None, digits: int = 0) -> str:
@@ -217,38 +198,60 @@ class ReportPage(QWidget):
 
     # -- content --------------------------------------------------------------------------
     def show_report(self, report: Report, lang: str) -> None:
+        for step in self.steps(report, lang):
+            step()
+
+    def steps(self, report: Report, lang: str) -> list[Callable[[], None]]:
+        """Filling the page, in short steps (a table each): the Reports screen runs one
+        per turn of the event loop so that a large report never freezes the window."""
         self.language = lang
+
         def t(key: str) -> str:  # a short alias for the captions
             return L.text(key, lang)
 
-        hijri, greg = L.range_lines(report.start, report.end, lang)
-        by = t("by_week" if report.period == "week" else "by_month")
-        made = report.generated_at
-        self.heading.setText(
-            f"<b>{t('title')}</b><br>{t('range')}: {hijri}<br>{greg} · {by}<br>"
-            f"{t('generated')}: {format_both(made.date(), lang)} "
-            f"{ltr(riyadh_time(made)[-8:-3])}")
-        for title in self.captions:
-            title.setText(t(str(title.property("caption"))))
-        self.note.setText(t("satisfaction_note"))
-        fill = self._fill
-        fill("channels", [t("channel"), t("contacts")],
-             share_rows(report.channels.by_channel, L.CHANNEL_NAMES, lang))
-        fill("applications", [t("status"), t("count")],
-             share_rows(report.applications.by_status, L.STATUS_NAMES, lang))
-        fill("submitted", [t("period"), t("submitted")], submitted_rows(report, lang))
-        fill("committee", [t("committee"), t("count")], committee_rows(report, lang))
-        fill("referrals", [t("referrals"), t("count")], referral_rows(report, lang))
-        fill("reasons", [t("reason"), t("count")],
-             share_rows(report.referrals.by_reason, L.REASON_NAMES, lang, total=False))
-        fill("satisfaction", [t("group"), t("answers"), t("average"), t("distribution")],
-             satisfaction_rows(report, lang))
-        fill("suggestions", [t("status"), t("count")],
-             share_rows(report.satisfaction.suggestions, L.SUGGESTION_NAMES, lang))
-        for chart in self.charts.values():
-            chart.clear()
-        self.empty.hide()
-        self.body.show()
+        def heading() -> None:
+            hijri, greg = L.range_lines(report.start, report.end, lang)
+            by = t("by_week" if report.period == "week" else "by_month")
+            made = report.generated_at
+            self.heading.setText(
+                f"<b>{t('title')}</b><br>{t('range')}: {hijri}<br>{greg} · {by}<br>"
+                f"{t('generated')}: {format_both(made.date(), lang)} "
+                f"{ltr(riyadh_time(made)[-8:-3])}")
+            for title in self.captions:
+                title.setText(t(str(title.property("caption"))))
+            self.note.setText(t("satisfaction_note"))
+            for chart in self.charts.values():
+                chart.clear()
+
+        def fill(key: str, headers: list[str],
+                 rows: Callable[[], list[list[str]]]) -> Callable[[], None]:
+            return lambda: self._fill(key, headers, rows())
+
+        def show() -> None:
+            self.empty.hide()
+            self.body.show()
+
+        return [
+            heading,
+            fill("channels", [t("channel"), t("contacts")],
+                 lambda: share_rows(report.channels.by_channel, L.CHANNEL_NAMES, lang)),
+            fill("applications", [t("status"), t("count")],
+                 lambda: share_rows(report.applications.by_status, L.STATUS_NAMES, lang)),
+            fill("submitted", [t("period"), t("submitted")],
+                 lambda: submitted_rows(report, lang)),
+            fill("committee", [t("committee"), t("count")],
+                 lambda: committee_rows(report, lang)),
+            fill("referrals", [t("referrals"), t("count")], lambda: referral_rows(report, lang)),
+            fill("reasons", [t("reason"), t("count")],
+                 lambda: share_rows(report.referrals.by_reason, L.REASON_NAMES, lang,
+                                    total=False)),
+            fill("satisfaction", [t("group"), t("answers"), t("average"), t("distribution")],
+                 lambda: satisfaction_rows(report, lang)),
+            fill("suggestions", [t("status"), t("count")],
+                 lambda: share_rows(report.satisfaction.suggestions, L.SUGGESTION_NAMES,
+                                    lang)),
+            show,
+        ]
 
     def _fill(self, key: str, headers: list[str], rows: list[list[str]]) -> None:
         table = self.tables[key]

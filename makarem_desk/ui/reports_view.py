@@ -1,15 +1,19 @@
 """The Reports screen (issue 10): a period typed or picked in Hijri or Gregorian, the
-figures computed off the GUI thread with progress and a Cancel that stops the queries,
+figures computed in a worker process (``worker.JOBS["report.build"]``, issue 14) with
+progress and a Cancel that stops the queries,
 the tables and the paper's own charts, and the PDF and Excel files saved off the GUI
 thread (``ReportExportService`` writes and audits them)."""
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from datetime import UTC, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,27 +32,19 @@ from .context import AppContext
 from .date_range import DateRangeBar
 from .dialogs import user_message
 from .i18n import current_language
-from .report_page import ReportPage, render_charts
-from .tasks import Progress, Task
+from .report_page import CHART_PX, ReportPage
+from .tasks import Task
 from .widgets import page_title
-
-
-class _Relay(QObject):
-    """Progress from the worker, queued to the screen (connected before the work starts,
-    so no step is missed)."""
-
-    progress = Signal(int, int, str)
 
 
 class ReportsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.relay = _Relay(self)
-        self.relay.progress.connect(self._on_progress)
         self.report: Report | None = None
         self.charts: dict[str, bytes] = {}
         self.task: Task | None = None
+        self._steps: deque[Callable[[], None]] = deque()
         self.busy = False
         self.range = DateRangeBar(ctx.today_date())
         self.show_button = QPushButton(self.tr("Show"))
@@ -111,35 +107,24 @@ class ReportsView(QWidget):
             return None
         period = self.range.period_key()
         lang = current_language()
-        ratio = self.devicePixelRatioF()
-        actor, service, now = self.ctx.require_actor(), self.ctx.reports, self._now()
-        from ..reports.charts import CHARTS
-        from ..reports.figures import STEPS
-
         steps = {key: L.pick(L.STEP_NAMES, key, lang) for key in L.STEP_NAMES}
         drawing = self.tr("Drawing the charts")
-        total = len(STEPS) + len(CHARTS)
+        # The figures and the charts in a worker process: the window stays responsive
+        # whatever the registry's size (issue 14).
+        job = self.ctx.job(
+            "report.build", start=start, end=end, period=period, now=self._now(),
+            language=lang, dpi=max(72, round(96 * self.devicePixelRatioF())),
+            charts={name: (w / 96, h / 96) for name, (w, h) in CHART_PX.items()})
 
-        relay = self.relay
-
-        def work(p: Progress) -> tuple[Report, dict[str, bytes]]:
-            def say(done: int, text: str) -> None:
-                p(done, total, text)
-                relay.progress.emit(done, total, text)
-
-            report = service.build(
-                actor, start, end, period=period, now=now,
-                progress=lambda done, _n, step: say(done, steps.get(step) or step),
-                cancel=lambda: p.cancelled)
-            charts = render_charts(report, lang, ratio,
-                                   lambda i, _n, _name: say(len(STEPS) + i, drawing),
-                                   lambda: p.cancelled)
-            return report, charts
+        def words(step: str) -> str:
+            return drawing if step == "charts" else steps.get(step) or step
 
         self.message.hide()
+        self._steps.clear()  # the page of an earlier report stops filling
         self._busy(True, self.tr("Preparing the report…"))
         # No modal dialog: the screen shows its own progress and Cancel.
-        task = self.ctx.tasks.run(work, self._shown, self._failed)
+        task = self.ctx.tasks.run_job(job, self._shown, self._failed, relabel=words,
+                                      on_progress=self._on_progress, db=self.ctx.db)
         if not task.done:  # a synchronous runner (tests) has finished already
             self.task = task
         return task
@@ -155,9 +140,22 @@ class ReportsView(QWidget):
         self.report, self.charts = result
         self.task = None
         self._busy(False)
-        self.page.show_report(self.report, current_language())
-        self.page.set_charts(self.charts, self.devicePixelRatioF())
+        ratio = self.devicePixelRatioF()
+        steps = self.page.steps(self.report, current_language()) + [
+            partial(self.page.set_charts, {name: png}, ratio)
+            for name, png in self.charts.items()]
+        if self.ctx.tasks.synchronous:  # tests: the page at once
+            for step in steps:
+                step()
+        else:  # a step per turn of the event loop: the window answers in between
+            self._steps = deque(steps)
+            QTimer.singleShot(0, self._next_step)
         self._enable_exports()
+
+    def _next_step(self) -> None:
+        if self._steps:
+            self._steps.popleft()()
+            QTimer.singleShot(0, self._next_step)
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
@@ -198,7 +196,7 @@ class ReportsView(QWidget):
     # -- saving ---------------------------------------------------------------------------
     def save(self, kind: str) -> Task | None:
         """Save the report on screen as a PDF or an Excel workbook (audited by the
-        export service), off the GUI thread."""
+        export service), in the worker process."""
         report = self.report
         if report is None:
             return None
@@ -211,8 +209,6 @@ class ReportsView(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
-        actor, exports, lang = self.ctx.require_actor(), self.ctx.report_exports, \
-            current_language()
 
         def done(_result: Any) -> None:
             self._enable_exports()
@@ -224,10 +220,8 @@ class ReportsView(QWidget):
             self.ctx.dialogs.show_error(self, str(exc) if isinstance(exc, OSError) else exc)
 
         self._enable_exports(False)
-        def work(p: Progress) -> Any:
-            # The PDF reports its sections by internal name: the dialog keeps "Saving…".
-            return exports.export(actor, report, path, lang,
-                                  progress=lambda done, total, _section: p(done, total, ""))
-
-        return self.ctx.tasks.run(work, done, failed, label=self.tr("Saving…"), parent=self,
-                                  cancellable=False)
+        # In the worker process, like the figures: a long PDF never freezes the window.
+        job = self.ctx.job("report.save", report=report, path=str(path),
+                           language=current_language())
+        return self.ctx.tasks.run_job(job, done, failed, label=self.tr("Saving…"),
+                                      parent=self, cancellable=False, db=self.ctx.db)

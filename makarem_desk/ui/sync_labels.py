@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .i18n import current_language
-from .tasks import Progress
 
 CTX = "SyncLabels"
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -102,9 +101,10 @@ def value_text(v: Any) -> str:
     return str(v)[:40]
 
 
-def labelled(progress: Progress) -> Callable[[int, int, str], None]:
-    """The exporter's and importer's step names, as words, on the progress dialog."""
-    def report(done: int, total: int, label: str) -> None:
-        progress(done, total, step_label(label))
+def step_words(unlocking: str) -> Callable[[str], str]:
+    """The exporter's and importer's step names, as words, on the progress dialog; the
+    worker's first step (``unlock``) as ``unlocking`` says."""
+    def word(step: str) -> str:
+        return unlocking if step == "unlock" else step_label(step)
 
-    return report
+    return word

@@ -1,17 +1,17 @@
 """The Sync screen (POL-H5): export a batch for the committee, import a batch, the history
 of batches, and the conflicts a person must settle.
 
-All work goes through ``ctx.sync`` (``SyncService``); export and import run on the task
-runner with progress and cancel; every question goes through ``ctx.dialogs``.
+All work goes through ``ctx.sync`` (``SyncService``); export and import run in a worker
+process (``worker.JOBS``) with progress and cancel; every question goes through
+``ctx.dialogs``.
 """
 
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -27,18 +27,9 @@ from .bus import track
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import current_language, ltr
-from .sync_labels import entity_label, field_label, labelled, list_separator, value_text
-from .tasks import Progress, Task
+from .sync_labels import entity_label, field_label, list_separator, step_words, value_text
+from .tasks import Task
 from .widgets import Table, hint, page_title
-
-
-class ImportCancelled(UserError):
-    pass
-
-
-def _cancelled() -> ImportCancelled:
-    text = QCoreApplication.translate("SyncView", "Import cancelled; nothing was changed.")
-    return ImportCancelled(text, message_ar=text)
 
 
 def _code(text: str) -> str:
@@ -256,18 +247,14 @@ class SyncView(QWidget):
             self, self.tr("Choose the folder to save the batch in (a USB stick, say)"))
         if not folder:
             return
-        svc, actor = self.svc, self.actor
         unlocking = self.tr("Unlocking the keys…")
-
-        def work(progress: Progress) -> list[Any]:
-            progress(0, 0, unlocking)
-            identity = svc.unlock(actor, passphrase)
-            return svc.export(actor, identity, Path(folder), progress=labelled(progress),
-                              cancelled=lambda: progress.cancelled)
-
         self._busy(True)
-        task = self.ctx.tasks.run(work, self._exported, self._failed,
-                                  label=self.tr("Exporting the batch…"), parent=self)
+        # In a worker process: the window keeps answering however large the batch.
+        task = self.ctx.tasks.run_job(
+            self.ctx.job("sync.export", passphrase=passphrase, folder=folder),
+            self._exported, self._failed, label=self.tr("Exporting the batch…"), parent=self,
+            relabel=step_words(unlocking),
+            db=self.ctx.db)
         self._settle_when_done(task)
 
     def _exported(self, results: list[Any]) -> None:
@@ -297,26 +284,16 @@ class SyncView(QWidget):
             self._import(path, passphrase, allow_gap=False)
 
     def _import(self, chosen: str, passphrase: str, *, allow_gap: bool) -> None:
-        svc, actor = self.svc, self.actor
         checking = self.tr("Unlocking the keys and checking the signature…")
-
-        def work(progress: Progress) -> ImportResult:
-            progress(0, 0, checking)
-            identity = svc.unlock(actor, passphrase)
-            words = labelled(progress)
-
-            def report(done: int, total: int, label: str) -> None:
-                if progress.cancelled:  # raised inside the transaction: rolled back
-                    raise _cancelled()
-                words(done, total, label)
-
-            return svc.import_file(actor, identity, Path(chosen), allow_gap=allow_gap,
-                                   progress=report)
-
         self._busy(True)
-        task = self.ctx.tasks.run(work, self._imported,
-                                  lambda e: self._import_failed(e, chosen, passphrase),
-                                  label=self.tr("Importing the batch…"), parent=self)
+        # In a worker process; a cancel stops it inside the import's transaction.
+        task = self.ctx.tasks.run_job(
+            self.ctx.job("sync.import", passphrase=passphrase, path=chosen,
+                         allow_gap=allow_gap),
+            self._imported, lambda e: self._import_failed(e, chosen, passphrase),
+            label=self.tr("Importing the batch…"), parent=self,
+            relabel=step_words(checking),
+            db=self.ctx.db)
         self._settle_when_done(task)
 
     def _imported(self, result: ImportResult) -> None:

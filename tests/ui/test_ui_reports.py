@@ -213,7 +213,7 @@ class _Gate:
     """The real figures, held at the second step until the test lets them go on."""
 
     def __init__(self, real: ReportService) -> None:
-        self.real = real
+        self.real, self.real_build = real, ReportService.build
         self.reached, self.go = threading.Event(), threading.Event()
         self.steps: list[str] = []
         self.raised: list[BaseException] = []
@@ -229,16 +229,18 @@ class _Gate:
                 self.go.wait(10)
 
         try:
-            return self.real.build(actor, start, end, progress=held, **kw)
+            return self.real_build(self.real, actor, start, end, progress=held, **kw)
         except BaseException as exc:
             self.raised.append(exc)
             raise
 
 
-def test_cancel_stops_the_queries_off_the_gui_thread(qtbot, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_queries_off_the_gui_thread(qtbot, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     gate = _Gate(ReportService(seeded.db))
-    seeded._services["reports"] = gate
-    seeded.tasks = TaskRunner()  # a real worker thread
+    # The report job builds its own service: it meets the gate wherever it runs.
+    monkeypatch.setattr(ReportService, "build",
+                        lambda _svc, *a, **kw: gate.build(*a, **kw))
+    seeded.tasks = TaskRunner(processes=False)  # a real worker thread, so the gate holds
     view = _view(qtbot, seeded)
     task = view.show_report()
     assert task is not None

@@ -169,6 +169,8 @@ def test_self_test_command_exits_zero(tmp_path) -> None:  # type: ignore[no-unty
                           env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "screens opened" in proc.stderr
+    # Export, import and reports run in a worker process: this program, started again.
+    assert "self-test: worker process answered" in proc.stderr
     for screen in ("today", "interview", "contact", "search", "profile", "referrals",
                    "settings"):
         assert screen in proc.stderr

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, literal_column, select
 
-from .lines import line_reader
+from .lines import line_reader, sqlite_line
 from .ownership import DECISIONS_BATCH_COLUMNS
 from .records import CODECS, TABLE_BY_NAME, blob_member
 from .selection import stream_rows
@@ -49,13 +49,39 @@ class BatchStream:
     def _lines(self, table: Table, check_cancel: Callable[[], None]) -> Iterator[bytes]:
         codec = CODECS[table.name]
         names = frozenset(DECISIONS_BATCH_COLUMNS) if self.plan.kind == "decisions" else None
-        columns, line = line_reader(codec, self.s.get_bind().dialect.name, names)
+        dialect = self.s.get_bind().dialect.name
+        columns, line = line_reader(codec, dialect, names)
         where, added = self.where(table), self.added.get(table.name, set())
         sent = 0
-        for rows in stream_rows(self.s, columns, table, where, added, CHUNK, as_stored=True):
-            check_cancel()
-            sent += len(rows)
-            yield "".join([line(r) for r in rows]).encode("utf-8")
+        if dialect == "sqlite":
+            # SQLite writes each line; a row it cannot (a value not stored as expected)
+            # comes as NUL and its rowid, and its line is made here from its values.
+            rowid: Any = literal_column(f'"{table.name}".rowid')
+            whole: Any = literal_column(sqlite_line(codec, names))
+
+            def made_here(text: bytes | str) -> bytes:
+                data = text if isinstance(text, bytes) else text.encode("utf-8")
+                if not data.startswith(b"\x00"):
+                    return data
+                return line(self.s.execute(select(*columns).where(
+                    rowid == int(data[1:]))).one()).encode("utf-8")
+
+            for rows in stream_rows(self.s, [whole], table, where, added, CHUNK,
+                                    as_stored=True, text_as_bytes=True):
+                check_cancel()
+                sent += len(rows)
+                try:
+                    data = b"".join([r[0] for r in rows])
+                except TypeError:  # the parents added, as str
+                    data = b""
+                if not data or b"\x00" in data:
+                    data = b"".join([made_here(r[0]) for r in rows])
+                yield data
+        else:
+            for rows in stream_rows(self.s, columns, table, where, added, CHUNK):
+                check_cancel()
+                sent += len(rows)
+                yield "".join([line(r) for r in rows]).encode("utf-8")
         # What went in, exactly (the manifest, written last, and the database share it).
         self.counts[table.name] = sent
 

@@ -2,8 +2,10 @@
 binary value as its own member, and the summary sheet from the few fields it shows.
 
 Rows are read with Core, a chunk at a time, and each value is encoded once into its JSON
-line (``TableCodec.line_encoder``); nothing of a table is held beyond its chunk, except
-the ids of the parent rows brought along (usually few).
+line: on SQLite by the database itself (``lines.sqlite_line``: one string a row, handed
+over as the UTF-8 bytes it already is), elsewhere by one compiled expression per table
+(``lines.line_reader``).  Nothing of a table is held beyond its chunk, except the ids of
+the parent rows brought along (usually few).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 for byte those of the first exporter (``json.dumps(TableCodec.encode(row))`` over rows read
 with their column types), whatever the stored text holds: quotes, backslashes, control
 characters, letters outside the BMP, JSON with escapes, times written by other tools.  A
-row SQLite cannot write comes back marked and its line is made in Python."""
+row SQLite cannot write comes back marked and its line is made in Python; a table whose
+rows SQLite would mostly mark has all its lines made in Python."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import io
 import json
 import zipfile
 
+import pytest
 from sqlalchemy import select, text
 from sync_support import add_case, export1
 
 from makarem_desk.sync import container
 from makarem_desk.sync.lines import sqlite_line
 from makarem_desk.sync.records import CODECS, TABLES
+from makarem_desk.sync.stream_batch import BatchStream
 
 ODD_TEXT = 'a "quoted" \\ back\\slash\n\t\r\b\f \x00\x01\x1f\x7f \u2028 / ﷺ 😀 \'single\''
 
@@ -39,7 +42,14 @@ def _marked(db, table: str) -> list[bool]:  # type: ignore[no-untyped-def]
             f"SELECT {sqlite_line(CODECS[table])} FROM {table} ORDER BY change_seq, id"))]
 
 
-def test_sqlite_lines_are_the_first_exporters_lines(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("python_writes", [None, False, True],
+                         ids=["as-judged", "sqlite-with-marked-rows", "python-all"])
+def test_sqlite_lines_are_the_first_exporters_lines(counter_and_committee, tmp_path, monkeypatch,  # type: ignore[no-untyped-def]
+                                                     python_writes: bool | None) -> None:
+    """Whichever writes a table's lines (SQLite, with Python for the rows it marks, or
+    Python for all when most are marked), the bytes are the same."""
+    if python_writes is not None:
+        monkeypatch.setattr(BatchStream, "_mostly_marked", lambda *_a: python_writes)
     counter, committee = counter_and_committee
     for name in ("محمد", "فاطمة", "خالد", "سارة"):
         add_case(counter.db, first_name=name)

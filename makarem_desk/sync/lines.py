@@ -107,6 +107,14 @@ _AS_STORED: dict[str, Any] = {"uuid": String(), "time": String(), "date": String
               "bool": Integer(), "json": String()}
 
 
+def _line_order(codec: TableCodec, names: frozenset[str] | None) -> list[str]:
+    """The columns of a line, in the order TableCodec.encode fills its dict in: plain
+    values, converted, binary; ``names`` keeps only those."""
+    order = [*(n for _, n in codec._as_is), *(n for _, n, _ in codec._encoders),
+             *(n for _, n in codec._blob_positions)]
+    return [n for n in order if names is None or n in names]
+
+
 def line_reader(codec: TableCodec, dialect: str, names: frozenset[str] | None = None
                 ) -> tuple[list[Any], Callable[[Any], str]]:
     """The columns to select and the function from such a row to its JSON line;
@@ -125,13 +133,8 @@ def line_reader(codec: TableCodec, dialect: str, names: frozenset[str] | None = 
     position = {c.name: i for i, c in enumerate(codec.columns)}
     id_at = position["id"]
     forms = _RAW if raw else _TYPED
-    # The order TableCodec.encode fills its dict in: plain values, converted, binary.
-    order = [*(n for _, n in codec._as_is), *(n for _, n, _ in codec._encoders),
-             *(n for _, n in codec._blob_positions)]
     keys, values = [], []
-    for name in order:
-        if names is not None and name not in names:
-            continue
+    for name in _line_order(codec, names):
         v = f"r[{position[name]}]"
         expr = (f"F(r[{id_at}], {name!r})" if kinds[name] == "blob"
                 else forms[kinds[name]].format(v=v))
@@ -147,3 +150,67 @@ def line_reader(codec: TableCodec, dialect: str, names: frozenset[str] | None = 
             table, _raw_uuid(row_id) if raw else str(row_id), col)) + "}",
     }
     return columns, cast(Callable[[Any], str], eval(source, env))  # noqa: S307 - our columns
+
+
+# -- the whole line computed by SQLite ------------------------------------------------
+# SQLite writes the line itself (json_object, in the line's key order): the driver then
+# hands Python one string a row instead of an object per value.  json_object escapes text
+# as json.dumps(ensure_ascii=False) does (``\"``, ``\\``, ``\b \f \n \r \t``, other
+# control characters as ``\u00xx``, the rest as is) and writes a value made by json() as
+# it is.  A row holding a value not stored in the form expected (a UUID not of 32 digits,
+# a time not ``YYYY-MM-DD HH:MM:SS.ffffff``, JSON with an escape, which json.loads and
+# json.dumps would turn into letters) comes instead as NUL and its rowid, and its line is
+# made by ``line_reader``: the bytes are the same whatever is stored.
+_UUID_TEXT = ("substr({c}, 1, 8) || '-' || substr({c}, 9, 4) || '-' || substr({c}, 13, 4) "
+              "|| '-' || substr({c}, 17, 4) || '-' || substr({c}, 21)")
+_SQL = {  # the value json_object is given, NULL for NULL; {c} is the column
+    "uuid": _UUID_TEXT,
+    # '.000000' can only be the fraction: the check below leaves 26 characters.
+    "time": "replace(replace({c}, '.000000', ''), ' ', 'T') || '+00:00'",
+    "bool": "CASE WHEN {c} IS NULL THEN NULL WHEN {c} THEN json('true') ELSE json('false') END",
+    "json": "json({c})",
+}
+# When that value is the one line_reader makes (a cheap test: one per value of each row).
+# Text, numbers and enums need none: the columns' affinity stores them as text and
+# integers, as line_reader expects.  A time of 26 characters is SQLAlchemy's
+# 'YYYY-MM-DD HH:MM:SS.ffffff' (or the same with a 'T', which gives the same line);
+# anything else (no fraction, an offset) goes through line_reader.
+_STORED_AS_EXPECTED = {
+    "uuid": "length({c}) = 32",
+    "time": "length({c}) = 26",
+    "date": "length({c}) = 10",
+    "json": "instr({c}, char(92)) = 0 AND json_valid({c})",
+}
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def sqlite_line(codec: TableCodec, names: frozenset[str] | None = None) -> str:
+    """SQLite's expression of a row's JSON line (newline included), the text
+    ``line_reader`` makes for it, or NUL and the rowid when it cannot make it."""
+    table = codec.table.name
+
+    def ref(name: str) -> str:
+        return f'"{table}"."{name}"'
+
+    kinds = {c.name: _kind(c) for c in codec.columns}
+    pairs, checks = [], []
+    for name in _line_order(codec, names):
+        kind, c = kinds[name], ref(name)
+        if kind == "blob":  # {"$file":"declarations/<id>.pdf"}, made from the row's id
+            before, after = blob_member(table, "\x00", name).split("\x00")
+            value = (f"CASE WHEN {c} IS NULL THEN NULL ELSE json_object('$file', "
+                     f"{_literal(before)} || {_UUID_TEXT.format(c=ref('id'))} || "
+                     f"{_literal(after)}) END")
+            kind, c = "uuid", ref("id")
+        else:
+            value = _SQL.get(kind, "{c}").format(c=c)
+        if kind in _STORED_AS_EXPECTED:
+            checks.append(f"({c} IS NULL OR {_STORED_AS_EXPECTED[kind].format(c=c)})")
+        pairs.append(f"{_literal(name)}, {value}")
+    line = f"json_object({', '.join(pairs)}) || char(10)"
+    if not checks:
+        return line
+    return f'CASE WHEN {" AND ".join(checks)} THEN {line} ELSE char(0) || "{table}".rowid END'

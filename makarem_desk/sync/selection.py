@@ -39,19 +39,32 @@ def count_rows(s: Any, table: Table, where: Any, added: set[Any]) -> int:
 
 
 def stream_rows(s: Any, columns: Sequence[Any], table: Table, where: Any, added: set[Any],
-                chunk: int = 2000, *, as_stored: bool = False) -> Iterator[Sequence[Any]]:
+                chunk: int = 2000, *, as_stored: bool = False,
+                text_as_bytes: bool = False) -> Iterator[Sequence[Any]]:
     """The rows in range in change order, then the parents added, ``chunk`` at a time.
     ``as_stored`` (SQLite, columns that need no conversion): the rows in range come
-    straight from the driver's cursor, as plain tuples."""
+    straight from the driver's cursor, as plain tuples; ``text_as_bytes``: their text as
+    the UTF-8 bytes SQLite holds, not decoded into str (the parents added come as str)."""
     stmt = select(*columns).where(where).order_by(table.c.change_seq, table.c.id)
     conn = s.connection()
     if as_stored and conn.dialect.name == "sqlite":
         compiled = stmt.compile(dialect=conn.dialect)
         params = compiled.construct_params()
-        cursor = conn.connection.driver_connection.cursor()
+        driver = conn.connection.driver_connection
+        cursor = driver.cursor()
+        text_factory = driver.text_factory
         try:
             cursor.execute(str(compiled), [params[k] for k in compiled.positiontup or ()])
-            while rows := cursor.fetchmany(chunk):
+            while True:
+                # The driver converts text as it hands each row over: bytes only here,
+                # never for whatever else reads through the connection meanwhile.
+                driver.text_factory = bytes if text_as_bytes else text_factory
+                try:
+                    rows = cursor.fetchmany(chunk)
+                finally:
+                    driver.text_factory = text_factory
+                if not rows:
+                    break
                 yield rows
         finally:
             cursor.close()

@@ -2,21 +2,23 @@
 binary value as its own member, and the summary sheet from the few fields it shows.
 
 Rows are read with Core, a chunk at a time, and each value is encoded once into its JSON
-line (``TableCodec.line_encoder``); nothing of a table is held beyond its chunk, except
-the ids of the parent rows brought along (usually few).
+line: on SQLite by the database itself (``lines.sqlite_line``: one string a row, handed
+over as the UTF-8 bytes it already is), elsewhere by one compiled expression per table
+(``lines.line_reader``).  Nothing of a table is held beyond its chunk, except the ids of
+the parent rows brought along (usually few).
 """
 
 from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, literal_column, select
 
-from .lines import line_reader
+from .lines import line_reader, sqlite_line
 from .ownership import DECISIONS_BATCH_COLUMNS
 from .records import CODECS, TABLE_BY_NAME, blob_member
 from .selection import stream_rows
@@ -27,6 +29,7 @@ SUMMARY_FIELDS = ("reference", "beneficiary_id", "program_id", "status", "submit
                   "response_due", "missing_items", "decision_reason")
 CHUNK = 2000
 BLOB_CHUNK = 50  # rows of declarations with their PDFs read at once
+PROBE = 500  # rows whose lines tell whether SQLite or Python writes a table's lines
 
 
 class BatchStream:
@@ -49,15 +52,55 @@ class BatchStream:
     def _lines(self, table: Table, check_cancel: Callable[[], None]) -> Iterator[bytes]:
         codec = CODECS[table.name]
         names = frozenset(DECISIONS_BATCH_COLUMNS) if self.plan.kind == "decisions" else None
-        columns, line = line_reader(codec, self.s.get_bind().dialect.name, names)
+        dialect = self.s.get_bind().dialect.name
+        columns, line = line_reader(codec, dialect, names)
         where, added = self.where(table), self.added.get(table.name, set())
         sent = 0
-        for rows in stream_rows(self.s, columns, table, where, added, CHUNK, as_stored=True):
-            check_cancel()
-            sent += len(rows)
-            yield "".join([line(r) for r in rows]).encode("utf-8")
+        rowid: Any = literal_column(f'"{table.name}".rowid')
+        whole: Any = literal_column(sqlite_line(codec, names))
+        if dialect == "sqlite" and not self._mostly_marked(whole, where):
+            # SQLite writes each line; a row it cannot (a value not stored as expected)
+            # comes as NUL and its rowid, and its line is made here from its values.
+
+            def made_here(rows: Sequence[Any]) -> list[bytes]:
+                """The chunk's lines, those SQLite marked made from their rows' values
+                (read by one query per 500 of them)."""
+                parts = [r[0] if isinstance(r[0], bytes) else r[0].encode("utf-8")
+                         for r in rows]
+                marked = [int(p[1:]) for p in parts if p.startswith(b"\x00")]
+                made: dict[int, bytes] = {}
+                for i in range(0, len(marked), 500):
+                    for r in self.s.execute(select(rowid, *columns).where(
+                            rowid.in_(marked[i : i + 500]))):
+                        made[r[0]] = line(r[1:]).encode("utf-8")
+                return [made[int(p[1:])] if p.startswith(b"\x00") else p for p in parts]
+
+            for rows in stream_rows(self.s, [whole], table, where, added, CHUNK,
+                                    as_stored=True, text_as_bytes=True):
+                check_cancel()
+                sent += len(rows)
+                try:
+                    data = b"".join([r[0] for r in rows])
+                except TypeError:  # the parents added, as str
+                    data = b""
+                if not data or b"\x00" in data:
+                    data = b"".join(made_here(rows))
+                yield data
+        else:
+            for rows in stream_rows(self.s, columns, table, where, added, CHUNK,
+                                    as_stored=True):
+                check_cancel()
+                sent += len(rows)
+                yield "".join([line(r) for r in rows]).encode("utf-8")
         # What went in, exactly (the manifest, written last, and the database share it).
         self.counts[table.name] = sent
+
+    def _mostly_marked(self, whole: Any, where: Any) -> bool:
+        """Whether SQLite would leave most lines of the table to Python (JSON columns
+        holding escapes, as json.dumps stores Arabic text): then Python makes them all
+        from the values, which is cheaper than asking twice.  Judged on the first rows."""
+        lines: list[str] = list(self.s.scalars(select(whole).where(where).limit(PROBE)))
+        return sum(line.startswith("\x00") for line in lines) * 5 > len(lines)
 
     def _blobs(self, table: Table, column: str) -> Iterator[tuple[str, Iterable[bytes]]]:
         col = table.c[column]

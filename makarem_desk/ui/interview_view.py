@@ -98,8 +98,8 @@ class InterviewView(WizardKeys, QWidget):
         resume.clicked.connect(self.resume_selected)
         lay = QVBoxLayout(w)
         lay.addWidget(page_title(self.tr("New interview")))
-        lay.addWidget(hint(self.tr("Receive the visitor politely and give them enough time "
-                                   "(POL-H1). Every step is saved as soon as it is done.")))
+        lay.addWidget(hint(self.tr("Receive the visitor politely and give them enough "
+                                   "time. Every step is saved as soon as it is done.")))
         lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeading)
         lay.addWidget(QLabel(self.tr("Interrupted interviews")))
         lay.addWidget(self.drafts, 1)

@@ -116,6 +116,7 @@ class FormsAdminView(QWidget):
         self.problems.setVisible(False)
         self.changes = Table([self.tr("Change"), self.tr("Where"), self.tr("Name"),
                               self.tr("Before"), self.tr("After")])
+        self.changes.set_empty_text(self.tr("Choose a forms folder to see its changes here."))
         self.apply_button = QPushButton(self.tr("Install this version"))
         self.apply_button.setObjectName("primary")
         self.apply_button.setEnabled(False)
@@ -129,6 +130,8 @@ class FormsAdminView(QWidget):
 
         self.history = Table([self.tr("Version"), self.tr("Installed (Riyadh)"), self.tr("By"),
                               self.tr("Version hash"), self.tr("Changes")])
+        self.history.set_empty_text(self.tr("Only the forms shipped with the program are in "
+                                            "use so far."))
         history_box = QGroupBox(self.tr("Installed versions"))
         hv = QVBoxLayout(history_box)
         hv.addWidget(self.history)

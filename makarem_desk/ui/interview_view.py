@@ -92,6 +92,7 @@ class InterviewView(WizardKeys, QWidget):
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(lambda: self.start_new())
         self.drafts = Table([self.tr("Last saved"), self.tr("Step"), self.tr("Beneficiary")])
+        self.drafts.set_empty_text(self.tr("No interview is waiting to be finished."))
         # Enter on a draft resumes it (keyPressEvent); the mouse double-clicks.
         self.drafts.doubleClicked.connect(lambda _i: self.resume_selected())
         resume = QPushButton(self.tr("Resume the selected interview"))

@@ -652,42 +652,47 @@
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="172"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="161"/>
+        <source>No event matches these filters: choose another action, record or user.</source>
+        <translation>لا أحداث تطابق عوامل التصفية هذه: اختر إجراءً أو سجلًا أو مستخدمًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="174"/>
         <source>Audit trail</source>
         <translation>سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="173"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="175"/>
         <source>Every act is recorded in a chain of events that cannot be changed unnoticed. Times are Riyadh time.</source>
         <translation>يُسجَّل كل إجراء في سلسلة أحداث لا يمكن تعديلها دون أن يُكتشف ذلك. الأوقات بتوقيت الرياض.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="203"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="205"/>
         <source>All actions</source>
         <translation>كل الإجراءات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="205"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="207"/>
         <source>All records</source>
         <translation>كل السجلات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="207"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="209"/>
         <source>All users</source>
         <translation>كل المستخدمين</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="233"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="235"/>
         <source>The newest %1 events are shown; narrow the filters to see older ones.</source>
         <translation>تُعرض أحدث الأحداث (%1)؛ ضيّق عوامل التصفية لرؤية الأقدم.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="235"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="237"/>
         <source>%1 events</source>
         <translation>عدد الأحداث: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/audit_view.py" line="280"/>
+        <location filename="../../makarem_desk/ui/audit_view.py" line="282"/>
         <source>Verifying the audit trail…</source>
         <translation>جارٍ التحقق من سجل التدقيق…</translation>
     </message>
@@ -696,7 +701,7 @@
     <name>BackupsView</name>
     <message>
         <location filename="../../makarem_desk/ui/backups_view.py" line="62"/>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="221"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="223"/>
         <source>Back up now</source>
         <translation>نسخ احتياطي الآن</translation>
     </message>
@@ -741,132 +746,137 @@
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="86"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="84"/>
+        <source>No backup in this folder yet: make one with Back up now.</source>
+        <translation>لا نسخ احتياطية في هذا المجلد بعد: أنشئ نسخة بزر «نسخ احتياطي الآن».</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="88"/>
         <source>Backups of this desk</source>
         <translation>النسخ الاحتياطية لهذا المكتب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="93"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="95"/>
         <source>hours</source>
         <translation>ساعات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="99"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="101"/>
         <source>Save the schedule</source>
         <translation>حفظ الجدول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="103"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="105"/>
         <source>Automatic backups</source>
         <translation>النسخ الاحتياطي التلقائي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="108"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="110"/>
         <source>Back up every</source>
         <translation>نسخة كل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="113"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="115"/>
         <source>Automatic copies kept</source>
         <translation>عدد النسخ التلقائية المحفوظة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="117"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="119"/>
         <source>A backup is checked before anything changes: that it is whole (SQLite&apos;s integrity check), that it is a Makarem Desk database this version knows, and which installation it belongs to.</source>
         <translation>تُفحص النسخة قبل أن يتغير أي شيء: أنها سليمة (فحص السلامة في SQLite)، وأنها قاعدة بيانات لمكتب مكارم يعرفها هذا الإصدار، وإلى أي مكتب تعود.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="122"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="124"/>
         <source>Restore</source>
         <translation>الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="131"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="133"/>
         <source>Backups</source>
         <translation>النسخ الاحتياطية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="133"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="135"/>
         <source>The desk copies its database when it starts and every few hours while it runs, and keeps the newest automatic copies. Each copy passes SQLite&apos;s check before it gets its name. Keep a copy away from this PC too (Back up to a folder…).</source>
         <translation>ينسخ البرنامج قاعدة بياناته عند تشغيله وكل بضع ساعات أثناء عمله، ويحتفظ بأحدث النسخ التلقائية. ولا تُعتمد أي نسخة إلا بعد اجتيازها فحص SQLite. واحفظ نسخة خارج هذا الجهاز أيضًا (نسخ احتياطي إلى مجلد…).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="153"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="155"/>
         <source>Folder: %1</source>
         <translation>المجلد: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="155"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="157"/>
         <source>Yes, when written</source>
         <translation>نعم، عند كتابتها</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="191"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="193"/>
         <source>Newest automatic copy: %1. Next one due at about %2 while the desk is open.</source>
         <translation>أحدث نسخة تلقائية: %1. والنسخة التالية نحو %2 ما دام البرنامج مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="196"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="198"/>
         <source>No automatic copy yet: the next start of the desk makes one.</source>
         <translation>لا توجد نسخة تلقائية بعد: يُنشئ البرنامج واحدة عند تشغيله القادم.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="200"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="202"/>
         <source>Automatic</source>
         <translation>تلقائية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="200"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="202"/>
         <source>Manual</source>
         <translation>يدوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="210"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="212"/>
         <source>Copying the database…</source>
         <translation>جارٍ نسخ قاعدة البيانات…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="214"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="216"/>
         <source>Where to put the copy</source>
         <translation>أين تُحفظ النسخة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="222"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="224"/>
         <source>The copy is written and checked: %1 (%2).</source>
         <translation>كُتبت النسخة وفُحصت: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="247"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="249"/>
         <source>Saved.</source>
         <translation>تم الحفظ.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="256"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="258"/>
         <source>Choose the backup to restore</source>
         <translation>اختر النسخة الاحتياطية المراد استرجاعها</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="268"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="270"/>
         <source>Checking %1…</source>
         <translation>جارٍ فحص %1…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="274"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="276"/>
         <source>Checking the backup…</source>
         <translation>جارٍ فحص النسخة الاحتياطية…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="281"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="283"/>
         <source>No: refused</source>
         <translation>لا: مرفوضة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="289"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="291"/>
         <source>Yes, full check</source>
         <translation>نعم، فحص كامل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="293"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="295"/>
         <source>Restore %1?
 
 The database in use now is not deleted: it is kept beside it as a replaced copy. Anything recorded since this backup was made stays only in that replaced copy.
@@ -879,93 +889,93 @@ When the restore is done everyone is signed out and the desk returns to the log-
 عند انتهاء الاسترجاع يُسجَّل خروج الجميع ويعود البرنامج إلى شاشة تسجيل الدخول. أغلق أولًا كل نوافذ مكتب مكارم الأخرى على هذا الجهاز.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="298"/>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="351"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="300"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="353"/>
         <source>Restore a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="304"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="306"/>
         <source>never set up</source>
         <translation>لم يُعَدّ قط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="305"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="307"/>
         <source>revision %1, this version&apos;s</source>
         <translation>الإصدار %1، وهو إصدار هذا البرنامج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="307"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="309"/>
         <source>revision %1, older: brought up to date when restored</source>
         <translation>الإصدار %1، وهو أقدم: يُحدَّث عند الاسترجاع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="310"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="312"/>
         <source>%1 passed the check:</source>
         <translation>اجتاز الملف %1 الفحص:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="311"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="313"/>
         <source>Integrity: whole (SQLite integrity check)</source>
         <translation>السلامة: سليم (فحص السلامة في SQLite)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="312"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="314"/>
         <source>Schema: %1</source>
         <translation>بنية البيانات: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="313"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="315"/>
         <source>Installation: %1</source>
         <translation>المكتب: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="318"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="320"/>
         <source>the research committee</source>
         <translation>لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="319"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="321"/>
         <source>a counter</source>
         <translation>نقطة استقبال (فرع)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="325"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="327"/>
         <source>Restoring %1…</source>
         <translation>جارٍ استرجاع %1…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="337"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="339"/>
         <source>Restoring the backup…</source>
         <translation>جارٍ استرجاع النسخة الاحتياطية…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="343"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="345"/>
         <source>The database was restored from %1.</source>
         <translation>استُرجعت قاعدة البيانات من %1.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="346"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="348"/>
         <source>The one it replaced is kept as %1.</source>
         <translation>وحُفظت القاعدة المستبدَلة باسم %1.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="349"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="351"/>
         <source>Its schema was brought up to date.</source>
         <translation>وحُدّثت بنية بياناتها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="350"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="352"/>
         <source>Sign in again.</source>
         <translation>سجّل الدخول مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="376"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="378"/>
         <source>%1 MB</source>
         <translation>%1 ميغابايت</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/backups_view.py" line="378"/>
+        <location filename="../../makarem_desk/ui/backups_view.py" line="380"/>
         <source>%1 KB</source>
         <translation>%1 كيلوبايت</translation>
     </message>
@@ -1778,86 +1788,96 @@ When the restore is done everyone is signed out and the desk returns to the log-
     </message>
     <message>
         <location filename="../../makarem_desk/ui/forms_admin_view.py" line="119"/>
+        <source>Choose a forms folder to see its changes here.</source>
+        <translation>اختر مجلد نماذج لترى تغييراته هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="120"/>
         <source>Install this version</source>
         <translation>ثبّت هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="123"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="124"/>
         <source>Preview</source>
         <translation>المعاينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="130"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="131"/>
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="130"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="131"/>
         <source>Installed (Riyadh)</source>
         <translation>وقت التثبيت (الرياض)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="130"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="131"/>
         <source>By</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="131"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="132"/>
         <source>Version hash</source>
         <translation>بصمة الإصدار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="131"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="132"/>
         <source>Changes</source>
         <translation>التغييرات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="132"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="133"/>
+        <source>Only the forms shipped with the program are in use so far.</source>
+        <translation>لم تُستخدم حتى الآن إلا النماذج المرفقة بالبرنامج.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="135"/>
         <source>Installed versions</source>
         <translation>الإصدارات المثبّتة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="143"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="146"/>
         <source>Forms folder</source>
         <translation>مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="145"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="148"/>
         <source>The checklists, the programs and the wording of printed documents. Choose a folder to see what it changes; a folder with problems cannot be installed. The previous version is kept.</source>
         <translation>قوائم التحقق والبرامج ونصوص المستندات المطبوعة. اختر مجلدًا لترى ما يغيّره؛ المجلد الذي فيه أخطاء لا يمكن تثبيته. ويُحتفظ بالإصدار السابق.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="164"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="167"/>
         <source>In use: version %1 (%2), installed %3 by %4.</source>
         <translation>المستخدم حاليًا: الإصدار %1 (%2)، ثبّته %4 في %3.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="169"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="172"/>
         <source>In use: the forms shipped with the application (no folder installed yet).</source>
         <translation>المستخدم حاليًا: النماذج المرفقة بالبرنامج (لم يُثبَّت أي مجلد بعد).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="173"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="176"/>
         <source>(in use)</source>
         <translation>(المستخدم حاليًا)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="176"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="179"/>
         <source>Other files only</source>
         <translation>ملفات أخرى فقط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="182"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="185"/>
         <source>Choose the forms folder</source>
         <translation>اختر مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="195"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="198"/>
         <source>Checking the folder…</source>
         <translation>جارٍ فحص المجلد…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="201"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="204"/>
         <source>%n problem(s): this folder cannot be installed until they are corrected.</source>
         <translation>
             <numerusform>لا أخطاء.</numerusform>
@@ -1869,7 +1889,7 @@ When the restore is done everyone is signed out and the desk returns to the log-
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="206"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="209"/>
         <source>No problems. %n change(s) against the forms in use; new version %1.</source>
         <translation>
             <numerusform>لا أخطاء، ولا تغييرات عن النماذج المستخدمة حاليًا؛ الإصدار الجديد %1.</numerusform>
@@ -1881,7 +1901,7 @@ When the restore is done everyone is signed out and the desk returns to the log-
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="241"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="244"/>
         <source>Install the forms folder %1 with %n change(s)? New interviews will use it at once; the version in use now is kept.</source>
         <translation>
             <numerusform>هل تثبّت مجلد النماذج %1 دون تغييرات؟ ستستخدمه المقابلات الجديدة فورًا، ويُحتفظ بالإصدار المستخدم الآن.</numerusform>
@@ -1893,28 +1913,28 @@ When the restore is done everyone is signed out and the desk returns to the log-
         </translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="204"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="207"/>
         <source>This folder is identical to the forms in use.</source>
         <translation>هذا المجلد مطابق للنماذج المستخدمة حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="216"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="219"/>
         <source>Answers are kept by item id: a renamed item is a new question, and the flow no longer finds answers given under the old id.</source>
         <translation>الإجابات تُحفظ برمز البند: البند المعاد تسميته سؤال جديد، ولن تجد المقابلة الإجابات المسجلة تحت الرمز القديم.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="244"/>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="258"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="247"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="261"/>
         <source>Install the forms folder</source>
         <translation>تثبيت مجلد النماذج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="250"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="253"/>
         <source>Installing the forms…</source>
         <translation>جارٍ تثبيت النماذج…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="259"/>
+        <location filename="../../makarem_desk/ui/forms_admin_view.py" line="262"/>
         <source>Version %1 is installed and in use.</source>
         <translation>ثُبّت الإصدار %1 وأصبح هو المستخدم.</translation>
     </message>
@@ -1986,79 +2006,84 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="97"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="95"/>
+        <source>No interview is waiting to be finished.</source>
+        <translation>لا مقابلات تنتظر الإكمال.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="98"/>
         <source>Resume the selected interview</source>
         <translation>استئناف المقابلة المحددة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="100"/>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="197"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="101"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="198"/>
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="101"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="102"/>
         <source>Receive the visitor politely and give them enough time. Every step is saved as soon as it is done.</source>
         <translation>استقبل المستفيد بلباقة وأعطه الوقت الكافي. تُحفظ كل خطوة فور إتمامها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="104"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="105"/>
         <source>Interrupted interviews</source>
         <translation>مقابلات لم تكتمل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="131"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="132"/>
         <source>Back</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="133"/>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="272"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="134"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="273"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="137"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="138"/>
         <source>Finish without rating</source>
         <translation>إنهاء دون تقييم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="139"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="140"/>
         <source>Save and close</source>
         <translation>حفظ وإغلاق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="147"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="148"/>
         <source>Ctrl+Enter or Page Down</source>
         <translation>Ctrl+Enter أو Page Down</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="148"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="149"/>
         <source>Page Up</source>
         <translation>مفتاح Page Up</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="198"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="199"/>
         <source>An interview is open. Its completed steps stay saved among the interrupted interviews. Start the new one now?</source>
         <translation>توجد مقابلة مفتوحة. تبقى خطواتها المكتملة محفوظة ضمن المقابلات المتوقفة. هل تبدأ المقابلة الجديدة الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="258"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="259"/>
         <source>Reference: %1</source>
         <translation>الرقم المرجعي: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="271"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="272"/>
         <source>Complete registration</source>
         <translation>إتمام التسجيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="287"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="288"/>
         <source>Beneficiary: %1</source>
         <translation>المستفيد: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/interview_view.py" line="375"/>
+        <location filename="../../makarem_desk/ui/interview_view.py" line="376"/>
         <source>Please correct the marked fields.</source>
         <translation>صحّح الحقول المشار إليها من فضلك.</translation>
     </message>
@@ -2164,84 +2189,89 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="76"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="73"/>
+        <source>No installation trusted yet: add one with Trust a public key file…</source>
+        <translation>لا أجهزة موثوقة بعد: أضف جهازًا بزر «توثيق ملف مفتاح عام…».</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="78"/>
         <source>Trust a public key file…</source>
         <translation>توثيق ملف مفتاح عام…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="79"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="81"/>
         <source>The other installation is</source>
         <translation>الجهة الأخرى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="83"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="85"/>
         <source>Trusted installations</source>
         <translation>الجهات الموثوقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="86"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="88"/>
         <source>A counter trusts the research committee; the committee trusts each counter. Before trusting a key file, telephone the other installation and compare the fingerprint group by group.</source>
         <translation>يوثّق الفرع لجنة البحث، وتوثّق اللجنة كل فرع. قبل توثيق ملف مفاتيح اتصل بالجهة الأخرى هاتفيًا وقارن البصمة مجموعةً مجموعة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="109"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="111"/>
         <source>No keys yet</source>
         <translation>لا توجد مفاتيح بعد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="133"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="135"/>
         <source>Create this installation&apos;s keys</source>
         <translation>إنشاء مفاتيح هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="137"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="139"/>
         <source>Choose a passphrase for the keys (at least 8 characters). It will be asked every time a batch is made or opened:</source>
         <translation>اختر عبارة مرور للمفاتيح (ثمانية أحرف على الأقل). ستُطلب في كل مرة تُنشأ فيها دفعة أو تُفتح:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="139"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="141"/>
         <source>Type the passphrase again:</source>
         <translation>اكتب عبارة المرور مرة أخرى:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="140"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="142"/>
         <source>The two passphrases differ; nothing was created.</source>
         <translation>عبارتا المرور غير متطابقتين؛ لم يُنشأ شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="149"/>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="153"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="151"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="155"/>
         <source>Creating the keys…</source>
         <translation>جارٍ إنشاء المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="159"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="161"/>
         <source>The keys were created. Fingerprint: %1. Now export the public key file and give it to the other installation.</source>
         <translation>أُنشئت المفاتيح. البصمة: %1. صدّر الآن ملف المفتاح العام وسلّمه للجهة الأخرى.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="171"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="173"/>
         <source>Export the public key file</source>
         <translation>تصدير ملف المفتاح العام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="172"/>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="187"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="174"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="189"/>
         <source>Public key files (*.json)</source>
         <translation>ملفات المفاتيح العامة (*.json)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="180"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="182"/>
         <source>Saved %1 (fingerprint %2).</source>
         <translation>حُفظ الملف %1 (البصمة %2).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="186"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="188"/>
         <source>The other installation&apos;s public key file</source>
         <translation>ملف المفتاح العام للجهة الأخرى</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="198"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="200"/>
         <source>Trust %1 (%2) as %3?
 
 Fingerprint:
@@ -2256,27 +2286,27 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 اتصل هاتفيًا بـ %1 واطلب منهم قراءة البصمة الظاهرة في شاشة المفاتيح لديهم. لا تُجب بـ«نعم» إلا إذا تطابقت المجموعات كلها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="203"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="205"/>
         <source>Trust a public key file</source>
         <translation>توثيق ملف مفتاح عام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="204"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="206"/>
         <source>Nothing was changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="213"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="215"/>
         <source>Keys replaced</source>
         <translation>استُبدلت المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="214"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="216"/>
         <source>%1 was trusted with other keys before (fingerprint %2); they are replaced.</source>
         <translation>كان %1 موثوقًا بمفاتيح أخرى من قبل (البصمة %2)؛ وقد استُبدلت.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_keys.py" line="217"/>
+        <location filename="../../makarem_desk/ui/admin_keys.py" line="219"/>
         <source>%1 is now trusted.</source>
         <translation>أصبح %1 جهة موثوقة.</translation>
     </message>
@@ -3678,47 +3708,52 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>طريقة المطابقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="49"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="42"/>
+        <source>Type a name, an identity number or a phone above; if nobody is found, start a new interview (Ctrl+N).</source>
+        <translation>اكتب اسمًا أو رقم هوية أو رقم جوال في الأعلى؛ وإن لم يُعثر على أحد فابدأ مقابلة جديدة (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="52"/>
         <source>Open the profile</source>
         <translation>فتح ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="50"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="53"/>
         <source>Enter</source>
         <translation>مفتاح الإدخال Enter</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="59"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="62"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="60"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="63"/>
         <source>Names are matched whatever the spelling of hamza, taa marbuta or compound names.</source>
         <translation>تُطابق الأسماء مهما اختلفت كتابة الهمزة أو التاء المربوطة أو الأسماء المركبة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="83"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="86"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="102"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="105"/>
         <source>identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="102"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="105"/>
         <source>phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="103"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="106"/>
         <source>name</source>
         <translation>الاسم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/search_view.py" line="110"/>
+        <location filename="../../makarem_desk/ui/search_view.py" line="113"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -4317,7 +4352,7 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     </message>
     <message>
         <location filename="../../makarem_desk/ui/suggestions_view.py" line="109"/>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="126"/>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="128"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
@@ -4332,32 +4367,37 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="117"/>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="111"/>
+        <source>No suggestion with this status: choose another status above.</source>
+        <translation>لا مقترحات بهذه الحالة: اختر حالة أخرى في الأعلى.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="119"/>
         <source>Follow up…</source>
         <translation>متابعة…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="131"/>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="133"/>
         <source>Satisfaction — suggestions</source>
         <translation>رضا المستفيدين — المقترحات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="133"/>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="135"/>
         <source>What beneficiaries suggested in the satisfaction survey, to be followed up. Figures by channel, program and period are in Reports. Ratings improve the service; no screen names the member of staff who served.</source>
         <translation>ما اقترحه المستفيدون في استبانة الرضا، لمتابعته. أرقام الرضا حسب القناة والبرنامج والفترة في شاشة التقارير. التقييم لتحسين الخدمة، ولا تذكر أي شاشة اسم الموظف الذي قدّمها.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="155"/>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="157"/>
         <source>Anonymous</source>
         <translation>دون اسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="159"/>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="161"/>
         <source>%1 suggestions</source>
         <translation>عدد المقترحات: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/suggestions_view.py" line="164"/>
+        <location filename="../../makarem_desk/ui/suggestions_view.py" line="166"/>
         <source>Choose a suggestion first.</source>
         <translation>اختر مقترحًا أولًا.</translation>
     </message>
@@ -5064,27 +5104,47 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="38"/>
+        <location filename="../../makarem_desk/ui/today_view.py" line="37"/>
+        <source>No application is past its answer date.</source>
+        <translation>لا طلبات تجاوزت موعد الرد.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="39"/>
+        <source>No application is waiting for the research committee.</source>
+        <translation>لا طلبات بانتظار لجنة البحث.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="41"/>
+        <source>No application is waiting for missing items.</source>
+        <translation>لا طلبات بانتظار استكمال النواقص.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="43"/>
+        <source>No referral is waiting for the social-research officer.</source>
+        <translation>لا إحالات بانتظار مسؤول البحث الاجتماعي.</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/today_view.py" line="45"/>
         <source>Overdue</source>
         <translation>متأخرة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="39"/>
+        <location filename="../../makarem_desk/ui/today_view.py" line="46"/>
         <source>With the committee</source>
         <translation>لدى اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="40"/>
+        <location filename="../../makarem_desk/ui/today_view.py" line="47"/>
         <source>Incomplete</source>
         <translation>غير مكتملة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="41"/>
+        <location filename="../../makarem_desk/ui/today_view.py" line="48"/>
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/today_view.py" line="52"/>
+        <location filename="../../makarem_desk/ui/today_view.py" line="59"/>
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
@@ -5093,20 +5153,20 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
     <name>UsersPanel</name>
     <message>
         <location filename="../../makarem_desk/ui/admin_users.py" line="50"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="93"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="94"/>
         <source>Full name</source>
         <translation>الاسم الكامل</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/admin_users.py" line="50"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="94"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="95"/>
         <source>User name</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
         <location filename="../../makarem_desk/ui/admin_users.py" line="50"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="70"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="95"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="71"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="96"/>
         <source>Role</source>
         <translation>الصلاحية</translation>
     </message>
@@ -5121,126 +5181,131 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>آخر دخول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="60"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="160"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="53"/>
+        <source>No user yet: add one with Add user.</source>
+        <translation>لا مستخدمين بعد: أضف مستخدمًا بزر «إضافة مستخدم».</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="61"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="161"/>
         <source>Select a user in the list.</source>
         <translation>اختر مستخدمًا من القائمة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="63"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="64"/>
         <source>Change role</source>
         <translation>تغيير الصلاحية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="65"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="66"/>
         <source>Reset password…</source>
         <translation>إعادة تعيين كلمة المرور…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="67"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="166"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="241"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="68"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="167"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="242"/>
         <source>Disable</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="88"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="89"/>
         <source>Add user</source>
         <translation>إضافة مستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="91"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="92"/>
         <source>New user</source>
         <translation>مستخدم جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="96"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="97"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="97"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="98"/>
         <source>Repeat the password</source>
         <translation>تأكيد كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="118"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="119"/>
         <source>A user who leaves is disabled, never deleted: their name stays on what they recorded. The last active administrator cannot be disabled or demoted.</source>
         <translation>يُوقف حساب الموظف الذي يغادر ولا يُحذف، ليبقى اسمه على ما سجّله. لا يمكن إيقاف آخر مدير نظام نشط ولا تغيير صلاحيته.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="134"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="135"/>
         <source>Active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="134"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="135"/>
         <source>Disabled</source>
         <translation>موقوف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="162"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="163"/>
         <source>Selected: %1 (%2)</source>
         <translation>المحدد: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="166"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="167"/>
         <source>Enable</source>
         <translation>تفعيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="181"/>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="226"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="182"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="227"/>
         <source>The two passwords differ.</source>
         <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="197"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="198"/>
         <source>The user %1 was added.</source>
         <translation>أُضيف المستخدم %1.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="205"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="206"/>
         <source>%1 already has this role.</source>
         <translation>لدى %1 هذه الصلاحية من قبل.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="214"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="215"/>
         <source>%1 is now: %2</source>
         <translation>صلاحية %1 الآن: %2</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="221"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="222"/>
         <source>Reset password</source>
         <translation>إعادة تعيين كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="225"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="226"/>
         <source>New password for %1:</source>
         <translation>كلمة المرور الجديدة للمستخدم %1:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="226"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="227"/>
         <source>Type the new password again:</source>
         <translation>اكتب كلمة المرور الجديدة مرة أخرى:</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="233"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="234"/>
         <source>The password of %1 was reset; give it to them in person.</source>
         <translation>أُعيد تعيين كلمة مرور %1؛ سلّمها له شخصيًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="242"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="243"/>
         <source>Disable %1? They will no longer be able to sign in.</source>
         <translation>إيقاف حساب %1؟ لن يتمكن من تسجيل الدخول بعد ذلك.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="251"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="252"/>
         <source>%1 was enabled.</source>
         <translation>فُعّل حساب %1.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/admin_users.py" line="252"/>
+        <location filename="../../makarem_desk/ui/admin_users.py" line="253"/>
         <source>%1 was disabled.</source>
         <translation>أُوقف حساب %1.</translation>
     </message>

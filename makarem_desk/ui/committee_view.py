@@ -178,6 +178,13 @@ class CommitteeView(QWidget):
             if give > 0:
                 header.resizeSection(col, header.sectionSize(col) - give)
                 over -= give
+        for col in reversed(CUT):  # room left over: the program, then the name, uncut
+            if over >= 0:
+                break
+            take = min(-over, self.table.sizeHintForColumn(col) - header.sectionSize(col))
+            if take > 0:
+                header.resizeSection(col, header.sectionSize(col) + take)
+                over += take
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)

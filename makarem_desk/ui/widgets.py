@@ -189,7 +189,12 @@ class Table(QTableWidget):
             widths[c] = max(content, header.sectionSizeHint(c), header.minimumSectionSize())
         fixed = sum(header.sectionSize(c) for c in range(self.columnCount()) if c not in widths)
         room = self.viewport().width() - fixed - sum(widths.values())
-        wide = self._stretch if self._stretch in widths else max(widths, key=lambda c: widths[c])
+        if self._stretch in widths:
+            wide = self._stretch
+        elif self.rowCount():
+            wide = max(widths, key=lambda c: widths[c])
+        else:  # headers only: the first column (a name, a reference), not the longest word
+            wide = min(widths)
         if room > 0 or self._stretch is not None:
             # Short of room the free-text column gives way (its cells elide, the tooltip
             # keeps the whole text) rather than the table scrolling sideways.

@@ -53,6 +53,7 @@ class CommitteeView(QWidget):
             self.tr("Program"), self.tr("Submitted"), self.tr("Answer due"),
             self.tr("Missing items"), self.tr("Declaration"),
         ]))
+        self.table.refit_on_resize = False  # _fit_columns cuts names and programs itself
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.empty = hint(self.tr(
             "No application is waiting for the committee. New ones arrive with the counters' "
@@ -178,13 +179,6 @@ class CommitteeView(QWidget):
             if give > 0:
                 header.resizeSection(col, header.sectionSize(col) - give)
                 over -= give
-        for col in reversed(CUT):  # room left over: the program, then the name, uncut
-            if over >= 0:
-                break
-            take = min(-over, self.table.sizeHintForColumn(col) - header.sectionSize(col))
-            if take > 0:
-                header.resizeSection(col, header.sectionSize(col) + take)
-                over += take
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)

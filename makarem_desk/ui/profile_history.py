@@ -28,6 +28,12 @@ HEADERS = (QT_TRANSLATE_NOOP("ProfileHistory", "Date"),
            QT_TRANSLATE_NOOP("ProfileHistory", "Staff"))
 EMPTY = QT_TRANSLATE_NOOP("ProfileHistory", "Nothing is recorded for this person yet: start "
                                             "with New application or New contact above.")
+KINDS = {
+    HistoryKind.CONTACT: QT_TRANSLATE_NOOP("ProfileHistory", "Contact"),
+    HistoryKind.APPLICATION: QT_TRANSLATE_NOOP("ProfileHistory", "Application"),
+    HistoryKind.REFERRAL: QT_TRANSLATE_NOOP("ProfileHistory", "Referral"),
+    HistoryKind.PAPER: QT_TRANSLATE_NOOP("ProfileHistory", "Paper printed"),
+}
 # How a contact ended, as the services record it (interview paths, follow-up calls).
 OUTCOMES = {
     "submitted": QT_TRANSLATE_NOOP("ProfileHistory", "Application submitted"),
@@ -56,12 +62,7 @@ def outcome_label(outcome: str | None) -> str:
 
 
 def kind_label(kind: HistoryKind) -> str:
-    return {
-        HistoryKind.CONTACT: QCoreApplication.translate("ProfileHistory", "Contact"),
-        HistoryKind.APPLICATION: QCoreApplication.translate("ProfileHistory", "Application"),
-        HistoryKind.REFERRAL: QCoreApplication.translate("ProfileHistory", "Referral"),
-        HistoryKind.PAPER: QCoreApplication.translate("ProfileHistory", "Paper printed"),
-    }[kind]
+    return _tr(str(KINDS[kind]))
 
 
 def entry_cells(entry: HistoryEntry) -> list[str]:

@@ -35,18 +35,9 @@ from .dialogs import user_message
 from .fields import LtrLineEdit
 from .i18n import current_language
 from .letterhead_box import LetterheadBox
-from .widgets import hint, ltr_value, page_title, value_label
+from .widgets import buttons_row, hint, ltr_value, page_title, value_label
 
 SECTION_WIDTH = 760  # a form a reader takes in at a glance, however wide the window
-
-
-def buttons_row(*buttons: QPushButton) -> QHBoxLayout:
-    """Buttons at their own width on the reading side, not stretched across a form."""
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    row.addStretch(1)
-    return row
 
 
 ROLE_LABELS_EN = {

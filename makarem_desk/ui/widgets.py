@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyledItemDelegate,
@@ -68,6 +69,15 @@ def ltr_value(text: str = "") -> QLabel:
     label.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def buttons_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons at their own width on the reading side, not stretched across a form."""
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
 
 
 def hint(text: str) -> QLabel:
@@ -150,6 +160,9 @@ class Table(QTableWidget):
         self._payloads: list[object] = []
         self._empty = empty
         self._stretch = stretch  # the column given the room left; None: the widest
+        # A screen that sizes some columns itself on resize turns this off: two fits
+        # answering the same resize in an order Qt does not promise would undo each other.
+        self.refit_on_resize = True
         self.fit_columns()
 
     def set_empty_text(self, text: str) -> None:
@@ -204,7 +217,8 @@ class Table(QTableWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
-        self.fit_columns()
+        if self.refit_on_resize:
+            self.fit_columns()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
         super().paintEvent(event)

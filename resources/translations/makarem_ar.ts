@@ -1029,7 +1029,7 @@ When the restore is done everyone is signed out and the desk returns to the log-
     </message>
     <message>
         <location filename="../../makarem_desk/ui/committee_view.py" line="64"/>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="213"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="220"/>
         <source>Choose an application in the list to read the declaration the applicant signed.</source>
         <translation>اختر طلباً من القائمة لعرض الإقرار الذي وقّعه المتقدم.</translation>
     </message>
@@ -1079,42 +1079,42 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <translation>غير مرفق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="203"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="210"/>
         <source>Application %1</source>
         <translation>الطلب %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="204"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="211"/>
         <source>No application chosen</source>
         <translation>لم يُختر طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="205"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="212"/>
         <source>Missing items: %1</source>
         <translation>النواقص: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="212"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="219"/>
         <source>No printed declaration for this application.</source>
         <translation>لا يوجد إقرار مطبوع لهذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="229"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="236"/>
         <source>Accept application %1?</source>
         <translation>قبول الطلب %1؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="230"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="237"/>
         <source>Reject application %1?</source>
         <translation>رفض الطلب %1؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="231"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="238"/>
         <source>Committee decision</source>
         <translation>قرار اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="239"/>
+        <location filename="../../makarem_desk/ui/committee_view.py" line="246"/>
         <source>Decision recorded on %1; it travels to the branch in the next decisions batch.</source>
         <translation>سُجّل القرار على %1؛ يصل للفرع مع دفعة القرارات القادمة.</translation>
     </message>
@@ -3033,77 +3033,77 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
         <translation>لا شيء مسجَّل لهذا المستفيد بعد: ابدأ بزر «طلب جديد» أو «تواصل جديد» في الأعلى.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="33"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="39"/>
         <source>Application submitted</source>
         <translation>رُفع الطلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="34"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="40"/>
         <source>Items missing</source>
         <translation>نواقص لم تُستكمل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="35"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="41"/>
         <source>Not eligible</source>
         <translation>غير مستحق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="36"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="42"/>
         <source>Referred</source>
         <translation>أُحيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="37"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="43"/>
         <source>Interview abandoned</source>
         <translation>أُلغيت المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="38"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="44"/>
         <source>Told of the decision</source>
         <translation>أُبلغ بالقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="39"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="45"/>
         <source>Told by text message</source>
         <translation>أُبلغ برسالة نصية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="40"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="46"/>
         <source>Missing items followed up</source>
         <translation>تُوبعت النواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="41"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="47"/>
         <source>Answered</source>
         <translation>أُجيب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="42"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="48"/>
         <source>Registered</source>
         <translation>سُجِّل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="43"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="49"/>
         <source>To follow up</source>
         <translation>للمتابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="60"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="32"/>
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="61"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="33"/>
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="62"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="34"/>
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="63"/>
+        <location filename="../../makarem_desk/ui/profile_history.py" line="35"/>
         <source>Paper printed</source>
         <translation>ورقة مطبوعة</translation>
     </message>
@@ -3637,12 +3637,12 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="61"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="52"/>
         <source>Counter (branch / reception point)</source>
         <translation>فرع / نقطة استقبال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="62"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="53"/>
         <source>Research committee</source>
         <translation>لجنة البحث</translation>
     </message>
@@ -3768,183 +3768,183 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="151"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="142"/>
         <source>Training installation: demo data only, never real beneficiaries.</source>
         <translation>نسخة تدريب: بيانات تجريبية فقط، لا تُسجَّل فيها بيانات مستفيدين حقيقيين.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="119"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="110"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="91"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="82"/>
         <source>Language of the interface</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="92"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="83"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="98"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="89"/>
         <source>Change my password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="100"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="91"/>
         <source>My password</source>
         <translation>كلمة المرور الخاصة بي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="102"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="93"/>
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="103"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="94"/>
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="219"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="210"/>
         <source>Association</source>
         <translation>الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="224"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="215"/>
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="227"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="218"/>
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="229"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="220"/>
         <source>Save the association&apos;s details</source>
         <translation>حفظ بيانات الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="144"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="135"/>
         <source>Site code</source>
         <translation>رمز الموقع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="105"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="96"/>
         <source>Me</source>
         <translation>حسابي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="110"/>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="142"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="101"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="133"/>
         <source>This installation</source>
         <translation>هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="113"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="104"/>
         <source>Association and letterhead</source>
         <translation>الجمعية وترويسة الأوراق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="145"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="136"/>
         <source>Branch name</source>
         <translation>اسم الفرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="148"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="139"/>
         <source>Installation role</source>
         <translation>دور الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="154"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="145"/>
         <source>Chosen once at the first-run set-up; it decides what this installation may do (only the research committee records decisions).</source>
         <translation>يُحدَّد مرة واحدة عند الإعداد الأول، وعليه يتوقف ما يُسمح لهذا الجهاز به (لجنة البحث وحدها تسجّل القرارات).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="161"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="152"/>
         <source>minutes</source>
         <translation>دقيقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="167"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="158"/>
         <source>Save the idle time</source>
         <translation>حفظ مدة الخمول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="171"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="162"/>
         <source>Lock the window after no use for</source>
         <translation>قفل النافذة بعد عدم الاستخدام لمدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="178"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="169"/>
         <source>Service targets</source>
         <translation>المدد المستهدفة للخدمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="185"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="176"/>
         <source>days</source>
         <translation>يوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="189"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="180"/>
         <source>Save the targets</source>
         <translation>حفظ المدد المستهدفة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="192"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="183"/>
         <source>Committee answer within</source>
         <translation>رد لجنة البحث خلال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="193"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="184"/>
         <source>Referral answer within</source>
         <translation>الرد على الإحالة خلال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="201"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="192"/>
         <source>A wait longer than its target is counted as overdue; a wait of exactly the target is on time.</source>
         <translation>الانتظار الأطول من مدته المستهدفة يُعد متأخرًا؛ والانتظار المساوي لها تمامًا في الموعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="213"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="204"/>
         <source>Saved: the committee answers within %1 days, a referral within %2 days.</source>
         <translation>حُفظ: ترد اللجنة خلال %1 يومًا، ويُرد على الإحالة خلال %2 يومًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="232"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="223"/>
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="233"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="224"/>
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="237"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="228"/>
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="282"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="273"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>حُفظ: تُقفل النافذة بعد %1 دقيقة دون استخدام.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="272"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="263"/>
         <source>Your password was changed.</source>
         <translation>تم تغيير كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="286"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="277"/>
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="300"/>
+        <location filename="../../makarem_desk/ui/settings_view.py" line="291"/>
         <source>The association&apos;s details were saved.</source>
         <translation>تم حفظ بيانات الجمعية.</translation>
     </message>

@@ -37,6 +37,7 @@ from ..services.profile_history import HistoryEntry, HistoryKind
 from .bus import track
 from .context import AppContext
 from .dialogs import user_message
+from .flow_layout import FlowLayout
 from .i18n import current_language, ltr
 from .letterhead_box import receipt_paper_combo
 from .preview import PdfPreview
@@ -191,11 +192,11 @@ class ProfileView(QWidget):
         tab = QWidget()
         lay = QVBoxLayout(tab)
         lay.addWidget(table, 1)
-        row = QHBoxLayout()
+        buttons = QWidget()
+        row = FlowLayout(buttons)
         for widget in actions:
             row.addWidget(widget)
-        row.addStretch(1)
-        lay.addLayout(row)
+        lay.addWidget(buttons)
         lay.addWidget(preview, 2)
         return tab
 
@@ -218,8 +219,7 @@ class ProfileView(QWidget):
         from .shortcuts_sheet import start_buttons
 
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(box)  # wraps with longer words rather than widen the window
         self.new_application_button, self.new_contact_button = start_buttons(
             self.new_application, self.new_contact)
         self.refer_button = QPushButton(self.tr("Refer to the social-research officer…"))
@@ -240,7 +240,6 @@ class ProfileView(QWidget):
                        self.refer_button, self.last_declaration_button,
                        self.last_receipt_button):
             row.addWidget(button)
-        row.addStretch(1)
         return box
 
     def new_application(self) -> None:

@@ -146,3 +146,19 @@ def test_history_order_mixes_naive_and_aware_times() -> None:
     p = BeneficiaryProfile(None, [contact], [app], [], [], [paper])  # type: ignore[arg-type]
     assert [e.kind for e in history_of(p)] == [HistoryKind.APPLICATION, HistoryKind.PAPER,
                                                HistoryKind.CONTACT]
+
+
+def test_the_profile_fits_1366_with_longer_words(qtbot, ctx, desk_app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The pseudo run (40 % longer English) once widened the window to 1539 px: the
+    actions and the papers' buttons now wrap instead."""
+    from makarem_desk.ui.i18n import apply_language
+
+    monkeypatch.setenv("MAKAREM_PSEUDO_STRINGS", "1")
+    apply_language(desk_app, "en")
+    try:
+        _window, profile, _s = _open_profile(qtbot, ctx, tmp_path)
+        assert "⟦" in profile.new_application_button.text()  # the long strings are on
+        assert profile.minimumSizeHint().width() <= 1366 - 236 - 40
+    finally:
+        monkeypatch.delenv("MAKAREM_PSEUDO_STRINGS")
+        apply_language(desk_app, "ar")

@@ -71,7 +71,7 @@ def entry_cells(entry: HistoryEntry) -> list[str]:
     from . import profile_view as labels
 
     item = entry.item
-    when = labels.show_date(entry.at)
+    when = labels.stacked_date(entry.at)  # narrow enough to leave the details room
     if isinstance(item, ContactRow):
         details = f"{labels.channel_label(item.channel)} — {item.purpose}"
         return [when, kind_label(entry.kind), details, outcome_label(item.outcome),

@@ -95,6 +95,11 @@ def show_date(value: date | datetime | None) -> str:
     return format_both(d, current_language())
 
 
+def stacked_date(value: date | datetime | None) -> str:
+    """``show_date`` with the two calendars on two lines, for a table's narrow column."""
+    return show_date(value).replace(" — ", "\n")
+
+
 def nationality_label(code: str | None) -> str:
     if not code:
         return "—"
@@ -312,15 +317,15 @@ class ProfileView(QWidget):
         self.history.show_history(p)
         self.applications.set_rows([
             ([ltr(a.reference), a.program_name_ar if arabic else a.program_name_en,
-              status_label(a.status), show_date(a.response_due)], a)
+              status_label(a.status), stacked_date(a.response_due)], a)
             for a in p.applications
         ])
         self.declarations.set_rows([
-            ([ltr(d.reference), show_date(d.signed_at), show_date(d.printed_at)], d)
+            ([ltr(d.reference), stacked_date(d.signed_at), stacked_date(d.printed_at)], d)
             for d in p.declarations
         ])
         self.referrals.set_rows([
-            ([show_date(r.created_at), reason_code_label(r.reason_code), r.reason or "—",
+            ([stacked_date(r.created_at), reason_code_label(r.reason_code), r.reason or "—",
               referral_label(r.status), r.answer or "—"], r)
             for r in p.referrals
         ])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..audit import record_event
 from ..db import Database
@@ -15,6 +16,7 @@ from ..errors import UserError
 from ..models import (
     Application,
     ApplicationStatus,
+    AuditEvent,
     Beneficiary,
     Channel,
     Contact,
@@ -57,6 +59,7 @@ class ApplicationSummary:
     submitted_at: datetime | None
     response_due: datetime | None
     decision_reason: str | None
+    created_at: datetime | None = None  # opened at the counter: its place in the history
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,21 @@ class ReferralSummary:
     answered_by: str = ""  # the name, when the user belongs to this installation
 
 
+# The papers handed to the beneficiary, as the audit trail records each printing.
+PAPER_ACTIONS = ("declaration_printed", "declaration_reprinted",
+                 "declaration_translation_printed", "receipt_printed",
+                 "decision_letter_printed")
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    """One paper printed for the beneficiary: which (an audit action), when, by whom."""
+    action: str
+    printed_at: datetime
+    reference: str
+    printed_by: str
+
+
 @dataclass(frozen=True)
 class BeneficiaryProfile:
     person: BeneficiaryView
@@ -90,6 +108,7 @@ class BeneficiaryProfile:
     applications: list[ApplicationSummary]
     declarations: list[DeclarationRow]
     referrals: list[ReferralSummary]
+    papers: list[PaperRow] = field(default_factory=list)  # newest first
 
 
 class ProfileService:
@@ -112,7 +131,8 @@ class ProfileService:
                                   .order_by(Application.created_at.desc())).unique())
             applications = [
                 ApplicationSummary(a.id, a.reference, a.program.name_ar, a.program.name_en,
-                                   a.status, a.submitted_at, a.response_due, a.decision_reason)
+                                   a.status, a.submitted_at, a.response_due, a.decision_reason,
+                                   a.created_at)
                 for a in apps
             ]
             refs = {a.id: a.reference for a in apps}
@@ -132,7 +152,9 @@ class ProfileService:
                     .where(Referral.beneficiary_id == b.id)
                     .order_by(Referral.created_at.desc()))
             ]
-        return BeneficiaryProfile(person, contacts, applications, declarations, referrals)
+            papers = _papers(s, refs, {d.id: d.reference for d in declarations})
+        return BeneficiaryProfile(person, contacts, applications, declarations, referrals,
+                                  papers)
 
     @guarded
     def declaration_pdf(self, actor: Actor, declaration_id: uuid.UUID) -> bytes:
@@ -146,3 +168,22 @@ class ProfileService:
                          entity_id=d.id, details={"application_id": str(d.application_id),
                                                   "pdf_sha256": hashlib.sha256(d.pdf).hexdigest()})
             return d.pdf
+
+
+def _papers(s: Session, applications: dict[uuid.UUID, str],
+            declarations: dict[uuid.UUID, str]) -> list[PaperRow]:
+    """Every printing of this beneficiary's declarations, receipts and letters, newest
+    first: the audit trail names the application (receipts, letters) or the declaration."""
+    keys = {("application", str(k)): ref for k, ref in applications.items()}
+    keys.update({("declaration", str(k)): ref for k, ref in declarations.items()})
+    if not keys:
+        return []
+    rows = s.execute(
+        select(AuditEvent.action, AuditEvent.at, AuditEvent.entity, AuditEvent.entity_id,
+               AuditEvent.username)
+        .where(AuditEvent.action.in_(PAPER_ACTIONS),
+               AuditEvent.entity_id.in_([k[1] for k in keys]))
+        .order_by(AuditEvent.seq.desc()))
+    return [PaperRow(action, at, keys[(entity, entity_id)], username)
+            for action, at, entity, entity_id, username in rows
+            if (entity, entity_id) in keys]

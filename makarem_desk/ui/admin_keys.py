@@ -70,6 +70,8 @@ class KeysPanel(QWidget):
         self.peers = Table([self.tr("Site code"), self.tr("Name"), self.tr("Role"),
                             self.tr("Fingerprint")])
         self.peers.setMinimumHeight(90)  # one row per peer: a handful at most
+        self.peers.set_empty_text(self.tr("No installation trusted yet: add one with "
+                                          "Trust a public key file…"))
         self.trust_role = QComboBox()
         for role in ("committee", "site"):
             self.trust_role.addItem(installation_role_label(role), role)

@@ -50,6 +50,7 @@ class UsersPanel(QWidget):
         self.users = Table([self.tr("Full name"), self.tr("User name"), self.tr("Role"),
                             self.tr("Status"), self.tr("Last sign-in")])
         self.users.setMinimumHeight(180)
+        self.users.set_empty_text(self.tr("No user yet: add one with Add user."))
         header = self.users.horizontalHeader()
         header.setMinimumSectionSize(48)  # the style's default (≈130 px) overflows five columns
         for column in range(1, self.users.columnCount()):

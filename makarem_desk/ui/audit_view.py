@@ -158,6 +158,8 @@ class AuditView(QWidget):
         self.table = Table(["#", self.tr("Time (Riyadh)"), self.tr("Installation"),
                             self.tr("User"), self.tr("Action"), self.tr("Record"),
                             self.tr("Details")])
+        self.table.set_empty_text(self.tr("No event matches these filters: choose another "
+                                          "action, record or user."))
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)

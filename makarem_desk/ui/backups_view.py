@@ -81,6 +81,8 @@ class BackupsView(QWidget):
                             self.tr("Checked"), self.tr("File")])
         # Three rows at least; in the Administration tab it takes the height that is left.
         self.table.setMinimumHeight(150)
+        self.table.set_empty_text(self.tr("No backup in this folder yet: make one with "
+                                          "Back up now."))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.restore_selected())
         self.files_box = QGroupBox(self.tr("Backups of this desk"))

@@ -53,6 +53,7 @@ class CommitteeView(QWidget):
             self.tr("Program"), self.tr("Submitted"), self.tr("Answer due"),
             self.tr("Missing items"), self.tr("Declaration"),
         ]))
+        self.table.refit_on_resize = False  # _fit_columns cuts names and programs itself
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.empty = hint(self.tr(
             "No application is waiting for the committee. New ones arrive with the counters' "

@@ -116,6 +116,7 @@ class FormsAdminView(QWidget):
         self.problems.setVisible(False)
         self.changes = Table([self.tr("Change"), self.tr("Where"), self.tr("Name"),
                               self.tr("Before"), self.tr("After")])
+        self.changes.set_empty_text(self.tr("Choose a forms folder to see its changes here."))
         self.apply_button = QPushButton(self.tr("Install this version"))
         self.apply_button.setObjectName("primary")
         self.apply_button.setEnabled(False)
@@ -129,6 +130,8 @@ class FormsAdminView(QWidget):
 
         self.history = Table([self.tr("Version"), self.tr("Installed (Riyadh)"), self.tr("By"),
                               self.tr("Version hash"), self.tr("Changes")])
+        self.history.set_empty_text(self.tr("Only the forms shipped with the program are in "
+                                            "use so far."))
         history_box = QGroupBox(self.tr("Installed versions"))
         hv = QVBoxLayout(history_box)
         hv.addWidget(self.history)
@@ -198,14 +201,14 @@ class FormsAdminView(QWidget):
     def show_preview(self, preview: FormsPreview) -> None:
         self.preview = preview
         if preview.problems:
-            self._say(self.tr("%1 problem(s): this folder cannot be installed until they are "
-                              "corrected.").replace("%1", str(len(preview.problems))), good=False)
+            self._say(self.tr("%n problem(s): this folder cannot be installed until they are "
+                              "corrected.", "", len(preview.problems)), good=False)
         elif preview.same_as_in_use:
             self._say(self.tr("This folder is identical to the forms in use."), good=True)
         else:
-            self._say(self.tr("No problems. %1 change(s) against the forms in use; new version "
-                              "%2.").replace("%1", str(len(preview.changes)))
-                      .replace("%2", ltr(preview.version_hash[:12])), good=True)
+            self._say(self.tr("No problems. %n change(s) against the forms in use; new version "
+                              "%1.", "", len(preview.changes))
+                      .replace("%1", ltr(preview.version_hash[:12])), good=True)
         self.problems.setPlainText("\n".join(str(p) for p in preview.problems))
         self.problems.setVisible(bool(preview.problems))
         self.changes.set_rows([
@@ -238,9 +241,9 @@ class FormsAdminView(QWidget):
         if p is None or not p.can_apply:
             return
         question = self.tr(
-            "Install the forms folder %1 with %2 change(s)? New interviews will use it at "
-            "once; the version in use now is kept.").replace("%1", ltr(p.folder)).replace(
-            "%2", str(len(p.changes)))
+            "Install the forms folder %1 with %n change(s)? New interviews will use it at "
+            "once; the version in use now is kept.", "", len(p.changes)).replace(
+            "%1", ltr(p.folder))
         if not self.ctx.dialogs.confirm(self, self.tr("Install the forms folder"), question):
             return
         actor = self.ctx.require_actor()

@@ -54,20 +54,48 @@ def apply_language(app: QApplication, language: str) -> None:
             if ours.load(str(qm)):
                 app.installTranslator(ours)
                 installed.append(ours)
+    else:
+        plurals = EnglishPlurals(app)
+        app.installTranslator(plurals)
+        installed.append(plurals)
     if os.environ.get("MAKAREM_PSEUDO_STRINGS"):
-        pseudo = PseudoTranslator(app, installed[-1] if language == "ar" and installed else None)
+        pseudo = PseudoTranslator(app, installed[-1] if installed else None)
         app.installTranslator(pseudo)
         installed.append(pseudo)
     # Keep references: a collected translator silently stops translating.
     _state["translators"] = installed
     _state["language"] = language
-    QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar"
-                               else QLocale.Language.English, QLocale.Country.SaudiArabia))
+    QLocale.setDefault(interface_locale(language))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar"
                            else Qt.LayoutDirection.LeftToRight)
     from .fonts import apply_font  # the face follows the language (issue 11)
 
     apply_font(app, language)
+
+
+def interface_locale(language: str) -> QLocale:
+    """The locale of numbers and Qt's own widgets for ``language``.
+
+    One digit style per language (issue 12): the Arabic interface writes Western digits
+    everywhere — dates in both calendars, references, counts and the rating scale already
+    do — so spin boxes and pickers must too.  Qt's ar_SA formats Arabic-Indic digits and
+    has no switch for it; ar_AE is the Gulf Arabic locale with the same month and day
+    names and Western digits.  (The picker sets the Saudi week itself.)"""
+    if language == "ar":
+        return QLocale(QLocale.Language.Arabic, QLocale.Country.UnitedArabEmirates)
+    return QLocale(QLocale.Language.English, QLocale.Country.SaudiArabia)
+
+
+class EnglishPlurals(QTranslator):
+    """The English interface's plural forms: the sources are English and written
+    "%n result(s)" for Linguist; English readers see "1 result" and "3 results" — what an
+    English .ts would hold for each such string, without keeping one."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        if n < 0 or "(s)" not in source:
+            return None  # not a plural: the source as written
+        return source.replace("(s)", "" if n == 1 else "s")
 
 
 class PseudoTranslator(QTranslator):

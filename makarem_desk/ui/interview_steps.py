@@ -227,13 +227,13 @@ class RegistrationPage(PageBasics, QWidget):
         lay = QVBoxLayout(self)
         if missing:
             lay.addWidget(QLabel(self.tr("Items still missing — the registration will be "
-                                         "completed when they are brought (POL-H6):")))
+                                         "completed when they are brought:")))
             for m in missing:
                 label = m.get("label_ar") if language == "ar" else m.get("label_en")
                 lay.addWidget(QLabel("• " + str(label or m.get("id", ""))))
         else:
             lay.addWidget(QLabel(self.tr("Everything required is complete. The request goes "
-                                         "to the research committee (POL-H5).")))
+                                         "to the research committee.")))
         lay.addStretch(1)
 
     def first_focus(self) -> None:

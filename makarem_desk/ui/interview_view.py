@@ -95,14 +95,15 @@ class InterviewView(WizardKeys, QWidget):
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(lambda: self.start_new())
         self.drafts = Table([self.tr("Last saved"), self.tr("Step"), self.tr("Beneficiary")])
+        self.drafts.set_empty_text(self.tr("No interview is waiting to be finished."))
         # Enter on a draft resumes it (keyPressEvent); the mouse double-clicks.
         self.drafts.doubleClicked.connect(lambda _i: self.resume_selected())
         resume = QPushButton(self.tr("Resume the selected interview"))
         resume.clicked.connect(self.resume_selected)
         lay = QVBoxLayout(w)
         lay.addWidget(page_title(self.tr("New interview")))
-        lay.addWidget(hint(self.tr("Receive the visitor politely and give them enough time "
-                                   "(POL-H1). Every step is saved as soon as it is done.")))
+        lay.addWidget(hint(self.tr("Receive the visitor politely and give them enough "
+                                   "time. Every step is saved as soon as it is done.")))
         lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeading)
         lay.addWidget(QLabel(self.tr("Interrupted interviews")))
         lay.addWidget(self.drafts, 1)

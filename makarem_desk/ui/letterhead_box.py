@@ -22,7 +22,7 @@ from ..services.site_settings import Letterhead
 from .context import AppContext
 from .dialogs import user_message
 from .fields import LtrLineEdit
-from .widgets import hint
+from .widgets import buttons_row, hint
 
 
 def receipt_paper_combo(current: str | None = "a4", *, settings_choice: bool = False) -> QComboBox:
@@ -71,7 +71,7 @@ class LetterheadBox(QGroupBox):
         form.addRow(self.tr("Receipt paper"), self.receipt_paper)
         save = QPushButton(self.tr("Save the letterhead"))
         save.clicked.connect(self.save)
-        form.addRow("", save)
+        form.addRow("", buttons_row(save))
         self.status = QLabel()
         self.status.setWordWrap(True)
         form.addRow(self.status)

@@ -52,7 +52,9 @@ def make_application(argv: list[str] | None = None, language: str = "ar") -> QAp
     except UserError as exc:
         log.error("%s", exc.message)
     try:
-        app.setStyleSheet(resource_path("style", "app.qss").read_text(encoding="utf-8"))
+        from .style import style_sheet
+
+        app.setStyleSheet(style_sheet())
     except UserError as exc:
         log.error("%s", exc.message)
     return app

@@ -111,16 +111,22 @@ def _letterhead() -> Any:
 
 
 def letterhead_shots(app: QApplication, window: Any, out: Path, lang: str) -> list[Path]:
-    """Settings scrolled to the administrator's Letterhead box."""
+    """Settings' other sections, the last scrolled to the administrator's Letterhead box."""
     settings = window.show_page("settings")
+    settings.sections.setCurrentIndex(1)
+    shots = [_shot(app, window, out, f"{lang}-15-settings-installation")]
+    settings.sections.setCurrentIndex(0)
     box = getattr(settings, "letterhead", None)
     if box is None:
-        return []
-    scroll = settings.findChild(QScrollArea)
-    if scroll is not None:
+        return shots
+    settings.sections.setCurrentIndex(settings.sections.count() - 1)
+    scroll = settings.sections.currentWidget()
+    if isinstance(scroll, QScrollArea):
         scroll.ensureWidgetVisible(box, 0, 0)
         scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
-    return [_shot(app, window, out, f"{lang}-49-settings-letterhead")]
+    shots.append(_shot(app, window, out, f"{lang}-49-settings-letterhead"))
+    settings.sections.setCurrentIndex(0)
+    return shots
 
 
 def prepare(tmp: Path) -> Any:
@@ -496,13 +502,15 @@ def walk(app: QApplication, ctx: Any, out: Path, lang: str) -> list[Path]:
         search.results.selectRow(0)
         search.open_current()
         profile = window.profile
+        from .profile_view import APPLICATIONS_TAB, DECLARATIONS_TAB
+
         for tab in range(profile.tabs.count()):
             profile.tabs.setCurrentIndex(tab)
-            if tab == 2 and profile.applications.rowCount():
+            if tab == APPLICATIONS_TAB and profile.applications.rowCount():
                 profile.applications.selectRow(0)  # the receipt on the 80 mm roll
                 profile.receipt_paper.setCurrentIndex(profile.receipt_paper.findData("80mm"))
                 profile.show_receipt()
-            if tab == 3:
+            if tab == DECLARATIONS_TAB:
                 profile.reprint_selected()
             shots.append(_shot(app, window, out, f"{lang}-21-profile-tab{tab}"))
         shots += fast_path_shots(app, window, out, lang)

@@ -38,6 +38,9 @@ class SearchView(QWidget):
         self.query.returnPressed.connect(self._enter)
         self.results = Table([self.tr("Name"), self.tr("Identity number"), self.tr("Phone"),
                               self.tr("City"), self.tr("Found by")])
+        self.results.set_empty_text(self.tr(
+            "Type a name, an identity number or a phone above; if nobody is found, start "
+            "a new interview (Ctrl+N)."))
         self.results.activated.connect(lambda _i: self.open_current())
         self.results.doubleClicked.connect(lambda _i: self.open_current())
         self.status = QLabel()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,10 @@ from .dialogs import user_message
 from .fields import LtrLineEdit
 from .i18n import current_language
 from .letterhead_box import LetterheadBox
-from .widgets import hint, ltr_value, page_title, value_label
+from .widgets import buttons_row, hint, ltr_value, page_title, value_label
+
+SECTION_WIDTH = 760  # a form a reader takes in at a glance, however wide the window
+
 
 ROLE_LABELS_EN = {
     Role.RECEPTIONIST: "Beneficiary relations officer",
@@ -64,9 +68,9 @@ class SettingsView(QWidget):
         self.ctx = ctx
         actor = ctx.require_actor()
         self.is_admin = actor.role is Role.ADMINISTRATOR
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        lay.addWidget(page_title(self.tr("Settings")))
+        # Sections on tabs, each a column of sane width (issue 12: one long page with
+        # 930 px buttons); a short screen scrolls inside the tab, never the title.
+        self.sections = QTabWidget()
 
         # -- language --
         self.language = QComboBox()
@@ -76,7 +80,6 @@ class SettingsView(QWidget):
         self.language.activated.connect(lambda _i: self.change_language())
         lang_box = QGroupBox(self.tr("Language of the interface"))
         QFormLayout(lang_box).addRow(self.tr("Language"), self.language)
-        lay.addWidget(lang_box)
 
         # -- own password --
         self.old_pw, self.new_pw = LtrLineEdit(), LtrLineEdit()
@@ -88,27 +91,41 @@ class SettingsView(QWidget):
         pw_form = QFormLayout(pw_box)
         pw_form.addRow(self.tr("Current password"), self.old_pw)
         pw_form.addRow(self.tr("New password"), self.new_pw)
-        pw_form.addRow("", pw_button)
-        lay.addWidget(pw_box)
+        pw_form.addRow("", buttons_row(pw_button))
+        self._add_section(self.tr("Me"), lang_box, pw_box)
 
-        lay.addWidget(self._installation_box())
+        installation = [self._installation_box()]
         if allowed("FollowUpService.targets", actor.role, ctx.db.installation_role):
-            lay.addWidget(self._targets_box())
+            installation.append(self._targets_box())
+        self._add_section(self.tr("This installation"), *installation)
         if self.is_admin:
-            lay.addWidget(self._association_box())
             self.letterhead = LetterheadBox(ctx)
-            lay.addWidget(self.letterhead)
+            self._add_section(self.tr("Association and letterhead"),
+                              self._association_box(), self.letterhead)
         self.status = QLabel()
         self.status.setObjectName("fieldError")
         self.status.setWordWrap(True)
-        lay.addWidget(self.status)
+        outer = QVBoxLayout(self)
+        outer.addWidget(page_title(self.tr("Settings")))
+        outer.addWidget(self.sections, 1)
+        outer.addWidget(self.status)
+
+    def _add_section(self, title: str, *boxes: QWidget) -> None:
+        body = QWidget()
+        body.setMaximumWidth(SECTION_WIDTH)
+        lay = QVBoxLayout(body)
+        for box in boxes:
+            lay.addWidget(box)
         lay.addStretch(1)
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.addWidget(body, 1)
+        row.addStretch(0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.sections.addTab(scroll, title)
 
     def _installation_box(self) -> QGroupBox:
         info = self.ctx.setup.site_info()
@@ -208,7 +225,7 @@ class SettingsView(QWidget):
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(pick)
         form.addRow(self.tr("Logo"), logo_row)
-        form.addRow("", save)
+        form.addRow("", buttons_row(save))
         return box
 
     def _show_logo(self) -> None:

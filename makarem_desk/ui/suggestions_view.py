@@ -107,6 +107,8 @@ class SuggestionsView(QWidget):
         self.table = Table([self.tr("Date"), self.tr("Channel"), self.tr("Program"),
                             self.tr("Status"), self.tr("Beneficiary"), self.tr("Suggestion"),
                             self.tr("Note")])
+        self.table.set_empty_text(self.tr("No suggestion with this status: choose another "
+                                          "status above."))
         # The beneficiary's words and the note take the room left, wrapped, never cut.
         self.table.setWordWrap(True)
         for column in (SUGGESTION_COLUMN, SUGGESTION_COLUMN + 1):

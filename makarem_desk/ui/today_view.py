@@ -34,6 +34,13 @@ class TodayView(QWidget):
         self.overdue_table = Table(app_headers[:3] + [self.tr("Days late")])
         self.incomplete_table = Table(app_headers[:3])
         self.referral_table = Table([self.tr("Beneficiary"), self.tr("Reason")])
+        self.overdue_table.set_empty_text(self.tr("No application is past its answer date."))
+        self.committee_table.set_empty_text(self.tr(
+            "No application is waiting for the research committee."))
+        self.incomplete_table.set_empty_text(self.tr(
+            "No application is waiting for missing items."))
+        self.referral_table.set_empty_text(self.tr(
+            "No referral is waiting for the social-research officer."))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overdue_table, self.tr("Overdue"))
         self.tabs.addTab(self.committee_table, self.tr("With the committee"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyledItemDelegate,
@@ -70,6 +71,15 @@ def ltr_value(text: str = "") -> QLabel:
     return label
 
 
+def buttons_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons at their own width on the reading side, not stretched across a form."""
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
+
+
 def hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("hint")
@@ -118,9 +128,18 @@ class FigureCard(QFrame):
 
 
 class Table(QTableWidget):
-    """A read-only table whose rows carry a payload (``row_data``)."""
+    """A read-only table whose rows carry a payload (``row_data``).
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None):
+    Sized to its content (issue 12): every column as wide as its widest cell or header;
+    the room left over goes to the ``stretch`` column (free text — a purpose, a reason, a
+    name), else to the widest, not to whichever column happens to be last, so short
+    columns stay beside each other.  Columns a screen gives a resize mode of its own keep it.
+    An empty table says so in a sentence with the next action (``empty``), drawn where
+    the rows would be.
+    """
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None, *,
+                 empty: str = "", stretch: int | None = None):
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(list(headers))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -132,10 +151,27 @@ class Table(QTableWidget):
         self.verticalHeader().setVisible(False)
         # Noto Sans Arabic is tall: rows sized from the font, never clipped.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)
+        # The header's own minimum (about 130 px with the interface font) would widen
+        # every short column past its content.
+        self.horizontalHeader().setMinimumSectionSize(48)
         self.setWordWrap(False)
         self.setItemDelegate(_LtrCellDelegate(self))
         self._payloads: list[object] = []
+        self._empty = empty
+        self._stretch = stretch  # the column given the room left; None: the widest
+        # A screen that sizes some columns itself on resize turns this off: two fits
+        # answering the same resize in an order Qt does not promise would undo each other.
+        self.refit_on_resize = True
+        self.fit_columns()
+
+    def set_empty_text(self, text: str) -> None:
+        """The sentence shown while the table has no rows: what is missing and what to do."""
+        self._empty = text
+        self.viewport().update()
+
+    def empty_text(self) -> str:
+        return self._empty
 
     def set_rows(self, rows: Sequence[tuple[Sequence[str], object]]) -> None:
         self.setRowCount(0)
@@ -148,10 +184,52 @@ class Table(QTableWidget):
                     item.setData(LTR_ROLE, True)
                 else:
                     item = QTableWidgetItem(text)
+                item.setToolTip(item.text())  # the whole text of a narrowed cell
                 self.setItem(r, c, item)
             self._payloads.append(payload)
-        self.resizeColumnsToContents()
-        self.horizontalHeader().setStretchLastSection(True)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their content; the rest of the width to the widest column."""
+        header = self.horizontalHeader()
+        free = [c for c in range(self.columnCount())
+                if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive]
+        if not free:
+            return
+        widths = {}
+        for c in free:
+            content = self.sizeHintForColumn(c) if self.rowCount() else 0
+            widths[c] = max(content, header.sectionSizeHint(c), header.minimumSectionSize())
+        fixed = sum(header.sectionSize(c) for c in range(self.columnCount()) if c not in widths)
+        room = self.viewport().width() - fixed - sum(widths.values())
+        if self._stretch in widths:
+            wide = self._stretch
+        elif self.rowCount():
+            wide = max(widths, key=lambda c: widths[c])
+        else:  # headers only: the first column (a name, a reference), not the longest word
+            wide = min(widths)
+        if room > 0 or self._stretch is not None:
+            # Short of room the free-text column gives way (its cells elide, the tooltip
+            # keeps the whole text) rather than the table scrolling sideways.
+            widths[wide] = max(widths[wide] + room, header.sectionSizeHint(wide), 120)
+        for c, w in widths.items():
+            header.resizeSection(c, w)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if self.refit_on_resize:
+            self.fit_columns()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        super().paintEvent(event)
+        if self.rowCount() or not self._empty:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        area = self.viewport().rect().adjusted(16, 12, -16, -12)
+        painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap, self._empty)
+        painter.end()
 
     def selectRow(self, row: int) -> None:  # noqa: N802 (Qt naming)
         # QTableView.selectRow goes through visual geometry, which in a right-to-left

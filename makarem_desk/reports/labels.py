@@ -86,6 +86,10 @@ TEXT: Names = {
     "group": ("المجموعة", "Group"),
     "answers": ("الإجابات", "Answers"),
     "average": ("المتوسط (من 5)", "Average (of 5)"),
+    # The cells list the counts in the same order and with the same separator, so each
+    # count sits under its score in either direction.
+    "distribution": ("عدد الإجابات لكل درجة: 1 · 2 · 3 · 4 · 5",
+                     "Answers per score: 1 · 2 · 3 · 4 · 5"),
     "score": ("الدرجة", "Score"),
     "all_answers": ("كل الإجابات", "All answers"),
     "by_channel": ("حسب القناة", "By channel"),
@@ -115,7 +119,9 @@ def pick(names: Names, key: str, language: str) -> str:
 
 
 def text(key: str, language: str) -> str:
-    return pick(TEXT, key, language)
+    """A fixed caption; an unknown key is a programming error, never shown as the key."""
+    ar, en = TEXT[key]
+    return ar if language == "ar" else en
 
 
 def period_label(p: Period, period: str, language: str) -> str:

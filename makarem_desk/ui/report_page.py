@@ -67,7 +67,7 @@ def rating_cells(g: RatingGroup, lang: str) -> list[str]:
     """Answers, average and distribution — or "fewer than 5" and nothing else."""
     if g.suppressed or g.count is None:
         return [L.text("fewer_than", lang), DASH, DASH]
-    dist = "  ".join(str(n) for n in g.distribution) if g.distribution else DASH
+    dist = " · ".join(str(n) for n in g.distribution) if g.distribution else DASH
     return [number(g.count), number(g.average, 2), dist]
 
 

@@ -5,6 +5,7 @@ or reversed range is refused in Arabic; Cancel stops the queries; the files are 
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import date, timedelta
 from typing import Any
@@ -306,3 +307,17 @@ def test_save_as_pdf_and_excel_write_the_files_and_audit_them(qtbot, seeded, tmp
     seeded.dialogs.save_path = None  # the picker cancelled: nothing happens
     shown = len(seeded.dialogs.shown)
     assert view.save("pdf") is None and len(seeded.dialogs.shown) == shown + 1
+
+
+def test_every_column_heading_is_a_worded_caption(qtbot, seeded) -> None:  # type: ignore[no-untyped-def]
+    """A caption missing from reports.labels once showed its key ("distribution") as an
+    Arabic column heading; now every heading is words in the screen's language."""
+    view = _view(qtbot, seeded)
+    view.show_report()
+    for name, table in view.page.tables.items():
+        for c in range(table.columnCount()):
+            head = table.horizontalHeaderItem(c)
+            text = head.text() if head else ""
+            assert text and not re.fullmatch(r"[a-z_]+", text), (name, c, text)
+    satisfaction = view.page.tables["satisfaction"]
+    assert satisfaction.horizontalHeaderItem(3).text().startswith("عدد الإجابات لكل درجة")

@@ -167,8 +167,12 @@ class CommitteeView(QWidget):
         ]
 
     def _fit_columns(self) -> None:
-        """Names and programs give up width so the eight columns fit the table."""
+        """Names and programs give up width so the eight columns fit the table; room left
+        over goes to the last column, so no blank band is left beside the table."""
         header = self.table.horizontalHeader()
+        last = header.count() - 1
+        header.resizeSection(last, max(self.table.sizeHintForColumn(last),
+                                       header.sectionSizeHint(last)))
         for col in CUT:
             header.resizeSection(col, min(self.table.sizeHintForColumn(col), NAME_WIDTH))
         over = header.length() - self.table.viewport().width()
@@ -179,6 +183,8 @@ class CommitteeView(QWidget):
             if give > 0:
                 header.resizeSection(col, header.sectionSize(col) - give)
                 over -= give
+        if over < 0:
+            header.resizeSection(last, header.sectionSize(last) - over)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)

@@ -8,8 +8,9 @@ comes out of pdfium as ``)حي النسيم(`` — the behaviour LibreOffice's o
 poppler gives the brackets as typed.
 
 On an English paper pdfium reads a line with no more Arabic runs than Latin ones left to
-right, in the visual order of its runs: the two values where that differs from the typed
-order are named in ``PDFIUM_VISUAL_ORDER`` with the exact text pdfium gives.
+right, in the visual order of its runs; the page writer tells it such a line as typed in a
+marked-content /ActualText (``text_layer.typed_for_pdfium``), which poppler does not read,
+so both give the typed order, brackets included.
 
 Where the extractors put a *neutral* character (``%``, ``/``, a space) between a number and
 Arabic letters is their own reconstruction of the visual line; the cases where they differ
@@ -30,7 +31,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from makarem_desk.documents import bidi_levels, layout, sample
+from makarem_desk.documents import bidi_levels, layout, sample, text_layer
 from makarem_desk.documents.page import AssociationInfo, PageWriter
 from makarem_desk.documents.render import (
     render_decision_letter,
@@ -240,12 +241,12 @@ VALUES = [
 # to right, reversing only the Arabic runs (and the neutrals after one). An English paper
 # draws an Arabic value right to left (embedded), so its Latin part is left of its Arabic
 # words and comes first. The Latin and the Arabic part are drawn in two faces, two text
-# objects, so no writing order can change that; poppler gives both as typed. The exact text
-# pdfium gives for them is checked, so any change is seen.
-PDFIUM_VISUAL_ORDER = {("pdfium", "en"): {
-    "البريد ali.salem@example.com": "ali.salem@example.com البريد",
-    "Al-Qahtani (محمد)": ")محمد )Al-Qahtani",
-}}
+# objects, so no writing order can change that: such a line is enclosed in a marked-content
+# sequence whose /ActualText holds it as typed (``text_layer.typed_for_pdfium``). pdfium
+# then gives both values exactly as typed, brackets the way they were typed too
+# (``expected_pdfium_brackets``), and poppler, which ignores that sequence, reads the
+# glyphs as before.
+PDFIUM_TOLD_AS_TYPED = {"البريد ali.salem@example.com", "Al-Qahtani (محمد)"}
 # pdfium loses one bracket of "(IT)" at a line's end; on the Arabic paper it reads the
 # neutral "( " between "Al-Qahtani" and the Arabic word after it as left-to-right (the
 # direction of the run before it), so that bracket is neither mirrored nor after the space:
@@ -277,6 +278,9 @@ def value_papers(lang: str) -> bytes:
 
 def expected_pdfium_brackets(value: str, rtl: bool) -> str:
     """pdfium mirrors each bracket the layout drew at an odd (right-to-left) level."""
+    if not rtl and text_layer.pdfium_reads_visual_order(layout.single_line(
+            layout.embed_rtl(value), rtl=False)):
+        return brackets(value)  # told as typed (/ActualText)
     logical = layout.isolate_ltr_runs(value) if rtl else layout.embed_rtl(value)
     levels = bidi_levels.resolve_levels(logical, 1 if rtl else 0)
     return "".join(MIRROR[ch] if (lv or 0) % 2 else ch
@@ -332,15 +336,55 @@ def test_values_extract_with_base_letters_in_logical_order(
     text = extracted[(extractor, lang)]
     assert not shaped_or_private(text)
     letters, bracket, exact = _report(extracted)[(extractor, lang)]
-    visual = PDFIUM_VISUAL_ORDER.get((extractor, lang), {})
-    assert set(letters) == set(visual)
-    for read in visual.values():
-        assert read in text.splitlines(), read
+    assert not letters
+    if (extractor, lang) == ("pdfium", "en"):  # exactly as typed, brackets too
+        assert PDFIUM_TOLD_AS_TYPED <= set(text.splitlines())
     assert {value for value, _ in bracket} == BRACKETS_DIFFERENT.get((extractor, lang), set())
     assert set(exact) - set(letters) == NEUTRALS_PLACED_BY_THE_EXTRACTOR[(extractor, lang)]
     # poppler: every value's letters, digits and brackets exactly as typed
     if extractor == "poppler":
         assert not letters and not bracket
+
+
+def test_the_values_told_to_pdfium_as_typed_are_the_ones_it_reads_in_visual_order() -> None:
+    told = {value for value in VALUES if text_layer.pdfium_reads_visual_order(
+        layout.single_line(layout.embed_rtl(value), rtl=False))}
+    assert told == PDFIUM_TOLD_AS_TYPED
+
+
+NAMES = ["عبدالرحمن محمد صالح القحطاني", "نورة عبدالله صالح القحطاني",
+         "عبد الله بن محمد آل سعود"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_arabic_name_in_an_english_sentence_keeps_its_word_order(
+    name: str, tmp_path: Path
+) -> None:
+    # pdfium read this line left to right in the visual order of its runs, the name's words
+    # last to first ("I, القحطاني صالح محمد عبدالرحمن, holder"); poppler was right
+    sentence = (f"I, {name}, holder of identity number {_ID}, declare that the data "
+                "are correct")
+    w = PageWriter("en", AssociationInfo("جمعية"), "names", "names")
+    w.paragraph(f"I, {layout.embed_rtl(name)}, holder of identity number {_ID}, declare "
+                "that the data are correct", justify=False)
+    w.paragraph(f"{sentence}, signed in {layout.embed_rtl('الرياض')}.", justify=True,
+                width=60 * 2.83)
+    pdf = w.finish()
+    for extractor, text in (("poppler", poppler(pdf, tmp_path)), ("pdfium", pdfium_text(pdf))):
+        lines = text.splitlines()
+        assert sentence in lines, (extractor, lines)
+        assert name in " ".join(lines[2:]), (extractor, lines)  # the wrapped one too
+
+
+@pytest.mark.parametrize("name", ["declaration", "declaration_woman"])
+def test_the_english_declaration_s_first_sentence_names_the_beneficiary_as_typed(
+    name: str, tmp_path: Path
+) -> None:
+    pdf = PAPERS[name]("en")
+    full_name = sample.sample_snapshot("female" if "woman" in name else "male")[
+        "beneficiary"]["full_name"]
+    for text in (poppler(pdf, tmp_path), pdfium_text(pdf)):
+        assert f"I, {full_name}, holder" in text
 
 
 # -- ligatures ---------------------------------------------------------------------------

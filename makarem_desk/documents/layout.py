@@ -230,14 +230,30 @@ def paragraph_lines(
     justify: bool = True,
 ) -> list[list[PlacedWord]]:
     """A paragraph laid out: justified lines, the last one aligned to the start side."""
+    return [words for _, words in paragraph_layout(text, width, font, size, rtl=rtl,
+                                                   justify=justify)]
+
+
+def paragraph_layout(
+    text: str, width: float, font: str = PDF_REGULAR, size: float = 11, *, rtl: bool,
+    justify: bool = True,
+) -> list[tuple[str, list[PlacedWord]]]:
+    """``paragraph_lines`` with each line's text as typed (``typed``) beside its words."""
     logical = " ".join(text.split())
     if rtl:
         logical = isolate_ltr_runs(logical)
     lines = wrap(logical, width, font, size)
     return [
-        place_line(line, width, font, size, rtl=rtl, justify=justify and i < len(lines) - 1)
+        (typed(line),
+         place_line(line, width, font, size, rtl=rtl, justify=justify and i < len(lines) - 1))
         for i, line in enumerate(lines)
     ]
+
+
+def typed(logical: str) -> str:
+    """A logical line as typed: without the embedding marks the layout added (the
+    non-breaking spaces it put inside a phone or a reference stay, as in the text layer)."""
+    return "".join(ch for ch in logical if ch not in _EXPLICIT)
 
 
 def single_line(text: str, rtl: bool) -> str:

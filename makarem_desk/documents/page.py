@@ -162,18 +162,21 @@ class PageWriter:
             x = x_left
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        self._draw_shown(y, [(x, shown)], font, size, beside)
+        self._draw_shown(y, [(x, shown)], font, size, layout.typed(text), beside)
 
     def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
-                    size: float, beside: str = "") -> None:
+                    size: float, typed: str, beside: str = "") -> None:
         """Draw a line's visual words. Where pdfium reads the line right to left — every
         line of an Arabic paper (/Direction /R2L), a line of an English paper with as many
         Arabic runs as Latin ones (an Arabic value with a reference or a phone) — its
-        Latin and number runs are written in the order pdfium reads them."""
+        Latin and number runs are written in the order pdfium reads them. A line of an
+        English paper that pdfium reads left to right, in the visual order of its runs,
+        is told to pdfium as ``typed`` (``text_layer.typed_for_pdfium``)."""
         line = " ".join(text for _, text in placed)
         if self.rtl or text_layer.pdfium_reads_rtl(f"{line} {beside}"):
             text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
-        else:
+            return
+        with text_layer.typed_for_pdfium(self.canvas, placed, typed, font):
             for x, text in placed:
                 self.canvas.drawString(x, y, text)
 
@@ -186,15 +189,16 @@ class PageWriter:
         font, size = font_runs.face(font, size, self.language)
         width = (width or self.text_width) - indent
         x_left = self._start_x(width + indent) + (0 if self.rtl else indent)
-        lines = layout.paragraph_lines(text, width, font, size, rtl=self.rtl, justify=justify)
+        lines = layout.paragraph_layout(text, width, font, size, rtl=self.rtl, justify=justify)
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        for words in lines:
+        for typed, words in lines:
             self.ensure_space(size * leading)
             self.y -= size * leading
             self.canvas.setFont(font, size)
             self.canvas.setFillColor(color)
-            self._draw_shown(self.y, [(x_left + p.x, p.text) for p in words], font, size)
+            self._draw_shown(self.y, [(x_left + p.x, p.text) for p in words], font, size,
+                             typed)
         self.y -= space_after
 
     def heading(self, text: str, *, size: float = 13) -> None:

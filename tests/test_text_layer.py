@@ -385,6 +385,9 @@ def test_the_english_declaration_s_first_sentence_names_the_beneficiary_as_typed
         "beneficiary"]["full_name"]
     for text in (poppler(pdf, tmp_path), pdfium_text(pdf)):
         assert f"I, {full_name}, holder" in text
+    # a table row pdfium reads as one line with its label: the value as typed (pdfium gave
+    # "النسيم / الرياض"; poppler still gives its own order, POPPLER_REORDERS_IN_ENGLISH)
+    assert "City / district الرياض / النسيم" in pdfium_text(pdf).splitlines()
 
 
 # -- ligatures ---------------------------------------------------------------------------
@@ -503,3 +506,22 @@ def test_the_reordered_writing_draws_the_same_page() -> None:
     # so a few edge pixels differ by some grey levels (measured: at most 77 of 255 on 4)
     strong = ImageChops.difference(plain, reordered).point(lambda v: 255 if v > 96 else 0)
     assert strong.getbbox() is None
+
+
+def test_the_typed_text_told_to_pdfium_draws_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import ImageChops
+
+    def pages(pdf: bytes) -> list[Any]:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            return [doc[i].render(scale=2).to_pil().convert("L") for i in range(len(doc))]
+        finally:
+            doc.close()
+
+    told = PAPERS["declaration"]("en")
+    with monkeypatch.context() as m:
+        m.setattr(text_layer, "pdfium_reads_visual_order", lambda shown: False)
+        plain = PAPERS["declaration"]("en")
+    assert pdfium_text(told) != pdfium_text(plain)  # the text pdfium reads changed
+    for a, b in zip(pages(told), pages(plain), strict=True):
+        assert ImageChops.difference(a, b).getbbox() is None

@@ -176,7 +176,7 @@ class PageWriter:
         if self.rtl or text_layer.pdfium_reads_rtl(f"{line} {beside}"):
             text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
             return
-        with text_layer.typed_for_pdfium(self.canvas, placed, typed, font):
+        with text_layer.typed_for_pdfium(self.canvas, placed, typed, font, beside):
             for x, text in placed:
                 self.canvas.drawString(x, y, text)
 

@@ -25,6 +25,10 @@ span: the effect on both extractors is the same, and reportlab offers no hook to
 marked content inside a text object, where a post-processing pass would have to re-parse
 every content stream.
 
+Marked content is used for one thing: a line of an English paper that pdfium would read
+in the visual order of its runs carries its typed text as /ActualText, for pdfium only
+(``typed_for_pdfium``, at the end).
+
 Every font that draws the layout's output (``layout.visual``) must be a ``TextLayerFont``,
 or the markers print as missing glyphs.
 """
@@ -413,11 +417,14 @@ def pdfium_typed_text(typed: str, first: str) -> str:
 
 @contextmanager
 def typed_for_pdfium(canvas: Any, placed: list[tuple[float, str]], typed: str,
-                     font_name: str) -> Iterator[None]:
+                     font_name: str, beside: str = "") -> Iterator[None]:
     """Draw (in the ``with`` block) the visual words ``placed`` of a line of a
     left-to-right page so that pdfium extracts ``typed`` where it would read their runs in
-    their visual order."""
-    if not pdfium_reads_visual_order(" ".join(text for _, text in placed)):
+    their visual order. ``beside``: the visual text drawn elsewhere on the same baseline
+    (the other cell of a table row), which pdfium reads as one line with these words."""
+    shown = " ".join(text for _, text in placed)
+    if not (pdfium_reads_visual_order(f"{shown} {beside}".strip())
+            and any(_pdfium_class(ch) == "R" for ch in shown)):
         yield
         return
     actual = pdfium_typed_text(typed, _first_object(placed[0][1], font_name))

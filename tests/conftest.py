@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 
@@ -76,3 +77,17 @@ def any_blank_db(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-un
     else:
         with pg_schema_database(None) as (d, _url):
             yield d
+
+
+@pytest.fixture(autouse=True)
+def _qt_deletes_what_the_test_closed() -> Iterator[None]:
+    """pytest-qt closes a test's widgets and calls deleteLater, but no event loop runs
+    between tests to carry the deletions out: without this, every window of the suite
+    stayed alive to its end (GBs of memory, event filters on every event, minutes of
+    clean-up after the summary)."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -93,6 +93,14 @@ class IdleWatcher(QObject):
         self.last_input = self.clock()
         self.paused = False
 
+    def start(self) -> None:
+        """Watch again (the window is shown): the idle time still counts from the last
+        input, so a window shown after a long absence locks at once."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
     def stop(self) -> None:
         self.timer.stop()
         app = QApplication.instance()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -232,6 +232,19 @@ class MainWindow(QMainWindow):
         view = AdminView(self.ctx)
         view.database_replaced.connect(self._database_replaced)
         return view
+
+    # The idle watcher filters every event of the application: a window closed (or hidden
+    # by the program) stops it, so closed windows never go on costing every event a call.
+    # A minimised window (a spontaneous hide) keeps watching and locks on time.
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt naming)
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self.idle.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.idle.start()
 
     def _database_replaced(self) -> None:
         """A restore swapped the database file: every service and screen of this window

@@ -194,3 +194,26 @@ def test_signing_out_without_an_interview_asks_nothing(qtbot, ctx) -> None:  # t
     window.show_page("interview")  # the screen is open, but no interview started
     assert window.request_sign_out()
     assert [k for k, _ in ctx.dialogs.shown if k == "confirm"] == []
+
+
+def test_a_closed_window_stops_watching_and_a_shown_one_locks_on_time(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Every window's watcher filters the application's events: a closed window must stop
+    (hundreds of test windows once made each event cost hundreds of calls), and a window
+    shown again still counts from the last input, so it locks at once when due."""
+    clock = FakeClock()
+    window = _window(qtbot, ctx, clock)
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    window.close()
+    clock.advance(3)
+    _key(other)
+    assert window.idle.idle_seconds() == 3 * 60  # the closed window saw no input
+    assert not window.idle.timer.isActive()
+    clock.advance(8)
+    window.show()
+    assert window.idle.timer.isActive()
+    _key(other)
+    assert window.idle.idle_seconds() == 0  # watching again
+    clock.advance(10)
+    window.idle.check()
+    assert window.locked

@@ -52,6 +52,16 @@ def may_read_reports(role: Role, installation: Any) -> bool:
     return allowed("ReportService.build", role, installation)
 
 
+NAV_WIDTH, NAV_WIDTH_MAX = 236, 360  # px
+
+
+def nav_width(widgets: list[QWidget]) -> int:
+    """The bar's width: 236 px, or what its longest label needs (a longer translation),
+    up to 360 px, so no screen's name is cut."""
+    need = max(w.sizeHint().width() for w in widgets) + 16  # the scroll bar's room
+    return max(NAV_WIDTH, min(NAV_WIDTH_MAX, need))
+
+
 class MainWindow(QMainWindow):
     signed_out = Signal()
 
@@ -75,7 +85,7 @@ class MainWindow(QMainWindow):
 
         nav = QWidget()
         nav.setObjectName("navBar")
-        nav.setFixedWidth(236)
+        self.nav = nav
         nav_lay = QVBoxLayout(nav)
         nav_lay.setContentsMargins(0, 14, 0, 8)
         nav_lay.setSpacing(2)
@@ -153,6 +163,7 @@ class MainWindow(QMainWindow):
         out.clicked.connect(self.request_sign_out)
         nav_lay.addWidget(out)
         self.sign_out_button = out
+        nav.setFixedWidth(nav_width([title, who, out, *self.buttons.values()]))
 
         # The content and, while locked, the lock page over it: the content is hidden,
         # never rebuilt, so nothing typed on it is lost.

@@ -162,3 +162,22 @@ def test_the_profile_fits_1366_with_longer_words(qtbot, ctx, desk_app, tmp_path,
     finally:
         monkeypatch.delenv("MAKAREM_PSEUDO_STRINGS")
         apply_language(desk_app, "ar")
+
+
+def test_no_screen_name_is_cut_in_the_bar_with_longer_words(qtbot, ctx, desk_app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With 40 % longer words the bar's labels ("Exchange with the committee") were cut
+    at its fixed 236 px; the bar now takes the width its longest label needs."""
+    from makarem_desk.ui.i18n import apply_language
+    from makarem_desk.ui.main_window import NAV_WIDTH
+
+    monkeypatch.setenv("MAKAREM_PSEUDO_STRINGS", "1")
+    apply_language(desk_app, "en")
+    try:
+        window, _profile, _s = _open_profile(qtbot, ctx, tmp_path)
+        assert "⟦" in window.buttons["sync"].text()
+        assert window.nav.width() > NAV_WIDTH
+        for button in [*window.buttons.values(), window.sign_out_button]:
+            assert button.sizeHint().width() <= window.nav.width() - 16, button.text()
+    finally:
+        monkeypatch.delenv("MAKAREM_PSEUDO_STRINGS")
+        apply_language(desk_app, "ar")

@@ -27,7 +27,11 @@ PACKAGE = ROOT / "makarem_desk"
 NOT_IMPORTABLE = {"makarem_desk.migrations.env", "makarem_desk.__main__"}
 # Modules that may start an outside program, with the reason.  None in the shipped app:
 # a Windows PC has none of the programs a Linux desk might (pdftoppm, lp, xdg-open).
-MAY_RUN_PROGRAMS: dict[str, str] = {}
+MAY_RUN_PROGRAMS: dict[str, str] = {
+    # The worker process is this program started again (worker.command(): the same
+    # interpreter with -m makarem_desk, or the built executable itself), never another one.
+    "makarem_desk.ui.tasks": "QProcess of worker.command()",
+}
 
 
 def _modules() -> Iterator[tuple[str, Path, ast.Module]]:
@@ -266,3 +270,15 @@ def test_folder_sync_refused_or_failed(tmp_path: Path, monkeypatch: pytest.Monke
             sqlite_files.fsync_dir(tmp_path)
     else:  # a share or a USB stick that cannot sync a folder
         sqlite_files.fsync_dir(tmp_path)
+
+
+def test_the_only_program_started_is_this_one(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What MAY_RUN_PROGRAMS lets ui.tasks start: the running interpreter (or the frozen
+    executable) and this package, nothing a Windows PC might lack."""
+    import sys
+
+    from makarem_desk import worker
+
+    assert worker.command() == [sys.executable, "-m", "makarem_desk", worker.COMMAND]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert worker.command() == [sys.executable, worker.COMMAND]

@@ -77,6 +77,7 @@ def embed_rtl(value: str) -> str:
 
 
 # Ligatures that span words (ﷺ, ﷻ, ﷽): a text holding one is shaped whole.
+ZWJ = "\u200d"
 _PHRASES = tuple(match for _, (match, _forms) in LIGATURES if " " in match)
 
 
@@ -90,14 +91,25 @@ def reshape(text: str) -> str:
     that both give the same result as shaping the whole text."""
     if " " not in text:
         return _reshape_word(text)
-    if any(phrase in HARAKAT_RE.sub("", text) for phrase in _PHRASES):
-        return str(_reshaper.reshape(text))
+    # The library treats a joiner across a space its own way: such a text is shaped whole.
+    if ZWJ in text or any(phrase in HARAKAT_RE.sub("", text) for phrase in _PHRASES):
+        return shape_whole(text)
     return " ".join([_reshape_word(word) for word in text.split(" ")])
+
+
+def shape_whole(text: str) -> str:
+    """arabic_reshaper 3.0 raises IndexError on a zero-width joiner before lam-alef (a name
+    pasted from another program can hold one); the joiner draws nothing, so the text is
+    shaped without it rather than failing the paper."""
+    try:
+        return str(_reshaper.reshape(text))
+    except IndexError:
+        return str(_reshaper.reshape(text.replace(ZWJ, "")))
 
 
 @lru_cache(maxsize=16384)
 def _reshape_word(word: str) -> str:
-    return str(_reshaper.reshape(word))
+    return shape_whole(word)
 
 
 @lru_cache(maxsize=8192)

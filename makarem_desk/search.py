@@ -37,6 +37,7 @@ folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
 import uuid
@@ -55,7 +56,17 @@ from .models import Application, Beneficiary
 from .permissions import READS, guarded, register
 from .text import COMPOUND_PREFIXES, INVISIBLE, fold_arabic, search_words, to_ascii_digits
 
-MatchedBy = Literal["identity", "phone", "name"]
+
+class MatchedBy(enum.StrEnum):
+    """What the typed query was taken for: Search's "Found by" column names it (each
+    member has a label there, so no stored key ever reaches the screen)."""
+
+    IDENTITY = "identity"  # an identity, iqama or passport number, or its start
+    PHONE = "phone"
+    NAME = "name"
+    FILE_NUMBER = "file_number"  # the "B-…" number printed on the beneficiary's papers
+    APPLICATION = "application"  # an application's reference
+
 
 register({
     "SearchService.search": READS,
@@ -333,36 +344,37 @@ class SearchService:
             return self._by_name(parsed.words, parsed.split_words, limit)
         if parsed.kind == "identity":
             rows = self._raw(_BY_IDENTITY, (parsed.value, limit))
-            return [_hit(r, "identity", 1000.0) for r in rows]
+            return [_hit(r, MatchedBy.IDENTITY, 1000.0) for r in rows]
         if parsed.kind == "identity_prefix":
             stmt = select(*_COLUMNS).where(
                 Beneficiary.identity_number >= parsed.value,
                 Beneficiary.identity_number < _next_prefix(parsed.value),
             )
             stmt = stmt.order_by(Beneficiary.identity_number).limit(limit)
-            return self._fetch_exact(stmt, "identity")
+            return self._fetch_exact(stmt, MatchedBy.IDENTITY)
         if parsed.kind == "file_number":
             # The id's first 8 hex digits: a range on the primary key.
             low = uuid.UUID(parsed.value + "0" * 24)
             high = uuid.UUID(parsed.value + "f" * 24)
             stmt = select(*_COLUMNS).where(Beneficiary.id.between(low, high))
-            return self._fetch_exact(stmt.limit(limit), "identity")
+            return self._fetch_exact(stmt.limit(limit), MatchedBy.FILE_NUMBER)
         if parsed.kind == "application":
             stmt = (
                 select(*_COLUMNS)
                 .join(Application, Application.beneficiary_id == Beneficiary.id)
                 .where(Application.reference == parsed.value)
             )
-            return self._fetch_exact(stmt.limit(limit), "identity")
+            return self._fetch_exact(stmt.limit(limit), MatchedBy.APPLICATION)
         if parsed.kind == "phone_prefix":
             end = _next_prefix(parsed.value)
             stmt = select(*_COLUMNS).where(
                 ((Beneficiary.phone >= parsed.value) & (Beneficiary.phone < end))
                 | ((Beneficiary.phone_alt >= parsed.value) & (Beneficiary.phone_alt < end))
             )
-            return self._fetch_exact(stmt.order_by(Beneficiary.phone).limit(limit), "phone")
+            stmt = stmt.order_by(Beneficiary.phone).limit(limit)
+            return self._fetch_exact(stmt, MatchedBy.PHONE)
         rows = self._raw(_BY_PHONE, (parsed.value, parsed.value, limit))
-        return [_hit(r, "phone", 1000.0) for r in rows]
+        return [_hit(r, MatchedBy.PHONE, 1000.0) for r in rows]
 
     # -- internals -----------------------------------------------------------------------
     # The hot paths (a keystroke's name query, an identity or phone lookup) run fixed SQL
@@ -427,7 +439,7 @@ class SearchService:
                         break
         ranked = [(-r.score, row.search_key, row) for r, row in found.values() if r.matched]
         top = sorted(ranked, key=lambda t: (t[0], t[1]))[:limit]
-        return [_hit(row, "name", -neg) for neg, _n, row in top]
+        return [_hit(row, MatchedBy.NAME, -neg) for neg, _n, row in top]
 
 
 # The columns the result list shows, and the folded name the ranking reads.

@@ -108,6 +108,70 @@ def build(path: Path, n: int, seed: int, rebuild_index: bool | None = None) -> f
     return report.seconds
 
 
+def scale_copy(src: Path, dst: Path, copies: int, seed: int) -> None:
+    """``dst``: the people of ``src`` ``copies`` times, each copy with new ids, identity
+    numbers and mobile numbers, rows shuffled, the full-text index rebuilt once.  A 1M demo
+    build cannot finish on the shared machine; names repeat ten times, as the demo's name
+    lists would at 1M, while ids and phones stay (nearly) one per person as in a registry.
+    The other tables are left as they are: search reads only ``beneficiary``."""
+    from makarem_desk.search import REBUILD_INDEX_SQL
+
+    t0 = time.perf_counter()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{dst}{suffix}").unlink(missing_ok=True)
+    with sqlite3.connect(f"file:{src}?mode=ro", uri=True) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    con = sqlite3.connect(dst, isolation_level=None)
+    con.execute("PRAGMA foreign_keys=OFF")  # copy 0 keeps its ids, so references hold
+    cols = [r[1] for r in con.execute("PRAGMA table_info(beneficiary)")]
+    changed = {
+        "id": "CASE WHEN copy = 0 THEN id ELSE lower(hex(randomblob(16))) END",
+        # First digit kept (citizen 1 / resident 2), then a number unique per copy and row.
+        "identity_number": "CASE WHEN copy = 0 OR identity_number IS NULL THEN identity_number "
+        "ELSE substr(identity_number, 1, 1) || printf('%09d', copy * 1000000 + beneficiary.rowid) END",
+        "phone": "CASE WHEN copy = 0 OR phone IS NULL THEN phone ELSE '+9665' || "
+        "printf('%08d', (CAST(substr(phone, 6) AS INTEGER) + copy * 7919371) % 100000000) END",
+        "phone_alt": "CASE WHEN copy = 0 OR phone_alt IS NULL THEN phone_alt ELSE '+9665' || "
+        "printf('%08d', (CAST(substr(phone_alt, 6) AS INTEGER) + copy * 7919371) % 100000000) "
+        "END",
+    }
+    select_cols = ", ".join([f"{changed[c]} AS {c}" if c in changed else c for c in cols]
+                            + ["copy"])
+    triggers = [sql for (sql,) in con.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'beneficiary'")]
+    con.execute("BEGIN")
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                               "AND tbl_name = 'beneficiary'").fetchall():
+        con.execute(f"DROP TRIGGER {name}")
+    con.execute(f"CREATE TEMP TABLE copies AS SELECT {select_cols} FROM beneficiary, "
+                f"(WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n "
+                f"WHERE k < {copies - 1}) SELECT k AS copy FROM n)")
+    # The few made-up numbers that are someone's real one are left out (about 1 in 10,000).
+    con.execute("UPDATE temp.copies SET identity_number = NULL WHERE copy > 0 AND "
+                "identity_number IN (SELECT identity_number FROM temp.copies "
+                "GROUP BY identity_number HAVING count(*) > 1)")
+    con.execute("DELETE FROM beneficiary")
+    (total,) = con.execute("SELECT max(rowid) FROM temp.copies").fetchone()
+    rng = random.Random(seed)
+    con.execute("CREATE TEMP TABLE shuffle(r INTEGER PRIMARY KEY, at REAL)")
+    con.executemany("INSERT INTO shuffle VALUES (?, ?)",
+                    ((r, rng.random()) for r in range(1, total + 1)))
+    listed = ", ".join(cols)
+    con.execute(f"INSERT INTO beneficiary ({listed}) SELECT {listed} FROM temp.copies c "
+                "JOIN temp.shuffle s ON s.r = c.rowid ORDER BY s.at")
+    for sql in triggers:
+        con.execute(sql)
+    for sql in REBUILD_INDEX_SQL:
+        con.execute(sql)
+    con.execute("COMMIT")
+    (n,) = con.execute("SELECT count(*) FROM beneficiary").fetchone()
+    con.execute("DROP TABLE temp.copies")
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    print(f"COPY {src.name} x{copies} -> {dst.name}: {n:,} beneficiaries, "
+          f"{time.perf_counter() - t0:.1f} s")
+
+
 def name_queries(rows: Sequence[tuple[str, str, str, str]], rng: random.Random) -> list[str]:
     """Names as typed at a counter, from real rows: (first, father, grandfather, family)."""
     out = []
@@ -338,6 +402,9 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5, help="alternating rounds (medians)")
     ap.add_argument("--clock", choices=sorted(CLOCK), default="cpu",
                     help="cpu: this process's CPU time (default; SQLite runs in it); wall")
+    ap.add_argument("--copy-from", type=Path, metavar="DB",
+                    help="make --path as DB's people --copies times over, then measure")
+    ap.add_argument("--copies", type=int, default=10)
     ap.add_argument("--compare-index-build", type=int, metavar="N", default=0,
                     help="only compare trigger vs rebuild when loading N beneficiaries")
     args = ap.parse_args()
@@ -346,7 +413,9 @@ def main() -> int:
     if args.compare_index_build:
         compare_index_build(args.compare_index_build, args.seed)
         return 0
-    if not (args.reuse and args.path.exists()):
+    if args.copy_from:
+        scale_copy(args.copy_from, args.path, args.copies, args.seed)
+    elif not (args.reuse and args.path.exists()):
         build(args.path, args.beneficiaries, args.seed)
     measure(args.path, args.samples, args.like_samples, args.seed, args.rounds)
     print(f"(database kept at {args.path}; pass --reuse to measure it again)", file=sys.stderr)

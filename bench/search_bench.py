@@ -46,8 +46,10 @@ be6fa75 run on the same database in the same minutes.  The 1M database is the de
     identity p50 (goal <= 0.5 ms; bare)     0.051 (0.006) 0.194        0.056        0.256
     phone p50 (goal <= 0.5 ms; bare)        0.090 (0.011) 0.251        0.076        0.297
 
-An earlier run at 100k (load 10) gave 1.95x for the name p95 ratio, and one at 1M 1.62x:
-the 100k ratio sits at the goal, the 1M one under it.  What changed: the hot paths run on
+Other runs of this code, CPU: 01:04 at load 10, 100k 1.95x; 01:12 at load 9, 1M 1.62x;
+01:25 at load 4.7, 100k 1.94x (LIKE/app 45x) and 1M 1.41x (231x), identity and phone p50
+0.05 ms at both sizes.  So the 1M ratio is under the goal in every run and the 100k one
+at it (1.94-2.42x).  What changed: the hot paths run on
 the pool's DB-API cursor in autocommit (no BEGIN/ROLLBACK, no SQLAlchemy result set-up;
 identity 0.31 -> 0.08 ms), and a typed mobile is read with libphonenumber's own pattern
 instead of its parse (0.04 ms of the phone lookup).  What remains at the name p95: the

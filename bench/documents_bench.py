@@ -111,7 +111,7 @@ Call = tuple[str, tuple[Any, ...], dict[str, Any]]
 _RECORDED = ("setFont", "setFillColor", "setStrokeColor", "setLineWidth", "setDash", "line",
              "rect", "circle", "drawImage", "saveState", "restoreState", "translate", "scale",
              "addLiteral", "showPage", "setTitle", "setAuthor", "setSubject", "setCreator",
-             "setKeywords", "setViewerPreference", "drawString")
+             "setKeywords", "setViewerPreference", "setPageSize", "drawString")
 
 
 class _Recording(Canvas):
@@ -188,7 +188,7 @@ def record(paper: Callable[[dict[str, Any]], bytes],
     drawn (a bracket the layout mirrored is the mirrored character: the same glyph)."""
     with recording() as saved:
         paper(snap)
-    args, kwargs, calls = saved[-1]  # an 80 mm receipt is measured first, then drawn
+    args, kwargs, calls = saved[-1]
     bare_calls: list[Call] = []
     for name, a, k in calls:
         if name == "setFont":

@@ -2,14 +2,15 @@
 
 reportlab gives a document's characters their codes in a subset in the order the document
 first draws them, then builds that TrueType subset in Python, compresses it, formats its
-widths and compresses its ToUnicode map — for every document, about a quarter of a
+widths and compresses its ToUnicode map — for every document, about a third of a
 declaration's time. Two things make that work the same for every paper:
 
 * every document's fonts start with the same subset: the letters the papers are set in
   (``text_layer.PAPER_ALPHABET``: the Arabic presentation forms, the pieces of the
-  ligatures the text layer splits, its bracket markers, Arabic punctuation) take the codes
-  reportlab leaves free in its first subset, the one that already holds ASCII. A name with a letter outside them
-  (a Persian letter, an accented Latin one) adds a small second subset of its own;
+  ligatures the text layer splits, its bracket markers, Arabic punctuation) take the
+  codes reportlab leaves free in its first subset, the one that already holds ASCII. A
+  name with a letter outside them (a Persian letter, an accented Latin one) adds a small
+  second subset of its own;
 * the parts of a subset's PDF objects that hold no reference to another object — the
   compressed font program, the widths, the compressed ToUnicode map — are formatted once
   and their bytes reused (``add_objects``, reportlab's ``TTFont.addObjects`` otherwise).
@@ -33,30 +34,29 @@ class _Probe:
     """A stand-in document (reportlab keeps a font's codes per document, weakly)."""
 
 
-_templates: dict[int, tuple[dict[int, int], list[list[int]], int]] = {}
 _templates_lock = threading.Lock()
 
 
 def _template(font: TTFont, codes: list[int]) -> tuple[dict[int, int], list[list[int]], int]:
     """The first of ``codes`` that fit in ``font``'s first subset, given their codes there
     by reportlab's own ``splitString`` (a document's later characters follow on as they
-    would)."""
-    key = id(font)
+    would); kept on the font."""
     with _templates_lock:
-        if key in _templates:
-            return _templates[key]
-    glyphs = font.face.charToGlyph
-    seed = [code for code in codes if code in glyphs]
-    probe = _Probe()
-    TTFont.splitString(font, "".join(map(chr, seed)), probe)
-    first = [code for code in seed if font.state[probe].assignments[code] < 256]
-    del font.state[probe]
-    TTFont.splitString(font, "".join(map(chr, first)), probe)
-    state = font.state.pop(probe)
-    made = (dict(state.assignments), [list(s) for s in state.subsets], state.nextCode)
-    with _templates_lock:
-        _templates[key] = made
-    return made
+        made: tuple[dict[int, int], list[list[int]], int] | None = getattr(
+            font, "_paper_template", None)
+        if made is not None:
+            return made
+        glyphs = font.face.charToGlyph
+        seed = [code for code in codes if code in glyphs]
+        probe = _Probe()
+        TTFont.splitString(font, "".join(map(chr, seed)), probe)
+        first = [code for code in seed if font.state[probe].assignments[code] < 256]
+        del font.state[probe]
+        TTFont.splitString(font, "".join(map(chr, first)), probe)
+        state = font.state.pop(probe)
+        made = (dict(state.assignments), [list(s) for s in state.subsets], state.nextCode)
+        font._paper_template = made
+        return made
 
 
 def seed(font: TTFont, doc: Any, codes: list[int]) -> None:
@@ -113,7 +113,7 @@ def _stream(content: bytes | str, compress: bool, **entries: Any) -> pdfdoc.PDFS
 def _subset_parts(font: TTFont, n: int, subset: list[int], compress: bool,
                   to_unicode: Callable[[str, list[int]], str]) -> tuple[_Bytes, _Bytes, _Bytes]:
     face = font.face
-    key = (id(face), n, tuple(subset), compress)
+    key = (face.filename, face.name, n, tuple(subset), compress)
     with _parts_lock:
         if key in _parts:
             _parts.move_to_end(key)

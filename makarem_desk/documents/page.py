@@ -13,20 +13,20 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
-from ..resources import resource_path
 from . import font_runs, layout, text_layer
 from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
+from .logo import default_logo, printable_logo
 
 __all__ = ["AssociationInfo", "PageWriter"]
 
@@ -36,35 +36,11 @@ ACCENT = HexColor("#0f5c4d")  # the association's green
 RULE = HexColor("#9aa7a3")
 SHADE = HexColor("#eef3f1")
 
-DEFAULT_LOGO = resource_path("images", "association-logo.png", must_exist=False)
-
-
-@lru_cache(maxsize=8)
-def _printable_logo(png: bytes) -> bytes | None:
-    """The logo flattened on white as a JPEG, made once per process.
-
-    reportlab embeds a JPEG as it is, but decodes and recompresses a PNG (and its alpha
-    mask) for every document: ~4 ms of a 20 ms declaration.
-    """
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(png)) as img:
-            img.load()
-            rgba = img.convert("RGBA")
-    except Exception:
-        return None
-    rgba.thumbnail((300, 300))  # 22 mm at ~350 dpi is plenty
-    flat = Image.new("RGB", rgba.size, (255, 255, 255))
-    flat.paste(rgba, mask=rgba.getchannel("A"))
-    out = io.BytesIO()
-    flat.save(out, "JPEG", quality=92, optimize=True)
-    return out.getvalue()
-
-
 # The receipt printer's roll: 80 mm wide, of which ~72 mm are printable.
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
+# A roll page is drawn on a strip longer than any receipt, then cut after its last line.
+ROLL_STRIP = 2000 * mm
 # A 32 mm code (module 0.8 mm at version 4) decodes from a 100 dpi scan and a phone photo.
 QR_SIDE = 32 * mm
 
@@ -81,8 +57,8 @@ class PageWriter:
     footer_note: str = ""  # small print in the footer (the wording version)
     margin: float = 18 * mm
     buffer: io.BytesIO = field(default_factory=io.BytesIO)
-    # ``roll_height``: an 80 mm receipt-printer page of this height (one page, no footer:
-    # the roll is cut after the last line); None: A4.
+    # ``roll_height``: an 80 mm receipt-printer page drawn on a strip this long, which
+    # ``finish`` cuts after the last line (one page, no footer); None: A4.
     roll_height: float | None = None
 
     def __post_init__(self) -> None:
@@ -130,7 +106,7 @@ class PageWriter:
         return self.right - width if self.rtl else self.left
 
     def ensure_space(self, height: float) -> None:
-        if self.narrow:  # the roll is as long as the receipt (measured, then drawn again)
+        if self.narrow:  # the roll is as long as the receipt (cut in ``finish``)
             return
         # Down to just above the footer (its contact line and rule end 5 mm over the margin).
         if self.y - height < self.margin + 6 * mm:
@@ -280,17 +256,9 @@ class PageWriter:
     # -- blocks -----------------------------------------------------------------------
     def _logo(self) -> ImageReader | None:
         custom = self.association.logo_png
-        jpeg = _printable_logo(custom) if custom else None
-        if jpeg is None:  # no logo configured, or a damaged one: the paper still prints
-            return self._default_logo()
-        return ImageReader(io.BytesIO(jpeg))
-
-    @staticmethod
-    def _default_logo() -> ImageReader | None:
-        if not DEFAULT_LOGO.is_file():
-            return None
-        jpeg = _printable_logo(DEFAULT_LOGO.read_bytes())
-        return ImageReader(io.BytesIO(jpeg)) if jpeg else None
+        logo = printable_logo(custom) if custom else None
+        # no logo configured, or a damaged one: the paper still prints
+        return logo if logo is not None else default_logo()
 
     def _header(self, compact: bool = False) -> None:
         c = self.canvas
@@ -394,6 +362,16 @@ class PageWriter:
                             self.text_width, self.y, size=10.5, align="start")
         self.y -= 6 * mm
 
+    def _cut_roll(self) -> None:
+        """End the roll's page at the last line: a page of the drawn length, the drawing
+        moved down onto it by a transformation before all of it (what was drawn from the
+        top of the strip is drawn from the top of the page). Laying the receipt out once to
+        learn its length and again on a page of that length cost twice the drawing."""
+        length = self.height - self.y + self.margin
+        self.canvas.setPageSize((self.width, length))
+        self.canvas._code.insert(0, f"1 0 0 1 0 {fp_str(length - self.height)} cm")
+        self.height = length
+
     def draw_qr(self, matrix: list[list[bool]], x0: float, y0: float, side: float) -> None:
         """Vector squares: sharp at any printer resolution, tiny in the file."""
         c = self.canvas
@@ -422,6 +400,8 @@ class PageWriter:
 
     def finish(self) -> bytes:
         self._footer()
+        if self.narrow:
+            self._cut_roll()
         self.canvas.showPage()
         self.canvas.save()
         return self.buffer.getvalue()

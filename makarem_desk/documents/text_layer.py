@@ -35,9 +35,7 @@ or the markers print as missing glyphs.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -45,7 +43,9 @@ from itertools import groupby
 from typing import Any
 
 from bidi.mirror import MIRRORED
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
+
+from . import font_subsets
 
 MARK = 0xF0000  # plane 15 private use: no font the papers use has glyphs there
 # plane 16 private use: the pieces of a ligature, 4 codes per presentation form
@@ -122,31 +122,19 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     ])
 
 
-_SUBSETS_KEPT = 32  # font programs of ~40-90 KB each
-
-
-def _remembered(make: Callable[[list[int]], bytes]) -> Callable[[list[int]], bytes]:
-    """A face's ``makeSubset``, run once per distinct subset (the codes in the order a
-    document first drew them): building a TrueType subset in Python costs a few ms of every
-    paper, and the papers of a counter draw the same subsets again and again — the bold
-    face only ever draws the fixed labels and headings."""
-    kept: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
-    lock = threading.Lock()
-
-    def make_subset(subset: list[int]) -> bytes:
-        key = tuple(subset)
-        with lock:
-            if key in kept:
-                kept.move_to_end(key)
-                return kept[key]
-        data = make(subset)
-        with lock:
-            kept[key] = data
-            while len(kept) > _SUBSETS_KEPT:
-                kept.popitem(last=False)
-        return data
-
-    return make_subset
+# The letters the papers are set in, most used first (``font_subsets``): every positional
+# form of the Arabic letters, the pieces of the ligatures drawn split (lam-alef, the word
+# Allah), the bracket markers and the kept no-break space, Arabic punctuation and the
+# dashes and dots of the layout, then the harakat a name may carry.
+PAPER_ALPHABET: list[int] = [
+    *range(0xFE80, 0xFEF5),
+    *(_piece(form, k) for form in range(0xFEF5, 0xFEFD) for k in range(2)),
+    *(_piece(0xFDF2, k) for k in range(4)),
+    *(MARK + ord(ch) for ch in "()[]{}«»" if ch in MIRRORED),
+    MARK + ord(_NBSP),
+    0x060C, 0x061B, 0x061F, 0x0640, 0x00B7, 0x2022, 0x2014, 0x2013,
+    0x064B, 0x064F, 0x0651, 0x064E, 0x0650, 0x064C, 0x064D, 0x0652,
+]
 
 
 class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
@@ -155,7 +143,6 @@ class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
     def __init__(self, name: str, filename: str, **kwargs: Any) -> None:
         super().__init__(name, filename, **kwargs)
         face = self.face
-        face.makeSubset = _remembered(face.makeSubset)
         for logical, drawn in MIRRORED.items():
             glyph = face.charToGlyph.get(ord(drawn))
             if glyph is not None:
@@ -192,19 +179,14 @@ class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
         """reportlab's split into subset codes, each ligature drawn in its pieces."""
         if isinstance(text, bytes):
             text = text.decode(encoding)
+        font_subsets.seed(self, doc, PAPER_ALPHABET)
         split = self._split
         if not split.keys().isdisjoint(text):
             text = "".join(split.get(ch, ch) for ch in text)
         return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
-        state = self.state.get(doc)
-        subsets = [list(s) for s in state.subsets] if state is not None else []
-        super().addObjects(doc)
-        for n, subset in enumerate(subsets):
-            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
-            name = base.decode("pdfdoc")
-            doc.idToObject["toUnicodeCMap:" + name].content = to_unicode_cmap(name, subset)
+        font_subsets.add_objects(self, doc, to_unicode_cmap)
 
 
 # -- the order pdfium reads a line in ---------------------------------------------------

@@ -107,7 +107,7 @@ _POPPLER_CLASS = {"R": "R", "AL": "R", "L": "L", "EN": "#", "ES": "#", "ET": "#"
 
 
 @lru_cache(maxsize=4096)
-def _poppler_class(ch: str) -> str:
+def poppler_class(ch: str) -> str:
     typed = letters_of(ord(ch))[:1]
     return _POPPLER_CLASS.get(unicodedata.bidirectional(typed), "N") if typed else "N"
 
@@ -118,9 +118,9 @@ def for_poppler(shown: list[str], levels: list[int]) -> str:
     out = []
     for i, ch in enumerate(shown):
         level = levels[i]
-        if i and level and ord(ch) < _MARKABLE and _poppler_class(shown[i - 1]) != "R":
+        if i and level and ord(ch) < _MARKABLE and poppler_class(shown[i - 1]) != "R":
             starts_ltr = level % 2 == 0 and levels[i - 1] % 2 == 1
-            number_rtl = level % 2 == 1 and _poppler_class(ch) in ("L", "#")
+            number_rtl = level % 2 == 1 and poppler_class(ch) in ("L", "#")
             if starts_ltr or number_rtl:
                 ch = chr(BEFORE_RLM + ord(ch))
         out.append(ch)
@@ -496,7 +496,26 @@ def typed_for_pdfium(canvas: Any, placed: list[tuple[float, str]], typed: str,
         yield
         return
     actual = pdfium_typed_text(typed, _first_object(placed[0][1], font_name))
-    canvas._code.append(f"{TYPED_TAG} <</ActualText "
-                        f"<FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
+    canvas._code.append(typed_tag(actual))
     yield
     canvas._code.append("EMC")
+
+
+def typed_tag(actual: str) -> str:
+    """The operator that begins a marked-content sequence telling pdfium ``actual``."""
+    return f"{TYPED_TAG} <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC"
+
+
+def pdfium_rtl_typed_text(typed: str) -> str:
+    """The /ActualText that pdfium gives back as ``typed`` for a line it reads right to
+    left: pdfium reverses each run of one class of that text (and mirrors the brackets of
+    a run of neutrals), so each run is written reversed (measured, pypdfium2 5.x: "Dear
+    friend, ... (المادة 3/ب) and" came out "raeD dneirf, ... لقألا) ةداملا /3ب (dna").
+    Used where a line is inside poppler's span (``poppler_reading``), whose text pdfium
+    would read otherwise."""
+    out = []
+    for kind, run in groupby(typed, key=_pdfium_class):
+        back = "".join(run)[::-1]
+        out.append("".join(MIRRORED.get(ch, ch) for ch in back) if kind in ("N", "R")
+                   else back)
+    return "".join(out)

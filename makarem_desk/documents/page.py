@@ -188,10 +188,12 @@ class PageWriter:
         code.append("")
         self._draw_for_pdfium(y, placed, font, size, typed, beside)
         code.append("")
-        # pdfium reads the innermost /ActualText: tell it the line where it is not told
-        told = code[start + 1].startswith(text_layer.TYPED_TAG)
-        pdfium = "" if told else text_layer.pdfium_rtl_typed_text(typed)
-        self._poppler.spans.append((start, len(code) - 1, span, pdfium))
+        # pdfium reads the innermost /ActualText of a glyph, poppler only a /Span's: the
+        # span goes round a line that tells pdfium the line itself. A line pdfium reads
+        # right to left tells it nothing, and pdfium would read the span's text, laid out
+        # for poppler, in its own order (measured): poppler keeps its reading there.
+        if code[start + 1].startswith(text_layer.TYPED_TAG):
+            self._poppler.spans.append((start, len(code) - 1, span))
 
     def _draw_for_pdfium(self, y: float, placed: list[tuple[float, str]], font: str,
                          size: float, typed: str, beside: str = "") -> None:

@@ -19,6 +19,9 @@ English paper is enclosed in a span holding the text laid out for poppler's read
 (``for_left_to_right_page``): each Arabic piece reversed, direction marks where a section
 must end. pdfium reads the innermost /ActualText of a glyph (measured, pypdfium2 5.x): the
 span encloses the line's ``text_layer.TYPED_TAG`` sequence, so pdfium still reads its own.
+A line that pdfium reads right to left (``text_layer.pdfium_reads_rtl``) has no such
+sequence, and pdfium would take the span's text in its own order: poppler's reading of
+such a line is left as it is.
 
 Which way poppler reads a page is only known when the page is complete: ``PageLines``
 leaves room for the span's operators and writes them when the page ends, if poppler will
@@ -30,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text_layer import poppler_class, typed_tag, typed_text
+from .text_layer import poppler_class, typed_text
 
 RLM, LRM = "\u200f", "\u200e"
 # poppler's UnicodeIsWhitespace: a glyph mapped to one of these ends a word and is dropped
@@ -121,9 +124,8 @@ class PageLines:
     and how many more left-to-right letters than right-to-left ones it holds."""
 
     balance: int = 0
-    # where the span begins and ends in the page's operators, its text, and the text
-    # pdfium is told inside it (empty where the line tells pdfium its own)
-    spans: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # where the span begins and ends in the page's operators, and its text
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
 
     def count(self, chars: str) -> None:
         for ch in chars:
@@ -134,9 +136,9 @@ class PageLines:
         """Write the spans into the page's content (``code``: reportlab's list of its
         operators) if poppler will read the page from the left; start the next page."""
         if self.balance >= 0:
-            for start, end, text, pdfium in self.spans:
-                span = f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
-                code[start] = f"{span}\n{typed_tag(pdfium)}" if pdfium else span
-                code[end] = "EMC\nEMC" if pdfium else "EMC"
+            for start, end, text in self.spans:
+                code[start] = (f"/Span <</ActualText "
+                               f"<FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
+                code[end] = "EMC"
         self.balance = 0
         self.spans = []

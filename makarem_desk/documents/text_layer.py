@@ -496,26 +496,7 @@ def typed_for_pdfium(canvas: Any, placed: list[tuple[float, str]], typed: str,
         yield
         return
     actual = pdfium_typed_text(typed, _first_object(placed[0][1], font_name))
-    canvas._code.append(typed_tag(actual))
+    canvas._code.append(f"{TYPED_TAG} <</ActualText "
+                        f"<FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
     yield
     canvas._code.append("EMC")
-
-
-def typed_tag(actual: str) -> str:
-    """The operator that begins a marked-content sequence telling pdfium ``actual``."""
-    return f"{TYPED_TAG} <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC"
-
-
-def pdfium_rtl_typed_text(typed: str) -> str:
-    """The /ActualText that pdfium gives back as ``typed`` for a line it reads right to
-    left: pdfium reverses each run of one class of that text (and mirrors the brackets of
-    a run of neutrals), so each run is written reversed (measured, pypdfium2 5.x: "Dear
-    friend, ... (المادة 3/ب) and" came out "raeD dneirf, ... لقألا) ةداملا /3ب (dna").
-    Used where a line is inside poppler's span (``poppler_reading``), whose text pdfium
-    would read otherwise."""
-    out = []
-    for kind, run in groupby(typed, key=_pdfium_class):
-        back = "".join(run)[::-1]
-        out.append("".join(MIRRORED.get(ch, ch) for ch in back) if kind in ("N", "R")
-                   else back)
-    return "".join(out)

@@ -375,6 +375,15 @@ def test_the_text_told_to_poppler_reads_as_typed_from_the_left() -> None:
         "النسيم/ الرياض"
 
 
+def pages(pdf: bytes) -> list[Any]:
+    """Every page rendered by pdfium, in grey."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [doc[i].render(scale=2).to_pil().convert("L") for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
 def content(pdf: bytes) -> bytes:
     """The operators of every page (reportlab compresses them)."""
     import io
@@ -417,13 +426,6 @@ def test_values_in_an_english_sentence_extract_as_typed(
 
 def test_the_spans_told_to_poppler_draw_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     from PIL import ImageChops
-
-    def pages(pdf: bytes) -> list[Any]:
-        doc = pdfium.PdfDocument(pdf)
-        try:
-            return [doc[i].render(scale=2).to_pil().convert("L") for i in range(len(doc))]
-        finally:
-            doc.close()
 
     told = _sentences_paper(True, monkeypatch)
     plain = _sentences_paper(False, monkeypatch)
@@ -604,13 +606,6 @@ def test_the_reordered_writing_draws_the_same_page() -> None:
 
 def test_the_typed_text_told_to_pdfium_draws_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     from PIL import ImageChops
-
-    def pages(pdf: bytes) -> list[Any]:
-        doc = pdfium.PdfDocument(pdf)
-        try:
-            return [doc[i].render(scale=2).to_pil().convert("L") for i in range(len(doc))]
-        finally:
-            doc.close()
 
     told = PAPERS["declaration"]("en")
     with monkeypatch.context() as m:

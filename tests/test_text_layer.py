@@ -401,7 +401,9 @@ _HARAKAT = "عَبْدُ الرَّحْمٰنِ بْنُ عَوْفٍ"
 def _sentences_paper(spans: bool, monkeypatch: pytest.MonkeyPatch) -> bytes:
     with monkeypatch.context() as m:
         if not spans:
-            m.setattr(poppler_reading, "misread_from_left", lambda chars, typed: False)
+            real = poppler_reading.line_for_left_reading
+            m.setattr(poppler_reading, "line_for_left_reading",
+                      lambda words, typed: ("", real(words, typed)[1]))
         w = PageWriter("en", AssociationInfo("جمعية"), "sentences", "sentences")
         for value in VALUES:
             w.paragraph(f"The clerk typed {layout.embed_rtl(value)} in the form.",

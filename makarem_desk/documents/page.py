@@ -176,10 +176,9 @@ class PageWriter:
         in room for a span that tells it the line as typed (``poppler_reading``)."""
         span = ""
         if not self.rtl:
-            chars = poppler_reading.collected([text for _, text in placed])
-            if poppler_reading.misread_from_left(chars, typed):
-                span = poppler_reading.for_left_to_right_page(typed)
-            self._poppler.count(span or chars)
+            span, balance = poppler_reading.line_for_left_reading(
+                tuple(text for _, text in placed), typed)
+            self._poppler.balance += balance
         if not span:
             self._draw_for_pdfium(y, placed, font, size, typed, beside)
             return

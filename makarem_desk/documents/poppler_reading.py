@@ -31,6 +31,7 @@ read it from the left.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .text_layer import poppler_class, typed_text
@@ -118,19 +119,27 @@ def for_left_to_right_page(typed: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
+def line_for_left_reading(words: tuple[str, ...], typed: str) -> tuple[str, int]:
+    """For a line drawn as these visual words: the span's text where poppler, reading from
+    the left, would not give ``typed`` ("" where it would), and how many more
+    left-to-right letters than right-to-left ones poppler counts in it (once per process
+    for each line: the papers' fixed wording comes back on every paper)."""
+    chars = collected(list(words))
+    span = for_left_to_right_page(typed) if misread_from_left(chars, typed) else ""
+    kinds = [poppler_class(ch) for ch in span or chars]
+    return span, kinds.count("L") - kinds.count("R")
+
+
 @dataclass
 class PageLines:
     """The lines of the page being written that poppler would read wrong from the left,
-    and how many more left-to-right letters than right-to-left ones it holds."""
+    and how many more left-to-right letters than right-to-left ones it holds (poppler
+    reads the page from the left when there are at least as many)."""
 
     balance: int = 0
     # where the span begins and ends in the page's operators, and its text
     spans: list[tuple[int, int, str]] = field(default_factory=list)
-
-    def count(self, chars: str) -> None:
-        for ch in chars:
-            kind = poppler_class(ch)
-            self.balance += (kind == "L") - (kind == "R")
 
     def close(self, code: list[Any]) -> None:
         """Write the spans into the page's content (``code``: reportlab's list of its

@@ -20,6 +20,11 @@ typed:
   typed, pdfium mirrors it once more (the one difference the tests allow, see
   ``tests/test_text_layer.py``).
 
+* a number or Latin run drawn inside right-to-left text, and a number sign drawn right to
+  left (``%`` in "75%", drawn "%75"), reaches the font under a code of its own
+  (``BEFORE_RLM``) when poppler would put a neutral on the wrong side of it: the same
+  glyph, mapped to a right-to-left mark and the character (``for_poppler``).
+
 The bracket is mapped per code rather than wrapped in a marked-content ``/ActualText``
 span: the effect on both extractors is the same, and reportlab offers no hook to write
 marked content inside a text object, where a post-processing pass would have to re-parse

@@ -22,7 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
-from . import font_runs, layout, text_layer
+from . import font_runs, layout, poppler_reading, text_layer
 from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
@@ -83,13 +83,14 @@ class PageWriter:
         self.right = self.width - self.margin
         self.page_number = 1
         self.y = self.height - self.margin
+        self._poppler = poppler_reading.PageLines()
         self._header()
 
     def next_document(self, reference: str, qr: list[list[bool]] | None = None) -> None:
         """Start another document of a batch on a new page, numbered from 1 (with its own
         code, if it has one)."""
         self._footer()
-        self.canvas.showPage()
+        self._end_page()
         self.page_number = 1
         self.reference = reference
         self.qr = qr
@@ -111,7 +112,7 @@ class PageWriter:
         # Down to just above the footer (its contact line and rule end 5 mm over the margin).
         if self.y - height < self.margin + 6 * mm:
             self._footer()
-            self.canvas.showPage()
+            self._end_page()
             self.page_number += 1
             self.y = self.height - self.margin
             self._header(compact=True)
@@ -140,8 +141,39 @@ class PageWriter:
         self.canvas.setFillColor(color)
         self._draw_shown(y, [(x, shown)], font, size, layout.typed(text), beside)
 
+    def _end_page(self) -> None:
+        self._poppler.close(self.canvas._code)  # before the roll's cut shifts the code
+        if self.narrow:
+            self._cut_roll()
+        self.canvas.showPage()
+
     def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
                     size: float, typed: str, beside: str = "") -> None:
+        """Draw a line's visual words (see ``_draw_for_pdfium``); on an English paper, a
+        line that poppler would read in the visual order of its Arabic pieces is enclosed
+        in room for a span that tells it the line as typed (``poppler_reading``)."""
+        span = ""
+        if not self.rtl:
+            span, balance = poppler_reading.line_for_left_reading(
+                tuple(text for _, text in placed), typed)
+            self._poppler.balance += balance
+        if not span:
+            self._draw_for_pdfium(y, placed, font, size, typed, beside)
+            return
+        code = self.canvas._code
+        start = len(code)
+        code.append("")
+        self._draw_for_pdfium(y, placed, font, size, typed, beside)
+        code.append("")
+        # pdfium reads the innermost /ActualText of a glyph, poppler only a /Span's: the
+        # span goes round a line that tells pdfium the line itself. A line pdfium reads
+        # right to left tells it nothing, and pdfium would read the span's text, laid out
+        # for poppler, in its own order (measured): poppler keeps its reading there.
+        if code[start + 1].startswith(text_layer.TYPED_TAG):
+            self._poppler.spans.append((start, len(code) - 1, span))
+
+    def _draw_for_pdfium(self, y: float, placed: list[tuple[float, str]], font: str,
+                         size: float, typed: str, beside: str = "") -> None:
         """Draw a line's visual words. Where pdfium reads the line right to left — every
         line of an Arabic paper (/Direction /R2L), a line of an English paper with as many
         Arabic runs as Latin ones (an Arabic value with a reference or a phone) — its
@@ -400,8 +432,6 @@ class PageWriter:
 
     def finish(self) -> bytes:
         self._footer()
-        if self.narrow:
-            self._cut_roll()
-        self.canvas.showPage()
+        self._end_page()
         self.canvas.save()
         return self.buffer.getvalue()

@@ -20,6 +20,11 @@ typed:
   typed, pdfium mirrors it once more (the one difference the tests allow, see
   ``tests/test_text_layer.py``).
 
+* a number or Latin run drawn inside right-to-left text, and a number sign drawn right to
+  left (``%`` in "75%", drawn "%75"), reaches the font under a code of its own
+  (``BEFORE_RLM``) when poppler would put a neutral on the wrong side of it: the same
+  glyph, mapped to a right-to-left mark and the character (``for_poppler``).
+
 The bracket is mapped per code rather than wrapped in a marked-content ``/ActualText``
 span: the effect on both extractors is the same, and reportlab offers no hook to write
 marked content inside a text object, where a post-processing pass would have to re-parse
@@ -55,6 +60,11 @@ _FIRST_FORM = 0xFB50
 _MAX_PIECES = 4  # lam-alef: 2, ﷲ: 4; the long phrase ligatures keep one entry
 _EMPTY = 0x200B  # its glyph draws nothing
 _NBSP = "\u00a0"
+# plane 16 above the pieces: a character drawn with a RIGHT-TO-LEFT MARK before it in the
+# text layer (``for_poppler``); only characters below U+8000 get one
+BEFORE_RLM = 0x108000
+_MARKABLE = 0x8000
+_RLM = "\u200f"
 
 
 def mirrored(ch: str) -> str:
@@ -62,17 +72,73 @@ def mirrored(ch: str) -> str:
     return chr(MARK + ord(ch)) if ch in MIRRORED else ch
 
 
+def unmarked(ch: str) -> str:
+    """``ch`` without the mark the text layer puts before it for poppler (``for_poppler``):
+    the character the layout drew there, a bracket marker included."""
+    return chr(ord(ch) - BEFORE_RLM) if ord(ch) >= BEFORE_RLM else ch
+
+
 def as_drawn(shown: str) -> str:
-    """A visual string with its bracket markers replaced by the characters they draw."""
-    return "".join(
-        MIRRORED[chr(ord(ch) - MARK)] if ord(ch) >= MARK else ch for ch in shown
-    )
+    """A visual string with its text-layer codes replaced by the characters they draw."""
+    plain = (unmarked(ch) for ch in shown)
+    return "".join(MIRRORED[chr(ord(ch) - MARK)] if ord(ch) >= MARK else ch for ch in plain)
+
+
+# -- the order poppler reads a line in ------------------------------------------------------
+# poppler (TextOutputDev.cc) does not run UAX #9 either. It sorts a line's words by x, puts
+# a space where two words are apart, and classes each character by its own table: R
+# (Hebrew, Arabic letters, tatweel, U+200F), L, "number" (digits of both kinds and
+# + - . , / : % # $ U+00A0), other (spaces, brackets, harakat). On a page with more
+# right-to-left letters than left-to-right ones it reads every line from the right: a
+# section of characters that are not L or number, reversed; then, from the first L or
+# number, a section kept in drawing order that runs left over everything that is not R
+# (``reorderText``). Two things come out wrong:
+# * the neutrals left of a number or Latin run join it: "1234 الرياض", drawn
+#   "الرياض 1234", came out "1234الرياض", and a bracket before a number ")30(" came out
+#   "( )30";
+# * a "number" character that UAX #9 puts right to left stays in drawing order with the
+#   digits beside it: "75%", drawn "%75", came out "%75".
+# A right-to-left mark ends the section where it stands. So a character that starts a
+# left-to-right run inside a right-to-left one, and a number character drawn right to
+# left, carry one before them in the text layer, unless the character drawn left of them
+# is a right-to-left letter or there is none. The mark is part of the character's
+# ToUnicode entry (the same glyph under a code of its own, ``BEFORE_RLM``): a glyph of its
+# own would sit at the same x as the next one, which poppler takes for duplicated text.
+# Extractors give the mark back (a format character: a search tool drops it, as the tests
+# do, with the direction marks pdftotext writes itself). A page with more left-to-right
+# letters is read from the left, and the mark then only stands beside its run.
+_POPPLER_CLASS = {"R": "R", "AL": "R", "L": "L", "EN": "#", "ES": "#", "ET": "#", "CS": "#",
+                  "AN": "#"}
+
+
+@lru_cache(maxsize=4096)
+def poppler_class(ch: str) -> str:
+    typed = letters_of(ord(ch))[:1]
+    return _POPPLER_CLASS.get(unicodedata.bidirectional(typed), "N") if typed else "N"
+
+
+def for_poppler(shown: list[str], levels: list[int]) -> str:
+    """A visual line (characters left to right, each at its UAX #9 embedding level) with
+    the characters poppler would misplace carrying the mark before them (see above)."""
+    out = []
+    for i, ch in enumerate(shown):
+        level = levels[i]
+        if i and level and ord(ch) < _MARKABLE and poppler_class(shown[i - 1]) != "R":
+            starts_ltr = level % 2 == 0 and levels[i - 1] % 2 == 1
+            number_rtl = level % 2 == 1 and poppler_class(ch) in ("L", "#")
+            if starts_ltr or number_rtl:
+                ch = chr(BEFORE_RLM + ord(ch))
+        out.append(ch)
+    return "".join(out)
 
 
 @lru_cache(maxsize=8192)
 def letters_of(code: int) -> str:
     """The base letters a code point drawn by the layout stands for, in logical order
-    (shadda ligatures decompose with a leading space, U+FC5E -> " ٌّ": dropped)."""
+    (shadda ligatures decompose with a leading space, U+FC5E -> " ٌّ": dropped); the mark
+    ``for_poppler`` adds is not a letter the clerk typed and is left out."""
+    if code >= BEFORE_RLM:
+        return letters_of(code - BEFORE_RLM)
     if code >= MARK:
         return chr(code - MARK)
     if any(lo <= code <= hi for lo, hi in _PRESENTATION):
@@ -93,6 +159,8 @@ def typed_text(code: int) -> str:
     long phrase ligatures) holds its letters in drawing order: poppler and pdfium reverse
     them with the run (measured; pypdf does not).
     """
+    if code >= BEFORE_RLM:
+        return _RLM + typed_text(code - BEFORE_RLM)
     if code >= PIECES:
         form, k = divmod(code - PIECES, _MAX_PIECES)
         letters = letters_of(form + _FIRST_FORM)
@@ -160,6 +228,11 @@ class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
             face.charToGlyph[MARK + ord(_NBSP)] = nbsp
             face.charWidths[MARK + ord(_NBSP)] = face.getCharWidth(ord(_NBSP))
             self._split[_NBSP] = chr(MARK + ord(_NBSP))
+        # every character that can stand at the start of a number or Latin run drawn right
+        # to left can carry the mark for poppler (``for_poppler``): the same glyph
+        for code in [c for c in face.charToGlyph if c < _MARKABLE]:
+            face.charToGlyph[BEFORE_RLM + code] = face.charToGlyph[code]
+            face.charWidths[BEFORE_RLM + code] = face.getCharWidth(code)
         empty = face.charToGlyph.get(_EMPTY)
         for code in [c for c in face.charToGlyph if c < MARK]:
             n = len(letters_of(code))
@@ -264,7 +337,7 @@ def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
         runs = _runs(shown, words[i][0], words[j][1])
         kinds = [_pdfium_class(shown[a]) for a, _ in runs]
         inner = [k for k, (a, b) in enumerate(runs)
-                 if not all(ch in MIRRORED or ord(ch) >= MARK for ch in shown[a:b])]
+                 if not all(letters_of(ord(ch)) in MIRRORED for ch in shown[a:b])]
         if len(inner) > 1 and "R" not in kinds:
             first, last = inner[0], inner[-1]
             groups.append(tuple(runs[:first] + runs[last:first - 1 if first else None:-1]

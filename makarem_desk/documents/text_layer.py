@@ -445,7 +445,7 @@ def _marks_in_one_subset(font: Any, doc: Any, texts: list[str]) -> list[str]:
     order of its runs ("Qahtani-al"); without the mark only poppler's placing of the
     neutral before it can differ, its letters come out in order."""
     subset_of = getattr(font, "subset_of", None)
-    if subset_of is None:
+    if subset_of is None or all(ord(ch) < BEFORE_RLM for text in texts for ch in text):
         return texts
     homes = {subset_of(unmarked(ch), doc) for text in texts for ch in text}
     if len(homes) != 1:

@@ -40,6 +40,12 @@ Last figures (300 documents, CPU ms per document, load average 9-11 on the 2 cor
     load (other processes sharing the 2 cores), not the papers.
     300 decision letters as one PDF: 7.2 ms CPU per letter.
 
+With issue 11's marks for poppler among the first subset's codes (300 documents, load
+3.7): declaration 12.57 ms vs 12.54 ms bare (1.00x), receipt A4 0.97x, 80 mm 0.89x,
+decision letter 0.79x; 1,000 fresh declarations 12.4 s CPU. In the same minutes, main with
+those marks in a second subset of every Arabic paper: 1.01x and 1.03x against this code's
+0.99x and 1.02x, 17.5-18.9 s CPU for 1,000 against 13.7-16.0 s, 80 KiB against 73 KiB.
+
 Before issue 14's font and logo work (same bench, load 15-18): declaration 30.8 ms vs
 20.5 ms bare (1.50x), 1,000 declarations 30.7 s CPU.
 """

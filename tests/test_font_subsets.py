@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from makarem_desk.documents import sample
-from makarem_desk.documents.fonts import PDF_REGULAR, register_pdf_fonts
+from makarem_desk.documents.fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from makarem_desk.documents.page import ROLL_MARGIN
 from makarem_desk.documents.qr import payload_for
 from makarem_desk.documents.render import render_declaration, render_receipt
@@ -77,6 +77,26 @@ def test_a_letter_outside_the_alphabet_gets_a_subset_of_its_own() -> None:
     assert len(second) == 1  # the regular face's; the alphabet subsets stay as they were
     assert {name: data for name, data in programs.items() if name not in second} == plain
     assert "پرويز" in _text(pdf)  # its ToUnicode map gives the letter back
+
+
+def test_the_marks_opening_numbers_and_references_share_the_first_subset() -> None:
+    # A Latin word pdfium reads in its order is one TJ, one subset: its marked first
+    # letter must be where ASCII is (issue 11 with issue 14's alphabet). Every site code,
+    # not only the sample's RYD1.
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from makarem_desk.documents.text_layer import BEFORE_RLM
+
+    register_pdf_fonts()
+    opening = "0123456789%+/:\u060cABCDEFGHIJKLMNOPQRSTUVWXYZw"
+    for name in (PDF_REGULAR, PDF_BOLD):
+        doc = Canvas(io.BytesIO())._doc  # reportlab keeps a font's codes per document
+        font = getFont(name)
+        parts = font.splitString("".join(chr(BEFORE_RLM + ord(ch)) for ch in opening), doc)
+        assert [subset for subset, _ in parts] == [0]
+    snap = _person("ظافر", "الزهراني", "000101")
+    snap["reference"] = "JQZ7-2026-000101"
+    assert all(name.startswith("/AAAAAA+") for name in _font_programs(_declaration(snap)))
 
 
 def test_an_encrypted_document_encrypts_the_kept_font_objects() -> None:

@@ -548,6 +548,22 @@ def test_latin_and_number_words_are_written_in_the_runs_pdfium_reverses() -> Non
         [[layout.single_line("الطلب", rtl=True)], [layout.single_line("رقم", rtl=True)]]
 
 
+def test_a_latin_word_whose_marked_letter_has_no_room_in_the_first_subset(
+    tmp_path: Path
+) -> None:
+    # "a" has no marked code in the papers' alphabet: marked, it went to a subset of its
+    # own, the word became two text objects and pdfium read "Qahtani-al". Its mark is
+    # dropped there: both extractors give the letters in order (poppler may then place the
+    # neutral before it its own way).
+    value = "al-Qahtani (محمد)"
+    w = PageWriter("ar", AssociationInfo("جمعية"), "values", "values")
+    for text in (value, "جمعية مكارم الأخلاق الخيرية بمدينة الرياض"):
+        w.paragraph(text, justify=False)
+    pdf = w.finish()
+    for text in (pdfium_text(pdf), poppler(pdf, tmp_path)):
+        assert list(_lines_for(value, text)), text
+
+
 def test_pdfium_s_direction_of_a_left_to_right_page_s_line() -> None:
     from makarem_desk.documents.text_layer import pdfium_reads_rtl
 

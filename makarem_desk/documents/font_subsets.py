@@ -7,15 +7,16 @@ declaration's time. Two things make that work the same for every paper:
 
 * every document's fonts start with the same subset: the letters the papers are set in
   (``text_layer.PAPER_ALPHABET``: the Arabic presentation forms, the pieces of the
-  ligatures the text layer splits, its bracket markers, Arabic punctuation) take the
-  codes reportlab leaves free in its first subset, the one that already holds ASCII. A
-  name with a letter outside them (a Persian letter, an accented Latin one) adds a small
-  second subset of its own;
+  ligatures the text layer splits, its bracket markers, Arabic punctuation, the codes
+  marked for poppler that open numbers and references) take the codes reportlab leaves
+  free in its first subset, the one that already holds ASCII. A name with a letter
+  outside them (a Persian letter, an accented Latin one, a rarely drawn form) adds a
+  small second subset of its own;
 * the parts of a subset's PDF objects that hold no reference to another object — the
   compressed font program, the widths, the compressed ToUnicode map — are formatted once
   and their bytes reused (``add_objects``, reportlab's ``TTFont.addObjects`` otherwise).
 
-Cost: each paper embeds the whole alphabet (about 23 KB compressed for Amiri, against
+Cost: each paper embeds the whole alphabet (about 22 KB compressed for Amiri, against
 18 KB for the letters a declaration uses).
 """
 

@@ -140,18 +140,7 @@ def figure_rows(figure: str, app: str, base: str, goal: str, r: dict[str, float]
 
 def export_memory(persons: int) -> None:
     """In a child: a first export of the cached registry of ``persons`` people."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from search_bench import build
-
-    cache = Path(os.environ.get("MAKAREM_BENCH_CACHE", "/work/bench-cache"))
-    path = cache / f"sync-persons-{persons}.sqlite3"
-    if not path.exists():  # built aside, then renamed: a build cut short is never taken
-        part = path.with_name(f"{path.stem}.{os.getpid()}.building.sqlite3")
-        build(part, persons, 1)
-        con = sqlite3.connect(part)
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        con.close()
-        os.replace(part, path)
+    path = registry_file(persons)
     work = Path(tempfile.mkdtemp(prefix="sync-mem-"))
     try:
         # A copy: the cached registry stays as built (no trusted key, no batch sent).
@@ -173,22 +162,57 @@ def export_memory(persons: int) -> None:
                                     "declaration", "referral", "satisfaction_response"))
         _reset_peak()
         before = _peak_mb()
+        stages: list[str] = []
+
+        def along(_done: int, _total: int, label: str) -> None:
+            # The peak so far as each stage starts: which stage grows with the size.
+            stages.append(f"{label}:{_peak_mb():.0f}")
+
         t0 = time.perf_counter()
-        [res] = svc.export(SYSTEM, cid, out)  # a first export: every record
+        [res] = svc.export(SYSTEM, cid, out, progress=along)  # a first export: every record
         seconds = time.perf_counter() - t0
         print(f"MEM {persons} {res.total} {records} {before:.0f} {_peak_mb():.0f} {seconds:.1f} "
               f"{res.path.stat().st_size}", flush=True)
+        print("STAGES " + " ".join(stages), flush=True)
         db.dispose()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def registry_file(persons: int) -> Path:
+    cache = Path(os.environ.get("MAKAREM_BENCH_CACHE", "/work/bench-cache"))
+    return cache / f"sync-persons-{persons}.sqlite3"
+
+
+def build_registry(persons: int) -> None:
+    """The demo registry of ``persons`` people, built once (in this process, never in the
+    measured child: the build's page cache would stay in the child's resident memory)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from search_bench import build
+
+    path = registry_file(persons)
+    if path.exists():
+        return
+    # Built aside, then renamed: a build cut short is never taken.
+    part = path.with_name(f"{path.stem}.{os.getpid()}.building.sqlite3")
+    c0, t0 = time.process_time(), time.perf_counter()
+    build(part, persons, 1)
+    con = sqlite3.connect(part)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    os.replace(part, path)
+    print(f"  built {path.name}: {time.perf_counter() - t0:.0f} s wall, "
+          f"{time.process_time() - c0:.0f} s CPU, load {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def memory_rows(sizes: list[int]) -> None:
     print("first export of a whole registry, each in its own process (peak = VmHWM)")
     for n in sizes:
+        build_registry(n)
         p = subprocess.run([sys.executable, __file__, "--child-memory", str(n)],
                            capture_output=True, text=True)
         line = next((x for x in p.stdout.splitlines() if x.startswith("MEM ")), None)
+        stages = next((x for x in p.stdout.splitlines() if x.startswith("STAGES ")), "")
         if line is None:
             print(p.stdout, p.stderr, file=sys.stderr)
             continue
@@ -198,6 +222,7 @@ def memory_rows(sizes: list[int]) -> None:
               f"peak {float(peak):5.0f} MB (process before the export {float(before):4.0f} MB; "
               f"growth {float(peak) - float(before):4.0f} MB)  goal: flat in the size",
               flush=True)
+        print(f"    peak (MB) as each stage starts: {stages[len('STAGES '):]}", flush=True)
 
 
 def make_site(url: str, site: str, role: str) -> Database:

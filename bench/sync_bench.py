@@ -16,8 +16,8 @@ first export of the whole demo registry, peak VmHWM (the child before the export
 
     persons     records    batch    export    peak
     100,000     288,210    36 MB     71 s     97 MB   (104 MB before the summary streamed)
-    300,000     865,043   108 MB    177 s     98 MB   (136 MB at the last stop)
-  1,000,000   2,882,637   360 MB    517 s     99 MB   (never measured: projected ~210 MB)
+    300,000     865,043   108 MB    177 s     98 MB   (126 MB before, same session)
+  1,000,000   2,882,637   360 MB    517 s     99 MB   (before: not run; 104 -> 126 MB projects ~200 MB)
 
 Flat: the growth over the child's 69 MB is 28-30 MB at every size.  The last share that
 grew with the registry was the summary sheet, handed to the zip as one bytes object and

@@ -117,13 +117,8 @@ def fts_words_sql(column: str) -> str:
     return f"{column} || {split}"
 
 
-# The insert trigger as migration 0008 created it; a bulk load (demo.py) drops it, loads,
-# recreates it and rebuilds the index once (REBUILD_INDEX_SQL).
-FTS_INSERT_TRIGGER = f"""
-CREATE TRIGGER beneficiary_fts_ai AFTER INSERT ON beneficiary BEGIN
-    INSERT INTO beneficiary_fts(rowid, words) VALUES (new.rowid, {fts_words_sql("new.search_key")});
-END
-"""
+# A bulk load (demo.py, sqlite_bulk.py) sets the insert trigger aside and fills the index
+# once at the end.
 # A contentless index has no 'rebuild': emptied, refilled from the table, one segment.
 REBUILD_INDEX_SQL = (
     "INSERT INTO beneficiary_fts(beneficiary_fts) VALUES ('delete-all')",

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, BinaryIO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32767  # Excel's limit; openpyxl would cut the text silently anyway
@@ -74,6 +74,16 @@ def row_of(ws: Any, values: Iterable[Any], font: Any = None) -> list[Any]:
 def sheet_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
                 widths: Sequence[float] = (), right_to_left: bool = False) -> bytes:
     """A one-sheet workbook: bold headers on a frozen first row, then the rows."""
+    buf = io.BytesIO()
+    write_sheet(buf, title, headers, rows, widths=widths, right_to_left=right_to_left)
+    return buf.getvalue()
+
+
+def write_sheet(fh: BinaryIO, title: str, headers: Sequence[str],
+                rows: Iterable[Sequence[Any]], *, widths: Sequence[float] = (),
+                right_to_left: bool = False) -> None:
+    """The workbook of ``sheet_bytes`` written into ``fh`` (a file of any size: the rows
+    pass through one at a time)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -87,9 +97,7 @@ def sheet_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]
     ws.append(row_of(ws, headers, Font(bold=True)))
     for row in rows:
         ws.append(row_of(ws, row))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    wb.save(fh)
 
 
 def csv_text(value: Any) -> Any:

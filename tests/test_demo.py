@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import phonenumbers
 import pytest
 from db_support import sqlite_database
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from makarem_desk.db import Database
 from makarem_desk.demo import DemoGenerator
@@ -267,3 +267,69 @@ def test_sqlite_fast_insert_stores_exactly_what_core_would(tmp_path, monkeypatch
         assert rows and rows == core.execute(q).fetchall(), table
     fast.close()
     core.close()
+
+
+def _schema(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        return con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_sqlite_bulk_load_stores_the_same_and_leaves_schema_and_settings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A large load (secondary indexes, foreign keys and sync set aside on a connection of
+    its own) writes what the everyday path writes, and nothing of its settings stays."""
+    import random
+    import sqlite3
+
+    paths = {}
+    for mode, bulk in (("rows", False), ("bulk", True)):
+        path = tmp_path / f"{mode}.sqlite3"
+        d = sqlite_database(path)
+        before = _schema(path)
+        gen = DemoGenerator(d, seed=4, today=TODAY, chunk_size=150)
+        gen.rows._id_rng = random.Random(0)  # the same ids in both databases
+        gen.run(400, rebuild_index=bulk)
+        assert _schema(path) == before  # every index and trigger back, as migrated
+        with d.session() as s:  # a later unit of work has the everyday settings
+            assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert s.execute(text("PRAGMA synchronous")).scalar() == 2
+            assert s.execute(text("PRAGMA cache_size")).scalar() == -2000
+        d.dispose()
+        paths[mode] = path
+    rows, bulk_con = (sqlite3.connect(paths[m]) for m in ("rows", "bulk"))
+    assert bulk_con.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert bulk_con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    for table in ("beneficiary", "contact", "application", "referral", "satisfaction_response"):
+        q = f"SELECT * FROM {table} ORDER BY change_seq"
+        got = bulk_con.execute(q).fetchall()
+        assert got and got == rows.execute(q).fetchall(), table
+    fts = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? ORDER BY rowid"
+    for word in ("محمد*", "عبد*", "ال*"):
+        assert bulk_con.execute(fts, (word,)).fetchall() == rows.execute(fts, (word,)).fetchall()
+    rows.close()
+    bulk_con.close()
+
+
+def test_sqlite_bulk_load_cut_short_still_gives_the_indexes_back(db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import makarem_desk.demo as demo_module
+
+    path = db.sqlite_path
+    before = _schema(path)
+    real, calls = demo_module._insert, []
+
+    def failing(conn, model, rows):  # type: ignore[no-untyped-def]
+        calls.append(model)
+        if len(calls) > 5:  # the second chunk
+            raise OSError("disk full")
+        real(conn, model, rows)
+
+    monkeypatch.setattr(demo_module, "_insert", failing)
+    with pytest.raises(OSError, match="disk full"):
+        DemoGenerator(db, seed=4, today=TODAY, chunk_size=50).run(200, rebuild_index=True)
+    assert _schema(path) == before
+    assert _count(db, Beneficiary) == 50  # the first chunk's transaction stands
+    with db.session() as s:
+        s.add(Beneficiary(first_name="زكريا", identity_type=IdentityType.NONE,
+                          search_key=name_search_key("زكريا", "يحيى")))
+    assert [h.full_name for h in SearchService(db).search(SYSTEM, "زكريا")] == ["زكريا"]

@@ -123,3 +123,30 @@ def test_workbooks_of_several_sheets_keep_text_as_text_and_carry_native_charts()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert [n for n in zf.namelist() if n.startswith("xl/charts/")] == [
             "xl/charts/chart1.xml"]
+
+
+def test_batch_summary_comes_in_pieces_of_a_file_not_whole(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A first export's sheet is tens of MB: it reaches the zip in pieces, read from a
+    temporary file, with the cells ``build_summary`` writes."""
+    from makarem_desk.sync import summary
+
+    monkeypatch.setattr(summary, "PIECE", 4096)  # pieces of a small sheet
+
+    apps = [{"reference": f"RYD1-2026-{i:06d}", "beneficiary_id": f"b{i}", "program_id": "p",
+             "status": "submitted", "submitted_at": "2026-11-01T08:00:00",
+             "response_due": "2026-11-15T08:00:00", "missing_items": [],
+             "decision_reason": "=1+1" if i == 7 else None,
+             "person": {"first_name": "محمد", "family_name": f"القحطاني {i}",
+                        "identity_number": f"1{i:09d}", "phone": f"+96650{i:07d}"},
+             "program_name_ar": "السلة الغذائية"} for i in range(300)]
+    pieces = list(summary.summary_pieces(iter(apps)))
+    assert len(pieces) > 1 and all(0 < len(p) <= 4096 for p in pieces)
+    streamed = load_workbook(io.BytesIO(b"".join(pieces))).active
+    whole = load_workbook(io.BytesIO(build_summary(
+        apps, {a["beneficiary_id"]: a["person"] for a in apps},
+        {"p": {"name_ar": "السلة الغذائية"}}))).active
+    assert streamed is not None and whole is not None
+    got = [[c.value for c in row] for row in streamed.iter_rows()]
+    assert len(got) == 301 and got == [[c.value for c in row] for row in whole.iter_rows()]
+    assert streamed.cell(row=9, column=10).quotePrefix  # "=1+1" stays text
+    assert streamed.sheet_view.rightToLeft

@@ -254,7 +254,7 @@ class Exporter:
                     if table.name in counts:
                         yield from batch.members(table, check_cancel)
                 report(len(tables), total_steps, "summary")
-                yield "summary.xlsx", [batch.summary()]
+                yield "summary.xlsx", batch.summary()
                 report(len(tables) + 1, total_steps, "encrypt")
 
             peer = self.trust.peer(plan.destination)

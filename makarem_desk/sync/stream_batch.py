@@ -22,7 +22,7 @@ from .lines import line_reader, sqlite_line
 from .ownership import DECISIONS_BATCH_COLUMNS
 from .records import CODECS, TABLE_BY_NAME, blob_member
 from .selection import stream_rows
-from .summary import build_summary, build_summary_rows
+from .summary import build_summary, summary_pieces
 
 # What the summary sheet reads of an application (summary._rows).
 SUMMARY_FIELDS = ("reference", "beneficiary_id", "program_id", "status", "submitted_at",
@@ -111,12 +111,14 @@ class BatchStream:
                 if data is not None:
                     yield blob_member(table.name, str(row_id), column), [bytes(data)]
 
-    def summary(self) -> bytes:
+    def summary(self) -> Iterator[bytes]:
         """The sheet of the batch's applications, its rows read with their person and
-        program by one join, a chunk at a time, as the sheet is written."""
+        program by one join, a chunk at a time, as the sheet is written; then the sheet
+        in pieces."""
         app = TABLE_BY_NAME["application"]
         if "application" not in self.counts:
-            return build_summary([], {}, {})
+            yield build_summary([], {}, {})
+            return
         ben, prog = TABLE_BY_NAME["beneficiary"], TABLE_BY_NAME["program"]
         person = [ben.c[n] for n in PERSON_FIELDS]
         columns = [*(app.c[n] for n in SUMMARY_FIELDS), *person, prog.c.name_ar]
@@ -133,7 +135,7 @@ class BatchStream:
                 yield from self.s.execute(select(*columns).select_from(joined)
                                           .where(app.c.id.in_(ids[i : i + 500])))
 
-        return build_summary_rows(_summary_line(r) for r in rows())
+        yield from summary_pieces(_summary_line(r) for r in rows())
 
 
 PERSON_FIELDS = ("first_name", "father_name", "grandfather_name", "family_name",

@@ -5,10 +5,13 @@ A right-to-left sheet with Arabic headers: one line per application in the batch
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..spreadsheet_cells import sheet_bytes
+from ..spreadsheet_cells import sheet_bytes, write_sheet
+
+PIECE = 1 << 16  # what the batch's zip takes at a time
 
 STATUS_AR = {
     "draft": "قيد المقابلة",
@@ -46,15 +49,20 @@ def build_summary(
                        widths=WIDTHS, right_to_left=True)
 
 
-def build_summary_rows(applications: Iterable[dict[str, Any]]) -> bytes:
+def summary_pieces(applications: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     """The same sheet from applications that carry their own ``person`` (names,
-    identity number, phone) and ``program_name_ar``: rows written as they come."""
+    identity number, phone) and ``program_name_ar``, as pieces of a temporary file: at a
+    registry's first export the sheet is tens of MB, and held whole it was copied again
+    at each stage of the stream (issue 14: the export's peak grew with the registry)."""
     def rows() -> Iterator[list[Any]]:
         for app in applications:
             yield from _rows([app], {str(app.get("beneficiary_id")): app["person"]},
                              {str(app.get("program_id")): {"name_ar": app["program_name_ar"]}})
 
-    return sheet_bytes("الطلبات", HEADERS, rows(), widths=WIDTHS, right_to_left=True)
+    with tempfile.TemporaryFile() as fh:
+        write_sheet(fh, "الطلبات", HEADERS, rows(), widths=WIDTHS, right_to_left=True)
+        fh.seek(0)
+        yield from iter(lambda: fh.read(PIECE), b"")
 
 
 def _rows(

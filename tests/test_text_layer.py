@@ -31,7 +31,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from makarem_desk.documents import bidi_levels, layout, sample, text_layer
+from makarem_desk.documents import bidi_levels, layout, pdfium_reading, sample, text_layer
+from makarem_desk.documents.fonts import PDF_REGULAR
 from makarem_desk.documents.page import AssociationInfo, PageWriter
 from makarem_desk.documents.render import (
     render_decision_letter,
@@ -276,11 +277,20 @@ def value_papers(lang: str) -> bytes:
     return w.finish()
 
 
+def told_to_pdfium(value: str, rtl: bool) -> bool:
+    """Whether the page writer tells pdfium a value's line as typed (/ActualText)."""
+    logical = layout.isolate_ltr_runs(value) if rtl else layout.embed_rtl(value)
+    shown = layout.single_line(logical, rtl)
+    if not rtl:
+        return pdfium_reading.has_right_to_left(shown)
+    return pdfium_reading.misread(shown, layout.typed(logical), PDF_REGULAR)
+
+
 def expected_pdfium_brackets(value: str, rtl: bool) -> str:
-    """pdfium mirrors each bracket the layout drew at an odd (right-to-left) level."""
-    if not rtl and text_layer.pdfium_reads_visual_order(layout.single_line(
-            layout.embed_rtl(value), rtl=False)):
-        return brackets(value)  # told as typed (/ActualText)
+    """pdfium mirrors each bracket the layout drew at an odd (right-to-left) level, except
+    on a line it is told as typed."""
+    if told_to_pdfium(value, rtl):
+        return brackets(value)
     logical = layout.isolate_ltr_runs(value) if rtl else layout.embed_rtl(value)
     levels = bidi_levels.resolve_levels(logical, 1 if rtl else 0)
     return "".join(MIRROR[ch] if (lv or 0) % 2 else ch

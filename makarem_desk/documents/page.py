@@ -11,7 +11,8 @@ keep their order.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
 from ..resources import resource_path
-from . import font_runs, layout, text_layer
+from . import font_runs, layout, pdfium_reading, text_layer
 from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
@@ -107,13 +108,18 @@ class PageWriter:
         self.right = self.width - self.margin
         self.page_number = 1
         self.y = self.height - self.margin
+        self._telling = False  # inside ``_one_line``
+        self._carrier = ""  # the text of the object carrying its /ActualText
+        # the text objects (x, text) of the baseline last drawn on and of the one before
+        self._line: tuple[float, list[tuple[float, str]]] = (-1.0, [])
+        self._line_before: list[tuple[float, str]] = []
         self._header()
 
     def next_document(self, reference: str, qr: list[list[bool]] | None = None) -> None:
         """Start another document of a batch on a new page, numbered from 1 (with its own
         code, if it has one)."""
         self._footer()
-        self.canvas.showPage()
+        self._new_page()
         self.page_number = 1
         self.reference = reference
         self.qr = qr
@@ -135,7 +141,7 @@ class PageWriter:
         # Down to just above the footer (its contact line and rule end 5 mm over the margin).
         if self.y - height < self.margin + 6 * mm:
             self._footer()
-            self.canvas.showPage()
+            self._new_page()
             self.page_number += 1
             self.y = self.height - self.margin
             self._header(compact=True)
@@ -143,10 +149,8 @@ class PageWriter:
     # -- text primitives --------------------------------------------------------------
     def draw_line_text(
         self, text: str, x_left: float, width: float, y: float, *, font: str = PDF_REGULAR,
-        size: float = 11, align: str = "start", color: Color = INK, beside: str = "",
+        size: float = 11, align: str = "start", color: Color = INK,
     ) -> None:
-        """``beside``: the visual text drawn on the same baseline elsewhere (the other cell
-        of a table row), which pdfium reads as one line with this one."""
         layout.check_printable(text)
         font, size = font_runs.face(font, size, self.language)
         shown = layout.single_line(text, self.rtl)
@@ -162,23 +166,91 @@ class PageWriter:
             x = x_left
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        self._draw_shown(y, [(x, shown)], font, size, layout.typed(text), beside)
+        self._draw_shown(y, [(x, shown)], font, size, layout.typed(text))
 
     def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
-                    size: float, typed: str, beside: str = "") -> None:
-        """Draw a line's visual words. Where pdfium reads the line right to left — every
-        line of an Arabic paper (/Direction /R2L), a line of an English paper with as many
-        Arabic runs as Latin ones (an Arabic value with a reference or a phone) — its
-        Latin and number runs are written in the order pdfium reads them. A line of an
-        English paper that pdfium reads left to right, in the visual order of its runs,
-        is told to pdfium as ``typed`` (``text_layer.typed_for_pdfium``)."""
+                    size: float, typed: str) -> None:
+        """Draw a line's visual words so that pdfium reads them as typed.
+
+        A line of an Arabic paper (/Direction /R2L) is written in the order pdfium reads
+        it (``text_layer.draw_for_pdfium``); where pdfium would still misread it (a bracket
+        lost, a neutral moved) it is drawn as it is and told (``pdfium_reading.told``).
+        pdfium reads a line of an English paper with an Arabic letter in the visual order
+        of its runs, or right to left, value first: it is told. Inside ``_one_line`` (two
+        cells on one baseline) the enclosing sequence tells pdfium."""
         line = " ".join(text for _, text in placed)
-        if self.rtl or text_layer.pdfium_reads_rtl(f"{line} {beside}"):
+        drawn = [obj for x, text in placed
+                 for obj in pdfium_reading.objects(x, text, font, size)]
+        carrier = self._telling
+        if self._telling:
+            self._draw_plain(y, placed)
+        elif self.rtl and not pdfium_reading.misread(line, typed, font):
             text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
+        elif self.rtl or pdfium_reading.has_right_to_left(line):
+            carrier = drawn[0][1]
+            with pdfium_reading.told(self.canvas, typed, self.rtl, carrier,
+                                     self._object_before(y, drawn[0][0])):
+                self._draw_plain(y, placed)
+        else:
+            self._draw_plain(y, placed)
+        self._note_objects(y, drawn, carrier)
+
+    def _object_before(self, y: float, x: float) -> str:
+        """The text of the object pdfium takes the characters just before an object at
+        ``x`` on the baseline ``y`` from: it gathers the objects written one after another
+        on a baseline and takes them left to right, after the rightmost of the baseline
+        before; the characters of a told sequence come from its first object."""
+        line_y, line = self._line
+        if line_y != y:
+            return max(line)[1] if line else ""
+        left = [obj for obj in line if obj[0] < x]
+        before = left or self._line_before
+        return max(before)[1] if before else ""
+
+    def _note_objects(self, y: float, drawn: list[tuple[float, str]],
+                      carrier: str | bool) -> None:
+        """Remember the objects drawn (x, and the text of the object carrying their
+        characters: ``carrier``, else their own; True: the ``_one_line`` sequence's)."""
+        if carrier is True:
+            carrier = self._carrier
+        noted = [(x, carrier or text) for x, text in drawn]
+        line_y, line = self._line
+        if line_y != y:
+            self._line_before = line
+            self._line = (y, noted)
+        else:
+            line.extend(noted)
+
+    def _new_page(self) -> None:
+        self.canvas.showPage()
+        self._line, self._line_before = (-1.0, []), []
+
+    def _draw_plain(self, y: float, placed: list[tuple[float, str]]) -> None:
+        for x, text in placed:
+            self.canvas.drawString(x, y, text)
+
+    @contextmanager
+    def _one_line(self, cells: list[tuple[str, str]], x: float, y: float, font: str,
+                  size: float) -> Iterator[None]:
+        """Draw (in the ``with`` block) the cells that share the baseline ``y``, which
+        pdfium reads as one line: (typed, visual) for each, start side first, the first
+        starting at ``x``. On an English paper with an Arabic letter among them they are
+        told to pdfium together, the left cell first as typed; an Arabic paper's pdfium
+        reads them in order already (right to left)."""
+        shown = " ".join(visual for _, visual in cells)
+        if self.rtl or self._telling or not pdfium_reading.has_right_to_left(shown):
+            yield
             return
-        with text_layer.typed_for_pdfium(self.canvas, placed, typed, font, beside):
-            for x, text in placed:
-                self.canvas.drawString(x, y, text)
+        typed = " ".join(text for text, _ in cells if text)
+        face, face_size = font_runs.face(font, size, self.language)
+        first = pdfium_reading.objects(x, cells[0][1], face, face_size)[0]
+        self._telling, self._carrier = True, first[1]
+        try:
+            with pdfium_reading.told(self.canvas, typed, False, first[1],
+                                     self._object_before(y, first[0])):
+                yield
+        finally:
+            self._telling = False
 
     def paragraph(
         self, text: str, *, size: float = 11.5, font: str = PDF_REGULAR, leading: float = 1.5,
@@ -265,15 +337,19 @@ class PageWriter:
             c.rect(label_x, top - row_h, label_width, row_h, stroke=1, fill=1)
             c.rect(value_x, top - row_h, value_width, row_h, stroke=1, fill=0)
             baseline = top - pad - size * 1.0
-            first = layout.single_line(value_lines[0], self.rtl) if value_lines else ""
-            self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
-                                font=PDF_BOLD, size=size, beside=first)
-            beside = layout.single_line(caption, self.rtl)
-            for line in value_lines:
-                self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
-                                    size=size, beside=beside)
+            first = value_lines[0] if value_lines else ""
+            with self._one_line([(layout.typed(caption), layout.single_line(caption, False)),
+                                 (layout.typed(first), layout.single_line(first, False))],
+                                label_x + pad, baseline, PDF_BOLD, size):
+                self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
+                                    font=PDF_BOLD, size=size)
+                if value_lines:
+                    self.draw_line_text(first, value_x + pad, value_width - 2 * pad,
+                                        baseline, size=size)
+            for line in value_lines[1:]:
                 baseline -= size * 1.4
-                beside = ""
+                self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
+                                    size=size)
             self.y = top - row_h
         self.y -= 4 * mm
 
@@ -382,10 +458,13 @@ class PageWriter:
         c.setLineWidth(0.6)
         c.line(start_x + 4 * mm, line_y, start_x + col_w - 4 * mm, line_y)
         c.line(other_x + 4 * mm, line_y, other_x + col_w - 4 * mm, line_y)
-        self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
-                            align="center")
-        self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,
-                            align="center")
+        names = [(layout.typed(name), layout.single_line(name, self.rtl))
+                 for name in (signer_name, witness_name or "")]
+        with self._one_line(names, start_x, line_y - 14, PDF_REGULAR, 10.5):
+            self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
+                                align="center")
+            self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,
+                                align="center")
         if not signed:
             self.draw_line_text(label("signed_on_paper", self.language), start_x, col_w,
                                 line_y - 27, size=9, align="center", color=MUTED)

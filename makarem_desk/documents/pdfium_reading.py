@@ -1,0 +1,196 @@
+"""How pdfium (pypdfium2 5.x, pdfium 159) reads a line of a page, and the /ActualText that
+makes it read the line as typed.
+
+pdfium does not run UAX #9. It gathers a line's text objects in the order of their x, each
+object's characters in the order of the content stream, into one string, cuts that string
+into runs of one class — left (L), "weak left" (digits and the separators between them:
+EN AN CS ES ET NSM BN), right (R AL), neutral — and reads the line right to left when the
+page says /Direction /R2L or the line has more right runs than left runs (a tie reads left
+to right). Reading right to left it takes the runs last to first; in either direction a right
+run, and a neutral run while the last strong run was a right one, is reversed with each
+bracket mirrored (``CPDF_TextPage::CloseTempLine``, ``CFX_BidiString``).
+
+A marked-content sequence with /ActualText gives its text in place of the objects it
+encloses, at the first of them; that text takes part in the line's runs, but pdfium 159
+does not reverse its characters within a run (it still mirrors them, and orders the runs),
+and it takes the text last character first where the first object, or the text object
+pdfium took just before it (the rightmost of the line before), reads right to left
+(measured: the same sequence after a line "abc" and after a line "جمعية" reads "ابج" and
+"جبا"). Measured on random strings of Arabic and Latin words, digits, brackets and
+separators, on pages with and without /Direction: ``tests/test_pdfium_reading.py``.
+
+Older pdfium (the one QtPdf 6.11 bundles) reverses an /ActualText's right runs like
+drawn glyphs, so a told line reads there with each Arabic word's letters reversed: only the
+lines pdfium would misread from the glyphs are told (``page.PageWriter``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import groupby
+from typing import Any
+
+from bidi.mirror import MIRRORED
+
+from .text_layer import (
+    MARK,
+    PIECES,
+    _pdfium_class,
+    pdfium_groups,
+    string_width,
+    typed_text,
+)
+
+
+def _mirror(text: str) -> str:
+    return "".join(MIRRORED.get(ch, ch) for ch in text)
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    return [(kind, "".join(chars)) for kind, chars in
+            groupby(text, key=lambda ch: _pdfium_class(ch))]
+
+
+def _reads_rtl(runs: list[tuple[str, str]], rtl_page: bool) -> bool:
+    kinds = [kind for kind, _ in runs]
+    return rtl_page or kinds.count("R") > kinds.count("L")
+
+
+def _turned(runs: list[tuple[str, str]], rtl: bool) -> list[bool]:
+    """For each run (in the order read), whether pdfium reverses and mirrors it."""
+    current, turned = "R" if rtl else "L", []
+    for kind, _ in runs:
+        if kind == "R" or (kind == "N" and current == "R"):
+            current = "R"
+            turned.append(True)
+        else:
+            if kind != "W":
+                current = "L"
+            turned.append(False)
+    return turned
+
+
+def glyph_reading(collected: str, rtl_page: bool) -> str:
+    """The text pdfium gives for a line whose drawn characters (their ToUnicode text) it
+    collects in the order ``collected``."""
+    while "  " in collected:
+        collected = collected.replace("  ", " ")
+    runs = _runs(collected)
+    rtl = _reads_rtl(runs, rtl_page)
+    ordered = runs[::-1] if rtl else runs
+    return "".join(_mirror(text[::-1]) if turn else text
+                   for (_, text), turn in zip(ordered, _turned(ordered, rtl), strict=True))
+
+
+def told_reading(actual: str, rtl_page: bool, first_rtl: bool) -> str:
+    """The text pdfium gives for a line made of one marked-content sequence with the
+    /ActualText ``actual``; ``first_rtl``: its first object reads right to left."""
+    collected = actual[::-1] if first_rtl else actual
+    while "  " in collected:
+        collected = collected.replace("  ", " ")
+    runs = _runs(collected)
+    rtl = _reads_rtl(runs, rtl_page)
+    ordered = runs[::-1] if rtl else runs
+    return "".join(_mirror(text) if turn else text
+                   for (_, text), turn in zip(ordered, _turned(ordered, rtl), strict=True))
+
+
+@lru_cache(maxsize=4096)
+def actual_text(typed: str, rtl_page: bool, first_rtl: bool) -> str:
+    """The /ActualText that pdfium reads as ``typed`` (``told_reading`` undone): the runs of
+    the typed text, each mirrored where pdfium mirrors it, in the order pdfium takes them
+    back. The runs and their count do not change, so pdfium reads in the same direction."""
+    typed = " ".join(word for word in typed.split(" ") if word)
+    runs = _runs(typed)
+    rtl = _reads_rtl(runs, rtl_page)
+    parts = [_mirror(text) if turn else text
+             for (_, text), turn in zip(runs, _turned(runs, rtl), strict=True)]
+    collected = "".join(parts[::-1] if rtl else parts)
+    return collected[::-1] if first_rtl else collected
+
+
+def object_reads_rtl(text: str) -> bool:
+    """Whether pdfium takes a text object holding ``text`` (its ToUnicode text) for a
+    right-to-left one."""
+    return _reads_rtl(_runs(text), False)
+
+
+# -- telling pdfium a line -------------------------------------------------------------
+# The tag is not /Span, on purpose: poppler reads /ActualText only in a /Span and then
+# places the text's characters across the span as if drawn left to right and reorders its
+# Arabic runs (measured: "البريد" came out "ديربلا"), while its reading of the glyphs'
+# ToUnicode entries is right already. The PDF reference allows the entry in any
+# marked-content property list (14.9.4).
+TYPED_TAG = "/TypedText"
+
+
+def has_right_to_left(shown: str) -> bool:
+    """Whether a visual string holds a right-to-left letter."""
+    return any(_pdfium_class(ch) == "R" for ch in shown)
+
+
+def collected(shown: str, font_name: str) -> str:
+    """The ToUnicode text of a line ``text_layer.draw_for_pdfium`` draws in one face, in
+    the order pdfium collects it: its text objects left to right, each in the order
+    written, a space between words."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    split: dict[str, str] = getattr(getFont(font_name), "_split", {})
+
+    def text(drawn: str) -> str:
+        return "".join(typed_text(ord(code)) for ch in drawn for code in split.get(ch, ch))
+
+    out: list[str] = []
+    end = 0
+    for group in pdfium_groups(shown):
+        start = min(a for a, _ in group)
+        if out and " " in shown[end:start]:
+            out.append(" ")
+        out.append("".join(text(shown[a:b]) for a, b in group))
+        end = max(b for _, b in group)
+    return "".join(out)
+
+
+def misread(shown: str, typed: str, font_name: str) -> bool:
+    """Whether pdfium reads a line of a right-to-left page (drawn by ``draw_for_pdfium``)
+    other than as typed, beyond mirroring once more each bracket drawn mirrored (the one
+    difference the issue allows: LibreOffice's convention, which poppler shares)."""
+    reading = glyph_reading(collected(shown, font_name), rtl_page=True)
+    want = " ".join(word for word in typed.split(" ") if word)
+    if len(reading) != len(want):
+        return True
+    differ = [(got, ch) for got, ch in zip(reading, want, strict=True) if got != ch]
+    mirrored = sum(1 for ch in shown
+                   if MARK <= ord(ch) < PIECES and chr(ord(ch) - MARK) in MIRRORED)
+    return len(differ) != mirrored or any(MIRRORED.get(ch) != got for got, ch in differ)
+
+
+def objects(x: float, shown: str, font_name: str, size: float) -> list[tuple[float, str]]:
+    """The text objects ``drawString`` writes for ``shown`` at ``x``: (x, visual text) of
+    each face's run (a run font draws each as an object of its own)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    runs = getattr(getFont(font_name), "runs", None)
+    if runs is None or not shown:
+        return [(x, shown)]
+    out = []
+    for _, run in runs(shown):
+        out.append((x, str(run)))
+        x += string_width(str(run), font_name, size)
+    return out
+
+
+@contextmanager
+def told(canvas: Any, typed: str, rtl_page: bool, first: str, before: str
+         ) -> Iterator[None]:
+    """Draw (in the ``with`` block) every text object of one line pdfium reads, so that it
+    gives ``typed`` for them: one marked-content sequence, its /ActualText the text that
+    pdfium reads back as typed. ``first``: the visual text of the line's leftmost object;
+    ``before``: of the object pdfium takes before it."""
+    actual = actual_text(typed, rtl_page, object_reads_rtl(first) or object_reads_rtl(before))
+    canvas._code.append(f"{TYPED_TAG} <</ActualText "
+                        f"<FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
+    yield
+    canvas._code.append("EMC")

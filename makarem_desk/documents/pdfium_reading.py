@@ -111,8 +111,19 @@ def actual_text(typed: str, rtl_page: bool, first_rtl: bool) -> str:
     return collected[::-1] if first_rtl else collected
 
 
+def takes_last_first(first: str, before: str) -> bool:
+    """Whether pdfium takes an /ActualText last character first: when its first object
+    reads right to left, or that object's text after the text of the object pdfium took
+    before it (``first``, ``before``: their visual text) has right-to-left runs, at least
+    as many as left-to-right ones. Fitted on the papers' lines and on every pair of lines of
+    the English value page (320 with a first object that does not read right to left: one
+    fails, a line of tashkeel before an e-mail address; without the tie, 15 fail)."""
+    kinds = [kind for kind, _ in _runs(f"{before} {first}")]
+    return object_reads_rtl(first) or 0 < kinds.count("R") >= kinds.count("L")
+
+
 def object_reads_rtl(text: str) -> bool:
-    """Whether pdfium takes a text object holding ``text`` (its ToUnicode text) for a
+    """Whether pdfium takes a text object holding ``text`` (its visual text) for a
     right-to-left one."""
     return _reads_rtl(_runs(text), False)
 
@@ -189,7 +200,7 @@ def told(canvas: Any, typed: str, rtl_page: bool, first: str, before: str
     gives ``typed`` for them: one marked-content sequence, its /ActualText the text that
     pdfium reads back as typed. ``first``: the visual text of the line's leftmost object;
     ``before``: of the object pdfium takes before it."""
-    actual = actual_text(typed, rtl_page, object_reads_rtl(first) or object_reads_rtl(before))
+    actual = actual_text(typed, rtl_page, takes_last_first(first, before))
     canvas._code.append(f"{TYPED_TAG} <</ActualText "
                         f"<FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
     yield

@@ -7,10 +7,10 @@ pdfium's: it mirrors a bracket drawn in a right-to-left run once more, so ``(ح�
 comes out of pdfium as ``)حي النسيم(`` — the behaviour LibreOffice's own PDFs have there.
 poppler gives the brackets as typed.
 
-On an English paper pdfium reads a line with no more Arabic runs than Latin ones left to
-right, in the visual order of its runs; the page writer tells it such a line as typed in a
-marked-content /ActualText (``text_layer.typed_for_pdfium``), which poppler does not read,
-so both give the typed order, brackets included.
+pdfium reads a line of an English paper with an Arabic letter in the visual order of its
+runs or right to left (value first); the page writer tells it such a line, and a line of an
+Arabic paper it would misread, in a marked-content /ActualText (``pdfium_reading``), which
+poppler does not read, so both give the typed order, brackets included.
 
 Where the extractors put a *neutral* character (``%``, ``/``, a space) between a number and
 Arabic letters is their own reconstruction of the visual line; the cases where they differ
@@ -32,7 +32,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from makarem_desk.documents import bidi_levels, layout, pdfium_reading, sample, text_layer
-from makarem_desk.documents.fonts import PDF_REGULAR
+from makarem_desk.documents.fonts import PDF_REGULAR, register_pdf_fonts
 from makarem_desk.documents.page import AssociationInfo, PageWriter
 from makarem_desk.documents.render import (
     render_decision_letter,
@@ -226,47 +226,30 @@ VALUES = [
     "Al-Qahtani (محمد)",
 ]
 # What the extractors rebuild their own way from the visual line (the drawing is right: see
-# the reference images). Measured with poppler 22.12 and pypdfium2 5.x; the same with the
-# PDFs written before the text layer was fixed, since the glyphs and their places did not
-# change. Checked to be exactly these, so a change either way is seen.
-# pdfium reads a right-to-left line as runs of one class (Latin, digits and separators,
-# Arabic, other) from right to left; the page writer writes a Latin or number word's runs
-# last to first (``text_layer.draw_for_pdfium``) wherever pdfium reads a line right to left:
-# every line of an Arabic paper (marked /Direction /R2L), and a line of an English paper
-# with more Arabic runs than Latin ones (``text_layer.pdfium_reads_rtl``). The Latin face of
-# the English papers keeps U+00A0 in the text layer, so "+966 55 123 4567" is one number run
-# there too. Nothing is reordered on the Arabic papers, and on the English ones only:
-# pdfium's reading of a line it reads LEFT TO RIGHT (no more Arabic runs than Latin ones,
-# "البريد" + the 4 Latin runs of an e-mail address, "محمد" + "Al" and "Qahtani"): it takes
-# the text objects in the order of their x and keeps their runs in that visual order, left
-# to right, reversing only the Arabic runs (and the neutrals after one). An English paper
-# draws an Arabic value right to left (embedded), so its Latin part is left of its Arabic
-# words and comes first. The Latin and the Arabic part are drawn in two faces, two text
-# objects, so no writing order can change that: such a line is enclosed in a marked-content
-# sequence whose /ActualText holds it as typed (``text_layer.typed_for_pdfium``). pdfium
-# then gives both values exactly as typed, brackets the way they were typed too
-# (``expected_pdfium_brackets``), and poppler, which ignores that sequence, reads the
-# glyphs as before.
-PDFIUM_TOLD_AS_TYPED = {"البريد ali.salem@example.com", "Al-Qahtani (محمد)"}
-# pdfium loses one bracket of "(IT)" at a line's end; on the Arabic paper it reads the
-# neutral "( " between "Al-Qahtani" and the Arabic word after it as left-to-right (the
-# direction of the run before it), so that bracket is neither mirrored nor after the space:
-# "Al-Qahtani( محمد(".
-BRACKETS_DIFFERENT = {
-    ("pdfium", "ar"): {"التأهيل في تقنية المعلومات (IT)", "Al-Qahtani (محمد)"},
-    ("pdfium", "en"): {"التأهيل في تقنية المعلومات (IT)"},
-}
+# the reference images). Measured with poppler 22.12 and pypdfium2 5.x (pdfium 159); checked
+# to be exactly these, so a change either way is seen.
+# pdfium reads a line as runs of one class (Latin, digits and separators, Arabic, other),
+# right to left on an Arabic page (/Direction /R2L) and where a line has more Arabic runs than
+# Latin ones (``pdfium_reading``). Wherever it would read a line other than as typed, beyond
+# mirroring once more a bracket drawn mirrored, the page writer tells it the line in a
+# marked-content /ActualText computed from that reading (``pdfium_reading.told``), which
+# poppler does not read: every line of an English paper with an Arabic letter, and the lines
+# of an Arabic paper ``pdfium_reading.misread`` finds — on the value page exactly these:
+TOLD_ON_THE_ARABIC_PAGE = {"المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)",
+                           "بنسبة 75% على الأقل", "Al-Qahtani (محمد)"}
+# pdfium then gives every value as typed, brackets too on a told line; no bracket is lost and
+# no neutral moved (it lost the "(" of "(IT)", and gave "المادة )/3ب(", "بنسبة %75" and, on the
+# Arabic page, "Al-Qahtani( محمد(" before).
+BRACKETS_DIFFERENT: dict[tuple[str, str], set[str]] = {}
 # Spaces and neutrals (%, /, brackets around digits) between a number and Arabic letters.
 _POPPLER_NEUTRALS = {
     "المادة (30) من اللائحة", "المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)",
     "ص.ب 1234 الرياض 11564", "1448/05/27 هـ", "٢٧/٠٥/١٤٤٨ هـ",
     "27 جمادى الأولى 1448 هـ الموافق 8 نوفمبر 2026م", "بنسبة 75% على الأقل",
     "Al-Qahtani (محمد)"}
-_PDFIUM_NEUTRALS = {"المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)", "بنسبة 75% على الأقل"}
 NEUTRALS_PLACED_BY_THE_EXTRACTOR = {
     ("poppler", "ar"): _POPPLER_NEUTRALS, ("poppler", "en"): _POPPLER_NEUTRALS,
-    ("pdfium", "ar"): _PDFIUM_NEUTRALS | {"Al-Qahtani (محمد)"},
-    ("pdfium", "en"): _PDFIUM_NEUTRALS,
+    ("pdfium", "ar"): set(), ("pdfium", "en"): set(),
 }
 
 
@@ -279,6 +262,7 @@ def value_papers(lang: str) -> bytes:
 
 def told_to_pdfium(value: str, rtl: bool) -> bool:
     """Whether the page writer tells pdfium a value's line as typed (/ActualText)."""
+    register_pdf_fonts()
     logical = layout.isolate_ltr_runs(value) if rtl else layout.embed_rtl(value)
     shown = layout.single_line(logical, rtl)
     if not rtl:
@@ -347,8 +331,9 @@ def test_values_extract_with_base_letters_in_logical_order(
     assert not shaped_or_private(text)
     letters, bracket, exact = _report(extracted)[(extractor, lang)]
     assert not letters
-    if (extractor, lang) == ("pdfium", "en"):  # exactly as typed, brackets too
-        assert PDFIUM_TOLD_AS_TYPED <= set(text.splitlines())
+    if extractor == "pdfium":  # a line told: exactly as typed, brackets too
+        told = {value for value in VALUES if told_to_pdfium(value, lang == "ar")}
+        assert told <= set(text.splitlines())
     assert {value for value, _ in bracket} == BRACKETS_DIFFERENT.get((extractor, lang), set())
     assert set(exact) - set(letters) == NEUTRALS_PLACED_BY_THE_EXTRACTOR[(extractor, lang)]
     # poppler: every value's letters, digits and brackets exactly as typed
@@ -356,10 +341,12 @@ def test_values_extract_with_base_letters_in_logical_order(
         assert not letters and not bracket
 
 
-def test_the_values_told_to_pdfium_as_typed_are_the_ones_it_reads_in_visual_order() -> None:
-    told = {value for value in VALUES if text_layer.pdfium_reads_visual_order(
-        layout.single_line(layout.embed_rtl(value), rtl=False))}
-    assert told == PDFIUM_TOLD_AS_TYPED
+def test_the_values_told_to_pdfium_are_the_ones_it_would_misread() -> None:
+    # on an English page, every one with an Arabic letter
+    assert {value for value in VALUES if told_to_pdfium(value, False)} == \
+        {value for value in VALUES if ARABIC_WORD.search(value)}
+    assert {value for value in VALUES if told_to_pdfium(value, True)} == \
+        TOLD_ON_THE_ARABIC_PAGE
 
 
 NAMES = ["عبدالرحمن محمد صالح القحطاني", "نورة عبدالله صالح القحطاني",
@@ -518,7 +505,12 @@ def test_the_reordered_writing_draws_the_same_page() -> None:
     assert strong.getbbox() is None
 
 
-def test_the_typed_text_told_to_pdfium_draws_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_typed_text_told_to_pdfium_draws_nothing(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import nullcontext
+
     from PIL import ImageChops
 
     def pages(pdf: bytes) -> list[Any]:
@@ -528,10 +520,10 @@ def test_the_typed_text_told_to_pdfium_draws_nothing(monkeypatch: pytest.MonkeyP
         finally:
             doc.close()
 
-    told = PAPERS["declaration"]("en")
+    told = PAPERS["declaration"](lang)
     with monkeypatch.context() as m:
-        m.setattr(text_layer, "pdfium_reads_visual_order", lambda shown: False)
-        plain = PAPERS["declaration"]("en")
+        m.setattr(pdfium_reading, "told", lambda *args: nullcontext())
+        plain = PAPERS["declaration"](lang)
     assert pdfium_text(told) != pdfium_text(plain)  # the text pdfium reads changed
     for a, b in zip(pages(told), pages(plain), strict=True):
         assert ImageChops.difference(a, b).getbbox() is None

@@ -109,17 +109,13 @@ class PageWriter:
         self.page_number = 1
         self.y = self.height - self.margin
         self._telling = False  # inside ``_one_line``
-        self._carrier = ""  # the text of the object carrying its /ActualText
-        # the text objects (x, text) of the baseline last drawn on and of the one before
-        self._line: tuple[float, list[tuple[float, str]]] = (-1.0, [])
-        self._line_before: list[tuple[float, str]] = []
         self._header()
 
     def next_document(self, reference: str, qr: list[list[bool]] | None = None) -> None:
         """Start another document of a batch on a new page, numbered from 1 (with its own
         code, if it has one)."""
         self._footer()
-        self._new_page()
+        self.canvas.showPage()
         self.page_number = 1
         self.reference = reference
         self.qr = qr
@@ -141,7 +137,7 @@ class PageWriter:
         # Down to just above the footer (its contact line and rule end 5 mm over the margin).
         if self.y - height < self.margin + 6 * mm:
             self._footer()
-            self._new_page()
+            self.canvas.showPage()
             self.page_number += 1
             self.y = self.height - self.margin
             self._header(compact=True)
@@ -179,51 +175,16 @@ class PageWriter:
         of its runs, or right to left, value first: it is told. Inside ``_one_line`` (two
         cells on one baseline) the enclosing sequence tells pdfium."""
         line = " ".join(text for _, text in placed)
-        drawn = [obj for x, text in placed
-                 for obj in pdfium_reading.objects(x, text, font, size)]
-        carrier = self._telling
         if self._telling:
             self._draw_plain(y, placed)
         elif self.rtl and not pdfium_reading.misread(line, typed, font):
             text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
         elif self.rtl or pdfium_reading.has_right_to_left(line):
-            carrier = drawn[0][1]
-            with pdfium_reading.told(self.canvas, typed, self.rtl, carrier,
-                                     self._object_before(y, drawn[0][0])):
+            with pdfium_reading.told(self.canvas, typed, self.rtl, placed[0][0], y,
+                                     PDF_REGULAR, size):
                 self._draw_plain(y, placed)
         else:
             self._draw_plain(y, placed)
-        self._note_objects(y, drawn, carrier)
-
-    def _object_before(self, y: float, x: float) -> str:
-        """The text of the object pdfium takes the characters just before an object at
-        ``x`` on the baseline ``y`` from: it gathers the objects written one after another
-        on a baseline and takes them left to right, after the rightmost of the baseline
-        before; the characters of a told sequence come from its first object."""
-        line_y, line = self._line
-        if line_y != y:
-            return max(line)[1] if line else ""
-        left = [obj for obj in line if obj[0] < x]
-        before = left or self._line_before
-        return max(before)[1] if before else ""
-
-    def _note_objects(self, y: float, drawn: list[tuple[float, str]],
-                      carrier: str | bool) -> None:
-        """Remember the objects drawn (x, and the text of the object carrying their
-        characters: ``carrier``, else their own; True: the ``_one_line`` sequence's)."""
-        if carrier is True:
-            carrier = self._carrier
-        noted = [(x, carrier or text) for x, text in drawn]
-        line_y, line = self._line
-        if line_y != y:
-            self._line_before = line
-            self._line = (y, noted)
-        else:
-            line.extend(noted)
-
-    def _new_page(self) -> None:
-        self.canvas.showPage()
-        self._line, self._line_before = (-1.0, []), []
 
     def _draw_plain(self, y: float, placed: list[tuple[float, str]]) -> None:
         for x, text in placed:
@@ -242,12 +203,10 @@ class PageWriter:
             yield
             return
         typed = " ".join(text for text, _ in cells if text)
-        face, face_size = font_runs.face(font, size, self.language)
-        first = pdfium_reading.objects(x, cells[0][1], face, face_size)[0]
-        self._telling, self._carrier = True, first[1]
+        self._telling = True
         try:
-            with pdfium_reading.told(self.canvas, typed, False, first[1],
-                                     self._object_before(y, first[0])):
+            with pdfium_reading.told(self.canvas, typed, False, x, y, PDF_REGULAR,
+                                     font_runs.face(font, size, self.language)[1]):
                 yield
         finally:
             self._telling = False

@@ -177,7 +177,8 @@ def misread(shown: str, typed: str, font_name: str) -> bool:
 # this one does; where the line's own leftmost object is Latin it depends on the text
 # before it as well, which a page cannot know (measured: "I, <name>" after the header reads
 # the other way round from after a value line).
-CARRIER = " \u200f"
+CARRIER = "\u200f"
+_STEP = 0.25  # between the two marks, in ems
 
 
 @contextmanager
@@ -185,16 +186,20 @@ def told(canvas: Any, typed: str, rtl_page: bool, x: float, y: float, arabic_fac
          size: float) -> Iterator[None]:
     """Draw (in the ``with`` block) every text object of one line pdfium reads, so that it
     gives ``typed`` for them: one marked-content sequence, its /ActualText the text that
-    pdfium reads back as typed, its first object ``CARRIER`` ending at ``x`` on the
-    baseline ``y`` (the line's left edge; ``arabic_face`` at ``size``)."""
+    pdfium reads back as typed, its first object two ``CARRIER`` marks ending left of
+    ``x`` on the baseline ``y`` (the line's left edge; ``arabic_face`` at ``size``)."""
+    from reportlab.lib.rl_accel import fp_str
+    from reportlab.pdfbase.pdfmetrics import getFont
+
     actual = actual_text(typed, rtl_page, True)
     canvas._code.append(f"{TYPED_TAG} <</ActualText "
                         f"<FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
-    carrier = canvas.beginText(x - 2 * string_width(CARRIER, arabic_face, size), y)
-    carrier.setFont(arabic_face, size)
-    carrier.setTextRenderMode(3)
-    carrier.textOut(CARRIER)
-    carrier.setTextRenderMode(0)  # the text state outlives the text object
-    canvas.drawText(carrier)
+    font = getFont(arabic_face)
+    (subset, mark), = font.splitString(CARRIER, canvas._doc)
+    name = font.getSubsetInternalName(subset, canvas._doc)
+    mark = canvas._escape(mark)
+    canvas._code.append(
+        f"BT 1 0 0 1 {fp_str(x - (_STEP + 0.01) * size)} {fp_str(y)} Tm {name} {fp_str(size)} Tf "
+        f"3 Tr [({mark}) {fp_str(-_STEP * 1000)} ({mark})] TJ 0 Tr ET")
     yield
     canvas._code.append("EMC")

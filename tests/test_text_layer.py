@@ -31,7 +31,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from makarem_desk.documents import bidi_levels, layout, pdfium_reading, sample, text_layer
+from makarem_desk.documents import bidi_levels, layout, pdfium_reading, sample
 from makarem_desk.documents.fonts import PDF_REGULAR, register_pdf_fonts
 from makarem_desk.documents.page import AssociationInfo, PageWriter
 from makarem_desk.documents.render import (

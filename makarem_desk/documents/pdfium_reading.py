@@ -14,8 +14,9 @@ A marked-content sequence with /ActualText gives its text in place of the object
 encloses, at the first of them; that text takes part in the line's runs, but pdfium 159
 does not reverse its characters within a run (it still mirrors them, and orders the runs),
 and it takes the text last character first where the first object reads right to left
-(and, where it does not, depending on the objects before it: ``CARRIER``). Measured on random strings of Arabic and Latin words, digits, brackets and
-separators, on pages with and without /Direction: ``tests/test_pdfium_reading.py``.
+(where it does not, depending on the objects before it: hence ``CARRIER``). Measured on
+random strings of Arabic and Latin words, digits, brackets and separators, on pages with
+and without /Direction: ``tests/test_pdfium_reading.py``.
 
 Older pdfium (the one QtPdf 6.11 bundles) reverses an /ActualText's right runs like
 drawn glyphs, so a told line reads there with each Arabic word's letters reversed: only the
@@ -38,7 +39,6 @@ from .text_layer import (
     PIECES,
     _pdfium_class,
     pdfium_groups,
-    string_width,
     typed_text,
 )
 

@@ -97,8 +97,8 @@ def test_the_lines_pdfium_misread_are_found() -> None:
 
     def misread(value: str) -> bool:
         logical = layout.isolate_ltr_runs(value)
-        return pdfium_reading.misread(layout.single_line(logical, rtl=True),
-                                      layout.typed(logical), PDF_REGULAR)
+        return pdfium_reading.misread([(layout.single_line(logical, rtl=True), PDF_REGULAR)],
+                                      layout.typed(logical), True)
 
     assert misread("التأهيل في تقنية المعلومات (IT)")  # pdfium lost the "("
     assert misread("بنسبة 75% على الأقل")  # "%75"

@@ -168,45 +168,49 @@ class PageWriter:
                     size: float, typed: str) -> None:
         """Draw a line's visual words so that pdfium reads them as typed.
 
-        A line of an Arabic paper (/Direction /R2L) is written in the order pdfium reads
-        it (``text_layer.draw_for_pdfium``); where pdfium would still misread it (a bracket
-        lost, a neutral moved) it is drawn as it is and told (``pdfium_reading.told``).
-        pdfium reads a line of an English paper with an Arabic letter in the visual order
-        of its runs, or right to left, value first: it is told. Inside ``_one_line`` (two
-        cells on one baseline) the enclosing sequence tells pdfium."""
+        A line pdfium reads right to left (every line of an Arabic paper, /Direction /R2L;
+        a line of an English paper with more Arabic runs than Latin ones) is written in the
+        order pdfium reads it (``text_layer.draw_for_pdfium``). Where pdfium would still
+        misread a line (a bracket lost, a neutral moved, a name read last word first, a
+        value before its label) it is drawn as it is and told (``pdfium_reading.told``).
+        Inside ``_one_line`` (cells on one baseline) the enclosing sequence tells it."""
         line = " ".join(text for _, text in placed)
+        reorder = self.rtl or text_layer.pdfium_reads_rtl(line)
         if self._telling:
             self._draw_plain(y, placed)
-        elif self.rtl and not pdfium_reading.misread(line, typed, font):
-            text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
-        elif self.rtl or pdfium_reading.has_right_to_left(line):
+        elif not pdfium_reading.has_right_to_left(line) or \
+                not pdfium_reading.misread([(line, font)], typed, self.rtl, reorder):
+            if reorder:
+                text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
+            else:
+                self._draw_plain(y, placed)
+        else:
             with pdfium_reading.told(self.canvas, typed, self.rtl, placed[0][0], y,
                                      PDF_REGULAR, size):
                 self._draw_plain(y, placed)
-        else:
-            self._draw_plain(y, placed)
 
     def _draw_plain(self, y: float, placed: list[tuple[float, str]]) -> None:
         for x, text in placed:
             self.canvas.drawString(x, y, text)
 
     @contextmanager
-    def _one_line(self, cells: list[tuple[str, str]], x: float, y: float, font: str,
-                  size: float) -> Iterator[None]:
+    def _one_line(self, cells: list[tuple[str, str, str]], x: float, y: float, size: float
+                  ) -> Iterator[None]:
         """Draw (in the ``with`` block) the cells that share the baseline ``y``, which
-        pdfium reads as one line: (typed, visual) for each, start side first, the first
-        starting at ``x``. On an English paper with an Arabic letter among them they are
-        told to pdfium together, the left cell first as typed; an Arabic paper's pdfium
+        pdfium reads as one line: (typed, visual, font) for each, start side first, the
+        first starting at ``x``. On an English paper where pdfium would misread them they
+        are told to pdfium together, the left cell first as typed; an Arabic paper's pdfium
         reads them in order already (right to left)."""
-        shown = " ".join(visual for _, visual in cells)
-        if self.rtl or self._telling or not pdfium_reading.has_right_to_left(shown):
+        shown = " ".join(visual for _, visual, _ in cells)
+        typed = " ".join(text for text, _, _ in cells if text)
+        if self.rtl or self._telling or not pdfium_reading.has_right_to_left(shown) or \
+                not pdfium_reading.misread([(visual, font) for _, visual, font in cells],
+                                           typed, False):
             yield
             return
-        typed = " ".join(text for text, _ in cells if text)
         self._telling = True
         try:
-            with pdfium_reading.told(self.canvas, typed, False, x, y, PDF_REGULAR,
-                                     font_runs.face(font, size, self.language)[1]):
+            with pdfium_reading.told(self.canvas, typed, False, x, y, PDF_REGULAR, size):
                 yield
         finally:
             self._telling = False
@@ -297,9 +301,11 @@ class PageWriter:
             c.rect(value_x, top - row_h, value_width, row_h, stroke=1, fill=0)
             baseline = top - pad - size * 1.0
             first = value_lines[0] if value_lines else ""
-            with self._one_line([(layout.typed(caption), layout.single_line(caption, False)),
-                                 (layout.typed(first), layout.single_line(first, False))],
-                                label_x + pad, baseline, PDF_BOLD, size):
+            bold, size_en = font_runs.face(PDF_BOLD, size, self.language)
+            regular = font_runs.face(PDF_REGULAR, size, self.language)[0]
+            with self._one_line([(layout.typed(caption), layout.single_line(caption, False), bold),
+                                 (layout.typed(first), layout.single_line(first, False),
+                                  regular)], label_x + pad, baseline, size_en):
                 self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
                                     font=PDF_BOLD, size=size)
                 if value_lines:
@@ -417,9 +423,10 @@ class PageWriter:
         c.setLineWidth(0.6)
         c.line(start_x + 4 * mm, line_y, start_x + col_w - 4 * mm, line_y)
         c.line(other_x + 4 * mm, line_y, other_x + col_w - 4 * mm, line_y)
-        names = [(layout.typed(name), layout.single_line(name, self.rtl))
+        regular, size = font_runs.face(PDF_REGULAR, 10.5, self.language)
+        names = [(layout.typed(name), layout.single_line(name, self.rtl), regular)
                  for name in (signer_name, witness_name or "")]
-        with self._one_line(names, start_x, line_y - 14, PDF_REGULAR, 10.5):
+        with self._one_line(names, start_x, line_y - 14, size):
             self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
                                 align="center")
             self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,

@@ -18,9 +18,10 @@ and it takes the text last character first where the first object reads right to
 random strings of Arabic and Latin words, digits, brackets and separators, on pages with
 and without /Direction: ``tests/test_pdfium_reading.py``.
 
-Older pdfium (the one QtPdf 6.11 bundles) reverses an /ActualText's right runs like
-drawn glyphs, so a told line reads there with each Arabic word's letters reversed: only the
-lines pdfium would misread from the glyphs are told (``page.PageWriter``).
+Older pdfium (the one QtPdf 6.11 bundles) reads an /ActualText like drawn glyphs,
+reversing its right-to-left runs, and ties as right to left, so no /ActualText reads as
+typed in both: a told line reads there scrambled. Only the lines pdfium 159 would misread
+from the glyphs are told (``misread``, ``page.PageWriter``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from unicodedata import normalize
 
 from bidi.mirror import MIRRORED
 
+from .fonts import PDF_REGULAR
 from .text_layer import (
     MARK,
     PIECES,
@@ -130,17 +132,21 @@ def has_right_to_left(shown: str) -> bool:
     return any(_pdfium_class(ch) == "R" for ch in shown)
 
 
-def collected(shown: str, font_name: str) -> str:
-    """The ToUnicode text of a line ``text_layer.draw_for_pdfium`` draws in one face, in
-    the order pdfium collects it: its text objects left to right, each in the order
-    written, a space between words."""
+def collected(shown: str, font_name: str, reordered: bool = True) -> str:
+    """The ToUnicode text of a line's visual words ``shown``, in the order pdfium collects
+    it: its text objects left to right, each in the order written, a space between words.
+    ``reordered``: drawn by ``text_layer.draw_for_pdfium`` (else by ``drawString``)."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
-    split: dict[str, str] = getattr(getFont(font_name), "_split", {})
+    # the Arabic face draws the ligatures in pieces, in a run font too
+    split: dict[str, str] = getattr(getFont(font_name), "_split", None) or \
+        getattr(getFont(PDF_REGULAR), "_split", {})
 
     def text(drawn: str) -> str:
         return "".join(typed_text(ord(code)) for ch in drawn for code in split.get(ch, ch))
 
+    if not reordered:
+        return " ".join(text(word) for word in shown.split(" ") if word)
     out: list[str] = []
     end = 0
     for group in pdfium_groups(shown):
@@ -152,31 +158,38 @@ def collected(shown: str, font_name: str) -> str:
     return "".join(out)
 
 
-def misread(shown: str, typed: str, font_name: str) -> bool:
-    """Whether pdfium reads a line of a right-to-left page (drawn by ``draw_for_pdfium``)
-    other than as typed, beyond mirroring once more each bracket drawn mirrored (the one
-    difference the issue allows: LibreOffice's convention, which poppler shares)."""
+def misread(cells: list[tuple[str, str]], typed: str, rtl_page: bool,
+            reordered: bool | None = None) -> bool:
+    """Whether pdfium reads a line other than as typed, beyond mirroring once more each
+    bracket drawn mirrored (the one difference the issue allows: LibreOffice's convention,
+    which poppler shares). ``cells``: (visual words, font) of what shares the baseline, left
+    to right, drawn by ``draw_for_pdfium`` where ``reordered`` (by default on a
+    right-to-left page)."""
     # the order of two marks on one letter is NFC's business (a shadda and a vowel drawn
     # as one glyph come out in its own order)
-    reading = normalize("NFC", glyph_reading(collected(shown, font_name), rtl_page=True))
+    reordered = rtl_page if reordered is None else reordered
+    line = " ".join(collected(shown, font, reordered) for shown, font in cells if shown)
+    reading = normalize("NFC", glyph_reading(line, rtl_page))
     want = normalize("NFC", " ".join(word for word in typed.split(" ") if word))
     if len(reading) != len(want):
         return True
     differ = [(got, ch) for got, ch in zip(reading, want, strict=True) if got != ch]
-    mirrored = sum(1 for ch in shown
+    mirrored = sum(1 for shown, _ in cells for ch in shown
                    if MARK <= ord(ch) < PIECES and chr(ord(ch) - MARK) in MIRRORED)
     return len(differ) != mirrored or any(MIRRORED.get(ch) != got for got, ch in differ)
 
 
-# The first object of a told line: a space and a right-to-left mark in the Arabic face, left
-# of the line's glyphs, drawn invisible (render mode 3). The mark comes after the space, or
-# pdfium finds no direction in an object whose characters start at one point and runs the
-# next line into it; and it is U+200F, which Amiri draws with ink, as pdfium skips an object
-# whose glyphs have none (U+061C, inkless, is no right-to-left letter to pdfium either). pdfium gives the /ActualText at the first object in x
-# order, and takes it last character first where that object reads right to left, which
-# this one does; where the line's own leftmost object is Latin it depends on the text
-# before it as well, which a page cannot know (measured: "I, <name>" after the header reads
-# the other way round from after a value line).
+# The first object of a told line: right-to-left marks in the Arabic face, left of the
+# line's glyphs, drawn invisible (render mode 3). U+200F, which Amiri draws with ink, as
+# pdfium skips an object
+# whose glyphs have none (U+061C, inkless, is no right-to-left letter to pdfium either).
+# pdfium gives the /ActualText at the first object in x order, and takes it last character
+# first where that object reads right to left, which this one does; where the line's own
+# leftmost object is Latin it depends on the text before it as well, which a page cannot
+# know (measured: "I, <name>" after the header reads the other way round from after a value
+# line). Two marks a quarter em apart, the second just left of the line: one object's
+# characters at one point leave pdfium without a direction for it (it ran the next line
+# into it), and a space or a gap made poppler put a space into the line.
 CARRIER = "\u200f"
 _STEP = 0.25  # between the two marks, in ems
 

@@ -160,6 +160,15 @@ def collected(shown: str, font_name: str, reordered: bool = True) -> str:
 
 def misread(cells: list[tuple[str, str]], typed: str, rtl_page: bool,
             reordered: bool | None = None) -> bool:
+    """Whether pdfium reads a line other than as typed (``_misread``), once per process
+    for each line: the fixed wording's lines come back on every paper."""
+    return _misread(tuple(cells), typed, rtl_page,
+                    rtl_page if reordered is None else reordered)
+
+
+@lru_cache(maxsize=8192)
+def _misread(cells: tuple[tuple[str, str], ...], typed: str, rtl_page: bool,
+             reordered: bool) -> bool:
     """Whether pdfium reads a line other than as typed, beyond mirroring once more each
     bracket drawn mirrored (the one difference the issue allows: LibreOffice's convention,
     which poppler shares). ``cells``: (visual words, font) of what shares the baseline, left
@@ -167,7 +176,6 @@ def misread(cells: list[tuple[str, str]], typed: str, rtl_page: bool,
     right-to-left page)."""
     # the order of two marks on one letter is NFC's business (a shadda and a vowel drawn
     # as one glyph come out in its own order)
-    reordered = rtl_page if reordered is None else reordered
     line = " ".join(collected(shown, font, reordered) for shown, font in cells if shown)
     reading = normalize("NFC", glyph_reading(line, rtl_page))
     want = normalize("NFC", " ".join(word for word in typed.split(" ") if word))

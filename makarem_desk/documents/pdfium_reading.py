@@ -73,29 +73,28 @@ def _turned(runs: list[tuple[str, str]], rtl: bool) -> list[bool]:
     return turned
 
 
-def glyph_reading(collected: str, rtl_page: bool) -> str:
-    """The text pdfium gives for a line whose drawn characters (their ToUnicode text) it
-    collects in the order ``collected``."""
+def _read(collected: str, rtl_page: bool, glyphs: bool) -> str:
+    """pdfium's reading of a line's characters in the order it collects them: a right run,
+    and a neutral one after it, is mirrored and, drawn as ``glyphs``, reversed."""
     while "  " in collected:
         collected = collected.replace("  ", " ")
     runs = _runs(collected)
     rtl = _reads_rtl(runs, rtl_page)
     ordered = runs[::-1] if rtl else runs
-    return "".join(_mirror(text[::-1]) if turn else text
+    return "".join(_mirror(text[::-1] if glyphs else text) if turn else text
                    for (_, text), turn in zip(ordered, _turned(ordered, rtl), strict=True))
+
+
+def glyph_reading(collected: str, rtl_page: bool) -> str:
+    """The text pdfium gives for a line whose drawn characters (their ToUnicode text) it
+    collects in the order ``collected``."""
+    return _read(collected, rtl_page, glyphs=True)
 
 
 def told_reading(actual: str, rtl_page: bool, first_rtl: bool) -> str:
     """The text pdfium gives for a line made of one marked-content sequence with the
     /ActualText ``actual``; ``first_rtl``: its first object reads right to left."""
-    collected = actual[::-1] if first_rtl else actual
-    while "  " in collected:
-        collected = collected.replace("  ", " ")
-    runs = _runs(collected)
-    rtl = _reads_rtl(runs, rtl_page)
-    ordered = runs[::-1] if rtl else runs
-    return "".join(_mirror(text) if turn else text
-                   for (_, text), turn in zip(ordered, _turned(ordered, rtl), strict=True))
+    return _read(actual[::-1] if first_rtl else actual, rtl_page, glyphs=False)
 
 
 @lru_cache(maxsize=4096)
@@ -110,12 +109,6 @@ def actual_text(typed: str, rtl_page: bool, first_rtl: bool) -> str:
              for (_, text), turn in zip(runs, _turned(runs, rtl), strict=True)]
     collected = "".join(parts[::-1] if rtl else parts)
     return collected[::-1] if first_rtl else collected
-
-
-def object_reads_rtl(text: str) -> bool:
-    """Whether pdfium takes a text object holding ``text`` (its visual text) for a
-    right-to-left one."""
-    return _reads_rtl(_runs(text), False)
 
 
 # -- telling pdfium a line -------------------------------------------------------------

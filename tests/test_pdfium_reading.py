@@ -8,10 +8,12 @@ import random
 
 import pypdfium2 as pdfium
 import pytest
+import test_text_layer as values
 from reportlab.pdfgen.canvas import Canvas
 
 from makarem_desk.documents import layout, pdfium_reading, sample
 from makarem_desk.documents.fonts import PDF_REGULAR, register_pdf_fonts
+from makarem_desk.documents.page import AssociationInfo, PageWriter
 
 _ATOMS = ["ابج", "دهو", "A", "Bc", "12", "(", ")", " ", ",", "-", "/", "%", "[", "]", ".", ":"]
 
@@ -142,3 +144,18 @@ def test_the_arabic_declaration_gives_a_bracket_around_latin_as_typed() -> None:
         witness_name=sample.WITNESS, signed_at=sample.SIGNED_AT,
         association=sample.sample_association(), qr_payload="MKR1:x:y"))
     assert "البرنامج برنامج التأهيل في تقنية المعلومات (IT)" in lines  # was ")IT)"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_told_line_reads_as_typed_whatever_line_comes_before(lang: str) -> None:
+    # without the invisible first object, pdfium took an /ActualText after a Latin first
+    # object last character first or not depending on the line before (a header, a value)
+    shuffled = list(values.VALUES)
+    random.Random(3).shuffle(shuffled)
+    writer = PageWriter(lang, AssociationInfo("جمعية", "Makarem"), "values", "values")
+    for value in shuffled:
+        writer.paragraph(layout.embed_rtl(value) if lang == "en" else value, justify=False)
+    lines = _pdfium_lines(writer.finish())
+    for value in shuffled:
+        if values.told_to_pdfium(value, lang == "ar"):
+            assert value in lines, value

@@ -30,6 +30,8 @@ read it from the left.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -140,6 +142,19 @@ class PageLines:
     balance: int = 0
     # where the span begins and ends in the page's operators, and its text
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @contextmanager
+    def span(self, code: list[Any], text: str) -> Iterator[None]:
+        """Leave room in the page's operators (``code``) round what the ``with`` block
+        draws for a span telling poppler ``text`` ("": none)."""
+        if not text:
+            yield
+            return
+        start = len(code)
+        code.append("")
+        yield
+        code.append("")
+        self.spans.append((start, len(code) - 1, text))
 
     def close(self, code: list[Any]) -> None:
         """Write the spans into the page's content (``code``: reportlab's list of its

@@ -67,7 +67,9 @@ def test_pdfium_reads_a_right_to_left_line_s_glyphs_as_the_model_says() -> None:
     from makarem_desk.documents.text_layer import draw_for_pdfium
 
     register_pdf_fonts()
-    for text in _random_texts(13, 40):
+    # the page writer asks the model only about a line with an Arabic letter; a line of
+    # neutrals and digits alone, some with poppler's marks, pdfium cuts into lines of its own
+    for text in [t for t in _random_texts(13, 60) if pdfium_reading.has_right_to_left(t)]:
         shown = layout.single_line(text, rtl=True)
         out = io.BytesIO()
         canvas = Canvas(out, pagesize=(600, 100), invariant=1)

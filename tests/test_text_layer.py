@@ -282,6 +282,9 @@ def told_to_pdfium(value: str, rtl: bool) -> bool:
     shown = layout.single_line(logical, rtl)
     font = font_runs.face(PDF_REGULAR, 11.5, "ar" if rtl else "en")[0]
     reordered = rtl or text_layer.pdfium_reads_rtl(shown)
+    # on an English page, a line poppler would misread from the left is told to both
+    if not rtl and poppler_reading.line_for_left_reading((shown,), layout.typed(logical))[0]:
+        return True
     return pdfium_reading.has_right_to_left(shown) and \
         pdfium_reading.misread([(shown, font)], layout.typed(logical), rtl, reordered)
 

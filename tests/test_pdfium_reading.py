@@ -104,8 +104,11 @@ def test_the_lines_pdfium_misread_are_found() -> None:
         return pdfium_reading.misread([(layout.single_line(logical, rtl=True), PDF_REGULAR)],
                                       layout.typed(logical), True)
 
-    assert misread("التأهيل في تقنية المعلومات (IT)")  # pdfium lost the "("
-    assert misread("بنسبة 75% على الأقل")  # "%75"
+    assert misread("Al-Qahtani (محمد)")  # "Al-Qahtani( محمد("
+    # with poppler's marks (``text_layer.for_poppler``) pdfium ends its runs where they
+    # stand: it lost the "(" of "(IT)" and gave "%75" without them
+    assert not misread("التأهيل في تقنية المعلومات (IT)")
+    assert not misread("بنسبة 75% على الأقل")
     assert not misread("الرياض (حي النسيم)")  # only the brackets mirrored once more
     assert not misread("رقم الطلب RYD1-2026-000123")  # written in the order pdfium reads
     assert not misread("مُحَمَّدٌ")  # marks in NFC's order
@@ -145,7 +148,10 @@ def test_the_arabic_declaration_gives_a_bracket_around_latin_as_typed() -> None:
         sample.sample_snapshot(), language="ar", signature_png=None,
         witness_name=sample.WITNESS, signed_at=sample.SIGNED_AT,
         association=sample.sample_association(), qr_payload="MKR1:x:y"))
-    assert "البرنامج برنامج التأهيل في تقنية المعلومات (IT)" in lines  # was ")IT)"
+    # was ")IT)"; with poppler's marks pdfium keeps both brackets, mirrored once more (the
+    # difference the issue allows), so the line is not told
+    assert "البرنامج برنامج التأهيل في تقنية المعلومات )IT(" in \
+        [line.replace("\u200f", "") for line in lines]
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

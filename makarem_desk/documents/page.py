@@ -11,8 +11,7 @@ keep their order.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
@@ -85,7 +84,9 @@ class PageWriter:
         self.page_number = 1
         self.y = self.height - self.margin
         self._poppler = poppler_reading.PageLines()
-        self._telling = False  # inside ``_one_line``
+        # inside ``_one_line``: "told" (the row is told as one line), "plain" (drawn as
+        # it would be where poppler reads the page from the right), else ""
+        self._row = ""
         self._header()
 
     def next_document(self, reference: str, qr: list[list[bool]] | None = None) -> None:
@@ -157,67 +158,95 @@ class PageWriter:
         misread a line (a bracket lost, a neutral moved, a name read last word first, a
         value before its label) it is drawn as it is and told (``pdfium_reading.told``).
         On an English paper, a line poppler would read in the visual order of its Arabic
-        pieces is enclosed in room for a span that tells poppler the line as typed
-        (``poppler_reading``); pdfium would read that span's text its own way, so such a
-        line is told to pdfium as well, inside the span. Inside ``_one_line`` (cells on one
-        baseline) the enclosing sequences tell both."""
+        pieces gets a span that tells poppler the line as typed (``poppler_reading``) if
+        poppler reads the page from the left; pdfium would read that span's text its own
+        way, so the line is told to pdfium as well, inside the span. Inside ``_one_line``
+        (cells on one baseline) the enclosing row tells both, or neither."""
         words = tuple(text for _, text in placed)
         span = ""
-        if not self.rtl:
+        if not self.rtl and self._row != "plain":
             span, balance = poppler_reading.line_for_left_reading(words, typed)
             self._poppler.balance += balance
-        if self._telling:
+        if self._row == "told":
             self._draw_plain(y, placed)
             return
         line = " ".join(words)
         reorder = self.rtl or text_layer.pdfium_reads_rtl(line)
-        if not span and (not pdfium_reading.has_right_to_left(line) or
-                         not pdfium_reading.misread([(line, font)], typed, self.rtl, reorder)):
-            if reorder:
+        misread = pdfium_reading.has_right_to_left(line) and \
+            pdfium_reading.misread([(line, font)], typed, self.rtl, reorder)
+
+        def told() -> None:
+            with pdfium_reading.told(self.canvas, typed, self.rtl, placed[0][0], y,
+                                     PDF_REGULAR, size):
+                self._draw_plain(y, placed)
+
+        def plain() -> None:
+            if misread:
+                told()
+            elif reorder:
                 text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
             else:
                 self._draw_plain(y, placed)
-            return
-        with self._poppler.span(self.canvas._code, span), \
-                pdfium_reading.told(self.canvas, typed, self.rtl, placed[0][0], y,
-                                    PDF_REGULAR, size):
-            self._draw_plain(y, placed)
+
+        if span:
+            self._poppler.either(self.canvas._code, span, self._operators(told),
+                                 self._operators(plain))
+        else:
+            plain()
+
+    def _operators(self, draw: Callable[[], None]) -> list[str]:
+        """What ``draw`` writes into the page's operators, taken out of them."""
+        code = self.canvas._code
+        start = len(code)
+        draw()
+        drawn: list[str] = code[start:]
+        del code[start:]
+        return drawn
 
     def _draw_plain(self, y: float, placed: list[tuple[float, str]]) -> None:
         for x, text in placed:
             self.canvas.drawString(x, y, text)
 
-    @contextmanager
-    def _one_line(self, cells: list[tuple[str, str, str]], x: float, y: float, size: float
-                  ) -> Iterator[None]:
-        """Draw (in the ``with`` block) the cells that share the baseline ``y``, which
-        pdfium reads as one line: (typed, visual, font) for each, start side first, the
-        first starting at ``x``. On an English paper where pdfium would misread them, or
-        poppler one of them (``_draw_shown``), they are told to pdfium together, the left
-        cell first as typed, and to poppler in one span round that; an Arabic paper's
-        pdfium reads them in order already (right to left), and its poppler from the
-        right, where the marks of ``text_layer.for_poppler`` are what it needs."""
-        if self.rtl or self._telling:
-            yield
-            return
+    def _one_line(self, cells: list[tuple[str, str, str]], x: float, y: float, size: float,
+                  draw: Callable[[], None]) -> None:
+        """``draw`` the cells that share the baseline ``y``, which pdfium reads as one line:
+        (typed, visual, font) for each, start side first, the first starting at ``x``. On
+        an English paper where pdfium would misread them they are told to pdfium together,
+        the left cell first as typed; where poppler would misread one, they are told to
+        poppler in one span round that if it reads the page from the left (``_draw_shown``).
+        An Arabic paper's pdfium reads them in order already (right to left), and its
+        poppler from the right, where the marks of ``text_layer.for_poppler`` do."""
         shown = " ".join(visual for _, visual, _ in cells)
         typed = " ".join(text for text, _, _ in cells if text)
-        for_poppler = any(poppler_reading.line_for_left_reading((visual,), text)[0]
-                          for text, visual, _ in cells if visual)
-        if not for_poppler and (not pdfium_reading.has_right_to_left(shown) or
-                                not pdfium_reading.misread(
-                                    [(visual, font) for _, visual, font in cells], typed,
-                                    False)):
-            yield
+        if self.rtl or self._row or not pdfium_reading.has_right_to_left(shown):
+            draw()
             return
-        span = poppler_reading.for_left_to_right_page(typed) if for_poppler else ""
-        self._telling = True
+        span = poppler_reading.for_left_to_right_page(typed) if any(
+            poppler_reading.line_for_left_reading((visual,), text)[0]
+            for text, visual, _ in cells if visual) else ""
+        misread = pdfium_reading.misread([(visual, font) for _, visual, font in cells],
+                                         typed, False)
+        if not span and not misread:
+            draw()
+            return
+
+        def told() -> None:
+            with pdfium_reading.told(self.canvas, typed, False, x, y, PDF_REGULAR, size):
+                self._in_row("told", draw)
+
+        if not span:
+            told()
+        else:
+            self._poppler.either(self.canvas._code, span, self._operators(told),
+                                 self._operators(told if misread else
+                                                 lambda: self._in_row("plain", draw)))
+
+    def _in_row(self, row: str, draw: Callable[[], None]) -> None:
+        self._row = row
         try:
-            with self._poppler.span(self.canvas._code, span), \
-                    pdfium_reading.told(self.canvas, typed, False, x, y, PDF_REGULAR, size):
-                yield
+            draw()
         finally:
-            self._telling = False
+            self._row = ""
 
     def paragraph(
         self, text: str, *, size: float = 11.5, font: str = PDF_REGULAR, leading: float = 1.5,
@@ -307,14 +336,19 @@ class PageWriter:
             first = value_lines[0] if value_lines else ""
             bold, size_en = font_runs.face(PDF_BOLD, size, self.language)
             regular = font_runs.face(PDF_REGULAR, size, self.language)[0]
-            with self._one_line([(layout.typed(caption), layout.single_line(caption, False), bold),
-                                 (layout.typed(first), layout.single_line(first, False),
-                                  regular)], label_x + pad, baseline, size_en):
+
+            # drawn once, or twice where poppler's reading of the page decides (in this pass)
+            def row(caption: str = caption, first: str = first, baseline: float = baseline,
+                    has_value: bool = bool(value_lines)) -> None:
                 self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
                                     font=PDF_BOLD, size=size)
-                if value_lines:
+                if has_value:
                     self.draw_line_text(first, value_x + pad, value_width - 2 * pad,
                                         baseline, size=size)
+
+            self._one_line([(layout.typed(caption), layout.single_line(caption, False), bold),
+                            (layout.typed(first), layout.single_line(first, False), regular)],
+                           label_x + pad, baseline, size_en, row)
             for line in value_lines[1:]:
                 baseline -= size * 1.4
                 self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
@@ -422,11 +456,14 @@ class PageWriter:
         regular, size = font_runs.face(PDF_REGULAR, 10.5, self.language)
         names = [(layout.typed(name), layout.single_line(name, self.rtl), regular)
                  for name in (signer_name, witness_name or "")]
-        with self._one_line(names, start_x, line_y - 14, size):
+
+        def both() -> None:
             self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
                                 align="center")
             self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,
                                 align="center")
+
+        self._one_line(names, start_x, line_y - 14, size, both)
         if not signed:
             self.draw_line_text(label("signed_on_paper", self.language), start_x, col_w,
                                 line_y - 27, size=9, align="center", color=MUTED)

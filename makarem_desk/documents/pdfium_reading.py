@@ -45,7 +45,6 @@ from .text_layer import (
     typed_text,
 )
 
-
 _RLM = "\u200f"
 
 

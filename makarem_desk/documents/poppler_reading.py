@@ -30,8 +30,6 @@ read it from the left.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -140,29 +138,25 @@ class PageLines:
     reads the page from the left when there are at least as many)."""
 
     balance: int = 0
-    # where the span begins and ends in the page's operators, and its text
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    # where a line stands in the page's operators, its span's text, its operators told
+    # to pdfium (inside the span) and its operators where poppler reads from the right
+    lines: list[tuple[int, str, list[str], list[str]]] = field(default_factory=list)
 
-    @contextmanager
-    def span(self, code: list[Any], text: str) -> Iterator[None]:
-        """Leave room in the page's operators (``code``) round what the ``with`` block
-        draws for a span telling poppler ``text`` ("": none)."""
-        if not text:
-            yield
-            return
-        start = len(code)
+    def either(self, code: list[Any], text: str, told: list[str], plain: list[str]) -> None:
+        """Leave room in the page's operators (``code``) for a line poppler is told as
+        ``text`` in a span round ``told`` if it reads the page from the left, and that is
+        drawn ``plain`` if it reads it from the right (pdfium reads a line told to it less
+        well in the older pdfium QtPdf bundles, so it is told only where poppler needs it)."""
+        self.lines.append((len(code), text, told, plain))
         code.append("")
-        yield
-        code.append("")
-        self.spans.append((start, len(code) - 1, text))
 
     def close(self, code: list[Any]) -> None:
-        """Write the spans into the page's content (``code``: reportlab's list of its
-        operators) if poppler will read the page from the left; start the next page."""
-        if self.balance >= 0:
-            for start, end, text in self.spans:
-                code[start] = (f"/Span <</ActualText "
-                               f"<FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
-                code[end] = "EMC"
+        """Write the lines into the page's content (``code``: reportlab's list of its
+        operators), told to poppler if it will read the page from the left; start the
+        next page."""
+        for at, text, told, plain in self.lines:
+            code[at] = "\n".join(
+                [f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC",
+                 *told, "EMC"] if self.balance >= 0 else plain)
         self.balance = 0
-        self.spans = []
+        self.lines = []

@@ -21,7 +21,14 @@ and without /Direction: ``tests/test_pdfium_reading.py``.
 Older pdfium (the one QtPdf 6.11 bundles) reads an /ActualText like drawn glyphs,
 reversing its right-to-left runs, and ties as right to left, so no /ActualText reads as
 typed in both: a told line reads there scrambled. Only the lines pdfium 159 would misread
-from the glyphs are told (``misread``, ``page.PageWriter``).
+from the glyphs are told (``misread``, ``page.PageWriter``), and on an English paper that
+poppler reads from the left the lines told to poppler (``poppler_reading``).
+
+Poppler's marks (``text_layer.for_poppler``: a glyph whose text is U+200F and the
+character) take part in pdfium's reading: U+200F is a right-to-left letter to it, which ends
+its runs where it stands (so "(IT)" and "75%" on an Arabic line read right from their
+glyphs), and a text object holding such a glyph is collected in the order of x
+(``collected``).
 """
 
 from __future__ import annotations

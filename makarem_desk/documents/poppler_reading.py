@@ -17,15 +17,15 @@ does read in any order is a marked-content ``/Span`` with an ``/ActualText``: it
 text in place of the glyphs' and reads it as if drawn left to right. Such a line of an
 English paper is enclosed in a span holding the text laid out for poppler's reading
 (``for_left_to_right_page``): each Arabic piece reversed, direction marks where a section
-must end. pdfium reads the innermost /ActualText of a glyph (measured, pypdfium2 5.x): the
-span encloses the line's ``text_layer.TYPED_TAG`` sequence, so pdfium still reads its own.
-A line that pdfium reads right to left (``text_layer.pdfium_reads_rtl``) has no such
-sequence, and pdfium would take the span's text in its own order: poppler's reading of
-such a line is left as it is.
+must end. pdfium reads the innermost /ActualText of a glyph (measured, pypdfium2 5.x), and
+would take the span's text in its own order: the span encloses the line told to pdfium as
+well (``pdfium_reading.told``, its ``TYPED_TAG`` sequence), so pdfium reads its own. A table
+row or the signatures, which pdfium reads as one line, are told to pdfium as one, and get
+one span round it: poppler then reads them as one line too.
 
 Which way poppler reads a page is only known when the page is complete: ``PageLines``
-leaves room for the span's operators and writes them when the page ends, if poppler will
-read it from the left.
+keeps such a line drawn both ways, told to both in the span and as it would be without,
+and writes one when the page ends, told if poppler will read the page from the left.
 """
 
 from __future__ import annotations

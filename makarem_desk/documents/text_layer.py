@@ -30,8 +30,10 @@ span: the effect on both extractors is the same, and reportlab offers no hook to
 marked content inside a text object, where a post-processing pass would have to re-parse
 every content stream.
 
-Marked content is used for one thing: a line pdfium would misread carries, for pdfium
-only, the text that it reads back as typed (``pdfium_reading``).
+Marked content is used for whole lines only: a line pdfium would misread carries, for
+pdfium only, the text that it reads back as typed (``pdfium_reading``), and on an English
+paper poppler reads from the left, a line poppler would misread is told to it in a span round
+that (``poppler_reading``).
 
 Every font that draws the layout's output (``layout.visual``) must be a ``TextLayerFont``,
 or the markers print as missing glyphs.

@@ -207,18 +207,23 @@ class PageWriter:
         for x, text in placed:
             self.canvas.drawString(x, y, text)
 
-    def _one_line(self, cells: list[tuple[str, str, str]], x: float, y: float, size: float,
+    def _one_line(self, texts: list[tuple[str, str]], x: float, y: float, size: float,
                   draw: Callable[[], None]) -> None:
         """``draw`` the cells that share the baseline ``y``, which pdfium reads as one line:
-        (typed, visual, font) for each, start side first, the first starting at ``x``. On
+        (text, font) for each, start side first, the first starting at ``x``. On
         an English paper where pdfium would misread them they are told to pdfium together,
         the left cell first as typed; where poppler would misread one, they are told to
         poppler in one span round that if it reads the page from the left (``_draw_shown``).
         An Arabic paper's pdfium reads them in order already (right to left), and its
         poppler from the right, where the marks of ``text_layer.for_poppler`` do."""
+        if self.rtl or self._row:
+            draw()
+            return
+        cells = [(layout.typed(text), layout.single_line(text, False), font)
+                 for text, font in texts]
         shown = " ".join(visual for _, visual, _ in cells)
         typed = " ".join(text for text, _, _ in cells if text)
-        if self.rtl or self._row or not pdfium_reading.has_right_to_left(shown):
+        if not pdfium_reading.has_right_to_left(shown):
             draw()
             return
         span = poppler_reading.for_left_to_right_page(typed) if any(
@@ -346,9 +351,8 @@ class PageWriter:
                     self.draw_line_text(first, value_x + pad, value_width - 2 * pad,
                                         baseline, size=size)
 
-            self._one_line([(layout.typed(caption), layout.single_line(caption, False), bold),
-                            (layout.typed(first), layout.single_line(first, False), regular)],
-                           label_x + pad, baseline, size_en, row)
+            self._one_line([(caption, bold), (first, regular)], label_x + pad, baseline,
+                           size_en, row)
             for line in value_lines[1:]:
                 baseline -= size * 1.4
                 self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
@@ -454,8 +458,6 @@ class PageWriter:
         c.line(start_x + 4 * mm, line_y, start_x + col_w - 4 * mm, line_y)
         c.line(other_x + 4 * mm, line_y, other_x + col_w - 4 * mm, line_y)
         regular, size = font_runs.face(PDF_REGULAR, 10.5, self.language)
-        names = [(layout.typed(name), layout.single_line(name, self.rtl), regular)
-                 for name in (signer_name, witness_name or "")]
 
         def both() -> None:
             self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
@@ -463,7 +465,8 @@ class PageWriter:
             self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,
                                 align="center")
 
-        self._one_line(names, start_x, line_y - 14, size, both)
+        self._one_line([(signer_name, regular), (witness_name or "", regular)], start_x,
+                       line_y - 14, size, both)
         if not signed:
             self.draw_line_text(label("signed_on_paper", self.language), start_x, col_w,
                                 line_y - 27, size=9, align="center", color=MUTED)

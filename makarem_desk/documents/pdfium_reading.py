@@ -168,7 +168,12 @@ def collected(shown: str, font_name: str, reordered: bool = True) -> str:
 def misread(cells: list[tuple[str, str]], typed: str, rtl_page: bool,
             reordered: bool | None = None) -> bool:
     """Whether pdfium reads a line other than as typed (``_misread``), once per process
-    for each line: the fixed wording's lines come back on every paper."""
+    for each line: the fixed wording's lines come back on every paper. A line of one cell
+    of Arabic letters and spaces alone (most of an Arabic paper's, a name) pdfium reads as
+    typed: its runs are right-to-left letters, each reversed, read from the right (two
+    cells, two names side by side, it reads the right one first)."""
+    if len(cells) == 1 and all(ch == " " or _pdfium_class(ch) == "R" for ch in typed):
+        return False
     return _misread(tuple(cells), typed, rtl_page,
                     rtl_page if reordered is None else reordered)
 
@@ -186,8 +191,11 @@ def _misread(cells: tuple[tuple[str, str], ...], typed: str, rtl_page: bool,
     line = " ".join(collected(shown, font, reordered) for shown, font in cells if shown)
     # poppler's marks (``text_layer.for_poppler``) are format characters, which a search
     # drops as it drops the ones pdftotext writes: they order pdfium's runs, no more
-    reading = normalize("NFC", glyph_reading(line, rtl_page).replace(_RLM, ""))
-    want = normalize("NFC", " ".join(word for word in typed.split(" ") if word))
+    # and a no-break space is a space to a search (the layout draws some as spaces)
+    reading = normalize("NFC", glyph_reading(line, rtl_page).replace(_RLM, "")
+                        .replace("\u00a0", " "))
+    want = normalize("NFC", " ".join(word for word in typed.replace("\u00a0", " ").split(" ")
+                                     if word))
     if len(reading) != len(want):
         return True
     differ = [(got, ch) for got, ch in zip(reading, want, strict=True) if got != ch]

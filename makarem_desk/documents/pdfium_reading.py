@@ -130,8 +130,10 @@ def actual_text(typed: str, rtl_page: bool, first_rtl: bool) -> str:
 TYPED_TAG = "/TypedText"
 
 
+@lru_cache(maxsize=8192)
 def has_right_to_left(shown: str) -> bool:
-    """Whether a visual string holds a right-to-left letter."""
+    """Whether a visual string holds a right-to-left letter (once per process for each
+    line, as ``misread``)."""
     return any(_pdfium_class(ch) == "R" for ch in shown)
 
 
@@ -168,12 +170,7 @@ def collected(shown: str, font_name: str, reordered: bool = True) -> str:
 def misread(cells: list[tuple[str, str]], typed: str, rtl_page: bool,
             reordered: bool | None = None) -> bool:
     """Whether pdfium reads a line other than as typed (``_misread``), once per process
-    for each line: the fixed wording's lines come back on every paper. A line of one cell
-    of Arabic letters and spaces alone (most of an Arabic paper's, a name) pdfium reads as
-    typed: its runs are right-to-left letters, each reversed, read from the right (two
-    cells, two names side by side, it reads the right one first)."""
-    if len(cells) == 1 and all(ch == " " or _pdfium_class(ch) == "R" for ch in typed):
-        return False
+    for each line: the fixed wording's lines come back on every paper."""
     return _misread(tuple(cells), typed, rtl_page,
                     rtl_page if reordered is None else reordered)
 
@@ -185,7 +182,13 @@ def _misread(cells: tuple[tuple[str, str], ...], typed: str, rtl_page: bool,
     bracket drawn mirrored (the one difference the issue allows: LibreOffice's convention,
     which poppler shares). ``cells``: (visual words, font) of what shares the baseline, left
     to right, drawn by ``draw_for_pdfium`` where ``reordered`` (by default on a
-    right-to-left page)."""
+    right-to-left page).
+
+    A line of one cell of Arabic letters and spaces alone (most of an Arabic paper's, a
+    name) pdfium reads as typed: its runs are right-to-left letters, each reversed, read
+    from the right (two cells, two names side by side, it reads the right one first)."""
+    if len(cells) == 1 and all(ch == " " or _pdfium_class(ch) == "R" for ch in typed):
+        return False
     # the order of two marks on one letter is NFC's business (a shadda and a vowel drawn
     # as one glyph come out in its own order)
     line = " ".join(collected(shown, font, reordered) for shown, font in cells if shown)

@@ -137,18 +137,25 @@ def has_right_to_left(shown: str) -> bool:
     return any(_pdfium_class(ch) == "R" for ch in shown)
 
 
-def collected(shown: str, font_name: str, reordered: bool = True) -> str:
-    """The ToUnicode text of a line's visual words ``shown``, in the order pdfium collects
-    it: its text objects left to right, each in the order written, a space between words.
-    ``reordered``: drawn by ``text_layer.draw_for_pdfium`` (else by ``drawString``)."""
+@lru_cache(maxsize=16384)
+def _layer_text(drawn: str, font_name: str) -> str:
+    """The ToUnicode text of drawn codes, once per process for each (the words of the
+    fixed wording come back on every paper)."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
     # the Arabic face draws the ligatures in pieces, in a run font too
     split: dict[str, str] = getattr(getFont(font_name), "_split", None) or \
         getattr(getFont(PDF_REGULAR), "_split", {})
+    return "".join(typed_text(ord(code)) for ch in drawn for code in split.get(ch, ch))
+
+
+def collected(shown: str, font_name: str, reordered: bool = True) -> str:
+    """The ToUnicode text of a line's visual words ``shown``, in the order pdfium collects
+    it: its text objects left to right, each in the order written, a space between words.
+    ``reordered``: drawn by ``text_layer.draw_for_pdfium`` (else by ``drawString``)."""
 
     def text(drawn: str) -> str:
-        return "".join(typed_text(ord(code)) for ch in drawn for code in split.get(ch, ch))
+        return _layer_text(drawn, font_name)
 
     if not reordered:
         return " ".join(text(word) for word in shown.split(" ") if word)
@@ -160,7 +167,7 @@ def collected(shown: str, font_name: str, reordered: bool = True) -> str:
             out.append(" ")
         # an object holding a glyph with poppler's mark is collected in the order of x
         # (measured, pypdfium2 5.x: "-AB" on an Arabic line, written "-" then "AB", came
-        # out "-‏AB" with the mark after the dash, as read from "AB‏-")
+        # out "-", the mark, "AB", as read from "AB" then the marked "-")
         marked = any(ord(ch) >= BEFORE_RLM for a, b in group for ch in shown[a:b])
         out.append("".join(text(shown[a:b]) for a, b in (sorted(group) if marked else group)))
         end = max(b for _, b in group)

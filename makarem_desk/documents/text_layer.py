@@ -204,6 +204,10 @@ PAPER_ALPHABET: list[int] = [
     0x064B, 0x064F, 0x0651, 0x064E, 0x0650, 0x064C, 0x064D, 0x0652,
 ]
 
+# The right-to-left mark that starts a line told to pdfium (``pdfium_reading.CARRIER``), on
+# most papers: in the first subset too, or a told line's first object is a subset of its own.
+PAPER_ALPHABET.append(0x200F)
+
 
 class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
     """A TrueType font whose PDF text layer holds the text as typed (see the module)."""

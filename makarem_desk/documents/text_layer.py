@@ -205,8 +205,9 @@ PAPER_ALPHABET: list[int] = [
 ]
 
 # The right-to-left mark that starts a line told to pdfium (``pdfium_reading.CARRIER``), on
-# most papers: in the first subset too, or a told line's first object is a subset of its own.
-PAPER_ALPHABET.append(0x200F)
+# most papers: in the first subset too, before the codes the papers seldom draw, or a told
+# line's first object is a subset of its own.
+PAPER_ALPHABET.insert(PAPER_ALPHABET.index(MARK + ord(_NBSP)) + 1, 0x200F)
 
 
 class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types

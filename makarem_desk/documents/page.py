@@ -11,7 +11,7 @@ keep their order.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
@@ -22,7 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
-from . import font_runs, layout, poppler_reading, text_layer
+from . import font_runs, layout, pdfium_reading, poppler_reading, text_layer
 from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
@@ -84,6 +84,9 @@ class PageWriter:
         self.page_number = 1
         self.y = self.height - self.margin
         self._poppler = poppler_reading.PageLines()
+        # inside ``_one_line``: "told" (the row is told as one line), "plain" (drawn as
+        # it would be where poppler reads the page from the right), else ""
+        self._row = ""
         self._header()
 
     def next_document(self, reference: str, qr: list[list[bool]] | None = None) -> None:
@@ -120,10 +123,8 @@ class PageWriter:
     # -- text primitives --------------------------------------------------------------
     def draw_line_text(
         self, text: str, x_left: float, width: float, y: float, *, font: str = PDF_REGULAR,
-        size: float = 11, align: str = "start", color: Color = INK, beside: str = "",
+        size: float = 11, align: str = "start", color: Color = INK,
     ) -> None:
-        """``beside``: the visual text drawn on the same baseline elsewhere (the other cell
-        of a table row), which pdfium reads as one line with this one."""
         layout.check_printable(text)
         font, size = font_runs.face(font, size, self.language)
         shown = layout.single_line(text, self.rtl)
@@ -139,7 +140,7 @@ class PageWriter:
             x = x_left
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
-        self._draw_shown(y, [(x, shown)], font, size, layout.typed(text), beside)
+        self._draw_shown(y, [(x, shown)], font, size, layout.typed(text))
 
     def _end_page(self) -> None:
         self._poppler.close(self.canvas._code)  # before the roll's cut shifts the code
@@ -148,45 +149,109 @@ class PageWriter:
         self.canvas.showPage()
 
     def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
-                    size: float, typed: str, beside: str = "") -> None:
-        """Draw a line's visual words (see ``_draw_for_pdfium``); on an English paper, a
-        line that poppler would read in the visual order of its Arabic pieces is enclosed
-        in room for a span that tells it the line as typed (``poppler_reading``)."""
+                    size: float, typed: str) -> None:
+        """Draw a line's visual words so that pdfium and poppler read them as typed.
+
+        A line pdfium reads right to left (every line of an Arabic paper, /Direction /R2L;
+        a line of an English paper with more Arabic runs than Latin ones) is written in the
+        order pdfium reads it (``text_layer.draw_for_pdfium``). Where pdfium would still
+        misread a line (a bracket lost, a neutral moved, a name read last word first, a
+        value before its label) it is drawn as it is and told (``pdfium_reading.told``).
+        On an English paper, a line poppler would read in the visual order of its Arabic
+        pieces gets a span that tells poppler the line as typed (``poppler_reading``) if
+        poppler reads the page from the left; pdfium would read that span's text its own
+        way, so the line is told to pdfium as well, inside the span. Inside ``_one_line``
+        (cells on one baseline) the enclosing row tells both, or neither."""
+        words = tuple(text for _, text in placed)
         span = ""
-        if not self.rtl:
-            span, balance = poppler_reading.line_for_left_reading(
-                tuple(text for _, text in placed), typed)
+        if not self.rtl and self._row != "plain":
+            span, balance = poppler_reading.line_for_left_reading(words, typed)
             self._poppler.balance += balance
-        if not span:
-            self._draw_for_pdfium(y, placed, font, size, typed, beside)
+        if self._row == "told":
+            self._draw_plain(y, placed)
             return
+        line = " ".join(words)
+        reorder = self.rtl or text_layer.pdfium_reads_rtl(line)
+        misread = pdfium_reading.has_right_to_left(line) and \
+            pdfium_reading.misread([(line, font)], typed, self.rtl, reorder)
+
+        def told() -> None:
+            with pdfium_reading.told(self.canvas, typed, self.rtl, placed[0][0], y,
+                                     PDF_REGULAR, size):
+                self._draw_plain(y, placed)
+
+        def plain() -> None:
+            if misread:
+                told()
+            elif reorder:
+                text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
+            else:
+                self._draw_plain(y, placed)
+
+        if span:
+            self._poppler.either(self.canvas._code, span, self._operators(told),
+                                 self._operators(plain))
+        else:
+            plain()
+
+    def _operators(self, draw: Callable[[], None]) -> list[str]:
+        """What ``draw`` writes into the page's operators, taken out of them."""
         code = self.canvas._code
         start = len(code)
-        code.append("")
-        self._draw_for_pdfium(y, placed, font, size, typed, beside)
-        code.append("")
-        # pdfium reads the innermost /ActualText of a glyph, poppler only a /Span's: the
-        # span goes round a line that tells pdfium the line itself. A line pdfium reads
-        # right to left tells it nothing, and pdfium would read the span's text, laid out
-        # for poppler, in its own order (measured): poppler keeps its reading there.
-        if code[start + 1].startswith(text_layer.TYPED_TAG):
-            self._poppler.spans.append((start, len(code) - 1, span))
+        draw()
+        drawn: list[str] = code[start:]
+        del code[start:]
+        return drawn
 
-    def _draw_for_pdfium(self, y: float, placed: list[tuple[float, str]], font: str,
-                         size: float, typed: str, beside: str = "") -> None:
-        """Draw a line's visual words. Where pdfium reads the line right to left — every
-        line of an Arabic paper (/Direction /R2L), a line of an English paper with as many
-        Arabic runs as Latin ones (an Arabic value with a reference or a phone) — its
-        Latin and number runs are written in the order pdfium reads them. A line of an
-        English paper that pdfium reads left to right, in the visual order of its runs,
-        is told to pdfium as ``typed`` (``text_layer.typed_for_pdfium``)."""
-        line = " ".join(text for _, text in placed)
-        if self.rtl or text_layer.pdfium_reads_rtl(f"{line} {beside}"):
-            text_layer.draw_for_pdfium(self.canvas, y, placed, font, size)
+    def _draw_plain(self, y: float, placed: list[tuple[float, str]]) -> None:
+        for x, text in placed:
+            self.canvas.drawString(x, y, text)
+
+    def _one_line(self, texts: list[tuple[str, str]], x: float, y: float, size: float,
+                  draw: Callable[[], None]) -> None:
+        """``draw`` the cells that share the baseline ``y``, which pdfium reads as one line:
+        (text, font) for each, start side first, the first starting at ``x``. On
+        an English paper where pdfium would misread them they are told to pdfium together,
+        the left cell first as typed; where poppler would misread one, they are told to
+        poppler in one span round that if it reads the page from the left (``_draw_shown``).
+        An Arabic paper's pdfium reads them in order already (right to left), and its
+        poppler from the right, where the marks of ``text_layer.for_poppler`` do."""
+        if self.rtl or self._row:
+            draw()
             return
-        with text_layer.typed_for_pdfium(self.canvas, placed, typed, font, beside):
-            for x, text in placed:
-                self.canvas.drawString(x, y, text)
+        cells = [(layout.typed(text), layout.single_line(text, False), font)
+                 for text, font in texts]
+        shown = " ".join(visual for _, visual, _ in cells)
+        typed = " ".join(text for text, _, _ in cells if text)
+        if not pdfium_reading.has_right_to_left(shown):
+            draw()
+            return
+        span = poppler_reading.for_left_to_right_page(typed) if any(
+            poppler_reading.line_for_left_reading((visual,), text)[0]
+            for text, visual, _ in cells if visual) else ""
+        misread = pdfium_reading.misread([(visual, font) for _, visual, font in cells],
+                                         typed, False)
+        if not span and not misread:
+            draw()
+            return
+
+        def told() -> None:
+            with pdfium_reading.told(self.canvas, typed, False, x, y, PDF_REGULAR, size):
+                self._in_row("told", draw)
+
+        if not span:
+            told()
+        else:
+            self._poppler.either(self.canvas._code, span, self._operators(told),
+                                 self._operators(told if misread else
+                                                 lambda: self._in_row("plain", draw)))
+
+    def _in_row(self, row: str, draw: Callable[[], None]) -> None:
+        self._row = row
+        try:
+            draw()
+        finally:
+            self._row = ""
 
     def paragraph(
         self, text: str, *, size: float = 11.5, font: str = PDF_REGULAR, leading: float = 1.5,
@@ -273,15 +338,25 @@ class PageWriter:
             c.rect(label_x, top - row_h, label_width, row_h, stroke=1, fill=1)
             c.rect(value_x, top - row_h, value_width, row_h, stroke=1, fill=0)
             baseline = top - pad - size * 1.0
-            first = layout.single_line(value_lines[0], self.rtl) if value_lines else ""
-            self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
-                                font=PDF_BOLD, size=size, beside=first)
-            beside = layout.single_line(caption, self.rtl)
-            for line in value_lines:
-                self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
-                                    size=size, beside=beside)
+            first = value_lines[0] if value_lines else ""
+            bold, size_en = font_runs.face(PDF_BOLD, size, self.language)
+            regular = font_runs.face(PDF_REGULAR, size, self.language)[0]
+
+            # drawn once, or twice where poppler's reading of the page decides (in this pass)
+            def row(caption: str = caption, first: str = first, baseline: float = baseline,
+                    has_value: bool = bool(value_lines)) -> None:
+                self.draw_line_text(caption, label_x + pad, label_width - 2 * pad, baseline,
+                                    font=PDF_BOLD, size=size)
+                if has_value:
+                    self.draw_line_text(first, value_x + pad, value_width - 2 * pad,
+                                        baseline, size=size)
+
+            self._one_line([(caption, bold), (first, regular)], label_x + pad, baseline,
+                           size_en, row)
+            for line in value_lines[1:]:
                 baseline -= size * 1.4
-                beside = ""
+                self.draw_line_text(line, value_x + pad, value_width - 2 * pad, baseline,
+                                    size=size)
             self.y = top - row_h
         self.y -= 4 * mm
 
@@ -382,10 +457,16 @@ class PageWriter:
         c.setLineWidth(0.6)
         c.line(start_x + 4 * mm, line_y, start_x + col_w - 4 * mm, line_y)
         c.line(other_x + 4 * mm, line_y, other_x + col_w - 4 * mm, line_y)
-        self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
-                            align="center")
-        self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,
-                            align="center")
+        regular, size = font_runs.face(PDF_REGULAR, 10.5, self.language)
+
+        def both() -> None:
+            self.draw_line_text(signer_name, start_x, col_w, line_y - 14, size=10.5,
+                                align="center")
+            self.draw_line_text(witness_name or "", other_x, col_w, line_y - 14, size=10.5,
+                                align="center")
+
+        self._one_line([(signer_name, regular), (witness_name or "", regular)], start_x,
+                       line_y - 14, size, both)
         if not signed:
             self.draw_line_text(label("signed_on_paper", self.language), start_x, col_w,
                                 line_y - 27, size=9, align="center", color=MUTED)

@@ -17,15 +17,15 @@ does read in any order is a marked-content ``/Span`` with an ``/ActualText``: it
 text in place of the glyphs' and reads it as if drawn left to right. Such a line of an
 English paper is enclosed in a span holding the text laid out for poppler's reading
 (``for_left_to_right_page``): each Arabic piece reversed, direction marks where a section
-must end. pdfium reads the innermost /ActualText of a glyph (measured, pypdfium2 5.x): the
-span encloses the line's ``text_layer.TYPED_TAG`` sequence, so pdfium still reads its own.
-A line that pdfium reads right to left (``text_layer.pdfium_reads_rtl``) has no such
-sequence, and pdfium would take the span's text in its own order: poppler's reading of
-such a line is left as it is.
+must end. pdfium reads the innermost /ActualText of a glyph (measured, pypdfium2 5.x), and
+would take the span's text in its own order: the span encloses the line told to pdfium as
+well (``pdfium_reading.told``, its ``TYPED_TAG`` sequence), so pdfium reads its own. A table
+row or the signatures, which pdfium reads as one line, are told to pdfium as one, and get
+one span round it: poppler then reads them as one line too.
 
 Which way poppler reads a page is only known when the page is complete: ``PageLines``
-leaves room for the span's operators and writes them when the page ends, if poppler will
-read it from the left.
+keeps such a line drawn both ways, told to both in the span and as it would be without,
+and writes one when the page ends, told if poppler will read the page from the left.
 """
 
 from __future__ import annotations
@@ -138,16 +138,25 @@ class PageLines:
     reads the page from the left when there are at least as many)."""
 
     balance: int = 0
-    # where the span begins and ends in the page's operators, and its text
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    # where a line stands in the page's operators, its span's text, its operators told
+    # to pdfium (inside the span) and its operators where poppler reads from the right
+    lines: list[tuple[int, str, list[str], list[str]]] = field(default_factory=list)
+
+    def either(self, code: list[Any], text: str, told: list[str], plain: list[str]) -> None:
+        """Leave room in the page's operators (``code``) for a line poppler is told as
+        ``text`` in a span round ``told`` if it reads the page from the left, and that is
+        drawn ``plain`` if it reads it from the right (pdfium reads a line told to it less
+        well in the older pdfium QtPdf bundles, so it is told only where poppler needs it)."""
+        self.lines.append((len(code), text, told, plain))
+        code.append("")
 
     def close(self, code: list[Any]) -> None:
-        """Write the spans into the page's content (``code``: reportlab's list of its
-        operators) if poppler will read the page from the left; start the next page."""
-        if self.balance >= 0:
-            for start, end, text in self.spans:
-                code[start] = (f"/Span <</ActualText "
-                               f"<FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
-                code[end] = "EMC"
+        """Write the lines into the page's content (``code``: reportlab's list of its
+        operators), told to poppler if it will read the page from the left; start the
+        next page."""
+        for at, text, told, plain in self.lines:
+            code[at] = "\n".join(
+                [f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC",
+                 *told, "EMC"] if self.balance >= 0 else plain)
         self.balance = 0
-        self.spans = []
+        self.lines = []

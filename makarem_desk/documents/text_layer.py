@@ -30,9 +30,10 @@ span: the effect on both extractors is the same, and reportlab offers no hook to
 marked content inside a text object, where a post-processing pass would have to re-parse
 every content stream.
 
-Marked content is used for one thing: a line of an English paper that pdfium would read
-in the visual order of its runs carries its typed text as /ActualText, for pdfium only
-(``typed_for_pdfium``, at the end).
+Marked content is used for whole lines only: a line pdfium would misread carries, for
+pdfium only, the text that it reads back as typed (``pdfium_reading``), and on an English
+paper poppler reads from the left, a line poppler would misread is told to it in a span round
+that (``poppler_reading``).
 
 Every font that draws the layout's output (``layout.visual``) must be a ``TextLayerFont``,
 or the markers print as missing glyphs.
@@ -41,8 +42,7 @@ or the markers print as missing glyphs.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
@@ -228,6 +228,11 @@ PAPER_ALPHABET: list[int] = [
     *(BEFORE_RLM + ord(ch) for ch in _OPENING_NUMBERS),
     *_RARELY_DRAWN,
 ]
+
+# The right-to-left mark that starts a line told to pdfium (``pdfium_reading.CARRIER``), on
+# most papers: in the first subset too, before the codes the papers seldom draw, or a told
+# line's first object is a subset of its own.
+PAPER_ALPHABET.insert(PAPER_ALPHABET.index(MARK + ord(_NBSP)) + 1, 0x200F)
 
 
 class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
@@ -484,63 +489,3 @@ def _write_group(canvas: Any, at: Callable[[int], float], y: float, shown: str,
     text._code.append(f"{font.getSubsetInternalName(subsets.pop(), canvas._doc)} "
                       f"{fp_str(size)} Tf [{' '.join(items)}] TJ")
     canvas.drawText(text)
-
-
-# -- an English line pdfium reads left to right -------------------------------------------
-# pdfium reads a line of an English paper with no more Arabic runs than Latin ones left to
-# right in the visual order of its runs ("ali.salem@example.com البريد", and the words of a
-# four-part Arabic name in an English sentence last to first). Such a line with an Arabic
-# letter is enclosed in a marked-content sequence whose /ActualText is the line as typed:
-# pdfium gives that text for the sequence's text objects (the drawing does not change).
-# The tag is not /Span, on purpose: poppler reads /ActualText only in a /Span and then
-# places the text's characters across the span as if drawn left to right and reorders its
-# Arabic runs (measured: "البريد" came out "ديربلا"), while its reading of the glyphs'
-# ToUnicode entries is right already. The PDF reference allows the entry in any
-# marked-content property list (14.9.4).
-TYPED_TAG = "/TypedText"
-
-
-def pdfium_reads_visual_order(shown: str) -> bool:
-    """Whether pdfium reads a line of a left-to-right page (``shown``, as drawn) in the
-    visual order of its runs: a line with an Arabic letter it reads left to right."""
-    return not pdfium_reads_rtl(shown) and any(_pdfium_class(ch) == "R" for ch in shown)
-
-
-def _first_object(shown: str, font_name: str) -> str:
-    """The text of the first text object ``drawString`` writes for ``shown``: its first
-    face's run (a run font draws each face's run as an object of its own)."""
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    runs = getattr(getFont(font_name), "runs", None)
-    return str(runs(shown)[0][1]) if runs is not None and shown else shown
-
-
-def pdfium_typed_text(typed: str, first: str) -> str:
-    """The /ActualText that pdfium gives back as ``typed`` when the sequence's first text
-    object is ``first``. Where pdfium reads that object right to left, it gives the text
-    reversed and mirrors the bracket it then ends with (measured, pypdfium2 5.x:
-    "Al-Qahtani (محمد)", drawn "(محمد) Al-Qahtani", came out ")دمحم) inathaQ-lA"), so the
-    text is written reversed with that bracket mirrored already."""
-    if not pdfium_reads_rtl(first):
-        return typed
-    text = typed[::-1]
-    return (MIRRORED.get(text[0], text[0]) + text[1:]) if text else text
-
-
-@contextmanager
-def typed_for_pdfium(canvas: Any, placed: list[tuple[float, str]], typed: str,
-                     font_name: str, beside: str = "") -> Iterator[None]:
-    """Draw (in the ``with`` block) the visual words ``placed`` of a line of a
-    left-to-right page so that pdfium extracts ``typed`` where it would read their runs in
-    their visual order. ``beside``: the visual text drawn elsewhere on the same baseline
-    (the other cell of a table row), which pdfium reads as one line with these words."""
-    shown = " ".join(text for _, text in placed)
-    if not (pdfium_reads_visual_order(f"{shown} {beside}".strip())
-            and any(_pdfium_class(ch) == "R" for ch in shown)):
-        yield
-        return
-    actual = pdfium_typed_text(typed, _first_object(placed[0][1], font_name))
-    canvas._code.append(f"{TYPED_TAG} <</ActualText "
-                        f"<FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
-    yield
-    canvas._code.append("EMC")

@@ -194,7 +194,7 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
 # in the first subset goes to a second one, in the documents that draw it. First the
 # positional forms of the Arabic letters, the pieces of the ligatures drawn split
 # (lam-alef, the word Allah), the markers of round brackets and guillemets and the kept
-# no-break space, Arabic comma, the dashes and dots of the layout and the harakat its
+# no-break space, the dashes and dots of the layout and the harakat its
 # wording carries. Then the marked codes (``for_poppler``) of the characters that open the
 # papers' numbers and references inside Arabic lines: digits, the number signs, the Latin
 # capitals a site code (the start of every reference) is made of, and "w" of a web
@@ -206,14 +206,15 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
 # every paper in both languages and genders with the tests' names — forms of the hamza
 # seats, of theh and zah, isolated forms of letters that seldom end a word after a
 # non-joining one, the final lam-alef with madda or hamza, the square and curly bracket
-# markers, Arabic semicolon and question mark, the en dash, the other harakat.
+# markers, Arabic comma (its code went to the mark before a line told to pdfium; a marked
+# comma keeps one below), semicolon and question mark, the en dash, the other harakat.
 _RARELY_DRAWN = [
     0xFE82, 0xFE85, 0xFE88, 0xFE89, 0xFE8A, 0xFE8C, 0xFE99, 0xFE9B, 0xFE9D, 0xFEA1, 0xFEA5,
     0xFEAF, 0xFEB1, 0xFEB5, 0xFEB6, 0xFEB9, 0xFEBE, 0xFEBF, 0xFEC2, 0xFEC5, 0xFEC6, 0xFECD,
     0xFECE, 0xFECF, 0xFED1, 0xFEDA,
     *(_piece(form, k) for form in (0xFEF6, 0xFEF8, 0xFEFA) for k in range(2)),
     *(MARK + ord(ch) for ch in "[]{}" if ch in MIRRORED),
-    0x061B, 0x061F, 0x2013,
+    0x060C, 0x061B, 0x061F, 0x2013,
     0x0651, 0x064E, 0x0650, 0x064C, 0x064D, 0x0652,
 ]
 _OPENING_NUMBERS = "0123456789%+/:\u060c" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "w"
@@ -224,7 +225,7 @@ PAPER_ALPHABET: list[int] = [
     *(_piece(0xFDF2, k) for k in range(4)),
     *(MARK + ord(ch) for ch in "()«»" if ch in MIRRORED),
     MARK + ord(_NBSP),
-    0x060C, 0x0640, 0x00B7, 0x2022, 0x2014, 0x064B, 0x064F,
+    0x0640, 0x00B7, 0x2022, 0x2014, 0x064B, 0x064F,
     *(BEFORE_RLM + ord(ch) for ch in _OPENING_NUMBERS),
     *_RARELY_DRAWN,
 ]

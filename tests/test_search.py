@@ -315,21 +315,48 @@ def test_sqlite_index_survives_vacuum_and_rebuild(db: Database) -> None:
         conn.exec_driver_sql(check)
 
 
-def test_postgres_query_uses_the_gin_index(pg_db: Database) -> None:
+def test_postgres_query_uses_the_prefix_index(pg_db: Database) -> None:
     with pg_db.engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")
-        plan = conn.execute(
-            text(
-                "EXPLAIN SELECT id FROM beneficiary WHERE to_tsvector('simple', search_key) "
-                "@@ to_tsquery('simple', 'محم:*')"
-            )
+        plan = conn.exec_driver_sql(
+            "EXPLAIN SELECT id FROM beneficiary WHERE name_prefixes @> %s LIMIT 20",
+            (["محم", "القحطاني$"],),
         ).scalars()
-        assert "ix_beneficiary_search_tsv" in "\n".join(plan)
+        assert "ix_beneficiary_name_prefixes" in "\n".join(plan)
         # No pending list for searches to scan: entries are merged at insert.
         options = conn.exec_driver_sql(
-            "SELECT reloptions FROM pg_class WHERE oid = to_regclass('ix_beneficiary_search_tsv')"
+            "SELECT reloptions FROM pg_class WHERE oid = to_regclass('ix_beneficiary_name_prefixes')"
         ).scalar_one()
         assert options == ["fastupdate=off"]
+        # 0002's index is gone: nothing reads it, and every registration paid for it.
+        assert conn.exec_driver_sql(
+            "SELECT to_regclass('ix_beneficiary_search_tsv')"
+        ).scalar_one() is None
+
+
+def _entries(key: str) -> set[str]:
+    """What migration 0009's column should hold for a key, worked out independently: every
+    prefix of each word and of the rest after a compound prefix, and each of those whole
+    with "$" — the words the SQLite index holds (migration 0008)."""
+    out: set[str] = set()
+    for word in key.split():
+        parts = [word] + [word[len(p):] for p in ("عبد", "ابو", "ابن", "بن", "ال")
+                          if word.startswith(p) and len(word) > len(p)]
+        for part in parts:
+            out |= {part[:n] for n in range(1, len(part) + 1)} | {part + "$"}
+    return out
+
+
+@pytest.mark.parametrize("key", [
+    "عبدالرحمن سعد بنلادن الغامدي", "ابوبكر ابنسينا", "بن", "john_smith lee", "ا ب",
+    "العبدالله نورالدين",
+])
+def test_postgres_entries_are_every_prefix_of_every_word_and_half(
+    pg_db: Database, key: str
+) -> None:
+    with pg_db.engine.connect() as conn:
+        got = conn.exec_driver_sql("SELECT beneficiary_name_prefixes(%s)", (key,)).scalar_one()
+    assert set(got) == _entries(key)
 
 
 def test_search_hit_carries_the_row(any_db: Database) -> None:

@@ -39,9 +39,12 @@ folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -49,6 +52,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, Select, select, text
 from sqlalchemy.engine import Row
+from sqlalchemy.exc import DBAPIError
 
 from .db import Database
 from .errors import UserError
@@ -323,9 +327,22 @@ def rebuild_index(db: Database) -> None:
 class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # PostgreSQL: a connection kept checked out between keystrokes (see _connection).
+        self._kept: Connection | None = None
+        self._kept_lock = threading.Lock()
 
     @guarded
     def search(self, actor: Actor, query: str, limit: int = 20) -> list[SearchHit]:
+        try:
+            return self._search(query, limit)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            # The kept connection had gone (a server restart): once more on a fresh one,
+            # which the pool checks before handing it out.
+            return self._search(query, limit)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
         if limit < 1:
             raise SearchQueryError(
                 "The limit must be at least 1.",
@@ -372,11 +389,31 @@ class SearchService:
     # The hot paths (a keystroke's name query, an identity or phone lookup) run fixed SQL
     # strings on a pooled connection: no session, no statement building or cache-key
     # hashing per call, and raw values converted only for the rows shown (issue 14).
-    def _connection(self) -> Connection:
-        c = self.db.engine.connect()
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        if self.db.is_sqlite:
+            with self.db.engine.connect() as c:
+                yield c
+            return
         # PostgreSQL: no BEGIN and ROLLBACK round trips around a read of a few statements
-        # that need no common snapshot (a third off a lookup).
-        return c if self.db.is_sqlite else c.execution_options(isolation_level="AUTOCOMMIT")
+        # that need no common snapshot (a third off a lookup).  A connection from the pool
+        # costs a round trip more, its pre-ping, as long as the search itself on a loaded
+        # counter PC; so one is kept for the keystrokes and a search running beside
+        # another takes its own from the pool.  A kept connection that has gone is
+        # replaced (search() retries once).
+        if not self._kept_lock.acquire(blocking=False):
+            with self.db.engine.connect() as c:
+                yield c.execution_options(isolation_level="AUTOCOMMIT")
+            return
+        try:
+            kept = self._kept
+            if kept is None or kept.invalidated or kept.closed:
+                kept = self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+                self._kept = kept
+                weakref.finalize(self, kept.close)  # back to the pool with the service
+            yield kept
+        finally:
+            self._kept_lock.release()
 
     def _sql(self, sql: str) -> str:
         return sql if self.db.is_sqlite else sql.replace("?", "%s")  # psycopg's style

@@ -341,6 +341,23 @@ def test_postgres_plans_each_name_search_for_its_words(pg_db: Database) -> None:
         assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_custom_plan"
 
 
+def test_postgres_search_outlives_its_kept_connection(pg_db: Database) -> None:
+    """Keystrokes reuse one connection (no pool pre-ping per search); when the server
+    drops it (a restart, an administrator), the next search reconnects by itself."""
+    wanted = add(pg_db, "نواف", "طلال", "", "الجهني")
+    svc = SearchService(pg_db)
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "نواف")] == [wanted]
+    with svc._connection() as kept:
+        pid = kept.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    with svc._connection() as again:
+        assert again.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() == pid
+    with pg_db.engine.connect() as other:
+        assert other.exec_driver_sql("SELECT pg_terminate_backend(%s)", (pid,)).scalar_one()
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "نواف")] == [wanted]
+    with svc._connection() as fresh:
+        assert fresh.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != pid
+
+
 def _entries(key: str) -> set[str]:
     """What migration 0009's column should hold for a key, worked out independently: every
     prefix of each word and of the rest after a compound prefix, and each of those whole

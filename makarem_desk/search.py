@@ -437,13 +437,6 @@ class SearchService:
         found: dict[Any, tuple[Rank, _Row]] = {}
         sqlite = self.db.is_sqlite
 
-        def keep(rows: Sequence[_Row], ranked_by: tuple[str, ...]) -> int:
-            alts = [_alternatives(w) for w in ranked_by]
-            for row in rows:
-                if row[0] not in found:
-                    found[row[0]] = (_rank(alts, row.search_key), row)
-            return len(rows)
-
         with self._connection() as c:
 
             def collect(tiers: list[_Tier], n: int) -> int:
@@ -451,14 +444,15 @@ class SearchService:
                 for tier in tiers:
                     params += [tier.fts5() if sqlite else tier.entries(), n]
                 sql = self._sql(_match_sql(sqlite, len(tiers)))
-                return keep(c.exec_driver_sql(sql, tuple(params)).all(), tiers[0].words)
+                rows = c.exec_driver_sql(sql, tuple(params)).all()
+                alts = [_alternatives(w) for w in tiers[0].words]
+                for row in rows:
+                    if row[0] not in found:
+                        found[row[0]] = (_rank(alts, row.search_key), row)
+                return len(rows)
 
-            if not sqlite:
-                # The same tiers, the server deciding whether the narrow ones run: one
-                # round trip per keystroke (issue 14).
-                keep(c.exec_driver_sql(_PG_TIERED, _pg_tiered_params(words, limit)).all(), words)
             # One query usually does: every word a prefix.
-            elif collect([_broad(words)], limit + 1) > limit:
+            if collect([_broad(words)], limit + 1) > limit:
                 # Too many to rank them all: the best kinds of hit first (every word
                 # whole, then all but the last one still being typed), in one statement,
                 # each only if the candidates so far hold too few of its kind.
@@ -497,48 +491,6 @@ def _match_sql(sqlite: bool, tiers: int) -> str:
     # scan that stops at the limit for common ones, from the column's entry statistics.
     arm = f"SELECT id AS key, {_SHOWN} FROM beneficiary WHERE name_prefixes @> ? LIMIT ?"
     return " UNION ALL ".join([f"({arm})"] * tiers)
-
-
-# PostgreSQL: the broad tier and, only when its candidates overflow and hold fewer than
-# ``limit`` of a narrow tier's kind, that tier (every word whole; all but the last whole,
-# with at least all but one words whole), as in ``_by_name``.  A condition that reads
-# nothing of the outer row is a one-time filter: a narrow tier not needed is never
-# scanned.  The column's "$" entries tell a whole word from a prefix.
-_PG_TIERED = f"""
-WITH broad AS MATERIALIZED (
-    SELECT id AS key, {_SHOWN}, name_prefixes FROM beneficiary
-    WHERE name_prefixes @> %(broad)s LIMIT %(more)s
-), whole AS (
-    SELECT count(*) FILTER (WHERE name_prefixes @> %(whole)s) AS every,
-           count(*) FILTER (WHERE (SELECT count(*) FROM unnest(%(whole)s::text[]) AS e
-                                   WHERE b.name_prefixes @> ARRAY[e]) >= %(all_but_one)s)
-               AS all_but_one,
-           count(*) > %(limit)s AS overflow
-    FROM broad AS b
-)
-SELECT key, {_SHOWN} FROM broad
-UNION ALL
-(SELECT id, {_SHOWN} FROM beneficiary
- WHERE (SELECT overflow AND every < %(limit)s FROM whole) AND name_prefixes @> %(whole)s
- LIMIT %(limit)s)
-UNION ALL
-(SELECT id, {_SHOWN} FROM beneficiary
- WHERE (SELECT overflow AND all_but_one < %(limit)s AND %(all_but_one)s > 0 FROM whole)
-   AND name_prefixes @> %(last_open)s
- LIMIT %(limit)s)
-"""
-
-
-def _pg_tiered_params(words: tuple[str, ...], limit: int) -> dict[str, Any]:
-    (every, *rest), n = _narrow_tiers(words), len(words)
-    return {
-        "broad": _broad(words).entries(),
-        "more": limit + 1,
-        "limit": limit,
-        "whole": every[0].entries(),
-        "all_but_one": n - 1,
-        "last_open": rest[0][0].entries() if rest else [],
-    }
 
 
 _BY_IDENTITY = f"SELECT {_SHOWN} FROM beneficiary WHERE identity_number = ? LIMIT ?"

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 import uuid
@@ -53,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import search_bench  # noqa: E402
-from search_bench import figures, name_queries  # noqa: E402
+from search_bench import figures, name_queries, p50_p95  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
@@ -108,18 +109,34 @@ def main() -> int:
         raw = db.engine.raw_connection()
         cur = raw.cursor()
 
-        def bare_name(q: str) -> object:
+        def bare_sql(q: str) -> tuple[str, object]:
             entries = [pg_entry(w, True) for w in parse_query(q).words]
-            cur.execute("SELECT id FROM beneficiary WHERE name_prefixes @> %s LIMIT 20",
-                        (entries,))
+            return "SELECT id FROM beneficiary WHERE name_prefixes @> %s LIMIT 20", (entries,)
+
+        def like_sql(q: str) -> tuple[str, object]:
+            words = parse_query(q).words
+            where = " AND ".join("search_key LIKE %s" for _ in words)
+            return (f"SELECT id FROM beneficiary WHERE {where} LIMIT 20",
+                    [f"%{w}%" for w in words])
+
+        def bare_name(q: str) -> object:
+            cur.execute(*bare_sql(q))
             return cur.fetchall()
 
         def like(q: str) -> object:
-            words = parse_query(q).words
-            where = " AND ".join("search_key LIKE %s" for _ in words)
-            cur.execute(f"SELECT id FROM beneficiary WHERE {where} LIMIT 20",
-                        [f"%{w}%" for w in words])
+            cur.execute(*like_sql(q))
             return cur.fetchall()
+
+        def server_ms(sql: str, params: object) -> float:
+            """The server's own execution time, which no client-side scheduling delay on
+            a loaded machine inflates (best of two)."""
+            best = float("inf")
+            for _ in range(2):
+                cur.execute(f"EXPLAIN (ANALYZE, TIMING OFF, SUMMARY) {sql}", params)
+                plan = "\n".join(r[0] for r in cur.fetchall())
+                found = re.search(r"Execution Time: ([\d.]+)", plan)
+                best = min(best, float(found.group(1)) if found else best)
+            return best
 
         def bare_id(q: str) -> object:
             cur.execute("SELECT id FROM beneficiary WHERE identity_number = %s", (q,))
@@ -141,6 +158,24 @@ def main() -> int:
                 [("identity number", ids, bare_id, "bare btree lookup"),
                  ("phone (typed 05…)", phones, bare_phone, "bare btree lookup phone OR phone_alt")],
                 args.rounds)
+        on_server = {"bare GIN prefix entries": [server_ms(*bare_sql(q)) for q in names],
+                     "LIKE scan": [server_ms(*like_sql(q)) for q in names[:60]]}
+        print("name, execution time on the server (EXPLAIN ANALYZE, best of 2)")
+        for label, ms in on_server.items():
+            p50, p95 = p50_p95(ms)
+            print(f"  {label:<44} p50 {p50:8.3f} ms   p95 {p95:8.3f} ms")
+        server_ratio = p50_p95(on_server["LIKE scan"])[1] / p50_p95(
+            on_server["bare GIN prefix entries"])[1]
+        print(f"  p95 LIKE scan / bare index on the server {server_ratio:6.1f}x")
+        cpu: dict[str, list[float]] = {"app": [], "bare": []}
+        for _ in range(2):  # alternating; this process's CPU time per name query
+            for label, fn in (("app", search), ("bare", bare_name)):
+                t0 = time.process_time()
+                for q in names:
+                    fn(q)
+                cpu[label].append((time.process_time() - t0) * 1000 / len(names))
+        print(f"  client CPU per name query: app {min(cpu['app']):.3f} ms, "
+              f"bare {min(cpu['bare']):.3f} ms")
         raw.close()
     finally:
         db.dispose()

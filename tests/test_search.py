@@ -358,6 +358,29 @@ def test_postgres_search_outlives_its_kept_connection(pg_db: Database) -> None:
         assert fresh.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != pid
 
 
+def test_postgres_migration_0009_indexes_people_registered_before_it(pg_db: Database) -> None:
+    """Downgraded to 0008 (the tsvector index back, the column gone), a registration, then
+    0009 again: the column is computed for everyone already there."""
+    from alembic import command
+
+    from makarem_desk.migrate import alembic_config, run_upgrade
+
+    before = add(pg_db, "هيا", "ناصر", "", "اليامي")
+    cfg = alembic_config()
+    with pg_db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008")
+    with pg_db.engine.connect() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT to_regclass('ix_beneficiary_search_tsv') IS NOT NULL").scalar_one()
+    pg_db.engine.dispose()  # connections that knew the dropped column
+    during = add(pg_db, "هيفاء", "ناصر", "", "اليامي")
+    run_upgrade(pg_db.engine)
+    pg_db.engine.dispose()
+    hits = SearchService(pg_db).search(SYSTEM, "اليامي")
+    assert {h.beneficiary_id for h in hits} == {before, during}
+
+
 def _entries(key: str) -> set[str]:
     """What migration 0009's column should hold for a key, worked out independently: every
     prefix of each word and of the rest after a compound prefix, and each of those whole

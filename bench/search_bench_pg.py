@@ -4,39 +4,56 @@
         --beneficiaries 200000
 
 Loads the demo data into a private schema (dropped afterwards unless --keep), then times
-name, identity and phone searches through ``SearchService`` next to the bare GIN tsquery /
-btree lookup and a ``LIKE '%word%'`` scan, over the same queries, in rounds whose order
-rotates; medians over rounds and the ratios with their goals (issue 14).
+name, identity and phone searches through ``SearchService`` next to the bare query on the
+index it uses (migration 0009's GIN index of prefix entries; the btree lookups) and a
+``LIKE '%word%'`` scan, over the same queries, in rounds whose order rotates; medians over
+rounds and the ratios with their goals (issue 14).  Then the server's own execution time
+of the bare query and of the scan (EXPLAIN ANALYZE), and this process's CPU per query.
 
-Figures (2026-11-30, 2-core machine shared with other jobs at load 3-5, PostgreSQL on
-loopback, seed 1, 200,000 beneficiaries, 5 rounds; build 50.6 s):
+Figures (2026-12-01 01:30 UTC, 2-core machine shared with other helpers, load average
+4.7-5.0 during the run; PostgreSQL 15 on loopback, seed 1, 200,000 beneficiaries, kept
+schema --reuse, 5 rounds, wall time):
 
-    name      SearchService.search (ranked, limit 20)   p50  7.284 ms   p95  20.741 ms
-              bare GIN tsquery prefix, LIMIT 20         p50  3.958 ms   p95  13.166 ms
-              LIKE '%word%' scan, LIMIT 20              p50  5.014 ms   p95 125.618 ms
-              p95 app / bare 1.78x (goal <= 2x, holds); LIKE / app 5.7x (goal >= 40x,
-              fails: at 200k the scan's p95 is itself under 10x the bare GIN query's)
-    identity  SearchService.search                      p50  0.260 ms   p95   0.372 ms
-              bare btree lookup                         p50  0.045 ms   p95   0.163 ms
-    phone     SearchService.search                      p50  0.325 ms   p95   0.644 ms
-              bare btree lookup phone OR phone_alt      p50  0.050 ms   p95   0.070 ms
+    name      SearchService.search (ranked, limit 20)   p50  1.912 ms   p95   5.747 ms
+              bare GIN prefix entries, LIMIT 20         p50  1.103 ms   p95   4.155 ms
+              LIKE '%word%' scan, LIMIT 20              p50 16.408 ms   p95 137.311 ms
+              p95 app / bare 1.50x (goal <= 2x, holds);
+              p95 LIKE / app 27.4x (goal >= 40x, FAILS; the bare query itself is 33x)
+              on the server: bare p50 0.487 / p95 1.672 ms, LIKE p50 15.2 / p95 129.1 ms,
+              77x at p95; client CPU per query app 0.695 ms, bare 0.141 ms
+    identity  SearchService.search                      p50  0.225 ms   p95   0.905 ms
+              bare btree lookup                         p50  0.049 ms   p95   0.226 ms
+              p50 through the service <= 0.5 ms: holds
+    phone     SearchService.search                      p50  0.383 ms   p95   1.068 ms
+              bare btree lookup phone OR phone_alt      p50  0.059 ms   p95   0.087 ms
+              p50 through the service <= 0.5 ms: holds
 
-2026-11-30 evening, same 200,000 (kept schema, --reuse), 3 rounds, wall time at load 10-14
-(everything 3-20x slower than above; read only the ratios): name p95 app 80.2 / bare GIN
-56.0 / LIKE 343.4 ms -> app/bare 1.48x (holds), LIKE/app 4.4x (fails: the bare GIN query
-itself is only 6x).  The tsquery's cost is its prefix terms: each ``word:*`` (six per
-typed word, the compound alternatives) scans GIN's entry tree and ORs posting lists.  An
-experiment on the same schema, same load: a GIN index on an IMMUTABLE SQL function giving
-every prefix (2 letters up) of every word and of its compound halves, queried with
-``@> ARRAY[words]`` (exact entries, no alternatives), measured p50/p95 2.9 / 15.9 ms
-against the tsquery's 22.8 / 57.8 and LIKE's 15.8 / 259.7 (best of 2 per query, 200
-queries): 3.6x faster at p95 but still 16x, not 40x, under LIKE.  Not in the app yet.
+Read the 40x against two facts.  (1) On this machine under load the client-side wall
+time of a 1-2 ms query is mostly waiting to be scheduled: the same bare query is 0.49 /
+1.67 ms on the server and 1.10 / 4.16 ms seen from Python, so even the bare index fails
+40x by wall time while it passes on the server.  (2) 0009's column widens the rows (heap
+53 -> 144 MB), and that slows the LIKE scan itself: same run, alternating, LIKE p95 141.0
+ms on the table against 90.8 ms on a copy without the column (p50 7.9 vs 4.2 ms).
+Against the narrow table the app's p95 is about 16x under LIKE, not 27x.
 
-The run before the search read in autocommit (a BEGIN and a ROLLBACK round trip around
-each use) gave identity p50 0.540 / phone 0.547 ms; on 2026-11-29 (a session per search)
-0.704 / 0.800 ms, and name p50 6.971 / p95 12.676 ms against bare 2.507 / 5.595 ms.
-Before the index had ``fastupdate = off`` (every query scanned GIN's pending list of
-entries not yet merged) name search took p50 15.8 / p95 31.7 ms through the service.
+Before 0009 (2026-11-30, tsquery on 0002's GIN index, six OR'ed ``word:*`` per typed word,
+load 3-5): name p50 7.284 / p95 20.741 ms through the service, bare GIN tsquery 3.958 /
+13.166, LIKE 5.014 / 125.618 -> LIKE / app 5.7x; identity p50 0.260, phone 0.325 ms.
+Same schema on 2026-12-01 before the change, 1 round at load ~4: app 12.0 / 26.9, bare
+tsquery 8.5 / 19.7, LIKE 7.7 / 144.7 ms.  Steps on 2026-12-01 (same schema, alternating,
+load 5-7): with the exact entries alone the service's p95 was 11.0 ms at load 7 (26.9 ms
+before, at load ~4, above); checking
+out a connection cost a pre-ping round trip (2.8 ms of 7 ms per search in a profile at
+load 9), so the service now keeps one for the keystrokes (identity p50 0.38 -> 0.23 ms);
+sending the narrow tiers in the same statement (a CTE with one-time filters) saved no p95
+(7.14 vs 7.15 ms) and cost p50 (2.75 vs 2.17 ms) in planning, so it was taken out again.
+Plans are made for each statement's values (``plan_cache_mode = force_custom_plan`` on
+every PostgreSQL connection): a generic plan read 58,000 index entries for "مح" (39 ms)
+where the planner, told the word, scans 65 rows (0.2 ms).
+
+Earlier: the run before the search read in autocommit gave identity p50 0.540 / phone
+0.547 ms; on 2026-11-29 (a session per search) 0.704 / 0.800 ms.  Before 0002's index had
+``fastupdate = off`` name search took p50 15.8 / p95 31.7 ms through the service.
 """
 
 from __future__ import annotations

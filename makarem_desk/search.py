@@ -13,8 +13,8 @@ Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_ke
 each word is a prefix, in any order.  One query to the full-text index (SQLite: migration
 0008's FTS5 index of every word and both halves of a compound, prefixes up to ten letters;
 PostgreSQL: 0009's GIN index of every prefix of those words as an exact entry) with every
-word a prefix usually does: when it finds
-no more than the limit, all of them are ranked in Python.  When it finds more (a common
+word a prefix usually does: when it finds no more than the limit, all of them are ranked
+in Python.  When it finds more (a common
 first name), one narrower statement asks for the best kinds of hit — every word whole,
 then all but the last (still being typed) whole — but only the kinds the first candidates
 hold too few of, so a common name typed whole costs one statement.  Every candidate query
@@ -387,7 +387,7 @@ class SearchService:
 
     # -- internals -----------------------------------------------------------------------
     # The hot paths (a keystroke's name query, an identity or phone lookup) run fixed SQL
-    # strings on a pooled connection: no session, no statement building or cache-key
+    # strings on a pooled (PostgreSQL: kept) connection: no session, no statement building or cache-key
     # hashing per call, and raw values converted only for the rows shown (issue 14).
     @contextmanager
     def _connection(self) -> Iterator[Connection]:

@@ -29,8 +29,8 @@ tried with the article "ال" in front, so "غامدي" finds "الغامدي", 
 prefixes the stored key joins to the next word (``text.COMPOUND_PREFIXES``), so the second
 half of a compound typed alone finds it: "لادن" finds "بن لادن" (key "بنلادن"), "بكر"
 "أبو بكر", "الرحمن" "عبد الرحمن".  Both indexes hold those halves as words, so a typed
-word is one term: on SQLite a prefix term, on PostgreSQL one exact entry of the generated
-column ``name_prefixes``.  The stored keys stay as they are.
+word is one term: on SQLite a prefix term, on PostgreSQL one exact entry of
+``beneficiary_name_index.prefixes``.  The stored keys stay as they are.
 
 Digits are read in any form a clerk can paste: Arabic-Indic, full-width (``１０００…``,
 folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
@@ -88,13 +88,13 @@ _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
 _FILE_NUMBER = re.compile(r"[Bb]-\s?([0-9A-Fa-f]{8})")
 _APPLICATION_REFERENCE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}-\d{4}-\d{4,}")
 
-# PostgreSQL's index as migration 0009 created it, over the generated column of every
-# prefix of every word ("$" after a whole word); a bulk load drops it and builds it once
-# at the end.
+# PostgreSQL's index as migration 0009 created it, over every prefix of every word ("$"
+# after a whole word) in a table of its own; a bulk load drops it and builds it once at
+# the end.
 PG_INDEX_NAME = "ix_beneficiary_name_prefixes"
 PG_INDEX_DDL = (
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary "
-    "USING gin (name_prefixes) WITH (fastupdate = off)"
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary_name_index "
+    "USING gin (prefixes) WITH (fastupdate = off)"
 )
 _WHOLE = "$"  # after a whole word (or half) in the column: never in a folded word
 
@@ -315,8 +315,8 @@ _COLUMNS = (
 
 def rebuild_index(db: Database) -> None:
     """Rebuild the SQLite full-text index from the table (after a repair or a bulk load
-    made with the triggers off); PostgreSQL's entries are a generated column, computed
-    from each row as it is written, so there is nothing to rebuild.  Maintenance, not
+    made with the triggers off); PostgreSQL's entries (migration 0009) are written by
+    statement triggers that a bulk load keeps, so there is nothing to rebuild.  Maintenance, not
     a service entry point: nothing in the records changes."""
     if db.is_sqlite:
         with db.session() as s:
@@ -489,7 +489,10 @@ def _match_sql(sqlite: bool, tiers: int) -> str:
         return f"SELECT rowid, {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
     # Exact entries, no alternatives: the planner picks the index for rare words and a
     # scan that stops at the limit for common ones, from the column's entry statistics.
-    arm = f"SELECT id AS key, {_SHOWN} FROM beneficiary WHERE name_prefixes @> ? LIMIT ?"
+    arm = (
+        f"SELECT id AS key, {_SHOWN} FROM beneficiary_name_index "
+        "JOIN beneficiary ON id = beneficiary_id WHERE prefixes @> ? LIMIT ?"
+    )
     return " UNION ALL ".join([f"({arm})"] * tiers)
 
 

@@ -10,31 +10,40 @@ index it uses (migration 0009's GIN index of prefix entries; the btree lookups) 
 rounds and the ratios with their goals (issue 14).  Then the server's own execution time
 of the bare query and of the scan (EXPLAIN ANALYZE), and this process's CPU per query.
 
-Figures (2026-12-01 01:30 UTC, 2-core machine shared with other helpers, load average
-4.7-5.0 during the run; PostgreSQL 15 on loopback, seed 1, 200,000 beneficiaries, kept
-schema --reuse, 5 rounds, wall time):
+Figures (2026-12-01 01:34 UTC, 2-core machine shared with other helpers, load average
+6.5-7.1 during the run; PostgreSQL 15 on loopback, seed 1, 200,000 beneficiaries, kept
+schema --reuse, 5 rounds, wall time; the entries in 0009's beneficiary_name_index):
 
-    name      SearchService.search (ranked, limit 20)   p50  1.912 ms   p95   5.747 ms
-              bare GIN prefix entries, LIMIT 20         p50  1.103 ms   p95   4.155 ms
-              LIKE '%word%' scan, LIMIT 20              p50 16.408 ms   p95 137.311 ms
-              p95 app / bare 1.50x (goal <= 2x, holds);
-              p95 LIKE / app 27.4x (goal >= 40x, FAILS; the bare query itself is 33x)
-              on the server: bare p50 0.487 / p95 1.672 ms, LIKE p50 15.2 / p95 129.1 ms,
-              77x at p95; client CPU per query app 0.695 ms, bare 0.141 ms
-    identity  SearchService.search                      p50  0.225 ms   p95   0.905 ms
-              bare btree lookup                         p50  0.049 ms   p95   0.226 ms
-              p50 through the service <= 0.5 ms: holds
-    phone     SearchService.search                      p50  0.383 ms   p95   1.068 ms
-              bare btree lookup phone OR phone_alt      p50  0.059 ms   p95   0.087 ms
+    name      SearchService.search (ranked, limit 20)   p50  3.929 ms   p95  11.580 ms
+              bare GIN prefix entries, LIMIT 20         p50  0.967 ms   p95   6.481 ms
+              LIKE '%word%' scan, LIMIT 20              p50  9.371 ms   p95 147.666 ms
+              p95 app / bare 1.72x (goal <= 2x, holds);
+              p95 LIKE / app 13.6x (goal >= 40x, FAILS; the bare query itself 22.8x)
+              on the server: bare p50 0.449 / p95 1.257 ms, LIKE p50 3.7 / p95 124.0 ms,
+              98.6x at p95; client CPU per query app 0.814 ms, bare 0.156 ms
+    identity  SearchService.search                      p50  0.506 ms   p95   4.046 ms
+              bare btree lookup                         p50  0.084 ms   p95   0.236 ms
+              p50 through the service <= 0.5 ms: fails by 0.006 ms at this load
+    phone     SearchService.search                      p50  0.375 ms   p95   3.430 ms
+              bare btree lookup phone OR phone_alt      p50  0.061 ms   p95   0.150 ms
               p50 through the service <= 0.5 ms: holds
 
-Read the 40x against two facts.  (1) On this machine under load the client-side wall
-time of a 1-2 ms query is mostly waiting to be scheduled: the same bare query is 0.49 /
-1.67 ms on the server and 1.10 / 4.16 ms seen from Python, so even the bare index fails
-40x by wall time while it passes on the server.  (2) 0009's column widens the rows (heap
-53 -> 144 MB), and that slows the LIKE scan itself: same run, alternating, LIKE p95 141.0
-ms on the table against 90.8 ms on a copy without the column (p50 7.9 vs 4.2 ms).
-Against the narrow table the app's p95 is about 16x under LIKE, not 27x.
+Two more runs right after, load 7.4-9.4: name p95 app 16.8 / 13.9 ms, bare 11.0 / 9.4,
+LIKE 234.2 / 196.1 -> app/bare 1.55x / 1.47x (holds), LIKE/app 13.9x / 13.7x (fails);
+on the server 102.7x / 91.1x; identity p50 0.428 / 0.891, phone 0.815 / 1.149 ms.
+
+Read the 40x against this: on this machine under load the client-side wall time of a
+1-2 ms query is mostly waiting to be scheduled.  The same bare query is 0.45 / 1.26 ms on
+the server and 0.97 / 6.48 ms seen from Python, so the bare index itself fails 40x by
+wall time while it is ~100x under the scan on the server.  Not shown quiet: no quiet
+window came while this was measured.
+
+0009 first held the entries as a generated column of ``beneficiary``; that widened the
+rows (heap 53 -> 144 MB) and slowed every full scan: same run, alternating, LIKE p95
+141.0 ms on that table against 90.8 ms on a copy without the column.  With that column
+(and its inflated LIKE) a run at load 4.7-5.0 gave app 1.91 / 5.75, bare 1.10 / 4.16,
+LIKE 16.4 / 137.3 ms (27.4x) — against a narrow table about 16x.  The figures above are
+on the narrow table (54 MB after VACUUM FULL), as before 0009.
 
 Before 0009 (2026-11-30, tsquery on 0002's GIN index, six OR'ed ``word:*`` per typed word,
 load 3-5): name p50 7.284 / p95 20.741 ms through the service, bare GIN tsquery 3.958 /
@@ -42,9 +51,8 @@ load 3-5): name p50 7.284 / p95 20.741 ms through the service, bare GIN tsquery 
 Same schema on 2026-12-01 before the change, 1 round at load ~4: app 12.0 / 26.9, bare
 tsquery 8.5 / 19.7, LIKE 7.7 / 144.7 ms.  Steps on 2026-12-01 (same schema, alternating,
 load 5-7): with the exact entries alone the service's p95 was 11.0 ms at load 7 (26.9 ms
-before, at load ~4, above); checking
-out a connection cost a pre-ping round trip (2.8 ms of 7 ms per search in a profile at
-load 9), so the service now keeps one for the keystrokes (identity p50 0.38 -> 0.23 ms);
+before, at load ~4, above); checking out a connection cost a pre-ping round trip (2.8 ms
+of 7 ms per search in a profile at load 9), so the service now keeps one for the keystrokes (identity p50 0.38 -> 0.23 ms);
 sending the narrow tiers in the same statement (a CTE with one-time filters) saved no p95
 (7.14 vs 7.15 ms) and cost p50 (2.75 vs 2.17 ms) in planning, so it was taken out again.
 Plans are made for each statement's values (``plan_cache_mode = force_custom_plan`` on

@@ -96,7 +96,7 @@ PG_INDEX_DDL = (
     f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary_name_index "
     "USING gin (prefixes) WITH (fastupdate = off)"
 )
-_WHOLE = "$"  # after a whole word (or half) in the column: never in a folded word
+_WHOLE = "$"  # after a whole word (or half) in the entries: never in a folded word
 
 # The SQLite index (migration 0008): contentless FTS5 over each word of the key and, for a
 # word starting with a compound prefix, its two halves as words too ("عبدالرحمن" also as
@@ -509,7 +509,7 @@ class _Tier:
         return " AND ".join(_fts_term(w, p) for w, p in self.terms)
 
     def entries(self) -> list[str]:
-        """The PostgreSQL column's entries every hit holds (migration 0009)."""
+        """The PostgreSQL entries every hit holds (migration 0009)."""
         return [pg_entry(w, p) for w, p in self.terms]
 
 

@@ -359,8 +359,8 @@ def test_postgres_search_outlives_its_kept_connection(pg_db: Database) -> None:
 
 
 def test_postgres_migration_0009_indexes_people_registered_before_it(pg_db: Database) -> None:
-    """Downgraded to 0008 (the tsvector index back, the column gone), a registration, then
-    0009 again: the column is computed for everyone already there."""
+    """Downgraded to 0008 (the tsvector index back, the entries' table gone), a
+    registration, then 0009 again: the entries are written for everyone already there."""
     from alembic import command
 
     from makarem_desk.migrate import alembic_config, run_upgrade
@@ -373,7 +373,7 @@ def test_postgres_migration_0009_indexes_people_registered_before_it(pg_db: Data
     with pg_db.engine.connect() as conn:
         assert conn.exec_driver_sql(
             "SELECT to_regclass('ix_beneficiary_search_tsv') IS NOT NULL").scalar_one()
-    pg_db.engine.dispose()  # connections that knew the dropped column
+    pg_db.engine.dispose()  # connections that knew the dropped table
     during = add(pg_db, "هيفاء", "ناصر", "", "اليامي")
     run_upgrade(pg_db.engine)
     pg_db.engine.dispose()
@@ -382,7 +382,7 @@ def test_postgres_migration_0009_indexes_people_registered_before_it(pg_db: Data
 
 
 def _entries(key: str) -> set[str]:
-    """What migration 0009's column should hold for a key, worked out independently: every
+    """What migration 0009's entries should be for a key, worked out independently: every
     prefix of each word and of the rest after a compound prefix, and each of those whole
     with "$" — the words the SQLite index holds (migration 0008)."""
     out: set[str] = set()

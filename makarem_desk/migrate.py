@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -18,8 +19,16 @@ def alembic_config() -> Config:
     return cfg
 
 
+@cache
+def _scripts() -> ScriptDirectory:
+    """The migrations shipped with this program, read once: alembic compiles every script
+    each time it builds its map (about 90 ms), and every export, restore and database
+    opened asked for the head again."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _scripts().get_current_head()
 
 
 def known_revision(revision: str) -> bool:
@@ -28,7 +37,7 @@ def known_revision(revision: str) -> bool:
     from alembic.util import CommandError
 
     try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+        return _scripts().get_revision(revision) is not None
     except (RevisionError, CommandError, KeyError, ValueError):
         return False
 

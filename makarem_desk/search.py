@@ -38,12 +38,13 @@ folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
 
 from __future__ import annotations
 
+import enum
 import re
 import threading
 import unicodedata
 import uuid
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -51,7 +52,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, Select, select, text
-from sqlalchemy.engine import Row
 from sqlalchemy.exc import DBAPIError
 
 from .db import Database
@@ -60,7 +60,17 @@ from .models import Application, Beneficiary
 from .permissions import READS, guarded, register
 from .text import COMPOUND_PREFIXES, INVISIBLE, fold_arabic, search_words, to_ascii_digits
 
-MatchedBy = Literal["identity", "phone", "name"]
+
+class MatchedBy(enum.StrEnum):
+    """What the typed query was taken for: Search's "Found by" column names it (each
+    member has a label there, so no stored key ever reaches the screen)."""
+
+    IDENTITY = "identity"  # an identity, iqama or passport number, or its start
+    PHONE = "phone"
+    NAME = "name"
+    FILE_NUMBER = "file_number"  # the "B-…" number printed on the beneficiary's papers
+    APPLICATION = "application"  # an application's reference
+
 
 register({
     "SearchService.search": READS,
@@ -70,7 +80,8 @@ if TYPE_CHECKING:
     from .services.actor import Actor
 
     _Stmt = Select[*tuple[Any, ...]]
-    _Row = Row[*tuple[Any, ...]]
+    # Runs fixed SQL ("?" placeholders) with its parameters and returns the rows.
+    _Run = Callable[[str, tuple[Any, ...]], list[Sequence[Any]]]
 
 MAX_LIMIT = 500
 MIN_NAME_LETTERS = 2  # one letter matches a third of a registry: useless at a counter
@@ -222,7 +233,33 @@ def _mobile_prefix(compact: str) -> str | None:
     return None
 
 
+# A Saudi mobile in the forms a clerk types it: 05…, 5…, +9665…, 009665… (the national
+# number: 9 digits from the 5).
+_MOBILE_FORMS = re.compile(r"(?:0|\+966|00966)?(5\d{8})")
+
+
+@lru_cache(maxsize=1)
+def _mobile_pattern() -> re.Pattern[str]:
+    """libphonenumber's own pattern of Saudi mobile numbers, from its metadata."""
+    import phonenumbers
+
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("SA")
+    mobile = metadata.mobile if metadata else None
+    pattern = mobile.national_number_pattern if mobile else None
+    return re.compile(pattern or r"(?!)")
+
+
 def _as_phone(raw: str) -> str | None:
+    # A mobile matching libphonenumber's pattern is what its parse, validation and
+    # formatting would make of it, at a tenth of their cost (issue 14: the lookup's
+    # budget); anything else takes the whole way.
+    typed = _MOBILE_FORMS.fullmatch(raw)
+    if typed and _mobile_pattern().fullmatch(typed.group(1)):
+        return "+966" + typed.group(1)
+    return _as_phone_parsed(raw)
+
+
+def _as_phone_parsed(raw: str) -> str | None:
     import phonenumbers
 
     try:
@@ -354,41 +391,43 @@ class SearchService:
             return self._by_name(parsed.words, parsed.split_words, limit)
         if parsed.kind == "identity":
             rows = self._raw(_BY_IDENTITY, (parsed.value, limit))
-            return [_hit(r, "identity", 1000.0) for r in rows]
+            return [_hit(r, MatchedBy.IDENTITY, 1000.0) for r in rows]
         if parsed.kind == "identity_prefix":
             stmt = select(*_COLUMNS).where(
                 Beneficiary.identity_number >= parsed.value,
                 Beneficiary.identity_number < _next_prefix(parsed.value),
             )
             stmt = stmt.order_by(Beneficiary.identity_number).limit(limit)
-            return self._fetch_exact(stmt, "identity")
+            return self._fetch_exact(stmt, MatchedBy.IDENTITY)
         if parsed.kind == "file_number":
             # The id's first 8 hex digits: a range on the primary key.
             low = uuid.UUID(parsed.value + "0" * 24)
             high = uuid.UUID(parsed.value + "f" * 24)
             stmt = select(*_COLUMNS).where(Beneficiary.id.between(low, high))
-            return self._fetch_exact(stmt.limit(limit), "identity")
+            return self._fetch_exact(stmt.limit(limit), MatchedBy.FILE_NUMBER)
         if parsed.kind == "application":
             stmt = (
                 select(*_COLUMNS)
                 .join(Application, Application.beneficiary_id == Beneficiary.id)
                 .where(Application.reference == parsed.value)
             )
-            return self._fetch_exact(stmt.limit(limit), "identity")
+            return self._fetch_exact(stmt.limit(limit), MatchedBy.APPLICATION)
         if parsed.kind == "phone_prefix":
             end = _next_prefix(parsed.value)
             stmt = select(*_COLUMNS).where(
                 ((Beneficiary.phone >= parsed.value) & (Beneficiary.phone < end))
                 | ((Beneficiary.phone_alt >= parsed.value) & (Beneficiary.phone_alt < end))
             )
-            return self._fetch_exact(stmt.order_by(Beneficiary.phone).limit(limit), "phone")
+            stmt = stmt.order_by(Beneficiary.phone).limit(limit)
+            return self._fetch_exact(stmt, MatchedBy.PHONE)
         rows = self._raw(_BY_PHONE, (parsed.value, parsed.value, limit))
-        return [_hit(r, "phone", 1000.0) for r in rows]
+        return [_hit(r, MatchedBy.PHONE, 1000.0) for r in rows]
 
     # -- internals -----------------------------------------------------------------------
     # The hot paths (a keystroke's name query, an identity or phone lookup) run fixed SQL
-    # strings on a pooled (PostgreSQL: kept) connection: no session, no statement building or cache-key
-    # hashing per call, and raw values converted only for the rows shown (issue 14).
+    # strings on a pooled (PostgreSQL: kept) connection: no session, no statement
+    # building or cache-key hashing per call, and raw values converted only for the rows
+    # shown (issue 14).
     @contextmanager
     def _connection(self) -> Iterator[Connection]:
         if self.db.is_sqlite:
@@ -418,9 +457,28 @@ class SearchService:
     def _sql(self, sql: str) -> str:
         return sql if self.db.is_sqlite else sql.replace("?", "%s")  # psycopg's style
 
-    def _raw(self, sql: str, params: tuple[Any, ...]) -> list[_Row]:
-        with self._connection() as c:
-            return list(c.exec_driver_sql(self._sql(sql), params).all())
+    @contextmanager
+    def _reading(self) -> Iterator[_Run]:
+        """A function running fixed SQL and returning its rows (sequences of the selected
+        columns), on one pooled connection for the time of the block."""
+        if not self.db.is_sqlite:
+            with self._connection() as c:
+                yield lambda sql, params: list(c.exec_driver_sql(self._sql(sql), params))
+            return
+        # pysqlite runs in autocommit here (db._disable_pysqlite_tx): each SELECT is its own
+        # read transaction, so the DB-API cursor needs no BEGIN and ROLLBACK around it, and
+        # skips SQLAlchemy's result set-up; the two were half a lookup's time.  pysqlite
+        # keeps each connection's prepared statements for the next call.
+        raw = self.db.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            yield lambda sql, params: cursor.execute(sql, params).fetchall()
+        finally:
+            raw.close()  # back to the pool
+
+    def _raw(self, sql: str, params: tuple[Any, ...]) -> list[Sequence[Any]]:
+        with self._reading() as run:
+            return run(sql, params)
 
     def _fetch_exact(self, stmt: _Stmt, matched_by: MatchedBy) -> list[SearchHit]:
         with self._connection() as c:
@@ -434,21 +492,20 @@ class SearchService:
         # exact.  A common name goes on to a narrow tier only when the first ``limit + 1``
         # candidates do not already hold ``limit`` of the kind that tier asks for.  Each
         # candidate query reads the shown columns too: no second statement for them.
-        found: dict[Any, tuple[Rank, _Row]] = {}
+        found: dict[Any, tuple[Rank, Sequence[Any]]] = {}
         sqlite = self.db.is_sqlite
 
-        with self._connection() as c:
+        with self._reading() as run:
 
             def collect(tiers: list[_Tier], n: int) -> int:
                 params: list[Any] = []
                 for tier in tiers:
                     params += [tier.fts5() if sqlite else tier.entries(), n]
-                sql = self._sql(_match_sql(sqlite, len(tiers)))
-                rows = c.exec_driver_sql(sql, tuple(params)).all()
+                rows = run(_match_sql(sqlite, len(tiers)), tuple(params))
                 alts = [_alternatives(w) for w in tiers[0].words]
-                for row in rows:
+                for row in rows:  # (key, *shown)
                     if row[0] not in found:
-                        found[row[0]] = (_rank(alts, row.search_key), row)
+                        found[row[0]] = (_rank(alts, row[_KEY_AT]), row)
                 return len(rows)
 
             # One query usually does: every word a prefix.
@@ -466,9 +523,9 @@ class SearchService:
                     collect([tier], limit)
                     if len(found) >= limit:
                         break
-        ranked = [(-r.score, row.search_key, row) for r, row in found.values() if r.matched]
+        ranked = [(-r.score, row[_KEY_AT], row) for r, row in found.values() if r.matched]
         top = sorted(ranked, key=lambda t: (t[0], t[1]))[:limit]
-        return [_hit(row, "name", -neg) for neg, _n, row in top]
+        return [_hit(row[1:], MatchedBy.NAME, -neg) for neg, _n, row in top]
 
 
 # The columns the result list shows, and the folded name the ranking reads.
@@ -476,6 +533,7 @@ _SHOWN = (
     "id, first_name, father_name, grandfather_name, family_name, identity_number, phone, "
     "city, birth_date, search_key"
 )
+_KEY_AT = 10  # search_key in a candidate row: (key, *shown)
 
 
 @lru_cache(maxsize=8)
@@ -558,21 +616,17 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _full_name(row: _Row) -> str:
-    parts = (row.first_name, row.father_name, row.grandfather_name, row.family_name)
-    return " ".join(p for p in parts if p)
-
-
-def _hit(row: _Row, matched_by: MatchedBy, score: float) -> SearchHit:
+def _hit(row: Sequence[Any], matched_by: MatchedBy, score: float) -> SearchHit:
+    """A hit from the ``_SHOWN`` columns, in their order."""
     # Raw SQL gives SQLite's stored text (the id's 32 hex digits, an ISO date); a typed
     # statement and PostgreSQL give the objects.
-    bid, born = row.id, row.birth_date
+    bid, first, father, grandfather, family, identity, phone, city, born, _key = row
     return SearchHit(
         beneficiary_id=bid if isinstance(bid, uuid.UUID) else uuid.UUID(bid),
-        full_name=_full_name(row),
-        identity_number=row.identity_number,
-        phone=row.phone,
-        city=row.city,
+        full_name=" ".join(p for p in (first, father, grandfather, family) if p),
+        identity_number=identity,
+        phone=phone,
+        city=city,
         birth_date=date.fromisoformat(born) if isinstance(born, str) else born,
         matched_by=matched_by,
         score=score,

@@ -101,3 +101,25 @@ def test_receipts_letters_and_previews_are_audited(db: Database, app_id: uuid.UU
     assert contact.details["channel"] == "letter" and contact.username == "reem"
     decided = events(db, action="application_decided")[0]
     assert decided.username == "saad" and decided.details["after"]["status"] == "rejected"
+
+
+def test_the_profile_names_who_printed_a_paper_not_their_log_in(any_db: Database) -> None:
+    """The audit trail keeps the log-in; the profile's history shows the person (the user's
+    full name and role), and nothing for someone who is not a user here."""
+    from makarem_desk.models import Role
+    from makarem_desk.services.auth import AuthService
+
+    ProgramService(any_db).load(SYSTEM, FORMS)
+    auth = AuthService(any_db)
+    auth.create_user(SYSTEM, "reem", "ريم الدوسري", Role.RECEPTIONIST, "reem-pass-1")
+    reem = auth.login("reem", "reem-pass-1")
+    bid = BeneficiaryService(any_db).register(reem, BeneficiaryInput(**person()))
+    decls = DeclarationService(any_db)
+    did = decls.prepare(reem, ApplicationService(any_db).open(reem, draft(bid)).id, "ar")
+    decls.attach_pdf(reem, did, PAPER_1)
+    ProfileService(any_db).declaration_pdf(RECEPTIONIST, did)  # an actor with no user row
+    papers = ProfileService(any_db).load(reem, bid).papers
+    assert [(p.action, p.printed_by, p.printed_by_role) for p in papers] == [
+        ("declaration_reprinted", "", None),
+        ("declaration_printed", "ريم الدوسري", Role.RECEPTIONIST),
+    ]

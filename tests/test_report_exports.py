@@ -27,8 +27,9 @@ from makarem_desk.reports.pdf import report_pdf
 from makarem_desk.reports.xlsx import report_xlsx
 from makarem_desk.services.actor import SYSTEM
 
-# pdftotext marks right-to-left and left-to-right runs with embedding controls.
-EMBEDDINGS = {c: None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# pdftotext marks right-to-left and left-to-right runs with embedding controls; the text
+# layer puts a right-to-left mark before a number after Arabic (text_layer.for_poppler).
+EMBEDDINGS = {c: None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200F)}
 ASSOCIATION = AssociationInfo("جمعية مكارم الأخلاق", "Makarem Al-Akhlaq Association")
 
 

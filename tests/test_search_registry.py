@@ -7,7 +7,7 @@ from datetime import date
 
 from makarem_desk.db import Database
 from makarem_desk.models import IdentityType, Role
-from makarem_desk.search import SearchService
+from makarem_desk.search import MatchedBy, SearchService
 from makarem_desk.services.actor import SYSTEM, Actor
 from makarem_desk.services.beneficiaries import BeneficiaryInput, BeneficiaryService
 from makarem_desk.validation import luhn_check_digit
@@ -81,8 +81,11 @@ def test_found_by_file_number_and_by_application_reference(any_db: Database) -> 
     svc = SearchService(any_db)
     file_number = beneficiary_reference(bid)  # "B-" and 8 hex digits, as printed
     for query in (file_number, file_number.lower(), file_number.replace("-", "- ")):
-        assert [h.beneficiary_id for h in svc.search(SYSTEM, query)] == [bid], query
-    assert [h.beneficiary_id for h in svc.search(SYSTEM, "tst1-2026-000042")] == [other]
+        assert [(h.beneficiary_id, h.matched_by) for h in svc.search(SYSTEM, query)] == [
+            (bid, MatchedBy.FILE_NUMBER)], query
+    # Found by what was typed: not "identity number" for a file or an application number.
+    assert [(h.beneficiary_id, h.matched_by) for h in svc.search(SYSTEM, "tst1-2026-000042")] \
+        == [(other, MatchedBy.APPLICATION)]
     assert svc.search(SYSTEM, "TST1-2026-000043") == []
     # A passport number that happens to start with B is still a passport number.
     assert svc.search(SYSTEM, "B12345678") == []

@@ -12,10 +12,12 @@ right, in the visual order of its runs; the page writer tells it such a line as 
 marked-content /ActualText (``text_layer.typed_for_pdfium``), which poppler does not read,
 so both give the typed order, brackets included.
 
-Where the extractors put a *neutral* character (``%``, ``/``, a space) between a number and
-Arabic letters is their own reconstruction of the visual line; the cases where they differ
-from the typed text are listed in ``NEUTRALS_PLACED_BY_THE_EXTRACTOR`` and checked to be
-exactly those.
+Where the extractors put a *neutral* character (``%``, ``/``, a space, a bracket) between a
+number or a Latin run and Arabic letters is their own reconstruction of the visual line;
+poppler's is told by a right-to-left mark in the text layer where it would go wrong
+(``text_layer.for_poppler``), and gives every value as typed. The cases where an extractor
+still differs from the typed text are listed in ``NEUTRALS_PLACED_BY_THE_EXTRACTOR`` and
+checked to be exactly those.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from makarem_desk.documents import bidi_levels, layout, sample, text_layer
+from makarem_desk.documents import bidi_levels, layout, poppler_reading, sample, text_layer
 from makarem_desk.documents.page import AssociationInfo, PageWriter
 from makarem_desk.documents.render import (
     render_decision_letter,
@@ -142,9 +144,11 @@ def drawn_texts(render: Callable[[], bytes],
 
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u064b-\u065f\u0670\u0671-\u06d3]+")
-# poppler rebuilds an Arabic value with a neutral inside (" / ", ": ") in a left-to-right
-# line as separate right-to-left pieces, in its own order ("النسيم/ الرياض").
-POPPLER_REORDERS_IN_ENGLISH = {"الرياض / النسيم", sample.REJECTION_REASON}
+
+
+def as_found(text: str) -> str:
+    """A text as a search finds it: NFC, no format characters, one space between words."""
+    return _clean(text.replace("\u00a0", " ")).replace("\n", " ")
 
 
 @pytest.mark.parametrize(("name", "lang"), PAPER_CASES)
@@ -160,12 +164,15 @@ def test_every_text_of_every_paper_extracts_as_typed(
         words = set(ARABIC_WORD.findall(text))
         typed = {w for t in texts for w in ARABIC_WORD.findall(unicodedata.normalize("NFC", t))}
         assert typed <= words, (extractor, sorted(typed - words)[:10])
-    # poppler: each text's letters and digits in the order typed, numbers whole
-    flat = core(extracted["poppler"])
-    missing = [t for t in texts if core(t) not in flat]
-    allowed = [t for t in missing if lang == "en"
-               and any(core(a) in core(t) for a in POPPLER_REORDERS_IN_ENGLISH)]
-    assert missing == allowed, missing
+    # poppler: every text exactly as typed, spaces, neutrals and brackets included (a
+    # paragraph's lines joined again); on an English paper too, where an Arabic value with
+    # a "/" or a number is told to poppler in a span (``poppler_reading``): it gave
+    # "النسيم/ الرياض" for "الرياض / النسيم". Not in a line pdfium reads right to left
+    # (more Arabic runs than Latin ones), which has no span: the English rejection
+    # letter's line "العامة بنسبة 75% على الأقل (المادة 3/ب)".
+    flat = as_found(extracted["poppler"])
+    missing = [t for t in texts if as_found(t) not in flat]
+    assert missing == [t for t in texts if lang == "en" and sample.REJECTION_REASON in t]
     if lang == "ar":
         arabic = sum(1 for ch in extracted["poppler"] if "\u0621" <= ch <= "\u064a")
         assert arabic > 300  # an Arabic paper, in base letters
@@ -247,25 +254,17 @@ VALUES = [
 # (``expected_pdfium_brackets``), and poppler, which ignores that sequence, reads the
 # glyphs as before.
 PDFIUM_TOLD_AS_TYPED = {"البريد ali.salem@example.com", "Al-Qahtani (محمد)"}
-# pdfium loses one bracket of "(IT)" at a line's end; on the Arabic paper it reads the
-# neutral "( " between "Al-Qahtani" and the Arabic word after it as left-to-right (the
-# direction of the run before it), so that bracket is neither mirrored nor after the space:
-# "Al-Qahtani( محمد(".
-BRACKETS_DIFFERENT = {
-    ("pdfium", "ar"): {"التأهيل في تقنية المعلومات (IT)", "Al-Qahtani (محمد)"},
-    ("pdfium", "en"): {"التأهيل في تقنية المعلومات (IT)"},
-}
-# Spaces and neutrals (%, /, brackets around digits) between a number and Arabic letters.
-_POPPLER_NEUTRALS = {
-    "المادة (30) من اللائحة", "المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)",
-    "ص.ب 1234 الرياض 11564", "1448/05/27 هـ", "٢٧/٠٥/١٤٤٨ هـ",
-    "27 جمادى الأولى 1448 هـ الموافق 8 نوفمبر 2026م", "بنسبة 75% على الأقل",
-    "Al-Qahtani (محمد)"}
-_PDFIUM_NEUTRALS = {"المادة (3/ب)", "التأهيل في تقنية المعلومات (IT)", "بنسبة 75% على الأقل"}
-NEUTRALS_PLACED_BY_THE_EXTRACTOR = {
-    ("poppler", "ar"): _POPPLER_NEUTRALS, ("poppler", "en"): _POPPLER_NEUTRALS,
-    ("pdfium", "ar"): _PDFIUM_NEUTRALS | {"Al-Qahtani (محمد)"},
-    ("pdfium", "en"): _PDFIUM_NEUTRALS,
+# On the Arabic paper pdfium reads the neutral "( " between "Al-Qahtani" and the Arabic
+# word after it as left-to-right (the direction of the run before it), so that bracket is
+# neither mirrored nor after the space: "Al-Qahtani( محمد(". (Before poppler's marks,
+# ``text_layer.for_poppler``, pdfium also lost a bracket of "(IT)" at a line's end and gave
+# "%75" and "/3ب": the marks end its runs where poppler's end, and those came right.)
+BRACKETS_DIFFERENT = {("pdfium", "ar"): {"Al-Qahtani (محمد)"}}
+# poppler: none (it gave 9 values with a space, "%", "/" or a bracket on the wrong side
+# of a number or a Latin run before ``text_layer.for_poppler``).
+NEUTRALS_PLACED_BY_THE_EXTRACTOR: dict[tuple[str, str], set[str]] = {
+    ("poppler", "ar"): set(), ("poppler", "en"): set(),
+    ("pdfium", "ar"): {"Al-Qahtani (محمد)"}, ("pdfium", "en"): set(),
 }
 
 
@@ -346,6 +345,104 @@ def test_values_extract_with_base_letters_in_logical_order(
         assert not letters and not bracket
 
 
+def test_poppler_s_reading_as_modelled_is_what_pdftotext_gives(
+    extracted: dict[tuple[str, str], str]
+) -> None:
+    # ``poppler_reading.reads`` is the model the English papers' spans are made with; on
+    # the values page (read from the right: more Arabic letters) it gives what pdftotext
+    # gives, the text as typed, with the marks of ``text_layer.for_poppler``
+    lines = extracted[("poppler", "ar")].splitlines()
+    for value in VALUES:
+        chars = poppler_reading.collected(layout.single_line(value, rtl=True).split(" "))
+        read = poppler_reading.as_found(poppler_reading.reads(chars, from_left=False))
+        assert read == as_found(value), (value, read)
+        assert read in lines
+        # without the marks it gives what pdftotext gave before them
+        bare = "".join(ch for ch in chars if ch != "\u200f")
+        if value == "ص.ب 1234 الرياض 11564":
+            assert poppler_reading.as_found(poppler_reading.reads(bare, from_left=False)) \
+                == "ص.ب 1234الرياض 11564"
+
+
+def test_the_text_told_to_poppler_reads_as_typed_from_the_left() -> None:
+    for value in VALUES + [sample.REJECTION_REASON, "The clerk typed الرياض / النسيم ."]:
+        told = poppler_reading.for_left_to_right_page(value)
+        assert poppler_reading.as_found(poppler_reading.reads(told, from_left=True)) == \
+            as_found(value)
+    # the model of a page read from the left: the pieces in drawing order
+    chars = poppler_reading.collected([layout.single_line("الرياض / النسيم", rtl=True)])
+    assert poppler_reading.as_found(poppler_reading.reads(chars, from_left=True)) == \
+        "النسيم/ الرياض"
+
+
+def pages(pdf: bytes) -> list[Any]:
+    """Every page rendered by pdfium, in grey."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [doc[i].render(scale=2).to_pil().convert("L") for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def content(pdf: bytes) -> bytes:
+    """The operators of every page (reportlab compresses them)."""
+    import io
+
+    from pypdf import PdfReader
+
+    return b"\n".join(page.get_contents().get_data()  # type: ignore[union-attr]
+                       for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+# An Arabic value in an English sentence, on a page poppler reads from the left.
+_HARAKAT = "عَبْدُ الرَّحْمٰنِ بْنُ عَوْفٍ"
+
+
+def _sentences_paper(spans: bool, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    with monkeypatch.context() as m:
+        if not spans:
+            real = poppler_reading.line_for_left_reading
+            m.setattr(poppler_reading, "line_for_left_reading",
+                      lambda words, typed: ("", real(words, typed)[1]))
+        w = PageWriter("en", AssociationInfo("جمعية"), "sentences", "sentences")
+        for value in VALUES:
+            w.paragraph(f"The clerk typed {layout.embed_rtl(value)} in the form.",
+                        justify=False)
+        w.paragraph("Latin words, so that the page holds more of them than Arabic ones. " * 8)
+        return w.finish()
+
+
+def test_values_in_an_english_sentence_extract_as_typed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pdf = _sentences_paper(True, monkeypatch)
+    lines = poppler(pdf, tmp_path).splitlines()
+    wrong = {v for v in VALUES if f"The clerk typed {as_found(v)} in the form." not in lines}
+    # before the spans 28 of the 32 came out in pieces, or with the space after the Arabic
+    # word before it; the one left is a line pdfium reads right to left (its harakat make
+    # many Arabic runs), which gets no span
+    assert wrong == {_HARAKAT}
+    # pdfium reads the span's lines as before: its own /ActualText is the innermost
+    assert pdfium_text(pdf) == pdfium_text(_sentences_paper(False, monkeypatch))
+
+
+def test_the_spans_told_to_poppler_draw_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import ImageChops
+
+    told = _sentences_paper(True, monkeypatch)
+    plain = _sentences_paper(False, monkeypatch)
+    assert b"/Span" in content(told) and b"/Span" not in content(plain)
+    for a, b in zip(pages(told), pages(plain), strict=True):
+        assert ImageChops.difference(a, b).getbbox() is None
+
+
+def test_a_page_poppler_reads_from_the_right_gets_no_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the English values page holds more Arabic letters: poppler reads it from the right,
+    # where the marks of text_layer.for_poppler are what it needs, and a span laid out for
+    # a reading from the left would scramble the line
+    assert b"/Span" not in content(value_papers("en"))
+
+
 def test_the_values_told_to_pdfium_as_typed_are_the_ones_it_reads_in_visual_order() -> None:
     told = {value for value in VALUES if text_layer.pdfium_reads_visual_order(
         layout.single_line(layout.embed_rtl(value), rtl=False))}
@@ -386,8 +483,9 @@ def test_the_english_declaration_s_first_sentence_names_the_beneficiary_as_typed
     for text in (poppler(pdf, tmp_path), pdfium_text(pdf)):
         assert f"I, {full_name}, holder" in text
     # a table row pdfium reads as one line with its label: the value as typed (pdfium gave
-    # "النسيم / الرياض"; poppler still gives its own order, POPPLER_REORDERS_IN_ENGLISH)
+    # "النسيم / الرياض"; poppler gave "النسيم/ الرياض" before its span)
     assert "City / district الرياض / النسيم" in pdfium_text(pdf).splitlines()
+    assert "الرياض / النسيم" in poppler(pdf, tmp_path).splitlines()
 
 
 # -- ligatures ---------------------------------------------------------------------------
@@ -510,13 +608,6 @@ def test_the_reordered_writing_draws_the_same_page() -> None:
 
 def test_the_typed_text_told_to_pdfium_draws_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     from PIL import ImageChops
-
-    def pages(pdf: bytes) -> list[Any]:
-        doc = pdfium.PdfDocument(pdf)
-        try:
-            return [doc[i].render(scale=2).to_pil().convert("L") for i in range(len(doc))]
-        finally:
-            doc.close()
 
     told = PAPERS["declaration"]("en")
     with monkeypatch.context() as m:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from .fonts import PDF_BOLD, PDF_REGULAR, font_path
-from .text_layer import MARK
+from .text_layer import MARK, unmarked
 
 LATIN_REGULAR = "NotoSans"
 LATIN_BOLD = "NotoSans-Bold"
@@ -112,8 +112,10 @@ class RunFont:
         start = 0
         current: bool | None = None
         for i, ch in enumerate(text):
-            # a bracket drawn mirrored (a text-layer marker) stays in the Arabic face
-            is_latin = ord(ch) in latin_glyphs and ord(ch) < MARK
+            # a bracket drawn mirrored (a text-layer marker) stays in the Arabic face; a
+            # character marked for poppler goes with the one it marks
+            code = ord(unmarked(ch))
+            is_latin = code in latin_glyphs and code < MARK
             if current is not None and is_latin != current:
                 out.append((current, text[start:i]))
                 start = i

@@ -30,7 +30,7 @@ from arabic_reshaper.ligatures import LIGATURES
 from ..errors import UserError
 from . import bidi_levels
 from .fonts import PDF_REGULAR, pdf_cmap, register_pdf_fonts
-from .text_layer import mirrored, string_width
+from .text_layer import for_poppler, mirrored, string_width
 
 LRE, RLE, PDF_MARK, NBSP = "\u202a", "\u202b", "\u202c", "\u00a0"
 _OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}
@@ -117,19 +117,22 @@ def visual(text: str, rtl: bool) -> str:
     """One line in display order (left to right), shaped, brackets mirrored.
 
     Mirrored characters come as ``text_layer`` markers (drawn by the PDF fonts with the
-    mirrored glyph); ``text_layer.as_drawn`` turns them into plain characters.
+    mirrored glyph), and so do the characters poppler needs a direction mark before
+    (``text_layer.for_poppler``, the same glyph); ``text_layer.as_drawn`` turns them into
+    plain characters.
     Raises ``bidi_levels.UnsupportedBidiText`` for isolates, which the layout never writes
     (and ``check_printable`` refuses: the font has no glyph for them).
     """
     shaped = reshape(text)
     levels = bidi_levels.resolve_levels(shaped, 1 if rtl else 0)
-    out = []
+    out, out_levels = [], []
     for i in bidi_levels.visual_order(levels):
-        ch = shaped[i]
-        if ch in _EXPLICIT:
+        ch, level = shaped[i], levels[i]
+        if ch in _EXPLICIT or level is None:
             continue
-        out.append(mirrored(ch) if levels[i] % 2 else ch)  # type: ignore[operator]
-    return "".join(out)
+        out.append(mirrored(ch) if level % 2 else ch)
+        out_levels.append(level)
+    return for_poppler(out, out_levels)
 
 
 @lru_cache(maxsize=8192)

@@ -13,20 +13,20 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import UserError
-from ..resources import resource_path
-from . import font_runs, layout, text_layer
+from . import font_runs, layout, poppler_reading, text_layer
 from .association import AssociationInfo
 from .fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from .labels import label
+from .logo import default_logo, printable_logo
 
 __all__ = ["AssociationInfo", "PageWriter"]
 
@@ -36,35 +36,11 @@ ACCENT = HexColor("#0f5c4d")  # the association's green
 RULE = HexColor("#9aa7a3")
 SHADE = HexColor("#eef3f1")
 
-DEFAULT_LOGO = resource_path("images", "association-logo.png", must_exist=False)
-
-
-@lru_cache(maxsize=8)
-def _printable_logo(png: bytes) -> bytes | None:
-    """The logo flattened on white as a JPEG, made once per process.
-
-    reportlab embeds a JPEG as it is, but decodes and recompresses a PNG (and its alpha
-    mask) for every document: ~4 ms of a 20 ms declaration.
-    """
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(png)) as img:
-            img.load()
-            rgba = img.convert("RGBA")
-    except Exception:
-        return None
-    rgba.thumbnail((300, 300))  # 22 mm at ~350 dpi is plenty
-    flat = Image.new("RGB", rgba.size, (255, 255, 255))
-    flat.paste(rgba, mask=rgba.getchannel("A"))
-    out = io.BytesIO()
-    flat.save(out, "JPEG", quality=92, optimize=True)
-    return out.getvalue()
-
-
 # The receipt printer's roll: 80 mm wide, of which ~72 mm are printable.
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
+# A roll page is drawn on a strip longer than any receipt, then cut after its last line.
+ROLL_STRIP = 2000 * mm
 # A 32 mm code (module 0.8 mm at version 4) decodes from a 100 dpi scan and a phone photo.
 QR_SIDE = 32 * mm
 
@@ -81,8 +57,8 @@ class PageWriter:
     footer_note: str = ""  # small print in the footer (the wording version)
     margin: float = 18 * mm
     buffer: io.BytesIO = field(default_factory=io.BytesIO)
-    # ``roll_height``: an 80 mm receipt-printer page of this height (one page, no footer:
-    # the roll is cut after the last line); None: A4.
+    # ``roll_height``: an 80 mm receipt-printer page drawn on a strip this long, which
+    # ``finish`` cuts after the last line (one page, no footer); None: A4.
     roll_height: float | None = None
 
     def __post_init__(self) -> None:
@@ -107,13 +83,14 @@ class PageWriter:
         self.right = self.width - self.margin
         self.page_number = 1
         self.y = self.height - self.margin
+        self._poppler = poppler_reading.PageLines()
         self._header()
 
     def next_document(self, reference: str, qr: list[list[bool]] | None = None) -> None:
         """Start another document of a batch on a new page, numbered from 1 (with its own
         code, if it has one)."""
         self._footer()
-        self.canvas.showPage()
+        self._end_page()
         self.page_number = 1
         self.reference = reference
         self.qr = qr
@@ -130,12 +107,12 @@ class PageWriter:
         return self.right - width if self.rtl else self.left
 
     def ensure_space(self, height: float) -> None:
-        if self.narrow:  # the roll is as long as the receipt (measured, then drawn again)
+        if self.narrow:  # the roll is as long as the receipt (cut in ``finish``)
             return
         # Down to just above the footer (its contact line and rule end 5 mm over the margin).
         if self.y - height < self.margin + 6 * mm:
             self._footer()
-            self.canvas.showPage()
+            self._end_page()
             self.page_number += 1
             self.y = self.height - self.margin
             self._header(compact=True)
@@ -164,8 +141,39 @@ class PageWriter:
         self.canvas.setFillColor(color)
         self._draw_shown(y, [(x, shown)], font, size, layout.typed(text), beside)
 
+    def _end_page(self) -> None:
+        self._poppler.close(self.canvas._code)  # before the roll's cut shifts the code
+        if self.narrow:
+            self._cut_roll()
+        self.canvas.showPage()
+
     def _draw_shown(self, y: float, placed: list[tuple[float, str]], font: str,
                     size: float, typed: str, beside: str = "") -> None:
+        """Draw a line's visual words (see ``_draw_for_pdfium``); on an English paper, a
+        line that poppler would read in the visual order of its Arabic pieces is enclosed
+        in room for a span that tells it the line as typed (``poppler_reading``)."""
+        span = ""
+        if not self.rtl:
+            span, balance = poppler_reading.line_for_left_reading(
+                tuple(text for _, text in placed), typed)
+            self._poppler.balance += balance
+        if not span:
+            self._draw_for_pdfium(y, placed, font, size, typed, beside)
+            return
+        code = self.canvas._code
+        start = len(code)
+        code.append("")
+        self._draw_for_pdfium(y, placed, font, size, typed, beside)
+        code.append("")
+        # pdfium reads the innermost /ActualText of a glyph, poppler only a /Span's: the
+        # span goes round a line that tells pdfium the line itself. A line pdfium reads
+        # right to left tells it nothing, and pdfium would read the span's text, laid out
+        # for poppler, in its own order (measured): poppler keeps its reading there.
+        if code[start + 1].startswith(text_layer.TYPED_TAG):
+            self._poppler.spans.append((start, len(code) - 1, span))
+
+    def _draw_for_pdfium(self, y: float, placed: list[tuple[float, str]], font: str,
+                         size: float, typed: str, beside: str = "") -> None:
         """Draw a line's visual words. Where pdfium reads the line right to left — every
         line of an Arabic paper (/Direction /R2L), a line of an English paper with as many
         Arabic runs as Latin ones (an Arabic value with a reference or a phone) — its
@@ -280,17 +288,9 @@ class PageWriter:
     # -- blocks -----------------------------------------------------------------------
     def _logo(self) -> ImageReader | None:
         custom = self.association.logo_png
-        jpeg = _printable_logo(custom) if custom else None
-        if jpeg is None:  # no logo configured, or a damaged one: the paper still prints
-            return self._default_logo()
-        return ImageReader(io.BytesIO(jpeg))
-
-    @staticmethod
-    def _default_logo() -> ImageReader | None:
-        if not DEFAULT_LOGO.is_file():
-            return None
-        jpeg = _printable_logo(DEFAULT_LOGO.read_bytes())
-        return ImageReader(io.BytesIO(jpeg)) if jpeg else None
+        logo = printable_logo(custom) if custom else None
+        # no logo configured, or a damaged one: the paper still prints
+        return logo if logo is not None else default_logo()
 
     def _header(self, compact: bool = False) -> None:
         c = self.canvas
@@ -394,6 +394,16 @@ class PageWriter:
                             self.text_width, self.y, size=10.5, align="start")
         self.y -= 6 * mm
 
+    def _cut_roll(self) -> None:
+        """End the roll's page at the last line: a page of the drawn length, the drawing
+        moved down onto it by a transformation before all of it (what was drawn from the
+        top of the strip is drawn from the top of the page). Laying the receipt out once to
+        learn its length and again on a page of that length cost twice the drawing."""
+        length = self.height - self.y + self.margin
+        self.canvas.setPageSize((self.width, length))
+        self.canvas._code.insert(0, f"1 0 0 1 0 {fp_str(length - self.height)} cm")
+        self.height = length
+
     def draw_qr(self, matrix: list[list[bool]], x0: float, y0: float, side: float) -> None:
         """Vector squares: sharp at any printer resolution, tiny in the file."""
         c = self.canvas
@@ -422,6 +432,6 @@ class PageWriter:
 
     def finish(self) -> bytes:
         self._footer()
-        self.canvas.showPage()
+        self._end_page()
         self.canvas.save()
         return self.buffer.getvalue()

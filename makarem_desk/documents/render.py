@@ -19,7 +19,7 @@ from ..errors import UserError
 from . import facts, gender_forms, layout
 from .blocks import code_block, contact_block, letter_number_block, signatory_block
 from .labels import CHANNELS, label
-from .page import AssociationInfo, PageWriter
+from .page import ROLL_STRIP, AssociationInfo, PageWriter
 from .qr import qr_matrix, receipt_code
 from .wording import Wording, load_wording
 
@@ -149,14 +149,10 @@ def render_receipt(
         raise UserError(f"Unknown paper {paper!r}: a4 or 80mm.",
                         message_ar="ورق الإيصال إما A4 أو 80 مم.")
     wording = wording or load_wording("receipt", language)
-    if paper == "a4":
-        return _receipt_on(None, snapshot, language, association, printed_at, wording)
-    # The roll is cut after the last line: lay the receipt out once on a long strip to
-    # learn its length, then draw it on a page of exactly that length.
-    probe = PageWriter(language, association, title="", subject="", roll_height=2000 * mm)
-    _receipt_into(probe, snapshot, language, association, printed_at, wording)
-    length = probe.height - probe.y + probe.margin
-    return _receipt_on(length, snapshot, language, association, printed_at, wording)
+    # The roll is cut after the last line: the receipt is drawn on a long strip, and the
+    # page then ends where it does (``PageWriter.finish``).
+    return _receipt_on(None if paper == "a4" else ROLL_STRIP, snapshot, language,
+                       association, printed_at, wording)
 
 
 def _receipt_on(roll_height: float | None, snapshot: dict[str, Any], language: str,

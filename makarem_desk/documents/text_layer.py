@@ -20,6 +20,11 @@ typed:
   typed, pdfium mirrors it once more (the one difference the tests allow, see
   ``tests/test_text_layer.py``).
 
+* a number or Latin run drawn inside right-to-left text, and a number sign drawn right to
+  left (``%`` in "75%", drawn "%75"), reaches the font under a code of its own
+  (``BEFORE_RLM``) when poppler would put a neutral on the wrong side of it: the same
+  glyph, mapped to a right-to-left mark and the character (``for_poppler``).
+
 The bracket is mapped per code rather than wrapped in a marked-content ``/ActualText``
 span: the effect on both extractors is the same, and reportlab offers no hook to write
 marked content inside a text object, where a post-processing pass would have to re-parse
@@ -35,9 +40,7 @@ or the markers print as missing glyphs.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -45,7 +48,9 @@ from itertools import groupby
 from typing import Any
 
 from bidi.mirror import MIRRORED
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
+
+from . import font_subsets
 
 MARK = 0xF0000  # plane 15 private use: no font the papers use has glyphs there
 # plane 16 private use: the pieces of a ligature, 4 codes per presentation form
@@ -55,6 +60,11 @@ _FIRST_FORM = 0xFB50
 _MAX_PIECES = 4  # lam-alef: 2, ﷲ: 4; the long phrase ligatures keep one entry
 _EMPTY = 0x200B  # its glyph draws nothing
 _NBSP = "\u00a0"
+# plane 16 above the pieces: a character drawn with a RIGHT-TO-LEFT MARK before it in the
+# text layer (``for_poppler``); only characters below U+8000 get one
+BEFORE_RLM = 0x108000
+_MARKABLE = 0x8000
+_RLM = "\u200f"
 
 
 def mirrored(ch: str) -> str:
@@ -62,17 +72,73 @@ def mirrored(ch: str) -> str:
     return chr(MARK + ord(ch)) if ch in MIRRORED else ch
 
 
+def unmarked(ch: str) -> str:
+    """``ch`` without the mark the text layer puts before it for poppler (``for_poppler``):
+    the character the layout drew there, a bracket marker included."""
+    return chr(ord(ch) - BEFORE_RLM) if ord(ch) >= BEFORE_RLM else ch
+
+
 def as_drawn(shown: str) -> str:
-    """A visual string with its bracket markers replaced by the characters they draw."""
-    return "".join(
-        MIRRORED[chr(ord(ch) - MARK)] if ord(ch) >= MARK else ch for ch in shown
-    )
+    """A visual string with its text-layer codes replaced by the characters they draw."""
+    plain = (unmarked(ch) for ch in shown)
+    return "".join(MIRRORED[chr(ord(ch) - MARK)] if ord(ch) >= MARK else ch for ch in plain)
+
+
+# -- the order poppler reads a line in ------------------------------------------------------
+# poppler (TextOutputDev.cc) does not run UAX #9 either. It sorts a line's words by x, puts
+# a space where two words are apart, and classes each character by its own table: R
+# (Hebrew, Arabic letters, tatweel, U+200F), L, "number" (digits of both kinds and
+# + - . , / : % # $ U+00A0), other (spaces, brackets, harakat). On a page with more
+# right-to-left letters than left-to-right ones it reads every line from the right: a
+# section of characters that are not L or number, reversed; then, from the first L or
+# number, a section kept in drawing order that runs left over everything that is not R
+# (``reorderText``). Two things come out wrong:
+# * the neutrals left of a number or Latin run join it: "1234 الرياض", drawn
+#   "الرياض 1234", came out "1234الرياض", and a bracket before a number ")30(" came out
+#   "( )30";
+# * a "number" character that UAX #9 puts right to left stays in drawing order with the
+#   digits beside it: "75%", drawn "%75", came out "%75".
+# A right-to-left mark ends the section where it stands. So a character that starts a
+# left-to-right run inside a right-to-left one, and a number character drawn right to
+# left, carry one before them in the text layer, unless the character drawn left of them
+# is a right-to-left letter or there is none. The mark is part of the character's
+# ToUnicode entry (the same glyph under a code of its own, ``BEFORE_RLM``): a glyph of its
+# own would sit at the same x as the next one, which poppler takes for duplicated text.
+# Extractors give the mark back (a format character: a search tool drops it, as the tests
+# do, with the direction marks pdftotext writes itself). A page with more left-to-right
+# letters is read from the left, and the mark then only stands beside its run.
+_POPPLER_CLASS = {"R": "R", "AL": "R", "L": "L", "EN": "#", "ES": "#", "ET": "#", "CS": "#",
+                  "AN": "#"}
+
+
+@lru_cache(maxsize=4096)
+def poppler_class(ch: str) -> str:
+    typed = letters_of(ord(ch))[:1]
+    return _POPPLER_CLASS.get(unicodedata.bidirectional(typed), "N") if typed else "N"
+
+
+def for_poppler(shown: list[str], levels: list[int]) -> str:
+    """A visual line (characters left to right, each at its UAX #9 embedding level) with
+    the characters poppler would misplace carrying the mark before them (see above)."""
+    out = []
+    for i, ch in enumerate(shown):
+        level = levels[i]
+        if i and level and ord(ch) < _MARKABLE and poppler_class(shown[i - 1]) != "R":
+            starts_ltr = level % 2 == 0 and levels[i - 1] % 2 == 1
+            number_rtl = level % 2 == 1 and poppler_class(ch) in ("L", "#")
+            if starts_ltr or number_rtl:
+                ch = chr(BEFORE_RLM + ord(ch))
+        out.append(ch)
+    return "".join(out)
 
 
 @lru_cache(maxsize=8192)
 def letters_of(code: int) -> str:
     """The base letters a code point drawn by the layout stands for, in logical order
-    (shadda ligatures decompose with a leading space, U+FC5E -> " ٌّ": dropped)."""
+    (shadda ligatures decompose with a leading space, U+FC5E -> " ٌّ": dropped); the mark
+    ``for_poppler`` adds is not a letter the clerk typed and is left out."""
+    if code >= BEFORE_RLM:
+        return letters_of(code - BEFORE_RLM)
     if code >= MARK:
         return chr(code - MARK)
     if any(lo <= code <= hi for lo, hi in _PRESENTATION):
@@ -93,6 +159,8 @@ def typed_text(code: int) -> str:
     long phrase ligatures) holds its letters in drawing order: poppler and pdfium reverse
     them with the run (measured; pypdf does not).
     """
+    if code >= BEFORE_RLM:
+        return _RLM + typed_text(code - BEFORE_RLM)
     if code >= PIECES:
         form, k = divmod(code - PIECES, _MAX_PIECES)
         letters = letters_of(form + _FIRST_FORM)
@@ -122,31 +190,19 @@ def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     ])
 
 
-_SUBSETS_KEPT = 32  # font programs of ~40-90 KB each
-
-
-def _remembered(make: Callable[[list[int]], bytes]) -> Callable[[list[int]], bytes]:
-    """A face's ``makeSubset``, run once per distinct subset (the codes in the order a
-    document first drew them): building a TrueType subset in Python costs a few ms of every
-    paper, and the papers of a counter draw the same subsets again and again — the bold
-    face only ever draws the fixed labels and headings."""
-    kept: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
-    lock = threading.Lock()
-
-    def make_subset(subset: list[int]) -> bytes:
-        key = tuple(subset)
-        with lock:
-            if key in kept:
-                kept.move_to_end(key)
-                return kept[key]
-        data = make(subset)
-        with lock:
-            kept[key] = data
-            while len(kept) > _SUBSETS_KEPT:
-                kept.popitem(last=False)
-        return data
-
-    return make_subset
+# The letters the papers are set in, most used first (``font_subsets``): every positional
+# form of the Arabic letters, the pieces of the ligatures drawn split (lam-alef, the word
+# Allah), the bracket markers and the kept no-break space, Arabic punctuation and the
+# dashes and dots of the layout, then the harakat a name may carry.
+PAPER_ALPHABET: list[int] = [
+    *range(0xFE80, 0xFEF5),
+    *(_piece(form, k) for form in range(0xFEF5, 0xFEFD) for k in range(2)),
+    *(_piece(0xFDF2, k) for k in range(4)),
+    *(MARK + ord(ch) for ch in "()[]{}«»" if ch in MIRRORED),
+    MARK + ord(_NBSP),
+    0x060C, 0x061B, 0x061F, 0x0640, 0x00B7, 0x2022, 0x2014, 0x2013,
+    0x064B, 0x064F, 0x0651, 0x064E, 0x0650, 0x064C, 0x064D, 0x0652,
+]
 
 
 class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
@@ -155,7 +211,6 @@ class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
     def __init__(self, name: str, filename: str, **kwargs: Any) -> None:
         super().__init__(name, filename, **kwargs)
         face = self.face
-        face.makeSubset = _remembered(face.makeSubset)
         for logical, drawn in MIRRORED.items():
             glyph = face.charToGlyph.get(ord(drawn))
             if glyph is not None:
@@ -173,6 +228,11 @@ class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
             face.charToGlyph[MARK + ord(_NBSP)] = nbsp
             face.charWidths[MARK + ord(_NBSP)] = face.getCharWidth(ord(_NBSP))
             self._split[_NBSP] = chr(MARK + ord(_NBSP))
+        # every character that can stand at the start of a number or Latin run drawn right
+        # to left can carry the mark for poppler (``for_poppler``): the same glyph
+        for code in [c for c in face.charToGlyph if c < _MARKABLE]:
+            face.charToGlyph[BEFORE_RLM + code] = face.charToGlyph[code]
+            face.charWidths[BEFORE_RLM + code] = face.getCharWidth(code)
         empty = face.charToGlyph.get(_EMPTY)
         for code in [c for c in face.charToGlyph if c < MARK]:
             n = len(letters_of(code))
@@ -192,19 +252,14 @@ class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
         """reportlab's split into subset codes, each ligature drawn in its pieces."""
         if isinstance(text, bytes):
             text = text.decode(encoding)
+        font_subsets.seed(self, doc, PAPER_ALPHABET)
         split = self._split
         if not split.keys().isdisjoint(text):
             text = "".join(split.get(ch, ch) for ch in text)
         return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
-        state = self.state.get(doc)
-        subsets = [list(s) for s in state.subsets] if state is not None else []
-        super().addObjects(doc)
-        for n, subset in enumerate(subsets):
-            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
-            name = base.decode("pdfdoc")
-            doc.idToObject["toUnicodeCMap:" + name].content = to_unicode_cmap(name, subset)
+        font_subsets.add_objects(self, doc, to_unicode_cmap)
 
 
 # -- the order pdfium reads a line in ---------------------------------------------------
@@ -282,7 +337,7 @@ def pdfium_groups(shown: str) -> tuple[tuple[tuple[int, int], ...], ...]:
         runs = _runs(shown, words[i][0], words[j][1])
         kinds = [_pdfium_class(shown[a]) for a, _ in runs]
         inner = [k for k, (a, b) in enumerate(runs)
-                 if not all(ch in MIRRORED or ord(ch) >= MARK for ch in shown[a:b])]
+                 if not all(letters_of(ord(ch)) in MIRRORED for ch in shown[a:b])]
         if len(inner) > 1 and "R" not in kinds:
             first, last = inner[0], inner[-1]
             groups.append(tuple(runs[:first] + runs[last:first - 1 if first else None:-1]

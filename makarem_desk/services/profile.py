@@ -24,6 +24,7 @@ from ..models import (
     Referral,
     ReferralReason,
     ReferralStatus,
+    Role,
     SignatureMode,
     User,
 )
@@ -94,11 +95,17 @@ PAPER_ACTIONS = ("declaration_printed", "declaration_reprinted",
 
 @dataclass(frozen=True)
 class PaperRow:
-    """One paper printed for the beneficiary: which (an audit action), when, by whom."""
+    """One paper printed for the beneficiary: which (an audit action), when, by whom.
+
+    Whom as the interface names a person (the full name and the role of the user), not the
+    log-in the audit trail keeps: "admin" means nothing to a receptionist.  Both are empty
+    for a user this installation does not know (the program itself, a user of another
+    installation)."""
     action: str
     printed_at: datetime
     reference: str
-    printed_by: str
+    printed_by: str  # the user's full name
+    printed_by_role: Role | None = None
 
 
 @dataclass(frozen=True)
@@ -180,10 +187,11 @@ def _papers(s: Session, applications: dict[uuid.UUID, str],
         return []
     rows = s.execute(
         select(AuditEvent.action, AuditEvent.at, AuditEvent.entity, AuditEvent.entity_id,
-               AuditEvent.username)
+               User.full_name, User.role)
+        .outerjoin(User, User.id == AuditEvent.user_id)
         .where(AuditEvent.action.in_(PAPER_ACTIONS),
                AuditEvent.entity_id.in_([k[1] for k in keys]))
         .order_by(AuditEvent.seq.desc()))
-    return [PaperRow(action, at, keys[(entity, entity_id)], username)
-            for action, at, entity, entity_id, username in rows
+    return [PaperRow(action, at, keys[(entity, entity_id)], full_name or "", role)
+            for action, at, entity, entity_id, full_name, role in rows
             if (entity, entity_id) in keys]

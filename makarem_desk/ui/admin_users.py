@@ -27,7 +27,7 @@ from .context import AppContext
 from .dialogs import ask_secret_twice, user_message
 from .fields import LtrLineEdit
 from .i18n import current_language, ltr
-from .settings_view import role_label
+from .staff_names import role_label
 from .widgets import Table, hint
 
 

@@ -38,8 +38,9 @@ from .library_view import LibraryView
 from .profile_view import ProfileView
 from .screens import HoldsTyping, Refreshes, StartsForBeneficiary
 from .search_view import SearchView
-from .settings_view import SettingsView, role_label
+from .settings_view import SettingsView
 from .shortcuts_sheet import NEW_APPLICATION_KEYS, NEW_CONTACT_KEYS, SIGN_OUT_KEYS
+from .staff_names import role_label
 from .today_view import TodayView
 
 log = logging.getLogger(__name__)

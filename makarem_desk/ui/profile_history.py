@@ -18,6 +18,7 @@ from ..services.profile_history import HistoryEntry, HistoryKind, history_of
 from .audit_labels import action_label
 from .i18n import current_language, ltr
 from .referral_widgets import reason_code_label
+from .staff_names import staff_label
 from .widgets import Table
 
 CONTEXT = "ProfileHistory"
@@ -85,7 +86,7 @@ def entry_cells(entry: HistoryEntry) -> list[str]:
         return [when, kind_label(entry.kind), details, labels.referral_label(item.status), "—"]
     assert isinstance(item, PaperRow)
     return [when, kind_label(entry.kind), f"{action_label(item.action)} {ltr(item.reference)}",
-            "—", ltr(item.printed_by)]
+            "—", staff_label(item.printed_by, item.printed_by_role)]
 
 
 class HistoryTable(Table):

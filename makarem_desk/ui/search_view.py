@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ..search import MatchedBy
 from .context import AppContext
 from .dialogs import user_message
 from .i18n import ltr
@@ -18,6 +19,19 @@ from .shortcuts_sheet import start_buttons
 from .widgets import Table, hint, page_title
 
 DEBOUNCE_MS = 250
+
+# "Found by": what the query was taken for, one label per kind of match.
+FOUND_BY = {
+    MatchedBy.IDENTITY: QT_TRANSLATE_NOOP("SearchView", "identity number"),
+    MatchedBy.PHONE: QT_TRANSLATE_NOOP("SearchView", "phone"),
+    MatchedBy.NAME: QT_TRANSLATE_NOOP("SearchView", "name"),
+    MatchedBy.FILE_NUMBER: QT_TRANSLATE_NOOP("SearchView", "file number"),
+    MatchedBy.APPLICATION: QT_TRANSLATE_NOOP("SearchView", "application number"),
+}
+
+
+def found_by_label(matched_by: MatchedBy) -> str:
+    return QCoreApplication.translate("SearchView", str(FOUND_BY[matched_by]))
 
 
 class SearchView(QWidget):
@@ -102,11 +116,9 @@ class SearchView(QWidget):
             return  # a newer query was typed meanwhile
         self.hits_seq = seq
         self.hits = hits
-        by = {"identity": self.tr("identity number"), "phone": self.tr("phone"),
-              "name": self.tr("name")}
         self.results.set_rows([
             ([h.full_name, ltr(h.identity_number or ""), ltr(h.phone or ""), h.city or "",
-              by.get(h.matched_by, h.matched_by)], h)
+              found_by_label(h.matched_by)], h)
             for h in hits
         ])
         if self.query.text().strip():

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserError
-from ..permissions import ROLE_LABELS_AR, allowed
+from ..permissions import allowed
 from ..services.follow_up import MAX_TARGET_DAYS
 from ..services.site_settings import MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES
 from ..values import Role
@@ -39,22 +39,10 @@ from .widgets import buttons_row, hint, ltr_value, page_title, value_label
 SECTION_WIDTH = 760  # a form a reader takes in at a glance, however wide the window
 
 
-ROLE_LABELS_EN = {
-    Role.RECEPTIONIST: "Beneficiary relations officer",
-    Role.SOCIAL_RESEARCHER: "Social research officer",
-    Role.COMMITTEE_MEMBER: "Research committee member",
-    Role.ADMINISTRATOR: "Administrator",
-}
-
-
 INSTALLATION_ROLES = {
     "site": QT_TRANSLATE_NOOP("Roles", "Counter (branch / reception point)"),
     "committee": QT_TRANSLATE_NOOP("Roles", "Research committee"),
 }
-
-
-def role_label(role: Role) -> str:
-    return ROLE_LABELS_AR[role] if current_language() == "ar" else ROLE_LABELS_EN[role]
 
 
 def installation_role_label(role: str) -> str:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -134,8 +141,11 @@ class Table(QTableWidget):
     the room left over goes to the ``stretch`` column (free text — a purpose, a reason, a
     name), else to the widest, not to whichever column happens to be last, so short
     columns stay beside each other.  Columns a screen gives a resize mode of its own keep it.
-    An empty table says so in a sentence with the next action (``empty``), drawn where
-    the rows would be.
+    An empty table says so in a sentence with the next action (``empty``), shown where
+    the rows would be.  The sentence is a label, not paint, and it is also the table's
+    accessible description: a screen reader lists a table's cells and headers, never a
+    widget laid over its viewport, so the description is what it reads on reaching the
+    empty table.
     """
 
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None, *,
@@ -159,19 +169,41 @@ class Table(QTableWidget):
         self.setItemDelegate(_LtrCellDelegate(self))
         self._payloads: list[object] = []
         self._empty = empty
+        self._empty_label = QLabel(self.viewport())
+        self._empty_label.setObjectName("tableEmpty")
+        self._empty_label.setWordWrap(True)
+        self._empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # Clicks and the context menu still reach the table under the sentence.
+        self._empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._empty_label.hide()
+        model = self.model()
+        model.rowsInserted.connect(self._say_if_empty)
+        model.rowsRemoved.connect(self._say_if_empty)
+        model.modelReset.connect(self._say_if_empty)
         self._stretch = stretch  # the column given the room left; None: the widest
         # A screen that sizes some columns itself on resize turns this off: two fits
         # answering the same resize in an order Qt does not promise would undo each other.
         self.refit_on_resize = True
         self.fit_columns()
+        self._say_if_empty()
 
     def set_empty_text(self, text: str) -> None:
         """The sentence shown while the table has no rows: what is missing and what to do."""
         self._empty = text
-        self.viewport().update()
+        self._say_if_empty()
 
     def empty_text(self) -> str:
         return self._empty
+
+    def _say_if_empty(self) -> None:
+        said = bool(self._empty) and not self.rowCount()
+        self._empty_label.setText(self._empty if said else "")
+        self._empty_label.setVisible(said)
+        self.setAccessibleDescription(self._empty if said else "")
+
+    def _place_empty_sentence(self) -> None:
+        # The margins the painted sentence had, so it sits where it always did.
+        self._empty_label.setGeometry(self.viewport().rect().adjusted(16, 12, -16, -12))
 
     def set_rows(self, rows: Sequence[tuple[Sequence[str], object]]) -> None:
         self.setRowCount(0)
@@ -220,16 +252,16 @@ class Table(QTableWidget):
         if self.refit_on_resize:
             self.fit_columns()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
-        super().paintEvent(event)
-        if self.rowCount() or not self._empty:
-            return
-        painter = QPainter(self.viewport())
-        painter.setPen(self.palette().placeholderText().color())
-        area = self.viewport().rect().adjusted(16, 12, -16, -12)
-        painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, self._empty)
-        painter.end()
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        # The viewport also changes size without the table (the header's height settling).
+        if event.type() == QEvent.Type.Resize:
+            self._place_empty_sentence()
+        return super().viewportEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt naming)
+        # Scrolling moves the viewport's children; the sentence stays where the rows start.
+        super().scrollContentsBy(dx, dy)
+        self._place_empty_sentence()
 
     def selectRow(self, row: int) -> None:  # noqa: N802 (Qt naming)
         # QTableView.selectRow goes through visual geometry, which in a right-to-left

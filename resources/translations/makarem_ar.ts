@@ -1036,7 +1036,7 @@ When the restore is done everyone is signed out and the desk returns to the log-
     </message>
     <message>
         <location filename="../../makarem_desk/ui/committee_view.py" line="65" />
-        <location filename="../../makarem_desk/ui/committee_view.py" line="214" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="220" />
         <source>Choose an application in the list to read the declaration the applicant signed.</source>
         <translation>اختر طلباً من القائمة لعرض الإقرار الذي وقّعه المتقدم.</translation>
     </message>
@@ -1086,42 +1086,42 @@ When the restore is done everyone is signed out and the desk returns to the log-
         <translation>غير مرفق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="204" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="210" />
         <source>Application %1</source>
         <translation>الطلب %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="205" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="211" />
         <source>No application chosen</source>
         <translation>لم يُختر طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="206" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="212" />
         <source>Missing items: %1</source>
         <translation>النواقص: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="213" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="219" />
         <source>No printed declaration for this application.</source>
         <translation>لا يوجد إقرار مطبوع لهذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="230" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="236" />
         <source>Accept application %1?</source>
         <translation>قبول الطلب %1؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="231" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="237" />
         <source>Reject application %1?</source>
         <translation>رفض الطلب %1؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="232" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="238" />
         <source>Committee decision</source>
         <translation>قرار اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/committee_view.py" line="240" />
+        <location filename="../../makarem_desk/ui/committee_view.py" line="246" />
         <source>Decision recorded on %1; it travels to the branch in the next decisions batch.</source>
         <translation>سُجّل القرار على %1؛ يصل للفرع مع دفعة القرارات القادمة.</translation>
     </message>
@@ -2673,47 +2673,47 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="114" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="122" />
         <source>The window is locked</source>
         <translation>النافذة مقفلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="117" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="125" />
         <source>Signed in: %1 (%2) — %3</source>
         <translation>المستخدم الحالي: %1 (%2) — %3</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="123" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="131" />
         <source>Nothing was lost: type your password to carry on where you stopped.</source>
         <translation>لم يضع شيء: اكتب كلمة المرور لتكمل من حيث توقفت.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="131" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="139" />
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="139" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="147" />
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="141" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="149" />
         <source>Someone else? An administrator can sign this user out</source>
         <translation>مستخدم آخر؟ يستطيع مدير النظام تسجيل خروج هذا المستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="147" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="155" />
         <source>Sign this user out</source>
         <translation>تسجيل خروج هذا المستخدم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="150" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="158" />
         <source>Administrator's user name</source>
         <translation>اسم المستخدم لمدير النظام</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/idle_lock.py" line="151" />
+        <location filename="../../makarem_desk/ui/idle_lock.py" line="159" />
         <source>Administrator's password</source>
         <translation>كلمة مرور مدير النظام</translation>
     </message>
@@ -2754,105 +2754,105 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="65" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="90" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="76" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="101" />
         <source>Makarem Desk</source>
         <translation>مكتب مكارم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="131" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="142" />
         <source>Reference library</source>
         <translation>المكتبة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="111" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="122" />
         <source>Today</source>
         <translation>اليوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="126" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="137" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="127" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="138" />
         <source>Beneficiary profile</source>
         <translation>ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="130" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="141" />
         <source>Follow-up</source>
         <translation>المتابعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="135" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="146" />
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="143" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="154" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="149" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="366" />
-        <location filename="../../makarem_desk/ui/main_window.py" line="370" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="160" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="391" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="395" />
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="176" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="188" />
         <source>Ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="283" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="308" />
         <source>This screen cannot be opened: %1</source>
         <translation>تعذّر فتح هذه الشاشة: %1</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="123" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="134" />
         <source>New interview</source>
         <translation>مقابلة جديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="125" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="136" />
         <source>New contact</source>
         <translation>تواصل جديد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="128" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="139" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="138" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="149" />
         <source>Exchange with the committee</source>
         <translation>التبادل مع لجنة البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="140" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="151" />
         <source>Committee decisions</source>
         <translation>قرارات اللجنة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="142" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="153" />
         <source>Administration</source>
         <translation>الإدارة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="367" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="392" />
         <source>A contact is typed and not saved; signing out loses it. Sign out now?</source>
         <translation>هناك تواصل مكتوب لم يُحفظ، وسيضيع عند تسجيل الخروج. هل تسجّل الخروج الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="371" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="396" />
         <source>An interview is open. The steps already completed are saved and can be resumed later; what is typed on the current step is not. Sign out now?</source>
         <translation>توجد مقابلة مفتوحة. الخطوات المكتملة محفوظة ويمكن استئنافها لاحقًا، أما ما كُتب في الخطوة الحالية فلن يُحفظ. هل تريد تسجيل الخروج الآن؟</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/main_window.py" line="133" />
+        <location filename="../../makarem_desk/ui/main_window.py" line="144" />
         <source>Satisfaction</source>
         <translation>رضا المستفيدين</translation>
     </message>
@@ -3030,107 +3030,107 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>ProfileHistory</name>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="24" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="25" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="25" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="26" />
         <source>What</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="26" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="27" />
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="27" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="28" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="28" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="29" />
         <source>Staff</source>
         <translation>الموظف</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="29" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="30" />
         <source>Nothing is recorded for this person yet: start with New application or New contact above.</source>
         <translation>لا شيء مسجَّل لهذا المستفيد بعد: ابدأ بزر «طلب جديد» أو «تواصل جديد» في الأعلى.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="32" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="33" />
         <source>Contact</source>
         <translation>تواصل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="33" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="34" />
         <source>Application</source>
         <translation>طلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="34" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="35" />
         <source>Referral</source>
         <translation>إحالة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="35" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="36" />
         <source>Paper printed</source>
         <translation>ورقة مطبوعة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="39" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="40" />
         <source>Application submitted</source>
         <translation>رُفع الطلب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="40" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="41" />
         <source>Items missing</source>
         <translation>نواقص لم تُستكمل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="41" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="42" />
         <source>Not eligible</source>
         <translation>غير مستحق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="42" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="43" />
         <source>Referred</source>
         <translation>أُحيل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="43" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="44" />
         <source>Interview abandoned</source>
         <translation>أُلغيت المقابلة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="44" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="45" />
         <source>Told of the decision</source>
         <translation>أُبلغ بالقرار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="45" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="46" />
         <source>Told by text message</source>
         <translation>أُبلغ برسالة نصية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="46" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="47" />
         <source>Missing items followed up</source>
         <translation>تُوبعت النواقص</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="47" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="48" />
         <source>Answered</source>
         <translation>أُجيب</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="48" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="49" />
         <source>Registered</source>
         <translation>سُجِّل</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/profile_history.py" line="49" />
+        <location filename="../../makarem_desk/ui/profile_history.py" line="50" />
         <source>To follow up</source>
         <translation>للمتابعة</translation>
     </message>
@@ -3664,12 +3664,12 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="51" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="43" />
         <source>Counter (branch / reception point)</source>
         <translation>فرع / نقطة استقبال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="44" />
         <source>Research committee</source>
         <translation>لجنة البحث</translation>
     </message>
@@ -3705,82 +3705,92 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="31" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="45" />
         <source>Identity number, phone or name…</source>
         <translation>رقم الهوية أو الجوال أو الاسم…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="53" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="53" />
         <source>Identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="39" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="53" />
         <source>Phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="54" />
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="40" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="54" />
         <source>Found by</source>
         <translation>طريقة المطابقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="42" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="56" />
         <source>Type a name, an identity number or a phone above; if nobody is found, start a new interview (Ctrl+N).</source>
         <translation>اكتب اسمًا أو رقم هوية أو رقم جوال في الأعلى؛ وإن لم يُعثر على أحد فابدأ مقابلة جديدة (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="52" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="66" />
         <source>Open the profile</source>
         <translation>فتح ملف المستفيد</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="53" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="67" />
         <source>Enter</source>
         <translation>مفتاح الإدخال Enter</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="62" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="76" />
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="63" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="77" />
         <source>Names are matched whatever the spelling of hamza, taa marbuta or compound names.</source>
         <translation>تُطابق الأسماء مهما اختلفت كتابة الهمزة أو التاء المربوطة أو الأسماء المركبة.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="86" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="100" />
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="105" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="25" />
         <source>identity number</source>
         <translation>رقم الهوية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="105" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="26" />
         <source>phone</source>
         <translation>الجوال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/search_view.py" line="106" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="27" />
         <source>name</source>
         <translation>الاسم</translation>
     </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="28" />
+        <source>file number</source>
+        <translation>رقم الملف</translation>
+    </message>
+    <message>
+        <location filename="../../makarem_desk/ui/search_view.py" line="29" />
+        <source>application number</source>
+        <translation>رقم الطلب</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../makarem_desk/ui/search_view.py" line="113" />
+        <location filename="../../makarem_desk/ui/search_view.py" line="125" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -3795,183 +3805,183 @@ Telephone %1 and ask them to read the fingerprint shown on their Keys screen. An
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="141" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="129" />
         <source>Training installation: demo data only, never real beneficiaries.</source>
         <translation>نسخة تدريب: بيانات تجريبية فقط، لا تُسجَّل فيها بيانات مستفيدين حقيقيين.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="109" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="97" />
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="81" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="69" />
         <source>Language of the interface</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="82" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="70" />
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="76" />
         <source>Change my password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="90" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="78" />
         <source>My password</source>
         <translation>كلمة المرور الخاصة بي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="92" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="80" />
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="93" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="81" />
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="209" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="197" />
         <source>Association</source>
         <translation>الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="214" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="202" />
         <source>No logo</source>
         <translation>لا يوجد شعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="217" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="205" />
         <source>Choose logo (PNG)…</source>
         <translation>اختيار الشعار (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="219" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="207" />
         <source>Save the association's details</source>
         <translation>حفظ بيانات الجمعية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="134" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="122" />
         <source>Site code</source>
         <translation>رمز الموقع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="95" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="83" />
         <source>Me</source>
         <translation>حسابي</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="100" />
-        <location filename="../../makarem_desk/ui/settings_view.py" line="132" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="88" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="120" />
         <source>This installation</source>
         <translation>هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="103" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="91" />
         <source>Association and letterhead</source>
         <translation>الجمعية وترويسة الأوراق</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="135" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="123" />
         <source>Branch name</source>
         <translation>اسم الفرع</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="138" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="126" />
         <source>Installation role</source>
         <translation>دور الجهاز</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="144" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="132" />
         <source>Chosen once at the first-run set-up; it decides what this installation may do (only the research committee records decisions).</source>
         <translation>يُحدَّد مرة واحدة عند الإعداد الأول، وعليه يتوقف ما يُسمح لهذا الجهاز به (لجنة البحث وحدها تسجّل القرارات).</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="151" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="139" />
         <source>minutes</source>
         <translation>دقيقة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="157" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="145" />
         <source>Save the idle time</source>
         <translation>حفظ مدة الخمول</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="161" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="149" />
         <source>Lock the window after no use for</source>
         <translation>قفل النافذة بعد عدم الاستخدام لمدة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="168" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="156" />
         <source>Service targets</source>
         <translation>المدد المستهدفة للخدمة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="175" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="163" />
         <source>days</source>
         <translation>يوم</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="179" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="167" />
         <source>Save the targets</source>
         <translation>حفظ المدد المستهدفة</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="182" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="170" />
         <source>Committee answer within</source>
         <translation>رد لجنة البحث خلال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="183" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="171" />
         <source>Referral answer within</source>
         <translation>الرد على الإحالة خلال</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="191" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="179" />
         <source>A wait longer than its target is counted as overdue; a wait of exactly the target is on time.</source>
         <translation>الانتظار الأطول من مدته المستهدفة يُعد متأخرًا؛ والانتظار المساوي لها تمامًا في الموعد.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="203" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="191" />
         <source>Saved: the committee answers within %1 days, a referral within %2 days.</source>
         <translation>حُفظ: ترد اللجنة خلال %1 يومًا، ويُرد على الإحالة خلال %2 يومًا.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="222" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="210" />
         <source>Association name (Arabic)</source>
         <translation>اسم الجمعية بالعربية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="223" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="211" />
         <source>Association name (English)</source>
         <translation>اسم الجمعية بالإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="227" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="215" />
         <source>Logo</source>
         <translation>الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="272" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="260" />
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>حُفظ: تُقفل النافذة بعد %1 دقيقة دون استخدام.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="262" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="250" />
         <source>Your password was changed.</source>
         <translation>تم تغيير كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="276" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="264" />
         <source>Choose the logo</source>
         <translation>اختيار الشعار</translation>
     </message>
     <message>
-        <location filename="../../makarem_desk/ui/settings_view.py" line="290" />
+        <location filename="../../makarem_desk/ui/settings_view.py" line="278" />
         <source>The association's details were saved.</source>
         <translation>تم حفظ بيانات الجمعية.</translation>
     </message>

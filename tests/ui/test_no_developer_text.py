@@ -94,3 +94,25 @@ def test_contact_outcomes_are_words(desk_app) -> None:  # type: ignore[no-untype
     for code in OUTCOMES:
         assert outcome_label(code) != code
     assert outcome_label("something_new") == "—"  # never the stored code
+
+
+def test_every_way_a_person_is_found_has_a_label(desk_app) -> None:  # type: ignore[no-untyped-def]
+    """Search's "Found by" column: a word for every MatchedBy member, in both languages."""
+    from makarem_desk.search import MatchedBy
+    from makarem_desk.ui.i18n import apply_language
+    from makarem_desk.ui.search_view import FOUND_BY, found_by_label
+
+    assert set(FOUND_BY) == set(MatchedBy)
+    try:
+        for language in ("ar", "en"):
+            apply_language(desk_app, language)
+            labels = [found_by_label(m) for m in MatchedBy]
+            assert len(set(labels)) == len(labels), labels  # no two read the same
+            for m, label in zip(MatchedBy, labels, strict=True):
+                arabic = any("\u0600" <= ch <= "\u06ff" for ch in label)
+                if language == "ar":
+                    assert arabic, m  # translated, not the English word or the key
+                else:  # the words of FOUND_BY ("file number"), never a key ("file_number")
+                    assert label == FOUND_BY[m] and not arabic and "_" not in label, m
+    finally:
+        apply_language(desk_app, "ar")

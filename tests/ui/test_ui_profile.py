@@ -9,7 +9,7 @@ from interview_support import person
 from PySide6.QtCore import Qt
 from test_ui_interview import run_interview
 
-from makarem_desk.models import ApplicationStatus, Channel
+from makarem_desk.models import ApplicationStatus, Channel, Role
 from makarem_desk.permissions import allowed
 from makarem_desk.services.profile import (
     ApplicationSummary,
@@ -18,7 +18,7 @@ from makarem_desk.services.profile import (
     PaperRow,
     ProfileService,
 )
-from makarem_desk.services.profile_history import HistoryKind, history_of
+from makarem_desk.services.profile_history import HistoryEntry, HistoryKind, history_of
 from makarem_desk.ui.main_window import MainWindow
 from makarem_desk.ui.profile_view import (
     APPLICATIONS_TAB,
@@ -87,6 +87,10 @@ def test_history_lists_contacts_applications_and_papers_newest_first(qtbot, ctx,
     assert any(x.action == "declaration_printed" and x.reference == s.state.reference
                for x in p.papers)
     table = profile.history
+    # Who printed it as every screen names a person: the full name, not the log-in.
+    paper = next(r for r in range(table.rowCount())
+                 if table.row_data(r).kind is HistoryKind.PAPER)
+    assert table.item(paper, 4).text() == ctx.actor.full_name == "ريم الدوسري"
     assert table.rowCount() == len(history_of(p))
     assert profile.tabs.currentIndex() == HISTORY_TAB
     # Both calendars, as elsewhere: "… هـ — … م".
@@ -180,4 +184,25 @@ def test_no_screen_name_is_cut_in_the_bar_with_longer_words(qtbot, ctx, desk_app
             assert button.sizeHint().width() <= window.nav.width() - 16, button.text()
     finally:
         monkeypatch.delenv("MAKAREM_PSEUDO_STRINGS")
+        apply_language(desk_app, "ar")
+
+
+def test_a_paper_names_who_printed_it_never_by_the_log_in(desk_app) -> None:  # type: ignore[no-untyped-def]
+    """Full name, else the role's title (in the interface's language), else "—"."""
+    from makarem_desk.ui.i18n import apply_language
+    from makarem_desk.ui.profile_history import entry_cells
+
+    at = datetime(2026, 11, 1, 10, 0)
+
+    def staff(name: str, role: Role | None) -> str:
+        paper = PaperRow("receipt_printed", at, "RYD1-1", name, role)
+        return entry_cells(HistoryEntry(at, HistoryKind.PAPER, paper))[4]
+
+    try:
+        for language, admin in (("ar", "مدير النظام"), ("en", "Administrator")):
+            apply_language(desk_app, language)
+            assert staff("نورة القحطاني", Role.ADMINISTRATOR) == "نورة القحطاني"
+            assert staff(" ", Role.ADMINISTRATOR) == admin
+            assert staff("", None) == "—"  # not a user of this installation
+    finally:
         apply_language(desk_app, "ar")

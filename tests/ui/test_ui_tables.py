@@ -1,10 +1,11 @@
 """The shared table (issue 12 item 5): sized to its content with no empty band and no
 clipped header, the free-text column giving way before the table scrolls sideways, and a
-sentence in an empty table."""
+sentence in an empty table, which a screen reader reads too."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtWidgets import QLabel
 
 from makarem_desk.ui.i18n import ltr
 from makarem_desk.ui.widgets import Table
@@ -66,3 +67,61 @@ def test_an_empty_table_says_what_to_do(qtbot, desk_app) -> None:  # type: ignor
     said.set_rows(ROWS)
     said.set_rows([])  # emptied again: the sentence is back
     assert ink(said) > 50
+
+
+def _spoken(t: Table) -> str:
+    """What a screen reader gets from the table itself (it lists cells and headers only)."""
+    iface = QAccessible.queryAccessibleInterface(t)
+    assert iface is not None and iface.isValid()
+    return iface.text(QAccessible.Text.Description)
+
+
+def test_the_empty_sentence_is_text_a_screen_reader_reads(qtbot, desk_app) -> None:  # type: ignore[no-untyped-def]
+    sentence = "لا طلبات بعد: ابدأ طلبًا بزر «طلب جديد»."
+    said, mute = _table(qtbot, 700, empty=sentence), _table(qtbot, 700)
+    label = said.findChild(QLabel, "tableEmpty")
+    assert label is not None and label.isVisible() and label.text() == sentence
+    assert _spoken(said) == sentence
+    assert _spoken(mute) == ""
+    assert not mute.findChild(QLabel, "tableEmpty").isVisible()  # type: ignore[union-attr]
+    # Over the rows' place, the width of the table less the margins, as it was painted.
+    assert label.geometry() == said.viewport().rect().adjusted(16, 12, -16, -12)
+    said.set_rows(ROWS)
+    assert not label.isVisible() and _spoken(said) == ""  # the rows speak for themselves
+    said.set_rows([])
+    assert label.isVisible() and _spoken(said) == sentence
+    said.set_empty_text("لا شيء هنا.")  # a screen's filter changed what to do next
+    assert label.text() == "لا شيء هنا." and _spoken(said) == "لا شيء هنا."
+    said.resize(500, 300)
+    qtbot.waitUntil(lambda: label.width() == said.viewport().width() - 32)
+
+
+def test_every_empty_list_of_the_screens_is_read_out(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Today's lists, search, unfinished interviews, the profile's tabs, suggestions, users,
+    trusted installations, audit, backups and forms: each empty one says its sentence."""
+    from conftest import ADMIN_PW
+
+    from makarem_desk.services.auth import AuthService
+    from makarem_desk.ui.admin_view import AdminView
+    from makarem_desk.ui.main_window import MainWindow
+
+    ctx.actor = AuthService(ctx.db).login("admin", ADMIN_PW)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    said = set()
+    for page in ("today", "interview", "search", "profile", "satisfaction", "admin"):
+        view = window.show_page(page)
+        panels = ([view.show_tab(k) for k in view.keys] if isinstance(view, AdminView)
+                  else [view])
+        for panel in panels:
+            for t in panel.findChildren(Table):
+                if t.rowCount() or not t.empty_text():
+                    continue
+                assert _spoken(t) == t.empty_text(), (page, t.empty_text())
+                label = t.findChild(QLabel, "tableEmpty")
+                assert label is not None and label.isVisibleTo(t), (page, t.empty_text())
+                said.add(t.empty_text())
+    # A fresh installation: the lists above are empty (users and the forms' history are
+    # not: the administrator and the receptionist, the shipped forms).
+    assert len(said) >= 15, said

@@ -105,7 +105,7 @@ _APPLICATION_REFERENCE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}-\d{4}-\d{4,}")
 PG_INDEX_NAME = "ix_beneficiary_name_prefixes"
 PG_INDEX_DDL = (
     f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary_name_index "
-    "USING gin (prefixes) WITH (fastupdate = off)"
+    "USING gin (prefixes) WITH (fastupdate = on)"
 )
 _WHOLE = "$"  # after a whole word (or half) in the entries: never in a folded word
 

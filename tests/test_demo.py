@@ -179,7 +179,7 @@ def test_bulk_load_with_index_rebuild_restores_the_index(any_db: Database) -> No
                 "SELECT reloptions FROM pg_class "
                 "WHERE oid = to_regclass('ix_beneficiary_name_prefixes')"
             ).scalar_one()
-        assert options == ["fastupdate=off"]
+        assert options == ["fastupdate=on"]
 
 
 def test_bad_counts_are_refused(db: Database) -> None:

@@ -59,6 +59,16 @@ Plans are made for each statement's values (``plan_cache_mode = force_custom_pla
 every PostgreSQL connection): a generic plan read 58,000 index entries for "مح" (39 ms)
 where the planner, told the word, scans 65 rows (0.2 ms).
 
+With the index's pending list on (fastupdate, 64kB a session, merged by a sync import;
+2026-12-01 ~02:15 UTC, own schema built by this bench and vacuumed, 3 rounds, load
+2.4-2.9): pending list empty, app p50 1.721 / p95 5.207 ms, bare 0.881 / 1.801, LIKE
+9.0 / 100.4 -> app/bare 2.01x (fails by 0.01), LIKE/app 20.9x (fails 40x); on the
+server bare 0.469 / 1.252 ms (as with fastupdate off above), 63.0x.  With 40 people's
+entries pending (4 pages of the 8 the limit allows): app 2.157 / 5.123, bare 1.033 /
+3.333 -> 1.54x, LIKE/app 21.3x; on the server bare 0.571 / 1.504 ms: the everyday
+pending list costs a search ~0.1-0.25 ms on the server at half its limit.  Not
+vacuumed after the build, the same schema gave bare 0.768 / 3.456 ms on the server.
+
 Earlier: the run before the search read in autocommit gave identity p50 0.540 / phone
 0.547 ms; on 2026-11-29 (a session per search) 0.704 / 0.800 ms.  Before 0002's index had
 ``fastupdate = off`` name search took p50 15.8 / p95 31.7 ms through the service.

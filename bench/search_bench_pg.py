@@ -4,45 +4,81 @@
         --beneficiaries 200000
 
 Loads the demo data into a private schema (dropped afterwards unless --keep), then times
-name, identity and phone searches through ``SearchService`` next to the bare GIN tsquery /
-btree lookup and a ``LIKE '%word%'`` scan, over the same queries, in rounds whose order
-rotates; medians over rounds and the ratios with their goals (issue 14).
+name, identity and phone searches through ``SearchService`` next to the bare query on the
+index it uses (migration 0009's GIN index of prefix entries; the btree lookups) and a
+``LIKE '%word%'`` scan, over the same queries, in rounds whose order rotates; medians over
+rounds and the ratios with their goals (issue 14).  Then the server's own execution time
+of the bare query and of the scan (EXPLAIN ANALYZE), and this process's CPU per query.
 
-Figures (2026-11-30, 2-core machine shared with other jobs at load 3-5, PostgreSQL on
-loopback, seed 1, 200,000 beneficiaries, 5 rounds; build 50.6 s):
+Figures (2026-12-01 01:34 UTC, 2-core machine shared with other helpers, load average
+6.5-7.1 during the run; PostgreSQL 15 on loopback, seed 1, 200,000 beneficiaries, kept
+schema --reuse, 5 rounds, wall time; the entries in 0009's beneficiary_name_index):
 
-    name      SearchService.search (ranked, limit 20)   p50  7.284 ms   p95  20.741 ms
-              bare GIN tsquery prefix, LIMIT 20         p50  3.958 ms   p95  13.166 ms
-              LIKE '%word%' scan, LIMIT 20              p50  5.014 ms   p95 125.618 ms
-              p95 app / bare 1.78x (goal <= 2x, holds); LIKE / app 5.7x (goal >= 40x,
-              fails: at 200k the scan's p95 is itself under 10x the bare GIN query's)
-    identity  SearchService.search                      p50  0.260 ms   p95   0.372 ms
-              bare btree lookup                         p50  0.045 ms   p95   0.163 ms
-    phone     SearchService.search                      p50  0.325 ms   p95   0.644 ms
-              bare btree lookup phone OR phone_alt      p50  0.050 ms   p95   0.070 ms
+    name      SearchService.search (ranked, limit 20)   p50  3.929 ms   p95  11.580 ms
+              bare GIN prefix entries, LIMIT 20         p50  0.967 ms   p95   6.481 ms
+              LIKE '%word%' scan, LIMIT 20              p50  9.371 ms   p95 147.666 ms
+              p95 app / bare 1.72x (goal <= 2x, holds);
+              p95 LIKE / app 13.6x (goal >= 40x, FAILS; the bare query itself 22.8x)
+              on the server: bare p50 0.449 / p95 1.257 ms, LIKE p50 3.7 / p95 124.0 ms,
+              98.6x at p95; client CPU per query app 0.814 ms, bare 0.156 ms
+    identity  SearchService.search                      p50  0.506 ms   p95   4.046 ms
+              bare btree lookup                         p50  0.084 ms   p95   0.236 ms
+              p50 through the service <= 0.5 ms: fails by 0.006 ms at this load
+    phone     SearchService.search                      p50  0.375 ms   p95   3.430 ms
+              bare btree lookup phone OR phone_alt      p50  0.061 ms   p95   0.150 ms
+              p50 through the service <= 0.5 ms: holds
 
-2026-11-30 evening, same 200,000 (kept schema, --reuse), 3 rounds, wall time at load 10-14
-(everything 3-20x slower than above; read only the ratios): name p95 app 80.2 / bare GIN
-56.0 / LIKE 343.4 ms -> app/bare 1.48x (holds), LIKE/app 4.4x (fails: the bare GIN query
-itself is only 6x).  The tsquery's cost is its prefix terms: each ``word:*`` (six per
-typed word, the compound alternatives) scans GIN's entry tree and ORs posting lists.  An
-experiment on the same schema, same load: a GIN index on an IMMUTABLE SQL function giving
-every prefix (2 letters up) of every word and of its compound halves, queried with
-``@> ARRAY[words]`` (exact entries, no alternatives), measured p50/p95 2.9 / 15.9 ms
-against the tsquery's 22.8 / 57.8 and LIKE's 15.8 / 259.7 (best of 2 per query, 200
-queries): 3.6x faster at p95 but still 16x, not 40x, under LIKE.  Not in the app yet.
+Two more runs right after, load 7.4-9.4: name p95 app 16.8 / 13.9 ms, bare 11.0 / 9.4,
+LIKE 234.2 / 196.1 -> app/bare 1.55x / 1.47x (holds), LIKE/app 13.9x / 13.7x (fails);
+on the server 102.7x / 91.1x; identity p50 0.428 / 0.891, phone 0.815 / 1.149 ms.
 
-The run before the search read in autocommit (a BEGIN and a ROLLBACK round trip around
-each use) gave identity p50 0.540 / phone 0.547 ms; on 2026-11-29 (a session per search)
-0.704 / 0.800 ms, and name p50 6.971 / p95 12.676 ms against bare 2.507 / 5.595 ms.
-Before the index had ``fastupdate = off`` (every query scanned GIN's pending list of
-entries not yet merged) name search took p50 15.8 / p95 31.7 ms through the service.
+Read the 40x against this: on this machine under load the client-side wall time of a
+1-2 ms query is mostly waiting to be scheduled.  The same bare query is 0.45 / 1.26 ms on
+the server and 0.97 / 6.48 ms seen from Python, so the bare index itself fails 40x by
+wall time while it is ~100x under the scan on the server.  Not shown quiet: no quiet
+window came while this was measured.
+
+0009 first held the entries as a generated column of ``beneficiary``; that widened the
+rows (heap 53 -> 144 MB) and slowed every full scan: same run, alternating, LIKE p95
+141.0 ms on that table against 90.8 ms on a copy without the column.  With that column
+(and its inflated LIKE) a run at load 4.7-5.0 gave app 1.91 / 5.75, bare 1.10 / 4.16,
+LIKE 16.4 / 137.3 ms (27.4x) — against a narrow table about 16x.  The figures above are
+on the narrow table (54 MB after VACUUM FULL), as before 0009.
+
+Before 0009 (2026-11-30, tsquery on 0002's GIN index, six OR'ed ``word:*`` per typed word,
+load 3-5): name p50 7.284 / p95 20.741 ms through the service, bare GIN tsquery 3.958 /
+13.166, LIKE 5.014 / 125.618 -> LIKE / app 5.7x; identity p50 0.260, phone 0.325 ms.
+Same schema on 2026-12-01 before the change, 1 round at load ~4: app 12.0 / 26.9, bare
+tsquery 8.5 / 19.7, LIKE 7.7 / 144.7 ms.  Steps on 2026-12-01 (same schema, alternating,
+load 5-7): with the exact entries alone the service's p95 was 11.0 ms at load 7 (26.9 ms
+before, at load ~4, above); checking out a connection cost a pre-ping round trip (2.8 ms
+of 7 ms per search in a profile at load 9), so the service now keeps one for the keystrokes (identity p50 0.38 -> 0.23 ms);
+sending the narrow tiers in the same statement (a CTE with one-time filters) saved no p95
+(7.14 vs 7.15 ms) and cost p50 (2.75 vs 2.17 ms) in planning, so it was taken out again.
+Plans are made for each statement's values (``plan_cache_mode = force_custom_plan`` on
+every PostgreSQL connection): a generic plan read 58,000 index entries for "مح" (39 ms)
+where the planner, told the word, scans 65 rows (0.2 ms).
+
+With the index's pending list on (fastupdate, 64kB a session, merged by a sync import;
+2026-12-01 ~02:15 UTC, own schema built by this bench and vacuumed, 3 rounds, load
+2.4-2.9): pending list empty, app p50 1.721 / p95 5.207 ms, bare 0.881 / 1.801, LIKE
+9.0 / 100.4 -> app/bare 2.01x (fails by 0.01), LIKE/app 20.9x (fails 40x); on the
+server bare 0.469 / 1.252 ms (as with fastupdate off above), 63.0x.  With 40 people's
+entries pending (4 pages of the 8 the limit allows): app 2.157 / 5.123, bare 1.033 /
+3.333 -> 1.54x, LIKE/app 21.3x; on the server bare 0.571 / 1.504 ms: the everyday
+pending list costs a search ~0.1-0.25 ms on the server at half its limit.  Not
+vacuumed after the build, the same schema gave bare 0.768 / 3.456 ms on the server.
+
+Earlier: the run before the search read in autocommit gave identity p50 0.540 / phone
+0.547 ms; on 2026-11-29 (a session per search) 0.704 / 0.800 ms.  Before 0002's index had
+``fastupdate = off`` name search took p50 15.8 / p95 31.7 ms through the service.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 import uuid
@@ -53,12 +89,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import search_bench  # noqa: E402
-from search_bench import figures, name_queries  # noqa: E402
+from search_bench import figures, name_queries, p50_p95  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
-from makarem_desk.search import SearchService, _ts_term, parse_query  # noqa: E402
+from makarem_desk.search import SearchService, parse_query, pg_entry  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
 
 
@@ -108,18 +144,35 @@ def main() -> int:
         raw = db.engine.raw_connection()
         cur = raw.cursor()
 
+        def bare_sql(q: str) -> tuple[str, object]:
+            entries = [pg_entry(w, True) for w in parse_query(q).words]
+            return ("SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> %s "
+                    "LIMIT 20", (entries,))
+
+        def like_sql(q: str) -> tuple[str, object]:
+            words = parse_query(q).words
+            where = " AND ".join("search_key LIKE %s" for _ in words)
+            return (f"SELECT id FROM beneficiary WHERE {where} LIMIT 20",
+                    [f"%{w}%" for w in words])
+
         def bare_name(q: str) -> object:
-            tsq = " & ".join(_ts_term(w, True) for w in parse_query(q).words)
-            cur.execute("SELECT id FROM beneficiary WHERE to_tsvector('simple', search_key) "
-                        "@@ to_tsquery('simple', %s) LIMIT 20", (tsq,))
+            cur.execute(*bare_sql(q))
             return cur.fetchall()
 
         def like(q: str) -> object:
-            words = parse_query(q).words
-            where = " AND ".join("search_key LIKE %s" for _ in words)
-            cur.execute(f"SELECT id FROM beneficiary WHERE {where} LIMIT 20",
-                        [f"%{w}%" for w in words])
+            cur.execute(*like_sql(q))
             return cur.fetchall()
+
+        def server_ms(sql: str, params: object) -> float:
+            """The server's own execution time, which no client-side scheduling delay on
+            a loaded machine inflates (best of two)."""
+            best = float("inf")
+            for _ in range(2):
+                cur.execute(f"EXPLAIN (ANALYZE, TIMING OFF, SUMMARY) {sql}", params)
+                plan = "\n".join(r[0] for r in cur.fetchall())
+                found = re.search(r"Execution Time: ([\d.]+)", plan)
+                best = min(best, float(found.group(1)) if found else best)
+            return best
 
         def bare_id(q: str) -> object:
             cur.execute("SELECT id FROM beneficiary WHERE identity_number = %s", (q,))
@@ -136,11 +189,29 @@ def main() -> int:
         print(f"\nRESULTS on {count:,} beneficiaries (PostgreSQL); medians of "
               f"{args.rounds} rounds, the order of app, bare and scan rotating each round")
         print("name")
-        figures(search, names, (bare_name, "bare GIN tsquery prefix, LIMIT 20"),
+        figures(search, names, (bare_name, "bare GIN prefix entries, LIMIT 20"),
                 (like, "LIKE '%word%' scan, LIMIT 20", 60),
                 [("identity number", ids, bare_id, "bare btree lookup"),
                  ("phone (typed 05…)", phones, bare_phone, "bare btree lookup phone OR phone_alt")],
                 args.rounds)
+        on_server = {"bare GIN prefix entries": [server_ms(*bare_sql(q)) for q in names],
+                     "LIKE scan": [server_ms(*like_sql(q)) for q in names[:60]]}
+        print("name, execution time on the server (EXPLAIN ANALYZE, best of 2)")
+        for label, ms in on_server.items():
+            p50, p95 = p50_p95(ms)
+            print(f"  {label:<44} p50 {p50:8.3f} ms   p95 {p95:8.3f} ms")
+        server_ratio = p50_p95(on_server["LIKE scan"])[1] / p50_p95(
+            on_server["bare GIN prefix entries"])[1]
+        print(f"  p95 LIKE scan / bare index on the server {server_ratio:6.1f}x")
+        cpu: dict[str, list[float]] = {"app": [], "bare": []}
+        for _ in range(2):  # alternating; this process's CPU time per name query
+            for label, fn in (("app", search), ("bare", bare_name)):
+                t0 = time.process_time()
+                for q in names:
+                    fn(q)
+                cpu[label].append((time.process_time() - t0) * 1000 / len(names))
+        print(f"  client CPU per name query: app {min(cpu['app']):.3f} ms, "
+              f"bare {min(cpu['bare']):.3f} ms")
         raw.close()
     finally:
         db.dispose()

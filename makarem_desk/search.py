@@ -12,8 +12,9 @@ whole or by prefix, go through their btree indexes.
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
 each word is a prefix, in any order.  One query to the full-text index (SQLite: migration
 0008's FTS5 index of every word and both halves of a compound, prefixes up to ten letters;
-PostgreSQL: 0002's GIN tsvector index) with every word a prefix usually does: when it finds
-no more than the limit, all of them are ranked in Python.  When it finds more (a common
+PostgreSQL: 0009's GIN index of every prefix of those words as an exact entry) with every
+word a prefix usually does: when it finds no more than the limit, all of them are ranked
+in Python.  When it finds more (a common
 first name), one narrower statement asks for the best kinds of hit — every word whole,
 then all but the last (still being typed) whole — but only the kinds the first candidates
 hold too few of, so a common name typed whole costs one statement.  Every candidate query
@@ -27,9 +28,9 @@ the order typed (first name first, parts adjacent), then the folded name.  A wor
 tried with the article "ال" in front, so "غامدي" finds "الغامدي", and with the compound
 prefixes the stored key joins to the next word (``text.COMPOUND_PREFIXES``), so the second
 half of a compound typed alone finds it: "لادن" finds "بن لادن" (key "بنلادن"), "بكر"
-"أبو بكر", "الرحمن" "عبد الرحمن".  On SQLite the index holds those halves as words (one
-prefix term per typed word); on PostgreSQL the alternatives are OR'ed at query time.  The
-stored keys stay as they are.
+"أبو بكر", "الرحمن" "عبد الرحمن".  Both indexes hold those halves as words, so a typed
+word is one term: on SQLite a prefix term, on PostgreSQL one exact entry of
+``beneficiary_name_index.prefixes``.  The stored keys stay as they are.
 
 Digits are read in any form a clerk can paste: Arabic-Indic, full-width (``１０００…``,
 folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
@@ -39,8 +40,10 @@ from __future__ import annotations
 
 import enum
 import re
+import threading
 import unicodedata
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,6 +52,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, Select, select, text
+from sqlalchemy.exc import DBAPIError
 
 from .db import Database
 from .errors import UserError
@@ -95,13 +99,15 @@ _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
 _FILE_NUMBER = re.compile(r"[Bb]-\s?([0-9A-Fa-f]{8})")
 _APPLICATION_REFERENCE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}-\d{4}-\d{4,}")
 
-# PostgreSQL's index as migration 0002 created it; a bulk load drops it and builds it
-# once at the end.
-PG_INDEX_NAME = "ix_beneficiary_search_tsv"
+# PostgreSQL's index as migration 0009 created it, over every prefix of every word ("$"
+# after a whole word) in a table of its own; a bulk load drops it and builds it once at
+# the end.
+PG_INDEX_NAME = "ix_beneficiary_name_prefixes"
 PG_INDEX_DDL = (
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary "
-    "USING gin (to_tsvector('simple', search_key)) WITH (fastupdate = off)"
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary_name_index "
+    "USING gin (prefixes) WITH (fastupdate = on)"
 )
+_WHOLE = "$"  # after a whole word (or half) in the entries: never in a folded word
 
 # The SQLite index (migration 0008): contentless FTS5 over each word of the key and, for a
 # word starting with a compound prefix, its two halves as words too ("عبدالرحمن" also as
@@ -341,7 +347,8 @@ _COLUMNS = (
 
 def rebuild_index(db: Database) -> None:
     """Rebuild the SQLite full-text index from the table (after a repair or a bulk load
-    made with the triggers off); PostgreSQL's index needs no rebuilding.  Maintenance, not
+    made with the triggers off); PostgreSQL's entries (migration 0009) are written by
+    statement triggers that a bulk load keeps, so there is nothing to rebuild.  Maintenance, not
     a service entry point: nothing in the records changes."""
     if db.is_sqlite:
         with db.session() as s:
@@ -352,9 +359,22 @@ def rebuild_index(db: Database) -> None:
 class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # PostgreSQL: a connection kept checked out between keystrokes (see _connection).
+        self._kept: Connection | None = None
+        self._kept_lock = threading.Lock()
 
     @guarded
     def search(self, actor: Actor, query: str, limit: int = 20) -> list[SearchHit]:
+        try:
+            return self._search(query, limit)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            # The kept connection had gone (a server restart): once more on a fresh one,
+            # which the pool checks before handing it out.
+            return self._search(query, limit)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
         if limit < 1:
             raise SearchQueryError(
                 "The limit must be at least 1.",
@@ -400,13 +420,34 @@ class SearchService:
 
     # -- internals -----------------------------------------------------------------------
     # The hot paths (a keystroke's name query, an identity or phone lookup) run fixed SQL
-    # strings: no session, no statement building or cache-key hashing per call, and raw
-    # values converted only for the rows shown (issue 14).
-    def _connection(self) -> Connection:
-        c = self.db.engine.connect()
+    # strings on a pooled (PostgreSQL: kept) connection: no session, no statement
+    # building or cache-key hashing per call, and raw values converted only for the rows
+    # shown (issue 14).
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        if self.db.is_sqlite:
+            with self.db.engine.connect() as c:
+                yield c
+            return
         # PostgreSQL: no BEGIN and ROLLBACK round trips around a read of a few statements
-        # that need no common snapshot (a third off a lookup).
-        return c if self.db.is_sqlite else c.execution_options(isolation_level="AUTOCOMMIT")
+        # that need no common snapshot (a third off a lookup).  A connection from the pool
+        # costs a round trip more, its pre-ping, as long as the search itself on a loaded
+        # counter PC; so one is kept for the keystrokes and a search running beside
+        # another takes its own from the pool.  A kept connection that has gone is
+        # replaced (search() retries once).
+        if not self._kept_lock.acquire(blocking=False):
+            with self.db.engine.connect() as c:
+                yield c.execution_options(isolation_level="AUTOCOMMIT")
+            return
+        try:
+            kept = self._kept
+            if kept is None or kept.invalidated or kept.closed:
+                kept = self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+                self._kept = kept
+                weakref.finalize(self, kept.close)  # back to the pool with the service
+            yield kept
+        finally:
+            self._kept_lock.release()
 
     def _sql(self, sql: str) -> str:
         return sql if self.db.is_sqlite else sql.replace("?", "%s")  # psycopg's style
@@ -454,7 +495,7 @@ class SearchService:
             def collect(tiers: list[_Tier], n: int) -> int:
                 params: list[Any] = []
                 for tier in tiers:
-                    params += [tier.fts5() if sqlite else tier.tsquery(), n]
+                    params += [tier.fts5() if sqlite else tier.entries(), n]
                 rows = run(_match_sql(sqlite, len(tiers)), tuple(params))
                 alts = [_alternatives(w) for w in tiers[0].words]
                 for row in rows:  # (key, *shown)
@@ -499,9 +540,11 @@ def _match_sql(sqlite: bool, tiers: int) -> str:
         arm = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? LIMIT ?"
         ids = " UNION ALL ".join([f"SELECT rowid FROM ({arm})"] * tiers)
         return f"SELECT rowid, {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
+    # Exact entries, no alternatives: the planner picks the index for rare words and a
+    # scan that stops at the limit for common ones, from the column's entry statistics.
     arm = (
-        f"SELECT id AS key, {_SHOWN} FROM beneficiary "
-        "WHERE to_tsvector('simple', search_key) @@ to_tsquery('simple', ?) LIMIT ?"
+        f"SELECT id AS key, {_SHOWN} FROM beneficiary_name_index "
+        "JOIN beneficiary ON id = beneficiary_id WHERE prefixes @> ? LIMIT ?"
     )
     return " UNION ALL ".join([f"({arm})"] * tiers)
 
@@ -518,8 +561,9 @@ class _Tier:
     def fts5(self) -> str:
         return " AND ".join(_fts_term(w, p) for w, p in self.terms)
 
-    def tsquery(self) -> str:
-        return " & ".join(_ts_term(w, p) for w, p in self.terms)
+    def entries(self) -> list[str]:
+        """The PostgreSQL entries every hit holds (migration 0009)."""
+        return [pg_entry(w, p) for w, p in self.terms]
 
 
 def _broad(words: tuple[str, ...]) -> _Tier:
@@ -556,10 +600,11 @@ def _fts_term(word: str, prefix: bool) -> str:
     return " AND ".join(f'"{p}"{star}' for p in parts)
 
 
-def _ts_term(word: str, prefix: bool) -> str:
-    star = ":*" if prefix else ""
-    alts = [f"'{a}'{star}" for a in _alternatives(word)]
-    return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
+def pg_entry(word: str, prefix: bool) -> str:
+    """One typed word as the entry of the PostgreSQL index (migration 0009): the column
+    holds every prefix of each word and of a compound's second half, so a prefix is the
+    word itself and a whole word is marked."""
+    return word if prefix else word + _WHOLE
 
 
 def _next_prefix(prefix: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from db_support import set_up
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 
 from makarem_desk.db import Database
 from makarem_desk.errors import UserError
@@ -334,21 +334,97 @@ def test_sqlite_index_survives_vacuum_and_rebuild(db: Database) -> None:
         conn.exec_driver_sql(check)
 
 
-def test_postgres_query_uses_the_gin_index(pg_db: Database) -> None:
+def test_postgres_query_uses_the_prefix_index(pg_db: Database) -> None:
     with pg_db.engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")
-        plan = conn.execute(
-            text(
-                "EXPLAIN SELECT id FROM beneficiary WHERE to_tsvector('simple', search_key) "
-                "@@ to_tsquery('simple', 'محم:*')"
-            )
+        plan = conn.exec_driver_sql(
+            "EXPLAIN SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> %s",
+            (["محم", "القحطاني$"],),
         ).scalars()
-        assert "ix_beneficiary_search_tsv" in "\n".join(plan)
-        # No pending list for searches to scan: entries are merged at insert.
+        assert "ix_beneficiary_name_prefixes" in "\n".join(plan)
+        # Entries pend (an import merges them in bulk), in a list the session keeps to a
+        # few pages, as every search scans it.
         options = conn.exec_driver_sql(
-            "SELECT reloptions FROM pg_class WHERE oid = to_regclass('ix_beneficiary_search_tsv')"
+            "SELECT reloptions FROM pg_class WHERE oid = to_regclass('ix_beneficiary_name_prefixes')"
         ).scalar_one()
-        assert options == ["fastupdate=off"]
+        assert options == ["fastupdate=on"]
+        assert conn.exec_driver_sql("SHOW gin_pending_list_limit").scalar_one() == "64kB"
+        # 0002's index is gone: nothing reads it, and every registration paid for it.
+        assert conn.exec_driver_sql(
+            "SELECT to_regclass('ix_beneficiary_search_tsv')"
+        ).scalar_one() is None
+
+
+def test_postgres_plans_each_name_search_for_its_words(pg_db: Database) -> None:
+    """A generic plan (psycopg prepares after five runs) would read "محمد" through the
+    index, 58,000 entries at 200k people, where a scan stops after a few dozen rows."""
+    with pg_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_custom_plan"
+
+
+def test_postgres_search_outlives_its_kept_connection(pg_db: Database) -> None:
+    """Keystrokes reuse one connection (no pool pre-ping per search); when the server
+    drops it (a restart, an administrator), the next search reconnects by itself."""
+    wanted = add(pg_db, "نواف", "طلال", "", "الجهني")
+    svc = SearchService(pg_db)
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "نواف")] == [wanted]
+    with svc._connection() as kept:
+        pid = kept.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    with svc._connection() as again:
+        assert again.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() == pid
+    with pg_db.engine.connect() as other:
+        assert other.exec_driver_sql("SELECT pg_terminate_backend(%s)", (pid,)).scalar_one()
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "نواف")] == [wanted]
+    with svc._connection() as fresh:
+        assert fresh.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != pid
+
+
+def test_postgres_migration_0009_indexes_people_registered_before_it(pg_db: Database) -> None:
+    """Downgraded to 0008 (the tsvector index back, the entries' table gone), a
+    registration, then 0009 again: the entries are written for everyone already there."""
+    from alembic import command
+
+    from makarem_desk.migrate import alembic_config, run_upgrade
+
+    before = add(pg_db, "هيا", "ناصر", "", "اليامي")
+    cfg = alembic_config()
+    with pg_db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008")
+    with pg_db.engine.connect() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT to_regclass('ix_beneficiary_search_tsv') IS NOT NULL").scalar_one()
+    pg_db.engine.dispose()  # connections that knew the dropped table
+    during = add(pg_db, "هيفاء", "ناصر", "", "اليامي")
+    run_upgrade(pg_db.engine)
+    pg_db.engine.dispose()
+    hits = SearchService(pg_db).search(SYSTEM, "اليامي")
+    assert {h.beneficiary_id for h in hits} == {before, during}
+
+
+def _entries(key: str) -> set[str]:
+    """What migration 0009's entries should be for a key, worked out independently: every
+    prefix of each word and of the rest after a compound prefix, and each of those whole
+    with "$" — the words the SQLite index holds (migration 0008)."""
+    out: set[str] = set()
+    for word in key.split():
+        parts = [word] + [word[len(p):] for p in ("عبد", "ابو", "ابن", "بن", "ال")
+                          if word.startswith(p) and len(word) > len(p)]
+        for part in parts:
+            out |= {part[:n] for n in range(1, len(part) + 1)} | {part + "$"}
+    return out
+
+
+@pytest.mark.parametrize("key", [
+    "عبدالرحمن سعد بنلادن الغامدي", "ابوبكر ابنسينا", "بن", "john_smith lee", "ا ب",
+    "العبدالله نورالدين",
+])
+def test_postgres_entries_are_every_prefix_of_every_word_and_half(
+    pg_db: Database, key: str
+) -> None:
+    with pg_db.engine.connect() as conn:
+        got = conn.exec_driver_sql("SELECT beneficiary_name_prefixes(%s)", (key,)).scalar_one()
+    assert set(got) == _entries(key)
 
 
 def test_search_hit_carries_the_row(any_db: Database) -> None:

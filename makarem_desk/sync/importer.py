@@ -31,6 +31,7 @@ from .errors import BatchHeld, BatchRefused, SyncError
 from .keys import PrivateIdentity
 from .merge import MergeContext, merge_table
 from .missing import missing_programs, refuse_missing_programs
+from .name_entries import name_entries_in_bulk
 from .records import TABLES
 from .trust import TrustStore
 
@@ -243,7 +244,8 @@ class Importer:
                     remap={uuid.UUID(k): uuid.UUID(v) for k, v in aliases.items()},
                     at_committee=self.db.installation_role is InstallationRole.COMMITTEE,
                 )
-                self._merge(conn, env.kind, contents, ctx, report)
+                with name_entries_in_bulk(conn):
+                    self._merge(conn, env.kind, contents, ctx, report)
                 for case in ctx.counter_decisions:
                     record_event(s, actor, "sync_counter_decision_refused",
                                  entity="application", entity_id=case["id"],

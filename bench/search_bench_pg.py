@@ -72,6 +72,12 @@ vacuumed after the build, the same schema gave bare 0.768 / 3.456 ms on the serv
 Earlier: the run before the search read in autocommit gave identity p50 0.540 / phone
 0.547 ms; on 2026-11-29 (a session per search) 0.704 / 0.800 ms.  Before 0002's index had
 ``fastupdate = off`` name search took p50 15.8 / p95 31.7 ms through the service.
+
+Quiet machine, 2026-12-01 02:31 UTC (load 1.0, no other jobs), --schema pgs_200k --reuse
+--rounds 3: name p95 app 4.916 / bare prefix entries 2.876 / LIKE 88.101 ms -> app/bare
+2.04x (fails by 0.04), LIKE/app 17.1x (fails; the bare query alone 30.6x); on the server
+LIKE / bare 43.3x at p95; identity p50 0.315 ms, phone 0.366 ms (hold); client CPU per
+name query app 0.996 ms, bare 0.141 ms: the rest of the gap is the service's Python.
 """
 
 from __future__ import annotations

@@ -225,15 +225,13 @@ PAPER_ALPHABET: list[int] = [
     *(_piece(0xFDF2, k) for k in range(4)),
     *(MARK + ord(ch) for ch in "()«»" if ch in MIRRORED),
     MARK + ord(_NBSP),
+    # the right-to-left mark that starts a line told to pdfium (``pdfium_reading.CARRIER``),
+    # on most papers: in the first subset, or a told line's first object is a subset of its own
+    0x200F,
     0x0640, 0x00B7, 0x2022, 0x2014, 0x064B, 0x064F,
     *(BEFORE_RLM + ord(ch) for ch in _OPENING_NUMBERS),
     *_RARELY_DRAWN,
 ]
-
-# The right-to-left mark that starts a line told to pdfium (``pdfium_reading.CARRIER``), on
-# most papers: in the first subset too, before the codes the papers seldom draw, or a told
-# line's first object is a subset of its own.
-PAPER_ALPHABET.insert(PAPER_ALPHABET.index(MARK + ord(_NBSP)) + 1, 0x200F)
 
 
 class TextLayerFont(TTFont):  # type: ignore[misc]  # reportlab ships no types

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Table, and_, delete, func, select, update
+from sqlalchemy import Table, and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import __version__
@@ -43,7 +43,7 @@ from .files import checkpoint, file_sha256, write_streamed
 from .keys import PrivateIdentity, PublicIdentity
 from .locks import export_lock
 from .records import TABLE_BY_NAME, TABLES
-from .selection import count_rows, parents_to_add
+from .selection import count_rows, not_indexed, parents_to_add
 from .stream_batch import BatchStream
 from .trust import TrustStore
 
@@ -238,7 +238,7 @@ class Exporter:
         path = out_dir / batch_file_name(plan.site_id, plan.destination, plan.sequence)
         sealed: list[str] = []
         with self.db.reader() as s:
-            added = (parents_to_add(s, plan.site_id, lambda t: _in_range(t, plan))
+            added = (parents_to_add(s, lambda t: _in_range(t, plan), lambda t: _outside(t, plan))
                      if plan.kind == "records" else {})
             counts = {t.name: n for t in tables
                       if (n := count_rows(s, t, where(t), added.get(t.name, set())))}
@@ -376,9 +376,19 @@ class Exporter:
 
 def _in_range(table: Table, plan: ExportPlan) -> Any:
     return and_(
-        table.c.site_id == plan.site_id,
+        not_indexed(table.c.site_id) == plan.site_id,
         table.c.change_seq > plan.change_seq_from,
         table.c.change_seq <= plan.change_seq_to,
+    )
+
+
+def _outside(table: Table, plan: ExportPlan) -> Any:
+    """Our rows not in the batch's range (a change sequence is never null); searched by
+    the change-sequence index (an empty answer at a first export costs nothing)."""
+    return and_(
+        not_indexed(table.c.site_id) == plan.site_id,
+        or_(table.c.change_seq <= plan.change_seq_from,
+            table.c.change_seq > plan.change_seq_to),
     )
 
 

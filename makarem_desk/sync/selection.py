@@ -5,32 +5,67 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Table, func, not_, select
+from sqlalchemy import String, Table, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from .records import TABLES
 
 
-def parents_to_add(s: Any, site_id: str, in_range: Callable[[Table], Any]) -> dict[str, set[Any]]:
+class not_indexed(FunctionElement[str]):  # noqa: N801
+    """A column whose index the query must not search by.  A batch's rows are those of a
+    range of change sequences and of one site: on SQLite, without statistics, the planner
+    searches the site's index, which at a counter holds nearly every row, then sorts them
+    all into change order; by the change-sequence index it reads only the range, already
+    in order (0.1 s of a 100k export, and a small incremental batch no longer reads the
+    whole table).  PostgreSQL keeps statistics and chooses for itself."""
+
+    type = String()
+    inherit_cache = True
+    name = "not_indexed"
+
+
+@compiles(not_indexed, "sqlite")
+def _unary_plus(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite's documented way to keep a term from using an index: a unary "+".
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+@compiles(not_indexed)
+def _as_is(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+def parents_to_add(s: Any, in_range: Callable[[Table], Any],
+                   outside: Callable[[Table], Any]) -> dict[str, set[Any]]:
     """Our own parent rows (the program, person, contact, application) of what is sent,
     brought along at their current version: the receiver then never meets a record whose
     parent it lacks, even when an earlier batch went missing; where it already has them,
-    the same version is a no-op.  These are the ids of such rows outside the batch's range
-    that its rows (or parents already added) refer to: the database does the matching,
-    only the ids added, usually few, are held."""
+    the same version is a no-op.  These are the ids of such rows ``outside`` the batch's
+    range that its rows (or parents already added) refer to: the database does the
+    matching, by the ids referred to (so the work follows the batch's size, not the
+    registry's), only the ids added, usually few, are held.  A table with no row of ours
+    outside the range (every table at a first export) is not searched at all."""
     added: dict[str, set[Any]] = {}
+    searched: dict[str, bool] = {}
     for table in reversed(TABLES):
         extra = sorted(added.get(table.name, ()), key=str)
         for col in table.columns:
             for fk in col.foreign_keys:
                 parent = fk.column.table
-                outside = (parent.c.site_id == site_id, not_(in_range(parent)))
                 found = added.setdefault(parent.name, set())
+                if parent.name not in searched:
+                    searched[parent.name] = s.execute(
+                        select(parent.c.id).where(outside(parent)).limit(1)).first() is not None
+                if not searched[parent.name]:
+                    continue
                 found.update(s.scalars(select(parent.c.id).where(
-                    *outside, parent.c.id.in_(select(col).where(in_range(table))))))
+                    outside(parent), parent.c.id.in_(select(col).where(in_range(table))))))
                 for i in range(0, len(extra), 500):
                     refs = select(col).where(table.c.id.in_(extra[i : i + 500]))
                     found.update(s.scalars(select(parent.c.id).where(
-                        *outside, parent.c.id.in_(refs))))
+                        outside(parent), parent.c.id.in_(refs))))
     return {name: ids for name, ids in added.items() if ids}
 
 

@@ -20,6 +20,7 @@ whole export fail on one odd byte in a reason.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -28,6 +29,10 @@ from typing import Any, BinaryIO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32767  # Excel's limit; openpyxl would cut the text silently anyway
+# openpyxl's own (openpyxl.cell.cell), here so that a sheet written without openpyxl
+# (xlsx_stream) need not import the library for them.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
 
 
 def looks_like_formula(text: str) -> bool:
@@ -35,16 +40,11 @@ def looks_like_formula(text: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)  # openpyxl ships no types
-    return cleaned[:MAX_CELL_CHARS]
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)[:MAX_CELL_CHARS]
 
 
 def put(cell: Any, value: Any) -> None:
     """Store ``value`` in an openpyxl cell: text as a string cell, numbers as numbers."""
-    from openpyxl.cell.cell import ERROR_CODES
-
     if value is None or isinstance(value, bool | int | float | Decimal | date | time):
         if isinstance(value, datetime) and value.tzinfo is not None:
             value = value.astimezone(UTC).replace(tzinfo=None)  # XLSX has no time zones
@@ -55,20 +55,6 @@ def put(cell: Any, value: Any) -> None:
     cell.data_type = "s"  # …and this says it is text, whatever it starts with
     if looks_like_formula(text) or text in ERROR_CODES:
         cell.quotePrefix = True
-
-
-def row_of(ws: Any, values: Iterable[Any], font: Any = None) -> list[Any]:
-    """The cells of one row of a write-only sheet, each filled by :func:`put`."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cells = []
-    for value in values:
-        c = WriteOnlyCell(ws)
-        put(c, value)
-        if font is not None:
-            c.font = font
-        cells.append(c)
-    return cells
 
 
 def sheet_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
@@ -83,21 +69,11 @@ def write_sheet(fh: BinaryIO, title: str, headers: Sequence[str],
                 rows: Iterable[Sequence[Any]], *, widths: Sequence[float] = (),
                 right_to_left: bool = False) -> None:
     """The workbook of ``sheet_bytes`` written into ``fh`` (a file of any size: the rows
-    pass through one at a time)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    pass through a few hundred at a time), as its XML (``xlsx_stream``: the same cells
+    as :func:`put` makes, without openpyxl's import and per-cell objects)."""
+    from .xlsx_stream import write_one_sheet
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title)
-    ws.sheet_view.rightToLeft = right_to_left
-    ws.freeze_panes = "A2"
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.append(row_of(ws, headers, Font(bold=True)))
-    for row in rows:
-        ws.append(row_of(ws, row))
-    wb.save(fh)
+    write_one_sheet(fh, title, headers, rows, widths=widths, right_to_left=right_to_left)
 
 
 def csv_text(value: Any) -> Any:

@@ -150,3 +150,30 @@ def test_batch_summary_comes_in_pieces_of_a_file_not_whole(monkeypatch) -> None:
     assert len(got) == 301 and got == [[c.value for c in row] for row in whole.iter_rows()]
     assert streamed.cell(row=9, column=10).quotePrefix  # "=1+1" stays text
     assert streamed.sheet_view.rightToLeft
+
+
+def test_one_sheet_workbook_keeps_its_layout_and_cell_types_without_openpyxl() -> None:
+    """``sheet_bytes`` writes the XML itself (xlsx_stream): the reader sees bold frozen
+    headers, widths, right-to-left, and dates, times and numbers as what they are; the
+    writing imports no openpyxl (its import was most of a small export's time)."""
+    import subprocess
+    import sys
+    from datetime import UTC, datetime, time
+
+    code = ("import sys; from makarem_desk.sync.summary import build_summary; "
+            "build_summary([], {}, {}); print('openpyxl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "False"
+
+    data = sheet_bytes("أ & <b>", ["رقم", " h "],
+                       [[datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), time(12, 30)],
+                        [None, 7]], widths=(20, 36), right_to_left=True)
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None and ws.title == "أ & <b>"
+    assert ws.freeze_panes == "A2" and ws.sheet_view.rightToLeft
+    assert ws.column_dimensions["B"].width == 36
+    assert ws["A1"].font.b and ws["B1"].value == " h " and not ws["A2"].font.b
+    assert ws["A2"].value == datetime(2026, 1, 2, 3, 4, 5) and ws["A2"].is_date
+    assert ws["B2"].value == time(12, 30) and ws["B2"].is_date
+    assert ws["A3"].value is None and (ws["B3"].value, ws["B3"].data_type) == (7, "n")

@@ -240,12 +240,14 @@ class Exporter:
         with self.db.reader() as s:
             added = (parents_to_add(s, lambda t: _in_range(t, plan), lambda t: _outside(t, plan))
                      if plan.kind == "records" else {})
-            counts = {t.name: n for t in tables
-                      if (n := count_rows(s, t, where(t), added.get(t.name, set())))}
+            extents = {t.name: count_rows(s, t, where(t), added.get(t.name, set()))
+                       for t in tables}
+            counts = {name: n for name, (n, _unique) in extents.items() if n}
             if not counts and not plan.recreated and not plan.resumed:
                 return ExportResult(None, plan, counts)
             manifest = self._manifest(identity, plan, counts)
-            batch = BatchStream(s, plan, tables, where, added, counts)
+            batch = BatchStream(s, plan, tables, where, added, counts,
+                                {name for name, (_n, unique) in extents.items() if unique})
 
             def members() -> Iterator[tuple[str, Iterable[bytes]]]:
                 for step, table in enumerate(tables):

@@ -69,18 +69,28 @@ def parents_to_add(s: Any, in_range: Callable[[Table], Any],
     return {name: ids for name, ids in added.items() if ids}
 
 
-def count_rows(s: Any, table: Table, where: Any, added: set[Any]) -> int:
-    return int(s.scalar(select(func.count()).select_from(table).where(where)) or 0) + len(added)
+def count_rows(s: Any, table: Table, where: Any, added: set[Any]) -> tuple[int, bool]:
+    """The rows a batch takes of ``table``, and whether no two rows in range share a
+    change sequence (then change order alone orders them: see ``stream_rows``).  One
+    query, counted by change sequence along its index, answers both."""
+    per_seq = (select(func.count().label("n")).select_from(table).where(where)
+               .group_by(table.c.change_seq).subquery())
+    total, most = s.execute(select(func.sum(per_seq.c.n), func.max(per_seq.c.n))).one()
+    return int(total or 0) + len(added), int(most or 0) <= 1
 
 
 def stream_rows(s: Any, columns: Sequence[Any], table: Table, where: Any, added: set[Any],
-                chunk: int = 2000, *, as_stored: bool = False,
-                text_as_bytes: bool = False) -> Iterator[Sequence[Any]]:
+                chunk: int = 2000, *, as_stored: bool = False, text_as_bytes: bool = False,
+                unique_seq: bool = False) -> Iterator[Sequence[Any]]:
     """The rows in range in change order, then the parents added, ``chunk`` at a time.
-    ``as_stored`` (SQLite, columns that need no conversion): the rows in range come
+    Rows sharing a change sequence come in the order of their ids; ``unique_seq`` (none
+    share one, as ``count_rows`` found) orders by the change sequence alone, the same
+    order, read straight along its index instead of sorted again (a tenth of the time
+    SQLite spends on a batch's lines).  ``as_stored`` (SQLite, columns that need no conversion): the rows in range come
     straight from the driver's cursor, as plain tuples; ``text_as_bytes``: their text as
     the UTF-8 bytes SQLite holds, not decoded into str (the parents added come as str)."""
-    stmt = select(*columns).where(where).order_by(table.c.change_seq, table.c.id)
+    order = (table.c.change_seq,) if unique_seq else (table.c.change_seq, table.c.id)
+    stmt = select(*columns).where(where).order_by(*order)
     conn = s.connection()
     if as_stored and conn.dialect.name == "sqlite":
         compiled = stmt.compile(dialect=conn.dialect)

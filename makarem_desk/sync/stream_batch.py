@@ -35,12 +35,13 @@ PROBE = 500  # rows whose lines tell whether SQLite or Python writes a table's l
 class BatchStream:
     def __init__(self, s: Any, plan: Any, tables: tuple[Table, ...],
                  where: Callable[[Table], Any], added: dict[str, set[Any]],
-                 counts: dict[str, int]):
+                 counts: dict[str, int], unique_seq: set[str] | frozenset[str] = frozenset()):
         self.s = s
         self.plan = plan
         self.where = where
         self.added = added
         self.counts = counts
+        self.unique_seq = unique_seq  # tables whose rows in range share no change sequence
 
     def members(self, table: Table, check_cancel: Callable[[], None]
                 ) -> Iterator[tuple[str, Iterable[bytes]]]:
@@ -55,6 +56,7 @@ class BatchStream:
         dialect = self.s.get_bind().dialect.name
         columns, line = line_reader(codec, dialect, names)
         where, added = self.where(table), self.added.get(table.name, set())
+        unique = table.name in self.unique_seq
         sent = 0
         rowid: Any = literal_column(f'"{table.name}".rowid')
         whole: Any = literal_column(sqlite_line(codec, names))
@@ -76,7 +78,7 @@ class BatchStream:
                 return [made[int(p[1:])] if p.startswith(b"\x00") else p for p in parts]
 
             for rows in stream_rows(self.s, [whole], table, where, added, CHUNK,
-                                    as_stored=True, text_as_bytes=True):
+                                    as_stored=True, text_as_bytes=True, unique_seq=unique):
                 check_cancel()
                 sent += len(rows)
                 try:
@@ -88,7 +90,7 @@ class BatchStream:
                 yield data
         else:
             for rows in stream_rows(self.s, columns, table, where, added, CHUNK,
-                                    as_stored=True):
+                                    as_stored=True, unique_seq=unique):
                 check_cancel()
                 sent += len(rows)
                 yield "".join([line(r) for r in rows]).encode("utf-8")
@@ -106,7 +108,8 @@ class BatchStream:
         col = table.c[column]
         where = self.where(table)
         for rows in stream_rows(self.s, [table.c.id, col], table, where & col.is_not(None),
-                                self.added.get(table.name, set()), BLOB_CHUNK):
+                                self.added.get(table.name, set()), BLOB_CHUNK,
+                                unique_seq=table.name in self.unique_seq):
             for row_id, data in rows:
                 if data is not None:
                     yield blob_member(table.name, str(row_id), column), [bytes(data)]

@@ -12,7 +12,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
-from sync_support import add_case
+from sync_support import add_case, rows_of
 
 from makarem_desk.models import SyncBatch
 from makarem_desk.services.actor import SYSTEM
@@ -98,3 +98,41 @@ def test_a_full_disk_while_streaming_is_a_clear_refusal(counter_and_committee, t
     assert list(out.iterdir()) == []
     with counter.db.reader() as s:
         assert s.scalars(select(SyncBatch)).all() == []
+
+
+def test_rows_sharing_a_change_sequence_come_in_id_order_with_their_parent(counter_and_committee, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A batch is read in change order along the change-sequence index, sorted again by id
+    only where two rows share a sequence; a row whose parent was sent before brings it."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, update
+
+    from makarem_desk.models import Beneficiary, Channel, Contact
+    from makarem_desk.sync.records import TABLE_BY_NAME
+    from makarem_desk.sync.selection import count_rows
+
+    counter, committee = counter_and_committee
+    add_case(counter.db)
+    counter.svc.export(SYSTEM, counter.identity, tmp_path)
+    with counter.db.session() as s:
+        person = s.scalars(select(Beneficiary.id)).one()
+        for _ in range(3):
+            s.add(Contact(beneficiary_id=person, channel=Channel.PHONE, purpose="متابعة",
+                          staff_name="موظف", started_at=datetime(2026, 11, 30, tzinfo=UTC)))
+    with counter.db.session() as s:
+        new = s.scalars(select(Contact.id).order_by(Contact.change_seq.desc()).limit(3)).all()
+        top = s.scalar(select(func.max(Contact.change_seq)))
+        s.execute(update(Contact).where(Contact.id.in_(new[:2])).values(change_seq=top))
+
+    contact = TABLE_BY_NAME["contact"]
+    with counter.db.reader() as s:
+        in_range = contact.c.change_seq > top - 3
+        assert count_rows(s, contact, in_range, set()) == (3, False)
+        assert count_rows(s, contact, contact.c.change_seq < top, set())[1] is True
+    [res] = counter.svc.export(SYSTEM, counter.identity, tmp_path)
+    env = container.open_envelope(res.path.read_bytes())
+    contents = container.Contents(committee.identity.decrypt(env.ciphertext))
+    sent = [r["id"] for r in rows_of(contents.read("records/contact.jsonl"))]
+    assert sent == [str(new[2]), *sorted(str(i) for i in new[:2])]
+    persons = rows_of(contents.read("records/beneficiary.jsonl"))
+    assert [p["id"] for p in persons] == [str(person)]  # outside the range, brought along

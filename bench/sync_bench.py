@@ -29,6 +29,13 @@ process had 16 % of a core; the search index 146 s of it); the builder before th
 settings took 129 s wall / 55 s CPU for 200,000 persons against 74 s / 38 s after, run
 one after the other at load 4.7 / 5.0.
 
+Same 100k registry, 2026-12-01 03:31-03:34 UTC, load 2.4-3.4, the export branch's
+summary sheet written as its XML (``xlsx_stream``, no openpyxl), run once each, main's
+code then this one's on the same cached registry:
+
+    before (openpyxl)   100,000 persons  288,210 records  13.8 s  peak 97 MB (growth 30 MB)
+    after (its XML)     100,000 persons  288,210 records  10.4 s  peak 88 MB (growth 21 MB)
+
 Export is compared with ``sqlite3 -csv`` dumping the same rows; import with a raw
 ``sqlite3`` executemany of the same rows into an empty database and, when a PostgreSQL
 URL is given (or $MAKAREM_TEST_PG_URL is set), with psycopg ``COPY`` twice (``pg_copy``):
@@ -66,6 +73,25 @@ export 1.36 s vs ``sqlite3 -csv`` 0.40 s (3.37x wall, 3.49x CPU; goal <= 4x); im
 SQLite 8.71 vs 4.13 s executemany (2.11x); into PostgreSQL 10.50 s vs COPY of the rows
 alone 2.99 s (3.51x, goal <= 3x) and vs COPY of the rows and their name-index entries
 5.65 s (1.86x).
+
+This machine, 2026-12-01 03:34-03:35 UTC, load 2.3-2.9 (other helpers running), 100,000
+records, ``--no-import``, three runs each, main's code and the export branch's in turn
+(wall / CPU seconds; the baseline is the faster of its two runs):
+
+    main    export 0.93 / 0.92  sqlite3 -csv 0.27 / 0.24  3.49x wall  3.83x CPU
+            export 1.42 / 0.97               0.37 / 0.24  3.80x       4.04x
+            export 1.36 / 0.96               0.32 / 0.26  4.20x       3.69x
+    export  export 0.75 / 0.73               0.26 / 0.24  2.94x       3.04x
+            export 1.11 / 0.76               0.32 / 0.25  3.46x       3.04x
+            export 1.51 / 0.82               0.52 / 0.26  2.89x       3.15x
+
+The CPU went from 0.92-0.97 s to 0.73-0.82 s: openpyxl's import for the summary sheet
+(about 0.17 s in a process that had not loaded it; the sheet is now written as its XML),
+SQLite sorting every line into change order after searching the site's index (the rows
+are now read along the change-sequence index, sorted by id only where two share a
+sequence), and the search for parents outside the range (skipped when there is none, as
+at a first export).  What is left is SQLite writing the JSON lines (about 55 %), deflate
+at level 1 of their 54 MB (about 18 %) and the members' SHA-256 (5 %).
 """
 
 from __future__ import annotations

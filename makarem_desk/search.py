@@ -39,8 +39,11 @@ folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
 from __future__ import annotations
 
 import enum
+import itertools
+import math
 import re
 import threading
+import time
 import unicodedata
 import uuid
 import weakref
@@ -356,19 +359,24 @@ def rebuild_index(db: Database) -> None:
                 s.execute(text(sql))
 
 
+class _ConnectionLost(Exception):
+    """The server dropped the kept connection under a statement run on its driver."""
+
+
 class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
         # PostgreSQL: a connection kept checked out between keystrokes (see _connection).
         self._kept: Connection | None = None
         self._kept_lock = threading.Lock()
+        self._frequencies = _EntryFrequencies()
 
     @guarded
     def search(self, actor: Actor, query: str, limit: int = 20) -> list[SearchHit]:
         try:
             return self._search(query, limit)
-        except DBAPIError as exc:
-            if not exc.connection_invalidated:
+        except (DBAPIError, _ConnectionLost) as exc:
+            if isinstance(exc, DBAPIError) and not exc.connection_invalidated:
                 raise
             # The kept connection had gone (a server restart): once more on a fresh one,
             # which the pool checks before handing it out.
@@ -457,8 +465,22 @@ class SearchService:
         """A function running fixed SQL and returning its rows (sequences of the selected
         columns), on one pooled connection for the time of the block."""
         if not self.db.is_sqlite:
+            # psycopg's own cursor on the kept connection: SQLAlchemy's result set-up and
+            # row-by-row fetching were a third of a keystroke's Python (issue 14).
             with self._connection() as c:
-                yield lambda sql, params: list(c.exec_driver_sql(self._sql(sql), params))
+                driver = c.connection.driver_connection
+                cursor = driver.cursor()  # type: ignore[union-attr]
+                try:
+                    yield lambda sql, params: cursor.execute(self._sql(sql), params).fetchall()
+                except DBAPIError:
+                    raise
+                except Exception as exc:
+                    if getattr(driver, "broken", False):
+                        # As SQLAlchemy does for its own statements: the pool drops it,
+                        # and search() tries once more.
+                        c.invalidate(exc)
+                        raise _ConnectionLost from exc
+                    raise
             return
         # pysqlite runs in autocommit here (db._disable_pysqlite_tx): each SELECT is its own
         # read transaction, so the DB-API cursor needs no BEGIN and ROLLBACK around it, and
@@ -484,35 +506,50 @@ class SearchService:
         self, words: tuple[str, ...], split_words: tuple[str, ...], limit: int
     ) -> list[SearchHit]:
         # Ranked in Python when the index finds no more than ``limit`` people: all of them,
-        # exact.  A common name goes on to a narrow tier only when the first ``limit + 1``
-        # candidates do not already hold ``limit`` of the kind that tier asks for.  Each
-        # candidate query reads the shown columns too: no second statement for them.
+        # exact.  A common name goes on to the best kinds of hit (every word whole, then all
+        # but the last, still being typed, whole).  Each candidate query reads the shown
+        # columns too: no second statement for them.
         found: dict[Any, tuple[Rank, Sequence[Any]]] = {}
         sqlite = self.db.is_sqlite
-
         with self._reading() as run:
+
+            def take(rows: Iterable[Sequence[Any]], ranked_by: tuple[str, ...]) -> int:
+                alts = [_alternatives(w) for w in ranked_by]
+                n = 0
+                for row in rows:  # (key, *shown)
+                    n += 1
+                    if row[0] not in found:
+                        found[row[0]] = (_rank(alts, row[_KEY_AT]), row)
+                return n
 
             def collect(tiers: list[_Tier], n: int) -> int:
                 params: list[Any] = []
                 for tier in tiers:
                     params += [tier.fts5() if sqlite else tier.entries(), n]
-                rows = run(_match_sql(sqlite, len(tiers)), tuple(params))
-                alts = [_alternatives(w) for w in tiers[0].words]
-                for row in rows:  # (key, *shown)
-                    if row[0] not in found:
-                        found[row[0]] = (_rank(alts, row[_KEY_AT]), row)
-                return len(rows)
+                return take(run(_match_sql(sqlite, len(tiers)), tuple(params)), tiers[0].words)
 
-            # One query usually does: every word a prefix.
-            if collect([_broad(words)], limit + 1) > limit:
-                # Too many to rank them all: the best kinds of hit first (every word
-                # whole, then all but the last one still being typed), in one statement,
-                # each only if the candidates so far hold too few of its kind.
+            def best_kinds_first(n: int) -> int:
+                """PostgreSQL: the kinds of hit best first, each only while the ones before
+                it hold fewer than ``n`` people, in one statement (see _kinds_sql)."""
+                kinds = [*(tier for tier, _whole in _narrow_tiers(words)), _broad(words)]
+                params: list[Any] = [kinds[0].entries(), n]
+                for better, kind in itertools.pairwise(kinds):
+                    params += [kind.entries(), better.entries(), n]
+                return take(run(_kinds_sql(len(kinds)), (*params, n)), words)
+
+            if not sqlite and self._frequencies.common(run, _broad(words).entries(), limit):
+                # Thousands match: the best kinds are enough, and each stops early.
+                best_kinds_first(limit + 1)
+            elif collect([_broad(words)], limit + 1) > limit:
+                # Too many to rank them all: the best kinds of hit too, but only the kinds
+                # the candidates so far hold too few of.
                 ranks = [r for r, _row in found.values()]
                 narrow = [tier for tier, whole in _narrow_tiers(words)
                           if sum(r.exact >= whole for r in ranks) < limit]
-                if narrow:
+                if narrow and sqlite:
                     collect(narrow, limit)
+                elif narrow:
+                    best_kinds_first(limit + 1)
             if not found:
                 for tier in _fallback_tiers(words, split_words):
                     collect([tier], limit)
@@ -549,8 +586,72 @@ def _match_sql(sqlite: bool, tiers: int) -> str:
     return " UNION ALL ".join([f"({arm})"] * tiers)
 
 
+@lru_cache(maxsize=4)
+def _kinds_sql(kinds: int) -> str:
+    """PostgreSQL: candidates of several kinds, the best kind first, each kind but the
+    first without the people of the kind before it (which it contains), all together
+    limited.  The arms run in order and only while the limit is not reached, so a common
+    name costs the first kind's scan alone, and each arm is planned for its own entries.
+    """
+    arm = "(SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> ?{} LIMIT ?)"
+    arms = [arm.format("")] + [arm.format(" AND NOT prefixes @> ?")] * (kinds - 1)
+    return (
+        f"SELECT id AS key, {_SHOWN} FROM ({' UNION ALL '.join(arms)} LIMIT ?) AS c "
+        "JOIN beneficiary ON id = c.beneficiary_id"
+    )
+
+
 _BY_IDENTITY = f"SELECT {_SHOWN} FROM beneficiary WHERE identity_number = ? LIMIT ?"
 _BY_PHONE = f"SELECT {_SHOWN} FROM beneficiary WHERE phone = ? OR phone_alt = ? LIMIT ?"
+
+
+# PostgreSQL's statistics of the entries (ANALYZE's most common elements of the column,
+# the ones the planner reads too), with the table's size.
+_ENTRY_STATISTICS = (
+    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+    "FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace "
+    "JOIN pg_stats AS s ON s.schemaname = n.nspname AND s.tablename = c.relname "
+    "WHERE c.oid = to_regclass('beneficiary_name_index') AND s.attname = 'prefixes'"
+)
+
+
+class _EntryFrequencies:
+    """How many people a name query will find, estimated before it runs, to choose the
+    order of its kinds: a rare name is read whole by its broad kind (one index lookup,
+    every candidate ranked), a common one by its best kinds first, each stopping at the
+    limit — the other way round, a rare three-word name would pay for three index
+    lookups and a common one for a second statement.  A wrong guess costs time, never a
+    hit.  Read from the server every few minutes, on the search's own connection."""
+
+    TTL_SECONDS = 600.0
+
+    def __init__(self) -> None:
+        self._freq: dict[str, float] = {}
+        self._unlisted = 0.0  # an entry not among the most common: rarer than all of them
+        self._rows = 0.0
+        self._read_at = -math.inf
+
+    def common(self, run: _Run, entries: Sequence[str], limit: int) -> bool:
+        if time.monotonic() - self._read_at > self.TTL_SECONDS:
+            self._read(run)
+        if not self._freq:
+            return False  # never analysed: as for a rare name
+        share = 1.0
+        for entry in entries:  # the words taken as independent, as the planner does
+            share *= self._freq.get(entry, self._unlisted)
+        return share * self._rows > limit
+
+    def _read(self, run: _Run) -> None:
+        self._read_at = time.monotonic()
+        rows = run(_ENTRY_STATISTICS, ())
+        elems, freqs, tuples = rows[0] if rows else (None, None, 0)
+        if not elems or not freqs:
+            self._freq = {}
+            return
+        # The frequencies are followed by their minimum, maximum and the null share.
+        self._freq = dict(zip(elems, freqs[: len(elems)], strict=True))
+        self._unlisted = min(self._freq.values()) / 2
+        self._rows = float(tuples or 0)
 
 
 @dataclass(frozen=True)
@@ -618,7 +719,7 @@ def _hit(row: Sequence[Any], matched_by: MatchedBy, score: float) -> SearchHit:
     bid, first, father, grandfather, family, identity, phone, city, born, _key = row
     return SearchHit(
         beneficiary_id=bid if isinstance(bid, uuid.UUID) else uuid.UUID(bid),
-        full_name=" ".join(p for p in (first, father, grandfather, family) if p),
+        full_name=" ".join(filter(None, (first, father, grandfather, family))),
         identity_number=identity,
         phone=phone,
         city=city,

@@ -504,9 +504,12 @@ def test_sqlite_never_scans_the_beneficiary_table(db: Database, query: str) -> N
 
 @contextlib.contextmanager
 def selects_run(db: Database) -> Iterator[list[str]]:
-    """The SELECT statements run while the block runs.  On SQLite the search's hot path
-    uses the DB-API cursor, which SQLAlchemy's events do not see: SQLite's own trace does,
-    with the values written in (the full-text index's own reads of its tables left out)."""
+    """The SELECT statements run while the block runs.  The search's hot path uses the
+    driver's cursor, which SQLAlchemy's events do not see: on SQLite its own trace does,
+    with the values written in (the full-text index's own reads of its tables left out);
+    on PostgreSQL every statement goes through psycopg's cursor."""
+    from unittest import mock
+
     from sqlalchemy import event
 
     seen: list[str] = []
@@ -516,19 +519,28 @@ def selects_run(db: Database) -> Iterator[list[str]]:
             if "'main'." not in statement:
                 seen.append(statement)
 
+    if not db.is_sqlite:
+        import psycopg
+
+        execute = psycopg.Cursor.execute
+
+        def capture(cursor, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+            keep(str(query))
+            return execute(cursor, query, *args, **kwargs)
+
+        with mock.patch.object(psycopg.Cursor, "execute", capture):
+            yield seen
+        return
+
     def trace(dbapi: sqlite3.Connection, _record: object) -> None:
         dbapi.set_trace_callback(keep)
 
-    def capture(_conn, _cursor, statement, _parameters, _context, _many):  # type: ignore[no-untyped-def]
-        keep(statement)
-
-    kind, listener = ("connect", trace) if db.is_sqlite else ("before_cursor_execute", capture)
     db.dispose()  # pooled connections are made again, with the trace
-    event.listen(db.engine, kind, listener)
+    event.listen(db.engine, "connect", trace)
     try:
         yield seen
     finally:
-        event.remove(db.engine, kind, listener)
+        event.remove(db.engine, "connect", trace)
         db.dispose()
 
 
@@ -544,12 +556,18 @@ def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Dat
         add(any_db, "محمد", fathers[i % 6], "", families[i % 10])
     wanted = add(any_db, "محمد", "عبدالعزيز", "", "العتيبي", identity=_id("101234567"),
                  phone="+966551234567")
+    if not any_db.is_sqlite:
+        # What the server knows of the entries, which orders a query's kinds there (see
+        # test_postgres_common_name_reads_its_best_kinds_first for the other order).
+        with any_db.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE beneficiary_name_index")
     svc = SearchService(any_db)
     svc.search(SYSTEM, "محمد")  # the first call reads the site's role once, not counted
+    overflowing = 2 if any_db.is_sqlite else 1  # PostgreSQL: the best kinds first
     with selects_run(any_db) as selects:
         for query, most, first in (
             ("محمد", 1, None),  # overflows, but the first 21 hold 20 whole-word hits
-            ("محم", 2, None),  # overflows with prefixes only: one narrow statement
+            ("محم", overflowing, None),  # overflows with prefixes only: the narrow kinds
             ("محمد العتيبي", 1, wanted),  # few enough to rank: one statement
             ("محمد عبد", 1, wanted),  # the father's compound name, half typed
             (_id("101234567"), 1, wanted),
@@ -563,7 +581,7 @@ def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Dat
                 assert hits[0].beneficiary_id == first, query
         selects.clear()
         assert len(svc.search(SYSTEM, "محم")) == 20
-        assert len(selects) == 2  # 121 found, none by a whole word: the narrow tier ran
+        assert len(selects) == overflowing  # 121 found, none by a whole word: narrow kinds
 
 
 def test_a_word_the_index_cuts_in_two_is_searched_as_two(any_db: Database) -> None:
@@ -590,3 +608,34 @@ def test_the_index_holds_both_halves_of_a_compound(db: Database) -> None:
             ).scalars().all()
             assert len(rowids) == 1, term
     assert [h.beneficiary_id for h in SearchService(db).search(SYSTEM, "الرحمن لادن")] == [wanted]
+
+
+def test_postgres_common_name_reads_its_best_kinds_first(pg_db: Database) -> None:
+    """Issue 14: on PostgreSQL a name the server's statistics call common is read by its
+    best kinds first (every word whole, then all but the last whole, then every word a
+    prefix), in one statement whose arms stop at the limit.  Before any statistics (or
+    when the guess is wrong) the broad query comes first and the kinds follow only when it
+    overflows.  Either way the best hits are shown, in the same order."""
+    cold = SearchService(pg_db)
+    assert cold.search(SYSTEM, "سعد") == []  # reads the statistics: none yet
+    families = ["القحطاني", "الشهري", "الدوسري", "الحربي", "المطيري"]
+    for i in range(60):
+        add(pg_db, "محمد", "سعد", "", families[i % 5])
+        add(pg_db, "محمدين", "فهد", "", families[i % 5])  # "محمد" only as a prefix
+    wanted = add(pg_db, "محمد", "عبدالعزيز", "", "العتيبي")
+    with pg_db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE beneficiary_name_index")
+    warm = SearchService(pg_db)
+    for query in ("محمد", "محمد سعد", "محمد العت", "محم"):
+        with selects_run(pg_db) as selects:
+            cold_hits = cold.search(SYSTEM, query)
+        assert 1 <= len(selects) <= 2, query
+        with selects_run(pg_db) as selects:
+            warm_hits = warm.search(SYSTEM, query)
+        if query != "محمد العت":  # one person: rare, whatever the statistics say
+            assert len(selects) == 1 + (query == "محمد"), (query, selects)  # + statistics
+        assert [h.score for h in warm_hits] == [h.score for h in cold_hits], query
+        assert len(warm_hits) == (1 if query == "محمد العت" else 20), query
+    # Every word whole outranks a prefix: all twenty shown are named "محمد", not "محمدين".
+    assert all(h.full_name.startswith("محمد ") for h in warm.search(SYSTEM, "محمد"))
+    assert [h.beneficiary_id for h in warm.search(SYSTEM, "محمد العت")] == [wanted]

@@ -528,18 +528,29 @@ class SearchService:
                     params += [tier.fts5() if sqlite else tier.entries(), n]
                 return take(run(_match_sql(sqlite, len(tiers)), tuple(params)), tiers[0].words)
 
-            def best_kinds_first(n: int) -> int:
+            def best_kinds_first(n: int, enough: float = math.inf) -> bool:
                 """PostgreSQL: the kinds of hit best first, each only while the ones before
-                it hold fewer than ``n`` people, in one statement (see _kinds_sql)."""
+                it hold fewer than ``n`` people, in one statement (see _kinds_sql); the
+                kinds after one expected to hold ``enough`` people are left out.  Whether
+                every match may not have been read: some were left out, or ``n`` came."""
                 kinds = [*(tier for tier, _whole in _narrow_tiers(words)), _broad(words)]
+                for i, kind in enumerate(kinds[:-1]):
+                    if self._frequencies.expected(kind.entries(), listed=True) >= enough:
+                        kinds = kinds[: i + 1]  # fewer arms to plan (a fifth of a keystroke)
+                        break
                 params: list[Any] = [kinds[0].entries(), n]
                 for better, kind in itertools.pairwise(kinds):
                     params += [kind.entries(), better.entries(), n]
-                return take(run(_kinds_sql(len(kinds)), (*params, n)), words)
+                last = (n,) if len(kinds) > 1 else ()  # the limit of them all together
+                read = take(run(_kinds_sql(len(kinds)), (*params, *last)), words)
+                return read < n and kinds[-1].terms != _broad(words).terms
 
-            if not sqlite and self._frequencies.common(run, _broad(words).entries(), limit):
-                # Thousands match: the best kinds are enough, and each stops early.
-                best_kinds_first(limit + 1)
+            frequencies = None if sqlite else self._frequencies.read(run)
+            if frequencies and frequencies.expected(_broad(words).entries()) > limit:
+                # Thousands match: the best kinds are enough, and each stops early; if the
+                # guess was wrong, the broad query finds the rest.
+                if best_kinds_first(limit + 1, enough=_SURE * (limit + 1)):
+                    collect([_broad(words)], limit + 1)
             elif collect([_broad(words)], limit + 1) > limit:
                 # Too many to rank them all: the best kinds of hit too, but only the kinds
                 # the candidates so far hold too few of.
@@ -595,8 +606,9 @@ def _kinds_sql(kinds: int) -> str:
     """
     arm = "(SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> ?{} LIMIT ?)"
     arms = [arm.format("")] + [arm.format(" AND NOT prefixes @> ?")] * (kinds - 1)
+    together = f"{' UNION ALL '.join(arms)} LIMIT ?" if kinds > 1 else arms[0][1:-1]
     return (
-        f"SELECT id AS key, {_SHOWN} FROM ({' UNION ALL '.join(arms)} LIMIT ?) AS c "
+        f"SELECT id AS key, {_SHOWN} FROM ({together}) AS c "
         "JOIN beneficiary ON id = c.beneficiary_id"
     )
 
@@ -615,6 +627,12 @@ _ENTRY_STATISTICS = (
 )
 
 
+# A kind expected to hold this many times the people a keystroke asks for holds them: the
+# kinds after it are left out of its statement.  The estimate takes the words as
+# independent; a wrong one costs a statement more (the broad query), never a hit.
+_SURE = 5
+
+
 class _EntryFrequencies:
     """How many people a name query will find, estimated before it runs, to choose the
     order of its kinds: a rare name is read whole by its broad kind (one index lookup,
@@ -631,15 +649,23 @@ class _EntryFrequencies:
         self._rows = 0.0
         self._read_at = -math.inf
 
-    def common(self, run: _Run, entries: Sequence[str], limit: int) -> bool:
+    def read(self, run: _Run) -> _EntryFrequencies | None:
+        """Itself, read afresh when old; None when the server has no statistics yet."""
         if time.monotonic() - self._read_at > self.TTL_SECONDS:
             self._read(run)
-        if not self._freq:
-            return False  # never analysed: as for a rare name
+        return self if self._freq else None
+
+    def expected(self, entries: Sequence[str], *, listed: bool = False) -> float:
+        """How many people hold every entry, the entries taken as independent (as the
+        planner takes them); with ``listed``, none unless every entry is among the most
+        common (the others' share is only known to be smaller)."""
         share = 1.0
-        for entry in entries:  # the words taken as independent, as the planner does
-            share *= self._freq.get(entry, self._unlisted)
-        return share * self._rows > limit
+        for entry in entries:
+            freq = self._freq.get(entry)
+            if freq is None and listed:
+                return 0.0
+            share *= self._unlisted if freq is None else freq
+        return share * self._rows
 
     def _read(self, run: _Run) -> None:
         self._read_at = time.monotonic()

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from db_support import set_up
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from makarem_desk.db import Database
 from makarem_desk.errors import UserError
@@ -639,3 +639,28 @@ def test_postgres_common_name_reads_its_best_kinds_first(pg_db: Database) -> Non
     # Every word whole outranks a prefix: all twenty shown are named "محمد", not "محمدين".
     assert all(h.full_name.startswith("محمد ") for h in warm.search(SYSTEM, "محمد"))
     assert [h.beneficiary_id for h in warm.search(SYSTEM, "محمد العت")] == [wanted]
+
+
+def test_postgres_a_stale_guess_costs_a_statement_not_a_hit(pg_db: Database) -> None:
+    """A kind the statistics say holds many times the keystroke's people is read alone;
+    when it holds fewer after all (the statistics are older than the registry), the broad
+    query follows and nobody who matches is missed."""
+    whole = [add(pg_db, "محمد", "سعد", "", "الحربي") for _ in range(110)]
+    for _ in range(40):
+        add(pg_db, "محمدين", "فهد", "", "الحربي")
+    with pg_db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE beneficiary_name_index")
+        # Renamed after the statistics were taken: "محمد" now whole in ten names only.
+        conn.execute(
+            update(Beneficiary)
+            .where(Beneficiary.id.in_(whole[10:]))
+            .values(first_name="محمود", search_key=name_search_key("محمود", "سعد", "", "الحربي"))
+        )
+    svc = SearchService(pg_db)
+    svc.search(SYSTEM, "سعد")  # reads the statistics
+    with selects_run(pg_db) as selects:
+        hits = svc.search(SYSTEM, "محمد")
+    assert len(selects) == 2, selects  # the whole word alone, then the broad query
+    assert len(hits) == 20
+    assert {h.beneficiary_id for h in hits[:10]} == set(whole[:10])  # whole words first
+    assert all(h.full_name.startswith("محمدين") for h in hits[10:])

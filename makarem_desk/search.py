@@ -546,7 +546,7 @@ class SearchService:
                 return read < n and kinds[-1].terms != _broad(words).terms
 
             frequencies = None if sqlite else self._frequencies.read(run)
-            if frequencies and frequencies.expected(_broad(words).entries()) > limit:
+            if frequencies and frequencies.expected(_broad(words).entries()) > _COMMON * limit:
                 # Thousands match: the best kinds are enough, and each stops early; if the
                 # guess was wrong, the broad query finds the rest.
                 if best_kinds_first(limit + 1, enough=_SURE * (limit + 1)):
@@ -627,6 +627,10 @@ _ENTRY_STATISTICS = (
 )
 
 
+# A name expected to be held by more than this many times the people a keystroke shows is
+# read by its best kinds first; below, one index lookup for all of them is cheaper than
+# two or three (the estimate is rough near the limit: 34 expected, 19 found).
+_COMMON = 2
 # A kind expected to hold this many times the people a keystroke asks for holds them: the
 # kinds after it are left out of its statement.  The estimate takes the words as
 # independent; a wrong one costs a statement more (the broad query), never a hit.

@@ -359,6 +359,19 @@ def rebuild_index(db: Database) -> None:
                 s.execute(text(sql))
 
 
+# The kept connection's planner: the service chooses each arm's way in from the server's
+# statistics (_EntryFrequencies), so a statement's plan no longer depends on its words and
+# is made once per statement and kept (a fifth of a keystroke on the server was planning).
+# An arm to be scanned is written so that no index can serve it; every other read has an
+# index, which the planner is told to take.
+_KEPT_SETTINGS = (
+    "SET plan_cache_mode = force_generic_plan",
+    "SET enable_seqscan = off",
+    # That setting makes a scan look costly enough to compile its expressions: 250 ms.
+    "SET jit = off",
+)
+
+
 class _ConnectionLost(Exception):
     """The server dropped the kept connection under a statement run on its driver."""
 
@@ -451,8 +464,12 @@ class SearchService:
             kept = self._kept
             if kept is None or kept.invalidated or kept.closed:
                 kept = self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+                for setting in _KEPT_SETTINGS:
+                    kept.exec_driver_sql(setting)
                 self._kept = kept
-                weakref.finalize(self, kept.close)  # back to the pool with the service
+                # Its settings are the search's own: closed with the service, never
+                # handed to another through the pool.
+                weakref.finalize(self, kept.invalidate)
             yield kept
         finally:
             self._kept_lock.release()
@@ -538,11 +555,13 @@ class SearchService:
                     if self._frequencies.expected(kind.entries(), listed=True) >= enough:
                         kinds = kinds[: i + 1]  # fewer arms to plan (a fifth of a keystroke)
                         break
+                scans = tuple(self._frequencies.dense(kind, better, n)
+                              for better, kind in zip([None, *kinds], kinds, strict=False))
                 params: list[Any] = [kinds[0].entries(), n]
                 for better, kind in itertools.pairwise(kinds):
                     params += [kind.entries(), better.entries(), n]
                 last = (n,) if len(kinds) > 1 else ()  # the limit of them all together
-                read = take(run(_kinds_sql(len(kinds)), (*params, *last)), words)
+                read = take(run(_kinds_sql(scans), (*params, *last)), words)
                 return read < n and kinds[-1].terms != _broad(words).terms
 
             frequencies = None if sqlite else self._frequencies.read(run)
@@ -597,16 +616,21 @@ def _match_sql(sqlite: bool, tiers: int) -> str:
     return " UNION ALL ".join([f"({arm})"] * tiers)
 
 
-@lru_cache(maxsize=4)
-def _kinds_sql(kinds: int) -> str:
+@lru_cache(maxsize=32)
+def _kinds_sql(scans: tuple[bool, ...]) -> str:
     """PostgreSQL: candidates of several kinds, the best kind first, each kind but the
     first without the people of the kind before it (which it contains), all together
     limited.  The arms run in order and only while the limit is not reached, so a common
-    name costs the first kind's scan alone, and each arm is planned for its own entries.
+    name costs the first kind's read alone.  An arm held by one person in a few hundred is
+    scanned, stopping at the limit (``scans``: its entries tested in an expression no
+    index serves); another is read through 0009's index.
     """
-    arm = "(SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> ?{} LIMIT ?)"
-    arms = [arm.format("")] + [arm.format(" AND NOT prefixes @> ?")] * (kinds - 1)
-    together = f"{' UNION ALL '.join(arms)} LIMIT ?" if kinds > 1 else arms[0][1:-1]
+    arms = []
+    for i, scanned in enumerate(scans):
+        test = "coalesce(prefixes, '{}') @> ?" if scanned else "prefixes @> ?"
+        test += " AND NOT prefixes @> ?" if i else ""
+        arms.append(f"(SELECT beneficiary_id FROM beneficiary_name_index WHERE {test} LIMIT ?)")
+    together = f"{' UNION ALL '.join(arms)} LIMIT ?" if len(arms) > 1 else arms[0][1:-1]
     return (
         f"SELECT id AS key, {_SHOWN} FROM ({together}) AS c "
         "JOIN beneficiary ON id = c.beneficiary_id"
@@ -627,6 +651,9 @@ _ENTRY_STATISTICS = (
 )
 
 
+# A scan reads about this many rows of the index's table in the time the index takes to
+# gather a few thousand people (bench/search_bench_pg.py, 200,000 people).
+SCAN_ROWS = 1500
 # A name expected to be held by more than this many times the people a keystroke shows is
 # read by its best kinds first; below, one index lookup for all of them is cheaper than
 # two or three (the estimate is rough near the limit: 34 expected, 19 found).
@@ -670,6 +697,12 @@ class _EntryFrequencies:
                 return 0.0
             share *= self._unlisted if freq is None else freq
         return share * self._rows
+
+    def dense(self, kind: _Tier, better: _Tier | None, n: int) -> bool:
+        """Whether ``n`` people of ``kind`` (less those of ``better``) are found sooner by a
+        scan, stopping at the ``n``-th, than through the index, which reads every one."""
+        held = self.expected(kind.entries()) - (self.expected(better.entries()) if better else 0)
+        return held > 0 and n * self._rows / held <= SCAN_ROWS
 
     def _read(self, run: _Run) -> None:
         self._read_at = time.monotonic()

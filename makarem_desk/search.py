@@ -84,7 +84,7 @@ if TYPE_CHECKING:
 
     _Stmt = Select[*tuple[Any, ...]]
     # Runs fixed SQL ("?" placeholders) with its parameters and returns the rows.
-    _Run = Callable[[str, tuple[Any, ...]], list[Sequence[Any]]]
+    _Run = Callable[[str, tuple[Any, ...] | None], list[Sequence[Any]]]
 
 MAX_LIMIT = 500
 MIN_NAME_LETTERS = 2  # one letter matches a third of a registry: useless at a counter
@@ -488,7 +488,8 @@ class SearchService:
                 driver = c.connection.driver_connection
                 cursor = driver.cursor()  # type: ignore[union-attr]
                 try:
-                    yield lambda sql, params: cursor.execute(self._sql(sql), params).fetchall()
+                    yield lambda sql, params: cursor.execute(
+                        sql if params is None else self._sql(sql), params).fetchall()
                 except DBAPIError:
                     raise
                 except Exception as exc:
@@ -515,8 +516,18 @@ class SearchService:
             return run(sql, params)
 
     def _fetch_exact(self, stmt: _Stmt, matched_by: MatchedBy) -> list[SearchHit]:
-        with self._connection() as c:
-            rows = c.execute(stmt).all()
+        if self.db.is_sqlite:
+            with self._connection() as c:
+                rows: Sequence[Sequence[Any]] = c.execute(stmt).all()
+        else:
+            # The kept connection plans a statement once for any values (_KEPT_SETTINGS);
+            # a range over phones or identity numbers needs a plan for its own (one plan
+            # for all read every phone: 50 ms), so its values are written into it.  They
+            # are the parsed digits, hex digits and references of parse_query.
+            sql = str(stmt.compile(dialect=self.db.engine.dialect,
+                                   compile_kwargs={"literal_binds": True}))
+            with self._reading() as run:
+                rows = run(sql, None)
         return [_hit(r, matched_by, 1000.0) for r in rows]
 
     def _by_name(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -664,3 +665,44 @@ def test_postgres_a_stale_guess_costs_a_statement_not_a_hit(pg_db: Database) -> 
     assert len(hits) == 20
     assert {h.beneficiary_id for h in hits[:10]} == set(whole[:10])  # whole words first
     assert all(h.full_name.startswith("محمدين") for h in hits[10:])
+
+
+def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database) -> None:
+    """Issue 14: the kept connection plans a statement once for any words (planning was a
+    fifth of a keystroke), so the service itself chooses each arm's way in: an arm it
+    calls dense is scanned (in an expression no index serves), any other is read through
+    the GIN index — and no scan wakes the JIT compiler.  Lookups by a range of numbers
+    are planned for their own values (one plan for every phone prefix read every phone)."""
+    from makarem_desk.search import _kinds_sql
+
+    wanted = add(pg_db, "ريم", "سعد", "", "الدوسري", phone="+966551234567")
+    svc = SearchService(pg_db)
+    with svc._connection() as kept:
+        assert kept.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_generic_plan"
+
+        def plan(scans: tuple[bool, ...]) -> str:
+            params = [["ريم"], 21] + [["ريم$"], ["ريم"], 21, 21] * (len(scans) - 1)
+            sql = _kinds_sql(scans).replace("?", "%s")
+            rows = kept.exec_driver_sql(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}", tuple(params))
+            return "\n".join(r[0] for r in rows)
+
+        scanned, indexed = plan((True,)), plan((False,))
+        assert "Seq Scan on beneficiary_name_index" in scanned, scanned
+        assert "Bitmap Index Scan on ix_beneficiary_name_prefixes" in indexed, indexed
+        assert "Seq Scan on beneficiary_name_index" not in indexed, indexed
+        assert "JIT" not in scanned + indexed
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "05512")] == [wanted]
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "ريم")] == [wanted]
+    pid = svc._kept.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()  # type: ignore[union-attr]
+    del svc
+    import gc
+
+    gc.collect()
+    with pg_db.engine.connect() as conn:  # closed with the service, not handed on
+        for _ in range(50):  # the server ends the backend a moment after the close
+            if not conn.exec_driver_sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid = %s", (pid,)).scalar_one():
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the kept connection outlived its service")

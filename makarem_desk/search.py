@@ -17,9 +17,13 @@ word a prefix usually does: when it finds no more than the limit, all of them ar
 in Python.  When it finds more (a common
 first name), one narrower statement asks for the best kinds of hit — every word whole,
 then all but the last (still being typed) whole — but only the kinds the first candidates
-hold too few of, so a common name typed whole costs one statement.  Every candidate query
-reads the shown columns too, through a fixed SQL string on a pooled connection: one or two
-statements per keystroke.  Only when nobody matches every word: the words
+hold too few of, so a common name typed whole costs one statement.  On PostgreSQL a name
+the server's statistics say thousands hold goes the other way round, in one statement:
+the best kinds first, each stopping at the limit (``_kinds_sql``); there the service, not
+the planner, chooses each arm's way in (a scan that stops at the limit, or the index) from
+those statistics, so the search's own connection plans a statement once.  Every candidate
+query reads the shown columns too, through a fixed SQL string on the driver's cursor: one
+statement per keystroke, rarely two.  Only when nobody matches every word: the words
 without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
 misspelt word typed into the box).
 

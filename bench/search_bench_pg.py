@@ -200,6 +200,23 @@ def main() -> int:
                 [("identity number", ids, bare_id, "bare btree lookup"),
                  ("phone (typed 05…)", phones, bare_phone, "bare btree lookup phone OR phone_alt")],
                 args.rounds)
+        # Context, not the goal: the scan above runs as PostgreSQL plans it, with parallel
+        # workers on a full scan; a keystroke's statement runs in one process.
+        serial_conn = db.engine.raw_connection()
+        serial = serial_conn.cursor()
+        serial.execute("SET max_parallel_workers_per_gather = 0")
+
+        def like_serial(q: str) -> object:
+            serial.execute(*like_sql(q))
+            return serial.fetchall()
+
+        label = "LIKE scan in one process (no parallel workers)"
+        runs = search_bench.alternate({"app": (search, names), label: (like_serial, names[:60])},
+                                      args.rounds)
+        print(f"  {label:<44} p50 {search_bench.med(runs, label, 0):8.3f} ms   p95 "
+              f"{search_bench.med(runs, label, 1):8.3f} ms   "
+              f"(/ app at p95 {search_bench.ratio(runs, label, 'app', 1):.1f}x; context only)")
+        serial_conn.close()
         on_server = {"bare GIN prefix entries": [server_ms(*bare_sql(q)) for q in names],
                      "LIKE scan": [server_ms(*like_sql(q)) for q in names[:60]]}
         print("name, execution time on the server (EXPLAIN ANALYZE, best of 2)")

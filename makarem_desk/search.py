@@ -17,9 +17,13 @@ word a prefix usually does: when it finds no more than the limit, all of them ar
 in Python.  When it finds more (a common
 first name), one narrower statement asks for the best kinds of hit — every word whole,
 then all but the last (still being typed) whole — but only the kinds the first candidates
-hold too few of, so a common name typed whole costs one statement.  Every candidate query
-reads the shown columns too, through a fixed SQL string on a pooled connection: one or two
-statements per keystroke.  Only when nobody matches every word: the words
+hold too few of, so a common name typed whole costs one statement.  On PostgreSQL a name
+the server's statistics say thousands hold goes the other way round, in one statement:
+the best kinds first, each stopping at the limit (``_kinds_sql``); there the service, not
+the planner, chooses each arm's way in (a scan that stops at the limit, or the index) from
+those statistics, so the search's own connection plans a statement once.  Every candidate
+query reads the shown columns too, through a fixed SQL string on the driver's cursor: one
+statement per keystroke, rarely two.  Only when nobody matches every word: the words
 without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
 misspelt word typed into the box).
 
@@ -39,8 +43,11 @@ folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
 from __future__ import annotations
 
 import enum
+import itertools
+import math
 import re
 import threading
+import time
 import unicodedata
 import uuid
 import weakref
@@ -81,7 +88,7 @@ if TYPE_CHECKING:
 
     _Stmt = Select[*tuple[Any, ...]]
     # Runs fixed SQL ("?" placeholders) with its parameters and returns the rows.
-    _Run = Callable[[str, tuple[Any, ...]], list[Sequence[Any]]]
+    _Run = Callable[[str, tuple[Any, ...] | None], list[Sequence[Any]]]
 
 MAX_LIMIT = 500
 MIN_NAME_LETTERS = 2  # one letter matches a third of a registry: useless at a counter
@@ -356,19 +363,37 @@ def rebuild_index(db: Database) -> None:
                 s.execute(text(sql))
 
 
+# The kept connection's planner: the service chooses each arm's way in from the server's
+# statistics (_EntryFrequencies), so a statement's plan no longer depends on its words and
+# is made once per statement and kept (a fifth of a keystroke on the server was planning).
+# An arm to be scanned is written so that no index can serve it; every other read has an
+# index, which the planner is told to take.
+_KEPT_SETTINGS = (
+    "SET plan_cache_mode = force_generic_plan",
+    "SET enable_seqscan = off",
+    # That setting makes a scan look costly enough to compile its expressions: 250 ms.
+    "SET jit = off",
+)
+
+
+class _ConnectionLost(Exception):
+    """The server dropped the kept connection under a statement run on its driver."""
+
+
 class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
         # PostgreSQL: a connection kept checked out between keystrokes (see _connection).
         self._kept: Connection | None = None
         self._kept_lock = threading.Lock()
+        self._frequencies = _EntryFrequencies()
 
     @guarded
     def search(self, actor: Actor, query: str, limit: int = 20) -> list[SearchHit]:
         try:
             return self._search(query, limit)
-        except DBAPIError as exc:
-            if not exc.connection_invalidated:
+        except (DBAPIError, _ConnectionLost) as exc:
+            if isinstance(exc, DBAPIError) and not exc.connection_invalidated:
                 raise
             # The kept connection had gone (a server restart): once more on a fresh one,
             # which the pool checks before handing it out.
@@ -443,8 +468,12 @@ class SearchService:
             kept = self._kept
             if kept is None or kept.invalidated or kept.closed:
                 kept = self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+                for setting in _KEPT_SETTINGS:
+                    kept.exec_driver_sql(setting)
                 self._kept = kept
-                weakref.finalize(self, kept.close)  # back to the pool with the service
+                # Its settings are the search's own: closed with the service, never
+                # handed to another through the pool.
+                weakref.finalize(self, kept.invalidate)
             yield kept
         finally:
             self._kept_lock.release()
@@ -457,8 +486,23 @@ class SearchService:
         """A function running fixed SQL and returning its rows (sequences of the selected
         columns), on one pooled connection for the time of the block."""
         if not self.db.is_sqlite:
+            # psycopg's own cursor on the kept connection: SQLAlchemy's result set-up and
+            # row-by-row fetching were a third of a keystroke's Python (issue 14).
             with self._connection() as c:
-                yield lambda sql, params: list(c.exec_driver_sql(self._sql(sql), params))
+                driver = c.connection.driver_connection
+                cursor = driver.cursor()  # type: ignore[union-attr]
+                try:
+                    yield lambda sql, params: cursor.execute(
+                        sql if params is None else self._sql(sql), params).fetchall()
+                except DBAPIError:
+                    raise
+                except Exception as exc:
+                    if getattr(driver, "broken", False):
+                        # As SQLAlchemy does for its own statements: the pool drops it,
+                        # and search() tries once more.
+                        c.invalidate(exc)
+                        raise _ConnectionLost from exc
+                    raise
             return
         # pysqlite runs in autocommit here (db._disable_pysqlite_tx): each SELECT is its own
         # read transaction, so the DB-API cursor needs no BEGIN and ROLLBACK around it, and
@@ -476,43 +520,81 @@ class SearchService:
             return run(sql, params)
 
     def _fetch_exact(self, stmt: _Stmt, matched_by: MatchedBy) -> list[SearchHit]:
-        with self._connection() as c:
-            rows = c.execute(stmt).all()
+        if self.db.is_sqlite:
+            with self._connection() as c:
+                rows: Sequence[Sequence[Any]] = c.execute(stmt).all()
+        else:
+            # The kept connection plans a statement once for any values (_KEPT_SETTINGS);
+            # a range over phones or identity numbers needs a plan for its own (one plan
+            # for all read every phone: 50 ms), so its values are written into it.  They
+            # are the parsed digits, hex digits and references of parse_query.
+            sql = str(stmt.compile(dialect=self.db.engine.dialect,
+                                   compile_kwargs={"literal_binds": True}))
+            with self._reading() as run:
+                rows = run(sql, None)
         return [_hit(r, matched_by, 1000.0) for r in rows]
 
     def _by_name(
         self, words: tuple[str, ...], split_words: tuple[str, ...], limit: int
     ) -> list[SearchHit]:
         # Ranked in Python when the index finds no more than ``limit`` people: all of them,
-        # exact.  A common name goes on to a narrow tier only when the first ``limit + 1``
-        # candidates do not already hold ``limit`` of the kind that tier asks for.  Each
-        # candidate query reads the shown columns too: no second statement for them.
+        # exact.  A common name goes on to the best kinds of hit (every word whole, then all
+        # but the last, still being typed, whole).  Each candidate query reads the shown
+        # columns too: no second statement for them.
         found: dict[Any, tuple[Rank, Sequence[Any]]] = {}
         sqlite = self.db.is_sqlite
-
         with self._reading() as run:
+
+            def take(rows: Iterable[Sequence[Any]], ranked_by: tuple[str, ...]) -> int:
+                alts = [_alternatives(w) for w in ranked_by]
+                n = 0
+                for row in rows:  # (key, *shown)
+                    n += 1
+                    if row[0] not in found:
+                        found[row[0]] = (_rank(alts, row[_KEY_AT]), row)
+                return n
 
             def collect(tiers: list[_Tier], n: int) -> int:
                 params: list[Any] = []
                 for tier in tiers:
                     params += [tier.fts5() if sqlite else tier.entries(), n]
-                rows = run(_match_sql(sqlite, len(tiers)), tuple(params))
-                alts = [_alternatives(w) for w in tiers[0].words]
-                for row in rows:  # (key, *shown)
-                    if row[0] not in found:
-                        found[row[0]] = (_rank(alts, row[_KEY_AT]), row)
-                return len(rows)
+                return take(run(_match_sql(sqlite, len(tiers)), tuple(params)), tiers[0].words)
 
-            # One query usually does: every word a prefix.
-            if collect([_broad(words)], limit + 1) > limit:
-                # Too many to rank them all: the best kinds of hit first (every word
-                # whole, then all but the last one still being typed), in one statement,
-                # each only if the candidates so far hold too few of its kind.
+            def best_kinds_first(n: int, enough: float = math.inf) -> bool:
+                """PostgreSQL: the kinds of hit best first, each only while the ones before
+                it hold fewer than ``n`` people, in one statement (see _kinds_sql); the
+                kinds after one expected to hold ``enough`` people are left out.  Whether
+                every match may not have been read: some were left out, or ``n`` came."""
+                kinds = [*(tier for tier, _whole in _narrow_tiers(words)), _broad(words)]
+                for i, kind in enumerate(kinds[:-1]):
+                    if self._frequencies.expected(kind.entries(), listed=True) >= enough:
+                        kinds = kinds[: i + 1]  # fewer arms to plan (a fifth of a keystroke)
+                        break
+                scans = tuple(self._frequencies.dense(kind, better, n)
+                              for better, kind in zip([None, *kinds], kinds, strict=False))
+                params: list[Any] = [kinds[0].entries(), n]
+                for better, kind in itertools.pairwise(kinds):
+                    params += [kind.entries(), better.entries(), n]
+                last = (n,) if len(kinds) > 1 else ()  # the limit of them all together
+                read = take(run(_kinds_sql(scans), (*params, *last)), words)
+                return read < n and kinds[-1].terms != _broad(words).terms
+
+            frequencies = None if sqlite else self._frequencies.read(run)
+            if frequencies and frequencies.expected(_broad(words).entries()) > _COMMON * limit:
+                # Thousands match: the best kinds are enough, and each stops early; if the
+                # guess was wrong, the broad query finds the rest.
+                if best_kinds_first(limit + 1, enough=_SURE * (limit + 1)):
+                    collect([_broad(words)], limit + 1)
+            elif collect([_broad(words)], limit + 1) > limit:
+                # Too many to rank them all: the best kinds of hit too, but only the kinds
+                # the candidates so far hold too few of.
                 ranks = [r for r, _row in found.values()]
                 narrow = [tier for tier, whole in _narrow_tiers(words)
                           if sum(r.exact >= whole for r in ranks) < limit]
-                if narrow:
+                if narrow and sqlite:
                     collect(narrow, limit)
+                elif narrow:
+                    best_kinds_first(limit + 1)
             if not found:
                 for tier in _fallback_tiers(words, split_words):
                     collect([tier], limit)
@@ -549,8 +631,105 @@ def _match_sql(sqlite: bool, tiers: int) -> str:
     return " UNION ALL ".join([f"({arm})"] * tiers)
 
 
+@lru_cache(maxsize=32)
+def _kinds_sql(scans: tuple[bool, ...]) -> str:
+    """PostgreSQL: candidates of several kinds, the best kind first, each kind but the
+    first without the people of the kind before it (which it contains), all together
+    limited.  The arms run in order and only while the limit is not reached, so a common
+    name costs the first kind's read alone.  An arm held by one person in a few hundred is
+    scanned, stopping at the limit (``scans``: its entries tested in an expression no
+    index serves); another is read through 0009's index.
+    """
+    arms = []
+    for i, scanned in enumerate(scans):
+        test = "coalesce(prefixes, '{}') @> ?" if scanned else "prefixes @> ?"
+        test += " AND NOT prefixes @> ?" if i else ""
+        arms.append(f"(SELECT beneficiary_id FROM beneficiary_name_index WHERE {test} LIMIT ?)")
+    together = f"{' UNION ALL '.join(arms)} LIMIT ?" if len(arms) > 1 else arms[0][1:-1]
+    return (
+        f"SELECT id AS key, {_SHOWN} FROM ({together}) AS c "
+        "JOIN beneficiary ON id = c.beneficiary_id"
+    )
+
+
 _BY_IDENTITY = f"SELECT {_SHOWN} FROM beneficiary WHERE identity_number = ? LIMIT ?"
 _BY_PHONE = f"SELECT {_SHOWN} FROM beneficiary WHERE phone = ? OR phone_alt = ? LIMIT ?"
+
+
+# PostgreSQL's statistics of the entries (ANALYZE's most common elements of the column,
+# the ones the planner reads too), with the table's size.
+_ENTRY_STATISTICS = (
+    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+    "FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace "
+    "JOIN pg_stats AS s ON s.schemaname = n.nspname AND s.tablename = c.relname "
+    "WHERE c.oid = to_regclass('beneficiary_name_index') AND s.attname = 'prefixes'"
+)
+
+
+# A scan reads about this many rows of the index's table in the time the index takes to
+# gather a few thousand people (bench/search_bench_pg.py, 200,000 people).
+SCAN_ROWS = 1500
+# A name expected to be held by more than this many times the people a keystroke shows is
+# read by its best kinds first; below, one index lookup for all of them is cheaper than
+# two or three (the estimate is rough near the limit: 34 expected, 19 found).
+_COMMON = 2
+# A kind expected to hold this many times the people a keystroke asks for holds them: the
+# kinds after it are left out of its statement.  The estimate takes the words as
+# independent; a wrong one costs a statement more (the broad query), never a hit.
+_SURE = 5
+
+
+class _EntryFrequencies:
+    """How many people a name query will find, estimated before it runs, to choose the
+    order of its kinds: a rare name is read whole by its broad kind (one index lookup,
+    every candidate ranked), a common one by its best kinds first, each stopping at the
+    limit — the other way round, a rare three-word name would pay for three index
+    lookups and a common one for a second statement.  A wrong guess costs time, never a
+    hit.  Read from the server every few minutes, on the search's own connection."""
+
+    TTL_SECONDS = 600.0
+
+    def __init__(self) -> None:
+        self._freq: dict[str, float] = {}
+        self._unlisted = 0.0  # an entry not among the most common: rarer than all of them
+        self._rows = 0.0
+        self._read_at = -math.inf
+
+    def read(self, run: _Run) -> _EntryFrequencies | None:
+        """Itself, read afresh when old; None when the server has no statistics yet."""
+        if time.monotonic() - self._read_at > self.TTL_SECONDS:
+            self._read(run)
+        return self if self._freq else None
+
+    def expected(self, entries: Sequence[str], *, listed: bool = False) -> float:
+        """How many people hold every entry, the entries taken as independent (as the
+        planner takes them); with ``listed``, none unless every entry is among the most
+        common (the others' share is only known to be smaller)."""
+        share = 1.0
+        for entry in entries:
+            freq = self._freq.get(entry)
+            if freq is None and listed:
+                return 0.0
+            share *= self._unlisted if freq is None else freq
+        return share * self._rows
+
+    def dense(self, kind: _Tier, better: _Tier | None, n: int) -> bool:
+        """Whether ``n`` people of ``kind`` (less those of ``better``) are found sooner by a
+        scan, stopping at the ``n``-th, than through the index, which reads every one."""
+        held = self.expected(kind.entries()) - (self.expected(better.entries()) if better else 0)
+        return held > 0 and n * self._rows / held <= SCAN_ROWS
+
+    def _read(self, run: _Run) -> None:
+        self._read_at = time.monotonic()
+        rows = run(_ENTRY_STATISTICS, ())
+        elems, freqs, tuples = rows[0] if rows else (None, None, 0)
+        if not elems or not freqs:
+            self._freq = {}
+            return
+        # The frequencies are followed by their minimum, maximum and the null share.
+        self._freq = dict(zip(elems, freqs[: len(elems)], strict=True))
+        self._unlisted = min(self._freq.values()) / 2
+        self._rows = float(tuples or 0)
 
 
 @dataclass(frozen=True)
@@ -618,7 +797,7 @@ def _hit(row: Sequence[Any], matched_by: MatchedBy, score: float) -> SearchHit:
     bid, first, father, grandfather, family, identity, phone, city, born, _key = row
     return SearchHit(
         beneficiary_id=bid if isinstance(bid, uuid.UUID) else uuid.UUID(bid),
-        full_name=" ".join(p for p in (first, father, grandfather, family) if p),
+        full_name=" ".join(filter(None, (first, father, grandfather, family))),
         identity_number=identity,
         phone=phone,
         city=city,

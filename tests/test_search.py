@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 
 import pytest
 from db_support import set_up
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from makarem_desk.db import Database
 from makarem_desk.errors import UserError
@@ -504,9 +505,12 @@ def test_sqlite_never_scans_the_beneficiary_table(db: Database, query: str) -> N
 
 @contextlib.contextmanager
 def selects_run(db: Database) -> Iterator[list[str]]:
-    """The SELECT statements run while the block runs.  On SQLite the search's hot path
-    uses the DB-API cursor, which SQLAlchemy's events do not see: SQLite's own trace does,
-    with the values written in (the full-text index's own reads of its tables left out)."""
+    """The SELECT statements run while the block runs.  The search's hot path uses the
+    driver's cursor, which SQLAlchemy's events do not see: on SQLite its own trace does,
+    with the values written in (the full-text index's own reads of its tables left out);
+    on PostgreSQL every statement goes through psycopg's cursor."""
+    from unittest import mock
+
     from sqlalchemy import event
 
     seen: list[str] = []
@@ -516,19 +520,28 @@ def selects_run(db: Database) -> Iterator[list[str]]:
             if "'main'." not in statement:
                 seen.append(statement)
 
+    if not db.is_sqlite:
+        import psycopg
+
+        execute = psycopg.Cursor.execute
+
+        def capture(cursor, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+            keep(str(query))
+            return execute(cursor, query, *args, **kwargs)
+
+        with mock.patch.object(psycopg.Cursor, "execute", capture):
+            yield seen
+        return
+
     def trace(dbapi: sqlite3.Connection, _record: object) -> None:
         dbapi.set_trace_callback(keep)
 
-    def capture(_conn, _cursor, statement, _parameters, _context, _many):  # type: ignore[no-untyped-def]
-        keep(statement)
-
-    kind, listener = ("connect", trace) if db.is_sqlite else ("before_cursor_execute", capture)
     db.dispose()  # pooled connections are made again, with the trace
-    event.listen(db.engine, kind, listener)
+    event.listen(db.engine, "connect", trace)
     try:
         yield seen
     finally:
-        event.remove(db.engine, kind, listener)
+        event.remove(db.engine, "connect", trace)
         db.dispose()
 
 
@@ -544,12 +557,18 @@ def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Dat
         add(any_db, "محمد", fathers[i % 6], "", families[i % 10])
     wanted = add(any_db, "محمد", "عبدالعزيز", "", "العتيبي", identity=_id("101234567"),
                  phone="+966551234567")
+    if not any_db.is_sqlite:
+        # What the server knows of the entries, which orders a query's kinds there (see
+        # test_postgres_common_name_reads_its_best_kinds_first for the other order).
+        with any_db.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE beneficiary_name_index")
     svc = SearchService(any_db)
     svc.search(SYSTEM, "محمد")  # the first call reads the site's role once, not counted
+    overflowing = 2 if any_db.is_sqlite else 1  # PostgreSQL: the best kinds first
     with selects_run(any_db) as selects:
         for query, most, first in (
             ("محمد", 1, None),  # overflows, but the first 21 hold 20 whole-word hits
-            ("محم", 2, None),  # overflows with prefixes only: one narrow statement
+            ("محم", overflowing, None),  # overflows with prefixes only: the narrow kinds
             ("محمد العتيبي", 1, wanted),  # few enough to rank: one statement
             ("محمد عبد", 1, wanted),  # the father's compound name, half typed
             (_id("101234567"), 1, wanted),
@@ -563,7 +582,7 @@ def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Dat
                 assert hits[0].beneficiary_id == first, query
         selects.clear()
         assert len(svc.search(SYSTEM, "محم")) == 20
-        assert len(selects) == 2  # 121 found, none by a whole word: the narrow tier ran
+        assert len(selects) == overflowing  # 121 found, none by a whole word: narrow kinds
 
 
 def test_a_word_the_index_cuts_in_two_is_searched_as_two(any_db: Database) -> None:
@@ -590,3 +609,100 @@ def test_the_index_holds_both_halves_of_a_compound(db: Database) -> None:
             ).scalars().all()
             assert len(rowids) == 1, term
     assert [h.beneficiary_id for h in SearchService(db).search(SYSTEM, "الرحمن لادن")] == [wanted]
+
+
+def test_postgres_common_name_reads_its_best_kinds_first(pg_db: Database) -> None:
+    """Issue 14: on PostgreSQL a name the server's statistics call common is read by its
+    best kinds first (every word whole, then all but the last whole, then every word a
+    prefix), in one statement whose arms stop at the limit.  Before any statistics (or
+    when the guess is wrong) the broad query comes first and the kinds follow only when it
+    overflows.  Either way the best hits are shown, in the same order."""
+    cold = SearchService(pg_db)
+    assert cold.search(SYSTEM, "سعد") == []  # reads the statistics: none yet
+    families = ["القحطاني", "الشهري", "الدوسري", "الحربي", "المطيري"]
+    for i in range(60):
+        add(pg_db, "محمد", "سعد", "", families[i % 5])
+        add(pg_db, "محمدين", "فهد", "", families[i % 5])  # "محمد" only as a prefix
+    wanted = add(pg_db, "محمد", "عبدالعزيز", "", "العتيبي")
+    with pg_db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE beneficiary_name_index")
+    warm = SearchService(pg_db)
+    for query in ("محمد", "محمد سعد", "محمد العت", "محم"):
+        with selects_run(pg_db) as selects:
+            cold_hits = cold.search(SYSTEM, query)
+        assert 1 <= len(selects) <= 2, query
+        with selects_run(pg_db) as selects:
+            warm_hits = warm.search(SYSTEM, query)
+        if query != "محمد العت":  # one person: rare, whatever the statistics say
+            assert len(selects) == 1 + (query == "محمد"), (query, selects)  # + statistics
+        assert [h.score for h in warm_hits] == [h.score for h in cold_hits], query
+        assert len(warm_hits) == (1 if query == "محمد العت" else 20), query
+    # Every word whole outranks a prefix: all twenty shown are named "محمد", not "محمدين".
+    assert all(h.full_name.startswith("محمد ") for h in warm.search(SYSTEM, "محمد"))
+    assert [h.beneficiary_id for h in warm.search(SYSTEM, "محمد العت")] == [wanted]
+
+
+def test_postgres_a_stale_guess_costs_a_statement_not_a_hit(pg_db: Database) -> None:
+    """A kind the statistics say holds many times the keystroke's people is read alone;
+    when it holds fewer after all (the statistics are older than the registry), the broad
+    query follows and nobody who matches is missed."""
+    whole = [add(pg_db, "محمد", "سعد", "", "الحربي") for _ in range(110)]
+    for _ in range(40):
+        add(pg_db, "محمدين", "فهد", "", "الحربي")
+    with pg_db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE beneficiary_name_index")
+        # Renamed after the statistics were taken: "محمد" now whole in ten names only.
+        conn.execute(
+            update(Beneficiary)
+            .where(Beneficiary.id.in_(whole[10:]))
+            .values(first_name="محمود", search_key=name_search_key("محمود", "سعد", "", "الحربي"))
+        )
+    svc = SearchService(pg_db)
+    svc.search(SYSTEM, "سعد")  # reads the statistics
+    with selects_run(pg_db) as selects:
+        hits = svc.search(SYSTEM, "محمد")
+    assert len(selects) == 2, selects  # the whole word alone, then the broad query
+    assert len(hits) == 20
+    assert {h.beneficiary_id for h in hits[:10]} == set(whole[:10])  # whole words first
+    assert all(h.full_name.startswith("محمدين") for h in hits[10:])
+
+
+def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database) -> None:
+    """Issue 14: the kept connection plans a statement once for any words (planning was a
+    fifth of a keystroke), so the service itself chooses each arm's way in: an arm it
+    calls dense is scanned (in an expression no index serves), any other is read through
+    the GIN index — and no scan wakes the JIT compiler.  Lookups by a range of numbers
+    are planned for their own values (one plan for every phone prefix read every phone)."""
+    from makarem_desk.search import _kinds_sql
+
+    wanted = add(pg_db, "ريم", "سعد", "", "الدوسري", phone="+966551234567")
+    svc = SearchService(pg_db)
+    with svc._connection() as kept:
+        assert kept.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_generic_plan"
+
+        def plan(scans: tuple[bool, ...]) -> str:
+            params = [["ريم"], 21] + [["ريم$"], ["ريم"], 21, 21] * (len(scans) - 1)
+            sql = _kinds_sql(scans).replace("?", "%s")
+            rows = kept.exec_driver_sql(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}", tuple(params))
+            return "\n".join(r[0] for r in rows)
+
+        scanned, indexed = plan((True,)), plan((False,))
+        assert "Seq Scan on beneficiary_name_index" in scanned, scanned
+        assert "Bitmap Index Scan on ix_beneficiary_name_prefixes" in indexed, indexed
+        assert "Seq Scan on beneficiary_name_index" not in indexed, indexed
+        assert "JIT" not in scanned + indexed
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "05512")] == [wanted]
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "ريم")] == [wanted]
+    pid = svc._kept.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()  # type: ignore[union-attr]
+    del svc
+    import gc
+
+    gc.collect()
+    with pg_db.engine.connect() as conn:  # closed with the service, not handed on
+        for _ in range(50):  # the server ends the backend a moment after the close
+            if not conn.exec_driver_sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid = %s", (pid,)).scalar_one():
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the kept connection outlived its service")

@@ -555,6 +555,11 @@ class SearchService:
                 return n
 
             def collect(tiers: list[_Tier], n: int) -> int:
+                if not sqlite and len(tiers) == 1:
+                    # Scanned or through the index, as the statistics say (_kinds_sql).
+                    dense = self._frequencies.dense(tiers[0], None, n)
+                    return take(run(_kinds_sql((dense,)), (tiers[0].entries(), n)),
+                                tiers[0].words)
                 params: list[Any] = []
                 for tier in tiers:
                     params += [tier.fts5() if sqlite else tier.entries(), n]
@@ -585,16 +590,25 @@ class SearchService:
                 # guess was wrong, the broad query finds the rest.
                 if best_kinds_first(limit + 1, enough=_SURE * (limit + 1)):
                     collect([_broad(words)], limit + 1)
+            elif not sqlite:
+                # Few, or not known yet: the broad query, and in the same statement the
+                # best kinds, read only if it overflows with too few of their kind.
+                narrow = [tier for tier, _whole in _narrow_tiers(words)]
+                params = [_broad(words).entries(), limit + 1]
+                for better, tier in zip([None, *narrow], narrow, strict=False):
+                    params.append(tier.entries())
+                    if better is not None:
+                        params.append(better.entries())
+                    params += [limit + 1, tier.entries(), limit, limit]
+                take(run(_gated_sql(len(narrow)), tuple(params)), words)
             elif collect([_broad(words)], limit + 1) > limit:
                 # Too many to rank them all: the best kinds of hit too, but only the kinds
                 # the candidates so far hold too few of.
                 ranks = [r for r, _row in found.values()]
                 narrow = [tier for tier, whole in _narrow_tiers(words)
                           if sum(r.exact >= whole for r in ranks) < limit]
-                if narrow and sqlite:
+                if narrow:
                     collect(narrow, limit)
-                elif narrow:
-                    best_kinds_first(limit + 1)
             if not found:
                 for tier in _fallback_tiers(words, split_words):
                     collect([tier], limit)
@@ -648,6 +662,31 @@ def _kinds_sql(scans: tuple[bool, ...]) -> str:
     together = f"{' UNION ALL '.join(arms)} LIMIT ?" if len(arms) > 1 else arms[0][1:-1]
     return (
         f"SELECT id AS key, {_SHOWN} FROM ({together}) AS c "
+        "JOIN beneficiary ON id = c.beneficiary_id"
+    )
+
+
+@lru_cache(maxsize=4)
+def _gated_sql(narrow: int) -> str:
+    """PostgreSQL, a name few hold: the broad query's candidates and, in the same
+    statement, each narrow kind (every word whole, then all but the last whole, less the
+    kind before it) — an arm read only when the broad query overflows and its candidates
+    hold fewer than the limit of that kind, as the SQLite path decides in Python.  Its
+    conditions on the candidates are evaluated once, before the arm, which is not read at
+    all when they fail.  The statement is planned once (the kept connection's settings),
+    so its size costs no planning per keystroke."""
+    arms = ["SELECT beneficiary_id FROM b"]
+    for i in range(narrow):
+        arms.append(
+            "(SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> ?"
+            + (" AND NOT prefixes @> ?" if i else "")
+            + " AND (SELECT count(*) FROM b) >= ?"
+            " AND (SELECT count(*) FROM b WHERE prefixes @> ?) < ? LIMIT ?)"
+        )
+    return (
+        "WITH b AS MATERIALIZED (SELECT beneficiary_id, prefixes FROM beneficiary_name_index "
+        "WHERE prefixes @> ? LIMIT ?) "
+        f"SELECT id AS key, {_SHOWN} FROM ({' UNION ALL '.join(arms)}) AS c "
         "JOIN beneficiary ON id = c.beneficiary_id"
     )
 
@@ -706,7 +745,7 @@ class _EntryFrequencies:
         planner takes them); with ``listed``, none unless every entry is among the most
         common (the others' share is only known to be smaller)."""
         share = 1.0
-        for entry in entries:
+        for entry in set(entries):  # "سعد سعد": one entry, held by the same people
             freq = self._freq.get(entry)
             if freq is None and listed:
                 return 0.0

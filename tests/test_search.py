@@ -516,7 +516,7 @@ def selects_run(db: Database) -> Iterator[list[str]]:
     seen: list[str] = []
 
     def keep(statement: str) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "(SELECT")):
+        if statement.lstrip().upper().startswith(("SELECT", "(SELECT", "WITH")):
             if "'main'." not in statement:
                 seen.append(statement)
 

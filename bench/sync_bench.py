@@ -2,6 +2,7 @@
 and the peak memory of a first export of a registry of N persons.
 
     .venv/bin/python bench/sync_bench.py [--records 100000] [--pg URL] [--no-import]
+    .venv/bin/python bench/sync_bench.py --pg URL --only-pg-import --rounds 3
     .venv/bin/python bench/sync_bench.py --memory 100000,300000,1000000
 
 The memory rows export, each in a child process of its own, the demo registry of N
@@ -66,6 +67,28 @@ export 1.36 s vs ``sqlite3 -csv`` 0.40 s (3.37x wall, 3.49x CPU; goal <= 4x); im
 SQLite 8.71 vs 4.13 s executemany (2.11x); into PostgreSQL 10.50 s vs COPY of the rows
 alone 2.99 s (3.51x, goal <= 3x) and vs COPY of the rows and their name-index entries
 5.65 s (1.86x).
+
+Each page's COPY on a thread of its own while the next page is read (sync/page_writer.py),
+2026-12-01 03:49-03:54 UTC, ``--only-pg-import --rounds 3``, the committed code and the one
+before it run one after the other, twice, load 3.1-4.8 (other helpers' test suites on
+both cores); import / COPY rows, median of 3 rounds, wall (CPU):
+
+    before (one after the other)   3.99x (4.16x), load 4.1;  4.07x (4.38x), load 3.1
+    after (COPY on its thread)     4.30x (3.77x), load 4.8;  4.25x (4.59x), load 3.7
+    import 8.0-12.2 s, CPU 7.4-8.2 s (server 4.2-4.8); COPY rows 2.0-2.7 s; rows + entries
+    4.7-6.2 s.  Ten alternating imports at load 4.3-5.9: after 9.8-11.9 s (median 11.2),
+    before 10.6-12.3 s (median 11.8).
+
+No gain shows on a machine without an idle core: the overlap moves work in time, it
+does not remove any (CPU is the same, 7.0-8.2 s).  What it does, traced (load 3.6): the
+writer's COPYs cover 6.2 of the import's 8.2 s (its own CPU 0.45 s: the rest is the
+server), the reading thread waits 3.7 s for them, and the gaps with no COPY in flight
+(each page's look-ups of ids and identity numbers, which must see the page before) add
+1.5 s.  So the import now takes about: opening 0.3 s + the server's rows and entries
+(4.2 s, the floor, 2.1-2.4x the rows alone) + those gaps, against their sum before;
+with a core to itself the server would make that about 5.5-6 s, 2.8-3x the rows alone
+(an estimate: no quiet machine to measure it on).  Below that needs the look-ups of the
+next page run on the writer right after the COPY before it.
 """
 
 from __future__ import annotations
@@ -351,7 +374,7 @@ def import_figures(args: argparse.Namespace, work: Path, r: dict[str, float], ba
         # Each ratio within its round (the app and its baseline side by side in time).
         walls = sorted(a / b for a, _, b, _ in rounds)
         cpus = sorted(a / b for _, a, _, b in rounds)
-        print(f"  import / COPY rows, each round: wall {', '.join(f'{x:.2f}x' for x in walls)}"
+        print(f"  import / COPY rows, the rounds sorted: wall {', '.join(f'{x:.2f}x' for x in walls)}"
               f" (median {walls[len(walls) // 2]:.2f}x); CPU "
               f"{', '.join(f'{x:.2f}x' for x in cpus)} (median {cpus[len(cpus) // 2]:.2f}x)")
 

@@ -32,6 +32,7 @@ from .keys import PrivateIdentity
 from .merge import MergeContext, merge_table
 from .missing import missing_programs, refuse_missing_programs
 from .name_entries import name_entries_in_bulk
+from .page_writer import pages_written_aside
 from .records import TABLES
 from .trust import TrustStore
 
@@ -298,11 +299,18 @@ class Importer:
             try:
                 # Records a page at a time: a batch of any size never becomes one list.
                 pages = _pages(contents.lines(name), PAGE if kind == "records" else None)
-                for records in pages:
-                    if kind == "decisions":
+                if kind == "decisions":
+                    for records in pages:
                         merge_decisions(conn, records, ctx)
-                    else:
-                        merge_table(conn, table, records, contents.read, ctx)
+                    continue
+                # Each table's last page is written inside this ``try``: a value COPY
+                # refuses is reported with its own table.
+                with pages_written_aside() as ctx.writer:
+                    try:
+                        for records in pages:
+                            merge_table(conn, table, records, contents.read, ctx)
+                    finally:
+                        ctx.writer = None
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 # A value of the wrong type or form: the sender's bug or a forged batch.
                 raise BatchRefused(

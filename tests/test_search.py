@@ -706,3 +706,40 @@ def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database)
             time.sleep(0.05)
         else:
             raise AssertionError("the kept connection outlived its service")
+
+
+def test_postgres_deleted_people_leave_no_entries(pg_db: Database) -> None:
+    """Migration 0010: the entries of a deleted beneficiary go with them (a statement
+    trigger, where 0009 had a foreign key checked on every entry row an import wrote),
+    and a downgrade puts the foreign key back."""
+    from alembic import command
+
+    from makarem_desk.migrate import alembic_config, run_upgrade
+
+    ids = [add(pg_db, f"اسم{i}", "سعد", "", "الفيفي") for i in range(6)]
+
+    def entries() -> set[uuid.UUID]:
+        with pg_db.engine.connect() as conn:
+            return set(conn.exec_driver_sql(
+                "SELECT beneficiary_id FROM beneficiary_name_index").scalars())
+
+    with pg_db.session() as s:
+        s.execute(delete(Beneficiary).where(Beneficiary.id.in_(ids[:4])))
+    assert entries() == set(ids[4:])
+    with pg_db.engine.connect() as conn:
+        assert not conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = "
+            "to_regclass('beneficiary_name_index') AND contype = 'f'").scalar_one()
+    cfg = alembic_config()
+    with pg_db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+    pg_db.engine.dispose()
+    with pg_db.session() as s:  # the foreign key's cascade again
+        s.execute(delete(Beneficiary).where(Beneficiary.id == ids[4]))
+    assert entries() == {ids[5]}
+    run_upgrade(pg_db.engine)
+    pg_db.engine.dispose()
+    with pg_db.session() as s:
+        s.execute(delete(Beneficiary).where(Beneficiary.id == ids[5]))
+    assert entries() == set()

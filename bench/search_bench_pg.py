@@ -78,6 +78,33 @@ Quiet machine, 2026-12-01 02:31 UTC (load 1.0, no other jobs), --schema pgs_200k
 2.04x (fails by 0.04), LIKE/app 17.1x (fails; the bare query alone 30.6x); on the server
 LIKE / bare 43.3x at p95; identity p50 0.315 ms, phone 0.366 ms (hold); client CPU per
 name query app 0.996 ms, bare 0.141 ms: the rest of the gap is the service's Python.
+
+Stop 19 (2026-12-01, another machine of the same kind, faster: the same schema's LIKE
+p95 58-79 ms where it was 88).  Before the changes, quiet, after VACUUM ANALYZE of the
+schema (the bench's build had left the entries unanalysed, and the planner then read
+"محمد" through the index, 5-7 ms): app p95 2.71, bare 1.61, LIKE 64.0 ms -> 1.69x, 22.1x.
+Changes: one statement per keystroke (a common name's best kinds first, each arm
+stopping at the limit; a rare name's kinds inside the broad query's statement, read only
+when it overflows), psycopg's own cursor, the arm's way in chosen by the service from
+pg_stats so that the kept connection plans each statement once (force_generic_plan,
+enable_seqscan off, jit off), number ranges planned for their values.  Statements per
+name query 1.28 -> 1.0; client CPU per name query 0.53 -> 0.31 ms (this process, in a
+loop); server time per keystroke p50 0.64 -> 0.51 ms.  Quiet runs of this bench at the
+end (04:11-04:17 UTC, load 0.7-1.0, 3 rounds each):
+
+    app p95   bare p95   LIKE p95 (parallel / one process)   app/bare   LIKE/app (/ one proc.)
+    2.511     1.697       79.1 / 108.0                        1.49x      31.5x (47.0x)
+    2.415     1.505       57.9 /  86.7                        1.39x      24.6x (46.1x)
+    2.784     1.837       69.6 / 105.5                        1.41x      23.3x (39.5x)
+
+identity p50 0.146-0.196 ms, phone 0.170-0.269 ms.  The 40x fails against the scan
+as PostgreSQL plans it (two parallel workers on a full scan): the bare index query alone
+is 35-38x there (LIKE / bare at p95), so no service on this index can reach it; against a
+scan in one process, as each keystroke runs, the service is at 40-47x.  What is left
+is the index itself: a name rare among common words ("سعد خالد الحرب") makes GIN
+intersect posting lists of 10,000-40,000 people, about 1 ms at 200,000, the floor of the
+p95 (pair entries of every two words' 3-letter prefixes halved those, measured on a copy,
+at 37 % more entries and a slower import: not taken).
 """
 
 from __future__ import annotations

@@ -180,6 +180,12 @@ def test_bulk_load_with_index_rebuild_restores_the_index(any_db: Database) -> No
                 "WHERE oid = to_regclass('ix_beneficiary_name_prefixes')"
             ).scalar_one()
         assert options == ["fastupdate=on"]
+        with any_db.engine.connect() as conn:  # the statistics name search reads
+            assert conn.exec_driver_sql(
+                "SELECT most_common_elems IS NOT NULL FROM pg_stats "
+                "WHERE tablename = 'beneficiary_name_index' AND attname = 'prefixes' "
+                "AND schemaname = current_schema()"
+            ).scalar_one()
 
 
 def test_bad_counts_are_refused(db: Database) -> None:

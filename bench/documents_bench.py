@@ -71,15 +71,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from makarem_desk.documents import page, sample, text_layer
 from makarem_desk.documents.fonts import PDF_BOLD, PDF_REGULAR, font_path, register_pdf_fonts
-from makarem_desk.documents.qr import payload_for
 from makarem_desk.documents.render import (
     LetterJob,
     render_decision_letter,
     render_decision_letters,
-    render_declaration,
     render_receipt,
 )
-from makarem_desk.snapshot import sha256_of
 from makarem_desk.validation.identity import luhn_check_digit
 
 FIRST = ["محمد", "فاطمة", "عبدالرحمن", "نورة", "خالد", "سارة", "عبدالله", "هيفاء", "فهد", "ريم"]
@@ -110,12 +107,7 @@ def snapshots(n: int, first: int = 0) -> list[dict[str, Any]]:
     return out
 
 
-def render(snap: dict[str, Any]) -> bytes:
-    """One declaration as the counter prints it (its code from the snapshot's SHA-256)."""
-    return render_declaration(
-        snap, language="ar", signature_png=None, witness_name=sample.WITNESS,
-        signed_at=sample.SIGNED_AT, association=sample.sample_association(),
-        qr_payload=payload_for(snap["reference"], sha256_of(snap)))
+render = sample.sample_declaration  # one declaration as the counter prints it
 
 
 def _receipt(paper: str) -> Callable[[dict[str, Any]], bytes]:

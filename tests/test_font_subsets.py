@@ -19,9 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from makarem_desk.documents import sample
 from makarem_desk.documents.fonts import PDF_BOLD, PDF_REGULAR, register_pdf_fonts
 from makarem_desk.documents.page import ROLL_MARGIN
-from makarem_desk.documents.qr import payload_for
-from makarem_desk.documents.render import render_declaration, render_receipt
-from makarem_desk.snapshot import sha256_of
+from makarem_desk.documents.render import render_receipt
 
 
 def _person(first: str, family: str, number: str) -> dict[str, Any]:
@@ -33,11 +31,7 @@ def _person(first: str, family: str, number: str) -> dict[str, Any]:
     return snap
 
 
-def _declaration(snap: dict[str, Any]) -> bytes:
-    return render_declaration(
-        snap, language="ar", signature_png=None, witness_name=sample.WITNESS,
-        signed_at=sample.SIGNED_AT, association=sample.sample_association(),
-        qr_payload=payload_for(snap["reference"], sha256_of(snap)))
+_declaration = sample.sample_declaration
 
 
 def _font_programs(pdf: bytes) -> dict[str, bytes]:

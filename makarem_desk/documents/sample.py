@@ -11,9 +11,10 @@ import copy
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..snapshot import sha256_of
 from .page import AssociationInfo
-from .qr import letter_payload
-from .render import Outgoing
+from .qr import letter_payload, payload_for
+from .render import Outgoing, render_declaration
 
 _SNAPSHOT: dict[str, Any] = {
     "reference": "RYD1-2026-000123",
@@ -107,3 +108,12 @@ def sample_outgoing(accepted: bool) -> Outgoing:
                           "accepted" if accepted else "rejected", decision_time(DECIDED_AT))
     return Outgoing(LETTER_NUMBER, LETTER_ISSUED_ON,
                     letter_payload(reference, LETTER_NUMBER, issued.digest))
+
+
+def sample_declaration(snap: dict[str, Any]) -> bytes:
+    """The Arabic declaration of ``snap`` as the counter prints it for signing by hand (no
+    signature image), its code from the snapshot's SHA-256: the paper the benchmark and
+    the font tests print."""
+    return render_declaration(
+        snap, language="ar", signature_png=None, witness_name=WITNESS, signed_at=SIGNED_AT,
+        association=sample_association(), qr_payload=payload_for(snap["reference"], sha256_of(snap)))

@@ -555,15 +555,14 @@ class SearchService:
                 return n
 
             def collect(tiers: list[_Tier], n: int) -> int:
-                if not sqlite and len(tiers) == 1:
-                    # Scanned or through the index, as the statistics say (_kinds_sql).
-                    dense = self._frequencies.dense(tiers[0], None, n)
-                    return take(run(_kinds_sql((dense,)), (tiers[0].entries(), n)),
-                                tiers[0].words)
+                if not sqlite:  # one tier, scanned or through the index as the statistics say
+                    (tier,) = tiers
+                    dense = self._frequencies.dense(tier, None, n)
+                    return take(run(_kinds_sql((dense,)), (tier.entries(), n)), tier.words)
                 params: list[Any] = []
                 for tier in tiers:
-                    params += [tier.fts5() if sqlite else tier.entries(), n]
-                return take(run(_match_sql(sqlite, len(tiers)), tuple(params)), tiers[0].words)
+                    params += [tier.fts5(), n]
+                return take(run(_fts_sql(len(tiers)), tuple(params)), tiers[0].words)
 
             def best_kinds_first(n: int, enough: float = math.inf) -> bool:
                 """PostgreSQL: the kinds of hit best first, each only while the ones before
@@ -628,21 +627,14 @@ _KEY_AT = 10  # search_key in a candidate row: (key, *shown)
 
 
 @lru_cache(maxsize=8)
-def _match_sql(sqlite: bool, tiers: int) -> str:
-    """Candidates of one or more tiers, each limited on its own, in one statement."""
-    if sqlite:
-        # The FTS5 index is keyed on SQLite's rowid; the limit goes inside, or SQLite
-        # would collect every matching rowid first.
-        arm = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? LIMIT ?"
-        ids = " UNION ALL ".join([f"SELECT rowid FROM ({arm})"] * tiers)
-        return f"SELECT rowid, {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
-    # Exact entries, no alternatives: the planner picks the index for rare words and a
-    # scan that stops at the limit for common ones, from the column's entry statistics.
-    arm = (
-        f"SELECT id AS key, {_SHOWN} FROM beneficiary_name_index "
-        "JOIN beneficiary ON id = beneficiary_id WHERE prefixes @> ? LIMIT ?"
-    )
-    return " UNION ALL ".join([f"({arm})"] * tiers)
+def _fts_sql(tiers: int) -> str:
+    """SQLite: candidates of one or more tiers, each limited on its own, in one statement
+    (PostgreSQL's are _kinds_sql and _gated_sql)."""
+    # The FTS5 index is keyed on SQLite's rowid; the limit goes inside, or SQLite would
+    # collect every matching rowid first.
+    arm = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? LIMIT ?"
+    ids = " UNION ALL ".join([f"SELECT rowid FROM ({arm})"] * tiers)
+    return f"SELECT rowid, {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
 
 
 @lru_cache(maxsize=32)

@@ -180,8 +180,8 @@ def main() -> int:
 
         def bare_sql(q: str) -> tuple[str, object]:
             entries = [pg_entry(w, True) for w in parse_query(q).words]
-            return ("SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> %s "
-                    "LIMIT 20", (entries,))
+            return ("SELECT id FROM beneficiary WHERE beneficiary_name_prefixes(search_key) "
+                    "@> %s LIMIT 20", (entries,))
 
         def like_sql(q: str) -> tuple[str, object]:
             words = parse_query(q).words

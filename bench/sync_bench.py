@@ -453,15 +453,15 @@ def pg_copy(url: str, rows: dict[str, list[Any]], cols: dict[str, list[str]],
             r: dict[str, float], *, entries: bool) -> None:
     """The plainest load of the same rows into a migrated schema of their own.
 
-    ``entries=False``: the rows alone, 0009's name-index trigger off (the strict floor:
-    no search index at all, where the baseline before 0009 kept 0002's).  ``entries=True``:
-    the rows and their name-index entries written the cheapest way PostgreSQL offers
-    (the trigger on, the GIN pending list merged once at the end), the work the import
+    ``entries=False``: the rows alone, the name index dropped from the schema (the strict
+    floor: no search index at all, where the baseline before 0009 kept 0002's).
+    ``entries=True``: the rows and their name-index entries written the cheapest way
+    PostgreSQL offers (the GIN pending list merged once at the end), the work the import
     must do too."""
     pgc = make_site(url, "COM1", "committee")
     if not entries:
         with pgc.engine.begin() as c:
-            c.execute(text("ALTER TABLE beneficiary DISABLE TRIGGER beneficiary_name_index_ai"))
+            c.execute(text("DROP INDEX ix_beneficiary_name_prefixes"))
     raw = pgc.engine.raw_connection()
     pid = {int(raw.driver_connection.info.backend_pid)}
 

@@ -57,7 +57,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-# The name index's pending list (migration 0009, fastupdate on) as the counters write it:
+# The name index's pending list (migrations 0009, 0011: fastupdate on) as the counters write it:
 # every search scans the whole list, so it stays a few pages, merged into the index by the
 # registration that fills it (~80 people's entries at a time).  A sync import raises it
 # for its own transaction (sync/name_entries.py).  A session setting, not the index's own

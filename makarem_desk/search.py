@@ -12,7 +12,7 @@ whole or by prefix, go through their btree indexes.
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
 each word is a prefix, in any order.  One query to the full-text index (SQLite: migration
 0008's FTS5 index of every word and both halves of a compound, prefixes up to ten letters;
-PostgreSQL: 0009's GIN index of every prefix of those words as an exact entry) with every
+PostgreSQL: a GIN index of every prefix of those words as an exact entry) with every
 word a prefix usually does: when it finds no more than the limit, all of them are ranked
 in Python.  When it finds more (a common
 first name), one narrower statement asks for the best kinds of hit — every word whole,
@@ -34,7 +34,8 @@ prefixes the stored key joins to the next word (``text.COMPOUND_PREFIXES``), so 
 half of a compound typed alone finds it: "لادن" finds "بن لادن" (key "بنلادن"), "بكر"
 "أبو بكر", "الرحمن" "عبد الرحمن".  Both indexes hold those halves as words, so a typed
 word is one term: on SQLite a prefix term, on PostgreSQL one exact entry of
-``beneficiary_name_index.prefixes``.  The stored keys stay as they are.
+``beneficiary_name_prefixes(search_key)``, the function migration 0009 wrote and 0011
+indexes on the beneficiaries themselves.  The stored keys stay as they are.
 
 Digits are read in any form a clerk can paste: Arabic-Indic, full-width (``１０００…``,
 folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
@@ -43,7 +44,6 @@ folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
 from __future__ import annotations
 
 import enum
-import itertools
 import math
 import re
 import threading
@@ -106,13 +106,13 @@ _PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
 _FILE_NUMBER = re.compile(r"[Bb]-\s?([0-9A-Fa-f]{8})")
 _APPLICATION_REFERENCE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}-\d{4}-\d{4,}")
 
-# PostgreSQL's index as migration 0009 created it, over every prefix of every word ("$"
-# after a whole word) in a table of its own; a bulk load drops it and builds it once at
-# the end.
+# PostgreSQL's index as migration 0011 created it, over every prefix of every word of a
+# key ("$" after a whole word) as 0009's function computes them; a bulk load drops it and
+# builds it once at the end.
 PG_INDEX_NAME = "ix_beneficiary_name_prefixes"
 PG_INDEX_DDL = (
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary_name_index "
-    "USING gin (prefixes) WITH (fastupdate = on)"
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary "
+    "USING gin (beneficiary_name_prefixes(search_key)) WITH (fastupdate = on)"
 )
 _WHOLE = "$"  # after a whole word (or half) in the entries: never in a folded word
 
@@ -354,8 +354,8 @@ _COLUMNS = (
 
 def rebuild_index(db: Database) -> None:
     """Rebuild the SQLite full-text index from the table (after a repair or a bulk load
-    made with the triggers off); PostgreSQL's entries (migration 0009) are written by
-    statement triggers that a bulk load keeps, so there is nothing to rebuild.  Maintenance, not
+    made with the triggers off); PostgreSQL's entries are an index of the table's own
+    (migration 0011), so there is nothing to rebuild.  Maintenance, not
     a service entry point: nothing in the records changes."""
     if db.is_sqlite:
         with db.session() as s:
@@ -461,8 +461,11 @@ class SearchService:
         # another takes its own from the pool.  A kept connection that has gone is
         # replaced (search() retries once).
         if not self._kept_lock.acquire(blocking=False):
-            with self.db.engine.connect() as c:
-                yield c.execution_options(isolation_level="AUTOCOMMIT")
+            # The statements are written for the kept connection's planner: planned
+            # otherwise, an arm might read every row through the index's function.
+            with self.db.engine.connect() as c, c.begin():
+                c.exec_driver_sql("; ".join(_KEPT_SETTINGS).replace("SET ", "SET LOCAL "))
+                yield c
             return
         try:
             kept = self._kept
@@ -548,7 +551,7 @@ class SearchService:
             def take(rows: Iterable[Sequence[Any]], ranked_by: tuple[str, ...]) -> int:
                 alts = [_alternatives(w) for w in ranked_by]
                 n = 0
-                for row in rows:  # (key, *shown)
+                for row in rows:  # the _SHOWN columns, the id first
                     n += 1
                     if row[0] not in found:
                         found[row[0]] = (_rank(alts, row[_KEY_AT]), row)
@@ -557,8 +560,8 @@ class SearchService:
             def collect(tiers: list[_Tier], n: int) -> int:
                 if not sqlite:  # one tier, scanned or through the index as the statistics say
                     (tier,) = tiers
-                    dense = self._frequencies.dense(tier, None, n)
-                    return take(run(_kinds_sql((dense,)), (tier.entries(), n)), tier.words)
+                    arm = (tier, None, self._frequencies.dense(tier, None, n))
+                    return take(run(*_kinds([arm], n)), tier.words)
                 params: list[Any] = []
                 for tier in tiers:
                     params += [tier.fts5(), n]
@@ -574,13 +577,9 @@ class SearchService:
                     if self._frequencies.expected(kind.entries(), listed=True) >= enough:
                         kinds = kinds[: i + 1]  # fewer arms to plan (a fifth of a keystroke)
                         break
-                scans = tuple(self._frequencies.dense(kind, better, n)
-                              for better, kind in zip([None, *kinds], kinds, strict=False))
-                params: list[Any] = [kinds[0].entries(), n]
-                for better, kind in itertools.pairwise(kinds):
-                    params += [kind.entries(), better.entries(), n]
-                last = (n,) if len(kinds) > 1 else ()  # the limit of them all together
-                read = take(run(_kinds_sql(scans), (*params, *last)), words)
+                arms = [(kind, better, self._frequencies.dense(kind, better, n))
+                        for better, kind in zip([None, *kinds], kinds, strict=False)]
+                read = take(run(*_kinds(arms, n)), words)
                 return read < n and kinds[-1].terms != _broad(words).terms
 
             frequencies = None if sqlite else self._frequencies.read(run)
@@ -593,13 +592,7 @@ class SearchService:
                 # Few, or not known yet: the broad query, and in the same statement the
                 # best kinds, read only if it overflows with too few of their kind.
                 narrow = [tier for tier, _whole in _narrow_tiers(words)]
-                params = [_broad(words).entries(), limit + 1]
-                for better, tier in zip([None, *narrow], narrow, strict=False):
-                    params.append(tier.entries())
-                    if better is not None:
-                        params.append(better.entries())
-                    params += [limit + 1, tier.entries(), limit, limit]
-                take(run(_gated_sql(len(narrow)), tuple(params)), words)
+                take(run(*_gated(_broad(words), narrow, limit)), words)
             elif collect([_broad(words)], limit + 1) > limit:
                 # Too many to rank them all: the best kinds of hit too, but only the kinds
                 # the candidates so far hold too few of.
@@ -615,7 +608,7 @@ class SearchService:
                         break
         ranked = [(-r.score, row[_KEY_AT], row) for r, row in found.values() if r.matched]
         top = sorted(ranked, key=lambda t: (t[0], t[1]))[:limit]
-        return [_hit(row[1:], MatchedBy.NAME, -neg) for neg, _n, row in top]
+        return [_hit(row, MatchedBy.NAME, -neg) for neg, _n, row in top]
 
 
 # The columns the result list shows, and the folded name the ranking reads.
@@ -623,7 +616,7 @@ _SHOWN = (
     "id, first_name, father_name, grandfather_name, family_name, identity_number, phone, "
     "city, birth_date, search_key"
 )
-_KEY_AT = 10  # search_key in a candidate row: (key, *shown)
+_KEY_AT = 9  # search_key in a candidate row
 
 
 @lru_cache(maxsize=8)
@@ -634,52 +627,93 @@ def _fts_sql(tiers: int) -> str:
     # collect every matching rowid first.
     arm = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? LIMIT ?"
     ids = " UNION ALL ".join([f"SELECT rowid FROM ({arm})"] * tiers)
-    return f"SELECT rowid, {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
+    return f"SELECT {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
 
 
-@lru_cache(maxsize=32)
-def _kinds_sql(scans: tuple[bool, ...]) -> str:
+# PostgreSQL's index (migration 0011), and the statements' tests of a key.
+_ENTRIES = "beneficiary_name_prefixes(search_key)"
+_HOLDS = f"{_ENTRIES} @> ?"  # through the index
+
+
+def _matches(words: int) -> str:
+    """A key holds every entry of a kind of ``words`` words, tested on the key itself
+    (``_Tier.patterns``): the index's function costs a call of PL/pgSQL a row."""
+    return " AND ".join(["search_key ~ ?"] * words)
+
+
+def _kinds(arms: Sequence[tuple[_Tier, _Tier | None, bool]], n: int) -> tuple[str, tuple[Any, ...]]:
+    """PostgreSQL: the statement reading candidates of several kinds and its values; each
+    arm is (the kind, the better kind whose people it leaves out, whether it is scanned)."""
+    params: list[Any] = []
+    for kind, better, scanned in arms:
+        params += kind.likes() + kind.patterns() if scanned else [kind.entries()]
+        params += better.patterns() if better else []
+        params.append(n)
+    if len(arms) > 1:
+        params.append(n)  # the limit of them all together
+    shape = tuple((scanned, len(kind.terms), better is not None) for kind, better, scanned in arms)
+    return _kinds_sql(shape), tuple(params)
+
+
+@lru_cache(maxsize=64)
+def _kinds_sql(arms: tuple[tuple[bool, int, bool], ...]) -> str:
     """PostgreSQL: candidates of several kinds, the best kind first, each kind but the
     first without the people of the kind before it (which it contains), all together
     limited.  The arms run in order and only while the limit is not reached, so a common
-    name costs the first kind's read alone.  An arm held by one person in a few hundred is
-    scanned, stopping at the limit (``scans``: its entries tested in an expression no
-    index serves); another is read through 0009's index.
+    name costs the first kind's read alone.  ``arms``: (scanned, words, leaves out a
+    better kind).
+
+    An arm held by one person in a few hundred is scanned, stopping at the limit: each
+    key tested with ``LIKE`` for every word, then exactly (``_matches``).  It reads a
+    range of row addresses, not the whole table: a sequential scan of a table this size
+    goes through a small ring of buffers and starts where the last one stopped, so each
+    keystroke read its pages afresh; the range's pages stay in the server's cache.
+    Another arm is read through the index (``_HOLDS``).
     """
-    arms = []
-    for i, scanned in enumerate(scans):
-        test = "coalesce(prefixes, '{}') @> ?" if scanned else "prefixes @> ?"
-        test += " AND NOT prefixes @> ?" if i else ""
-        arms.append(f"(SELECT beneficiary_id FROM beneficiary_name_index WHERE {test} LIMIT ?)")
-    together = f"{' UNION ALL '.join(arms)} LIMIT ?" if len(arms) > 1 else arms[0][1:-1]
-    return (
-        f"SELECT id AS key, {_SHOWN} FROM ({together}) AS c "
-        "JOIN beneficiary ON id = c.beneficiary_id"
-    )
+    parts = []
+    for scanned, words, has_better in arms:
+        if scanned:
+            tests = ["ctid >= '(0,0)'::tid", *["search_key LIKE ?"] * words, _matches(words)]
+        else:
+            tests = [_HOLDS]
+        if has_better:
+            tests.append(f"NOT ({_matches(words)})")
+        parts.append(f"(SELECT {_SHOWN} FROM beneficiary WHERE {' AND '.join(tests)} LIMIT ?)")
+    if len(parts) == 1:
+        return parts[0][1:-1]
+    return f"{' UNION ALL '.join(parts)} LIMIT ?"
 
 
-@lru_cache(maxsize=4)
-def _gated_sql(narrow: int) -> str:
+def _gated(broad: _Tier, narrow: Sequence[_Tier], limit: int) -> tuple[str, tuple[Any, ...]]:
+    """PostgreSQL, a name few hold: the statement of ``_gated_sql`` and its values."""
+    params: list[Any] = [broad.entries(), limit + 1]
+    for better, tier in zip([None, *narrow], narrow, strict=False):
+        params.append(tier.entries())
+        params += better.patterns() if better else []
+        params += [limit + 1, *tier.patterns(), limit, limit]
+    return _gated_sql(tuple(len(t.terms) for t in narrow)), tuple(params)
+
+
+@lru_cache(maxsize=16)
+def _gated_sql(narrow: tuple[int, ...]) -> str:
     """PostgreSQL, a name few hold: the broad query's candidates and, in the same
     statement, each narrow kind (every word whole, then all but the last whole, less the
     kind before it) — an arm read only when the broad query overflows and its candidates
     hold fewer than the limit of that kind, as the SQLite path decides in Python.  Its
     conditions on the candidates are evaluated once, before the arm, which is not read at
     all when they fail.  The statement is planned once (the kept connection's settings),
-    so its size costs no planning per keystroke."""
-    arms = ["SELECT beneficiary_id FROM b"]
-    for i in range(narrow):
+    so its size costs no planning per keystroke.  ``narrow``: each kind's words."""
+    arms = [f"SELECT {_SHOWN} FROM b"]
+    for i, words in enumerate(narrow):
         arms.append(
-            "(SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> ?"
-            + (" AND NOT prefixes @> ?" if i else "")
+            f"(SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS}"
+            + (f" AND NOT ({_matches(words)})" if i else "")
             + " AND (SELECT count(*) FROM b) >= ?"
-            " AND (SELECT count(*) FROM b WHERE prefixes @> ?) < ? LIMIT ?)"
+            f" AND (SELECT count(*) FROM b WHERE {_matches(words)}) < ? LIMIT ?)"
         )
     return (
-        "WITH b AS MATERIALIZED (SELECT beneficiary_id, prefixes FROM beneficiary_name_index "
-        "WHERE prefixes @> ? LIMIT ?) "
-        f"SELECT id AS key, {_SHOWN} FROM ({' UNION ALL '.join(arms)}) AS c "
-        "JOIN beneficiary ON id = c.beneficiary_id"
+        f"WITH b AS MATERIALIZED (SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS} LIMIT ?) "
+        + " UNION ALL ".join(arms)
     )
 
 
@@ -690,15 +724,16 @@ _BY_PHONE = f"SELECT {_SHOWN} FROM beneficiary WHERE phone = ? OR phone_alt = ? 
 # PostgreSQL's statistics of the entries (ANALYZE's most common elements of the column,
 # the ones the planner reads too), with the table's size.
 _ENTRY_STATISTICS = (
-    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-    "FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace "
-    "JOIN pg_stats AS s ON s.schemaname = n.nspname AND s.tablename = c.relname "
-    "WHERE c.oid = to_regclass('beneficiary_name_index') AND s.attname = 'prefixes'"
+    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, t.reltuples "
+    "FROM pg_class AS i JOIN pg_namespace AS n ON n.oid = i.relnamespace "
+    "JOIN pg_index AS x ON x.indexrelid = i.oid JOIN pg_class AS t ON t.oid = x.indrelid "
+    "JOIN pg_stats AS s ON s.schemaname = n.nspname AND s.tablename = i.relname "
+    f"WHERE i.oid = to_regclass('{PG_INDEX_NAME}')"
 )
 
 
-# A scan reads about this many rows of the index's table in the time the index takes to
-# gather a few thousand people (bench/search_bench_pg.py, 200,000 people).
+# A scan tests about this many beneficiaries' keys in the time the index takes to gather a
+# few thousand people (bench/search_bench_pg.py, 200,000 people).
 SCAN_ROWS = 1500
 # A name expected to be held by more than this many times the people a keystroke shows is
 # read by its best kinds first; below, one index lookup for all of them is cheaper than
@@ -772,8 +807,16 @@ class _Tier:
         return " AND ".join(_fts_term(w, p) for w, p in self.terms)
 
     def entries(self) -> list[str]:
-        """The PostgreSQL entries every hit holds (migration 0009)."""
+        """The PostgreSQL entries every hit holds (migration 0009's function)."""
         return [pg_entry(w, p) for w, p in self.terms]
+
+    def likes(self) -> list[str]:
+        """``LIKE`` patterns every hit's key matches: each word somewhere in it."""
+        return ["%" + _LIKE_SPECIAL.sub(r"\\\g<0>", w) + "%" for w, _p in self.terms]
+
+    def patterns(self) -> list[str]:
+        """Regular expressions a key matches exactly when it holds the entries."""
+        return [_word_pattern(w, p) for w, p in self.terms]
 
 
 def _broad(words: tuple[str, ...]) -> _Tier:
@@ -811,10 +854,25 @@ def _fts_term(word: str, prefix: bool) -> str:
 
 
 def pg_entry(word: str, prefix: bool) -> str:
-    """One typed word as the entry of the PostgreSQL index (migration 0009): the column
+    """One typed word as the entry of the PostgreSQL index (migration 0011): it
     holds every prefix of each word and of a compound's second half, so a prefix is the
     word itself and a whole word is marked."""
     return word if prefix else word + _WHOLE
+
+
+_LIKE_SPECIAL = re.compile(r"[\\%_]")
+_REGEX_SPECIAL = re.compile(r"[^\w\s]")
+# A key word holds, besides its own prefixes, those of its second half when it starts with
+# one of these (0009's function, which takes one half and no more).
+_HALF_AFTER = "|".join(COMPOUND_PREFIXES)
+
+
+def _word_pattern(word: str, prefix: bool) -> str:
+    """A POSIX regular expression matching a search key exactly when the function's
+    entries of the key hold ``pg_entry(word, prefix)``: a key word starting with the word
+    (or equal to it), or made of a joining prefix and a second half that does."""
+    literal = _REGEX_SPECIAL.sub(r"\\\g<0>", word)
+    return f"(^| )({_HALF_AFTER})?{literal}" + ("" if prefix else "( |$)")
 
 
 def _next_prefix(prefix: str) -> str:

@@ -183,7 +183,7 @@ def test_bulk_load_with_index_rebuild_restores_the_index(any_db: Database) -> No
         with any_db.engine.connect() as conn:  # the statistics name search reads
             assert conn.exec_driver_sql(
                 "SELECT most_common_elems IS NOT NULL FROM pg_stats "
-                "WHERE tablename = 'beneficiary_name_index' AND attname = 'prefixes' "
+                "WHERE tablename = 'ix_beneficiary_name_prefixes' "
                 "AND schemaname = current_schema()"
             ).scalar_one()
 

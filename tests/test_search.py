@@ -339,10 +339,14 @@ def test_postgres_query_uses_the_prefix_index(pg_db: Database) -> None:
     with pg_db.engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")
         plan = conn.exec_driver_sql(
-            "EXPLAIN SELECT beneficiary_id FROM beneficiary_name_index WHERE prefixes @> %s",
+            "EXPLAIN SELECT id FROM beneficiary "
+            "WHERE beneficiary_name_prefixes(search_key) @> %s",
             (["محم", "القحطاني$"],),
         ).scalars()
         assert "ix_beneficiary_name_prefixes" in "\n".join(plan)
+        # Migration 0011: the entries are the index's own, not rows of a table of theirs.
+        assert conn.exec_driver_sql(
+            "SELECT to_regclass('beneficiary_name_index')").scalar_one() is None
         # Entries pend (an import merges them in bulk), in a list the session keeps to a
         # few pages, as every search scans it.
         options = conn.exec_driver_sql(
@@ -426,6 +430,45 @@ def test_postgres_entries_are_every_prefix_of_every_word_and_half(
     with pg_db.engine.connect() as conn:
         got = conn.exec_driver_sql("SELECT beneficiary_name_prefixes(%s)", (key,)).scalar_one()
     assert set(got) == _entries(key)
+
+
+def test_postgres_key_patterns_equal_the_index_entries(pg_db: Database) -> None:
+    """Issue 14: where a statement tests a row itself (a scan stopping at the limit, a kind
+    left out) it reads the key with a regular expression instead of calling 0009's
+    function; for any key and typed word the two must agree, and the ``LIKE`` that goes
+    first must never turn away a key the expression takes."""
+    import random
+
+    from makarem_desk.search import _Tier, pg_entry
+
+    rng = random.Random(11)
+    pieces = ["عبد", "ابو", "ابن", "بن", "ال", "الله", "الرحمن", "رحمن", "محمد", "سعد",
+              "لادن", "ا", "ب", "غامدي", "الغامدي", "john", "a_b", "x%y", "c.d", "(e)"]
+    keys = [" ".join("".join(rng.sample(pieces, rng.randint(1, 2)))
+                     for _ in range(rng.randint(1, 4))) for _ in range(150)]
+    cases = []
+    for key in keys:
+        for _ in range(8):
+            word = rng.choice([*key.split(), *pieces])
+            if rng.random() < 0.5:  # from anywhere in the word: mostly not held
+                word = word[rng.randint(0, max(0, len(word) - 2)):]
+            word = word[: rng.randint(1, len(word))]
+            cases.append((key, word, rng.random() < 0.5))
+    with pg_db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT beneficiary_name_prefixes(k) @> ARRAY[e], k ~ pat, k LIKE lk "
+            "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) AS t (k, e, pat, lk)",
+            ([k for k, _w, _p in cases], [pg_entry(w, p) for _k, w, p in cases],
+             [_Tier(((w, p),)).patterns()[0] for _k, w, p in cases],
+             [_Tier(((w, p),)).likes()[0] for _k, w, p in cases]),
+        ).all()
+    held = {True: 0, False: 0}
+    for (key, word, prefix), (holds, matches, like) in zip(cases, rows, strict=True):
+        assert holds == matches, (key, word, prefix)
+        assert like or not matches, (key, word, prefix)
+        held[prefix] += holds
+    # Both answers well represented, for prefixes and for whole words.
+    assert 60 < held[True] < 500 and 20 < held[False] < 500, held
 
 
 def test_search_hit_carries_the_row(any_db: Database) -> None:
@@ -561,7 +604,7 @@ def test_a_keystroke_costs_at_most_three_statements_and_a_lookup_one(any_db: Dat
         # What the server knows of the entries, which orders a query's kinds there (see
         # test_postgres_common_name_reads_its_best_kinds_first for the other order).
         with any_db.engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE beneficiary_name_index")
+            conn.exec_driver_sql("ANALYZE beneficiary")
     svc = SearchService(any_db)
     svc.search(SYSTEM, "محمد")  # the first call reads the site's role once, not counted
     overflowing = 2 if any_db.is_sqlite else 1  # PostgreSQL: the best kinds first
@@ -625,7 +668,7 @@ def test_postgres_common_name_reads_its_best_kinds_first(pg_db: Database) -> Non
         add(pg_db, "محمدين", "فهد", "", families[i % 5])  # "محمد" only as a prefix
     wanted = add(pg_db, "محمد", "عبدالعزيز", "", "العتيبي")
     with pg_db.engine.begin() as conn:
-        conn.exec_driver_sql("ANALYZE beneficiary_name_index")
+        conn.exec_driver_sql("ANALYZE beneficiary")
     warm = SearchService(pg_db)
     for query in ("محمد", "محمد سعد", "محمد العت", "محم"):
         with selects_run(pg_db) as selects:
@@ -650,7 +693,7 @@ def test_postgres_a_stale_guess_costs_a_statement_not_a_hit(pg_db: Database) -> 
     for _ in range(40):
         add(pg_db, "محمدين", "فهد", "", "الحربي")
     with pg_db.engine.begin() as conn:
-        conn.exec_driver_sql("ANALYZE beneficiary_name_index")
+        conn.exec_driver_sql("ANALYZE beneficiary")
         # Renamed after the statistics were taken: "محمد" now whole in ten names only.
         conn.execute(
             update(Beneficiary)
@@ -670,27 +713,33 @@ def test_postgres_a_stale_guess_costs_a_statement_not_a_hit(pg_db: Database) -> 
 def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database) -> None:
     """Issue 14: the kept connection plans a statement once for any words (planning was a
     fifth of a keystroke), so the service itself chooses each arm's way in: an arm it
-    calls dense is scanned (in an expression no index serves), any other is read through
-    the GIN index — and no scan wakes the JIT compiler.  Lookups by a range of numbers
-    are planned for their own values (one plan for every phone prefix read every phone)."""
-    from makarem_desk.search import _kinds_sql
+    calls dense is scanned over a range of row addresses (whose pages stay in the server's
+    cache), any other is read through the GIN index — and no scan wakes the JIT compiler.
+    Lookups by a range of numbers are planned for their own values (one plan for every
+    phone prefix read every phone)."""
+    from makarem_desk.search import _broad, _kinds, _narrow_tiers
 
     wanted = add(pg_db, "ريم", "سعد", "", "الدوسري", phone="+966551234567")
     svc = SearchService(pg_db)
     with svc._connection() as kept:
         assert kept.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_generic_plan"
+        words = ("ريم",)
+        (whole, _n), = _narrow_tiers(words)
 
-        def plan(scans: tuple[bool, ...]) -> str:
-            params = [["ريم"], 21] + [["ريم$"], ["ريم"], 21, 21] * (len(scans) - 1)
-            sql = _kinds_sql(scans).replace("?", "%s")
-            rows = kept.exec_driver_sql(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}", tuple(params))
-            return "\n".join(r[0] for r in rows)
+        def plan(scanned: bool) -> tuple[str, set[str]]:
+            sql, params = _kinds([(whole, None, scanned), (_broad(words), whole, scanned)], 21)
+            rows = kept.exec_driver_sql(
+                f"EXPLAIN (ANALYZE, COSTS OFF) {sql.replace('?', '%s')}", params).scalars().all()
+            found = kept.exec_driver_sql(sql.replace("?", "%s"), params).scalars().all()
+            return "\n".join(rows), {str(i) for i in found}
 
-        scanned, indexed = plan((True,)), plan((False,))
-        assert "Seq Scan on beneficiary_name_index" in scanned, scanned
+        (scanned, by_scan), (indexed, by_index) = plan(True), plan(False)
+        assert "Tid Range Scan on beneficiary" in scanned, scanned
+        assert "Bitmap Index Scan on ix_beneficiary_name_prefixes" not in scanned, scanned
         assert "Bitmap Index Scan on ix_beneficiary_name_prefixes" in indexed, indexed
-        assert "Seq Scan on beneficiary_name_index" not in indexed, indexed
+        assert "Scan on beneficiary " not in indexed.replace("Bitmap Heap Scan on beneficiary ", "")
         assert "JIT" not in scanned + indexed
+        assert by_scan == by_index == {str(wanted)}
     assert [h.beneficiary_id for h in svc.search(SYSTEM, "05512")] == [wanted]
     assert [h.beneficiary_id for h in svc.search(SYSTEM, "ريم")] == [wanted]
     pid = svc._kept.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()  # type: ignore[union-attr]
@@ -708,38 +757,67 @@ def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database)
             raise AssertionError("the kept connection outlived its service")
 
 
-def test_postgres_deleted_people_leave_no_entries(pg_db: Database) -> None:
-    """Migration 0010: the entries of a deleted beneficiary go with them (a statement
-    trigger, where 0009 had a foreign key checked on every entry row an import wrote),
-    and a downgrade puts the foreign key back."""
+def test_postgres_a_search_beside_another_plans_as_the_kept_one(pg_db: Database) -> None:
+    """While one search holds the kept connection, another runs on a pooled one with the
+    same planner settings (an arm written for them might otherwise call the index's
+    function on row after row), for its own transaction only: the pool's connections
+    keep theirs."""
+    wanted = add(pg_db, "ريم", "سعد", "", "الدوسري")
+    svc = SearchService(pg_db)
+    assert [h.beneficiary_id for h in svc.search(SYSTEM, "ريم الدوس")] == [wanted]
+    seen: list[str] = []
+    with svc._kept_lock, svc._connection() as beside:  # the kept one is busy
+        seen.append(beside.exec_driver_sql("SHOW enable_seqscan").scalar_one())
+    with svc._kept_lock:
+        assert [h.beneficiary_id for h in svc.search(SYSTEM, "ريم الدوس")] == [wanted]
+    assert seen == ["off"]
+    with pg_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW enable_seqscan").scalar_one() == "on"
+        assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_custom_plan"
+
+
+def test_postgres_name_index_on_the_keys_and_back(pg_db: Database) -> None:
+    """Migration 0011: the entries are indexed on ``beneficiary`` itself, so a deleted or
+    renamed beneficiary's go with the row; a downgrade to 0010 puts back its table of
+    entries, filled for everyone and kept by its triggers, and the upgrade takes it away."""
     from alembic import command
 
     from makarem_desk.migrate import alembic_config, run_upgrade
 
     ids = [add(pg_db, f"اسم{i}", "سعد", "", "الفيفي") for i in range(6)]
+    svc = SearchService(pg_db)
 
-    def entries() -> set[uuid.UUID]:
-        with pg_db.engine.connect() as conn:
-            return set(conn.exec_driver_sql(
-                "SELECT beneficiary_id FROM beneficiary_name_index").scalars())
+    def found(query: str) -> set[uuid.UUID]:
+        return {h.beneficiary_id for h in svc.search(SYSTEM, query, limit=50)}
 
     with pg_db.session() as s:
-        s.execute(delete(Beneficiary).where(Beneficiary.id.in_(ids[:4])))
-    assert entries() == set(ids[4:])
-    with pg_db.engine.connect() as conn:
-        assert not conn.exec_driver_sql(
-            "SELECT count(*) FROM pg_constraint WHERE conrelid = "
-            "to_regclass('beneficiary_name_index') AND contype = 'f'").scalar_one()
+        s.execute(delete(Beneficiary).where(Beneficiary.id.in_(ids[:2])))
+        s.execute(update(Beneficiary).where(Beneficiary.id == ids[2]).values(
+            first_name="وعد", search_key=name_search_key("وعد", "سعد", "", "الفيفي")))
+    assert found("الفيفي") == set(ids[2:])
+    assert found("وعد الفيف") == {ids[2]}
     cfg = alembic_config()
     with pg_db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0009")
+        command.downgrade(cfg, "0010")
     pg_db.engine.dispose()
-    with pg_db.session() as s:  # the foreign key's cascade again
-        s.execute(delete(Beneficiary).where(Beneficiary.id == ids[4]))
-    assert entries() == {ids[5]}
+    with pg_db.engine.connect() as conn:
+        rows = dict(conn.exec_driver_sql(
+            "SELECT beneficiary_id, prefixes FROM beneficiary_name_index").all())
+        keys = dict(conn.exec_driver_sql("SELECT id, search_key FROM beneficiary").all())
+    assert set(rows) == set(ids[2:])
+    assert all(set(rows[i]) == _entries(keys[i]) for i in rows)
+    with pg_db.session() as s:  # 0010's triggers again
+        s.execute(delete(Beneficiary).where(Beneficiary.id == ids[3]))
+    newcomer = add(pg_db, "ريما", "سعد", "", "الفيفي")
+    with pg_db.engine.connect() as conn:
+        assert set(conn.exec_driver_sql(
+            "SELECT beneficiary_id FROM beneficiary_name_index").scalars()) == {
+                ids[2], ids[4], ids[5], newcomer}
     run_upgrade(pg_db.engine)
     pg_db.engine.dispose()
-    with pg_db.session() as s:
-        s.execute(delete(Beneficiary).where(Beneficiary.id == ids[5]))
-    assert entries() == set()
+    with pg_db.engine.connect() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT to_regclass('beneficiary_name_index')").scalar_one() is None
+    svc = SearchService(pg_db)
+    assert found("الفيفي") == {ids[2], ids[4], ids[5], newcomer}

@@ -1,6 +1,6 @@
 """PostgreSQL's name-index entries written in bulk while a batch is merged (issue 14).
 
-Migration 0009's statement trigger writes ~30 GIN entries for each new beneficiary.  Put
+The name index (migrations 0009, 0011) holds ~30 GIN entries for each new beneficiary.  Put
 one by one into the index tree they cost 0.2-0.3 ms a person: 12-18 s for the 60,000
 people of a 100,000-record batch (real names, into 140,000); gathered in the index's
 pending list and merged once at the end (``gin_clean_pending_list``, which sorts them and

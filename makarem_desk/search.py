@@ -56,7 +56,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, Select, select, text
 from sqlalchemy.exc import DBAPIError
@@ -290,8 +290,7 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
-@dataclass(frozen=True)
-class Rank:
+class Rank(NamedTuple):  # a tuple: made for every candidate of every keystroke
     matched: int  # query words found in the name
     exact: int  # of them, as whole words rather than prefixes
     in_order: int  # words typed in the name's order, the first one being the first name

@@ -472,6 +472,9 @@ class SearchService:
                 kept = self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
                 for setting in _KEPT_SETTINGS:
                     kept.exec_driver_sql(setting)
+                # Its plans are generic anyway: each statement is prepared the first time,
+                # not after psycopg's five runs of parsing and planning it afresh.
+                kept.connection.driver_connection.prepare_threshold = 0  # type: ignore[union-attr]
                 self._kept = kept
                 # Its settings are the search's own: closed with the service, never
                 # handed to another through the pool.

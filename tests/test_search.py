@@ -742,6 +742,9 @@ def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database)
         assert by_scan == by_index == {str(wanted)}
     assert [h.beneficiary_id for h in svc.search(SYSTEM, "05512")] == [wanted]
     assert [h.beneficiary_id for h in svc.search(SYSTEM, "ريم")] == [wanted]
+    prepared = svc._kept.exec_driver_sql(  # type: ignore[union-attr]
+        "SELECT statement FROM pg_prepared_statements").scalars().all()
+    assert any("beneficiary_name_prefixes" in p for p in prepared), prepared  # at first use
     pid = svc._kept.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()  # type: ignore[union-attr]
     del svc
     import gc

@@ -40,7 +40,7 @@ code then this one's on the same cached registry:
 Export is compared with ``sqlite3 -csv`` dumping the same rows; import with a raw
 ``sqlite3`` executemany of the same rows into an empty database and, when a PostgreSQL
 URL is given (or $MAKAREM_TEST_PG_URL is set), with psycopg ``COPY`` twice (``pg_copy``):
-the rows alone, 0009's name-index trigger off, and the rows with their name-index entries
+the rows alone, the name index dropped, and the rows with their name-index entries
 written in bulk.  All in one run, so the ratios hold on whatever machine runs it.  Key unlocking (scrypt, ~0.3 s by design)
 is reported apart from the work.
 
@@ -49,25 +49,6 @@ plus, for PostgreSQL, that of the server backends serving its connections (read 
 /proc, the server being local).  On a machine other jobs share, wall time mostly measures
 the queue for the cores; the CPU ratio is the steadier figure, and both are printed.  The export's baseline runs before and after the
 export and its faster run counts.
-
-PostgreSQL import, 100,000 records (60,000 people), 2026-12-01, 2-core machine shared with
-other helpers, PostgreSQL 15 on loopback, wall (CPU) seconds, each line one run:
-
-    before 0009 (issue 14's figure, 0002's index)  import 10.3   COPY 3.9 (0002's index kept)  2.65x
-    0009, entries put one by one (fastupdate off),   import 12.65 (12.30)  COPY rows 2.28 (2.23)
-      load 2.4                                       -> 5.55x (5.52x); COPY with the trigger on
-                                                     took 25.1 s (load 3.7), the import 22.2 s
-    0009, entries pending, merged once by the        import  9.16 (9.05)   COPY rows 2.24 (2.23)
-      import (sync/name_entries.py), load 2.1        -> 4.08x (4.06x)
-    same, load 3.0                                   import 13.82 (13.36)  COPY rows 3.31 (3.11)
-                                                     -> 4.18x (4.30x); COPY rows + entries in
-                                                     bulk 8.71 (8.08) -> 1.59x (1.65x)
-
-The entries themselves, written the cheapest way, cost more than the rows (8.71 against
-3.31 s): against the rows alone the goal of 3x fails, against the same work it holds.
-The bench's people all share one name, so their entries merge into few, long posting
-lists; real names (60,000 into 140,000 of search_bench's registry, SQL alone): 21.1 /
-14.5 s one by one, 4.2 s pending and merged, 1.9-2.9 s without the index.
 
 Quiet machine, 2026-12-01 02:39 UTC (load 0.9, no other jobs), 100,000 records, one run:
 export 1.36 s vs ``sqlite3 -csv`` 0.40 s (3.37x wall, 3.49x CPU; goal <= 4x); import into
@@ -94,44 +75,13 @@ sequence), and the search for parents outside the range (skipped when there is n
 at a first export).  What is left is SQLite writing the JSON lines (about 55 %), deflate
 at level 1 of their 54 MB (about 18 %) and the members' SHA-256 (5 %).
 
-Each page's COPY on a thread of its own while the next page is read (sync/page_writer.py),
-2026-12-01, ``--only-pg-import --rounds 3``, the committed code and the one before it
-run one after the other; import / COPY rows, the median of 3 rounds, wall (CPU):
-
-    04:01-04:03 UTC, load 1.3-2.0 (this run included):
-      before (one after the other)  import 9.06-9.92 s  COPY 1.71-2.62 s  4.68x (4.48x)
-      after (COPY on its thread)    import 5.43-6.94 s  COPY 1.62-1.85 s  3.44x (4.21x)
-                                    best round 3.35x; vs rows + entries 1.34-1.64x
-    03:49-03:54 UTC, load 3.1-4.8 (other helpers' test suites on both cores):
-      before                        3.99x (4.16x), 4.07x (4.38x)
-      after                         4.30x (3.77x), 4.25x (4.59x)
-
-With a core free the import's wall drops by a third and falls below its CPU (the server
-works while the client reads); with none free there is no gain, since the overlap moves
-work in time and removes none (CPU 6.8-8.2 s after, 7.4-10.0 s before, the server's
-share varying from run to run).  The goal of 3x is not reached.  Where the time goes, traced at load 3.6: the writer's COPYs cover 6.2 of the
-import's 8.2 s (its own CPU 0.45 s, the rest is the server), the reading thread waits
-3.7 s for them, opening the batch takes 0.3 s before the first COPY, and the gaps with
-no COPY in flight add 1.5 s: each page's look-ups of ids and identity numbers, which
-must see the page before.  The server's share, the rows and their name entries, is
-2.1-2.4x the rows alone (entries: the 0009 function 0.5 s, their rows with key and
-foreign-key checks 1.2 s, GIN 0.3-0.5 s at 60,000 people).  Next: run the next page's
-look-ups on the writer right after the COPY before it (same connection, same order).
-
-Migration 0010 (the name index's foreign key replaced by a delete trigger: its check on
-every entry row was 0.54 of 0.73 s for 60,000 people), quiet, 2026-12-01 04:15-04:19
-UTC, load 1.0-1.4, ``--only-pg-import --rounds 3``, twice: import / COPY rows 3.16x,
-3.17x, 3.40x (median 3.17x) and 2.58x, 3.19x, 3.63x (median 3.19x), wall; server time
-of the import 4.72 -> 4.02 s.  Against COPY of the rows and their entries: 1.60-1.63x.
-The default run at the end (one round, load 1.0): export 0.98 vs 0.33 s (2.96x), SQLite
-import 2.02x, PostgreSQL 2.66x (that round's COPY was slow: 2.64 s).
+The PostgreSQL import's own figures: bench/sync_pg.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -144,8 +94,19 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sqlalchemy import create_engine, event, insert, text  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
+from sync_common import (  # noqa: E402
+    CPU,
+    TABLES,
+    figure_rows,
+    make_site,
+    peak_mb,
+    reset_peak,
+    timed,
+)
+from sync_pg import pg_figure_rows, pg_figures  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.models import (  # noqa: E402
@@ -154,93 +115,11 @@ from makarem_desk.models import (  # noqa: E402
     Channel,
     Contact,
     IdentityType,
-    Site,
 )
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
 from makarem_desk.sync import KeyStore, SyncService  # noqa: E402
 
-TABLES = ("beneficiary", "contact")
-
-
-CPU: dict[str, float] = {}  # step -> CPU seconds (this process + its PostgreSQL backends)
-
-
-def timed(label: str, fn, results: dict[str, float],  # type: ignore[no-untyped-def]
-          backends: set[int] | None = None):
-    _reset_peak()
-    b0 = _backend_cpu(backends)
-    c0, t0 = _own_cpu(), time.perf_counter()
-    out = fn()
-    results[label] = time.perf_counter() - t0
-    CPU[label] = _own_cpu() - c0 + _backend_cpu(backends) - b0
-    server = f" (server {_backend_cpu(backends) - b0:5.2f})" if backends else ""
-    print(f"  {label:<44} {results[label]:8.2f} s   CPU {CPU[label]:6.2f} s{server}   "
-          f"peak RSS {_peak_mb():5.0f} MB", flush=True)
-    return out
-
-
-def _own_cpu() -> float:
-    """This process's CPU seconds and those of the children it waited for (sqlite3 CLI)."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
-
-
-def _backend_cpu(pids: set[int] | None) -> float:
-    """User+system CPU seconds of local PostgreSQL backend processes (Linux /proc)."""
-    total = 0.0
-    for pid in pids or ():
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, IndexError, ValueError):
-            pass
-    return total
-
-
-def track_backends(engine) -> set[int]:  # type: ignore[no-untyped-def]
-    """The backend pids of the connections ``engine`` opens from now on."""
-    pids: set[int] = set()
-
-    @event.listens_for(engine, "connect")
-    def _pid(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-        with dbapi_conn.cursor() as cur:
-            cur.execute("SELECT pg_backend_pid()")
-            pids.add(int(cur.fetchone()[0]))
-
-    engine.dispose()
-    return pids
-
-
-def _reset_peak() -> None:
-    """Linux: writing 5 to clear_refs resets the peak-RSS mark, so each step's own peak
-    shows (the key unlock's scrypt would otherwise dominate every figure)."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
-
-
-def _peak_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def row(figure: str, app: float, base: float | None, goal: str, unit: str = "s") -> None:
-    ratio = f"{app / base:6.2f}x" if base else "      -"
-    b = f"{base:8.2f} {unit}" if base is not None else " " * 10
-    print(f"  {figure:<34} app {app:8.2f} {unit}  baseline {b}  ratio {ratio}  goal {goal}",
-          flush=True)
-
-
-def figure_rows(figure: str, app: str, base: str, goal: str, r: dict[str, float]) -> None:
-    """The figure in wall time and in CPU time (see the module's note)."""
-    row(f"{figure} (wall)", r[app], r[base], goal)
-    row(f"{figure} (CPU)", CPU[app], CPU[base], goal)
+__all__ = ["fill", "make_site"]  # stall_probe.py's
 
 
 def export_memory(persons: int) -> None:
@@ -265,18 +144,18 @@ def export_memory(persons: int) -> None:
             records = sum(int(s.execute(text(f"SELECT count(*) FROM {t}")).scalar() or 0)
                           for t in ("program", "beneficiary", "contact", "application",
                                     "declaration", "referral", "satisfaction_response"))
-        _reset_peak()
-        before = _peak_mb()
+        reset_peak()
+        before = peak_mb()
         stages: list[str] = []
 
         def along(_done: int, _total: int, label: str) -> None:
             # The peak so far as each stage starts: which stage grows with the size.
-            stages.append(f"{label}:{_peak_mb():.0f}")
+            stages.append(f"{label}:{peak_mb():.0f}")
 
         t0 = time.perf_counter()
         [res] = svc.export(SYSTEM, cid, out, progress=along)  # a first export: every record
         seconds = time.perf_counter() - t0
-        print(f"MEM {persons} {res.total} {records} {before:.0f} {_peak_mb():.0f} {seconds:.1f} "
+        print(f"MEM {persons} {res.total} {records} {before:.0f} {peak_mb():.0f} {seconds:.1f} "
               f"{res.path.stat().st_size}", flush=True)
         print("STAGES " + " ".join(stages), flush=True)
         db.dispose()
@@ -328,14 +207,6 @@ def memory_rows(sizes: list[int]) -> None:
               f"growth {float(peak) - float(before):4.0f} MB)  goal: flat in the size",
               flush=True)
         print(f"    peak (MB) as each stage starts: {stages[len('STAGES '):]}", flush=True)
-
-
-def make_site(url: str, site: str, role: str) -> Database:
-    db = Database(url)
-    db.upgrade(backup=False)
-    with db.session() as s:
-        s.add(Site(id=site, name=site, is_local=True, role=role))
-    return db
 
 
 def fill(db: Database, n: int) -> None:
@@ -392,96 +263,8 @@ def import_figures(args: argparse.Namespace, work: Path, r: dict[str, float], ba
 
         timed("raw sqlite3 executemany of the same rows", raw_executemany, r)
 
-    if not args.pg:
-        return
-    admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-    rounds: list[tuple[float, float, float, float]] = []
-    try:
-        for n in range(args.rounds):
-            if args.rounds > 1:
-                print(f" round {n + 1} of {args.rounds}")
-            pg_round(args, admin, work, batch, mk, mid, rows, cols, r)
-            rounds.append((r[PG_IMPORT], CPU[PG_IMPORT], r[COPY_ROWS], CPU[COPY_ROWS]))
-    finally:
-        admin.dispose()
-    if args.rounds > 1:
-        # Each ratio within its round (the app and its baseline side by side in time).
-        walls = sorted(a / b for a, _, b, _ in rounds)
-        cpus = sorted(a / b for _, a, _, b in rounds)
-        print(f"  import / COPY rows, the rounds sorted: wall {', '.join(f'{x:.2f}x' for x in walls)}"
-              f" (median {walls[len(walls) // 2]:.2f}x); CPU "
-              f"{', '.join(f'{x:.2f}x' for x in cpus)} (median {cpus[len(cpus) // 2]:.2f}x)")
-
-
-PG_IMPORT = "makarem-desk import into PostgreSQL"
-
-
-def pg_round(args: argparse.Namespace, admin: Any, work: Path, batch: Path, mk: KeyStore,
-             mid: Any, rows: dict[str, list[Any]], cols: dict[str, list[str]],
-             r: dict[str, float]) -> None:
-    """The batch imported into a fresh PostgreSQL schema, then the two COPY baselines,
-    each into a fresh schema of its own."""
-    schema = f"{args.schema_prefix}_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as c:
-        for sch in (schema, schema + "_copy", schema + "_copyidx"):
-            c.execute(text(f"CREATE SCHEMA {sch}"))
-    sep = "&" if "?" in args.pg else "?"
-    try:
-        pg = make_site(f"{args.pg}{sep}options=-csearch_path%3D{schema},public",
-                       "COM1", "committee")
-        psvc = SyncService(pg, mk)
-        psvc.trust(SYSTEM, work / "c.pub", role="site")
-        pids = track_backends(pg.engine)
-        timed(PG_IMPORT, lambda: psvc.import_file(SYSTEM, mid, batch), r, pids)
-        pg.dispose()
-        url = f"{args.pg}{sep}options=-csearch_path%3D{{}},public"
-        pg_copy(url.format(schema + "_copy"), rows, cols, r, entries=False)
-        pg_copy(url.format(schema + "_copyidx"), rows, cols, r, entries=True)
-    finally:
-        with admin.connect() as c:
-            for sch in (schema, schema + "_copy", schema + "_copyidx"):
-                c.execute(text(f"DROP SCHEMA {sch} CASCADE"))
-
-
-COPY_ROWS = "psycopg COPY of the same rows"
-COPY_ENTRIES = "psycopg COPY, rows + name entries in bulk"
-
-
-def pg_copy(url: str, rows: dict[str, list[Any]], cols: dict[str, list[str]],
-            r: dict[str, float], *, entries: bool) -> None:
-    """The plainest load of the same rows into a migrated schema of their own.
-
-    ``entries=False``: the rows alone, the name index dropped from the schema (the strict
-    floor: no search index at all, where the baseline before 0009 kept 0002's).
-    ``entries=True``: the rows and their name-index entries written the cheapest way
-    PostgreSQL offers (the GIN pending list merged once at the end), the work the import
-    must do too."""
-    pgc = make_site(url, "COM1", "committee")
-    if not entries:
-        with pgc.engine.begin() as c:
-            c.execute(text("DROP INDEX ix_beneficiary_name_prefixes"))
-    raw = pgc.engine.raw_connection()
-    pid = {int(raw.driver_connection.info.backend_pid)}
-
-    def load() -> None:
-        try:
-            cur = raw.cursor()
-            if entries:
-                cur.execute("SET LOCAL gin_pending_list_limit = '1GB'")
-            for t in TABLES:
-                with cur.copy(f"COPY {t} ({', '.join(cols[t])}) FROM STDIN") as cp:
-                    for row in rows[t]:
-                        cp.write_row(row)
-            if entries:
-                cur.execute("SELECT gin_clean_pending_list('ix_beneficiary_name_prefixes')")
-            raw.commit()
-        finally:
-            raw.close()
-
-    timed(COPY_ENTRIES if entries else COPY_ROWS, load, r, pid)
-    pgc.dispose()
+    if args.pg:
+        pg_figures(args, work, r, batch, mk, mid, rows, cols)
 
 
 def main() -> int:
@@ -560,12 +343,7 @@ def main() -> int:
             figure_rows(f"import {n_label} into SQLite",
                         "makarem-desk import into SQLite (verify+merge)",
                         "raw sqlite3 executemany of the same rows", "<= 3x sqlite3 executemany", r)
-        if COPY_ROWS in r:
-            figure_rows(f"import {n_label} into PostgreSQL", PG_IMPORT,
-                        COPY_ROWS, "<= 3x psycopg COPY", r)
-            figure_rows(f"import {n_label} into PG, vs COPY+entries",
-                        PG_IMPORT, COPY_ENTRIES,
-                        "<= 3x psycopg COPY", r)
+        pg_figure_rows(n_label, r)
         print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"  batch file {size / 1e6:.1f} MB (encrypted zip) vs CSV {csv_size / 1e6:.1f} MB")
         print(f"  throughput: export {args.records / exp:,.0f} rec/s")

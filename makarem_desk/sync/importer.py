@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..audit import record_event
 from ..db import Database, next_change_seq
+from ..garbage import fewer_collections
 from ..models import BatchDirection, Site, SyncBatch
 from ..permissions import InstallationRole
 from ..services.actor import SYSTEM, Actor
@@ -245,7 +246,7 @@ class Importer:
                     remap={uuid.UUID(k): uuid.UUID(v) for k, v in aliases.items()},
                     at_committee=self.db.installation_role is InstallationRole.COMMITTEE,
                 )
-                with name_entries_in_bulk(conn):
+                with name_entries_in_bulk(conn), fewer_collections():
                     self._merge(conn, env.kind, contents, ctx, report)
                 for case in ctx.counter_decisions:
                     record_event(s, actor, "sync_counter_decision_refused",

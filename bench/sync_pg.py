@@ -71,6 +71,13 @@ above, ``--only-pg-import --rounds 3``, main c0cc1f6 and that code in turn, thre
 each): before 2.97x / 2.95x / 2.95x wall (CPU 3.58x / 3.48x / 3.54x), after 2.35x /
 2.39x / 2.23x (CPU 2.80x / 2.87x / 2.65x); 0011's index made that machinery needless.
 
+What landed (0011's index, the collections, the look-ups), quiet machine, 05:57 UTC,
+load 1.0-1.3, ``--only-pg-import --rounds 3``: import 3.22 / 3.31 / 3.33 s against COPY
+of the rows alone 1.36 / 1.37 / 1.43 s: 2.33x, 2.37x, 2.41x (median 2.37x), CPU median
+2.88x (server 2.47-2.63 s of the import's 4.1-4.2 s); against COPY of the rows and their
+entries (2.35-2.44 s) 1.36x.  The default run just before (one round, after the export
+and the SQLite import): 2.37x wall, 2.89x CPU; SQLite import 2.07x; export 2.80x.
+
 """
 
 from __future__ import annotations

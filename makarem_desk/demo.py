@@ -49,7 +49,8 @@ from .models import (
     Referral,
     SatisfactionResponse,
 )
-from .search import PG_INDEX_DDL, PG_INDEX_NAME, REBUILD_INDEX_SQL
+from .search import REBUILD_INDEX_SQL
+from .search_sql import PG_INDEX_DDL, PG_INDEX_NAME
 from .services.actor import Actor
 from .services.setup import SetupInput, SetupService, SiteInfo
 from .sqlite_bulk import SqliteBulkLoad

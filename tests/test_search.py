@@ -439,7 +439,8 @@ def test_postgres_key_patterns_equal_the_index_entries(pg_db: Database) -> None:
     first must never turn away a key the expression takes."""
     import random
 
-    from makarem_desk.search import _Tier, pg_entry
+    from makarem_desk.search import _Tier
+    from makarem_desk.search_sql import pg_entry
 
     rng = random.Random(11)
     pieces = ["عبد", "ابو", "ابن", "بن", "ال", "الله", "الرحمن", "رحمن", "محمد", "سعد",
@@ -641,7 +642,7 @@ def test_a_word_the_index_cuts_in_two_is_searched_as_two(any_db: Database) -> No
 def test_the_index_holds_both_halves_of_a_compound(db: Database) -> None:
     """Migration 0008: the half of a compound typed alone is one prefix term of the index
     (no alternatives OR'ed at query time), found as a prefix and as a whole word."""
-    from makarem_desk.search import _fts_term
+    from makarem_desk.search_sql import _fts_term
 
     wanted = add(db, "عبدالرحمن", "سعد", "", "بن لادن")
     assert _fts_term("الرحم", True) == '"الرحم"*'
@@ -717,7 +718,8 @@ def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database)
     cache), any other is read through the GIN index — and no scan wakes the JIT compiler.
     Lookups by a range of numbers are planned for their own values (one plan for every
     phone prefix read every phone)."""
-    from makarem_desk.search import _broad, _kinds, _narrow_tiers
+    from makarem_desk.search import _broad, _narrow_tiers
+    from makarem_desk.search_sql import _kinds
 
     wanted = add(pg_db, "ريم", "سعد", "", "الدوسري", phone="+966551234567")
     svc = SearchService(pg_db)

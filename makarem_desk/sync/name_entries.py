@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from ..search import PG_INDEX_NAME
+from ..search_sql import PG_INDEX_NAME
 
 # The pending list's limit while a batch is merged: large enough that a batch of any
 # size the counters send is merged once, at the end.

@@ -9,7 +9,8 @@ from sync_support import add_case, export1
 
 from makarem_desk.db import Database
 from makarem_desk.models import ApplicationStatus
-from makarem_desk.search import PG_INDEX_NAME, SearchService
+from makarem_desk.search import SearchService
+from makarem_desk.search_sql import PG_INDEX_NAME
 from makarem_desk.services.actor import SYSTEM
 from makarem_desk.sync import BatchRefused
 

@@ -1,0 +1,271 @@
+"""The statements name search sends, and how PostgreSQL's are chosen (issue 14).
+
+``search.SearchService`` parses a query, ranks the candidates and shows them; this module
+holds the SQL it runs: SQLite's FTS5 statement, PostgreSQL's statements over migration
+0011's GIN index (the best kinds of hit first, or the broad query with the narrow kinds
+gated behind it), the identity and phone look-ups, the settings of the connection the
+keystrokes keep, and the estimate, from the server's statistics, of how many people a
+name query will find.  A kind of hit is a ``search._Tier``: its words, each whole or a
+prefix, as FTS5 terms, PostgreSQL entries, ``LIKE`` patterns and regular expressions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .text import COMPOUND_PREFIXES
+
+if TYPE_CHECKING:
+    from .search import _Tier
+
+    # Runs fixed SQL ("?" placeholders) with its parameters and returns the rows.
+    _Run = Callable[[str, tuple[Any, ...] | None], list[Sequence[Any]]]
+
+# The SQLite index keeps words as its tokenizer makes them ("_" is a word character to re).
+_NOT_TOKEN = re.compile(r"[\W_]+")
+
+# PostgreSQL's index as migration 0011 created it, over every prefix of every word of a
+# key ("$" after a whole word) as 0009's function computes them; a bulk load drops it and
+# builds it once at the end.
+PG_INDEX_NAME = "ix_beneficiary_name_prefixes"
+PG_INDEX_DDL = (
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary "
+    "USING gin (beneficiary_name_prefixes(search_key)) WITH (fastupdate = on)"
+)
+_WHOLE = "$"  # after a whole word (or half) in the entries: never in a folded word
+
+
+# The kept connection's planner: the service chooses each arm's way in from the server's
+# statistics (_EntryFrequencies), so a statement's plan no longer depends on its words and
+# is made once per statement and kept (a fifth of a keystroke on the server was planning).
+# An arm to be scanned is written so that no index can serve it; every other read has an
+# index, which the planner is told to take.
+_KEPT_SETTINGS = (
+    "SET plan_cache_mode = force_generic_plan",
+    "SET enable_seqscan = off",
+    # That setting makes a scan look costly enough to compile its expressions: 250 ms.
+    "SET jit = off",
+)
+
+
+# The columns the result list shows, and the folded name the ranking reads.
+_SHOWN = (
+    "id, first_name, father_name, grandfather_name, family_name, identity_number, phone, "
+    "city, birth_date, search_key"
+)
+_KEY_AT = 9  # search_key in a candidate row
+
+
+@lru_cache(maxsize=8)
+def _fts_sql(tiers: int) -> str:
+    """SQLite: candidates of one or more tiers, each limited on its own, in one statement
+    (PostgreSQL's are _kinds_sql and _gated_sql)."""
+    # The FTS5 index is keyed on SQLite's rowid; the limit goes inside, or SQLite would
+    # collect every matching rowid first.
+    arm = "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? LIMIT ?"
+    ids = " UNION ALL ".join([f"SELECT rowid FROM ({arm})"] * tiers)
+    return f"SELECT {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
+
+
+# PostgreSQL's index (migration 0011), and the statements' tests of a key.
+_ENTRIES = "beneficiary_name_prefixes(search_key)"
+_HOLDS = f"{_ENTRIES} @> ?"  # through the index
+
+
+def _matches(words: int) -> str:
+    """A key holds every entry of a kind of ``words`` words, tested on the key itself
+    (``_Tier.patterns``): the index's function costs a call of PL/pgSQL a row."""
+    return " AND ".join(["search_key ~ ?"] * words)
+
+
+def _kinds(arms: Sequence[tuple[_Tier, _Tier | None, bool]], n: int) -> tuple[str, tuple[Any, ...]]:
+    """PostgreSQL: the statement reading candidates of several kinds and its values; each
+    arm is (the kind, the better kind whose people it leaves out, whether it is scanned)."""
+    params: list[Any] = []
+    for kind, better, scanned in arms:
+        params += kind.likes() + kind.patterns() if scanned else [kind.entries()]
+        params += better.patterns() if better else []
+        params.append(n)
+    if len(arms) > 1:
+        params.append(n)  # the limit of them all together
+    shape = tuple((scanned, len(kind.terms), better is not None) for kind, better, scanned in arms)
+    return _kinds_sql(shape), tuple(params)
+
+
+@lru_cache(maxsize=64)
+def _kinds_sql(arms: tuple[tuple[bool, int, bool], ...]) -> str:
+    """PostgreSQL: candidates of several kinds, the best kind first, each kind but the
+    first without the people of the kind before it (which it contains), all together
+    limited.  The arms run in order and only while the limit is not reached, so a common
+    name costs the first kind's read alone.  ``arms``: (scanned, words, leaves out a
+    better kind).
+
+    An arm held by one person in a few hundred is scanned, stopping at the limit: each
+    key tested with ``LIKE`` for every word, then exactly (``_matches``).  It reads a
+    range of row addresses, not the whole table: a sequential scan of a table this size
+    goes through a small ring of buffers and starts where the last one stopped, so each
+    keystroke read its pages afresh; the range's pages stay in the server's cache.
+    Another arm is read through the index (``_HOLDS``).
+    """
+    parts = []
+    for scanned, words, has_better in arms:
+        if scanned:
+            tests = ["ctid >= '(0,0)'::tid", *["search_key LIKE ?"] * words, _matches(words)]
+        else:
+            tests = [_HOLDS]
+        if has_better:
+            tests.append(f"NOT ({_matches(words)})")
+        parts.append(f"(SELECT {_SHOWN} FROM beneficiary WHERE {' AND '.join(tests)} LIMIT ?)")
+    if len(parts) == 1:
+        return parts[0][1:-1]
+    return f"{' UNION ALL '.join(parts)} LIMIT ?"
+
+
+def _gated(broad: _Tier, narrow: Sequence[_Tier], limit: int) -> tuple[str, tuple[Any, ...]]:
+    """PostgreSQL, a name few hold: the statement of ``_gated_sql`` and its values."""
+    params: list[Any] = [broad.entries(), limit + 1]
+    for better, tier in zip([None, *narrow], narrow, strict=False):
+        params.append(tier.entries())
+        params += better.patterns() if better else []
+        params += [limit + 1, *tier.patterns(), limit, limit]
+    return _gated_sql(tuple(len(t.terms) for t in narrow)), tuple(params)
+
+
+@lru_cache(maxsize=16)
+def _gated_sql(narrow: tuple[int, ...]) -> str:
+    """PostgreSQL, a name few hold: the broad query's candidates and, in the same
+    statement, each narrow kind (every word whole, then all but the last whole, less the
+    kind before it) — an arm read only when the broad query overflows and its candidates
+    hold fewer than the limit of that kind, as the SQLite path decides in Python.  Its
+    conditions on the candidates are evaluated once, before the arm, which is not read at
+    all when they fail.  The statement is planned once (the kept connection's settings),
+    so its size costs no planning per keystroke.  ``narrow``: each kind's words."""
+    arms = [f"SELECT {_SHOWN} FROM b"]
+    for i, words in enumerate(narrow):
+        arms.append(
+            f"(SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS}"
+            + (f" AND NOT ({_matches(words)})" if i else "")
+            + " AND (SELECT count(*) FROM b) >= ?"
+            f" AND (SELECT count(*) FROM b WHERE {_matches(words)}) < ? LIMIT ?)"
+        )
+    return (
+        f"WITH b AS MATERIALIZED (SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS} LIMIT ?) "
+        + " UNION ALL ".join(arms)
+    )
+
+
+_BY_IDENTITY = f"SELECT {_SHOWN} FROM beneficiary WHERE identity_number = ? LIMIT ?"
+_BY_PHONE = f"SELECT {_SHOWN} FROM beneficiary WHERE phone = ? OR phone_alt = ? LIMIT ?"
+
+
+# PostgreSQL's statistics of the entries (ANALYZE's most common elements of the column,
+# the ones the planner reads too), with the table's size.
+_ENTRY_STATISTICS = (
+    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, t.reltuples "
+    "FROM pg_class AS i JOIN pg_namespace AS n ON n.oid = i.relnamespace "
+    "JOIN pg_index AS x ON x.indexrelid = i.oid JOIN pg_class AS t ON t.oid = x.indrelid "
+    "JOIN pg_stats AS s ON s.schemaname = n.nspname AND s.tablename = i.relname "
+    f"WHERE i.oid = to_regclass('{PG_INDEX_NAME}')"
+)
+
+
+# A scan tests about this many beneficiaries' keys in the time the index takes to gather a
+# few thousand people (bench/search_bench_pg.py, 200,000 people).
+SCAN_ROWS = 1500
+# A name expected to be held by more than this many times the people a keystroke shows is
+# read by its best kinds first; below, one index lookup for all of them is cheaper than
+# two or three (the estimate is rough near the limit: 34 expected, 19 found).
+_COMMON = 2
+# A kind expected to hold this many times the people a keystroke asks for holds them: the
+# kinds after it are left out of its statement.  The estimate takes the words as
+# independent; a wrong one costs a statement more (the broad query), never a hit.
+_SURE = 5
+
+
+class _EntryFrequencies:
+    """How many people a name query will find, estimated before it runs, to choose the
+    order of its kinds: a rare name is read whole by its broad kind (one index lookup,
+    every candidate ranked), a common one by its best kinds first, each stopping at the
+    limit — the other way round, a rare three-word name would pay for three index
+    lookups and a common one for a second statement.  A wrong guess costs time, never a
+    hit.  Read from the server every few minutes, on the search's own connection."""
+
+    TTL_SECONDS = 600.0
+
+    def __init__(self) -> None:
+        self._freq: dict[str, float] = {}
+        self._unlisted = 0.0  # an entry not among the most common: rarer than all of them
+        self._rows = 0.0
+        self._read_at = -math.inf
+
+    def read(self, run: _Run) -> _EntryFrequencies | None:
+        """Itself, read afresh when old; None when the server has no statistics yet."""
+        if time.monotonic() - self._read_at > self.TTL_SECONDS:
+            self._read(run)
+        return self if self._freq else None
+
+    def expected(self, entries: Sequence[str], *, listed: bool = False) -> float:
+        """How many people hold every entry, the entries taken as independent (as the
+        planner takes them); with ``listed``, none unless every entry is among the most
+        common (the others' share is only known to be smaller)."""
+        share = 1.0
+        for entry in set(entries):  # "سعد سعد": one entry, held by the same people
+            freq = self._freq.get(entry)
+            if freq is None and listed:
+                return 0.0
+            share *= self._unlisted if freq is None else freq
+        return share * self._rows
+
+    def dense(self, kind: _Tier, better: _Tier | None, n: int) -> bool:
+        """Whether ``n`` people of ``kind`` (less those of ``better``) are found sooner by a
+        scan, stopping at the ``n``-th, than through the index, which reads every one."""
+        held = self.expected(kind.entries()) - (self.expected(better.entries()) if better else 0)
+        return held > 0 and n * self._rows / held <= SCAN_ROWS
+
+    def _read(self, run: _Run) -> None:
+        self._read_at = time.monotonic()
+        rows = run(_ENTRY_STATISTICS, ())
+        elems, freqs, tuples = rows[0] if rows else (None, None, 0)
+        if not elems or not freqs:
+            self._freq = {}
+            return
+        # The frequencies are followed by their minimum, maximum and the null share.
+        self._freq = dict(zip(elems, freqs[: len(elems)], strict=True))
+        self._unlisted = min(self._freq.values()) / 2
+        self._rows = float(tuples or 0)
+
+
+def _fts_term(word: str, prefix: bool) -> str:
+    """One word for the SQLite index (migration 0008): the index holds both halves of a
+    compound, so the word itself is the only term — no alternatives.  The index keeps no
+    positions, so a word the tokenizer would cut in two ("a_b") goes as two words."""
+    star = "*" if prefix else ""
+    parts = [p for p in _NOT_TOKEN.split(word) if p] or [word]
+    return " AND ".join(f'"{p}"{star}' for p in parts)
+
+
+def pg_entry(word: str, prefix: bool) -> str:
+    """One typed word as the entry of the PostgreSQL index (migration 0011): it
+    holds every prefix of each word and of a compound's second half, so a prefix is the
+    word itself and a whole word is marked."""
+    return word if prefix else word + _WHOLE
+
+
+_LIKE_SPECIAL = re.compile(r"[\\%_]")
+_REGEX_SPECIAL = re.compile(r"[^\w\s]")
+# A key word holds, besides its own prefixes, those of its second half when it starts with
+# one of these (0009's function, which takes one half and no more).
+_HALF_AFTER = "|".join(COMPOUND_PREFIXES)
+
+
+def _word_pattern(word: str, prefix: bool) -> str:
+    """A POSIX regular expression matching a search key exactly when the function's
+    entries of the key hold ``pg_entry(word, prefix)``: a key word starting with the word
+    (or equal to it), or made of a joining prefix and a second half that does."""
+    literal = _REGEX_SPECIAL.sub(r"\\\g<0>", word)
+    return f"(^| )({_HALF_AFTER})?{literal}" + ("" if prefix else "( |$)")

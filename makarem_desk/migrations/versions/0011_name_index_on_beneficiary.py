@@ -49,8 +49,9 @@ PG_UP = [
     "DROP FUNCTION IF EXISTS beneficiary_name_index_update()",
     "DROP FUNCTION IF EXISTS beneficiary_name_index_delete()",
     # What a call costs the server: 8.4 us for a key's ~33 entries (200,000 keys in 1.7 s),
-    # ~500 times the planner's cpu_operator_cost, where PL/pgSQL's default says 100; told
-    # less, the planner would test a common word by calling it on row after row.
+    # ~500 times the planner's cpu_operator_cost, where PL/pgSQL's default says 100: a plan
+    # that would call it on row after row (a statement other than the search's own, whose
+    # scans test the key instead) is weighed at its price.
     "ALTER FUNCTION beneficiary_name_prefixes(text) COST 500",
     # fastupdate on, as 0009's: a sync import gathers its entries in the pending list and
     # merges them once; the counters' everyday limit is the session's

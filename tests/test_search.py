@@ -812,6 +812,7 @@ def test_postgres_name_index_on_the_keys_and_back(pg_db: Database) -> None:
         keys = dict(conn.exec_driver_sql("SELECT id, search_key FROM beneficiary").all())
     assert set(rows) == set(ids[2:])
     assert all(set(rows[i]) == _entries(keys[i]) for i in rows)
+    assert _function_cost(pg_db) == 100  # PL/pgSQL's default, as 0009 left it
     with pg_db.session() as s:  # 0010's triggers again
         s.execute(delete(Beneficiary).where(Beneficiary.id == ids[3]))
     newcomer = add(pg_db, "ريما", "سعد", "", "الفيفي")
@@ -826,3 +827,11 @@ def test_postgres_name_index_on_the_keys_and_back(pg_db: Database) -> None:
             "SELECT to_regclass('beneficiary_name_index')").scalar_one() is None
     svc = SearchService(pg_db)
     assert found("الفيفي") == {ids[2], ids[4], ids[5], newcomer}
+    assert _function_cost(pg_db) == 500
+
+
+def _function_cost(db: Database) -> float:
+    with db.engine.connect() as conn:
+        return float(conn.exec_driver_sql(
+            "SELECT procost FROM pg_proc WHERE oid = "
+            "'beneficiary_name_prefixes(text)'::regprocedure").scalar_one())

@@ -22,14 +22,18 @@ needs to test entries on a row rather than through the index (a scan stopping at
 limit, a kind left out), it tests the key itself with regular expressions equal to the
 entries (``search._word_pattern``), not the function (a call of PL/pgSQL a row).
 
-The function of 0009 stays as it was.  Downgrading puts 0009's table and triggers (with
-0010's delete trigger) back and fills the table from the keys.
+The function of 0009 stays as it was.  Downgrading runs 0009's and 0010's own statements
+again (read from their files): the table and its triggers back, filled from the keys.
 
 Revision ID: 0011
 Revises: 0010
 """
 
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 
 from alembic import op
 
@@ -62,59 +66,26 @@ PG_UP = [
     "ANALYZE beneficiary",
 ]
 
-# 0009's table and triggers with 0010's delete trigger, as they were.
-PG_DOWN = [
-    f"DROP INDEX IF EXISTS {INDEX}",
-    "ALTER FUNCTION beneficiary_name_prefixes(text) COST 100",
-    "CREATE TABLE beneficiary_name_index ("
-    " beneficiary_id uuid PRIMARY KEY, prefixes text[] NOT NULL)",
-    """
-    CREATE OR REPLACE FUNCTION beneficiary_name_index_insert() RETURNS trigger
-    LANGUAGE plpgsql AS $body$
-    BEGIN
-        INSERT INTO beneficiary_name_index (beneficiary_id, prefixes)
-        SELECT id, beneficiary_name_prefixes(search_key) FROM new_rows;
-        RETURN NULL;
-    END
-    $body$
-    """,
-    """
-    CREATE OR REPLACE FUNCTION beneficiary_name_index_update() RETURNS trigger
-    LANGUAGE plpgsql AS $body$
-    BEGIN
-        UPDATE beneficiary_name_index AS i
-        SET prefixes = beneficiary_name_prefixes(n.search_key)
-        FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
-        WHERE i.beneficiary_id = n.id AND n.search_key IS DISTINCT FROM o.search_key;
-        RETURN NULL;
-    END
-    $body$
-    """,
-    """
-    CREATE OR REPLACE FUNCTION beneficiary_name_index_delete() RETURNS trigger
-    LANGUAGE plpgsql AS $body$
-    BEGIN
-        DELETE FROM beneficiary_name_index AS i USING old_rows AS o
-        WHERE i.beneficiary_id = o.id;
-        RETURN NULL;
-    END
-    $body$
-    """,
-    "CREATE TRIGGER beneficiary_name_index_ai AFTER INSERT ON beneficiary "
-    "REFERENCING NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION beneficiary_name_index_insert()",
-    "CREATE TRIGGER beneficiary_name_index_au AFTER UPDATE ON beneficiary "
-    "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION beneficiary_name_index_update()",
-    "CREATE TRIGGER beneficiary_name_index_ad AFTER DELETE ON beneficiary "
-    "REFERENCING OLD TABLE AS old_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION beneficiary_name_index_delete()",
-    "INSERT INTO beneficiary_name_index (beneficiary_id, prefixes) "
-    "SELECT id, beneficiary_name_prefixes(search_key) FROM beneficiary",
-    f"CREATE INDEX IF NOT EXISTS {INDEX} ON beneficiary_name_index "
-    "USING gin (prefixes) WITH (fastupdate = on)",
-    "ANALYZE beneficiary_name_index",
-]
+
+def _revision(filename: str) -> ModuleType:
+    """An earlier revision's module, read from its file beside this one (a revision's file
+    name is no module name)."""
+    path = Path(__file__).with_name(filename)
+    spec = importlib.util.spec_from_file_location(f"makarem_revision_{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pg_down() -> list[str]:
+    """0009's table and triggers with 0010's delete trigger, as those revisions made them
+    (0009's function redefined as it was, with PL/pgSQL's default cost)."""
+    return [
+        f"DROP INDEX IF EXISTS {INDEX}",
+        *_revision("0009_name_prefix_entries.py").PG_UP,
+        *_revision("0010_name_index_without_fk.py").PG_UP,
+    ]
 
 
 def upgrade() -> None:
@@ -125,5 +96,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for stmt in PG_DOWN:
+        for stmt in _pg_down():
             op.execute(stmt)

@@ -135,6 +135,22 @@ the rarest posting list of a query, and at 200,000 people the common family name
 8,000-10,000 each ("محمد أحمد الدوس": 0.9 ms for 255 found).  Tried this stop and not
 kept: a cost model choosing scan or index per arm (the oracle of the two: p95 -7 %), a
 btree on the keys for names typed in order (as fast only when it alone finds the limit).
+
+Stop 21 (2026-12-01, a slower machine of the same kind: the same build's LIKE p95 65-81
+ms where the last one gave 36-38; 07:05-08:15 UTC, quiet): app p95 2.48 / 2.67 ms, LIKE
+65.4 / 81.4 -> 26.2x / 31.2x (FAILS 40x; one process 43.5x / 36.0x); identity p50 0.25 /
+0.31, phone 0.28 / 0.39 ms.  Pair entries measured on this schema, not kept: a second
+GIN index over 0009's entries plus every pair of two different words' (and halves')
+3-letter starts, "احم دوس" (11.2 pairs a person, entries +34 %, index 14 -> 24 MB).
+"محمد$ احمد$ الدوس" on the server: the word entries alone 2.9-3.2 ms on that index, with
+their three pairs 1.4-1.6 ms, the rarest pair alone 0.38-0.49 ms (1,281 people, 255 of
+them the name).  GIN reads every entry's posting list of a query, so pairs sent next to
+the words save half, and end to end (300 names, the service's own choices) nothing
+beyond the noise: p95 2.45 / 2.86 ms words, 2.49 / 2.74 ms pairs.  Sending the rarest
+pair alone and testing the words on the rows it finds (regular expressions) brought p50
+1.36 -> 1.27-1.33 ms but p95 to 13.5-14.6 ms: a kind held by nobody ("الع$ عبد$") then
+tests every person of its pair (up to 240 ms).  That way needs a per-arm choice between
+the two from the pairs' own statistics, which ANALYZE keeps only for the most common.
 """
 
 from __future__ import annotations

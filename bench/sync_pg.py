@@ -78,6 +78,14 @@ of the rows alone 1.36 / 1.37 / 1.43 s: 2.33x, 2.37x, 2.41x (median 2.37x), CPU 
 entries (2.35-2.44 s) 1.36x.  The default run just before (one round, after the export
 and the SQLite import): 2.37x wall, 2.89x CPU; SQLite import 2.07x; export 2.80x.
 
+Stop 21 (another machine of the same kind, slower: COPY of the rows 2.6-3.7 s where the
+last one gave 1.4), 08:30-08:40 UTC, load 1.0-1.6, ``--only-pg-import --rounds 3``:
+import 7.12-7.58 s, 1.98x / 2.56x / 2.56x (median 2.56x; CPU 3.04x).  An ANALYZE of the
+beneficiaries after the commit of a batch that brought a tenth of the registry, so that
+name search had its statistics at once, not after autovacuum's (about a minute): import
+7.78-8.53 s, 2.69x / 2.89x / 3.05x (median 2.89x; CPU 3.35x), 0.5 s for 60,000 people.
+Not kept: the search service re-reads absent statistics every half minute instead.
+
 """
 
 from __future__ import annotations

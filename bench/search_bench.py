@@ -102,7 +102,9 @@ from sqlalchemy import event  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
-from makarem_desk.search import SearchService, _alternatives, parse_query  # noqa: E402
+from makarem_desk.search import SearchService  # noqa: E402
+from makarem_desk.search_query import parse_query  # noqa: E402
+from makarem_desk.search_rank import _alternatives  # noqa: E402
 from makarem_desk.search_sql import _fts_term as fts_term  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
 

@@ -174,7 +174,8 @@ from sqlalchemy import create_engine, text  # noqa: E402
 
 from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
-from makarem_desk.search import SearchService, parse_query  # noqa: E402
+from makarem_desk.search import SearchService  # noqa: E402
+from makarem_desk.search_query import parse_query  # noqa: E402
 from makarem_desk.search_sql import pg_entry  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
 

@@ -1,23 +1,17 @@
 """Finding a returning beneficiary: by identity number, by phone, or by name words.
 
-A query is read the way a receptionist types it.  Ten digits starting with 1 or 2 are an
-identity number; something that parses as a Saudi phone (05…, 5…, +9665…, 009665…, with
-spaces, dashes or Arabic-Indic digits) is a phone; "B-1A2B3C4D" is the file number the
-registry prints and "RYD1-2026-000123" an application's reference from a receipt (both
-reported as matched by identity); four digits or more are the start of a
-mobile (05…) or of an identity number, so results follow the typing; a token with letters
-and digits is a passport number; anything else is name words.  Identity and phone lookups,
-whole or by prefix, go through their btree indexes.
+What a query is, ``search_query.parse_query`` says: identity and phone lookups, whole or
+by prefix, go through their btree indexes.
 
 Name words are folded by ``makarem_desk.text`` exactly as the stored ``search_key`` is, and
 each word is a prefix, in any order.  One query to the full-text index (SQLite: migration
 0008's FTS5 index of every word and both halves of a compound, prefixes up to ten letters;
 PostgreSQL: a GIN index of every prefix of those words as an exact entry) with every
 word a prefix usually does: when it finds no more than the limit, all of them are ranked
-in Python.  When it finds more (a common
-first name), one narrower statement asks for the best kinds of hit — every word whole,
-then all but the last (still being typed) whole — but only the kinds the first candidates
-hold too few of, so a common name typed whole costs one statement.  On PostgreSQL a name
+in Python.  When it finds more (a common first name), one narrower statement asks for the
+best kinds of hit — every word whole, then all but the last (still being typed) whole —
+but only the kinds the first candidates hold too few of, so a common name typed whole
+costs one statement.  On PostgreSQL a name
 the server's statistics say thousands hold goes the other way round, in one statement:
 the best kinds first, each stopping at the limit (``_kinds_sql``); there the service, not
 the planner, chooses each arm's way in (a scan that stops at the limit, or the index) from
@@ -27,43 +21,35 @@ statement per keystroke, rarely two.  Only when nobody matches every word: the w
 without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
 misspelt word typed into the box).
 
-Ranking: more query words matched first, then more exact word matches, then the words in
-the order typed (first name first, parts adjacent), then the folded name.  A word is also
-tried with the article "ال" in front, so "غامدي" finds "الغامدي", and with the compound
-prefixes the stored key joins to the next word (``text.COMPOUND_PREFIXES``), so the second
-half of a compound typed alone finds it: "لادن" finds "بن لادن" (key "بنلادن"), "بكر"
-"أبو بكر", "الرحمن" "عبد الرحمن".  Both indexes hold those halves as words, so a typed
-word is one term: on SQLite a prefix term, on PostgreSQL one exact entry of
-``beneficiary_name_prefixes(search_key)``, the function migration 0009 wrote and 0011
-indexes on the beneficiaries themselves.  The stored keys stay as they are.
-
-Digits are read in any form a clerk can paste: Arabic-Indic, full-width (``１０００…``,
-folded by NFKC) and a spreadsheet's number cell (``1000000008.0``).
+Ranking (``search_rank``) tries each word with the article and the compound prefixes in
+front, so the second half of a compound typed alone finds it ("لادن": "بن لادن").  Both
+indexes hold those halves as words, so a typed word is one term: on SQLite a prefix
+term, on PostgreSQL one exact entry of ``beneficiary_name_prefixes(search_key)``, the
+function migration 0009 wrote and 0011 indexes on the beneficiaries themselves.  The
+stored keys stay as they are.
 """
 
 from __future__ import annotations
 
 import enum
 import math
-import re
 import threading
-import unicodedata
 import uuid
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Select, select, text
 from sqlalchemy.exc import DBAPIError
 
 from .db import Database
-from .errors import UserError
 from .models import Application, Beneficiary
 from .permissions import READS, guarded, register
+from .search_query import SearchQueryError, parse_query
+from .search_rank import Rank, _alternatives, _rank
 from .search_sql import (
     _BY_IDENTITY,
     _BY_PHONE,
@@ -71,7 +57,6 @@ from .search_sql import (
     _KEPT_SETTINGS,
     _KEY_AT,
     _LIKE_SPECIAL,
-    _NOT_TOKEN,
     _SURE,
     _EntryFrequencies,
     _fts_sql,
@@ -81,7 +66,7 @@ from .search_sql import (
     _word_pattern,
     pg_entry,
 )
-from .text import COMPOUND_PREFIXES, INVISIBLE, fold_arabic, search_words, to_ascii_digits
+from .text import COMPOUND_PREFIXES
 
 
 class MatchedBy(enum.StrEnum):
@@ -106,18 +91,6 @@ if TYPE_CHECKING:
     _Stmt = Select[*tuple[Any, ...]]
 
 MAX_LIMIT = 500
-MIN_NAME_LETTERS = 2  # one letter matches a third of a registry: useless at a counter
-MIN_ID_PREFIX_DIGITS = 4
-_ARTICLE = "ال"
-# Prefixes joined to the next word in a stored key, other than the article (tried above).
-_JOINING = tuple(p for p in COMPOUND_PREFIXES if p != _ARTICLE)
-# A number cell pasted from a spreadsheet: "1000000008.0", "1000000008.00".
-_SPREADSHEET_NUMBER = re.compile(r"(\d+)\.0+")
-_PHONE_PUNCTUATION = re.compile(r"[\s\-–—().\u00a0]")
-# The person's file number the registry prints ("B-" and the first 8 hex digits of the
-# id), and an application's reference from a receipt ("RYD1-2026-000123").
-_FILE_NUMBER = re.compile(r"[Bb]-\s?([0-9A-Fa-f]{8})")
-_APPLICATION_REFERENCE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}-\d{4}-\d{4,}")
 
 # The SQLite index (migration 0008): contentless FTS5 over each word of the key and, for a
 # word starting with a compound prefix, its two halves as words too ("عبدالرحمن" also as
@@ -154,188 +127,6 @@ class SearchHit:
     birth_date: date | None
     matched_by: MatchedBy
     score: float
-
-
-class SearchQueryError(UserError):
-    """The query cannot be searched as typed (empty, too short); the message says why."""
-
-
-@dataclass(frozen=True)
-class ParsedQuery:
-    kind: Literal[
-        "identity", "identity_prefix", "phone", "phone_prefix", "name", "file_number",
-        "application",
-    ]
-    value: str = ""
-    words: tuple[str, ...] = ()
-    # The words without joining "عبد"/"ابو"/… to the next one: "عبد سعد" may be the start
-    # of "عبدالله" followed by the father's name "سعد", not one name "عبدسعد".
-    split_words: tuple[str, ...] = ()
-
-
-def parse_query(query: str) -> ParsedQuery:
-    """What the typed query is; raises SearchQueryError when it is empty or too short."""
-    cleaned = unicodedata.normalize("NFKC", query or "")  # full-width digits and letters
-    cleaned = to_ascii_digits(INVISIBLE.sub("", cleaned)).strip()
-    spreadsheet = _SPREADSHEET_NUMBER.fullmatch(cleaned)
-    if spreadsheet:
-        cleaned = spreadsheet.group(1)
-    if not cleaned:
-        raise SearchQueryError(
-            "Type a name, an identity number or a phone number to search.",
-            message_ar="اكتب اسمًا أو رقم هوية أو رقم جوال للبحث.",
-        )
-    file_number = _FILE_NUMBER.fullmatch(cleaned)
-    if file_number:
-        return ParsedQuery("file_number", file_number.group(1).lower())
-    if _APPLICATION_REFERENCE.fullmatch(cleaned):
-        return ParsedQuery("application", cleaned.upper())
-    compact = _PHONE_PUNCTUATION.sub("", cleaned)
-    if re.fullmatch(r"\+?\d+", compact):
-        return _parse_digits(compact)
-    if " " not in cleaned and re.fullmatch(r"[A-Za-z0-9]*\d[A-Za-z0-9]*", compact):
-        return ParsedQuery("identity", compact.upper())  # a passport number
-    # A word with nothing the index keeps ("_") cannot be searched for.
-    words = tuple(w for w in search_words(cleaned) if _NOT_TOKEN.sub("", w))
-    if sum(len(w) for w in words) < MIN_NAME_LETTERS:
-        raise SearchQueryError(
-            f"Type at least {MIN_NAME_LETTERS} letters of a name.",
-            message_ar="اكتب حرفين على الأقل من الاسم.",
-        )
-    split = tuple(re.findall(r"\w+", fold_arabic(cleaned)))
-    return ParsedQuery("name", words=words, split_words=split)
-
-
-def _parse_digits(compact: str) -> ParsedQuery:
-    digits = compact.lstrip("+")
-    if len(digits) == 10 and digits[0] in "12" and not compact.startswith("+"):
-        return ParsedQuery("identity", digits)
-    phone = _as_phone(compact)
-    if phone is not None:
-        return ParsedQuery("phone", phone)
-    if len(digits) >= MIN_ID_PREFIX_DIGITS:
-        # Searching as the number is typed: the start of a mobile, or of an identity.
-        prefix = _mobile_prefix(compact)
-        if prefix is not None:
-            return ParsedQuery("phone_prefix", prefix)
-        if not compact.startswith("+") and len(digits) < 10:
-            return ParsedQuery("identity_prefix", digits)
-    raise SearchQueryError(
-        f"Type at least {MIN_ID_PREFIX_DIGITS} digits of an identity number, "
-        "or of a phone number.",
-        message_ar="اكتب أربعة أرقام على الأقل من رقم الهوية أو رقم الجوال.",
-    )
-
-
-def _mobile_prefix(compact: str) -> str | None:
-    """The E.164 start of a Saudi mobile being typed (05…, 5…, +9665…, 009665…, 9665…)."""
-    for lead, e164 in (("+9665", "+9665"), ("009665", "+9665"), ("9665", "+9665"),
-                       ("05", "+9665"), ("5", "+9665")):
-        if compact.startswith(lead):
-            rest = compact[len(lead):]
-            if len(rest) < 8 and rest.isdigit():  # a whole number has 8 digits after the 5
-                return e164 + rest
-    return None
-
-
-# A Saudi mobile in the forms a clerk types it: 05…, 5…, +9665…, 009665… (the national
-# number: 9 digits from the 5).
-_MOBILE_FORMS = re.compile(r"(?:0|\+966|00966)?(5\d{8})")
-
-
-@lru_cache(maxsize=1)
-def _mobile_pattern() -> re.Pattern[str]:
-    """libphonenumber's own pattern of Saudi mobile numbers, from its metadata."""
-    import phonenumbers
-
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region("SA")
-    mobile = metadata.mobile if metadata else None
-    pattern = mobile.national_number_pattern if mobile else None
-    return re.compile(pattern or r"(?!)")
-
-
-def _as_phone(raw: str) -> str | None:
-    # A mobile matching libphonenumber's pattern is what its parse, validation and
-    # formatting would make of it, at a tenth of their cost (issue 14: the lookup's
-    # budget); anything else takes the whole way.
-    typed = _MOBILE_FORMS.fullmatch(raw)
-    if typed and _mobile_pattern().fullmatch(typed.group(1)):
-        return "+966" + typed.group(1)
-    return _as_phone_parsed(raw)
-
-
-def _as_phone_parsed(raw: str) -> str | None:
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(raw, "SA")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
-
-
-# -- ranking -----------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _alternatives(word: str) -> tuple[str, ...]:
-    """The stored words a typed word may stand for: itself, with the article, and as the
-    second half of a compound ("لادن" -> "بنلادن")."""
-    if not word.isalpha() or not _is_arabic(word):
-        return (word,)
-    article = () if word.startswith(_ARTICLE) else (_ARTICLE + word,)
-    return (word, *article, *(p + word for p in _JOINING if not word.startswith(p)))
-
-
-def _is_arabic(word: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in word)
-
-
-class Rank(NamedTuple):  # a tuple: made for every candidate of every keystroke
-    matched: int  # query words found in the name
-    exact: int  # of them, as whole words rather than prefixes
-    in_order: int  # words typed in the name's order, the first one being the first name
-    missing: int = 0  # query words the name does not hold
-    adjacent: int = 0  # of the in-order words, those right after the previous one
-
-    @property
-    def score(self) -> float:
-        matched = (self.matched - self.missing) * 100.0 + self.exact * 10.0
-        return matched + self.in_order + self.adjacent * 0.5
-
-
-def rank(words: Sequence[str], search_key: str) -> Rank:
-    return _rank([_alternatives(w) for w in words], search_key)
-
-
-def _rank(word_alts: Sequence[tuple[str, ...]], search_key: str) -> Rank:
-    # Runs for every candidate (up to a few hundred per keystroke): plain loops, and
-    # str.startswith with a tuple, are several times faster than generator expressions.
-    key_words = search_key.split()
-    matched = exact = in_order = adjacent = 0
-    previous = -1
-    for alts in word_alts:
-        pos = -1
-        for i, k in enumerate(key_words):
-            if k in alts:
-                pos = i
-                exact += 1
-                break
-        else:
-            for i, k in enumerate(key_words):
-                if k.startswith(alts):
-                    pos = i
-                    break
-        if pos < 0:
-            continue
-        matched += 1
-        if (previous == -1 and pos == 0) or (previous >= 0 and pos > previous):
-            in_order += 1
-            adjacent += previous >= 0 and pos == previous + 1
-        previous = pos
-    return Rank(matched, exact, in_order, len(word_alts) - matched, adjacent)
 
 
 # -- the service -------------------------------------------------------------------------

@@ -16,13 +16,9 @@ from sqlalchemy import delete, select, update
 from makarem_desk.db import Database
 from makarem_desk.errors import UserError
 from makarem_desk.models import Beneficiary, IdentityType
-from makarem_desk.search import (
-    SearchQueryError,
-    SearchService,
-    parse_query,
-    rank,
-    rebuild_index,
-)
+from makarem_desk.search import SearchService, rebuild_index
+from makarem_desk.search_query import SearchQueryError, parse_query
+from makarem_desk.search_rank import rank
 from makarem_desk.services.actor import SYSTEM
 from makarem_desk.text import name_search_key
 from makarem_desk.validation.identity import luhn_check_digit
@@ -189,7 +185,7 @@ def test_a_typed_mobile_reads_as_libphonenumber_reads_it() -> None:
     libphonenumber's parse, validation and E.164 formatting give, valid or not."""
     import random
 
-    from makarem_desk.search import _as_phone, _as_phone_parsed, _mobile_pattern
+    from makarem_desk.search_query import _as_phone, _as_phone_parsed, _mobile_pattern
 
     assert _mobile_pattern().pattern != "(?!)"  # the metadata gave its pattern
     rng = random.Random(14)

@@ -13,7 +13,8 @@ from test_search import _id, add, names
 
 import makarem_desk
 from makarem_desk.db import Database
-from makarem_desk.search import SearchQueryError, SearchService, parse_query
+from makarem_desk.search import SearchService
+from makarem_desk.search_query import SearchQueryError, parse_query
 from makarem_desk.services.actor import SYSTEM
 
 COMPOUNDS = [

@@ -139,7 +139,10 @@ btree on the keys for names typed in order (as fast only when it alone finds the
 Stop 21 (2026-12-01, a slower machine of the same kind: the same build's LIKE p95 65-81
 ms where the last one gave 36-38; 07:05-08:15 UTC, quiet): app p95 2.48 / 2.67 ms, LIKE
 65.4 / 81.4 -> 26.2x / 31.2x (FAILS 40x; one process 43.5x / 36.0x); identity p50 0.25 /
-0.31, phone 0.28 / 0.39 ms.  Pair entries measured on this schema, not kept: a second
+0.31, phone 0.28 / 0.39 ms.  The scan is now timed over the same 300 names as the app
+(``--like-samples``; it was the first 60): 08:19-08:21 UTC, load 1.8-2.1, 300 / 60 / 300
+names: app p95 3.08 / 2.99 / 2.69 ms, LIKE 82.4 / 90.0 / 68.3 ms -> 27.7x / 31.8x / 25.4x;
+in one process 42.4x / 40.1x / 45.3x.  Pair entries measured on this schema, not kept: a second
 GIN index over 0009's entries plus every pair of two different words' (and halves')
 3-letter starts, "احم دوس" (11.2 pairs a person, entries +34 %, index 14 -> 24 MB).
 "محمد$ احمد$ الدوس" on the server: the word entries alone 2.9-3.2 ms on that index, with

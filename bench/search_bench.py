@@ -104,7 +104,7 @@ from makarem_desk.db import Database  # noqa: E402
 from makarem_desk.demo import DemoGenerator, set_up_training  # noqa: E402
 from makarem_desk.search import SearchService  # noqa: E402
 from makarem_desk.search_query import parse_query  # noqa: E402
-from makarem_desk.search_rank import _alternatives  # noqa: E402
+from makarem_desk.search_rank import alternatives  # noqa: E402
 from makarem_desk.search_sql import _fts_term as fts_term  # noqa: E402
 from makarem_desk.services.actor import SYSTEM  # noqa: E402
 
@@ -416,7 +416,7 @@ def ensure_old_fts(raw: sqlite3.Connection) -> None:
 
 
 def old_fts_term(word: str) -> str:
-    alts = [f'"{a}"*' for a in _alternatives(word)]
+    alts = [f'"{a}"*' for a in alternatives(word)]
     return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
 
 

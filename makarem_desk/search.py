@@ -11,13 +11,13 @@ word a prefix usually does: when it finds no more than the limit, all of them ar
 in Python.  When it finds more (a common first name), one narrower statement asks for the
 best kinds of hit — every word whole, then all but the last (still being typed) whole —
 but only the kinds the first candidates hold too few of, so a common name typed whole
-costs one statement.  On PostgreSQL a name
-the server's statistics say thousands hold goes the other way round, in one statement:
-the best kinds first, each stopping at the limit (``_kinds_sql``); there the service, not
-the planner, chooses each arm's way in (a scan that stops at the limit, or the index) from
-those statistics, so the search's own connection plans a statement once.  Every candidate
-query reads the shown columns too, through a fixed SQL string on the driver's cursor: one
-statement per keystroke, rarely two.  Only when nobody matches every word: the words
+costs one statement.  On PostgreSQL a name the server's statistics say thousands hold goes
+the other way round, in one statement: the best kinds first, each stopping at the limit
+(``_kinds_sql``); there the service, not the planner, chooses each arm's way in (a scan
+that stops at the limit, or the index) from those statistics, so the search's own
+connection plans a statement once.  Every candidate query reads the shown columns too,
+through a fixed SQL string on the driver's cursor: one statement per keystroke, rarely
+two.  Only when nobody matches every word: the words
 without compound joining ("عبد سعد" = "عبدالله سعد"), then all words but one (a city or a
 misspelt word typed into the box).
 
@@ -49,7 +49,7 @@ from .db import Database
 from .models import Application, Beneficiary
 from .permissions import READS, guarded, register
 from .search_query import SearchQueryError, parse_query
-from .search_rank import Rank, _alternatives, _rank
+from .search_rank import Rank, alternatives, rank_alternatives
 from .search_sql import (
     _BY_IDENTITY,
     _BY_PHONE,
@@ -332,12 +332,12 @@ class SearchService:
         with self._reading() as run:
 
             def take(rows: Iterable[Sequence[Any]], ranked_by: tuple[str, ...]) -> int:
-                alts = [_alternatives(w) for w in ranked_by]
+                alts = [alternatives(w) for w in ranked_by]
                 n = 0
                 for row in rows:  # the _SHOWN columns, the id first
                     n += 1
                     if row[0] not in found:
-                        found[row[0]] = (_rank(alts, row[_KEY_AT]), row)
+                        found[row[0]] = (rank_alternatives(alts, row[_KEY_AT]), row)
                 return n
 
             def collect(tiers: list[_Tier], n: int) -> int:

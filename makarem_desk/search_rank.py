@@ -22,7 +22,7 @@ _JOINING = tuple(p for p in COMPOUND_PREFIXES if p != _ARTICLE)
 
 
 @lru_cache(maxsize=4096)
-def _alternatives(word: str) -> tuple[str, ...]:
+def alternatives(word: str) -> tuple[str, ...]:
     """The stored words a typed word may stand for: itself, with the article, and as the
     second half of a compound ("لادن" -> "بنلادن")."""
     if not word.isalpha() or not _is_arabic(word):
@@ -49,10 +49,11 @@ class Rank(NamedTuple):  # a tuple: made for every candidate of every keystroke
 
 
 def rank(words: Sequence[str], search_key: str) -> Rank:
-    return _rank([_alternatives(w) for w in words], search_key)
+    return rank_alternatives([alternatives(w) for w in words], search_key)
 
 
-def _rank(word_alts: Sequence[tuple[str, ...]], search_key: str) -> Rank:
+def rank_alternatives(word_alts: Sequence[tuple[str, ...]], search_key: str) -> Rank:
+    """``rank`` with each word's ``alternatives`` made once for all of a query's candidates."""
     # Runs for every candidate (up to a few hundred per keystroke): plain loops, and
     # str.startswith with a tuple, are several times faster than generator expressions.
     key_words = search_key.split()

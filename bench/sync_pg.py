@@ -178,7 +178,7 @@ def pg_copy(url: str, rows: dict[str, list[Any]], cols: dict[str, list[str]],
     pgc = make_site(url, "COM1", "committee")
     if not entries:
         with pgc.engine.begin() as c:
-            c.execute(text("DROP INDEX ix_beneficiary_name_prefixes"))
+            c.execute(text("DROP INDEX ix_beneficiary_name_entries"))
     raw = pgc.engine.raw_connection()
     pid = {int(raw.driver_connection.info.backend_pid)}
 
@@ -192,7 +192,7 @@ def pg_copy(url: str, rows: dict[str, list[Any]], cols: dict[str, list[str]],
                     for row in rows[t]:
                         cp.write_row(row)
             if entries:
-                cur.execute("SELECT gin_clean_pending_list('ix_beneficiary_name_prefixes')")
+                cur.execute("SELECT gin_clean_pending_list('ix_beneficiary_name_entries')")
             raw.commit()
         finally:
             raw.close()

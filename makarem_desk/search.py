@@ -25,7 +25,8 @@ Ranking (``search_rank``) tries each word with the article and the compound pref
 front, so the second half of a compound typed alone finds it ("لادن": "بن لادن").  Both
 indexes hold those halves as words, so a typed word is one term: on SQLite a prefix
 term, on PostgreSQL one exact entry of ``beneficiary_name_prefixes(search_key)``, the
-function migration 0009 wrote and 0011 indexes on the beneficiaries themselves.  The
+function migration 0009 wrote, which 0012's ``beneficiary_name_entries`` extends with
+pairs of word stems (``search_pairs``) and indexes on the beneficiaries themselves.  The
 stored keys stay as they are.
 """
 
@@ -148,7 +149,7 @@ _COLUMNS = (
 def rebuild_index(db: Database) -> None:
     """Rebuild the SQLite full-text index from the table (after a repair or a bulk load
     made with the triggers off); PostgreSQL's entries are an index of the table's own
-    (migration 0011), so there is nothing to rebuild.  Maintenance, not
+    (migrations 0011, 0012), so there is nothing to rebuild.  Maintenance, not
     a service entry point: nothing in the records changes."""
     if db.is_sqlite:
         with db.session() as s:
@@ -329,6 +330,7 @@ class SearchService:
         # columns too: no second statement for them.
         found: dict[Any, tuple[Rank, Sequence[Any]]] = {}
         sqlite = self.db.is_sqlite
+        terms = self._frequencies.index_terms  # PostgreSQL: what goes through the index
         with self._reading() as run:
 
             def take(rows: Iterable[Sequence[Any]], ranked_by: tuple[str, ...]) -> int:
@@ -344,7 +346,7 @@ class SearchService:
                 if not sqlite:  # one tier, scanned or through the index as the statistics say
                     (tier,) = tiers
                     arm = (tier, None, self._frequencies.dense(tier, None, n))
-                    return take(run(*_kinds([arm], n)), tier.words)
+                    return take(run(*_kinds([arm], n, terms)), tier.words)
                 params: list[Any] = []
                 for tier in tiers:
                     params += [tier.fts5(), n]
@@ -362,7 +364,7 @@ class SearchService:
                         break
                 arms = [(kind, better, self._frequencies.dense(kind, better, n))
                         for better, kind in zip([None, *kinds], kinds, strict=False)]
-                read = take(run(*_kinds(arms, n)), words)
+                read = take(run(*_kinds(arms, n, terms)), words)
                 return read < n and kinds[-1].terms != _broad(words).terms
 
             frequencies = None if sqlite else self._frequencies.read(run)
@@ -375,7 +377,7 @@ class SearchService:
                 # Few, or not known yet: the broad query, and in the same statement the
                 # best kinds, read only if it overflows with too few of their kind.
                 narrow = [tier for tier, _whole in _narrow_tiers(words)]
-                take(run(*_gated(_broad(words), narrow, limit)), words)
+                take(run(*_gated(_broad(words), narrow, limit, terms)), words)
             elif collect([_broad(words)], limit + 1) > limit:
                 # Too many to rank them all: the best kinds of hit too, but only the kinds
                 # the candidates so far hold too few of.

@@ -2,11 +2,12 @@
 
 ``search.SearchService`` parses a query, ranks the candidates and shows them; this module
 holds the SQL it runs: SQLite's FTS5 statement, PostgreSQL's statements over migration
-0011's GIN index (the best kinds of hit first, or the broad query with the narrow kinds
+0012's GIN index (the best kinds of hit first, or the broad query with the narrow kinds
 gated behind it), the identity and phone look-ups, the settings of the connection the
 keystrokes keep, and the estimate, from the server's statistics, of how many people a
-name query will find.  A kind of hit is a ``search._Tier``: its words, each whole or a
-prefix, as FTS5 terms, PostgreSQL entries, ``LIKE`` patterns and regular expressions.
+name query will find and which of its entries to read through the index.  A kind of hit
+is a ``search._Tier``: its words, each whole or a prefix, as FTS5 terms, PostgreSQL
+entries, ``LIKE`` patterns and regular expressions.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .search_pairs import typed_pairs
 from .text import COMPOUND_PREFIXES
 
 if TYPE_CHECKING:
@@ -29,13 +31,13 @@ if TYPE_CHECKING:
 # The SQLite index keeps words as its tokenizer makes them ("_" is a word character to re).
 _NOT_TOKEN = re.compile(r"[\W_]+")
 
-# PostgreSQL's index as migration 0011 created it, over every prefix of every word of a
-# key ("$" after a whole word) as 0009's function computes them; a bulk load drops it and
-# builds it once at the end.
-PG_INDEX_NAME = "ix_beneficiary_name_prefixes"
+# PostgreSQL's index as migration 0012 created it, over every prefix of every word of a
+# key ("$" after a whole word) and every pair of its words' stems (search_pairs); a bulk
+# load drops it and builds it once at the end.
+PG_INDEX_NAME = "ix_beneficiary_name_entries"
 PG_INDEX_DDL = (
     f"CREATE INDEX IF NOT EXISTS {PG_INDEX_NAME} ON beneficiary "
-    "USING gin (beneficiary_name_prefixes(search_key)) WITH (fastupdate = on)"
+    "USING gin (beneficiary_name_entries(search_key)) WITH (fastupdate = on)"
 )
 _WHOLE = "$"  # after a whole word (or half) in the entries: never in a folded word
 
@@ -72,9 +74,14 @@ def _fts_sql(tiers: int) -> str:
     return f"SELECT {_SHOWN} FROM beneficiary WHERE rowid IN ({ids})"
 
 
-# PostgreSQL's index (migration 0011), and the statements' tests of a key.
-_ENTRIES = "beneficiary_name_prefixes(search_key)"
+# PostgreSQL's index (migration 0012), and the statements' tests of a key.
+_ENTRIES = "beneficiary_name_entries(search_key)"
 _HOLDS = f"{_ENTRIES} @> ?"  # through the index
+
+if TYPE_CHECKING:
+    # A kind's entries read through the index and the patterns tested on the rows it
+    # finds, for an arm stopping at the given limit (_EntryFrequencies.index_terms).
+    _Terms = Callable[[_Tier, int], tuple[list[str], list[str]]]
 
 
 def _matches(words: int) -> str:
@@ -83,41 +90,51 @@ def _matches(words: int) -> str:
     return " AND ".join(["search_key ~ ?"] * words)
 
 
-def _kinds(arms: Sequence[tuple[_Tier, _Tier | None, bool]], n: int) -> tuple[str, tuple[Any, ...]]:
+def _kinds(
+    arms: Sequence[tuple[_Tier, _Tier | None, bool]], n: int, terms: _Terms
+) -> tuple[str, tuple[Any, ...]]:
     """PostgreSQL: the statement reading candidates of several kinds and its values; each
     arm is (the kind, the better kind whose people it leaves out, whether it is scanned)."""
     params: list[Any] = []
+    shape = []
     for kind, better, scanned in arms:
-        params += kind.likes() + kind.patterns() if scanned else [kind.entries()]
+        if scanned:
+            params += kind.likes() + kind.patterns()
+            tested = 0
+        else:
+            entries, patterns = terms(kind, n)
+            params += [entries, *patterns]
+            tested = len(patterns)
         params += better.patterns() if better else []
         params.append(n)
+        shape.append((scanned, len(kind.terms), better is not None, tested))
     if len(arms) > 1:
         params.append(n)  # the limit of them all together
-    shape = tuple((scanned, len(kind.terms), better is not None) for kind, better, scanned in arms)
-    return _kinds_sql(shape), tuple(params)
+    return _kinds_sql(tuple(shape)), tuple(params)
 
 
-@lru_cache(maxsize=64)
-def _kinds_sql(arms: tuple[tuple[bool, int, bool], ...]) -> str:
+@lru_cache(maxsize=256)
+def _kinds_sql(arms: tuple[tuple[bool, int, bool, int], ...]) -> str:
     """PostgreSQL: candidates of several kinds, the best kind first, each kind but the
     first without the people of the kind before it (which it contains), all together
     limited.  The arms run in order and only while the limit is not reached, so a common
     name costs the first kind's read alone.  ``arms``: (scanned, words, leaves out a
-    better kind).
+    better kind, words tested on the rows the index finds).
 
     An arm held by one person in a few hundred is scanned, stopping at the limit: each
     key tested with ``LIKE`` for every word, then exactly (``_matches``).  It reads a
     range of row addresses, not the whole table: a sequential scan of a table this size
     goes through a small ring of buffers and starts where the last one stopped, so each
     keystroke read its pages afresh; the range's pages stay in the server's cache.
-    Another arm is read through the index (``_HOLDS``).
+    Another arm is read through the index (``_HOLDS``), its commonest words perhaps
+    tested on the rows it finds instead (``_EntryFrequencies.index_terms``).
     """
     parts = []
-    for scanned, words, has_better in arms:
+    for scanned, words, has_better, tested in arms:
         if scanned:
             tests = ["ctid >= '(0,0)'::tid", *["search_key LIKE ?"] * words, _matches(words)]
         else:
-            tests = [_HOLDS]
+            tests = [_HOLDS, *["search_key ~ ?"] * tested]
         if has_better:
             tests.append(f"NOT ({_matches(words)})")
         parts.append(f"(SELECT {_SHOWN} FROM beneficiary WHERE {' AND '.join(tests)} LIMIT ?)")
@@ -126,35 +143,47 @@ def _kinds_sql(arms: tuple[tuple[bool, int, bool], ...]) -> str:
     return f"{' UNION ALL '.join(parts)} LIMIT ?"
 
 
-def _gated(broad: _Tier, narrow: Sequence[_Tier], limit: int) -> tuple[str, tuple[Any, ...]]:
+def _gated(
+    broad: _Tier, narrow: Sequence[_Tier], limit: int, terms: _Terms
+) -> tuple[str, tuple[Any, ...]]:
     """PostgreSQL, a name few hold: the statement of ``_gated_sql`` and its values."""
-    params: list[Any] = [broad.entries(), limit + 1]
+    entries, patterns = terms(broad, limit + 1)
+    params: list[Any] = [entries, *patterns, limit + 1]
+    shape = [len(patterns)]
     for better, tier in zip([None, *narrow], narrow, strict=False):
-        params.append(tier.entries())
+        entries, patterns = terms(tier, limit)
+        params += [entries, *patterns]
         params += better.patterns() if better else []
         params += [limit + 1, *tier.patterns(), limit, limit]
-    return _gated_sql(tuple(len(t.terms) for t in narrow)), tuple(params)
+        shape += [len(tier.terms), len(patterns)]
+    return _gated_sql(tuple(shape)), tuple(params)
 
 
-@lru_cache(maxsize=16)
-def _gated_sql(narrow: tuple[int, ...]) -> str:
+@lru_cache(maxsize=256)
+def _gated_sql(shape: tuple[int, ...]) -> str:
     """PostgreSQL, a name few hold: the broad query's candidates and, in the same
     statement, each narrow kind (every word whole, then all but the last whole, less the
     kind before it) — an arm read only when the broad query overflows and its candidates
     hold fewer than the limit of that kind, as the SQLite path decides in Python.  Its
     conditions on the candidates are evaluated once, before the arm, which is not read at
     all when they fail.  The statement is planned once (the kept connection's settings),
-    so its size costs no planning per keystroke.  ``narrow``: each kind's words."""
+    so its size costs no planning per keystroke.  ``shape``: how many words the broad
+    query tests on its rows, then each narrow kind's words and words tested on its rows."""
+    tested, narrow = shape[0], shape[1:]
     arms = [f"SELECT {_SHOWN} FROM b"]
-    for i, words in enumerate(narrow):
+    for i in range(0, len(narrow), 2):
+        words, tested_here = narrow[i], narrow[i + 1]
         arms.append(
             f"(SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS}"
+            + " AND search_key ~ ?" * tested_here
             + (f" AND NOT ({_matches(words)})" if i else "")
             + " AND (SELECT count(*) FROM b) >= ?"
             f" AND (SELECT count(*) FROM b WHERE {_matches(words)}) < ? LIMIT ?)"
         )
     return (
-        f"WITH b AS MATERIALIZED (SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS} LIMIT ?) "
+        f"WITH b AS MATERIALIZED (SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS}"
+        + " AND search_key ~ ?" * tested
+        + " LIMIT ?) "
         + " UNION ALL ".join(arms)
     )
 
@@ -185,6 +214,12 @@ _COMMON = 2
 # kinds after it are left out of its statement.  The estimate takes the words as
 # independent; a wrong one costs a statement more (the broad query), never a hit.
 _SURE = 5
+# A word held by this share of the registry or more may be tested on the rows the other
+# entries find rather than read through the index, whose decoding of its posting list
+# costs about 6 ns a person; a row tested costs as much as this many people decoded (3.3
+# us: a heap page of its own and the expressions; bench/search_bench_pg.py, 200,000).
+_LONG_LIST = 0.03
+_ROW_TEST_COST = 550
 
 
 class _EntryFrequencies:
@@ -207,6 +242,7 @@ class _EntryFrequencies:
         self._unlisted = 0.0  # an entry not among the most common: rarer than all of them
         self._rows = 0.0
         self._read_at = -math.inf
+        self._terms: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
 
     def read(self, run: _Run) -> _EntryFrequencies | None:
         """Itself, read afresh when old; None when the server has no statistics yet."""
@@ -233,8 +269,42 @@ class _EntryFrequencies:
         held = self.expected(kind.entries()) - (self.expected(better.entries()) if better else 0)
         return held > 0 and n * self._rows / held <= SCAN_ROWS
 
+    def index_terms(self, kind: _Tier, n: int) -> tuple[list[str], list[str]]:
+        """What an arm of ``kind`` stopping at ``n`` people reads through the index (its
+        words' entries and the pairs of their stems) and the regular expressions it tests
+        on the rows found instead of a word's entry.  GIN decodes the posting list of
+        every entry it is given: a word a tenth of the registry holds costs more there
+        than on the few rows the other entries' lists yield before the limit, so the
+        common words are tested on the rows when the statistics say that costs less (the
+        shortest list read against the kind's people: how many rows give ``n``)."""
+        key = (kind.terms, n)
+        found = self._terms.get(key)
+        if found is None:
+            if len(self._terms) > 4096:  # distinct queries since the last read
+                self._terms.clear()
+            found = self._terms[key] = self._index_terms(kind, n)
+        return found
+
+    def _index_terms(self, kind: _Tier, n: int) -> tuple[list[str], list[str]]:
+        entries = kind.entries()
+        pairs = sorted(typed_pairs(kind.terms))
+        every: tuple[list[str], list[str]] = (entries + pairs, [])
+        if not self._freq:
+            return every
+        common = [self._freq.get(e, 0.0) >= _LONG_LIST for e in entries]
+        sent = pairs + [e for e, c in zip(entries, common, strict=True) if not c]
+        held = self.expected(entries)
+        if not any(common) or not sent or held <= 0:
+            return every
+        shortest = min(self._freq.get(e, self._unlisted) for e in sent) * self._rows
+        decoded = sum(self._freq[e] for e, c in zip(entries, common, strict=True) if c)
+        if n * shortest / held * _ROW_TEST_COST > decoded * self._rows:
+            return every
+        return sent, [p for p, c in zip(kind.patterns(), common, strict=True) if c]
+
     def _read(self, run: _Run) -> None:
         self._read_at = time.monotonic()
+        self._terms = {}
         rows = run(_ENTRY_STATISTICS, ())
         elems, freqs, tuples = rows[0] if rows else (None, None, 0)
         if not elems or not freqs:
@@ -256,7 +326,7 @@ def _fts_term(word: str, prefix: bool) -> str:
 
 
 def pg_entry(word: str, prefix: bool) -> str:
-    """One typed word as the entry of the PostgreSQL index (migration 0011): it
+    """One typed word as the entry of the PostgreSQL index (migrations 0009, 0012): it
     holds every prefix of each word and of a compound's second half, so a prefix is the
     word itself and a whole word is marked."""
     return word if prefix else word + _WHOLE

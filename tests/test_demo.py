@@ -177,13 +177,13 @@ def test_bulk_load_with_index_rebuild_restores_the_index(any_db: Database) -> No
         with any_db.engine.connect() as conn:
             options = conn.exec_driver_sql(
                 "SELECT reloptions FROM pg_class "
-                "WHERE oid = to_regclass('ix_beneficiary_name_prefixes')"
+                "WHERE oid = to_regclass('ix_beneficiary_name_entries')"
             ).scalar_one()
         assert options == ["fastupdate=on"]
         with any_db.engine.connect() as conn:  # the statistics name search reads
             assert conn.exec_driver_sql(
                 "SELECT most_common_elems IS NOT NULL FROM pg_stats "
-                "WHERE tablename = 'ix_beneficiary_name_prefixes' "
+                "WHERE tablename = 'ix_beneficiary_name_entries' "
                 "AND schemaname = current_schema()"
             ).scalar_one()
 

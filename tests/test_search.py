@@ -336,17 +336,17 @@ def test_postgres_query_uses_the_prefix_index(pg_db: Database) -> None:
         conn.exec_driver_sql("SET enable_seqscan = off")
         plan = conn.exec_driver_sql(
             "EXPLAIN SELECT id FROM beneficiary "
-            "WHERE beneficiary_name_prefixes(search_key) @> %s",
+            "WHERE beneficiary_name_entries(search_key) @> %s",
             (["محم", "القحطاني$"],),
         ).scalars()
-        assert "ix_beneficiary_name_prefixes" in "\n".join(plan)
+        assert "ix_beneficiary_name_entries" in "\n".join(plan)
         # Migration 0011: the entries are the index's own, not rows of a table of theirs.
         assert conn.exec_driver_sql(
             "SELECT to_regclass('beneficiary_name_index')").scalar_one() is None
         # Entries pend (an import merges them in bulk), in a list the session keeps to a
         # few pages, as every search scans it.
         options = conn.exec_driver_sql(
-            "SELECT reloptions FROM pg_class WHERE oid = to_regclass('ix_beneficiary_name_prefixes')"
+            "SELECT reloptions FROM pg_class WHERE oid = to_regclass('ix_beneficiary_name_entries')"
         ).scalar_one()
         assert options == ["fastupdate=on"]
         assert conn.exec_driver_sql("SHOW gin_pending_list_limit").scalar_one() == "64kB"
@@ -453,7 +453,7 @@ def test_postgres_key_patterns_equal_the_index_entries(pg_db: Database) -> None:
             cases.append((key, word, rng.random() < 0.5))
     with pg_db.engine.connect() as conn:
         rows = conn.exec_driver_sql(
-            "SELECT beneficiary_name_prefixes(k) @> ARRAY[e], k ~ pat, k LIKE lk "
+            "SELECT beneficiary_name_entries(k) @> ARRAY[e], k ~ pat, k LIKE lk "
             "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) AS t (k, e, pat, lk)",
             ([k for k, _w, _p in cases], [pg_entry(w, p) for _k, w, p in cases],
              [_Tier(((w, p),)).patterns()[0] for _k, w, p in cases],
@@ -723,9 +723,11 @@ def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database)
         assert kept.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_generic_plan"
         words = ("ريم",)
         (whole, _n), = _narrow_tiers(words)
+        terms = svc._frequencies.index_terms
 
         def plan(scanned: bool) -> tuple[str, set[str]]:
-            sql, params = _kinds([(whole, None, scanned), (_broad(words), whole, scanned)], 21)
+            sql, params = _kinds([(whole, None, scanned), (_broad(words), whole, scanned)], 21,
+                                 terms)
             rows = kept.exec_driver_sql(
                 f"EXPLAIN (ANALYZE, COSTS OFF) {sql.replace('?', '%s')}", params).scalars().all()
             found = kept.exec_driver_sql(sql.replace("?", "%s"), params).scalars().all()
@@ -733,8 +735,8 @@ def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database)
 
         (scanned, by_scan), (indexed, by_index) = plan(True), plan(False)
         assert "Tid Range Scan on beneficiary" in scanned, scanned
-        assert "Bitmap Index Scan on ix_beneficiary_name_prefixes" not in scanned, scanned
-        assert "Bitmap Index Scan on ix_beneficiary_name_prefixes" in indexed, indexed
+        assert "Bitmap Index Scan on ix_beneficiary_name_entries" not in scanned, scanned
+        assert "Bitmap Index Scan on ix_beneficiary_name_entries" in indexed, indexed
         assert "Scan on beneficiary " not in indexed.replace("Bitmap Heap Scan on beneficiary ", "")
         assert "JIT" not in scanned + indexed
         assert by_scan == by_index == {str(wanted)}
@@ -742,7 +744,7 @@ def test_postgres_keystrokes_plan_once_and_scan_only_where_told(pg_db: Database)
     assert [h.beneficiary_id for h in svc.search(SYSTEM, "ريم")] == [wanted]
     prepared = svc._kept.exec_driver_sql(  # type: ignore[union-attr]
         "SELECT statement FROM pg_prepared_statements").scalars().all()
-    assert any("beneficiary_name_prefixes" in p for p in prepared), prepared  # at first use
+    assert any("beneficiary_name_entries" in p for p in prepared), prepared  # at first use
     pid = svc._kept.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()  # type: ignore[union-attr]
     del svc
     import gc

@@ -221,8 +221,9 @@ def main() -> int:
         with db.engine.connect() as conn:
             people = conn.execute(
                 text("SELECT first_name, father_name, grandfather_name, family_name, "
-                     "identity_number, phone FROM beneficiary TABLESAMPLE SYSTEM (1) LIMIT :n"),
-                {"n": args.samples},
+                     "identity_number, phone FROM beneficiary TABLESAMPLE SYSTEM (1) REPEATABLE (:seed) "
+                     "LIMIT :n"),  # the same names on every run of a schema (stop 23)
+                {"n": args.samples, "seed": args.seed},
             ).all()
         names = name_queries([tuple(p[:4]) for p in people], rng)
         ids = [p[4] for p in people if p[4]]
@@ -239,7 +240,7 @@ def main() -> int:
 
         def bare_sql(q: str) -> tuple[str, object]:
             entries = [pg_entry(w, True) for w in parse_query(q).words]
-            return ("SELECT id FROM beneficiary WHERE beneficiary_name_prefixes(search_key) "
+            return ("SELECT id FROM beneficiary WHERE beneficiary_name_entries(search_key) "
                     "@> %s LIMIT 20", (entries,))
 
         def like_sql(q: str) -> tuple[str, object]:

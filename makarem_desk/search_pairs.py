@@ -1,16 +1,18 @@
 """Pairs of word stems: the entries migration 0012 adds to PostgreSQL's name index.
 
-A key's stems are, for each word, its first three letters after one joining prefix
-("القحطاني" -> "قحط"), a joining prefix of three letters itself, and for a compound its
-second half's after another ("عبدالرحمن" -> "الر", "عبد" and "رحم").  The index holds
-every two different stems of a key as one entry, "الل قحط".  A typed word that a key
-holds (a prefix of one of its words or halves, or the whole of one) has a stem among
-that key's stems, provided it has three letters after its joining prefix or is a joining
-prefix of three ("عبد"; "عب" may be "عبدالله" or "عبير" and has none): so every pair of
-a query's different stems is held by everyone who holds the query's words, and sent
-beside them it changes no hit.  Sent instead of a common word, it narrows what GIN reads
-to a short list, and the word is tested on those rows (``search_sql``).  ``key_pairs``
-says what the SQL function adds, for the tests that hold the two to one another.
+A key's stems are, for each word, its first three letters, and for a compound its second
+half's and the half's after another joining prefix ("القحطاني" -> "الق", "قحط";
+"عبدالرحمن" -> "عبد", "الر", "رحم").  The index holds every two different stems of a key
+as one entry, "الق عبد".  A typed word that a key holds (a prefix of one of its words or
+halves, or the whole of one) has a stem among that key's stems: the three letters after
+its joining prefix when it has them (the key word holds them as its half's stem, or
+its half's half's), else its own first three (the key word's or its half's), as long as
+it is not a shorter start of a joining prefix ("عب" may be "عبدالله", whose stems are
+"عبد", "الل").  So every pair of a query's different stems is held by everyone who holds
+the query's words, and sent beside them it changes no hit.  Sent instead of a common
+word, it narrows what GIN reads to a short list, and the word is tested on those rows
+(``search_sql``).  ``key_pairs`` says what the SQL function adds, for the tests that hold
+the two to one another.
 """
 
 from __future__ import annotations
@@ -33,13 +35,12 @@ def _after_joining(word: str) -> str | None:
 
 
 def key_stems(word: str) -> list[str]:
-    """A key word's stems as the SQL function takes them: the word's, its joining
-    prefix when that has three letters, then its half's."""
+    """A key word's stems as the SQL function takes them: its first three letters, its
+    half's, then the half's after another joining prefix."""
+    stems = [word[:_STEM]] if len(word) >= _STEM else []
     half = _after_joining(word)
-    part = word if half is None else half
-    stems = [part[:_STEM]] if len(part) >= _STEM else []
-    if half is not None and len(word) - len(half) == _STEM:
-        stems.append(word[:_STEM])
+    if half is not None and len(half) >= _STEM:
+        stems.append(half[:_STEM])
     again = None if half is None else _after_joining(half)
     if again is not None and len(again) >= _STEM:
         stems.append(again[:_STEM])
@@ -61,14 +62,16 @@ def key_pairs(key: str) -> set[str]:
 
 
 def typed_stem(word: str, prefix: bool) -> str | None:
-    """The stem every key word a typed word can match shares, or None when it has none."""
-    if prefix and any(joining.startswith(word) for joining in COMPOUND_PREFIXES):
-        # Every key word it starts holds the joining prefix as a stem, if it has three
-        # letters ("عبد"); a shorter start has none ("عب": "عبدالله" or "عبير").
-        return word if len(word) == _STEM else None
+    """The stem every key word a typed word can match shares, or None when it has none:
+    after its joining prefix when three letters follow it ("القحطاني" -> "قحط": the key
+    may hold it as a half), else its own start ("بندر" -> "بند", "الج" -> "الج")."""
+    if prefix and any(joining.startswith(word) and joining != word
+                      for joining in COMPOUND_PREFIXES):
+        return None  # "عب" may be "عبدالله" or "عبير"
     rest = _after_joining(word)
-    part = word if rest is None else rest
-    return part[:_STEM] if len(part) >= _STEM else None
+    if rest is not None and len(rest) >= _STEM:
+        return rest[:_STEM]
+    return word[:_STEM] if len(word) >= _STEM else None
 
 
 def typed_pairs(terms: Iterable[tuple[str, bool]]) -> set[str]:

@@ -215,10 +215,14 @@ _COMMON = 2
 # independent; a wrong one costs a statement more (the broad query), never a hit.
 _SURE = 5
 # A word held by this share of the registry or more may be tested on the rows the other
-# entries find rather than read through the index, whose decoding of its posting list
-# costs about 6 ns a person; a row tested costs as much as this many people decoded (3.3
-# us: a heap page of its own and the expressions; bench/search_bench_pg.py, 200,000).
+# entries find rather than read through the index.  The costs of a keystroke's ways in,
+# in people of a posting list decoded (about 6 ns each; bench/search_bench_pg.py, 200,000
+# people): a person of the shortest list, put in the bitmap and its page read (0.18 us);
+# a row a scan tests (0.39 us); a row the index found tested for a word left out (3.3
+# us: a heap page of its own and the expressions).
 _LONG_LIST = 0.03
+_BITMAP_COST = 30
+_SCAN_ROW_COST = 65
 _ROW_TEST_COST = 550
 
 
@@ -265,9 +269,23 @@ class _EntryFrequencies:
 
     def dense(self, kind: _Tier, better: _Tier | None, n: int) -> bool:
         """Whether ``n`` people of ``kind`` (less those of ``better``) are found sooner by a
-        scan, stopping at the ``n``-th, than through the index, which reads every one."""
+        scan, stopping at the ``n``-th, than through the index, which reads every person
+        of the shortest list it is given (often a pair of stems) and decodes the others."""
         held = self.expected(kind.entries()) - (self.expected(better.entries()) if better else 0)
-        return held > 0 and n * self._rows / held <= SCAN_ROWS
+        if held <= 0:
+            return False
+        scanned = n * self._rows / held
+        return scanned <= SCAN_ROWS and scanned * _SCAN_ROW_COST < self._index_cost(kind, n)
+
+    def _index_cost(self, kind: _Tier, n: int) -> float:
+        """What reading ``n`` people of ``kind`` through the index costs, in people of a
+        posting list decoded."""
+        sent, tested = self.index_terms(kind, n)
+        lists = sorted(self._freq.get(e, self._unlisted) * self._rows for e in sent)
+        cost = lists[0] * _BITMAP_COST + sum(lists[1:])
+        if tested:
+            cost += n * lists[0] / self.expected(kind.entries()) * _ROW_TEST_COST
+        return cost
 
     def index_terms(self, kind: _Tier, n: int) -> tuple[list[str], list[str]]:
         """What an arm of ``kind`` stopping at ``n`` people reads through the index (its

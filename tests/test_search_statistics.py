@@ -56,3 +56,52 @@ def test_statistics_once_read_are_kept_for_minutes(clock: list[float]) -> None:
     clock[0] += _EntryFrequencies.TTL_SECONDS
     frequencies.read(server.run)
     assert server.reads == 2
+
+
+# A registry of 200,000 as its statistics describe it: ANALYZE's most common entries (common
+# names and pairs of stems), their shares, then the least and greatest share and nulls.
+REGISTRY = [(
+    ["محمد$", "محم", "فيص", "القحطاني$", "عبدالله$", "فيص محم", "الل قحط", "الق"],
+    [0.25, 0.3, 0.05, 0.06, 0.19, 0.0105, 0.012, 0.2, 0.001, 0.3, 0.0],
+    200_000.0,
+)]
+
+
+def _kind(*terms: tuple[str, bool]) -> Any:
+    from makarem_desk.search import _Tier
+
+    return _Tier(tuple(terms), words=tuple(w for w, _p in terms))
+
+
+def test_common_words_go_to_the_rows_when_a_short_list_finds_them(clock: list[float]) -> None:
+    """Issue 14: a common word's posting list is not decoded when the pair of stems is
+    short and holds most of the kind's people; a rare name keeps every entry (its rows
+    would be tested by the hundred)."""
+    server, frequencies = Server(), _EntryFrequencies()
+    server.rows = REGISTRY
+    frequencies.read(server.run)
+    sent, tested = frequencies.index_terms(_kind(("عبدالله", False), ("القحطاني", False)), 21)
+    assert sent == ["الل قحط"] and len(tested) == 2
+    assert "(^| )(عبد|ابو|ابن|بن|ال)?عبدالله( |$)" in tested
+    # "سلمي" is held by none of the most common: rare, so the rows tested before 21 are
+    # found would be many (21 in a hundred of the pair's people hold "عبدالله").
+    sent, tested = frequencies.index_terms(_kind(("سلمي", False), ("عبدالله", False)), 21)
+    assert tested == [] and set(sent) == {"سلمي$", "عبدالله$", "الل سلم"}
+    # No statistics yet: every entry, words and pairs.
+    cold = _EntryFrequencies()
+    assert cold.index_terms(_kind(("عبدالله", False), ("القحطاني", False)), 21) == (
+        ["عبدالله$", "القحطاني$", "الل قحط"], [])
+
+
+def test_a_dense_kind_is_scanned_only_when_no_short_list_reads_it(clock: list[float]) -> None:
+    """A kind one person in a few hundred holds is scanned, stopping at the limit, unless
+    a short list through the index costs less: "محم فيص" has the pair of its stems
+    (2,100 people, read in the time a scan tests about a thousand keys)."""
+    server, frequencies = Server(), _EntryFrequencies()
+    server.rows = REGISTRY
+    frequencies.read(server.run)
+    assert not frequencies.dense(_kind(("محم", True), ("فيص", True)), None, 21)
+    # One common start alone: no pair, no short list; a scan finds 21 in a few hundred.
+    common = _kind(("محم", True))
+    assert frequencies.index_terms(common, 21) == (["محم"], [])
+    assert frequencies.dense(common, None, 21)

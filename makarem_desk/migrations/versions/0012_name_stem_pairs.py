@@ -73,15 +73,14 @@ BEGIN
             EXIT WHEN half IS NULL OR part = half;
             part := half;
         END LOOP;
-        -- The stems: the word's after its joining prefix, and its half's after another;
-        -- a joining prefix of three letters is one too ("عبد" typed before the rest).
-        part := coalesce(half, word);
-        IF length(part) >= 3 THEN
-            stems := stems || left(part, 3);
+        -- The stems: the word's first three letters, its half's, and the half's after
+        -- another joining prefix.
+        IF length(word) >= 3 THEN
+            stems := stems || left(word, 3);
         END IF;
         CONTINUE WHEN half IS NULL;
-        IF length(word) - length(half) = 3 THEN
-            stems := stems || left(word, 3);
+        IF length(half) >= 3 THEN
+            stems := stems || left(half, 3);
         END IF;
         again := NULL;
         FOREACH joining IN ARRAY ARRAY['عبد', 'ابو', 'ابن', 'بن', 'ال'] LOOP

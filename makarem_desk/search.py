@@ -64,7 +64,7 @@ from .search_sql import (
     _fts_term,
     _gated,
     _kinds,
-    _word_pattern,
+    _word_patterns,
     pg_entry,
 )
 from .text import COMPOUND_PREFIXES
@@ -412,9 +412,10 @@ class _Tier:
         """``LIKE`` patterns every hit's key matches: each word somewhere in it."""
         return ["%" + _LIKE_SPECIAL.sub(r"\\\g<0>", w) + "%" for w, _p in self.terms]
 
-    def patterns(self) -> list[str]:
-        """Regular expressions a key matches exactly when it holds the entries."""
-        return [_word_pattern(w, p) for w, p in self.terms]
+    def patterns(self) -> list[list[str]]:
+        """For each entry, the ``LIKE`` patterns a key (a space at each end) matches one
+        of exactly when it holds the entry."""
+        return [list(_word_patterns(w, p)) for w, p in self.terms]
 
 
 def _broad(words: tuple[str, ...]) -> _Tier:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .search_pairs import typed_pairs
+from .search_pairs import PAIR_SEPARATOR, typed_pairs, typed_stem
 from .text import COMPOUND_PREFIXES
 
 if TYPE_CHECKING:
@@ -81,13 +81,20 @@ _HOLDS = f"{_ENTRIES} @> ?"  # through the index
 if TYPE_CHECKING:
     # A kind's entries read through the index and the patterns tested on the rows it
     # finds, for an arm stopping at the given limit (_EntryFrequencies.index_terms).
-    _Terms = Callable[[_Tier, int], tuple[list[str], list[str]]]
+    _Terms = Callable[[_Tier, int], tuple[list[str], list[list[str]]]]
+
+
+# A key holds an entry when the key, a space at each end, matches one of the entry's
+# LIKE patterns (``_word_patterns``).  Not a regular expression: each keystroke's words
+# are new ones, and PostgreSQL compiled each expression afresh (12 us on the server,
+# several a keystroke), and tested a row in 1.05 us where these take 0.7.
+_HOLDS_ON_ROW = "(' ' || search_key || ' ') LIKE ANY (?)"
 
 
 def _matches(words: int) -> str:
     """A key holds every entry of a kind of ``words`` words, tested on the key itself
     (``_Tier.patterns``): the index's function costs a call of PL/pgSQL a row."""
-    return " AND ".join(["search_key ~ ?"] * words)
+    return " AND ".join([_HOLDS_ON_ROW] * words)
 
 
 def _kinds(
@@ -134,7 +141,7 @@ def _kinds_sql(arms: tuple[tuple[bool, int, bool, int], ...]) -> str:
         if scanned:
             tests = ["ctid >= '(0,0)'::tid", *["search_key LIKE ?"] * words, _matches(words)]
         else:
-            tests = [_HOLDS, *["search_key ~ ?"] * tested]
+            tests = [_HOLDS, *[_HOLDS_ON_ROW] * tested]
         if has_better:
             tests.append(f"NOT ({_matches(words)})")
         parts.append(f"(SELECT {_SHOWN} FROM beneficiary WHERE {' AND '.join(tests)} LIMIT ?)")
@@ -175,14 +182,14 @@ def _gated_sql(shape: tuple[int, ...]) -> str:
         words, tested_here = narrow[i], narrow[i + 1]
         arms.append(
             f"(SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS}"
-            + " AND search_key ~ ?" * tested_here
+            + f" AND {_HOLDS_ON_ROW}" * tested_here
             + (f" AND NOT ({_matches(words)})" if i else "")
             + " AND (SELECT count(*) FROM b) >= ?"
             f" AND (SELECT count(*) FROM b WHERE {_matches(words)}) < ? LIMIT ?)"
         )
     return (
         f"WITH b AS MATERIALIZED (SELECT {_SHOWN} FROM beneficiary WHERE {_HOLDS}"
-        + " AND search_key ~ ?" * tested
+        + f" AND {_HOLDS_ON_ROW}" * tested
         + " LIMIT ?) "
         + " UNION ALL ".join(arms)
     )
@@ -246,7 +253,7 @@ class _EntryFrequencies:
         self._unlisted = 0.0  # an entry not among the most common: rarer than all of them
         self._rows = 0.0
         self._read_at = -math.inf
-        self._terms: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
+        self._terms: dict[tuple[Any, ...], tuple[list[str], list[list[str]], float]] = {}
 
     def read(self, run: _Run) -> _EntryFrequencies | None:
         """Itself, read afresh when old; None when the server has no statistics yet."""
@@ -280,33 +287,34 @@ class _EntryFrequencies:
     def _index_cost(self, kind: _Tier, n: int) -> float:
         """What reading ``n`` people of ``kind`` through the index costs, in people of a
         posting list decoded."""
-        sent, tested = self.index_terms(kind, n)
+        sent, _patterns, tested = self._plan(kind, n)
         lists = sorted(self._freq.get(e, self._unlisted) * self._rows for e in sent)
-        cost = lists[0] * _BITMAP_COST + sum(lists[1:])
-        if tested:
-            cost += n * lists[0] / self.expected(kind.entries()) * _ROW_TEST_COST
-        return cost
+        return lists[0] * _BITMAP_COST + sum(lists[1:]) + tested * _ROW_TEST_COST
 
-    def index_terms(self, kind: _Tier, n: int) -> tuple[list[str], list[str]]:
+    def index_terms(self, kind: _Tier, n: int) -> tuple[list[str], list[list[str]]]:
         """What an arm of ``kind`` stopping at ``n`` people reads through the index (its
         words' entries and the pairs of their stems) and the regular expressions it tests
         on the rows found instead of a word's entry.  GIN decodes the posting list of
         every entry it is given: a word a tenth of the registry holds costs more there
-        than on the few rows the other entries' lists yield before the limit, so the
-        common words are tested on the rows when the statistics say that costs less (the
-        shortest list read against the kind's people: how many rows give ``n``)."""
+        than on the few rows the other entries' lists yield, so the common words are
+        tested on the rows when the statistics say that costs less."""
+        sent, patterns, _tested = self._plan(kind, n)
+        return sent, patterns
+
+    def _plan(self, kind: _Tier, n: int) -> tuple[list[str], list[list[str]], float]:
         key = (kind.terms, n)
         found = self._terms.get(key)
         if found is None:
             if len(self._terms) > 4096:  # distinct queries since the last read
                 self._terms.clear()
-            found = self._terms[key] = self._index_terms(kind, n)
+            found = self._terms[key] = self._new_plan(kind, n)
         return found
 
-    def _index_terms(self, kind: _Tier, n: int) -> tuple[list[str], list[str]]:
+    def _new_plan(self, kind: _Tier, n: int) -> tuple[list[str], list[list[str]], float]:
+        """(entries sent, patterns tested, rows expected to be tested)."""
         entries = kind.entries()
         pairs = sorted(typed_pairs(kind.terms))
-        every: tuple[list[str], list[str]] = (entries + pairs, [])
+        every: tuple[list[str], list[list[str]], float] = (entries + pairs, [], 0.0)
         if not self._freq:
             return every
         common = [self._freq.get(e, 0.0) >= _LONG_LIST for e in entries]
@@ -314,11 +322,35 @@ class _EntryFrequencies:
         held = self.expected(entries)
         if not any(common) or not sent or held <= 0:
             return every
-        shortest = min(self._freq.get(e, self._unlisted) for e in sent) * self._rows
+        tested = self._rows_tested(kind, common, sent, held, n)
         decoded = sum(self._freq[e] for e, c in zip(entries, common, strict=True) if c)
-        if n * shortest / held * _ROW_TEST_COST > decoded * self._rows:
+        if tested * _ROW_TEST_COST > decoded * self._rows:
             return every
-        return sent, [p for p, c in zip(kind.patterns(), common, strict=True) if c]
+        patterns = [p for p, c in zip(kind.patterns(), common, strict=True) if c]
+        return sent, patterns, tested
+
+    def _rows_tested(
+        self, kind: _Tier, left_out: list[bool], sent: list[str], held: float, n: int
+    ) -> float:
+        """How many rows the index finds and the left-out words are tested on before the
+        arm has ``n`` people.  When a pair sent holds each left-out word's stem, those
+        rows are the kind's people and the few others whose words share the stems (the
+        stem's prefix entry against the word's): at most ``n`` of the kind, whatever the
+        estimate of ``held`` (the words are not independent).  Else the shortest list
+        sent, of which ``held`` hold the kind."""
+        paired = {stem for pair in sent if PAIR_SEPARATOR in pair
+                  for stem in pair.split(PAIR_SEPARATOR)}
+        share = 1.0
+        for (word, prefix), out in zip(kind.terms, left_out, strict=True):
+            if not out:
+                continue
+            stem = typed_stem(word, prefix)
+            if stem is None or stem not in paired:
+                shortest = min(self._freq.get(e, self._unlisted) for e in sent) * self._rows
+                return n * shortest / held
+            word_share = self._freq[pg_entry(word, prefix)]
+            share *= max(1.0, self._freq.get(stem, self._unlisted) / word_share)
+        return min(held, n) * share
 
     def _read(self, run: _Run) -> None:
         self._read_at = time.monotonic()
@@ -351,15 +383,14 @@ def pg_entry(word: str, prefix: bool) -> str:
 
 
 _LIKE_SPECIAL = re.compile(r"[\\%_]")
-_REGEX_SPECIAL = re.compile(r"[^\w\s]")
-# A key word holds, besides its own prefixes, those of its second half when it starts with
-# one of these (0009's function, which takes one half and no more).
-_HALF_AFTER = "|".join(COMPOUND_PREFIXES)
 
 
-def _word_pattern(word: str, prefix: bool) -> str:
-    """A POSIX regular expression matching a search key exactly when the function's
-    entries of the key hold ``pg_entry(word, prefix)``: a key word starting with the word
-    (or equal to it), or made of a joining prefix and a second half that does."""
-    literal = _REGEX_SPECIAL.sub(r"\\\g<0>", word)
-    return f"(^| )({_HALF_AFTER})?{literal}" + ("" if prefix else "( |$)")
+@lru_cache(maxsize=4096)
+def _word_patterns(word: str, prefix: bool) -> tuple[str, ...]:
+    """``LIKE`` patterns one of which a search key, a space at each end, matches exactly
+    when the function's entries of the key hold ``pg_entry(word, prefix)``: a key word
+    starting with the word (or equal to it), or made of a joining prefix and a second
+    half that does (0009's function takes one half and no more)."""
+    literal = _LIKE_SPECIAL.sub(r"\\\g<0>", word)
+    end = "%" if prefix else " %"
+    return tuple(f"% {joining}{literal}{end}" for joining in ("", *COMPOUND_PREFIXES))

@@ -154,6 +154,26 @@ pair alone and testing the words on the rows it finds (regular expressions) brou
 1.36 -> 1.27-1.33 ms but p95 to 13.5-14.6 ms: a kind held by nobody ("الع$ عبد$") then
 tests every person of its pair (up to 240 ms).  That way needs a per-arm choice between
 the two from the pairs' own statistics, which ANALYZE keeps only for the most common.
+
+Stop 23 (2026-12-02, a machine of the kind where this build's LIKE p95 is 38-41 ms;
+schema pgn_200k built by this bench, VACUUM ANALYZE'd; the names are now the same on
+every run, REPEATABLE).  0011 at the start (13:40 UTC): app p95 1.384 ms, LIKE 39.7 ms
+-> 27.8x (FAILS).  Migration 0012 puts pairs of word stems in the index (search_pairs:
+each word's and half's first three letters, and the half's after another joining
+prefix; 47 entries a person against 33, the index 14 -> 24 MB, computing the entries
+1.26 -> 1.95 s for 200,000), and the service sends the pairs and tests its common words
+on the rows instead of decoding their lists when its cost model says so
+(search_sql._EntryFrequencies: 6 ns a person decoded, 0.18 us a person of the shortest
+list, 0.39 us a row scanned, 3.3 us a row tested).  Steps, two runs each, quiet (load
+~1): pairs sent beside the words, common words tested when the shortest list is short
+0.897-1.119 ms; stems for every word ("بندر", "الج") and the scan chosen against the
+index's cost 1.003-1.058 ms (38.7-40.4x, the scan's own p95 moving 37-41 ms); the rows
+to test estimated from the stems (at most the limit's people and those sharing a stem)
+and LIKE ANY for the row tests (no regular expression compiled per keystroke): 0.905 /
+0.923 ms, LIKE 40.5 / 39.0 ms -> 44.8x / 42.3x (holds); identity p50 0.15, phone 0.16
+ms.  In alternation on one process (a sweep of the same 300 names, p95 of each query's
+median of 3, four samples, both ways in turn): the stem-based estimate 0.965 -> 0.829
+ms.  The bare query sends the word entries alone to the bigger index: 1.9-2.2 ms.
 """
 
 from __future__ import annotations

@@ -64,8 +64,8 @@ from .search_sql import (
     _fts_term,
     _gated,
     _kinds,
-    _word_patterns,
     pg_entry,
+    word_patterns_param,
 )
 from .text import COMPOUND_PREFIXES
 
@@ -412,10 +412,10 @@ class _Tier:
         """``LIKE`` patterns every hit's key matches: each word somewhere in it."""
         return ["%" + _LIKE_SPECIAL.sub(r"\\\g<0>", w) + "%" for w, _p in self.terms]
 
-    def patterns(self) -> list[list[str]]:
+    def patterns(self) -> list[str]:
         """For each entry, the ``LIKE`` patterns a key (a space at each end) matches one
-        of exactly when it holds the entry."""
-        return [list(_word_patterns(w, p)) for w, p in self.terms]
+        of exactly when it holds the entry, as a text array."""
+        return [word_patterns_param(w, p) for w, p in self.terms]
 
 
 def _broad(words: tuple[str, ...]) -> _Tier:

@@ -163,7 +163,7 @@ each word's and half's first three letters, and the half's after another joining
 prefix; 47 entries a person against 33, the index 14 -> 24 MB, computing the entries
 1.26 -> 1.95 s for 200,000), and the service sends the pairs and tests its common words
 on the rows instead of decoding their lists when its cost model says so
-(search_sql._EntryFrequencies: 6 ns a person decoded, 0.18 us a person of the shortest
+(search_costs.EntryFrequencies: 6 ns a person decoded, 0.18 us a person of the shortest
 list, 0.39 us a row scanned, 3.3 us a row tested).  Steps, two runs each, quiet (load
 ~1): pairs sent beside the words, common words tested when the shortest list is short
 0.897-1.119 ms; stems for every word ("بندر", "الج") and the scan chosen against the

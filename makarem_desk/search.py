@@ -49,17 +49,15 @@ from sqlalchemy.exc import DBAPIError
 from .db import Database
 from .models import Application, Beneficiary
 from .permissions import READS, guarded, register
+from .search_costs import COMMON, SURE, EntryFrequencies
 from .search_query import SearchQueryError, parse_query
 from .search_rank import Rank, alternatives, rank_alternatives
 from .search_sql import (
     _BY_IDENTITY,
     _BY_PHONE,
-    _COMMON,
     _KEPT_SETTINGS,
     _KEY_AT,
     _LIKE_SPECIAL,
-    _SURE,
-    _EntryFrequencies,
     _fts_sql,
     _fts_term,
     _gated,
@@ -167,7 +165,7 @@ class SearchService:
         # PostgreSQL: a connection kept checked out between keystrokes (see _connection).
         self._kept: Connection | None = None
         self._kept_lock = threading.Lock()
-        self._frequencies = _EntryFrequencies()
+        self._frequencies = EntryFrequencies()
 
     @guarded
     def search(self, actor: Actor, query: str, limit: int = 20) -> list[SearchHit]:
@@ -368,10 +366,10 @@ class SearchService:
                 return read < n and kinds[-1].terms != _broad(words).terms
 
             frequencies = None if sqlite else self._frequencies.read(run)
-            if frequencies and frequencies.expected(_broad(words).entries()) > _COMMON * limit:
+            if frequencies and frequencies.expected(_broad(words).entries()) > COMMON * limit:
                 # Thousands match: the best kinds are enough, and each stops early; if the
                 # guess was wrong, the broad query finds the rest.
-                if best_kinds_first(limit + 1, enough=_SURE * (limit + 1)):
+                if best_kinds_first(limit + 1, enough=SURE * (limit + 1)):
                     collect([_broad(words)], limit + 1)
             elif not sqlite:
                 # Few, or not known yet: the broad query, and in the same statement the

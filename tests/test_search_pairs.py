@@ -9,7 +9,7 @@ import random
 import pytest
 from test_search import _entries  # 0009's entries, worked out apart
 
-from makarem_desk import search_sql
+from makarem_desk import search_costs
 from makarem_desk.db import Database
 from makarem_desk.models import Beneficiary, IdentityType
 from makarem_desk.search import SearchService, _broad, _narrow_tiers
@@ -83,7 +83,7 @@ def test_postgres_common_words_tested_on_rows_lose_no_hit(
     few hold is found whole.  At 3,000 people decoding a list costs too little to leave
     one out, so a row's test is made cheap here: the choice is the cost model's, the
     hits must not depend on it."""
-    monkeypatch.setattr(search_sql, "_ROW_TEST_COST", 1)
+    monkeypatch.setattr(search_costs, "_ROW_TEST_COST", 1)
     rng = random.Random(3)
     firsts = ["محمد"] * 6 + ["عبدالله"] * 4 + ["فهد", "سعد", "نورة", "ريم", "خالد", "بندر"]
     families = ["القحطاني", "الشهري", "العتيبي", "الغامدي", "الدوسري", "الحربي"]

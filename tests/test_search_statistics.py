@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from makarem_desk import search_sql
-from makarem_desk.search_sql import _EntryFrequencies
+from makarem_desk import search_costs, search_sql
+from makarem_desk.search_costs import EntryFrequencies
 
 STATISTICS = [(["محمد$", "احمد$"], [0.3, 0.15, 0.15, 0.3, 0.0], 200_000.0)]
 
@@ -28,32 +28,32 @@ class Server:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     now = [1000.0]
-    monkeypatch.setattr(search_sql.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(search_costs.time, "monotonic", lambda: now[0])
     return now
 
 
 def test_statistics_are_read_again_soon_while_the_server_has_none(clock: list[float]) -> None:
-    server, frequencies = Server(), _EntryFrequencies()
+    server, frequencies = Server(), EntryFrequencies()
     assert frequencies.read(server.run) is None
     clock[0] += 10
     assert frequencies.read(server.run) is None
     assert server.reads == 1  # not on every keystroke
 
     server.rows = STATISTICS  # the registry's first ANALYZE
-    clock[0] += _EntryFrequencies.RETRY_SECONDS
+    clock[0] += EntryFrequencies.RETRY_SECONDS
     found = frequencies.read(server.run)
     assert found is frequencies and server.reads == 2
     assert found.expected(["محمد$"]) == pytest.approx(60_000)
 
 
 def test_statistics_once_read_are_kept_for_minutes(clock: list[float]) -> None:
-    server, frequencies = Server(), _EntryFrequencies()
+    server, frequencies = Server(), EntryFrequencies()
     server.rows = STATISTICS
     assert frequencies.read(server.run) is frequencies
-    clock[0] += _EntryFrequencies.RETRY_SECONDS * 2
+    clock[0] += EntryFrequencies.RETRY_SECONDS * 2
     frequencies.read(server.run)
     assert server.reads == 1
-    clock[0] += _EntryFrequencies.TTL_SECONDS
+    clock[0] += EntryFrequencies.TTL_SECONDS
     frequencies.read(server.run)
     assert server.reads == 2
 
@@ -77,7 +77,7 @@ def test_common_words_go_to_the_rows_when_a_short_list_finds_them(clock: list[fl
     """Issue 14: a common word's posting list is not decoded when the pair of stems is
     short and holds most of the kind's people; a rare name keeps every entry (its rows
     would be tested by the hundred)."""
-    server, frequencies = Server(), _EntryFrequencies()
+    server, frequencies = Server(), EntryFrequencies()
     server.rows = REGISTRY
     frequencies.read(server.run)
     sent, tested = frequencies.index_terms(_kind(("عبدالله", False), ("القحطاني", False)), 21)
@@ -92,7 +92,7 @@ def test_common_words_go_to_the_rows_when_a_short_list_finds_them(clock: list[fl
     sent, tested = frequencies.index_terms(_kind(("عبدالله", False), ("عب", True)), 21)
     assert tested == [] and set(sent) == {"عبدالله$", "عب"}
     # No statistics yet: every entry, words and pairs.
-    cold = _EntryFrequencies()
+    cold = EntryFrequencies()
     assert cold.index_terms(_kind(("عبدالله", False), ("القحطاني", False)), 21) == (
         ["عبدالله$", "القحطاني$", "الل قحط"], [])
 
@@ -101,7 +101,7 @@ def test_a_dense_kind_is_scanned_only_when_no_short_list_reads_it(clock: list[fl
     """A kind one person in a few hundred holds is scanned, stopping at the limit, unless
     a short list through the index costs less: "محم فيص" has the pair of its stems
     (2,100 people, read in the time a scan tests about a thousand keys)."""
-    server, frequencies = Server(), _EntryFrequencies()
+    server, frequencies = Server(), EntryFrequencies()
     server.rows = REGISTRY
     frequencies.read(server.run)
     assert not frequencies.dense(_kind(("محم", True), ("فيص", True)), None, 21)

@@ -174,6 +174,15 @@ and LIKE ANY for the row tests (no regular expression compiled per keystroke): 0
 ms.  In alternation on one process (a sweep of the same 300 names, p95 of each query's
 median of 3, four samples, both ways in turn): the stem-based estimate 0.965 -> 0.829
 ms.  The bare query sends the word entries alone to the bigger index: 1.9-2.2 ms.
+Then the statements' arrays sent as text (psycopg dumped a Python list in 9 us of CPU;
+client CPU of a three-arm statement 0.197 -> 0.068 ms).  Default runs (5 rounds) from
+there to the final commit, 14:16-14:43 UTC, load 0.9-1.3: app p95 0.792 / 0.844 / 0.879
+/ 0.868 / 0.885 ms, LIKE 37.6-41.2 ms -> 49.1x / 46.8x / 46.2x / 47.5x / 45.5x (holds);
+app / bare 0.38-0.44x; identity p50 0.06-0.16, phone 0.14-0.15 ms.  Runs of 3 rounds
+vary more (the app's p95 is the 15th slowest of 300 single keystrokes): 40.3-45.9x, and
+twice 32.4x (right after the test suite had run) and 34.8x.  What is slowest now: one
+common word alone ("امل", "لطيف": its whole list into the bitmap, 0.17 us a person) and
+"عبد" typed apart from the rest of a name (a second statement, the split words).
 """
 
 from __future__ import annotations

@@ -86,6 +86,13 @@ name search had its statistics at once, not after autovacuum's (about a minute):
 7.78-8.53 s, 2.69x / 2.89x / 3.05x (median 2.89x; CPU 3.35x), 0.5 s for 60,000 people.
 Not kept: the search service re-reads absent statistics every half minute instead.
 
+Stop 23 (2026-12-02, a faster machine: COPY of the rows 1.5 s), migration 0012's pairs of
+word stems in the name index (47 entries a person against 33; the function 1.26 -> 1.95
+s for 200,000 keys), ``--only-pg-import --rounds 3``, quiet (load ~1), the code before
+0012 and after it one after the other: before 2.50x / 2.51x / 2.60x (median 2.51x; CPU
+3.02x), after 2.69x / 2.71x / 2.83x (median 2.71x; CPU 3.26x); the pairs cost the import
+about 8 %.  The default run of sync_bench.py at the end: 2.86x wall (4.32 vs 1.51 s).
+
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .pg_array import array_text
 from .text import COMPOUND_PREFIXES
 
 if TYPE_CHECKING:
@@ -74,13 +75,9 @@ def _fts_sql(tiers: int) -> str:
 # PostgreSQL's index (migration 0012), and the statements' tests of a key.
 _ENTRIES = "beneficiary_name_entries(search_key)"
 _HOLDS = f"{_ENTRIES} @> ?::text[]"  # through the index
+# Arrays go as one text each (array_text): psycopg's dumping of a Python list cost 9 us
+# of a keystroke's CPU per array (a statement sends up to a dozen); a string, 0.3 us.
 
-
-def _pg_array(items: Sequence[str]) -> str:
-    """A text array as PostgreSQL writes one: psycopg's dumping of a Python list cost 9 us
-    of a keystroke's CPU for each (a statement sends up to a dozen); a string, 0.3 us."""
-    quoted = (item.replace("\\", "\\\\").replace('"', '\\"') for item in items)
-    return "{" + ",".join(f'"{q}"' for q in quoted) + "}"
 
 if TYPE_CHECKING:
     # A kind's entries read through the index and the patterns tested on the rows it
@@ -114,7 +111,7 @@ def _kinds(
             tested = 0
         else:
             entries, patterns = terms(kind, n)
-            params += [_pg_array(entries), *patterns]
+            params += [array_text(entries), *patterns]
             tested = len(patterns)
         params += better.patterns() if better else []
         params.append(n)
@@ -159,11 +156,11 @@ def _gated(
 ) -> tuple[str, tuple[Any, ...]]:
     """PostgreSQL, a name few hold: the statement of ``_gated_sql`` and its values."""
     entries, patterns = terms(broad, limit + 1)
-    params: list[Any] = [_pg_array(entries), *patterns, limit + 1]
+    params: list[Any] = [array_text(entries), *patterns, limit + 1]
     shape = [len(patterns)]
     for better, tier in zip([None, *narrow], narrow, strict=False):
         entries, patterns = terms(tier, limit)
-        params += [_pg_array(entries), *patterns]
+        params += [array_text(entries), *patterns]
         params += better.patterns() if better else []
         params += [limit + 1, *tier.patterns(), limit, limit]
         shape += [len(tier.terms), len(patterns)]
@@ -236,4 +233,4 @@ def _word_patterns(word: str, prefix: bool) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def word_patterns_param(word: str, prefix: bool) -> str:
     """``_word_patterns`` as the statements' ``LIKE ANY`` takes them (a text array)."""
-    return _pg_array(_word_patterns(word, prefix))
+    return array_text(_word_patterns(word, prefix))

@@ -46,6 +46,7 @@ from sqlalchemy.types import NullType
 
 from ..models import SyncConflict
 from ..models.base import utcnow
+from ..pg_array import array_text
 from .errors import BatchRefused
 from .ownership import (
     SHARED_DEFINITIONS,
@@ -58,7 +59,6 @@ from .ownership import (
 )
 from .page_copy import copy_new_rows
 from .page_writer import PageWriter
-from .pg_array import array_text
 from .records import CODECS, TableCodec
 
 CHUNK = 500

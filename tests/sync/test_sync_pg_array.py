@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from makarem_desk.db import Database
-from makarem_desk.sync.pg_array import array_text
+from makarem_desk.pg_array import array_text
 
 ODD = ["", "NULL", "a,b", "{x}", 'say "hi"', "back\\slash", " space ", "عبدالله", "1000000008"]
 

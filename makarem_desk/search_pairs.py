@@ -11,7 +11,7 @@ it is not a shorter start of a joining prefix ("عب" may be "عبدالله", w
 "عبد", "الل").  So every pair of a query's different stems is held by everyone who holds
 the query's words, and sent beside them it changes no hit.  Sent instead of a common
 word, it narrows what GIN reads to a short list, and the word is tested on those rows
-(``search_sql``).  ``key_pairs`` says what the SQL function adds, for the tests that hold
+(``search_costs``).  ``key_pairs`` says what the SQL function adds, for the tests that hold
 the two to one another.
 """
 

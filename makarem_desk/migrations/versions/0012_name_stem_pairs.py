@@ -7,15 +7,14 @@ others decoded alongside (about 6 ns each).  A name made of common words ("عب�
 slowest: 1.2-1.5 ms on the server.
 
 ``beneficiary_name_entries`` is 0009's entries (every prefix of each word and of a
-compound's second half, whole words marked "$") and, for every two words of the key, the
-pair of their stems, "الل قحط": a stem is the first three letters after one joining
-prefix (the word's, and its second half's after another), or a joining prefix of three
-letters itself: "عبدالرحمن" gives "الر", "عبد" and "رحم".  Any typed word of three letters or more (after a joining prefix) that a key
-holds has a stem among the key's, so the pairs of a query's stems are held by everyone
-who holds its words (``search_pairs``): name search sends them through the index and
-tests the commonest words on the rows it reads instead (``search_sql``).  Measured on the
-200,000-person bench schema: the entries 33 -> 40 a person, the index 14 -> 20 MB;
-computing them for everyone 1.26 -> 1.65 s.
+compound's second half, whole words marked "$") and, for every two stems of the key, the
+pair "الل قحط".  A key word's stems are its first three letters, its second half's, and
+that half's after another joining prefix: "عبدالرحمن" gives "عبد", "الر" and "رحم".  Any
+typed word a key holds has a stem among the key's (``search_pairs``), so the pairs of a
+query's stems are held by everyone who holds its words: name search sends them through
+the index and tests its common words on the rows it reads instead (``search_costs``).
+Measured on the 200,000-person bench schema: the entries 33 -> 47 a person, the index 14
+-> 24 MB; computing them for everyone 1.26 -> 1.95 s.
 
 The pairs are joined by a space, which no word of a key holds, so a pair is never a
 word's entry.  0009's function stays (0011's index is built over it again on a
@@ -39,9 +38,9 @@ OLD_INDEX = "ix_beneficiary_name_prefixes"
 
 # One pass over the words: the prefixes as 0009's function makes them, then the stems;
 # PL/pgSQL appends to its arrays in place.  (Calling 0009's function and splitting the key
-# again took 2.3 s for the 200,000 keys this takes 1.65 s for: an import computes it for
-# every new beneficiary.)  The joining prefixes are text.COMPOUND_PREFIXES
-# of this revision (none begins another, so at most one matches a word).
+# again was 40 % slower, measured on a first version of the stems: an import computes
+# this for every new beneficiary.)  The joining prefixes are text.COMPOUND_PREFIXES of
+# this revision (none begins another, so at most one matches a word).
 FUNCTION = """
 CREATE OR REPLACE FUNCTION beneficiary_name_entries(key text) RETURNS text[]
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $body$
@@ -108,8 +107,8 @@ $body$
 
 PG_UP = [
     FUNCTION,
-    # 1.65 s for 200,000 keys: 8.3 us a call, as 0011 weighed 0009's function.
-    "ALTER FUNCTION beneficiary_name_entries(text) COST 650",
+    # 1.95 s for 200,000 keys: 9.8 us a call, weighed as 0011 weighed 0009's 8.4 us.
+    "ALTER FUNCTION beneficiary_name_entries(text) COST 580",
     f"CREATE INDEX IF NOT EXISTS {INDEX} ON beneficiary "
     "USING gin (beneficiary_name_entries(search_key)) WITH (fastupdate = on)",
     f"DROP INDEX IF EXISTS {OLD_INDEX}",
